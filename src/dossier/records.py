@@ -1,0 +1,158 @@
+"""Typed records that flow between stages. Every record knows where its words are.
+
+Offsets (``start``/``end``) are Python string indices, end exclusive, into
+``Document.text``: the decoded text of a plain-text file, or the extracted main
+text of an HTML page, WARC record, feed item or JSON Lines row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Format = Literal["text", "html", "warc", "jsonl", "feed"]
+
+
+def content_id(*parts: str | bytes, length: int = 16) -> str:
+    """A stable hex id from content (sha256, truncated). Same content, same id."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One unit of input text as a reader yields it.
+
+    A plain-text file is one Document (it may hold many articles). An HTML page, a
+    WARC response record, a feed item or a JSON Lines row is one Document holding one
+    article (``single_article=True``: never segmented further).
+    """
+
+    id: str  # content hash of the raw bytes (plus locator for records inside a container)
+    source: str  # path of the file it came from
+    text: str
+    format: Format
+    single_article: bool = False
+    locator: str | None = None  # WARC record id, feed item id, JSONL line number
+    title: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD when known
+    url: str | None = None
+    author: str | None = None
+    site: str | None = None
+    language: str | None = None
+    notes: tuple[str, ...] = ()  # e.g. "repaired mojibake", "replaced 3 invalid bytes"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    source: str
+    document_id: str
+    start: int
+    end: int
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    author: str | None = None
+    site: str | None = None
+    locator: str | None = None
+    duplicate_of: str | None = None
+    duplicate_kind: Literal["exact", "near"] | None = None
+    # Whether offsets point into the extracted article text (HTML-like inputs): then
+    # the record carries that text in the extraction contract.
+    offsets_in_article: bool = False
+
+    def to_dict(self, with_text: bool | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "kind": "article",
+            "id": self.id,
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "title": self.title,
+            "published": self.published,
+            "url": self.url,
+            "language": self.language,
+            "duplicate_of": self.duplicate_of,
+            "author": self.author,
+            "site": self.site,
+            "locator": self.locator,
+            "document_id": self.document_id,
+        }
+        if with_text if with_text is not None else self.offsets_in_article:
+            d["text"] = self.text
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A span removed from the text, with the reason. Nothing is lost silently."""
+
+    source: str
+    document_id: str
+    start: int
+    end: int
+    reason: str  # ad-marker, consent-notice, embed-echo, embed-chrome, site-chrome, empty
+    text: str
+    article_id: str | None = None  # the article it lay inside, if any
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "dropped",
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "reason": self.reason,
+            "text": self.text,
+            "document_id": self.document_id,
+            "article_id": self.article_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An input that could not be read (wholly or in part), for the run summary."""
+
+    source: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "problem", **asdict(self)}
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """Everything the pipeline made of one Document: the unit written in one transaction."""
+
+    document: Document
+    articles: list[Article] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = [a.to_dict() for a in self.articles]
+        out.extend(d.to_dict() for d in self.dropped)
+        return out
