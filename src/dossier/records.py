@@ -151,6 +151,8 @@ class DocumentResult:
     articles: list[Article] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # article id -> (normalised text hash, MinHash signature bytes), from dedup
+    fingerprints: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
     def records(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = [a.to_dict() for a in self.articles]

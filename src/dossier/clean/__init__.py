@@ -1,0 +1,1 @@
+"""Cleaning: site chrome out, articles apart, duplicates marked. Nothing lost silently."""

@@ -1,0 +1,261 @@
+"""Split a text dump that runs articles together into articles.
+
+The signals a reader uses, as features of the boundary before paragraph *i*:
+lexical cohesion across the boundary (TextTiling's similarity and depth, Hearst
+1997), how many proper names on the right are new, a lede-like opening (a full
+name introduced, the present perfect, a "will warn today" preview), a continuation
+opening (pronoun, connective, quotation), a change of narrative voice (first-person
+essay vs reported news) and an author bio just before. A logistic model turns them
+into a boundary probability; boundaries above ``segment_threshold`` are taken best
+first, keeping ``segment_min_paragraphs`` paragraphs in every article. Cue words and
+the fitted weights live in ``data/segment.toml``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from dossier.data import load_toml
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENT_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])")
+_CAP = re.compile(r"(?<![.!?:“\"‘]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+_NAME = re.compile(
+    r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\s+((?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+)?"
+    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b"
+)
+_PRESENT_PERFECT = re.compile(
+    r"\b(has|have)\s+(?:not\s+|never\s+|now\s+|finally\s+|already\s+|just\s+|been\s+)?"
+    r"([a-z]+(?:ed|en|wn|ne|ht|ld|id|ft|lt|pt|un|ng|de|ck))\b"
+)
+_FIRST_PERSON = re.compile(r"\b(I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'd|I’d)\b")
+# Share of first-person words above which a paragraph is in the first person.
+FIRST_PERSON_SHARE = 0.02
+
+FEATURES = (
+    "similarity", "similarity_wide", "depth", "adjacent_similarity", "opener", "quote_opener",
+    "new_name_head", "new_name_first_sentence", "present_perfect", "preview",
+    "voice_change", "after_bio", "name_novelty", "one_sentence", "chains", "name_chains",
+)
+# A lexical chain (a word repeated) breaks after this many paragraphs without it
+# (LCSeg's hiatus, Galley et al. 2003).
+CHAIN_HIATUS = 5
+
+
+@dataclass(frozen=True)
+class _Cues:
+    openers: tuple[str, ...]
+    preview: re.Pattern[str]
+    bio: re.Pattern[str]
+    stop: frozenset[str]
+    weights: dict[str, float]
+    window: int
+    threshold: float
+
+
+@cache
+def cues() -> _Cues:
+    d = load_toml("segment.toml")
+    verbs = "|".join(re.escape(v) for v in d["preview_verbs"])
+    bio_nouns = "|".join(re.escape(v) for v in d["bio_nouns"] if not v.startswith("is "))
+    return _Cues(
+        openers=tuple(sorted(d["continuation_openers"], key=len, reverse=True)),
+        preview=re.compile(
+            rf"\b(?:will|is set to|is expected to|is due to)\s+(?:{verbs})\w*\b"
+            r"(?:\s+\w+){0,2}\s+(?:today|tonight|tomorrow|this week|on \w+day)\b",
+            re.IGNORECASE,
+        ),
+        bio=re.compile(
+            r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\s+(?:is|was|has been|writes)\b"
+            rf".{{0,200}}\b(?:{bio_nouns})\b",
+        ),
+        stop=frozenset(d["stopwords"].split()),
+        weights={k: float(v) for k, v in d["weights"].items()},
+        window=int(d["window"]),
+        threshold=float(d["threshold"]),
+    )
+
+
+def content_words(text: str, stop: frozenset[str] | None = None) -> Counter[str]:
+    """Lowercased content words (crudely singularised) for lexical cohesion."""
+    stop = cues().stop if stop is None else stop
+    out: Counter[str] = Counter()
+    for w in _WORD.findall(text):
+        w = w.lower().replace("’", "'")
+        if len(w) > 2 and w not in stop:
+            out[w[:-1] if w.endswith("s") and len(w) > 4 else w] += 1
+    return out
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def _first_sentence(p: str) -> str:
+    m = _SENT_END.search(p)
+    return p[: m.start() + 1] if m else p
+
+
+def _opener(p: str, openers: tuple[str, ...]) -> tuple[bool, bool]:
+    """(continues with a word or mark, opens with a quotation mark)."""
+    s = p.lstrip()
+    if not s:
+        return False, False
+    if s[0] in "“\"‘'«":
+        return False, True
+    if s[0].islower() or s[0] in "-–—•*":
+        return True, False
+    low = s.lower().replace("’", "'")
+    for o in openers:
+        if low.startswith(o) and (len(low) == len(o) or not low[len(o)].isalnum()):
+            return True, False
+    return False, False
+
+
+def _names(text: str) -> set[str]:
+    return {f"{m.group(1)} {m.group(2)}" for m in _NAME.finditer(text)}
+
+
+def _caps(text: str) -> set[str]:
+    return set(_CAP.findall(text))
+
+
+def _window_similarities(bags: list[Counter[str]], k: int) -> list[float]:
+    """Cosine between the k paragraphs before and after each boundary."""
+    sims: list[float] = []
+    for i in range(1, len(bags)):
+        left: Counter[str] = Counter()
+        right: Counter[str] = Counter()
+        for b in bags[max(0, i - k) : i]:
+            left.update(b)
+        for b in bags[i : i + k]:
+            right.update(b)
+        sims.append(cosine(left, right))
+    return sims
+
+
+def _chains_across(items: list[set[str]]) -> list[int]:
+    """For each boundary 1..n-1, how many lexical chains run across it."""
+    n = len(items)
+    across = [0] * n
+    last_seen: dict[str, int] = {}
+    for i, words in enumerate(items):
+        for w in words:
+            j = last_seen.get(w)
+            if j is not None and i - j <= CHAIN_HIATUS:
+                for b in range(j + 1, i + 1):
+                    across[b] += 1
+            last_seen[w] = i
+    return across[1:]
+
+
+def boundary_features(paras: list[str]) -> list[dict[str, float]]:
+    """One feature dict for the boundary before each paragraph 1..n-1."""
+    c = cues()
+    n = len(paras)
+    if n < 2:
+        return []
+    k = c.window
+    bags = [content_words(p, c.stop) for p in paras]
+    sims = _window_similarities(bags, k)
+    wide = _window_similarities(bags, 2 * k)
+    depths: list[float] = []
+    for j, s in enumerate(sims):
+        # TextTiling's depth: how far similarity dips below the peaks on either side,
+        # followed only as far as it keeps rising.
+        lpeak, x = s, j
+        while x > 0 and sims[x - 1] >= lpeak:
+            x -= 1
+            lpeak = sims[x]
+        rpeak, x = s, j
+        while x < len(sims) - 1 and sims[x + 1] >= rpeak:
+            x += 1
+            rpeak = sims[x]
+        depths.append((lpeak - s) + (rpeak - s))
+
+    chains = _chains_across([set(b) for b in bags])
+    name_chains = _chains_across([_caps(p) | {w for nm in _names(p) for w in nm.split()}
+                                  for p in paras])
+    first_person = [
+        len(_FIRST_PERSON.findall(p)) / max(1, len(p.split())) > FIRST_PERSON_SHARE
+        for p in paras
+    ]
+    names = [_names(p) for p in paras]
+    caps = [_caps(p) for p in paras]
+    out: list[dict[str, float]] = []
+    for i in range(1, n):
+        p = paras[i]
+        first = _first_sentence(p)
+        opener, quote = _opener(p, c.openers)
+        recent_names: set[str] = set().union(*names[max(0, i - 2 * k) : i])
+        head = " ".join(first.split()[:12])
+        new_head = any(nm not in recent_names for nm in _names(head))
+        new_first = any(nm not in recent_names for nm in _names(first))
+        left_caps: set[str] = set().union(*caps[max(0, i - k) : i])
+        right_caps: set[str] = set().union(*caps[i : i + k])
+        novelty = len(right_caps - left_caps) / len(right_caps) if right_caps else 0.0
+        left_voice = sum(first_person[max(0, i - k) : i]) / len(first_person[max(0, i - k) : i])
+        right_voice = sum(first_person[i : i + k]) / len(first_person[i : i + k])
+        bio = bool(c.bio.search(paras[i - 1])) and len(paras[i - 1].split()) < 80
+        out.append({
+            "similarity": sims[i - 1],
+            "similarity_wide": wide[i - 1],
+            "depth": depths[i - 1],
+            "adjacent_similarity": cosine(bags[i - 1], bags[i]),
+            "opener": float(opener),
+            "quote_opener": float(quote),
+            "new_name_head": float(new_head),
+            "new_name_first_sentence": float(new_first),
+            "present_perfect": float(bool(_PRESENT_PERFECT.search(first))),
+            "preview": float(bool(c.preview.search(first))),
+            "voice_change": abs(left_voice - right_voice),
+            "after_bio": float(bio),
+            "name_novelty": novelty,
+            "one_sentence": float(first == p),
+            "chains": math.log1p(chains[i - 1]),
+            "name_chains": math.log1p(name_chains[i - 1]),
+        })
+    return out
+
+
+def boundary_probability(features: dict[str, float], weights: dict[str, float]) -> float:
+    z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) * v for f, v in features.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def segment(
+    paras: list[str],
+    threshold: float | None = None,
+    min_paragraphs: int = 3,
+    weights: dict[str, float] | None = None,
+) -> list[int]:
+    """Indices of the paragraphs that start an article (always including 0).
+
+    Boundaries are taken most probable first; one closer than ``min_paragraphs`` to
+    a taken boundary or to either end is passed over.
+    """
+    if not paras:
+        return []
+    w = cues().weights if weights is None else weights
+    if threshold is None:
+        threshold = cues().threshold
+    probs = [boundary_probability(f, w) for f in boundary_features(paras)]
+    n = len(paras)
+    taken = [0]
+    for i in sorted(range(1, n), key=lambda i: probs[i - 1], reverse=True):
+        if probs[i - 1] < threshold:
+            break
+        if i < min_paragraphs or n - i < min_paragraphs:
+            continue
+        if all(abs(i - t) >= min_paragraphs for t in taken):
+            taken.append(i)
+    return sorted(taken)

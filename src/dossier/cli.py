@@ -1,0 +1,289 @@
+"""The ``dossier`` command: thin shells over the library.
+
+Exit status: 0 when every input was read; 1 when some input could not be read
+(the rest of the batch is still processed and stored); 2 for usage errors
+(unknown option, bad setting, store that cannot be opened).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from dossier import __version__
+from dossier.errors import DossierError
+from dossier.pipeline import RunSummary, Sink, run
+from dossier.records import Document, DocumentResult
+from dossier.settings import SETTINGS, default_db_path, load_settings, parse_assignments
+
+err = Console(stderr=True, highlight=False)
+
+db_option = click.option(
+    "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="DuckDB store file [default: $DOSSIER_DB or the per-user data dir].",
+)
+
+
+def settings_options(f: Any) -> Any:
+    f = click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE",
+                     help="Override a setting (see `dossier settings`); repeatable.")(f)
+    f = click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Settings file (TOML) to use instead of the user's.")(f)
+    f = click.option("--published", metavar="YYYY-MM-DD",
+                     help="Publication date for inputs that carry none.")(f)
+    return f
+
+
+def _settings(config: Path | None, assignments: tuple[str, ...], published: str | None
+              ) -> dict[str, Any]:
+    overrides = parse_assignments(assignments)
+    if published:
+        from datetime import date
+
+        try:
+            date.fromisoformat(published)
+        except ValueError as exc:
+            raise click.BadParameter(f"{published!r} is not YYYY-MM-DD",
+                                     param_hint="--published") from exc
+        overrides["published"] = published
+    return load_settings(config, overrides)
+
+
+class _Main(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DossierError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dossier")
+def main() -> None:
+    """Dossier: turn raw news into articles, actors, quotes and events, each with
+    the character span it came from.
+
+    Example: dossier ingest examples/huffpost-china-dump.txt
+    """
+
+
+def _print_summary(summary: RunSummary, articles: list[dict[str, Any]], db: Path | None) -> None:
+    out = Console(highlight=False)
+    out.print(f"[bold]{summary.articles} article(s)[/] from {summary.documents} document(s) "
+              f"in {len(summary.files)} file(s)"
+              + (f"; {summary.already_stored} document(s) already in the store"
+                 if summary.already_stored else ""))
+    if articles:
+        t = Table(show_header=True, header_style="bold", box=None)
+        for col in ("#", "source", "chars", "language", "opening", "duplicate of"):
+            t.add_column(col)
+        for i, a in enumerate(articles, 1):
+            opening = (a.get("title") or a["text"][:70].replace("\n", " ")) + "…"
+            t.add_row(str(i), Path(a["source"]).name, f"{a['start']}–{a['end']}",
+                      a.get("language") or "", opening, a.get("duplicate_of") or "")
+        out.print(t)
+    if summary.dropped:
+        parts = ", ".join(f"{n} {reason}" for reason, n in summary.dropped.most_common())
+        out.print(f"Dropped {sum(summary.dropped.values())} span(s): {parts} "
+                  "(see `dossier dropped`).")
+    for p in summary.problems:
+        colour = "red" if p.severity == "error" else "yellow"
+        out.print(f"[{colour}]{p.severity}[/]: {p.source}: {p.message}")
+    if db is not None:
+        out.print(f"Store: {db}")
+
+
+class _Collect(Sink):
+    """Keeps article records for the summary table, passing results on."""
+
+    def __init__(self, inner: Sink, keep: int = 50) -> None:
+        self.inner, self.keep = inner, keep
+        self.articles: list[dict[str, Any]] = []
+
+    def seen(self, doc: Document) -> bool:
+        return self.inner.seen(doc)
+
+    def write(self, result: DocumentResult) -> None:
+        self.inner.write(result)
+        for a in result.articles:
+            if len(self.articles) < self.keep:
+                self.articles.append(a.to_dict(with_text=True))
+
+
+def _progress_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
+                  dedup: Any = None) -> RunSummary:
+    if not err.is_terminal:
+        return run(inputs, sink, settings, dedup)
+    with err.status("reading…") as status:
+        return run(inputs, sink, settings, dedup,
+                   progress=lambda src: status.update(f"processing {Path(src).name}"))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@settings_options
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
+           assignments: tuple[str, ...], published: str | None, as_json: bool) -> None:
+    """Read INPUTS (files, directories, globs) into the store.
+
+    Text dumps are cleaned and split into articles; HTML, WARC, JSON Lines and feeds
+    give one article per page/record/row/item. Re-ingesting an input adds nothing.
+
+    Example: dossier ingest examples/huffpost-china-dump.txt --db news.duckdb
+    """
+    from dossier.store import Store
+
+    settings = _settings(config, assignments, published)
+    path = db or default_db_path()
+    with Store(path) as store:
+        store.start_run(list(inputs))
+        dedup = store.deduplicator(float(settings["near_duplicate_threshold"]),
+                                   int(settings["minhash_permutations"]))
+        sink = _Collect(store)
+        summary = _progress_run(inputs, sink, settings, dedup)
+        store.finish_run(summary)
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    else:
+        _print_summary(summary, sink.articles, path)
+    if summary.errors:
+        sys.exit(1)
+
+
+class _JsonlSink(Sink):
+    def write(self, result: DocumentResult) -> None:
+        out = sys.stdout
+        for rec in result.records():
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
+              show_default=True, help="Output format.")
+@settings_options
+def extract(inputs: tuple[str, ...], fmt: str, config: Path | None,
+            assignments: tuple[str, ...], published: str | None) -> None:
+    """Run the pipeline on INPUTS without a store; one JSON record per line on stdout.
+
+    Problems go to stderr, one line per file.
+
+    Example: dossier extract examples/huffpost-china-dump.txt --published 2024-05-16
+    """
+    settings = _settings(config, assignments, published)
+    summary = run(inputs, _JsonlSink(), settings)
+    for p in summary.problems:
+        err.print(f"{p.severity}: {p.source}: {p.message}")
+    if summary.errors:
+        sys.exit(1)
+
+
+def _open_store(db: Path | None) -> Any:
+    from dossier.store import Store
+
+    return Store(db or default_db_path(), read_only=True)
+
+
+@main.command()
+@db_option
+@click.option("--source", help="Only articles whose source path contains this.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before.")
+@click.option("--search", help="Only articles whose text or title contains this.")
+@click.option("--language", help="Only articles in this language (ISO 639-1).")
+@click.option("--no-duplicates", is_flag=True, help="Leave out duplicates.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+def articles(db: Path | None, source: str | None, since: str | None, until: str | None,
+             search: str | None, language: str | None, no_duplicates: bool, limit: int,
+             as_json: bool) -> None:
+    """List stored articles.
+
+    Example: dossier articles --search Taiwan --limit 10
+    """
+    with _open_store(db) as store:
+        rows = list(store.articles(source=source, since=since, until=until, search=search,
+                                   language=language, include_duplicates=not no_duplicates,
+                                   limit=limit, with_text=True))
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    t = Table(box=None, header_style="bold")
+    for col in ("id", "source", "span", "published", "lang", "opening", "dup of"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r["id"], Path(r["source"]).name, f"{r['start']}–{r['end']}",
+                  r["published"] or "", r["language"] or "",
+                  (r.get("title") or r["text"][:60]).replace("\n", " "), r["duplicate_of"] or "")
+    Console(highlight=False).print(t)
+
+
+@main.command()
+@db_option
+@click.option("--reason", help="Only this reason (ad-marker, consent-notice, embed-echo, …).")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+def dropped(db: Path | None, reason: str | None, as_json: bool) -> None:
+    """List the spans dropped from the text, with the reason.
+
+    Example: dossier dropped --reason consent-notice
+    """
+    with _open_store(db) as store:
+        rows = list(store.dropped(reason=reason))
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    t = Table(box=None, header_style="bold")
+    for col in ("source", "span", "reason", "text"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(Path(r["source"]).name, f"{r['start']}–{r['end']}", r["reason"],
+                  r["text"][:80])
+    Console(highlight=False).print(t)
+
+
+@main.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
+              default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file [default: stdout; required for parquet].")
+@click.option("--kind", type=click.Choice(["all", "articles", "dropped"]), default="all",
+              show_default=True, help="Which records.")
+def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> None:
+    """Export stored records (the same records `dossier extract` writes).
+
+    Example: dossier export --format parquet -o articles.parquet --kind articles
+    """
+    from dossier.store.export import export
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("Parquet is binary: give -o FILE.parquet")
+    with _open_store(db) as store:
+        n = export(store, fmt, output, kind)  # type: ignore[arg-type]
+    if output is not None:
+        err.print(f"wrote {n} record(s) to {output}")
+
+
+@main.command("settings")
+def settings_cmd() -> None:
+    """List every setting with its default and what it does.
+
+    Example: dossier settings
+    """
+    t = Table(box=None, header_style="bold")
+    for col in ("name", "default", "help"):
+        t.add_column(col)
+    for s in SETTINGS:
+        t.add_row(s.name, repr(s.default), s.help)
+    Console(highlight=False).print(t)

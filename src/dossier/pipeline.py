@@ -1,0 +1,178 @@
+"""Wire the stages: read → clean → segment → deduplicate → (store).
+
+``process_document`` turns one Document into a DocumentResult (articles and
+dropped spans); ``run`` drives a batch, one document at a time, so memory stays
+bounded by the largest document, and reports each result to a sink (the store or
+a JSON Lines writer). A document that fails never costs the rest of the batch.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dossier.clean.boilerplate import classify
+from dossier.clean.dedup import Deduplicator
+from dossier.clean.paragraphs import paragraph_spans
+from dossier.clean.segment import segment
+from dossier.ingest import ReadOptions, read_inputs
+from dossier.records import Article, Document, DocumentResult, Dropped, Problem, content_id
+from dossier.settings import load_settings
+
+
+def read_options(settings: dict[str, Any]) -> ReadOptions:
+    return ReadOptions(
+        published=settings["published"],
+        max_file_bytes=int(settings["max_file_mb"]) * 1024 * 1024,
+        jsonl_text_field=settings["jsonl_text_field"],
+        jsonl_title_field=settings["jsonl_title_field"],
+        jsonl_date_field=settings["jsonl_date_field"],
+        jsonl_url_field=settings["jsonl_url_field"],
+        follow_local_links=bool(settings["follow_local_links"]),
+    )
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid, offline), None if too short."""
+    sample = text[:4000]
+    if len(sample.split()) < 5:
+        return None
+    import py3langid
+
+    lang, _ = py3langid.classify(sample)
+    return str(lang)
+
+
+def process_document(
+    doc: Document, settings: dict[str, Any], dedup: Deduplicator | None = None
+) -> DocumentResult:
+    """Articles and dropped spans of one document (no I/O)."""
+    result = DocumentResult(doc)
+    text = doc.text
+    spans = paragraph_spans(text)
+    reasons = classify(text, spans)
+    content = [s for s, r in zip(spans, reasons, strict=True) if r is None]
+    if not content:
+        result.problems.append(Problem(doc.source, "no article text left after cleaning",
+                                       "warning"))
+    if doc.single_article or not content:
+        groups = [content] if content else []
+    else:
+        starts = segment(
+            [text[s.start : s.end] for s in content],
+            threshold=settings.get("segment_threshold"),
+            min_paragraphs=int(settings["segment_min_paragraphs"]),
+        )
+        bounds = [*starts, len(content)]
+        groups = [content[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+    for group in groups:
+        if doc.single_article:
+            start, end = 0, len(text)
+        else:
+            start, end = group[0].start, group[-1].end
+        body = text[start:end]
+        art_id = content_id(doc.id, str(start), str(end))
+        dup_of = dup_kind = None
+        if dedup is not None:
+            dup_of, dup_kind, h, sig = dedup.check(art_id, body)
+            result.fingerprints[art_id] = (h, sig)
+        result.articles.append(
+            Article(
+                id=art_id, source=doc.source, document_id=doc.id, start=start, end=end,
+                text=body, title=doc.title, published=doc.published, url=doc.url,
+                language=doc.language or detect_language(body), author=doc.author,
+                site=doc.site, locator=doc.locator, duplicate_of=dup_of,
+                duplicate_kind=dup_kind,  # type: ignore[arg-type]
+                offsets_in_article=doc.format != "text",
+            )
+        )
+    for s, r in zip(spans, reasons, strict=True):
+        if r is None:
+            continue
+        inside = next((a.id for a in result.articles if a.start <= s.start < a.end), None)
+        result.dropped.append(Dropped(doc.source, doc.id, s.start, s.end, r,
+                                      text[s.start : s.end], inside))
+    for note in doc.notes:
+        result.problems.append(Problem(doc.source, note, "warning"))
+    return result
+
+
+@dataclass
+class RunSummary:
+    files: set[str] = field(default_factory=set)
+    documents: int = 0
+    already_stored: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def add(self, result: DocumentResult) -> None:
+        self.files.add(result.document.source)
+        self.documents += 1
+        self.articles += len(result.articles)
+        self.duplicates += sum(1 for a in result.articles if a.duplicate_of)
+        self.dropped.update(d.reason for d in result.dropped)
+        self.problems.extend(result.problems)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": len(self.files), "documents": self.documents,
+            "already_stored": self.already_stored, "articles": self.articles,
+            "duplicates": self.duplicates, "dropped": dict(self.dropped),
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+class Sink:
+    """Where results go. The store and the JSON Lines writer implement this."""
+
+    def seen(self, doc: Document) -> bool:
+        return False
+
+    def write(self, result: DocumentResult) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def run(
+    inputs: Iterable[str | Path],
+    sink: Sink,
+    settings: dict[str, Any] | None = None,
+    dedup: Deduplicator | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> RunSummary:
+    """Process every input into ``sink``; bad files become Problems in the summary."""
+    settings = settings or load_settings()
+    if dedup is None:
+        dedup = Deduplicator(float(settings["near_duplicate_threshold"]),
+                             int(settings["minhash_permutations"]))
+    summary = RunSummary()
+    for item in read_inputs(inputs, read_options(settings)):
+        if isinstance(item, Problem):
+            summary.problems.append(item)
+            summary.files.add(item.source)
+            continue
+        if progress:
+            progress(item.source)
+        if sink.seen(item):
+            summary.already_stored += 1
+            summary.files.add(item.source)
+            continue
+        try:
+            result = process_document(item, settings, dedup)
+        except Exception as exc:  # one bad document must not cost the batch
+            summary.problems.append(Problem(
+                item.source, f"could not process{' ' + item.locator if item.locator else ''}: "
+                f"{type(exc).__name__}: {exc}"))
+            continue
+        sink.write(result)
+        summary.add(result)
+    return summary

@@ -1,0 +1,125 @@
+"""Every setting is declared once here, with its default and help.
+
+Defaults live in this table; a user file (``~/.config/dossier/settings.toml`` or
+``--config FILE``) and ``--set NAME=VALUE`` override them. The CLI's
+``dossier settings`` and docs/settings.md are generated from the same table.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from dossier.errors import SettingError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("segment_threshold", 0.5,
+            "Boundary probability above which a text dump is split into a new article. "
+            "Lower splits more. Calibrated on generated dumps of real articles "
+            "(eval/segmentation.py); see docs/segmentation.md."),
+    Setting("segment_min_paragraphs", 3,
+            "Fewest content paragraphs an article found in a dump may have."),
+    Setting("near_duplicate_threshold", 0.8,
+            "Estimated Jaccard similarity of word 5-shingles (MinHash/LSH) above which "
+            "an article is a near duplicate of one seen before."),
+    Setting("minhash_permutations", 128, "MinHash permutations per article."),
+    Setting("max_file_mb", 512,
+            "Largest input file read, in MiB; bigger files get a clear error."),
+    Setting("published", None,
+            "Publication date (YYYY-MM-DD) for inputs that carry none."),
+    Setting("jsonl_text_field", "text", "JSON Lines field holding the article text or HTML."),
+    Setting("jsonl_title_field", "title", "JSON Lines field holding the title."),
+    Setting("jsonl_date_field", "date", "JSON Lines field holding the publication date."),
+    Setting("jsonl_url_field", "url", "JSON Lines field holding the URL."),
+    Setting("follow_local_links", True,
+            "Read feed items' links when they point to local files."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def user_config_path() -> Path:
+    return Path(platformdirs.user_config_dir("dossier")) / "settings.toml"
+
+
+def default_db_path() -> Path:
+    """The default store: $DOSSIER_DB, else dossier.duckdb in the per-user data dir."""
+    env = os.environ.get("DOSSIER_DB")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir("dossier")) / "dossier.duckdb"
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    default = setting.default
+    if isinstance(value, str) and not isinstance(default, str):
+        low = value.strip().lower()
+        if isinstance(default, bool):
+            if low in ("1", "true", "yes", "on"):
+                return True
+            if low in ("0", "false", "no", "off"):
+                return False
+            raise SettingError(f"setting {setting.name} takes true or false, not {value!r}")
+        if low in ("", "none", "null"):
+            return None
+        try:
+            if isinstance(default, int):
+                return int(value)
+            if isinstance(default, float):
+                return float(value)
+        except ValueError as exc:
+            raise SettingError(
+                f"setting {setting.name} takes a {type(default).__name__}, not {value!r}"
+            ) from exc
+    return value
+
+
+def load_settings(
+    config_file: Path | None = None, overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Defaults, then the user's TOML file, then explicit overrides."""
+    values = {s.name: s.default for s in SETTINGS}
+    path = config_file or user_config_path()
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SettingError(f"{path}: cannot read settings file: {exc}") from exc
+        for key, value in data.items():
+            values[key] = _check(key, value)
+    elif config_file is not None:
+        raise SettingError(f"{config_file}: no such settings file")
+    for key, value in (overrides or {}).items():
+        values[key] = _check(key, value)
+    return values
+
+
+def _check(key: str, value: Any) -> Any:
+    if key not in _BY_NAME:
+        known = ", ".join(sorted(_BY_NAME))
+        raise SettingError(f"unknown setting {key!r}; known settings: {known}")
+    return _coerce(_BY_NAME[key], value)
+
+
+def parse_assignments(pairs: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """``["a=1", "b=x"]`` → ``{"a": "1", "b": "x"}``, checked against SETTINGS."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise SettingError(f"--set takes NAME=VALUE, not {pair!r}")
+        key, value = pair.split("=", 1)
+        out[key.strip()] = _check(key.strip(), value)
+    return out

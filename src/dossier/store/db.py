@@ -1,0 +1,239 @@
+"""DuckDB store. Re-ingesting the same input adds nothing; each document is
+written in one transaction, so a crash leaves whole documents or none."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dossier.clean.dedup import Deduplicator, minhash, text_hash
+from dossier.errors import StoreError
+from dossier.pipeline import RunSummary, Sink
+from dossier.records import Document, DocumentResult
+from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+ARTICLE_COLUMNS = (
+    "id", "source", "start", "end", "title", "published", "url", "language",
+    "duplicate_of", "author", "site", "locator", "document_id", "text",
+)
+
+
+class Store(Sink):
+    """One DuckDB file. Open read-only for queries, read-write for ingest."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no store here; run `dossier ingest` first "
+                             "or give --db PATH")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
+        self.run_id: str | None = None
+        if not read_only:
+            self._migrate()
+        else:
+            self._check_version()
+
+    # -- schema -----------------------------------------------------------------
+    def _version(self) -> int:
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()
+        if not has_meta or not has_meta[0]:
+            return 0
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _check_version(self) -> None:
+        v = self._version()
+        if v > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store schema v{v} is newer than this Dossier "
+                             f"(v{SCHEMA_VERSION}); upgrade Dossier")
+        if v < SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store schema v{v} is older than v{SCHEMA_VERSION}; "
+                             "open it once with `dossier ingest` to migrate")
+
+    def _migrate(self) -> None:
+        v = self._version()
+        if v > SCHEMA_VERSION:
+            self._check_version()
+        for n in range(v, SCHEMA_VERSION):
+            self.con.begin()
+            try:
+                self.con.execute(MIGRATIONS[n])
+                self.con.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(n + 1)]
+                )
+                self.con.commit()
+            except Exception:
+                self.con.rollback()
+                raise
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------
+    def seen(self, doc: Document) -> bool:
+        row = self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone()
+        return row is not None
+
+    def deduplicator(self, threshold: float, num_perm: int) -> Deduplicator:
+        """A deduplicator that already knows every original article in the store."""
+        d = Deduplicator(threshold, num_perm)
+        rows = self.con.execute(
+            "SELECT id, text_hash, minhash FROM articles WHERE duplicate_of IS NULL "
+            "ORDER BY document_id, start_char"
+        ).fetchall()
+        d.seed((r[0], r[1], bytes(r[2]) if r[2] is not None else b"") for r in rows)
+        return d
+
+    def write(self, result: DocumentResult) -> None:
+        """Write one document's records in one transaction (all or nothing)."""
+        doc = result.document
+        con = self.con
+        con.begin()
+        try:
+            con.execute(
+                "INSERT INTO documents (id, source, format, locator, title, published, url, "
+                "n_chars, notes, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, doc.source, doc.format, doc.locator, doc.title, doc.published,
+                 doc.url, len(doc.text), list(doc.notes), self.run_id],
+            )
+            if result.articles:
+                con.executemany(
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?)",
+                    [[a.id, a.document_id, a.source, a.start, a.end, a.text, a.title,
+                      a.published, a.url, a.language, a.author, a.site, a.locator,
+                      a.duplicate_of, a.duplicate_kind, a.offsets_in_article,
+                      *self._fingerprint(result, a.id, a.text)]
+                     for a in result.articles],
+                )
+            if result.dropped:
+                con.executemany(
+                    "INSERT INTO dropped VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [[d.document_id, d.source, d.start, d.end, d.reason, d.text, d.article_id]
+                     for d in result.dropped],
+                )
+            if result.problems:
+                con.executemany(
+                    "INSERT INTO problems (run_id, source, message, severity) VALUES (?, ?, ?, ?)",
+                    [[self.run_id, p.source, p.message, p.severity] for p in result.problems],
+                )
+            con.commit()
+        except Exception:
+            con.rollback()
+            raise
+
+    @staticmethod
+    def _fingerprint(result: DocumentResult, article_id: str, text: str) -> tuple[str, bytes]:
+        fp = result.fingerprints.get(article_id)
+        if fp is None:
+            fp = (text_hash(text), minhash(text).hashvalues.astype("uint64").tobytes())
+        return fp
+
+    def start_run(self, inputs: list[str]) -> str:
+        self.run_id = uuid.uuid4().hex[:12]
+        self.con.execute("INSERT INTO runs (id, started_at, inputs) VALUES (?, ?, ?)",
+                         [self.run_id, datetime.now(), inputs])
+        return self.run_id
+
+    def finish_run(self, summary: RunSummary) -> None:
+        s = summary.to_dict()
+        self.con.begin()
+        self.con.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",
+                         [datetime.now(), json.dumps(s), self.run_id])
+        read_problems = [p for p in summary.problems if p.severity == "error"]
+        if read_problems:
+            self.con.executemany(
+                "INSERT INTO problems (run_id, source, message, severity) VALUES (?, ?, ?, ?)",
+                [[self.run_id, p.source, p.message, p.severity] for p in read_problems],
+            )
+        self.con.commit()
+
+    # -- reading ----------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "articles", "dropped"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def articles(
+        self,
+        *,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        language: str | None = None,
+        include_duplicates: bool = True,
+        limit: int | None = None,
+        with_text: bool = False,
+    ) -> Iterator[dict[str, Any]]:
+        where, params = [], []
+        if source:
+            where.append("source LIKE ?")
+            params.append(f"%{source}%")
+        if since:
+            where.append("published >= ?")
+            params.append(since)
+        if until:
+            where.append("published <= ?")
+            params.append(until)
+        if search:
+            where.append("(text ILIKE ? OR title ILIKE ?)")
+            params += [f"%{search}%"] * 2
+        if language:
+            where.append("language = ?")
+            params.append(language)
+        if not include_duplicates:
+            where.append("duplicate_of IS NULL")
+        sql = (
+            "SELECT id, source, start_char, end_char, title, published, url, language, "
+            "duplicate_of, author, site, locator, document_id, text, offsets_in_article "
+            "FROM articles"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY source, document_id, start_char"
+            + (f" LIMIT {int(limit)}" if limit else "")
+        )
+        cur = self.con.execute(sql, params)
+        while rows := cur.fetchmany(1000):
+            for r in rows:
+                d = {"kind": "article", **dict(zip(ARTICLE_COLUMNS, r[:14], strict=True))}
+                if not (with_text or r[14]):
+                    d.pop("text")
+                yield d
+
+    def dropped(self, *, reason: str | None = None) -> Iterator[dict[str, Any]]:
+        sql = ("SELECT source, start_char, end_char, reason, text, document_id, article_id "
+               "FROM dropped" + (" WHERE reason = ?" if reason else "")
+               + " ORDER BY source, document_id, start_char")
+        cur = self.con.execute(sql, [reason] if reason else [])
+        keys = ("source", "start", "end", "reason", "text", "document_id", "article_id")
+        while rows := cur.fetchmany(1000):
+            for r in rows:
+                yield {"kind": "dropped", **dict(zip(keys, r, strict=True))}
+
+    def problems(self) -> list[dict[str, Any]]:
+        rows = self.con.execute(
+            "SELECT source, message, severity, logged_at FROM problems ORDER BY logged_at").fetchall()
+        return [{"source": r[0], "message": r[1], "severity": r[2], "at": str(r[3])}
+                for r in rows]

@@ -1,0 +1,70 @@
+"""Schema migrations. Each entry moves the store up one version; never edit a
+released one, add the next."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: documents, articles, dropped spans, problems, runs
+    """
+    CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+    CREATE TABLE documents (
+        id VARCHAR PRIMARY KEY,
+        source VARCHAR NOT NULL,
+        format VARCHAR NOT NULL,
+        locator VARCHAR,
+        title VARCHAR,
+        published VARCHAR,
+        url VARCHAR,
+        n_chars BIGINT,
+        notes VARCHAR[],
+        run_id VARCHAR,
+        ingested_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,
+        document_id VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        start_char BIGINT NOT NULL,
+        end_char BIGINT NOT NULL,
+        text VARCHAR NOT NULL,
+        title VARCHAR,
+        published VARCHAR,
+        url VARCHAR,
+        language VARCHAR,
+        author VARCHAR,
+        site VARCHAR,
+        locator VARCHAR,
+        duplicate_of VARCHAR,
+        duplicate_kind VARCHAR,
+        offsets_in_article BOOLEAN NOT NULL,
+        text_hash VARCHAR NOT NULL,
+        minhash BLOB
+    );
+    CREATE TABLE dropped (
+        document_id VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        start_char BIGINT NOT NULL,
+        end_char BIGINT NOT NULL,
+        reason VARCHAR NOT NULL,
+        text VARCHAR NOT NULL,
+        article_id VARCHAR,
+        PRIMARY KEY (document_id, start_char)
+    );
+    CREATE TABLE problems (
+        run_id VARCHAR,
+        source VARCHAR,
+        message VARCHAR,
+        severity VARCHAR,
+        logged_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE runs (
+        id VARCHAR PRIMARY KEY,
+        started_at TIMESTAMP,
+        finished_at TIMESTAMP,
+        inputs VARCHAR[],
+        summary JSON
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
