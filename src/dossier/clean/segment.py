@@ -24,10 +24,9 @@ from dossier.data import load_toml
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENT_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])")
 _CAP = re.compile(r"(?<![.!?:“\"‘]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
-_NAME = re.compile(
-    r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\s+((?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+)?"
-    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b"
-)
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_NAME = re.compile(rf"\b({_NAME_WORD})\s+((?:{_NAME_WORD}\s+)?{_NAME_WORD})\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _PRESENT_PERFECT = re.compile(
     r"\b(has|have)\s+(?:not\s+|never\s+|now\s+|finally\s+|already\s+|just\s+|been\s+)?"
     r"([a-z]+(?:ed|en|wn|ne|ht|ld|id|ft|lt|pt|un|ng|de|ck))\b"
@@ -39,8 +38,11 @@ FIRST_PERSON_SHARE = 0.02
 FEATURES = (
     "similarity", "similarity_wide", "depth", "adjacent_similarity", "opener", "quote_opener",
     "new_name_head", "new_name_first_sentence", "present_perfect", "preview",
-    "voice_change", "after_bio", "name_novelty", "one_sentence", "chains", "name_chains",
+    "voice_change", "after_bio", "is_bio", "name_novelty", "one_sentence", "chains", "name_chains",
 )
+# Longest article, in paragraphs, a dump segmentation considers (bounds the cost of
+# the dynamic programme: O(paragraphs x MAX_ARTICLE_PARAGRAPHS)).
+MAX_ARTICLE_PARAGRAPHS = 200
 # A lexical chain (a word repeated) breaks after this many paragraphs without it
 # (LCSeg's hiatus, Galley et al. 2003).
 CHAIN_HIATUS = 5
@@ -55,6 +57,8 @@ class _Cues:
     weights: dict[str, float]
     window: int
     threshold: float
+    cue_weight: float
+    min_logit: float
 
 
 @cache
@@ -77,6 +81,8 @@ def cues() -> _Cues:
         weights={k: float(v) for k, v in d["weights"].items()},
         window=int(d["window"]),
         threshold=float(d["threshold"]),
+        cue_weight=float(d["cue_weight"]),
+        min_logit=float(d["min_logit"]),
     )
 
 
@@ -122,7 +128,19 @@ def _opener(p: str, openers: tuple[str, ...]) -> tuple[bool, bool]:
 
 
 def _names(text: str) -> set[str]:
-    return {f"{m.group(1)} {m.group(2)}" for m in _NAME.finditer(text)}
+    """Person-like full names: two or three capitalised words, none a function word,
+    not after "the" ("the Cold War", "the National University" are not people)."""
+    stop = cues().stop
+    out = set()
+    text = _POSSESSIVE.sub(",", text)
+    for m in _NAME.finditer(text):
+        parts = f"{m.group(1)} {m.group(2)}".split()
+        if any(p.lower() in stop for p in parts):
+            continue
+        if text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
+            continue
+        out.add(" ".join(parts))
+    return out
 
 
 def _caps(text: str) -> set[str]:
@@ -185,6 +203,7 @@ def boundary_features(paras: list[str]) -> list[dict[str, float]]:
     chains = _chains_across([set(b) for b in bags])
     name_chains = _chains_across([_caps(p) | {w for nm in _names(p) for w in nm.split()}
                                   for p in paras])
+    is_bio = [bool(c.bio.search(p)) and len(p.split()) < 80 for p in paras]
     first_person = [
         len(_FIRST_PERSON.findall(p)) / max(1, len(p.split())) > FIRST_PERSON_SHARE
         for p in paras
@@ -205,7 +224,7 @@ def boundary_features(paras: list[str]) -> list[dict[str, float]]:
         novelty = len(right_caps - left_caps) / len(right_caps) if right_caps else 0.0
         left_voice = sum(first_person[max(0, i - k) : i]) / len(first_person[max(0, i - k) : i])
         right_voice = sum(first_person[i : i + k]) / len(first_person[i : i + k])
-        bio = bool(c.bio.search(paras[i - 1])) and len(paras[i - 1].split()) < 80
+        bio = is_bio[i - 1]
         out.append({
             "similarity": sims[i - 1],
             "similarity_wide": wide[i - 1],
@@ -215,10 +234,11 @@ def boundary_features(paras: list[str]) -> list[dict[str, float]]:
             "quote_opener": float(quote),
             "new_name_head": float(new_head),
             "new_name_first_sentence": float(new_first),
-            "present_perfect": float(bool(_PRESENT_PERFECT.search(first))),
+            "present_perfect": float(bool(_PRESENT_PERFECT.search(" ".join(first.split()[:12])))),
             "preview": float(bool(c.preview.search(first))),
             "voice_change": abs(left_voice - right_voice),
             "after_bio": float(bio),
+            "is_bio": float(is_bio[i]),
             "name_novelty": novelty,
             "one_sentence": float(first == p),
             "chains": math.log1p(chains[i - 1]),
@@ -227,9 +247,12 @@ def boundary_features(paras: list[str]) -> list[dict[str, float]]:
     return out
 
 
+def boundary_logit(features: dict[str, float], weights: dict[str, float]) -> float:
+    return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) * v for f, v in features.items())
+
+
 def boundary_probability(features: dict[str, float], weights: dict[str, float]) -> float:
-    z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) * v for f, v in features.items())
-    return 1.0 / (1.0 + math.exp(-z))
+    return 1.0 / (1.0 + math.exp(-boundary_logit(features, weights)))
 
 
 def segment(
@@ -237,25 +260,64 @@ def segment(
     threshold: float | None = None,
     min_paragraphs: int = 3,
     weights: dict[str, float] | None = None,
+    cue_weight: float | None = None,
+    max_paragraphs: int = MAX_ARTICLE_PARAGRAPHS,
+    min_logit: float | None = None,
 ) -> list[int]:
     """Indices of the paragraphs that start an article (always including 0).
 
-    Boundaries are taken most probable first; one closer than ``min_paragraphs`` to
-    a taken boundary or to either end is passed over.
+    The segmentation that minimises the description length of the words under one
+    word distribution per article (Utiyama & Isahara 2001) minus ``cue_weight``
+    times the log-odds of each boundary from the cue model above; ``threshold``
+    adds a per-article cost (higher: fewer articles). Found by dynamic programming
+    over paragraph boundaries, keeping ``min_paragraphs`` paragraphs per article.
     """
-    if not paras:
-        return []
-    w = cues().weights if weights is None else weights
-    if threshold is None:
-        threshold = cues().threshold
-    probs = [boundary_probability(f, w) for f in boundary_features(paras)]
     n = len(paras)
-    taken = [0]
-    for i in sorted(range(1, n), key=lambda i: probs[i - 1], reverse=True):
-        if probs[i - 1] < threshold:
-            break
-        if i < min_paragraphs or n - i < min_paragraphs:
+    if n == 0:
+        return []
+    c = cues()
+    w = c.weights if weights is None else weights
+    threshold = c.threshold if threshold is None else threshold
+    gamma = c.cue_weight if cue_weight is None else cue_weight
+    gate = c.min_logit if min_logit is None else min_logit
+    if n < 2 * min_paragraphs:
+        return [0]
+    logits = [0.0] + [boundary_logit(f, w) for f in boundary_features(paras)]
+    bags = [content_words(p, c.stop) for p in paras]
+    sizes = [sum(b.values()) for b in bags]
+    total = sum(sizes)
+    vocab = len(set().union(*bags))
+    per_article = math.log(max(total, 2)) * threshold
+    best = [0.0] + [math.inf] * n
+    back = [0] * (n + 1)
+    for i in range(n):
+        if best[i] == math.inf or (i and (n - i < min_paragraphs or logits[i] < gate)):
             continue
-        if all(abs(i - t) >= min_paragraphs for t in taken):
-            taken.append(i)
-    return sorted(taken)
+        start_cost = best[i] + per_article - (gamma * logits[i] if i else 0.0)
+        counts: Counter[str] = Counter()
+        words = 0
+        clog = 0.0
+        for j in range(i, min(n, i + max_paragraphs)):
+            for word, v in bags[j].items():
+                old = counts[word]
+                new = old + v
+                clog += new * math.log(new + 1) - (old * math.log(old + 1) if old else 0.0)
+                counts[word] = new
+            words += sizes[j]
+            length = j + 1 - i
+            if length < min_paragraphs and j + 1 < n:
+                continue
+            if j + 1 < n and n - (j + 1) < min_paragraphs:
+                continue
+            cost = start_cost + words * math.log(words + vocab) - clog
+            if cost < best[j + 1]:
+                best[j + 1] = cost
+                back[j + 1] = i
+    if best[n] == math.inf:
+        return [0]
+    starts: list[int] = []
+    j = n
+    while j > 0:
+        j = back[j]
+        starts.append(j)
+    return sorted(starts)

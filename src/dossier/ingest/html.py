@@ -45,6 +45,11 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
     "with_metadata": True,
 }
 
+# A whole page whose main text has fewer letters and digits than this is an error
+# page, a menu or a login wall ("404 Not Found", "Home News"), not an article.
+# Counted in characters, not words: Chinese and Japanese do not space their words.
+MIN_PAGE_CHARS = 50
+
 NO_TEXT_PROBLEM = "no article text found in this HTML page"
 NO_TEXT_HINT = (
     "the page may be an index, a login wall, a script-only app or not HTML at all; "
@@ -247,11 +252,15 @@ def html_to_document(
     fmt: Format = "html",
     charset: str | None = None,
     notes: tuple[str, ...] = (),
+    fragment: bool = False,
 ) -> Document:
     """One Document from one HTML page: its main text and metadata.
 
     ``url`` is the page's address when the container knows it (it wins over the
-    page's canonical link); ``charset`` the encoding an HTTP header declared. Raises
+    page's canonical link); ``charset`` the encoding an HTTP header declared.
+    ``fragment=True`` is for HTML that is only the article (feed content, a JSON
+    field): it is wrapped into a page when it is not one, and no title, date or
+    author is guessed from it (the container has those). Raises
     :class:`InputError` when the page holds no article text.
     """
     from trafilatura import bare_extraction, load_html
@@ -260,18 +269,25 @@ def html_to_document(
     if isinstance(html, bytes):
         html, decode_notes = decode_html(html, charset)
         notes_list.extend(decode_notes)
+    if fragment:
+        html = wrap_fragment(html)
     # lxml refuses str input with an encoding declaration; the text is decoded already.
     html = _XML_DECL.sub("", html, count=1)
     tree = load_html(html) if html.strip() else None
     result = bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS) if tree is not None else None
     doc = None if isinstance(result, dict) else result  # as_dict is off: always a Document
     text = (getattr(doc, "text", None) or "").strip()
-    if tree is None or doc is None or not any(c.isalnum() for c in text):
+    least = 1 if fragment else MIN_PAGE_CHARS
+    if tree is None or doc is None or sum(c.isalnum() for c in text) < least:
         raise InputError(source + (f" [{locator}]" if locator else ""), NO_TEXT_PROBLEM,
                          NO_TEXT_HINT)
     text, repaired = fix_text(text)
     if repaired:
         notes_list.append("repaired mojibake")
+    if fragment:
+        return Document(id=doc_id, source=source, text=text, format=fmt, single_article=True,
+                        locator=locator, published=options.published, url=url,
+                        language=_html_language(tree), notes=tuple(notes_list))
     return Document(
         id=doc_id,
         source=source,

@@ -1,0 +1,184 @@
+"""JSON Lines (``.jsonl``, ``.ndjson``, optionally gzipped): one Document per row.
+
+Each line is a JSON object. The field names for text, title, date and URL come from
+:class:`ReadOptions` (settings ``jsonl_*_field``); ``author``, ``site`` and
+``language`` are read when a row has them. A text field holding HTML goes through
+:func:`~dossier.ingest.html.html_to_document`; plain text is kept as given (mojibake
+repaired, outer white space stripped). ``locator`` is ``"line N"`` (1-based).
+
+A malformed row (not JSON, not an object, no text) is skipped; after every good row
+has been yielded one :class:`InputError` names the skipped lines.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Any, cast
+
+from dossier.errors import InputError
+from dossier.ingest.base import ReadOptions, check_size
+from dossier.ingest.html import (
+    fix_text,
+    html_to_document,
+    iso_date,
+    looks_like_html,
+    text_to_document,
+)
+from dossier.records import Document, content_id
+
+# Shown in a problem message: at most this many malformed lines.
+MAX_DETAILS = 5
+
+
+def _lines(fh: IO[bytes], source: str, limit: int) -> Iterator[tuple[int, bytes]]:
+    """(line number, raw line) pairs; raises InputError past ``limit`` bytes read."""
+    total = 0
+    for n, line in enumerate(fh, start=1):
+        total += len(line)
+        if total > limit:
+            raise InputError(source, f"file is over the max_file_mb limit after line {n - 1}",
+                             "split it, or raise the limit with --set max_file_mb=N")
+        yield n, line
+
+
+def _text_value(value: Any) -> str | None:
+    """A field value as text: strings as they are, lists of strings joined by lines."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n".join(value)
+    return None
+
+
+def _meta(row: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = row.get(key)
+        if isinstance(value, list):
+            value = "; ".join(v for v in value if isinstance(v, str))
+        if isinstance(value, str) and value.strip():
+            return fix_text(" ".join(value.split()))[0]
+    return None
+
+
+def row_to_document(row: dict[str, Any], raw: bytes, source: str, n: int,
+                    options: ReadOptions) -> Document:
+    """One Document from one parsed row; InputError when the row holds no text."""
+    locator = f"line {n}"
+    field = options.jsonl_text_field
+    if field not in row:
+        raise InputError(source, f"{locator}: no {field!r} field",
+                         "set jsonl_text_field to the field that holds the text")
+    text = _text_value(row[field])
+    if text is None:
+        raise InputError(source, f"{locator}: field {field!r} is "
+                         f"{type(row[field]).__name__}, not text")
+    url = _meta(row, options.jsonl_url_field)
+    doc_id = content_id(raw, locator)
+    try:
+        if looks_like_html(text):
+            doc = html_to_document(text, source, locator=locator, url=url, options=options,
+                                   doc_id=doc_id, fmt="jsonl", fragment=not _is_page(text))
+        else:
+            doc = text_to_document(text, source, locator=locator, url=url, options=options,
+                                   doc_id=doc_id, fmt="jsonl")
+    except InputError as exc:
+        raise InputError(source, f"{locator}: {exc.problem} in field {field!r}") from exc
+
+    notes = list(doc.notes)
+    published = None
+    if options.jsonl_date_field in row:
+        published = iso_date(row[options.jsonl_date_field])
+        if published is None and row[options.jsonl_date_field] not in (None, ""):
+            notes.append(f"unreadable date {str(row[options.jsonl_date_field])[:40]!r}")
+    return replace(
+        doc,
+        title=_meta(row, options.jsonl_title_field) or doc.title,
+        published=published or doc.published,
+        author=_meta(row, "author", "authors", "byline") or doc.author,
+        site=_meta(row, "site", "sitename", "site_name", "source_name") or doc.site,
+        language=_meta(row, "language", "lang") or doc.language,
+        notes=tuple(notes),
+    )
+
+
+def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
+    """Documents from the rows of one JSON Lines file, malformed rows reported at the end."""
+    check_size(path, options)
+    source = str(path)
+    bad: list[str] = []
+    rows = 0
+    yielded = 0
+    cut: str | None = None
+    try:
+        fh = _open(path)
+    except OSError as exc:
+        raise InputError(source, f"cannot read file: {exc.strerror}") from exc
+    last = 0
+    with fh:
+        try:
+            for n, line in _lines(fh, source, options.max_file_bytes):
+                last = n
+                raw = line.rstrip(b"\r\n")
+                if n == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                if not raw.strip():
+                    continue
+                rows += 1
+                try:
+                    row = json.loads(raw)
+                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                    bad.append(f"line {n}: not valid JSON ({_json_error(exc)})")
+                    continue
+                if not isinstance(row, dict):
+                    bad.append(f"line {n}: a JSON {type(row).__name__}, not an object")
+                    continue
+                try:
+                    doc = row_to_document(row, raw, source, n, options)
+                except InputError as exc:
+                    bad.append(exc.problem)
+                    continue
+                yield doc
+                yielded += 1
+        except (EOFError, OSError, zlib.error) as exc:
+            cut = f"truncated or corrupt gzip data after line {last} ({exc})"
+
+    problems: list[str] = []
+    if cut:
+        problems.append(cut)
+    if bad:
+        details = "; ".join(bad[:MAX_DETAILS])
+        more = f"; and {len(bad) - MAX_DETAILS} more" if len(bad) > MAX_DETAILS else ""
+        problems.append(f"skipped {len(bad)} malformed rows: {details}{more}")
+    if problems:
+        hint = ("download the file again; the rows before the damage were read" if cut
+                else f"fix or remove those lines; the other {yielded} rows were read")
+        raise InputError(source, "; ".join(problems), hint)
+    if rows == 0:
+        raise InputError(source, "no rows in this JSON Lines file", "nothing to ingest")
+
+
+def _is_page(html: str) -> bool:
+    """Whether HTML is a whole page (title, date, author may be read from it)."""
+    return re.search(r"<html[\s>]", html[:4000], re.I) is not None
+
+
+def _open(path: Path) -> IO[bytes]:
+    """The file for reading, decompressed on the fly when it is gzipped."""
+    fh = path.open("rb")
+    if fh.read(2) == b"\x1f\x8b":
+        fh.close()
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    fh.seek(0)
+    return fh
+
+
+def _json_error(exc: ValueError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}"
+    return "not UTF-8 text"
