@@ -54,7 +54,7 @@ DEMO_STARTS = [
 # Weights, set by hand, for cues the training dumps never show (news bodies carry no
 # author bios and few "will warn today" previews): a bio ends an article, it never
 # starts one.
-PRIOR_WEIGHTS = {"after_bio": 3.0, "is_bio": -3.0, "preview": 1.0}
+PRIOR_WEIGHTS = {"after_bio": 3.0, "is_bio": -3.0, "preview": 1.0, "reintroduced_name": 2.0}
 
 
 def load_articles(bench: Path) -> list[list[str]]:

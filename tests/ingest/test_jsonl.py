@@ -198,8 +198,9 @@ def test_truncated_gzip_yields_rows_before_the_cut(tmp_path: Path) -> None:
         (b"\n\n  \n", "no rows"),
         (b"not json at all\n", "skipped 1 malformed rows: line 1: not valid JSON"),
         (b'{"text": "caf\xe9"}\n', "line 1: not valid JSON"),
+        (json.dumps({"a": {"text": "x"}}, indent=2).encode(), "not JSON Lines"),
     ],
-    ids=["empty", "blank-lines", "not-json", "bad-utf8"],
+    ids=["empty", "blank-lines", "not-json", "bad-utf8", "pretty-json"],
 )
 def test_bad_files(tmp_path: Path, content: bytes, problem: str) -> None:
     path = tmp_path / "bad.jsonl"

@@ -38,7 +38,7 @@ FIRST_PERSON_SHARE = 0.02
 FEATURES = (
     "similarity", "similarity_wide", "depth", "adjacent_similarity", "opener", "quote_opener",
     "new_name_head", "new_name_first_sentence", "present_perfect", "preview",
-    "voice_change", "after_bio", "is_bio", "name_novelty", "one_sentence", "chains", "name_chains",
+    "voice_change", "after_bio", "is_bio", "reintroduced_name", "name_novelty", "one_sentence", "chains", "name_chains",
 )
 # Longest article, in paragraphs, a dump segmentation considers (bounds the cost of
 # the dynamic programme: O(paragraphs x MAX_ARTICLE_PARAGRAPHS)).
@@ -218,7 +218,17 @@ def boundary_features(paras: list[str]) -> list[dict[str, float]]:
         recent_names: set[str] = set().union(*names[max(0, i - 2 * k) : i])
         head = " ".join(first.split()[:12])
         new_head = any(nm not in recent_names for nm in _names(head))
-        new_first = any(nm not in recent_names for nm in _names(first))
+        first_names = _names(first)
+        new_first = any(nm not in recent_names for nm in first_names)
+        # News names a person in full at first mention and by surname after; a full
+        # name for someone the previous paragraphs called by surname alone opens a
+        # new article.
+        recent_words: set[str] = set()
+        for q in paras[max(0, i - 2 * k) : i]:
+            recent_words.update(_WORD.findall(q))
+        reintroduced = any(
+            nm not in recent_names and nm.split()[-1] in recent_words for nm in first_names
+        )
         left_caps: set[str] = set().union(*caps[max(0, i - k) : i])
         right_caps: set[str] = set().union(*caps[i : i + k])
         novelty = len(right_caps - left_caps) / len(right_caps) if right_caps else 0.0
@@ -239,6 +249,7 @@ def boundary_features(paras: list[str]) -> list[dict[str, float]]:
             "voice_change": abs(left_voice - right_voice),
             "after_bio": float(bio),
             "is_bio": float(is_bio[i]),
+            "reintroduced_name": float(reintroduced),
             "name_novelty": novelty,
             "one_sentence": float(first == p),
             "chains": math.log1p(chains[i - 1]),
@@ -309,7 +320,7 @@ def segment(
                 continue
             if j + 1 < n and n - (j + 1) < min_paragraphs:
                 continue
-            cost = start_cost + words * math.log(words + vocab) - clog
+            cost = start_cost + words * math.log(max(1, words + vocab)) - clog
             if cost < best[j + 1]:
                 best[j + 1] = cost
                 back[j + 1] = i

@@ -223,7 +223,7 @@ def _json_feed_items(raw: bytes, source: str) -> tuple[list[_Item], str | None, 
         if not isinstance(item, dict):
             bad.append(f"item {n}: a JSON {type(item).__name__}, not an object")
             continue
-        bodies = [(item[k], k != "content_text")
+        bodies = [(item[k], k == "content_html")  # summary is plain text in JSON Feed
                   for k in ("content_html", "content_text", "summary")
                   if isinstance(item.get(k), str) and item[k].strip()]
         link = item.get("url") or item.get("external_url")

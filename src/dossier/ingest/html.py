@@ -279,8 +279,7 @@ def html_to_document(
     text = (getattr(doc, "text", None) or "").strip()
     least = 1 if fragment else MIN_PAGE_CHARS
     if tree is None or doc is None or sum(c.isalnum() for c in text) < least:
-        raise InputError(source + (f" [{locator}]" if locator else ""), NO_TEXT_PROBLEM,
-                         NO_TEXT_HINT)
+        raise InputError(source, NO_TEXT_PROBLEM, NO_TEXT_HINT)
     text, repaired = fix_text(text)
     if repaired:
         notes_list.append("repaired mojibake")
@@ -323,8 +322,7 @@ def text_to_document(
     """
     text, repaired = fix_text(text.strip())
     if not any(c.isalnum() for c in text):
-        raise InputError(source + (f" [{locator}]" if locator else ""), "no text in this item",
-                         "the item is empty")
+        raise InputError(source, "no text in this item", "the item is empty")
     return Document(
         id=doc_id,
         source=source,

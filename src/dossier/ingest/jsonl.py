@@ -120,6 +120,7 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
     except OSError as exc:
         raise InputError(source, f"cannot read file: {exc.strerror}") from exc
     last = 0
+    first_line = b""
     with fh:
         try:
             for n, line in _lines(fh, source, options.max_file_bytes):
@@ -130,6 +131,8 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
                 if not raw.strip():
                     continue
                 rows += 1
+                if rows == 1:
+                    first_line = raw.strip()
                 try:
                     row = json.loads(raw)
                 except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -148,6 +151,10 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
         except (EOFError, OSError, zlib.error) as exc:
             cut = f"truncated or corrupt gzip data after line {last} ({exc})"
 
+    if yielded == 0 and first_line in (b"{", b"["):
+        raise InputError(source, "one JSON document spread over many lines, not JSON Lines "
+                         "(one JSON object a line)",
+                         "convert it, e.g. with jq -c '.[]' FILE.json > FILE.jsonl")
     problems: list[str] = []
     if cut:
         problems.append(cut)

@@ -19,6 +19,7 @@ import io
 import re
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -154,9 +155,9 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Document]:
 
     with fh:
         archive = _Archive(fh)
-        captured = io.StringIO()
         while True:
-            before = len(_BAD_LENGTH.findall(captured.getvalue()))
+            # warcio writes its warnings to stderr: catch them, they are our evidence.
+            captured = io.StringIO()
             try:
                 with contextlib.redirect_stderr(captured):
                     record = next(archive)
@@ -165,7 +166,7 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Document]:
             except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
                 record = None
                 damage = _damage(exc, records)
-            offsets = _BAD_LENGTH.findall(captured.getvalue())[before:]
+            offsets = _BAD_LENGTH.findall(captured.getvalue())
             if offsets:
                 bad_lengths.extend(offsets)
                 if pending is not None:
@@ -185,7 +186,7 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Document]:
             kind: str | None = None
             payload = b""
             try:
-                with contextlib.redirect_stderr(captured):
+                with contextlib.redirect_stderr(io.StringIO()):
                     if record.rec_type in ("response", "resource", "conversion"):
                         payload = _read_payload(record, options.max_file_bytes)
                         kind, charset = _kind(record, payload[:1024])
@@ -235,11 +236,12 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Document]:
         problems.append(damage[0])
         hints.append(damage[1])
     if bad_lengths:
+        # warcio's offsets are meaningless (negative) inside gzip members
         offsets = [o for o in bad_lengths if not o.startswith("-")][:MAX_DETAILS]
-        where = f" (at byte offset {', '.join(offsets)})" if offsets else ""
+        at = f" (at byte offset {', '.join(offsets)})" if offsets else ""
         problems.append(
             f"malformed WARC: {len(bad_lengths)} record(s) longer than their Content-Length"
-            f"{where}; what follows such a record may have been skipped"
+            f"{at}; what follows such a record may have been skipped"
         )
         hints.append("the archive was written by a faulty tool; re-fetch or rewrite it")
     if short:
@@ -285,6 +287,4 @@ def _damage(exc: BaseException, records: int) -> tuple[str, str]:
 
 
 def _with_note(doc: Document, note: str) -> Document:
-    from dataclasses import replace
-
     return replace(doc, notes=(*doc.notes, note))
