@@ -30,7 +30,6 @@ from dossier.clean.segment import (
     boundary_features,
     content_words,
     cosine,
-    cues,
     segment,
 )
 from dossier.data import data_path
@@ -67,7 +66,9 @@ def load_articles(bench: Path) -> list[list[str]]:
     return out
 
 
-def split_dump(text: str, threshold: float | None, min_paragraphs: int) -> tuple[list[str], list[int]]:
+def split_dump(
+    text: str, threshold: float | None, min_paragraphs: int
+) -> tuple[list[str], list[int]]:
     spans = paragraph_spans(text)
     reasons = classify(text, spans)
     paras = [text[s.start : s.end] for s, r in zip(spans, reasons, strict=True) if r is None]
@@ -131,7 +132,8 @@ def fit(train: list[list[str]], n_dumps: int, seed: int) -> dict[str, float]:
         for text, gold in make_dumps(train, mode, n_dumps, rng):
             spans = paragraph_spans(text)
             reasons = classify(text, spans)
-            paras = [text[s.start : s.end] for s, r in zip(spans, reasons, strict=True) if r is None]
+            paras = [text[s.start : s.end]
+                     for s, r in zip(spans, reasons, strict=True) if r is None]
             for i, f in enumerate(boundary_features(paras), start=1):
                 xs.append([f[name] for name in FEATURES])
                 ys.append(int(i in gold))
@@ -239,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         weights = fit(train, args.dumps, seed=1)
         threshold, cue_weight, gate = best_threshold(train, weights, args.dumps, seed=3)
         write_weights(weights, threshold, cue_weight, gate)
-        print("fitted:", threshold, cue_weight, gate, json.dumps({k: round(v, 3) for k, v in weights.items()}))
+        rounded = {k: round(v, 3) for k, v in weights.items()}
+        print("fitted:", threshold, cue_weight, gate, json.dumps(rounded))
         from dossier.clean import segment as seg
         from dossier.data import load_toml
 

@@ -32,7 +32,7 @@ SCHEMAS: dict[str, list[str]] = {
         "capital", "metonyms", "qid", "region", "status", "parent",
     ],
     "blocs.tsv": ["code", "name", "aliases", "type", "qid", "members", "notes"],
-    "organisations.tsv": ["id", "name", "aliases", "country", "sector", "code", "qid", "type"],
+    "organisations.tsv": ["id", "name", "aliases", "country", "sector", "code", "qid", "type", "notes"],
     "people.tsv": ["id", "name", "aliases", "surname", "gender", "country", "qid", "born"],
     "roles.tsv": [
         "person_id", "role", "title", "office", "org_id", "country", "sector", "start", "end",
@@ -46,7 +46,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE3_RE = re.compile(r"^[A-Z]{3}$")
 GENDERS = {"male", "female", "unknown"}
 COUNTRY_STATUS = {"member", "observer", "territory", "disputed", "region"}
-BLOC_TYPES = {"bloc", "igo"}
+BLOC_TYPES = {"bloc", "igo", "region"}
 ORG_TYPES = {"org"}
 # Offices whose role is in this set may have several holders at once.
 MULTI_HOLDER_ROLES = {"spokesperson"}

@@ -55,12 +55,18 @@ def _settings(config: Path | None, assignments: tuple[str, ...], published: str 
     return load_settings(config, overrides)
 
 
+class _UsageProblem(click.ClickException):
+    exit_code = 2
+
+
 class _Main(click.Group):
+    """Turns library errors into one-line messages with exit status 2."""
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except DossierError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise _UsageProblem(str(exc)) from exc
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})

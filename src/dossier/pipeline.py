@@ -58,7 +58,8 @@ def process_document(
     if not content:
         result.problems.append(Problem(doc.source, "no article text left after cleaning",
                                        "warning"))
-    if doc.single_article or not content:
+    single = doc.single_article or not settings.get("segment_text", True)
+    if single or not content:
         groups = [content] if content else []
     else:
         starts = segment(
@@ -72,6 +73,8 @@ def process_document(
     for group in groups:
         if doc.single_article:
             start, end = 0, len(text)
+        elif single:
+            start, end = content[0].start, content[-1].end
         else:
             start, end = group[0].start, group[-1].end
         body = text[start:end]

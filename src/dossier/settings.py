@@ -17,19 +17,30 @@ import platformdirs
 
 from dossier.errors import SettingError
 
+_Type = type
+
 
 @dataclass(frozen=True, slots=True)
 class Setting:
     name: str
     default: Any
     help: str
+    type: _Type | None = None  # when the default (None) does not tell
+
+    @property
+    def kind(self) -> _Type:
+        return self.type or type(self.default)
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("segment_threshold", 0.5,
-            "Boundary probability above which a text dump is split into a new article. "
-            "Lower splits more. Calibrated on generated dumps of real articles "
-            "(eval/segmentation.py); see docs/segmentation.md."),
+    Setting("segment_threshold", None,
+            "Cost of one more article when a text dump is split (higher: fewer, longer "
+            "articles). None takes the value calibrated on generated dumps of real "
+            "articles by eval/segmentation.py (in data/segment.toml); see "
+            "docs/segmentation.md.", float),
+    Setting("segment_text", True,
+            "Split plain-text inputs into articles. Set false when each text file holds "
+            "one article."),
     Setting("segment_min_paragraphs", 3,
             "Fewest content paragraphs an article found in a dump may have."),
     Setting("near_duplicate_threshold", 0.8,
@@ -39,7 +50,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_file_mb", 512,
             "Largest input file read, in MiB; bigger files get a clear error."),
     Setting("published", None,
-            "Publication date (YYYY-MM-DD) for inputs that carry none."),
+            "Publication date (YYYY-MM-DD) for inputs that carry none.", str),
     Setting("jsonl_text_field", "text", "JSON Lines field holding the article text or HTML."),
     Setting("jsonl_title_field", "title", "JSON Lines field holding the title."),
     Setting("jsonl_date_field", "date", "JSON Lines field holding the publication date."),
@@ -64,26 +75,29 @@ def default_db_path() -> Path:
 
 
 def _coerce(setting: Setting, value: Any) -> Any:
-    default = setting.default
-    if isinstance(value, str) and not isinstance(default, str):
+    kind = setting.kind
+    if value is None or kind is type(None):
+        return value
+    if isinstance(value, str) and kind is not str:
         low = value.strip().lower()
-        if isinstance(default, bool):
+        if low in ("", "none", "null"):
+            return None
+        if kind is bool:
             if low in ("1", "true", "yes", "on"):
                 return True
             if low in ("0", "false", "no", "off"):
                 return False
             raise SettingError(f"setting {setting.name} takes true or false, not {value!r}")
-        if low in ("", "none", "null"):
-            return None
         try:
-            if isinstance(default, int):
-                return int(value)
-            if isinstance(default, float):
-                return float(value)
+            return kind(value)
         except ValueError as exc:
             raise SettingError(
-                f"setting {setting.name} takes a {type(default).__name__}, not {value!r}"
+                f"setting {setting.name} takes a {kind.__name__}, not {value!r}"
             ) from exc
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, kind):
+        raise SettingError(f"setting {setting.name} takes a {kind.__name__}, not {value!r}")
     return value
 
 

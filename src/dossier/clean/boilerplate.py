@@ -24,8 +24,8 @@ _EDGE_PUNCT = " \t\"'“”‘’.,:;!?()[]{}—–-*•|"
 class _Rules:
     ad_exact: frozenset[str]
     chrome: tuple[re.Pattern[str], ...]
-    strong: tuple[re.Pattern[str], ...]
-    weak: tuple[re.Pattern[str], ...]
+    strong: re.Pattern[str]
+    weak: re.Pattern[str]
     reader: re.Pattern[str]
     sandwich_max_words: int
     sandwich_max_gap: int
@@ -34,8 +34,10 @@ class _Rules:
     echo_min_share: float
 
 
-def _phrase_re(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
+def _phrases_re(phrases: list[str]) -> re.Pattern[str]:
+    """One regex for a word list: whole phrases, longest first, case-insensitive."""
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -45,8 +47,8 @@ def rules() -> _Rules:
     return _Rules(
         ad_exact=frozenset(s.lower() for s in d["ad_marker"]["exact"]),
         chrome=tuple(re.compile(p, re.IGNORECASE) for p in d["embed_chrome"]["patterns"]),
-        strong=tuple(_phrase_re(p) for p in c["strong"]),
-        weak=tuple(_phrase_re(p) for p in c["weak"]),
+        strong=_phrases_re(c["strong"]),
+        weak=_phrases_re(c["weak"]),
         reader=re.compile(
             r"(?<!\w)(" + "|".join(re.escape(w) for w in c["reader_address"]) + r")(?!\w)",
             re.IGNORECASE,
@@ -66,13 +68,12 @@ def words(text: str) -> list[str]:
 def _consent_score(text: str, r: _Rules) -> tuple[int, int]:
     """(strong, weak) consent phrases found; a weak phrase inside a strong one
     ("partners" in "our partners") is not counted twice."""
-    strong_hits = [m.group().lower() for p in r.strong if (m := p.search(text))]
-    weak = 0
-    for p in r.weak:
-        m = p.search(text)
-        if m and not any(m.group().lower() in s for s in strong_hits):
-            weak += 1
-    return len(strong_hits), weak
+    strong_hits = {m.group().lower() for m in r.strong.finditer(text)}
+    if not strong_hits:
+        return 0, 0
+    weak = {m.group().lower() for m in r.weak.finditer(text)}
+    weak = {w for w in weak if not any(w in s for s in strong_hits)}
+    return len(strong_hits), len(weak)
 
 
 def classify(text: str, spans: list[Span]) -> list[str | None]:
@@ -139,14 +140,19 @@ def _mark_echoes(paras: list[str], reasons: list[str | None], r: _Rules) -> None
     ``pull-quote``. Repeated prose that is neither is kept: it may be real text.
     """
     toks = [words(_THREAD_NUMBER.sub("", p)) for p in paras]
+    sets = [set(t) for t in toks]
     for i, t in enumerate(toks):
         if reasons[i] is not None or len(t) < r.echo_min_words:
             continue
         whole_quote = bool(re.fullmatch(r"\s*[“\"][^“”\"]+[”\"]\s*", paras[i]))
         lo, hi = max(0, i - r.echo_window), min(len(paras), i + r.echo_window + 1)
+        need = r.echo_min_share * len(t)
+        tset = sets[i]
         for j in range(lo, hi):
             if j == i or reasons[j] is not None or len(toks[j]) <= len(t):
                 continue
+            if sum(1 for w in tset if w in sets[j]) < need * len(tset) / len(t):
+                continue  # cannot hold the words in order if it lacks them at all
             m = SequenceMatcher(None, t, toks[j], autojunk=False).find_longest_match(
                 0, len(t), 0, len(toks[j])
             )

@@ -73,7 +73,8 @@ class Deduplicator:
         if article_id not in self._lsh:
             hv = np.frombuffer(signature, dtype=np.uint64)
             if len(hv) == self.num_perm:
-                self._lsh.insert(article_id, MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME))
+                m = MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME)
+                self._lsh.insert(article_id, m)
 
     def seed(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
         for article_id, h, sig in rows:

@@ -38,7 +38,8 @@ FIRST_PERSON_SHARE = 0.02
 FEATURES = (
     "similarity", "similarity_wide", "depth", "adjacent_similarity", "opener", "quote_opener",
     "new_name_head", "new_name_first_sentence", "present_perfect", "preview",
-    "voice_change", "after_bio", "is_bio", "reintroduced_name", "name_novelty", "one_sentence", "chains", "name_chains",
+    "voice_change", "after_bio", "is_bio", "reintroduced_name", "name_novelty",
+    "one_sentence", "chains", "name_chains",
 )
 # Longest article, in paragraphs, a dump segmentation considers (bounds the cost of
 # the dynamic programme: O(paragraphs x MAX_ARTICLE_PARAGRAPHS)).
@@ -176,14 +177,17 @@ def _chains_across(items: list[set[str]]) -> list[int]:
     return across[1:]
 
 
-def boundary_features(paras: list[str]) -> list[dict[str, float]]:
+def boundary_features(
+    paras: list[str], bags: list[Counter[str]] | None = None
+) -> list[dict[str, float]]:
     """One feature dict for the boundary before each paragraph 1..n-1."""
     c = cues()
     n = len(paras)
     if n < 2:
         return []
     k = c.window
-    bags = [content_words(p, c.stop) for p in paras]
+    if bags is None:
+        bags = [content_words(p, c.stop) for p in paras]
     sims = _window_similarities(bags, k)
     wide = _window_similarities(bags, 2 * k)
     depths: list[float] = []
@@ -258,6 +262,14 @@ def boundary_features(paras: list[str]) -> list[dict[str, float]]:
     return out
 
 
+_XLOG = [x * math.log(x + 1) for x in range(4096)]
+
+
+def _xlog(x: int) -> float:
+    """x·log(x+1), from a table for the small counts that make up nearly all calls."""
+    return _XLOG[x] if x < 4096 else x * math.log(x + 1)
+
+
 def boundary_logit(features: dict[str, float], weights: dict[str, float]) -> float:
     return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) * v for f, v in features.items())
 
@@ -293,8 +305,8 @@ def segment(
     gate = c.min_logit if min_logit is None else min_logit
     if n < 2 * min_paragraphs:
         return [0]
-    logits = [0.0] + [boundary_logit(f, w) for f in boundary_features(paras)]
     bags = [content_words(p, c.stop) for p in paras]
+    logits = [0.0] + [boundary_logit(f, w) for f in boundary_features(paras, bags)]
     sizes = [sum(b.values()) for b in bags]
     total = sum(sizes)
     vocab = len(set().union(*bags))
@@ -305,14 +317,14 @@ def segment(
         if best[i] == math.inf or (i and (n - i < min_paragraphs or logits[i] < gate)):
             continue
         start_cost = best[i] + per_article - (gamma * logits[i] if i else 0.0)
-        counts: Counter[str] = Counter()
+        counts: dict[str, int] = {}
         words = 0
         clog = 0.0
         for j in range(i, min(n, i + max_paragraphs)):
             for word, v in bags[j].items():
-                old = counts[word]
+                old = counts.get(word, 0)
                 new = old + v
-                clog += new * math.log(new + 1) - (old * math.log(old + 1) if old else 0.0)
+                clog += _xlog(new) - _xlog(old)
                 counts[word] = new
             words += sizes[j]
             length = j + 1 - i

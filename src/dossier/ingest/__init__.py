@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dossier.errors import InputError
-from dossier.ingest.base import ReadOptions, Reader
+from dossier.ingest.base import Reader, ReadOptions
 from dossier.ingest.detect import detect_format
 from dossier.records import Document, Format, Problem
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import ftfy
+from ftfy.badness import is_bad
 from charset_normalizer import from_bytes
 
 from dossier.errors import InputError
@@ -94,7 +95,9 @@ def decode_text(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
         else:
             text = raw.decode(encoding, errors="replace")
             notes.append(f"decoded as {encoding}")
-    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    # ftfy's own detector is one regex scan; the repair is far slower, so only
+    # text that shows mojibake pays for it.
+    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG) if is_bad(text) else text
     if fixed != text:
         notes.append("repaired mojibake")
         text = fixed

@@ -234,6 +234,7 @@ class Store(Sink):
 
     def problems(self) -> list[dict[str, Any]]:
         rows = self.con.execute(
-            "SELECT source, message, severity, logged_at FROM problems ORDER BY logged_at").fetchall()
+            "SELECT source, message, severity, logged_at FROM problems ORDER BY logged_at"
+        ).fetchall()
         return [{"source": r[0], "message": r[1], "severity": r[2], "at": str(r[3])}
                 for r in rows]

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from dossier.clean.boilerplate import classify
+from dossier.clean.paragraphs import paragraph_spans
+
+
+def reasons_of(text: str) -> list[tuple[str, str | None]]:
+    spans = paragraph_spans(text)
+    return [(text[s.start : s.end], r) for s, r in zip(spans, classify(text, spans), strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "ad-marker"),
+        ("ADVERTISEMENT", "ad-marker"),
+        ("Sponsored", "ad-marker"),
+        ("Story continues below", "ad-marker"),
+        ("— Rishi Sunak (@RishiSunak) July 25, 2022", "embed-chrome"),
+        ("pic.twitter.com/AbC123", "embed-chrome"),
+        # negatives: real sentences that mention the words
+        ("The advertisement was banned by the regulator.", None),
+        ("Sponsored by the state, the programme ran for years.", None),
+        ("The story continues below the fold in the print edition, editors said.", None),
+    ],
+)
+def test_marker_lines(line: str, reason: str | None) -> None:
+    text = f"The minister spoke on Monday.\n{line}\nShe said more on Tuesday.\n"
+    got = dict(reasons_of(text))
+    assert got[line] == reason
+
+
+def test_consent_notice_block_is_dropped_whole(demo_text: str) -> None:
+    dropped = [p for p, r in reasons_of(demo_text) if r == "consent-notice"]
+    assert len(dropped) == 7
+    assert dropped[0].startswith("HuffPost is part of Verizon Media")
+    assert "Browsing and search activity" in dropped[3]  # no consent words, but inside
+    assert dropped[-1].startswith("Click ‘Learn more‘")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # News about cookies and consent, written in the third person: kept.
+        "The regulator said Meta's use of personalised ads without consent broke the law.",
+        "The best thing about the firm is our partners - you couldn't ask for better.",
+        "Cookies and biscuits sold out across Britain in the week before Christmas.",
+    ],
+)
+def test_news_about_privacy_is_kept(paragraph: str) -> None:
+    text = f"Opening line of a story.\n{paragraph}\nClosing line of the story.\n"
+    assert all(r is None for _, r in reasons_of(text))
+
+
+def test_embed_echo_of_a_quoted_tweet(demo_text: str) -> None:
+    echoes = [p for p, r in reasons_of(demo_text) if r == "embed-echo"]
+    assert echoes == [
+        "1/ China and the Chinese Communist Party represent the largest threat to Britain "
+        "and the world’s security and prosperity this century."
+    ]
+
+
+def test_repeated_unquoted_prose_is_kept() -> None:
+    text = (
+        "The council approved the new budget for schools and roads on Monday night.\n"
+        "Officials said the council approved the new budget for schools and roads on "
+        "Monday night after a long debate.\n"
+        "The council approved the new budget for schools and roads on Monday night.\n"
+    )
+    assert all(r is None for _, r in reasons_of(text))
+
+
+def test_no_real_text_lost_in_demo(demo_text: str) -> None:
+    kept = [p for p, r in reasons_of(demo_text) if r is None]
+    dropped = [(p, r) for p, r in reasons_of(demo_text) if r is not None]
+    assert sum(1 for _, r in dropped if r == "ad-marker") == 21
+    assert len(dropped) == 29
+    assert any(p.startswith("The public should be as vigilant") for p in kept)
+    assert any(p.startswith("He is expected to reference the withdrawal") for p in kept)

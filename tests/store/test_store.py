@@ -1,0 +1,143 @@
+"""The store: idempotent re-ingest, one transaction per document, crash safety."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dossier.errors import StoreError
+from dossier.pipeline import run
+from dossier.settings import load_settings
+from dossier.store import Store
+from dossier.store.schema import SCHEMA_VERSION
+
+
+def ingest(db: Path, *inputs: Path) -> tuple[dict, object]:
+    settings = load_settings()
+    with Store(db) as store:
+        store.start_run([str(i) for i in inputs])
+        dedup = store.deduplicator(0.8, 128)
+        summary = run(inputs, store, settings, dedup)
+        store.finish_run(summary)
+        return store.counts(), summary
+
+
+def test_reingest_adds_nothing(tmp_path: Path, demo_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    first, s1 = ingest(db, demo_path)
+    second, s2 = ingest(db, demo_path)
+    assert first == second and first["articles"] >= 6 and first["dropped"] == 29
+    assert s2.already_stored == 1 and s2.articles == 0  # type: ignore[attr-defined]
+
+
+def test_duplicates_found_against_the_store(tmp_path: Path, demo_text: str) -> None:
+    db = tmp_path / "s.duckdb"
+    a = tmp_path / "a.txt"
+    a.write_text(demo_text, encoding="utf-8")
+    ingest(db, a)
+    b = tmp_path / "b.txt"
+    b.write_text(demo_text.replace("Advertisement\n", ""), encoding="utf-8")  # other bytes
+    ingest(db, b)
+    with Store(db, read_only=True) as store:
+        rows = list(store.articles())
+    by_source: dict[str, list[dict]] = {}
+    for r in rows:
+        by_source.setdefault(Path(r["source"]).name, []).append(r)
+    originals = {r["id"] for r in by_source["a.txt"]}
+    assert by_source["b.txt"] and all(r["duplicate_of"] in originals for r in by_source["b.txt"])
+
+
+def test_failed_write_leaves_no_partial_document(tmp_path: Path, demo_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.duckdb"
+    real = duckdb.DuckDBPyConnection.executemany
+    calls = {"n": 0}
+
+    def flaky(self, sql, params=None):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if "INSERT INTO dropped" in sql:
+            raise RuntimeError("disk full")
+        return real(self, sql, params)
+
+    with Store(db) as store:
+        monkeypatch.setattr(duckdb.DuckDBPyConnection, "executemany", flaky)
+        with pytest.raises(RuntimeError):
+            run([demo_path], store, load_settings())
+        monkeypatch.undo()
+        assert store.counts() == {"documents": 0, "articles": 0, "dropped": 0}
+    counts, _ = ingest(db, demo_path)  # rerun completes the batch
+    assert counts["documents"] == 1 and counts["dropped"] == 29
+
+
+def test_kill_mid_batch_leaves_whole_documents(tmp_path: Path, demo_text: str) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    n_files = 60
+    for i in range(n_files):
+        (src / f"{i:03}.txt").write_text(f"Edition {i}.\n" + demo_text, encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    cmd = [sys.executable, "-m", "dossier", "ingest", str(src), "--db", str(db), "--json"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    # wait until the store has some committed documents, then kill without warning
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.5)
+        wal = Path(str(db) + ".wal")
+        if db.exists() and (wal.exists() and wal.stat().st_size > 200_000 or
+                            db.stat().st_size > 2_000_000):
+            break
+    assert proc.poll() is None, "ingest finished before it could be killed; make it bigger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store(db) as store:
+        docs = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        # every stored document has all its records: same counts as a whole one
+        per_doc = store.con.execute(
+            "SELECT d.id, count(DISTINCT a.id), count(DISTINCT x.start_char) FROM documents d "
+            "LEFT JOIN articles a ON a.document_id = d.id "
+            "LEFT JOIN dropped x ON x.document_id = d.id GROUP BY d.id").fetchall()
+        orphans = store.con.execute(
+            "SELECT count(*) FROM articles WHERE document_id NOT IN (SELECT id FROM documents)"
+        ).fetchone()[0]
+    assert 0 < docs < n_files
+    assert orphans == 0
+    assert {(arts, drops) for _, arts, drops in per_doc} == {(per_doc[0][1], 29)}
+    # rerunning completes the batch
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with Store(db, read_only=True) as store:
+        assert store.counts()["documents"] == n_files
+
+
+def test_schema_version_and_read_only(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with pytest.raises(StoreError, match="no store here"):
+        Store(db, read_only=True)
+    Store(db).close()
+    with Store(db, read_only=True) as store:
+        row = store.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        assert row == (str(SCHEMA_VERSION),)
+
+
+def test_newer_store_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(db)
+
+
+def test_not_a_store(tmp_path: Path) -> None:
+    bad = tmp_path / "x.duckdb"
+    bad.write_text("not a database")
+    with pytest.raises(StoreError, match="cannot open store"):
+        Store(bad)

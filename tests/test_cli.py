@@ -1,0 +1,137 @@
+"""The CLI through its documented commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from dossier.cli import main
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def db(tmp_path: Path, runner: CliRunner, demo_path: Path) -> Path:
+    path = tmp_path / "demo.duckdb"
+    res = runner.invoke(main, ["ingest", str(demo_path), "--db", str(path),
+                               "--published", "2024-05-16"])
+    assert res.exit_code == 0, res.output
+    return path
+
+
+def test_ingest_prints_a_summary(runner: CliRunner, tmp_path: Path, demo_path: Path) -> None:
+    res = runner.invoke(main, ["ingest", str(demo_path), "--db", str(tmp_path / "x.duckdb")])
+    assert res.exit_code == 0
+    assert "article(s) from 1 document(s)" in res.output
+    assert "21 ad-marker" in res.output and "7 consent-notice" in res.output
+    again = runner.invoke(main, ["ingest", str(demo_path), "--db", str(tmp_path / "x.duckdb")])
+    assert "already in the store" in again.output
+
+
+def test_ingest_bad_file_exit_1_and_rest_stored(runner: CliRunner, tmp_path: Path,
+                                                demo_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    res = runner.invoke(main, ["ingest", str(tmp_path / "empty.txt"), str(demo_path),
+                               "--db", str(tmp_path / "x.duckdb"), "--json"])
+    assert res.exit_code == 1
+    summary = json.loads(res.output)
+    assert summary["documents"] == 1
+    assert [p["source"] for p in summary["problems"] if p["severity"] == "error"] == [
+        str(tmp_path / "empty.txt")]
+
+
+def test_extract_writes_contract_jsonl(runner: CliRunner, demo_path: Path) -> None:
+    res = runner.invoke(main, ["extract", str(demo_path), "--format", "jsonl",
+                               "--published", "2024-05-16"])
+    assert res.exit_code == 0
+    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    kinds = {r["kind"] for r in recs}
+    assert kinds == {"article", "dropped"}
+    assert all(r["source"] == str(demo_path) for r in recs)
+
+
+def test_articles_lists_and_filters(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(main, ["articles", "--db", str(db), "--json", "--search", "Zhurong"])
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert len(rows) == 1 and "Zhurong" in rows[0]["text"]
+    none = runner.invoke(main, ["articles", "--db", str(db), "--json", "--since", "2025-01-01"])
+    assert none.output == ""
+
+
+def test_dropped_lists_reasons(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(main, ["dropped", "--db", str(db), "--json", "--reason", "embed-echo"])
+    (row,) = [json.loads(line) for line in res.output.splitlines()]
+    assert row["text"].startswith("1/ China and the Chinese Communist Party")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_formats(runner: CliRunner, db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    res = runner.invoke(main, ["export", "--db", str(db), "--format", fmt, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    if fmt == "jsonl":
+        recs = [json.loads(line) for line in out.read_text().splitlines()]
+    elif fmt == "csv":
+        recs = list(csv.DictReader(io.StringIO(out.read_text())))
+    else:
+        recs = pq.read_table(out).to_pylist()
+    kinds = [r["kind"] for r in recs]
+    assert kinds.count("dropped") == 29 and kinds.count("article") >= 6
+
+
+def test_export_matches_extract(runner: CliRunner, db: Path, demo_path: Path) -> None:
+    exported = runner.invoke(main, ["export", "--db", str(db), "--kind", "all"])
+    extracted = runner.invoke(main, ["extract", str(demo_path), "--published", "2024-05-16"])
+    strip = {"text", "document_id", "author", "site", "locator", "article_id"}
+
+    def key(line: str) -> tuple:
+        r = json.loads(line)
+        return tuple(sorted((k, str(v)) for k, v in r.items() if k not in strip))
+
+    assert sorted(map(key, exported.output.splitlines())) == sorted(
+        map(key, extracted.stdout.splitlines()))
+
+
+def test_parquet_needs_output(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(main, ["export", "--db", str(db), "--format", "parquet"])
+    assert res.exit_code == 2 and "-o FILE" in res.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "x.txt", "--set", "nope=1"], "unknown setting"),
+        (["ingest", "x.txt", "--set", "max_file_mb=big"], "takes a int"),
+        (["extract", "x.txt", "--published", "May 2024"], "YYYY-MM-DD"),
+        (["articles", "--db", "/nonexistent/none.duckdb"], "no store here"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_clear_message(runner: CliRunner, args: list[str],
+                                                  message: str) -> None:
+    res = runner.invoke(main, args)
+    assert res.exit_code == 2 and message in res.output
+
+
+def test_every_command_has_help_with_example(runner: CliRunner) -> None:
+    for name, cmd in main.commands.items():
+        res = runner.invoke(main, [name, "--help"])
+        assert res.exit_code == 0
+        assert "Example:" in res.output, name
+        assert cmd.help
+
+
+def test_settings_lists_every_setting(runner: CliRunner) -> None:
+    from dossier.settings import SETTINGS
+
+    res = runner.invoke(main, ["settings"])
+    for s in SETTINGS:
+        assert s.name in res.output

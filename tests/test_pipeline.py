@@ -1,0 +1,114 @@
+"""The extraction contract: `dossier extract` records on the demo and other inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import Sink, process_document, run
+from dossier.records import Document, DocumentResult
+from dossier.settings import load_settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class ListSink(Sink):
+    def __init__(self) -> None:
+        self.results: list[DocumentResult] = []
+
+    def write(self, result: DocumentResult) -> None:
+        self.results.append(result)
+
+
+@pytest.fixture(scope="module")
+def demo_records(demo_path: Path) -> list[dict]:
+    sink = ListSink()
+    run([demo_path], sink, load_settings(overrides={"published": "2024-05-16"}))
+    return [r for res in sink.results for r in res.records()]
+
+
+def test_article_records_follow_the_contract(demo_records: list[dict], demo_text: str,
+                                             demo_path: Path) -> None:
+    arts = [r for r in demo_records if r["kind"] == "article"]
+    assert len(arts) >= 6
+    for a in arts:
+        assert {"kind", "id", "source", "start", "end", "title", "published", "url",
+                "language", "duplicate_of"} <= a.keys()
+        assert a["source"] == str(demo_path)
+        assert a["published"] == "2024-05-16"
+        assert a["language"] == "en"
+        assert "text" not in a  # offsets point into the file itself
+        assert 0 <= a["start"] < a["end"] <= len(demo_text)
+    # articles do not overlap and come in order
+    spans = [(a["start"], a["end"]) for a in arts]
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False))
+
+
+def test_no_ad_or_consent_line_inside_article_text(demo_records: list[dict],
+                                                   demo_text: str) -> None:
+    arts = [r for r in demo_records if r["kind"] == "article"]
+    dropped = [r for r in demo_records if r["kind"] == "dropped"]
+    for d in dropped:
+        assert demo_text[d["start"] : d["end"]] == d["text"]
+        if d["reason"] == "consent-notice":
+            assert all(not (a["start"] <= d["start"] < a["end"]) for a in arts)
+    # every dropped span inside an article is marked with that article
+    for d in dropped:
+        inside = [a["id"] for a in arts if a["start"] <= d["start"] < a["end"]]
+        assert d["article_id"] == (inside[0] if inside else None)
+
+
+def test_nothing_lost(demo_records: list[dict], demo_text: str) -> None:
+    """Every non-blank character is in an article or a dropped span."""
+    covered = bytearray(len(demo_text))
+    for r in demo_records:
+        for i in range(r["start"], r["end"]):
+            covered[i] = 1
+    lost = "".join(c for i, c in enumerate(demo_text) if not covered[i] and not c.isspace())
+    assert lost == ""
+
+
+def test_html_document_is_one_article_with_text() -> None:
+    html = next((FIXTURES / "news" / "scrapinghub").glob("*.html*"))
+    sink = ListSink()
+    summary = run([html], sink)
+    assert summary.errors == []
+    (res,) = sink.results
+    (art,) = res.articles
+    rec = art.to_dict()
+    assert rec["start"] == 0 and rec["end"] == len(rec["text"]) > 200
+
+
+def test_text_file_not_split_when_segmentation_off(demo_path: Path) -> None:
+    sink = ListSink()
+    run([demo_path], sink, load_settings(overrides={"segment_text": "false"}))
+    (res,) = sink.results
+    assert len(res.articles) == 1
+    assert res.articles[0].text.startswith("The Russian president")
+    assert res.articles[0].text.endswith("apps such as WhatsApp.")
+
+
+def test_duplicate_article_points_at_first_copy(tmp_path: Path, demo_text: str) -> None:
+    (tmp_path / "a.txt").write_text(demo_text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(demo_text.replace("Advertisement\n", ""), encoding="utf-8")
+    sink = ListSink()
+    run([tmp_path], sink)
+    first, second = sink.results
+    originals = {a.id for a in first.articles}
+    assert all(a.duplicate_of is None for a in first.articles)
+    dups = [a for a in second.articles if a.duplicate_of]
+    assert dups and all(a.duplicate_of in originals for a in dups)
+
+
+def test_document_notes_become_warnings() -> None:
+    doc = Document(id="x", source="x.txt", text="Some words here that make text.\n",
+                   format="text", notes=("repaired mojibake",))
+    res = process_document(doc, load_settings())
+    assert [(p.severity, p.message) for p in res.problems] == [("warning", "repaired mojibake")]
+
+
+def test_jsonl_round_trip_of_records(demo_records: list[dict]) -> None:
+    for r in demo_records:
+        assert json.loads(json.dumps(r)) == r
