@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         (doc,), t_read = timed(lambda: list(read_file(path, ReadOptions())))
         spans, t_par = timed(paragraph_spans, doc.text)
         reasons, t_clean = timed(classify, doc.text, spans)
-        paras = [doc.text[s.start : s.end] for s, r in zip(spans, reasons, strict=True) if r is None]
+        paras = [doc.text[s.start : s.end]
+                 for s, r in zip(spans, reasons, strict=True) if r is None]
         starts, t_seg = timed(segment, paras)
         bounds = [*starts, len(paras)]
         dd = Deduplicator()

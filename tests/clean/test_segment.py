@@ -54,12 +54,18 @@ def test_demo_has_no_false_article_starts(demo_split: tuple[list[str], list[int]
     assert false == []
 
 
+# Still split: a sports report whose second half is a results round-up, and a
+# shopping-deals list that changes topic every few paragraphs.
+STILL_SPLIT = {"0d461229", "287e4d9f"}
+
+
 def _long_articles() -> list:
     data = json.loads((FIXTURES / "segment" / "long_articles.json").read_text(encoding="utf-8"))
     return [
-        pytest.param(a["paragraphs"], id=a["id"][:8], marks=pytest.mark.xfail(
-            strict=True, reason="long single articles drift in topic and the cue model "
-            "cannot yet tell a new name inside an article from a new lede (no NER)"))
+        pytest.param(a["paragraphs"], id=a["id"][:8], marks=[pytest.mark.xfail(
+            strict=True, reason="its parts share few main words and the cue model cannot "
+            "yet tell a name inside an article from a new lede (no NER)")]
+            if a["id"][:8] in STILL_SPLIT else [])
         for a in data
     ]
 

@@ -44,6 +44,8 @@ FEATURES = (
 # Longest article, in paragraphs, a dump segmentation considers (bounds the cost of
 # the dynamic programme: O(paragraphs x MAX_ARTICLE_PARAGRAPHS)).
 MAX_ARTICLE_PARAGRAPHS = 200
+# How many of an article's most frequent content words stand for its topic.
+TOPIC_WORDS = 10
 # A lexical chain (a word repeated) breaks after this many paragraphs without it
 # (LCSeg's hiatus, Galley et al. 2003).
 CHAIN_HIATUS = 5
@@ -60,6 +62,7 @@ class _Cues:
     threshold: float
     cue_weight: float
     min_logit: float
+    merge_overlap: float
 
 
 @cache
@@ -84,6 +87,7 @@ def cues() -> _Cues:
         threshold=float(d["threshold"]),
         cue_weight=float(d["cue_weight"]),
         min_logit=float(d["min_logit"]),
+        merge_overlap=float(d["merge_overlap"]),
     )
 
 
@@ -343,4 +347,33 @@ def segment(
     while j > 0:
         j = back[j]
         starts.append(j)
-    return sorted(starts)
+    return _merge_same_topic(sorted(starts), bags, c.merge_overlap)
+
+
+def _topic_words(bags: list[Counter[str]], k: int = TOPIC_WORDS) -> set[str]:
+    total: Counter[str] = Counter()
+    for b in bags:
+        total.update(b)
+    return {w for w, n in total.most_common(k) if n >= 2}
+
+
+def _merge_same_topic(starts: list[int], bags: list[Counter[str]], overlap: float) -> list[int]:
+    """Merge neighbouring articles that share their main words.
+
+    The words an article is about (its most frequent content words) run through the
+    whole of it; two halves of one article share many of them, two articles few.
+    The pair sharing the most is merged first, while the share is at least
+    ``overlap``.
+    """
+    starts = list(starts)
+    while len(starts) > 1:
+        bounds = [*starts, len(bags)]
+        tops = [_topic_words(bags[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        shares = [
+            len(x & y) / max(1, min(len(x), len(y))) for x, y in zip(tops, tops[1:], strict=False)
+        ]
+        best = max(range(len(shares)), key=shares.__getitem__)
+        if shares[best] < overlap:
+            break
+        del starts[best + 1]
+    return starts

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import ftfy
-from ftfy.badness import is_bad
 from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
 
 from dossier.errors import InputError
 from dossier.records import Document
