@@ -36,6 +36,7 @@ SCHEMAS: dict[str, list[str]] = {
     "people.tsv": ["id", "name", "aliases", "surname", "gender", "country", "qid", "born"],
     "roles.tsv": [
         "person_id", "role", "title", "office", "org_id", "country", "sector", "start", "end",
+        "notes",
     ],
     "role_titles.tsv": ["phrase", "role", "org_id", "country", "notes"],
 }
@@ -49,7 +50,7 @@ COUNTRY_STATUS = {"member", "observer", "territory", "disputed", "region"}
 BLOC_TYPES = {"bloc", "igo", "region"}
 ORG_TYPES = {"org"}
 # Offices whose role is in this set may have several holders at once.
-MULTI_HOLDER_ROLES = {"spokesperson"}
+MULTI_HOLDER_ROLES = {"spokesperson", "presidential_aide", "official"}
 
 
 @dataclass
