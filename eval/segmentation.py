@@ -168,7 +168,7 @@ def best_threshold(train: list[list[str]], weights: dict[str, float], n_dumps: i
         paras = [text[s.start : s.end] for s, r in zip(spans, reasons, strict=True) if r is None]
         prepared.append((paras, gold))
     best, best_f1 = (1.0, 1.0, -99.0), -1.0
-    for t in (0.5, 1.0, 2.0, 3.0, 5.0):
+    for t in (-10.0, -5.0, 0.0, 5.0, 10.0):
         for g in (1.0, 3.0, 6.0):
             # No gate at all scores a little higher on dumps but splits twice as many
             # single articles; a user loses more from a split article than a merged one.

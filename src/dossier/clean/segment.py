@@ -26,10 +26,17 @@ _SENT_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])")
 _CAP = re.compile(r"(?<![.!?:“\"‘]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _NAME = re.compile(rf"\b({_NAME_WORD})\s+((?:{_NAME_WORD}\s+)?{_NAME_WORD})\b")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PRESENT_PERFECT = re.compile(
     r"\b(has|have)\s+(?:not\s+|never\s+|now\s+|finally\s+|already\s+|just\s+|been\s+)?"
     r"([a-z]+(?:ed|en|wn|ne|ht|ld|id|ft|lt|pt|un|ng|de|ck))\b"
+)
+# "The prime minister said: “…": a paragraph that opens by attributing a quotation
+# continues an article about someone already introduced.
+_SPEECH_OPENER = re.compile(
+    r"^[^“\"”.]{0,60}\b(?:said|says|added|adds|told|explained|continued|warned|wrote|"
+    r"insisted|argued|replied|stated)\b[^“\".]{0,25}[:,]?\s*[“\"]"
 )
 _FIRST_PERSON = re.compile(r"\b(I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'd|I’d)\b")
 # Share of first-person words above which a paragraph is in the first person.
@@ -39,7 +46,7 @@ FEATURES = (
     "similarity", "similarity_wide", "depth", "adjacent_similarity", "opener", "quote_opener",
     "new_name_head", "new_name_first_sentence", "present_perfect", "preview",
     "voice_change", "after_bio", "is_bio", "reintroduced_name", "name_novelty",
-    "one_sentence", "chains", "name_chains",
+    "one_sentence", "chains", "name_chains", "speech_opener",
 )
 # Longest article, in paragraphs, a dump segmentation considers (bounds the cost of
 # the dynamic programme: O(paragraphs x MAX_ARTICLE_PARAGRAPHS)).
@@ -63,6 +70,7 @@ class _Cues:
     cue_weight: float
     min_logit: float
     merge_overlap: float
+    vocabulary: int
 
 
 @cache
@@ -88,6 +96,7 @@ def cues() -> _Cues:
         cue_weight=float(d["cue_weight"]),
         min_logit=float(d["min_logit"]),
         merge_overlap=float(d["merge_overlap"]),
+        vocabulary=int(d["vocabulary"]),
     )
 
 
@@ -132,15 +141,16 @@ def _opener(p: str, openers: tuple[str, ...]) -> tuple[bool, bool]:
     return False, False
 
 
-def _names(text: str) -> set[str]:
+def _names(text: str, common: frozenset[str] = frozenset()) -> set[str]:
     """Person-like full names: two or three capitalised words, none a function word,
-    not after "the" ("the Cold War", "the National University" are not people)."""
+    none a word the text also writes in lower case ("Cold War": "the war"), not
+    after "the" ("the National University")."""
     stop = cues().stop
     out = set()
     text = _POSSESSIVE.sub(",", text)
     for m in _NAME.finditer(text):
         parts = f"{m.group(1)} {m.group(2)}".split()
-        if any(p.lower() in stop for p in parts):
+        if any(p.lower() in stop or p.lower() in common for p in parts):
             continue
         if text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             continue
@@ -216,7 +226,10 @@ def boundary_features(
         len(_FIRST_PERSON.findall(p)) / max(1, len(p.split())) > FIRST_PERSON_SHARE
         for p in paras
     ]
-    names = [_names(p) for p in paras]
+    # Words the input also writes in lower case are common words, not names
+    # (the document-level capitalisation cue of truecasers and NER taggers).
+    common = frozenset(w for p in paras for w in _LOWER_WORD.findall(p))
+    names = [_names(p, common) for p in paras]
     caps = [_caps(p) for p in paras]
     out: list[dict[str, float]] = []
     for i in range(1, n):
@@ -225,8 +238,8 @@ def boundary_features(
         opener, quote = _opener(p, c.openers)
         recent_names: set[str] = set().union(*names[max(0, i - 2 * k) : i])
         head = " ".join(first.split()[:12])
-        new_head = any(nm not in recent_names for nm in _names(head))
-        first_names = _names(first)
+        new_head = any(nm not in recent_names for nm in _names(head, common))
+        first_names = _names(first, common)
         new_first = any(nm not in recent_names for nm in first_names)
         # News names a person in full at first mention and by surname after; a full
         # name for someone the previous paragraphs called by surname alone opens a
@@ -262,6 +275,7 @@ def boundary_features(
             "one_sentence": float(first == p),
             "chains": math.log1p(chains[i - 1]),
             "name_chains": math.log1p(name_chains[i - 1]),
+            "speech_opener": float(bool(_SPEECH_OPENER.match(p))),
         })
     return out
 
@@ -294,10 +308,12 @@ def segment(
     """Indices of the paragraphs that start an article (always including 0).
 
     The segmentation that minimises the description length of the words under one
-    word distribution per article (Utiyama & Isahara 2001) minus ``cue_weight``
-    times the log-odds of each boundary from the cue model above; ``threshold``
-    adds a per-article cost (higher: fewer articles). Found by dynamic programming
-    over paragraph boundaries, keeping ``min_paragraphs`` paragraphs per article.
+    word distribution per article (Utiyama & Isahara 2001, with a fixed vocabulary
+    size so the result does not depend on the length of the input) minus
+    ``cue_weight`` times the log-odds of each boundary from the cue model above;
+    ``threshold`` adds a per-article cost in nats (higher: fewer articles). Found by
+    dynamic programming over paragraph boundaries, keeping ``min_paragraphs``
+    paragraphs per article; neighbours that share their main words are merged back.
     """
     n = len(paras)
     if n == 0:
@@ -312,9 +328,11 @@ def segment(
     bags = [content_words(p, c.stop) for p in paras]
     logits = [0.0] + [boundary_logit(f, w) for f in boundary_features(paras, bags)]
     sizes = [sum(b.values()) for b in bags]
-    total = sum(sizes)
-    vocab = len(set().union(*bags))
-    per_article = math.log(max(total, 2)) * threshold
+    # A fixed vocabulary size for the Laplace smoothing, not the dump's own: with the
+    # dump's, the same two paragraphs would split in a short file and merge in a long
+    # one.
+    vocab = c.vocabulary
+    per_article = threshold
     best = [0.0] + [math.inf] * n
     back = [0] * (n + 1)
     for i in range(n):
