@@ -55,7 +55,7 @@ def test_extract_writes_contract_jsonl(runner: CliRunner, demo_path: Path) -> No
     assert res.exit_code == 0
     recs = [json.loads(line) for line in res.stdout.splitlines()]
     kinds = {r["kind"] for r in recs}
-    assert kinds == {"article", "dropped"}
+    assert kinds == {"article", "dropped", "mention"}
     assert all(r["source"] == str(demo_path) for r in recs)
 
 
@@ -91,7 +91,7 @@ def test_export_formats(runner: CliRunner, db: Path, tmp_path: Path, fmt: str) -
 def test_export_matches_extract(runner: CliRunner, db: Path, demo_path: Path) -> None:
     exported = runner.invoke(main, ["export", "--db", str(db), "--kind", "all"])
     extracted = runner.invoke(main, ["extract", str(demo_path), "--published", "2024-05-16"])
-    strip = {"text", "document_id", "author", "site", "locator", "article_id"}
+    strip = {"text", "document_id", "author", "site", "locator", "article_id", "chain"}
 
     def key(line: str) -> tuple:
         r = json.loads(line)

@@ -37,12 +37,18 @@ def settings_options(f: Any) -> Any:
                      help="Settings file (TOML) to use instead of the user's.")(f)
     f = click.option("--published", metavar="YYYY-MM-DD",
                      help="Publication date for inputs that carry none.")(f)
+    f = click.option("--gazetteer", "gazetteer", multiple=True,
+                     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="User gazetteer TSV (people.tsv, organisations.tsv …) that adds "
+                     "or overrides entries; repeatable.")(f)
     return f
 
 
-def _settings(config: Path | None, assignments: tuple[str, ...], published: str | None
-              ) -> dict[str, Any]:
+def _settings(config: Path | None, assignments: tuple[str, ...], published: str | None,
+              gazetteer: tuple[Path, ...] = ()) -> dict[str, Any]:
     overrides = parse_assignments(assignments)
+    if gazetteer:
+        overrides["gazetteer_files"] = ",".join(str(p) for p in gazetteer)
     if published:
         from datetime import date
 
@@ -137,7 +143,8 @@ def _progress_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
 @settings_options
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
-           assignments: tuple[str, ...], published: str | None, as_json: bool) -> None:
+           assignments: tuple[str, ...], published: str | None, gazetteer: tuple[Path, ...],
+           as_json: bool) -> None:
     """Read INPUTS (files, directories, globs) into the store.
 
     Text dumps are cleaned and split into articles; HTML, WARC, JSON Lines and feeds
@@ -147,7 +154,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
     """
     from dossier.store import Store
 
-    settings = _settings(config, assignments, published)
+    settings = _settings(config, assignments, published, gazetteer)
     path = db or default_db_path()
     with Store(path) as store:
         store.start_run(list(inputs))
@@ -178,14 +185,15 @@ class _JsonlSink(Sink):
               show_default=True, help="Output format.")
 @settings_options
 def extract(inputs: tuple[str, ...], fmt: str, config: Path | None,
-            assignments: tuple[str, ...], published: str | None) -> None:
+            assignments: tuple[str, ...], published: str | None,
+            gazetteer: tuple[Path, ...]) -> None:
     """Run the pipeline on INPUTS without a store; one JSON record per line on stdout.
 
     Problems go to stderr, one line per file.
 
     Example: dossier extract examples/huffpost-china-dump.txt --published 2024-05-16
     """
-    settings = _settings(config, assignments, published)
+    settings = _settings(config, assignments, published, gazetteer)
     summary = run(inputs, _JsonlSink(), settings)
     for p in summary.problems:
         err.print(f"{p.severity}: {p.source}: {p.message}")
@@ -264,7 +272,8 @@ def dropped(db: Path | None, reason: str | None, as_json: bool) -> None:
               default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file [default: stdout; required for parquet].")
-@click.option("--kind", type=click.Choice(["all", "articles", "dropped"]), default="all",
+@click.option("--kind", type=click.Choice(["all", "articles", "dropped", "mentions"]),
+              default="all",
               show_default=True, help="Which records.")
 def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> None:
     """Export stored records (the same records `dossier extract` writes).
@@ -279,6 +288,80 @@ def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> Non
         n = export(store, fmt, output, kind)  # type: ignore[arg-type]
     if output is not None:
         err.print(f"wrote {n} record(s) to {output}")
+
+
+@main.command()
+@db_option
+@click.option("--country", help="CAMEO/ISO3 country code, e.g. GBR.")
+@click.option("--sector", help="CAMEO sector code, e.g. GOV, SPY, MED.")
+@click.option("--type", "type_", type=click.Choice(["person", "org", "state", "bloc"]))
+@click.option("--limit", type=int, default=30, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+def actors(db: Path | None, country: str | None, sector: str | None, type_: str | None,
+           limit: int, as_json: bool) -> None:
+    """The most mentioned actors in the store.
+
+    Example: dossier actors --type person --country GBR
+    """
+    with _open_store(db) as store:
+        rows = store.actors(country=country, sector=sector, type_=type_, limit=limit)
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    t = Table(box=None, header_style="bold")
+    for col in ("actor", "type", "code", "qid", "mentions", "articles", "via"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r["name"], r["type"], r["code"] or "", r["qid"] or "", str(r["mentions"]),
+                  str(r["articles"]), ", ".join(sorted(r["via"])))
+    Console(highlight=False).print(t)
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of text.")
+def actor(name: str, db: Path | None, as_json: bool) -> None:
+    """Who NAME is (roles, aliases, QID) and where the store mentions it.
+
+    Example: dossier actor Putin
+    """
+    from dossier.actors.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    known = g.by_name(name) or g.by_surname(name)
+    with _open_store(db) as store:
+        ids = [a.id for a in known] or [r["actor_id"] for r in store.actors(name=name, limit=5)]
+        stats = [r for i in ids for r in store.actors(name=i, limit=1) if r["actor_id"] == i]
+        articles = {i: sorted({m["article_id"] for m in store.mentions(actor_id=i)}) for i in ids}
+    if not ids:
+        raise click.ClickException(f"no actor called {name!r} in the gazetteer or the store")
+    out = []
+    for i in ids:
+        a = g.actors.get(i)
+        st = next((s for s in stats if s["actor_id"] == i), None)
+        out.append({
+            "actor_id": i, "name": a.name if a else (st or {}).get("name"),
+            "qid": a.qid if a else None, "type": a.type if a else (st or {}).get("type"),
+            "aliases": list(a.aliases) if a else [],
+            "roles": [{"role": r.role, "title": r.title, "country": r.country,
+                       "start": str(r.start) if r.start else None,
+                       "end": str(r.end) if r.end else None} for r in (a.roles if a else [])],
+            "mentions": (st or {}).get("mentions", 0), "articles": articles[i],
+        })
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    con = Console(highlight=False)
+    for o in out:
+        con.print(f"[bold]{o['name']}[/] ({o['actor_id']}, {o['type']}"
+                  + (f", {o['qid']}" if o["qid"] else "") + ")")
+        if o["aliases"]:
+            con.print("  also: " + ", ".join(o["aliases"]))
+        for r in o["roles"]:
+            con.print(f"  {r['title'] or r['role']}: {r['start'] or '?'} – {r['end'] or 'now'}")
+        con.print(f"  {o['mentions']} mention(s) in {len(o['articles'])} article(s)")
 
 
 @main.command("settings")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,45 @@ def process_document(
                                       text[s.start : s.end], inside))
     for note in doc.notes:
         result.problems.append(Problem(doc.source, note, "warning"))
+    if settings.get("nlp", True):
+        link_actors(result, settings)
     return result
+
+
+def masked_text(article: Article, dropped: list[Dropped]) -> str:
+    """The article text with dropped spans blanked out, offsets unchanged."""
+    chars = list(article.text)
+    for d in dropped:
+        if d.article_id == article.id:
+            for i in range(d.start - article.start, d.end - article.start):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def _published(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def link_actors(result: DocumentResult, settings: dict[str, Any]) -> None:
+    """Actor mentions for every article that is not a duplicate."""
+    from dossier.actors.link import linker_for
+
+    linker = linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
+    todo = [a for a in result.articles if a.duplicate_of is None]
+    texts = (masked_text(a, result.dropped) for a in todo)
+    for art, doc in zip(todo, linker.nlp.pipe(texts, batch_size=16), strict=True):
+        result.mentions.extend(linker.link(
+            doc, source=art.source, article_id=art.id, offset=art.start,
+            published=_published(art.published)))
+
+
+def _gazetteer_files(settings: dict[str, Any]) -> tuple[Path, ...]:
+    value = settings.get("gazetteer_files") or ""
+    return tuple(Path(p.strip()) for p in str(value).split(",") if p.strip())
 
 
 @dataclass

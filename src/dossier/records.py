@@ -132,6 +132,34 @@ class Dropped:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A span that names or points at an actor, and the actor it resolves to.
+
+    ``via`` says how: name, alias, title, role, pronoun, metonym, fuzzy or unlinked.
+    Mentions of one actor in one article form a coreference chain (``chain``).
+    """
+
+    source: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    actor_name: str
+    qid: str | None
+    code: str | None
+    country: str | None
+    sector: str | None
+    type: str  # person | org | state | bloc
+    via: str
+    chain: str
+    date_basis: str = "published"  # or "latest" when the article has no date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "mention", **{k: getattr(self, k) for k in self.__slots__}}
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """An input that could not be read (wholly or in part), for the run summary."""
 
@@ -150,6 +178,7 @@ class DocumentResult:
     document: Document
     articles: list[Article] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # article id -> (normalised text hash, MinHash signature bytes), from dedup
     fingerprints: dict[str, tuple[str, bytes]] = field(default_factory=dict)
@@ -157,4 +186,5 @@ class DocumentResult:
     def records(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = [a.to_dict() for a in self.articles]
         out.extend(d.to_dict() for d in self.dropped)
+        out.extend(m.to_dict() for m in self.mentions)
         return out

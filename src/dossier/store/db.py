@@ -132,6 +132,13 @@ class Store(Sink):
                     [[d.document_id, d.source, d.start, d.end, d.reason, d.text, d.article_id]
                      for d in result.dropped],
                 )
+            if result.mentions:
+                con.executemany(
+                    "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[m.article_id, doc.id, m.source, m.start, m.end, m.text, m.actor_id,
+                      m.actor_name, m.qid, m.code, m.country, m.sector, m.type, m.via, m.chain,
+                      m.date_basis] for m in result.mentions],
+                )
             if result.problems:
                 con.executemany(
                     "INSERT INTO problems (run_id, source, message, severity) VALUES (?, ?, ?, ?)",
@@ -171,7 +178,7 @@ class Store(Sink):
     # -- reading ----------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("documents", "articles", "dropped"):
+        for table in ("documents", "articles", "dropped", "mentions"):
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
@@ -231,6 +238,54 @@ class Store(Sink):
         while rows := cur.fetchmany(1000):
             for r in rows:
                 yield {"kind": "dropped", **dict(zip(keys, r, strict=True))}
+
+    MENTION_COLUMNS = ("source", "article_id", "start", "end", "text", "actor_id",
+                       "actor_name", "qid", "code", "country", "sector", "type", "via",
+                       "chain", "date_basis")
+
+    def mentions(self, *, actor_id: str | None = None, article_id: str | None = None
+                 ) -> Iterator[dict[str, Any]]:
+        where, params = [], []
+        if actor_id:
+            where.append("actor_id = ?")
+            params.append(actor_id)
+        if article_id:
+            where.append("article_id = ?")
+            params.append(article_id)
+        sql = ("SELECT source, article_id, start_char, end_char, text, actor_id, actor_name, "
+               "qid, code, country, sector, type, via, chain, date_basis FROM mentions"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY source, document_id, start_char")
+        cur = self.con.execute(sql, params)
+        while rows := cur.fetchmany(1000):
+            for r in rows:
+                yield {"kind": "mention", **dict(zip(self.MENTION_COLUMNS, r, strict=True))}
+
+    def actors(self, *, country: str | None = None, sector: str | None = None,
+               type_: str | None = None, name: str | None = None, limit: int = 50
+               ) -> list[dict[str, Any]]:
+        """Actors by number of mentions (pronouns and roles included)."""
+        where, params = ["via <> 'unlinked' OR actor_id LIKE 'local:%'"], []
+        if country:
+            where.append("country = ?")
+            params.append(country.upper())
+        if sector:
+            where.append("sector LIKE ?")
+            params.append(f"%{sector.upper()}%")
+        if type_:
+            where.append("type = ?")
+            params.append(type_)
+        if name:
+            where.append("(actor_name ILIKE ? OR actor_id = ?)")
+            params += [f"%{name}%", name]
+        sql = ("SELECT actor_id, any_value(actor_name), any_value(qid), any_value(type), "
+               "mode(code), mode(country), count(*), count(DISTINCT article_id), "
+               "list(DISTINCT via) FROM mentions WHERE " + " AND ".join(f"({w})" for w in where)
+               + " GROUP BY actor_id ORDER BY count(*) DESC, actor_id LIMIT ?")
+        rows = self.con.execute(sql, [*params, int(limit)]).fetchall()
+        keys = ("actor_id", "name", "qid", "type", "code", "country", "mentions", "articles",
+                "via")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def problems(self) -> list[dict[str, Any]]:
         rows = self.con.execute(

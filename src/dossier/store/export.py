@@ -13,13 +13,16 @@ from typing import IO, Any, Literal
 from dossier.store.db import Store
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
-Kind = Literal["articles", "dropped", "all"]
+Kind = Literal["articles", "dropped", "mentions", "all"]
 
 ARTICLE_FIELDS = ["kind", "id", "source", "start", "end", "title", "published", "url",
                   "language", "duplicate_of", "author", "site", "locator", "document_id",
                   "text"]
 DROPPED_FIELDS = ["kind", "source", "start", "end", "reason", "text", "document_id",
                   "article_id"]
+MENTION_FIELDS = ["kind", "source", "article_id", "start", "end", "text", "actor_id",
+                  "actor_name", "qid", "code", "country", "sector", "type", "via", "chain",
+                  "date_basis"]
 
 
 def records(store: Store, kind: Kind = "all", with_text: bool = True) -> Iterator[dict[str, Any]]:
@@ -27,6 +30,8 @@ def records(store: Store, kind: Kind = "all", with_text: bool = True) -> Iterato
         yield from store.articles(with_text=with_text)
     if kind in ("dropped", "all"):
         yield from store.dropped()
+    if kind in ("mentions", "all"):
+        yield from store.mentions()
 
 
 def _fields(kind: Kind) -> list[str]:
@@ -34,7 +39,13 @@ def _fields(kind: Kind) -> list[str]:
         return ARTICLE_FIELDS
     if kind == "dropped":
         return DROPPED_FIELDS
-    return ARTICLE_FIELDS + [f for f in DROPPED_FIELDS if f not in ARTICLE_FIELDS]
+    if kind == "mentions":
+        return MENTION_FIELDS
+    fields = list(ARTICLE_FIELDS)
+    for f in DROPPED_FIELDS + MENTION_FIELDS:
+        if f not in fields:
+            fields.append(f)
+    return fields
 
 
 def export(

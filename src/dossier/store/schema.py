@@ -65,6 +65,29 @@ MIGRATIONS: list[str] = [
         summary JSON
     );
     """,
+    # 2: actor mentions, with the actor they resolve to
+    """
+    CREATE TABLE mentions (
+        article_id VARCHAR NOT NULL,
+        document_id VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        start_char BIGINT NOT NULL,
+        end_char BIGINT NOT NULL,
+        text VARCHAR NOT NULL,
+        actor_id VARCHAR NOT NULL,
+        actor_name VARCHAR,
+        qid VARCHAR,
+        code VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        type VARCHAR,
+        via VARCHAR NOT NULL,
+        chain VARCHAR,
+        date_basis VARCHAR,
+        PRIMARY KEY (article_id, start_char)
+    );
+    CREATE INDEX mentions_actor ON mentions (actor_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

