@@ -229,12 +229,12 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         res = data_path(f"gazetteer/{kind}.tsv")
         g.load_tsv(kind, res.read_text(encoding="utf-8"), f"gazetteer/{kind}.tsv")
     for path in extra:
-        kind = next((k for k in _FILES if path.stem.endswith(k)), None)
-        if kind is None:
+        user_kind = next((k for k in _FILES if path.stem.endswith(k)), None)
+        if user_kind is None:
             raise GazetteerError(f"{path}: name a user gazetteer file after its kind "
                                  f"({', '.join(f + '.tsv' for f in _FILES)})")
         try:
-            g.load_tsv(kind, path.read_text(encoding="utf-8"), str(path))
+            g.load_tsv(user_kind, path.read_text(encoding="utf-8"), str(path))
         except OSError as exc:
             raise GazetteerError(f"{path}: cannot read: {exc.strerror}") from exc
     return g

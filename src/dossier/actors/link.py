@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -58,9 +59,10 @@ class Linker:
         self.g = gazetteer
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         phrases = list(gazetteer.all_phrases()) + list(gazetteer.metonyms_surface())
-        self.names.add("NAME", list(nlp.tokenizer.pipe(phrases)))
+        tokenizer: Any = nlp.tokenizer
+        self.names.add("NAME", list(tokenizer.pipe(phrases)))
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.roles.add("ROLE", list(nlp.tokenizer.pipe(sorted(gazetteer.role_titles))))
+        self.roles.add("ROLE", list(tokenizer.pipe(sorted(gazetteer.role_titles))))
         people = [a for a in gazetteer.actors.values() if a.type == "person"]
         self._fuzzy_keys = [norm(a.name) for a in people] + [
             norm(al) for a in people for al in a.aliases]
@@ -163,8 +165,12 @@ class _ArticleLinker:
         doc = self.doc
         ents: dict[int, Span] = {}
         for e in doc.ents:
-            if e[0].lower_ == "the" and len(e) > 1:  # "the Chinese Communist Party"
-                e = Span(doc, e.start + 1, e.end, label=e.label_)
+            # "the Chinese Communist Party", "Later Sunak": NER takes in a word before
+            start = e.start
+            while start < e.end - 1 and (doc[start].lower_ == "the"
+                                         or doc[start].pos_ in _NOT_NAME_POS):
+                start += 1
+            e = Span(doc, start, e.end, label=e.label_)
             ents[e.start] = e
         name_matches = sorted(
             (Span(doc, s, e) for _, s, e in self.L.names(doc)),
@@ -419,6 +425,8 @@ class _ArticleLinker:
             self.seen[-1].subject = tok.dep_ in ("nsubj", "nsubjpass")
 
 
+_NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "INTJ",
+                           "VERB", "AUX"})
 _LOCATIVE = frozenset({"in", "to", "from", "at", "into", "near", "across", "around", "via",
                        "through", "outside", "inside", "within", "of", "towards", "toward"})
 

@@ -1,0 +1,116 @@
+"""Mention-linking precision and recall on hand-annotated PolNeAR dev articles.
+
+Gold: `eval/data/polnear_dev_mentions.jsonl` (offsets and identities only; the text
+stays in ../shared, which has no licence for redistribution). Every actor mention
+in the first ten primary-annotation articles of polnear_dev is marked with the
+actor it refers to (see eval/data/README.md).
+
+A predicted mention is correct when its span matches a gold span (exactly, or
+overlapping for the "overlap" figures) and it resolves to the gold actor: the same
+Wikidata QID or canonical name for actors the gold marks as known, a local
+(unlinked) actor for those it marks as unknown. Precision counts every predicted
+mention (the gold is exhaustive); recall counts every gold mention.
+
+    python eval/actors_polnear.py [--polnear FILE] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+from dossier.actors.gazetteer import load_gazetteer, norm
+from dossier.actors.link import linker_for
+from dossier.records import Mention
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "eval" / "data" / "polnear_dev_mentions.jsonl"
+DEFAULT_SOURCE = ROOT.parent / "shared" / "dev" / "quotes" / "polnear_dev.jsonl"
+
+
+def same_actor(pred: Mention, gold: dict) -> bool:
+    if not gold["known"]:
+        return pred.actor_id.startswith("local:")
+    if pred.actor_id.startswith("local:"):
+        return False
+    if gold.get("qid") and pred.qid:
+        return bool(pred.qid == gold["qid"])
+    actor = load_gazetteer().actors.get(pred.actor_id)
+    names = {norm(pred.actor_name)} | ({norm(a) for a in actor.aliases} if actor else set())
+    return norm(gold["actor"]) in names
+
+
+def score(pairs: list[tuple[Mention, dict | None]], n_gold: int) -> dict[str, float]:
+    correct = sum(1 for p, g in pairs if g is not None and same_actor(p, g))
+    p = correct / len(pairs) if pairs else 0.0
+    r = correct / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+            "predicted": len(pairs), "gold": n_gold, "correct": correct}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--polnear", type=Path, default=DEFAULT_SOURCE)
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--show-errors", type=int, default=0)
+    args = ap.parse_args(argv)
+    if not args.polnear.exists() or not args.gold.exists():
+        print(f"need {args.polnear} and {args.gold}", file=sys.stderr)
+        return 2
+    gold: dict[str, list[dict]] = defaultdict(list)
+    for line in args.gold.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        gold[g["doc_id"]].append(g)
+    rows = {}
+    for line in args.polnear.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r["doc_id"] in gold and r.get("primary_annotation") and r["doc_id"] not in rows:
+            rows[r["doc_id"]] = r
+    linker = linker_for(None)
+    exact: list[tuple[Mention, dict | None]] = []
+    overlap: list[tuple[Mention, dict | None]] = []
+    by_via: dict[str, list[tuple[Mention, dict | None]]] = defaultdict(list)
+    gold_via: Counter[str] = Counter()
+    errors = []
+    n_gold = 0
+    for doc_id, golds in gold.items():
+        row = rows[doc_id]
+        published = date.fromisoformat(row["publication_date"][:10])
+        doc = linker.nlp(row["text"])
+        preds = linker.link(doc, source=doc_id, article_id=doc_id, published=published)
+        n_gold += len(golds)
+        gold_via.update(g["via"] for g in golds)
+        spans = {(g["start"], g["end"]): g for g in golds}
+        for p in preds:
+            g = spans.get((p.start, p.end))
+            exact.append((p, g))
+            o = g or next((x for x in golds if x["start"] < p.end and p.start < x["end"]), None)
+            overlap.append((p, o))
+            if g is not None:
+                by_via[g["via"]].append((p, g))
+            if (g is None or not same_actor(p, g)) and len(errors) < args.show_errors:
+                errors.append((doc_id, p.text, p.via, p.actor_name,
+                               g["actor"] if g else "—"))
+    res = {
+        "articles": len(gold), "gold_mentions": n_gold,
+        "exact": score(exact, n_gold), "overlap": score(overlap, n_gold),
+        "recall_by_gold_via": {
+            v: round(sum(1 for p, g in by_via[v] if g and same_actor(p, g)) / n, 3)
+            for v, n in gold_via.items()},
+    }
+    print(json.dumps(res, indent=2))
+    for e in errors:
+        print("ERR", *e, sep=" | ")
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
