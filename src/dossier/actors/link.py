@@ -88,6 +88,8 @@ class _Seen:
     actor: Actor
     token: int  # index of the mention's head token
     subject: bool
+    main_subject: bool = False  # subject of the sentence's main verb
+    quoted: bool = False  # inside a quotation
 
 
 class _ArticleLinker:
@@ -103,6 +105,7 @@ class _ArticleLinker:
         self.local: dict[str, Actor] = {}
         self.out: list[Mention] = []
         self.taken = [False] * len(doc)
+        self.quoted = _quoted_tokens(doc)
 
     # -- helpers --------------------------------------------------------------
     def _emit(self, span: Span, actor: Actor, via: str) -> None:
@@ -126,7 +129,9 @@ class _ArticleLinker:
             # an unknown one-word "person" is too often a mislabelled place or thing
             # to attract pronouns
             root = span.root
-            self.seen.append(_Seen(actor, root.i, root.dep_ in ("nsubj", "nsubjpass")))
+            subject = root.dep_ in ("nsubj", "nsubjpass")
+            self.seen.append(_Seen(actor, root.i, subject,
+                                   subject and root.head.dep_ == "ROOT", self.quoted[root.i]))
 
     def _pick_person(self, actors: list[Actor]) -> Actor | None:
         """One person among candidates: the one already in the story, else the only
@@ -408,27 +413,56 @@ class _ArticleLinker:
         gender = "male" if tok.lower_ in c.male else "female"
         sent_start = tok.sent.start
         best: tuple[float, Actor] | None = None
+        outside = not self.quoted[tok.i]
         for s in reversed(self.seen):
             if s.token >= tok.i:
                 continue
             if s.actor.gender and s.actor.gender != gender:
                 continue
+            if outside and s.quoted:
+                continue  # "…advisers won't tell him the truth," he will say: not Putin
             distance = tok.i - s.token
-            if distance > 120:
+            if distance > 150:
                 break
-            score = -distance + (40 if s.subject else 0) + (10 if s.token >= sent_start else 0)
+            score = (-distance + (25 if s.subject else 0) + (30 if s.main_subject else 0)
+                     + (10 if s.token >= sent_start else 0))
             if best is None or score > best[0]:
                 best = (score, s.actor)
         if best is not None:
             span = Span(self.doc, tok.i, tok.i + 1)
             self._emit(span, best[1], "pronoun")
-            self.seen[-1].subject = tok.dep_ in ("nsubj", "nsubjpass")
+            last = self.seen[-1]
+            last.subject = tok.dep_ in ("nsubj", "nsubjpass")
+            last.main_subject = last.subject and tok.head.dep_ == "ROOT"
 
 
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "INTJ",
                            "VERB", "AUX"})
 _LOCATIVE = frozenset({"in", "to", "from", "at", "into", "near", "across", "around", "via",
                        "through", "outside", "inside", "within", "of", "towards", "toward"})
+
+
+def _quoted_tokens(doc: Doc) -> list[bool]:
+    """Which tokens stand inside quotation marks (reset at each paragraph)."""
+    inside = False
+    out = []
+    for t in doc:
+        if "\n" in t.text_with_ws and t.is_space:
+            inside = False
+        if t.text in ("“", "«"):
+            inside = True
+            out.append(False)
+            continue
+        if t.text in ("”", "»"):
+            inside = False
+            out.append(False)
+            continue
+        if t.text == '"':
+            inside = not inside
+            out.append(False)
+            continue
+        out.append(inside)
+    return out
 
 
 def _strip_possessive(ent: Span) -> Span | None:
