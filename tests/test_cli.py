@@ -135,3 +135,34 @@ def test_settings_lists_every_setting(runner: CliRunner) -> None:
     res = runner.invoke(main, ["settings"])
     for s in SETTINGS:
         assert s.name in res.output
+
+
+def test_actors_and_actor(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(main, ["actors", "--db", str(db), "--json", "--type", "person"])
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    ids = [r["actor_id"] for r in rows]
+    assert {"vladimir-putin", "xi-jinping", "rishi-sunak", "liz-truss"} <= set(ids[:8])
+    gbr = runner.invoke(main, ["actors", "--db", str(db), "--json", "--country", "GBR"])
+    assert all(json.loads(line)["country"] == "GBR" for line in gbr.output.splitlines())
+    one = runner.invoke(main, ["actor", "Putin", "--db", str(db), "--json"])
+    (info,) = json.loads(one.output)
+    assert info["actor_id"] == "vladimir-putin" and info["qid"] == "Q7747"
+    assert any(r["role"] == "president" and r["start"] == "2012-05-07" for r in info["roles"])
+    assert info["mentions"] > 10 and info["articles"]
+    missing = runner.invoke(main, ["actor", "Nobody Atall", "--db", str(db)])
+    assert missing.exit_code == 1 and "no actor called" in missing.output
+
+
+def test_user_gazetteer_on_the_command_line(runner: CliRunner, tmp_path: Path) -> None:
+    people = tmp_path / "people.tsv"
+    people.write_text("id\tname\taliases\tsurname\tgender\tcountry\tqid\tborn\n"
+                      "maria-gonzalvez\tMaria Gonzalvez\t\tGonzalvez\tfemale\tESP\t\t1970\n",
+                      encoding="utf-8")
+    text = tmp_path / "story.txt"
+    text.write_text("Maria Gonzalvez opened the bakery on Monday. Gonzalvez said prices rose.\n",
+                    encoding="utf-8")
+    res = runner.invoke(main, ["extract", str(text), "--gazetteer", str(people)])
+    ms = [json.loads(line) for line in res.stdout.splitlines()
+          if json.loads(line)["kind"] == "mention"]
+    assert [m["actor_id"] for m in ms if m["text"].endswith("Gonzalvez")] == [
+        "maria-gonzalvez", "maria-gonzalvez"]
