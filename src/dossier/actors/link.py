@@ -133,21 +133,41 @@ class _ArticleLinker:
             self.seen.append(_Seen(actor, root.i, subject,
                                    subject and root.head.dep_ == "ROOT", self.quoted[root.i]))
 
-    def _pick_person(self, actors: list[Actor]) -> Actor | None:
+    def _pick_person(self, actors: list[Actor], *, title: str = "",
+                     surname_only: bool = False) -> Actor | None:
         """One person among candidates: the one already in the story, else the only
-        one holding a role on the date, else the only one."""
+        one holding a role on the date (for a bare surname, nothing less), else the
+        only one. A title narrows by gender ("Mr Sanders") and by office
+        ("President Clinton": someone who was president)."""
+        gender = _TITLE_GENDER.get(title)
+        if gender:
+            actors = [a for a in actors if a.gender in ("", gender)]
+        office = self.g.role_titles.get(title)
+        if office:
+            keys = {k for k, _, _ in office}
+            held = [a for a in actors if any(r.role in keys for r in a.roles)]
+            actors = held or actors
         if not actors:
             return None
         in_story = [a for a in actors if any(s.actor.id == a.id for s in self.seen)]
         if len(in_story) == 1:
             return in_story[0]
-        if len(actors) == 1:
-            return actors[0]
         if self.date is not None:
             active = [a for a in actors if a.role_on(self.date) is not None]
             if len(active) == 1:
                 return active[0]
-        return None
+            if surname_only:
+                # "Wallace" in 2016 is not the defence secretary of 2019, but "Trump"
+                # weeks before taking office is Trump
+                near = [a for a in actors if _in_office_near(a, self.date)]
+                return near[0] if len(near) == 1 else None
+        return actors[0] if len(actors) == 1 else None
+
+    def _title_before(self, span: Span) -> str:
+        if span.start == 0:
+            return ""
+        prev = self.doc[span.start - 1]
+        return prev.lower_.rstrip(".") if prev.is_title else ""
 
     def _local(self, span: Span, type_: str) -> Actor:
         name = span.text.strip()
@@ -244,7 +264,8 @@ class _ArticleLinker:
             if not persons and not others:
                 return False
         if persons and not others:
-            person = self._pick_person(persons)
+            title = span[0].lower_.rstrip(".") if len(span) > 1 else ""
+            person = self._pick_person(persons, title=title or self._title_before(span))
             if person is None:
                 return False
             full, titled = self._title_span(span)
@@ -288,6 +309,19 @@ class _ArticleLinker:
                 if s.actor.surname and norm(s.actor.surname) == norm(text.text):
                     self._emit(self._title_span(text)[0], s.actor, "name")
                     return True
+            if label in c.person_labels:
+                # a first name of someone already named in full ("Hillary", "Bernie")
+                for s in reversed(self.seen):
+                    parts = s.actor.name.split()
+                    if len(parts) > 1 and norm(parts[0]) == norm(text.text) \
+                            and not s.actor.id.startswith("local:"):
+                        self._emit(text, s.actor, "name")
+                        return True
+            for a in self.local.values():
+                if a.type == "person" and len(a.name.split()) > 1 \
+                        and norm(text.text) == norm(a.name.split()[-1]):
+                    self._emit(text, a, "name")
+                    return True
         if label in c.person_labels:
             head = text
             # a surname of someone already in the story, or known to the gazetteer
@@ -301,7 +335,8 @@ class _ArticleLinker:
                     if a.type == "person" and norm(last) in norm(a.name).split():
                         self._emit(head, a, "name")
                         return True
-                person = self._pick_person(self.g.by_surname(last))
+                person = self._pick_person(self.g.by_surname(last), surname_only=True,
+                                           title=self._title_before(head))
                 if person is not None:
                     full, titled = self._title_span(head)
                     self._emit(full, person, "title" if titled else "name")
@@ -436,6 +471,20 @@ class _ArticleLinker:
             last.main_subject = last.subject and tok.head.dep_ == "ROOT"
 
 
+def _in_office_near(actor: Actor, on: date, days: int = 366) -> bool:
+    """Whether ``actor`` held an office within a year of ``on``."""
+    for r in actor.roles:
+        start = r.start or date.min
+        end = r.end or date.max
+        last = min(end, date(9000, 1, 1)).toordinal()
+        if start.toordinal() - days <= on.toordinal() <= last + days:
+            return True
+    return False
+
+
+_TITLE_GENDER = {"mr": "male", "sir": "male", "lord": "male", "king": "male",
+                 "prince": "male", "mrs": "female", "ms": "female", "miss": "female",
+                 "dame": "female", "lady": "female", "queen": "female", "princess": "female"}
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "INTJ",
                            "VERB", "AUX"})
 _LOCATIVE = frozenset({"in", "to", "from", "at", "into", "near", "across", "around", "via",
