@@ -130,11 +130,27 @@ class _Collect(Sink):
 
 def _progress_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
                   dedup: Any = None) -> RunSummary:
+    """Run with a progress bar over input files on a terminal (plain run otherwise)."""
     if not err.is_terminal:
         return run(inputs, sink, settings, dedup)
-    with err.status("reading…") as status:
-        return run(inputs, sink, settings, dedup,
-                   progress=lambda src: status.update(f"processing {Path(src).name}"))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from dossier.ingest import expand_inputs
+
+    files = [f for f in expand_inputs(inputs) if isinstance(f, Path)]
+    done: set[str] = set()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[name]}"), console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=len(files) or None, name="")
+
+        def tick(source: str) -> None:
+            if source not in done:
+                done.add(source)
+                bar.update(task, completed=len(done) - 1, name=Path(source).name)
+
+        summary = run(inputs, sink, settings, dedup, progress=tick)
+        bar.update(task, completed=len(files))
+    return summary
 
 
 @main.command()
