@@ -55,7 +55,7 @@ def test_extract_writes_contract_jsonl(runner: CliRunner, demo_path: Path) -> No
     assert res.exit_code == 0
     recs = [json.loads(line) for line in res.stdout.splitlines()]
     kinds = {r["kind"] for r in recs}
-    assert kinds == {"article", "dropped", "mention"}
+    assert kinds == {"article", "dropped", "mention", "quote"}
     assert all(r["source"] == str(demo_path) for r in recs)
 
 
@@ -166,3 +166,16 @@ def test_user_gazetteer_on_the_command_line(runner: CliRunner, tmp_path: Path) -
           if json.loads(line)["kind"] == "mention"]
     assert [m["actor_id"] for m in ms if m["text"].endswith("Gonzalvez")] == [
         "maria-gonzalvez", "maria-gonzalvez"]
+
+
+def test_quotes_command(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(main, ["quotes", "--db", str(db), "--json", "--speaker", "Sunak",
+                               "--about", "China"])
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert rows and all(r["speaker"]["actor_id"] == "rishi-sunak" for r in rows)
+    assert any("largest threat to Britain" in r["text"] for r in rows)
+    truss = runner.invoke(main, ["quotes", "--db", str(db), "--json", "--speaker", "liz-truss"])
+    tenses = {json.loads(line)["tense"] for line in truss.output.splitlines()}
+    assert "future" in tenses  # "She will say: “…”"
+    none = runner.invoke(main, ["quotes", "--db", str(db), "--json", "--since", "2030-01-01"])
+    assert none.output == ""

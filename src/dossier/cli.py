@@ -100,6 +100,9 @@ def _print_summary(summary: RunSummary, articles: list[dict[str, Any]], db: Path
             t.add_row(str(i), Path(a["source"]).name, f"{a['start']}–{a['end']}",
                       a.get("language") or "", opening, a.get("duplicate_of") or "")
         out.print(t)
+    if summary.mentions or summary.quotes:
+        out.print(f"{summary.mentions} actor mention(s), {summary.quotes} quote(s) "
+                  "(see `dossier actors`, `dossier quotes`).")
     if summary.dropped:
         parts = ", ".join(f"{n} {reason}" for reason, n in summary.dropped.most_common())
         out.print(f"Dropped {sum(summary.dropped.values())} span(s): {parts} "
@@ -288,7 +291,7 @@ def dropped(db: Path | None, reason: str | None, as_json: bool) -> None:
               default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file [default: stdout; required for parquet].")
-@click.option("--kind", type=click.Choice(["all", "articles", "dropped", "mentions"]),
+@click.option("--kind", type=click.Choice(["all", "articles", "dropped", "mentions", "quotes"]),
               default="all",
               show_default=True, help="Which records.")
 def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> None:
@@ -378,6 +381,34 @@ def actor(name: str, db: Path | None, as_json: bool) -> None:
         for r in o["roles"]:
             con.print(f"  {r['title'] or r['role']}: {r['start'] or '?'} – {r['end'] or 'now'}")
         con.print(f"  {o['mentions']} mention(s) in {len(o['articles'])} article(s)")
+
+
+@main.command()
+@db_option
+@click.option("--speaker", help="Speaker: actor id or part of the name.")
+@click.option("--about", help="An actor mentioned in the quote, or words in it.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Articles published on or after.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+def quotes(db: Path | None, speaker: str | None, about: str | None, since: str | None,
+           limit: int, as_json: bool) -> None:
+    """Who said what: stored quotes, newest articles first.
+
+    Example: dossier quotes --speaker Sunak --about China
+    """
+    with _open_store(db) as store:
+        rows = list(store.quotes(speaker=speaker, about=about, since=since, limit=limit))
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    t = Table(box=None, header_style="bold")
+    for col in ("speaker", "type", "tense", "quote", "published"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row((r["speaker"] or {}).get("name", "?"), r["quote_type"], r["tense"],
+                  r["text"][:90].replace("\n", " "), r["published"] or "")
+    Console(highlight=False).print(t)
 
 
 @main.command("settings")

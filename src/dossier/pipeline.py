@@ -126,16 +126,19 @@ def _published(value: str | None) -> date | None:
 
 
 def link_actors(result: DocumentResult, settings: dict[str, Any]) -> None:
-    """Actor mentions for every article that is not a duplicate."""
+    """Actor mentions and quotes for every article that is not a duplicate."""
     from dossier.actors.link import linker_for
+    from dossier.quotes.extract import extract_quotes
 
     linker = linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
     todo = [a for a in result.articles if a.duplicate_of is None]
     texts = (masked_text(a, result.dropped) for a in todo)
     for art, doc in zip(todo, linker.nlp.pipe(texts, batch_size=16), strict=True):
-        result.mentions.extend(linker.link(
-            doc, source=art.source, article_id=art.id, offset=art.start,
-            published=_published(art.published)))
+        mentions = linker.link(doc, source=art.source, article_id=art.id, offset=art.start,
+                               published=_published(art.published))
+        result.mentions.extend(mentions)
+        result.quotes.extend(extract_quotes(doc, mentions, source=art.source,
+                                            article_id=art.id, offset=art.start))
 
 
 def _gazetteer_files(settings: dict[str, Any]) -> tuple[Path, ...]:
@@ -150,6 +153,8 @@ class RunSummary:
     already_stored: int = 0
     articles: int = 0
     duplicates: int = 0
+    mentions: int = 0
+    quotes: int = 0
     dropped: Counter[str] = field(default_factory=Counter)
     problems: list[Problem] = field(default_factory=list)
 
@@ -163,13 +168,16 @@ class RunSummary:
         self.articles += len(result.articles)
         self.duplicates += sum(1 for a in result.articles if a.duplicate_of)
         self.dropped.update(d.reason for d in result.dropped)
+        self.mentions += len(result.mentions)
+        self.quotes += len(result.quotes)
         self.problems.extend(result.problems)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "files": len(self.files), "documents": self.documents,
             "already_stored": self.already_stored, "articles": self.articles,
-            "duplicates": self.duplicates, "dropped": dict(self.dropped),
+            "duplicates": self.duplicates, "mentions": self.mentions, "quotes": self.quotes,
+            "dropped": dict(self.dropped),
             "problems": [p.to_dict() for p in self.problems],
         }
 

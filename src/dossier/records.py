@@ -160,6 +160,29 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: the content span, the speaker mention and the cue."""
+
+    source: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    quote_type: str  # direct | partial | indirect
+    speaker: dict[str, Any] | None  # name, actor_id, qid, start, end, via
+    cue: dict[str, Any] | None  # text, lemma, start, end
+    tense: str  # past | present | future
+    reported_via: dict[str, Any] | None
+    about: tuple[str, ...]
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"kind": "quote", **{k: getattr(self, k) for k in self.__slots__}}
+        d["about"] = list(self.about)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """An input that could not be read (wholly or in part), for the run summary."""
 
@@ -179,6 +202,7 @@ class DocumentResult:
     articles: list[Article] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # article id -> (normalised text hash, MinHash signature bytes), from dedup
     fingerprints: dict[str, tuple[str, bytes]] = field(default_factory=dict)
@@ -187,4 +211,5 @@ class DocumentResult:
         out: list[dict[str, Any]] = [a.to_dict() for a in self.articles]
         out.extend(d.to_dict() for d in self.dropped)
         out.extend(m.to_dict() for m in self.mentions)
+        out.extend(q.to_dict() for q in self.quotes)
         return out

@@ -71,7 +71,8 @@ def test_failed_write_leaves_no_partial_document(tmp_path: Path, demo_path: Path
         with pytest.raises(RuntimeError):
             run([demo_path], store, load_settings())
         monkeypatch.undo()
-        assert store.counts() == {"documents": 0, "articles": 0, "dropped": 0, "mentions": 0}
+        assert store.counts() == {"documents": 0, "articles": 0, "dropped": 0, "mentions": 0,
+                                  "quotes": 0}
     counts, _ = ingest(db, demo_path)  # rerun completes the batch
     assert counts["documents"] == 1 and counts["dropped"] == 29
 

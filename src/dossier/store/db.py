@@ -139,6 +139,17 @@ class Store(Sink):
                       m.actor_name, m.qid, m.code, m.country, m.sector, m.type, m.via, m.chain,
                       m.date_basis] for m in result.mentions],
                 )
+            if result.quotes:
+                con.executemany(
+                    "INSERT OR IGNORE INTO quotes VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[q.article_id, doc.id, q.source, q.start, q.end, q.text, q.quote_type,
+                      json.dumps(q.speaker) if q.speaker else None,
+                      (q.speaker or {}).get("actor_id"), (q.speaker or {}).get("name"),
+                      json.dumps(q.cue) if q.cue else None, q.tense,
+                      json.dumps(q.reported_via) if q.reported_via else None,
+                      list(q.about), q.confidence] for q in result.quotes],
+                )
             if result.problems:
                 con.executemany(
                     "INSERT INTO problems (run_id, source, message, severity) VALUES (?, ?, ?, ?)",
@@ -178,7 +189,7 @@ class Store(Sink):
     # -- reading ----------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("documents", "articles", "dropped", "mentions"):
+        for table in ("documents", "articles", "dropped", "mentions", "quotes"):
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
@@ -260,6 +271,39 @@ class Store(Sink):
         while rows := cur.fetchmany(1000):
             for r in rows:
                 yield {"kind": "mention", **dict(zip(self.MENTION_COLUMNS, r, strict=True))}
+
+    def quotes(self, *, speaker: str | None = None, about: str | None = None,
+               since: str | None = None, limit: int | None = None
+               ) -> Iterator[dict[str, Any]]:
+        """Quotes, newest article first; ``speaker``/``about`` match an actor id or
+        name, ``about`` also words in the quote."""
+        where, params = [], []
+        if speaker:
+            where.append("(q.speaker_id = ? OR q.speaker_name ILIKE ?)")
+            params += [speaker, f"%{speaker}%"]
+        if about:
+            where.append("(list_contains(q.about, ?) OR q.text ILIKE ? OR EXISTS (SELECT 1 "
+                         "FROM mentions m WHERE m.article_id = q.article_id AND "
+                         "m.actor_name ILIKE ? AND list_contains(q.about, m.actor_id)))")
+            params += [about, f"%{about}%", f"%{about}%"]
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        sql = ("SELECT q.source, q.article_id, q.start_char, q.end_char, q.text, q.quote_type, "
+               "q.speaker, q.cue, q.tense, q.reported_via, q.about, q.confidence, a.published "
+               "FROM quotes q JOIN articles a ON a.id = q.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY a.published DESC NULLS LAST, q.source, q.start_char"
+               + (f" LIMIT {int(limit)}" if limit else ""))
+        cur = self.con.execute(sql, params)
+        keys = ("source", "article_id", "start", "end", "text", "quote_type", "speaker",
+                "cue", "tense", "reported_via", "about", "confidence", "published")
+        while rows := cur.fetchmany(1000):
+            for r in rows:
+                d = dict(zip(keys, r, strict=True))
+                for k in ("speaker", "cue", "reported_via"):
+                    d[k] = json.loads(d[k]) if d[k] else None
+                yield {"kind": "quote", **d}
 
     def actors(self, *, country: str | None = None, sector: str | None = None,
                type_: str | None = None, name: str | None = None, limit: int = 50

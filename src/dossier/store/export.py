@@ -13,7 +13,7 @@ from typing import IO, Any, Literal
 from dossier.store.db import Store
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
-Kind = Literal["articles", "dropped", "mentions", "all"]
+Kind = Literal["articles", "dropped", "mentions", "quotes", "all"]
 
 ARTICLE_FIELDS = ["kind", "id", "source", "start", "end", "title", "published", "url",
                   "language", "duplicate_of", "author", "site", "locator", "document_id",
@@ -23,6 +23,17 @@ DROPPED_FIELDS = ["kind", "source", "start", "end", "reason", "text", "document_
 MENTION_FIELDS = ["kind", "source", "article_id", "start", "end", "text", "actor_id",
                   "actor_name", "qid", "code", "country", "sector", "type", "via", "chain",
                   "date_basis"]
+QUOTE_FIELDS = ["kind", "source", "article_id", "start", "end", "text", "quote_type",
+                "speaker", "cue", "tense", "reported_via", "about", "confidence"]
+
+
+def _flat(field: str, value: Any) -> Any:
+    """Tabular formats hold nested values (speaker, cue, about) as JSON text."""
+    if value is None or field in ("start", "end"):
+        return value
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    return value if isinstance(value, str) else str(value)
 
 
 def records(store: Store, kind: Kind = "all", with_text: bool = True) -> Iterator[dict[str, Any]]:
@@ -32,6 +43,10 @@ def records(store: Store, kind: Kind = "all", with_text: bool = True) -> Iterato
         yield from store.dropped()
     if kind in ("mentions", "all"):
         yield from store.mentions()
+    if kind in ("quotes", "all"):
+        for q in store.quotes():
+            q.pop("published", None)
+            yield q
 
 
 def _fields(kind: Kind) -> list[str]:
@@ -41,8 +56,10 @@ def _fields(kind: Kind) -> list[str]:
         return DROPPED_FIELDS
     if kind == "mentions":
         return MENTION_FIELDS
+    if kind == "quotes":
+        return QUOTE_FIELDS
     fields = list(ARTICLE_FIELDS)
-    for f in DROPPED_FIELDS + MENTION_FIELDS:
+    for f in DROPPED_FIELDS + MENTION_FIELDS + QUOTE_FIELDS:
         if f not in fields:
             fields.append(f)
     return fields
@@ -69,7 +86,7 @@ def export(
         with pq.ParquetWriter(str(output), schema) as writer:
             batch: list[dict[str, Any]] = []
             for rec in records(store, kind):
-                batch.append({f: rec.get(f) for f in fields})
+                batch.append({f: _flat(f, rec.get(f)) for f in fields})
                 if len(batch) >= 5000:
                     writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                     n += len(batch)
@@ -95,7 +112,7 @@ def export(
             writer = csv.DictWriter(fh, fieldnames=_fields(kind), extrasaction="ignore")
             writer.writeheader()
             for rec in records(store, kind):
-                writer.writerow(rec)
+                writer.writerow({f: _flat(f, v) for f, v in rec.items()})
                 n += 1
         return n
     finally:

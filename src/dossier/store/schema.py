@@ -88,6 +88,28 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX mentions_actor ON mentions (actor_id);
     """,
+    # 3: quotes
+    """
+    CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL,
+        document_id VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        start_char BIGINT NOT NULL,
+        end_char BIGINT NOT NULL,
+        text VARCHAR NOT NULL,
+        quote_type VARCHAR NOT NULL,
+        speaker JSON,
+        speaker_id VARCHAR,
+        speaker_name VARCHAR,
+        cue JSON,
+        tense VARCHAR,
+        reported_via JSON,
+        about VARCHAR[],
+        confidence DOUBLE,
+        PRIMARY KEY (article_id, start_char, quote_type)
+    );
+    CREATE INDEX quotes_speaker ON quotes (speaker_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,391 @@
+"""Find quotations and reported speech in a parsed article and attribute them.
+
+Direct quotes are found by their marks (curly or straight; a paragraph that opens a
+quote and does not close it continues into the next one that opens with a mark, the
+UK and US convention). A speech cue (a reporting verb from ``data/quote_cues.toml``)
+next to the quote, through the dependency parse, gives the speaker: its subject,
+resolved to an actor by the actor stage (so "she" and "the spy chief" come out as
+people). A quote inside the clause of a cue ("warned that the “consequences …”") is
+partial; a paragraph that is only a quotation continues the last speaker; a cue
+with a clausal complement and no marks is indirect speech. Short quotations with no
+cue (scare quotes, titles, nicknames) are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.data import load_toml
+from dossier.records import Mention, Quote
+
+_OPEN = "“"
+_CLOSE = "”"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    verbs: frozenset[str]
+    reporting: frozenset[str]
+    future: frozenset[str]
+    future_phrases: tuple[str, ...]
+    min_words: int
+    weak: frozenset[str]
+
+
+@cache
+def cues() -> _Cues:
+    d = load_toml("quote_cues.toml")
+    return _Cues(frozenset(d["verbs"]), frozenset(d["reporting_verbs"]),
+                 frozenset(d["future_markers"]), tuple(d["future_phrases"]),
+                 int(d["min_words_unattributed"]), frozenset(d["weak_verbs"]))
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Content spans (inside the marks) of quotations, joined across paragraphs."""
+    spans: list[tuple[int, int]] = []
+    cur: int | None = None  # content start of the quote now open
+    cur_end = 0  # where its content reached at the end of the last paragraph
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = start + len(line) - len(line.lstrip())
+        tail = end - (len(line) - len(line.rstrip()))
+        i = start
+        if cur is not None:  # a quote left open at the previous paragraph's end
+            if stripped[0] in (_OPEN, '"'):
+                i = lead + 1  # it continues: skip this paragraph's opening mark
+            else:
+                spans.append((cur, cur_end))
+                cur = None
+        for m in _MARK.finditer(text, i, end):
+            k, ch = m.start(), m.group()
+            if cur is None:
+                if ch == _OPEN or (ch == '"' and _opens(text, k)):
+                    cur = k + 1
+            elif ch in (_CLOSE, '"'):
+                spans.append((cur, k))
+                cur = None
+        if cur is not None:
+            cur_end = tail
+    if cur is not None:
+        spans.append((cur, cur_end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+_MARK = re.compile(r"[“”\"]")
+
+
+def _opens(text: str, k: int) -> bool:
+    """A straight double quote opens when it follows space or start, not a word."""
+    return k == 0 or not text[k - 1].isalnum()
+
+
+class _Index:
+    """Mentions by token, for one parsed article."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], offset: int) -> None:
+        self.doc = doc
+        self.offset = offset
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.by_token[t.i] = m
+
+    def mention_in(self, tokens: list[Token]) -> Mention | None:
+        for t in tokens:
+            m = self.by_token.get(t.i)
+            if m is not None:
+                return m
+        return None
+
+
+def _is_cue(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues().verbs
+
+
+def _subject(cue: Token) -> list[Token]:
+    """The subject of a cue (through "is expected to warn", "will say")."""
+    v: Token | None = cue
+    for _ in range(3):
+        if v is None:
+            break
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return list(subj[0].subtree)
+        v = v.head if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i else None
+    return []
+
+
+def _tense(cue: Token) -> str:
+    c = cues()
+    aux = {a.lower_ for a in cue.children if a.dep_ == "aux"}
+    if aux & c.future:
+        return "future"
+    sent = cue.sent.text[: cue.idx - cue.sent.start_char + len(cue.text)].lower()
+    if any(p in sent[-40:] for p in c.future_phrases):
+        return "future"
+    if "Past" in cue.morph.get("Tense", []) or cue.tag_ in ("VBD", "VBN"):
+        return "past"
+    return "present"
+
+
+def _subject_mention(idx: _Index, subj: list[Token]) -> Mention | None:
+    """The mention that heads a subject: "the Kremlin aide Yuri Ushakov" is Ushakov,
+    "China's president Xi" is Xi."""
+    head = next((t for t in subj if t.dep_ in ("nsubj", "nsubjpass", "pobj")), None)
+    if head is not None:
+        m = idx.by_token.get(head.i)
+        if m is not None:
+            return m
+        for deps in (("appos",), ("compound", "flat")):
+            for t in (*head.children, *subj):
+                if t.dep_ in deps and (m := idx.by_token.get(t.i)):
+                    return m
+    for t in subj:
+        if t.dep_ != "poss" and (m := idx.by_token.get(t.i)) is not None:
+            return m
+    return idx.mention_in(subj)
+
+
+def _speaker(idx: _Index, cue: Token) -> tuple[dict | None, float]:
+    agent = [c for c in cue.children if c.dep_ == "agent"]
+    if agent:  # "China was criticised by Taiwan": the speaker is Taiwan
+        pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
+        if pobj:
+            m = _subject_mention(idx, list(pobj[0].subtree))
+            if m is not None:
+                return _mention_speaker(m), 0.8
+    subj = _subject(cue)
+    if subj and subj[0].lower_ in ("who", "which", "that"):
+        # "George Osborne, who vowed to “…”": the speaker is the relative's antecedent
+        w = subj[0].i
+        for t in reversed(idx.doc[max(0, w - 4) : w]):
+            m = idx.by_token.get(t.i)
+            if m is not None:
+                return _mention_speaker(m), 0.8
+        return None, 0.0
+    if not subj:
+        # "… ,” said Putin." — the subject after the verb
+        subj = [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    if not subj:
+        return None, 0.0
+    m = _subject_mention(idx, subj)
+    if m is None:
+        span = idx.doc[subj[0].i : subj[-1].i + 1]
+        if span.root.pos_ == "PRON" or span[0].lower_ in ("my", "our", "your", "their",
+                                                           "who", "which", "that"):
+            return None, 0.0  # an unresolved pronoun or someone's relatives: no speaker
+        return {"name": span.text, "actor_id": None, "qid": None,
+                "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
+                "via": "unlinked"}, 0.5
+    conf = 0.9 if m.via in ("name", "alias", "title", "fuzzy") else 0.8
+    return _mention_speaker(m), conf
+
+
+def _mention_speaker(m: Mention) -> dict:
+    return {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
+            "start": m.start, "end": m.end, "via": m.via}
+
+
+def _via(idx: _Index, cue: Token) -> dict | None:
+    """Who reported the speech: "Xinhua reported that Xi said", "according to CCTV"."""
+    for anc in cue.ancestors:
+        if _is_cue(anc) and anc.lemma_.lower() in cues().reporting:
+            subj = _subject(anc)
+            m = idx.mention_in(subj) if subj else None
+            if m is not None:
+                return {"name": m.actor_name, "actor_id": m.actor_id}
+    for t in cue.sent:
+        if t.lower_ == "according" and t.i + 1 < len(idx.doc) and idx.doc[t.i + 1].lower_ == "to":
+            m = idx.mention_in([x for x in idx.doc[t.i + 2 : t.i + 8]])
+            if m is not None:
+                return {"name": m.actor_name, "actor_id": m.actor_id}
+    return None
+
+
+def _cue_dict(idx: _Index, cue: Token) -> dict:
+    return {"text": cue.text, "lemma": cue.lemma_.lower(), "start": idx.offset + cue.idx,
+            "end": idx.offset + cue.idx + len(cue.text)}
+
+
+def _about(idx: _Index, span: Span, speaker: dict | None) -> tuple[str, ...]:
+    ids = []
+    for t in span:
+        m = idx.by_token.get(t.i)
+        if m is not None and m.actor_id not in ids and (
+                speaker is None or m.actor_id != speaker.get("actor_id")):
+            ids.append(m.actor_id)
+    return tuple(ids)
+
+
+def _according_to(idx: _Index, sent: Span) -> Mention | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(idx.doc) and idx.doc[t.i + 1].lower_ == "to":
+            return idx.mention_in(list(idx.doc[t.i + 2 : min(len(idx.doc), t.i + 8)]))
+    return None
+
+
+def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id: str,
+                   offset: int = 0) -> list[Quote]:
+    """Direct, partial and indirect quotes of one parsed article."""
+    idx = _Index(doc, mentions, offset)
+    text = doc.text
+    out: list[Quote] = []
+    used_cues: set[int] = set()
+    last_speaker: tuple[dict | None, int] = (None, -10)
+    para_of = _paragraph_index(text)
+
+    for a, b in quote_spans(text):
+        content = doc.char_span(a, b, alignment_mode="expand")
+        if content is None or not content.text.strip():
+            continue
+        inside = set(range(content.start, content.end))
+        cue = _find_cue(doc, content, inside)
+        words = len(content.text.split())
+        para = para_of(a)
+        whole_para = _whole_paragraph(text, a, b)
+        if cue is None:
+            acc = _according_to(idx, doc[content.start].sent)
+            if acc is not None:
+                sp = {"name": acc.actor_name, "actor_id": acc.actor_id, "qid": acc.qid,
+                      "start": acc.start, "end": acc.end, "via": acc.via}
+                before = text[:a].rstrip(" “\"\n")
+                qtype = "direct" if before.endswith((":", ",")) else "partial"
+                out.append(_quote(idx, source, article_id, content, qtype, sp, None,
+                                  "past", None, 0.7))
+                last_speaker = (sp, para)
+                continue
+            if whole_para and last_speaker[0] is not None and para - last_speaker[1] <= 2:
+                sp = dict(last_speaker[0])
+                out.append(_quote(idx, source, article_id, content, "direct", sp, None,
+                                  "past", None, 0.6))
+                last_speaker = (sp, para)
+                continue
+            continue  # scare quote, title, nickname, or no speaker to be found
+        used_cues.add(cue.i)
+        speaker, conf = _speaker(idx, cue)
+        if (speaker is None or speaker.get("actor_id") is None) and words < cues().min_words:
+            continue  # a short quotation needs a known speaker ("asked me about “my language”")
+        qtype = "partial" if words < cues().min_words or _governed(cue, content) else "direct"
+        if cue.lemma_.lower() in cues().weak and not _adjacent(doc, cue, content):
+            continue  # "agreed to continue “close personal interaction”": no speech
+        out.append(_quote(idx, source, article_id, content, qtype, speaker, cue,
+                          _tense(cue), _via(idx, cue), conf))
+        if speaker is not None:
+            last_speaker = (speaker, para)
+
+    quoted = [(q.start - offset, q.end - offset) for q in out]
+    for sent in doc.sents:
+        for t in sent:
+            if not _is_cue(t) or t.i in used_cues:
+                continue
+            comp = [c for c in t.children if c.dep_ == "ccomp"]
+            if not comp:
+                continue
+            span = doc[min(x.i for x in comp[0].subtree): max(x.i for x in comp[0].subtree) + 1]
+            if any(qa <= span.start_char < qb or span.start_char <= qa < span.end_char
+                   for qa, qb in quoted):
+                continue
+            if any(_is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
+                   and _subject_mention(idx, _subject(x)) is not None for x in span):
+                continue  # "Xinhua reported that Xi said …": the speech is Xi's
+            speaker, conf = _speaker(idx, t)
+            if speaker is None or speaker.get("actor_id") is None and conf < 0.5:
+                continue
+            if len(span) < 4 or t.lemma_.lower() in cues().weak:
+                continue
+            out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
+                              _tense(t), _via(idx, t), min(conf, 0.7)))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _quote(idx: _Index, source: str, article_id: str, span: Span, qtype: str,
+           speaker: dict | None, cue: Token | None, tense: str, via: dict | None,
+           conf: float) -> Quote:
+    return Quote(
+        source=source, article_id=article_id, start=idx.offset + span.start_char,
+        end=idx.offset + span.end_char, text=span.text, quote_type=qtype, speaker=speaker,
+        cue=_cue_dict(idx, cue) if cue is not None else None, tense=tense,
+        reported_via=via, about=_about(idx, span, speaker), confidence=round(conf, 2))
+
+
+def _find_cue(doc: Doc, content: Span, inside: set[int]) -> Token | None:
+    """The speech verb that introduces or closes a quotation, in its sentences."""
+    first, last = doc[content.start], doc[content.end - 1]
+    sents = {first.sent.start: first.sent, last.sent.start: last.sent}
+    cands = []
+    for sent in sents.values():
+        for t in sent:
+            if t.i in inside or not _is_cue(t):
+                continue
+            if t.i < content.start and "\n" in doc[t.i : content.start].text:
+                continue
+            if t.i > content.end and "\n" in doc[content.end : t.i].text:
+                continue
+            dist = content.start - t.i if t.i < content.start else t.i - content.end
+            cands.append((dist, t))
+    # "He said: “…" at the end of the paragraph before a quote that opens one
+    if not cands and first.i > 0:
+        prev = doc[first.i - 1]
+        while prev.i > 0 and (prev.is_space or prev.text in ("“", '"')):
+            prev = doc[prev.i - 1]
+        if prev.text == ":":
+            for t in prev.sent:
+                if _is_cue(t):
+                    cands.append((content.start - t.i, t))
+    if not cands:
+        return None
+    return min(cands, key=lambda c: c[0])[1]
+
+
+def _governed(cue: Token, content: Span) -> bool:
+    """Whether the quotation sits inside the clause of its cue ("warned that the
+    “consequences …”") rather than standing as the whole utterance ("told
+    journalists: “…”")."""
+    if cue.i > content.start:
+        return False
+    before = content.doc.text[: content.start_char].rstrip(" “\"\n")
+    if before.endswith((":", ",")):
+        return False
+    return any(cue.is_ancestor(t) for t in content)
+
+
+def _adjacent(doc: Doc, cue: Token, content: Span) -> bool:
+    """Cue and quotation joined by punctuation only: "Putin continued: “…", "“…,” he added"."""
+    if cue.i < content.start:
+        between = doc.text[cue.idx + len(cue.text) : content.start_char]
+    else:
+        between = doc.text[content.end_char : cue.idx]
+    words = [w for w in re.findall(r"[\w’']+", between)]
+    return len(words) <= 3 and any(p in between for p in (":", ",", "”", '"'))
+
+
+def _whole_paragraph(text: str, a: int, b: int) -> bool:
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:a].strip(" “\"")
+    after = text[b:line_end].strip(" ”\".,")
+    return not before and not after
+
+
+def _paragraph_index(text: str):  # type: ignore[no-untyped-def]
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def para(pos: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(starts, pos) - 1
+
+    return para
