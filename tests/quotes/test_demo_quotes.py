@@ -60,8 +60,10 @@ def quotes(demo_path: Path) -> list[Quote]:
     return sink.quotes
 
 
-@pytest.mark.parametrize(("opening", "speaker"), QUOTES, ids=[str(q[0] if isinstance(q, tuple) else q.values[0])[:24]
-                              for q in QUOTES])
+IDS = [str(q[0] if isinstance(q, tuple) else q.values[0])[:24] for q in QUOTES]
+
+
+@pytest.mark.parametrize(("opening", "speaker"), QUOTES, ids=IDS)
 def test_demo_quote(quotes: list[Quote], opening: str, speaker: str) -> None:
     found = [q for q in quotes if q.text.startswith(opening)]
     assert found, f"quote not found: {opening}"
