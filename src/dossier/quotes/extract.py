@@ -265,6 +265,13 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                                   "past", None, 0.7))
                 last_speaker = (sp, para)
                 continue
+            colon = _colon_speaker(idx, content)
+            if colon is not None:  # "Trump: “We will win.”"
+                sp = _mention_speaker(colon)
+                out.append(_quote(idx, source, article_id, content, "direct", sp, None,
+                                  "past", None, 0.7))
+                last_speaker = (sp, para)
+                continue
             if whole_para and last_speaker[0] is not None and para - last_speaker[1] <= 2:
                 sp = dict(last_speaker[0])
                 out.append(_quote(idx, source, article_id, content, "direct", sp, None,
@@ -285,6 +292,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             last_speaker = (speaker, para)
 
     quoted = [(q.start - offset, q.end - offset) for q in out]
+    for q in _according_to_clauses(idx, source, article_id, quoted):
+        out.append(q)
+        quoted.append((q.start - offset, q.end - offset))
     for sent in doc.sents:
         for t in sent:
             if not _is_cue(t) or t.i in used_cues:
@@ -307,6 +317,56 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
                               _tense(t), _via(idx, t), min(conf, 0.7)))
     out.sort(key=lambda q: q.start)
+    return out
+
+
+def _colon_speaker(idx: _Index, content: Span) -> Mention | None:
+    """The actor named right before "…: “" that opens a quotation."""
+    doc = idx.doc
+    j = content.start - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in ("“", '"')):
+        j -= 1
+    if j < 1 or doc[j].text != ":":
+        return None
+    m = idx.by_token.get(doc[j - 1].i)
+    if m is None or m.type not in ("person", "org"):
+        return None
+    # the name must open its clause ("Trump: “…"), not end a longer one
+    first = doc[j - 1]
+    while first.i > 0 and idx.by_token.get(first.i - 1) is m:
+        first = doc[first.i - 1]
+    if first.i > 0 and not (doc[first.i - 1].is_punct or doc[first.i - 1].is_space
+                            or first.is_sent_start):
+        return None
+    return m
+
+
+def _according_to_clauses(idx: _Index, source: str, article_id: str,
+                          quoted: list[tuple[int, int]]) -> list[Quote]:
+    """Indirect speech attributed with "according to X": the rest of the sentence."""
+    doc = idx.doc
+    out = []
+    for t in doc:
+        if t.lower_ != "according" or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "to":
+            continue
+        phrase = list(t.subtree)
+        m = idx.mention_in([x for x in phrase if x.i > t.i + 1])
+        if m is None:
+            continue
+        sent = t.sent
+        lo, hi = phrase[0].i, phrase[-1].i + 1
+        before = doc[sent.start : lo]
+        after = doc[hi : sent.end]
+        body = max((before, after), key=len)
+        text = body.text.strip(" ,.;:")
+        if len(body) < 4 or not text:
+            continue
+        span = doc.char_span(body.start_char + body.text.index(text),
+                             body.start_char + body.text.index(text) + len(text))
+        if span is None or any(a < span.end_char and span.start_char < b for a, b in quoted):
+            continue
+        out.append(_quote(idx, source, article_id, span, "indirect", _mention_speaker(m),
+                          None, "past", None, 0.6))
     return out
 
 
