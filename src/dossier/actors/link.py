@@ -195,8 +195,7 @@ class _ArticleLinker:
             while start < e.end - 1 and (doc[start].lower_ == "the"
                                          or doc[start].pos_ in _NOT_NAME_POS):
                 start += 1
-            e = Span(doc, start, e.end, label=e.label_)
-            ents[e.start] = e
+            ents[start] = Span(doc, start, e.end, label=e.label_)
         name_matches = sorted(
             (Span(doc, s, e) for _, s, e in self.L.names(doc)),
             key=lambda sp: (sp.start, -(sp.end - sp.start)))
@@ -279,6 +278,9 @@ class _ArticleLinker:
         if actor is None:
             return False
         via = "name" if norm(span.text) == norm(actor.name) else "alias"
+        if actor.type in ("org", "bloc") and span.start > 0 and \
+                self.doc[span.start - 1].lower_ == "the" and not self.taken[span.start - 1]:
+            span = Span(self.doc, span.start - 1, span.end)  # "the FBI": with its article
         if norm(span.text) in self.g.metonyms:
             if not self._acts(span):
                 self._skip(span)
@@ -353,7 +355,10 @@ class _ArticleLinker:
             self._emit(head, self._local(head, "person"), "unlinked")
             return True
         if label == "ORG":
-            self._emit(text, self._local(text, "org"), "unlinked")
+            start = text.start
+            if start > 0 and self.doc[start - 1].lower_ == "the" and not self.taken[start - 1]:
+                start -= 1
+            self._emit(Span(self.doc, start, text.end), self._local(text, "org"), "unlinked")
             return True
         return False
 
