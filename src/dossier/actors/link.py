@@ -90,6 +90,7 @@ class _Seen:
     subject: bool
     main_subject: bool = False  # subject of the sentence's main verb
     quoted: bool = False  # inside a quotation
+    oblique: bool = False  # a possessor or prepositional object ("Chelsea's apartment")
 
 
 class _ArticleLinker:
@@ -131,7 +132,8 @@ class _ArticleLinker:
             root = span.root
             subject = root.dep_ in ("nsubj", "nsubjpass")
             self.seen.append(_Seen(actor, root.i, subject,
-                                   subject and root.head.dep_ == "ROOT", self.quoted[root.i]))
+                                   subject and root.head.dep_ == "ROOT", self.quoted[root.i],
+                                   root.dep_ in ("poss", "pobj")))
 
     def _pick_person(self, actors: list[Actor], *, title: str = "",
                      surname_only: bool = False) -> Actor | None:
@@ -229,6 +231,12 @@ class _ArticleLinker:
             low = tok.lower_
             if tok.pos_ == "PRON" and (low in cues().male or low in cues().female):
                 self._link_pronoun(tok)
+            elif tok.pos_ == "PROPN" and tok.is_title:
+                # a surname NER missed ("the Trump campaign") of someone already named
+                for s in reversed(self.seen):
+                    if s.actor.surname and s.actor.surname == tok.text:
+                        self._emit(Span(doc, i, i + 1), s.actor, "name")
+                        break
             i += 1
         self.out.sort(key=lambda m: m.start)
         return self.out
@@ -464,8 +472,10 @@ class _ArticleLinker:
             distance = tok.i - s.token
             if distance > 150:
                 break
+            # salience: subjects over objects over possessors and oblique mentions
+            # (after Lappin & Leass 1994), then recency
             score = (-distance + (25 if s.subject else 0) + (30 if s.main_subject else 0)
-                     + (10 if s.token >= sent_start else 0))
+                     + (10 if s.token >= sent_start else 0) - (15 if s.oblique else 0))
             if best is None or score > best[0]:
                 best = (score, s.actor)
         if best is not None:
