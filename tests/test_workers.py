@@ -1,0 +1,33 @@
+"""Two worker processes give the same records as one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dossier.pipeline import Sink, run
+from dossier.records import DocumentResult
+from dossier.settings import load_settings
+
+
+class _Records(Sink):
+    def __init__(self) -> None:
+        self.records: list[dict] = []
+
+    def write(self, result: DocumentResult) -> None:
+        self.records.extend(result.records())
+
+
+def test_two_workers_same_records_as_one(tmp_path: Path, demo_text: str) -> None:
+    paras = demo_text.split("\n")
+    for i in range(3):  # three different documents
+        (tmp_path / f"d{i}.txt").write_text("\n".join(paras[i * 40 : i * 40 + 60]) + "\n",
+                                            encoding="utf-8")
+    one, two = _Records(), _Records()
+    s1 = run([tmp_path], one, load_settings(overrides={"workers": "1",
+                                                       "published": "2024-05-16"}))
+    s2 = run([tmp_path], two, load_settings(overrides={"workers": "2",
+                                                       "published": "2024-05-16"}))
+    assert s1.errors == s2.errors == []
+    assert one.records == two.records
+    kinds = {r["kind"] for r in one.records}
+    assert {"article", "mention", "quote"} <= kinds
