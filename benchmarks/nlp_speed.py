@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -52,10 +53,26 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeats):  # each run deduplicates afresh, so all is processed
         run([DEMO], _Count(), load_settings())
     full = time.perf_counter() - t
+    # 1 vs 2 worker processes on separate documents (the demo's articles, one a file)
+    speed = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, text in enumerate(seg.texts):
+            (Path(tmp) / f"a{i:03}.txt").write_text(text, encoding="utf-8")
+        file_words = sum(len(t.split()) for t in seg.texts) * args.repeats
+        for workers in (1, 2):
+            settings = load_settings(overrides={"workers": str(workers)})
+            t = time.perf_counter()
+            for _ in range(args.repeats):  # fresh deduplication each run
+                run([tmp], _Count(), settings)
+            speed[workers] = file_words / (time.perf_counter() - t)
     res = {
         "words": words, "model": nlp.meta["name"], "components": nlp.pipe_names,
         "raw_spacy_words_per_s": round(words / raw), "dossier_words_per_s": round(words / full),
-        "ratio": round(raw / full, 2), "python": sys.version.split()[0],
+        "ratio": round(raw / full, 2),
+        "files_1_worker_words_per_s": round(speed[1]),
+        "files_2_workers_words_per_s": round(speed[2]),
+        "speedup_2_workers": round(speed[2] / speed[1], 2),
+        "python": sys.version.split()[0],
     }
     print(json.dumps(res, indent=2))
     if args.json:

@@ -179,3 +179,12 @@ def test_quotes_command(runner: CliRunner, db: Path) -> None:
     assert "future" in tenses  # "She will say: “…”"
     none = runner.invoke(main, ["quotes", "--db", str(db), "--json", "--since", "2030-01-01"])
     assert none.output == ""
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ("near_duplicate_threshold=0.99", "between 0.1 and 0.95"),
+    ("workers=-1", "between 0 and 1024"),
+])
+def test_setting_ranges(runner: CliRunner, setting: str, message: str) -> None:
+    res = runner.invoke(main, ["extract", "x.txt", "--set", setting])
+    assert res.exit_code == 2 and message in res.output

@@ -133,11 +133,21 @@ def load_settings(
     return values
 
 
+_RANGES = {"near_duplicate_threshold": (0.1, 0.95), "minhash_permutations": (16, 1024),
+           "max_file_mb": (1, 1_000_000), "segment_min_paragraphs": (1, 1000),
+           "workers": (0, 1024)}
+
+
 def _check(key: str, value: Any) -> Any:
     if key not in _BY_NAME:
         known = ", ".join(sorted(_BY_NAME))
         raise SettingError(f"unknown setting {key!r}; known settings: {known}")
-    return _coerce(_BY_NAME[key], value)
+    value = _coerce(_BY_NAME[key], value)
+    lo_hi = _RANGES.get(key)
+    if lo_hi is not None and value is not None and not lo_hi[0] <= value <= lo_hi[1]:
+        raise SettingError(f"setting {key} must be between {lo_hi[0]} and {lo_hi[1]}, "
+                           f"not {value!r}")
+    return value
 
 
 def parse_assignments(pairs: tuple[str, ...] | list[str]) -> dict[str, Any]:
