@@ -55,7 +55,7 @@ def test_extract_writes_contract_jsonl(runner: CliRunner, demo_path: Path) -> No
     assert res.exit_code == 0
     recs = [json.loads(line) for line in res.stdout.splitlines()]
     kinds = {r["kind"] for r in recs}
-    assert kinds == {"article", "dropped", "mention", "quote"}
+    assert kinds == {"article", "dropped", "mention", "quote", "event"}
     assert all(r["source"] == str(demo_path) for r in recs)
 
 
@@ -188,3 +188,13 @@ def test_quotes_command(runner: CliRunner, db: Path) -> None:
 def test_setting_ranges(runner: CliRunner, setting: str, message: str) -> None:
     res = runner.invoke(main, ["extract", "x.txt", "--set", setting])
     assert res.exit_code == 2 and message in res.output
+
+
+def test_events_command(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(main, ["events", "--db", str(db), "--json", "--source-actor", "CHN"])
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert any(r["code"] == "070" and r["target_actor"]["country"] == "RUS" for r in rows)
+    crit = runner.invoke(main, ["events", "--db", str(db), "--json", "--root", "11",
+                                "--target-actor", "CHN"])
+    assert any(json.loads(line)["source_actor"]["country"] == "TWN"
+               for line in crit.output.splitlines())

@@ -105,8 +105,9 @@ def _print_summary(summary: RunSummary, articles: list[dict[str, Any]], db: Path
                       a.get("language") or "", opening, a.get("duplicate_of") or "")
         out.print(t)
     if summary.mentions or summary.quotes:
-        out.print(f"{summary.mentions} actor mention(s), {summary.quotes} quote(s) "
-                  "(see `dossier actors`, `dossier quotes`).")
+        out.print(f"{summary.mentions} actor mention(s), {summary.quotes} quote(s), "
+                  f"{summary.events} event(s) (see `dossier actors`, `dossier quotes`, "
+                  "`dossier events`).")
     if summary.dropped:
         parts = ", ".join(f"{n} {reason}" for reason, n in summary.dropped.most_common())
         out.print(f"Dropped {sum(summary.dropped.values())} span(s): {parts} "
@@ -295,7 +296,8 @@ def dropped(db: Path | None, reason: str | None, as_json: bool) -> None:
               default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file [default: stdout; required for parquet].")
-@click.option("--kind", type=click.Choice(["all", "articles", "dropped", "mentions", "quotes"]),
+@click.option("--kind", type=click.Choice(["all", "articles", "dropped", "mentions", "quotes",
+                                           "events"]),
               default="all",
               show_default=True, help="Which records.")
 def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> None:
@@ -412,6 +414,42 @@ def quotes(db: Path | None, speaker: str | None, about: str | None, since: str |
     for r in rows:
         t.add_row((r["speaker"] or {}).get("name", "?"), r["quote_type"], r["tense"],
                   r["text"][:90].replace("\n", " "), r["published"] or "")
+    Console(highlight=False).print(t)
+
+
+@main.command()
+@db_option
+@click.option("--source-actor", help="Source: CAMEO code prefix (RUS, GBRGOV), actor id or name.")
+@click.option("--target-actor", help="Target: CAMEO code prefix, actor id or name.")
+@click.option("--root", help="CAMEO root code, e.g. 11 (disapprove) or 04 (consult).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Events dated on or after.")
+@click.option("--include-negated", is_flag=True, help="Also events the text negates.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+def events(db: Path | None, source_actor: str | None, target_actor: str | None,
+           root: str | None, since: str | None, include_negated: bool, limit: int,
+           as_json: bool) -> None:
+    """Who did what to whom: CAMEO-coded events, newest first.
+
+    Example: dossier events --source-actor CHN --root 04
+    """
+    with _open_store(db) as store:
+        rows = list(store.events(source_actor=source_actor, target_actor=target_actor,
+                                 root=root, since=since, include_negated=include_negated,
+                                 limit=limit))
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    t = Table(box=None, header_style="bold")
+    for col in ("date", "source", "code", "event", "target", "trigger", "modality"):
+        t.add_column(col)
+    from dossier.events.codes import cameo
+
+    for r in rows:
+        t.add_row(r["date"] or "", (r["source_actor"] or {}).get("code") or "?", r["code"],
+                  cameo()[r["code"]].name[:28], (r["target_actor"] or {}).get("code") or "?",
+                  r["trigger"]["text"], r["modality"] + (" (negated)" if r["negated"] else ""))
     Console(highlight=False).print(t)
 
 

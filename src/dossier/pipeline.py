@@ -139,6 +139,7 @@ def _published(value: str | None) -> date | None:
 def link_actors(result: DocumentResult, settings: dict[str, Any]) -> None:
     """Actor mentions and quotes for every article that is not a duplicate."""
     from dossier.actors.link import linker_for
+    from dossier.events.extract import extract_events
     from dossier.quotes.extract import extract_quotes
 
     linker = linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
@@ -150,6 +151,9 @@ def link_actors(result: DocumentResult, settings: dict[str, Any]) -> None:
         result.mentions.extend(mentions)
         result.quotes.extend(extract_quotes(doc, mentions, source=art.source,
                                             article_id=art.id, offset=art.start))
+        result.events.extend(extract_events(doc, mentions, source=art.source,
+                                            article_id=art.id, offset=art.start,
+                                            published=_published(art.published)))
 
 
 def _gazetteer_files(settings: dict[str, Any]) -> tuple[Path, ...]:
@@ -166,6 +170,7 @@ class RunSummary:
     duplicates: int = 0
     mentions: int = 0
     quotes: int = 0
+    events: int = 0
     dropped: Counter[str] = field(default_factory=Counter)
     problems: list[Problem] = field(default_factory=list)
 
@@ -181,6 +186,7 @@ class RunSummary:
         self.dropped.update(d.reason for d in result.dropped)
         self.mentions += len(result.mentions)
         self.quotes += len(result.quotes)
+        self.events += sum(1 for e in result.events if not e.negated)
         self.problems.extend(result.problems)
 
     def to_dict(self) -> dict[str, Any]:
@@ -188,6 +194,7 @@ class RunSummary:
             "files": len(self.files), "documents": self.documents,
             "already_stored": self.already_stored, "articles": self.articles,
             "duplicates": self.duplicates, "mentions": self.mentions, "quotes": self.quotes,
+            "events": self.events,
             "dropped": dict(self.dropped),
             "problems": [p.to_dict() for p in self.problems],
         }

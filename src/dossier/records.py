@@ -183,6 +183,34 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """A coded event: source actor, action, target actor, in one evidence sentence."""
+
+    source: str
+    article_id: str
+    start: int
+    end: int
+    code: str  # CAMEO, leading zeros kept
+    root: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+    source_actor: dict[str, Any] | None  # name, actor_id, code, country, sector
+    target_actor: dict[str, Any] | None
+    trigger: dict[str, Any]  # text, start, end
+    negated: bool
+    modality: str  # asserted | future | hypothetical | intended
+    date: str | None
+    date_precision: str  # day | month | year | article
+    location: dict[str, Any] | None
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "event", **{k: getattr(self, k) for k in self.__slots__}}
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """An input that could not be read (wholly or in part), for the run summary."""
 
@@ -203,6 +231,7 @@ class DocumentResult:
     dropped: list[Dropped] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # article id -> (normalised text hash, MinHash signature bytes), from dedup
     fingerprints: dict[str, tuple[str, bytes]] = field(default_factory=dict)
@@ -212,4 +241,5 @@ class DocumentResult:
         out.extend(d.to_dict() for d in self.dropped)
         out.extend(m.to_dict() for m in self.mentions)
         out.extend(q.to_dict() for q in self.quotes)
+        out.extend(e.to_dict() for e in self.events)
         return out

@@ -72,7 +72,7 @@ def test_failed_write_leaves_no_partial_document(tmp_path: Path, demo_path: Path
             run([demo_path], store, load_settings())
         monkeypatch.undo()
         assert store.counts() == {"documents": 0, "articles": 0, "dropped": 0, "mentions": 0,
-                                  "quotes": 0}
+                                  "quotes": 0, "events": 0}
     counts, _ = ingest(db, demo_path)  # rerun completes the batch
     assert counts["documents"] == 1 and counts["dropped"] == 29
 

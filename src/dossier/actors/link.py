@@ -59,6 +59,8 @@ class Linker:
         self.g = gazetteer
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         phrases = list(gazetteer.all_phrases()) + list(gazetteer.metonyms_surface())
+        # "the West" opens sentences as "The West"
+        phrases += ["The" + p[3:] for p in phrases if p.startswith("the ")]
         tokenizer: Any = nlp.tokenizer
         self.names.add("NAME", list(tokenizer.pipe(phrases)))
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")

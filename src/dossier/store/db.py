@@ -18,6 +18,11 @@ from dossier.pipeline import RunSummary, Sink
 from dossier.records import Document, DocumentResult
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
+
+def _j(value: Any) -> str | None:
+    return json.dumps(value, ensure_ascii=False) if value is not None else None
+
+
 ARTICLE_COLUMNS = (
     "id", "source", "start", "end", "title", "published", "url", "language",
     "duplicate_of", "author", "site", "locator", "document_id", "text",
@@ -150,6 +155,17 @@ class Store(Sink):
                       json.dumps(q.reported_via) if q.reported_via else None,
                       list(q.about), q.confidence] for q in result.quotes],
                 )
+            if result.events:
+                con.executemany(
+                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[e.article_id, doc.id, e.source, e.start, e.end, e.code, e.root,
+                      e.quad_class, e.goldstein, e.plover, e.plover_mode,
+                      _j(e.source_actor), (e.source_actor or {}).get("code"),
+                      _j(e.target_actor), (e.target_actor or {}).get("code"),
+                      _j(e.trigger), e.trigger["start"], e.negated, e.modality, e.date,
+                      e.date_precision, _j(e.location), e.confidence] for e in result.events],
+                )
             if result.problems:
                 con.executemany(
                     "INSERT INTO problems (run_id, source, message, severity) VALUES (?, ?, ?, ?)",
@@ -189,7 +205,7 @@ class Store(Sink):
     # -- reading ----------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("documents", "articles", "dropped", "mentions", "quotes"):
+        for table in ("documents", "articles", "dropped", "mentions", "quotes", "events"):
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
@@ -304,6 +320,46 @@ class Store(Sink):
                 for k in ("speaker", "cue", "reported_via"):
                     d[k] = json.loads(d[k]) if d[k] else None
                 yield {"kind": "quote", **d}
+
+    EVENT_COLUMNS = ("source", "article_id", "start", "end", "code", "root", "quad_class",
+                     "goldstein", "plover", "plover_mode", "source_actor", "target_actor",
+                     "trigger", "negated", "modality", "date", "date_precision", "location",
+                     "confidence")
+
+    def events(self, *, source_actor: str | None = None, target_actor: str | None = None,
+               root: str | None = None, since: str | None = None,
+               include_negated: bool = False, limit: int | None = None
+               ) -> Iterator[dict[str, Any]]:
+        """Events; actors match a CAMEO code prefix ("RUS", "GBRGOV"), an actor id or a
+        name. Negated events only when asked."""
+        where, params = [], []
+        for col, value in (("source", source_actor), ("target", target_actor)):
+            if value:
+                where.append(f"({col}_code LIKE ? "
+                             f"OR json_extract_string({col}_actor, '$.actor_id') = ? "
+                             f"OR json_extract_string({col}_actor, '$.name') ILIKE ?)")
+                params += [f"{value.upper()}%", value, f"%{value}%"]
+        if root:
+            where.append("root = ?")
+            params.append(root.zfill(2))
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if not include_negated:
+            where.append("NOT negated")
+        sql = ("SELECT source, article_id, start_char, end_char, code, root, quad_class, "
+               "goldstein, plover, plover_mode, source_actor, target_actor, trigger, negated, "
+               "modality, date, date_precision, location, confidence FROM events"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY date DESC NULLS LAST, source, start_char, trigger_start"
+               + (f" LIMIT {int(limit)}" if limit else ""))
+        cur = self.con.execute(sql, params)
+        while rows := cur.fetchmany(1000):
+            for r in rows:
+                d = dict(zip(self.EVENT_COLUMNS, r, strict=True))
+                for k in ("source_actor", "target_actor", "trigger", "location"):
+                    d[k] = json.loads(d[k]) if d[k] else None
+                yield {"kind": "event", **d}
 
     def actors(self, *, country: str | None = None, sector: str | None = None,
                type_: str | None = None, name: str | None = None, limit: int = 50

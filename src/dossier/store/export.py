@@ -13,7 +13,7 @@ from typing import IO, Any, Literal
 from dossier.store.db import Store
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
-Kind = Literal["articles", "dropped", "mentions", "quotes", "all"]
+Kind = Literal["articles", "dropped", "mentions", "quotes", "events", "all"]
 
 ARTICLE_FIELDS = ["kind", "id", "source", "start", "end", "title", "published", "url",
                   "language", "duplicate_of", "author", "site", "locator", "document_id",
@@ -23,6 +23,10 @@ DROPPED_FIELDS = ["kind", "source", "start", "end", "reason", "text", "document_
 MENTION_FIELDS = ["kind", "source", "article_id", "start", "end", "text", "actor_id",
                   "actor_name", "qid", "code", "country", "sector", "type", "via", "chain",
                   "date_basis"]
+EVENT_FIELDS = ["kind", "source", "article_id", "start", "end", "code", "root", "quad_class",
+                "goldstein", "plover", "plover_mode", "source_actor", "target_actor",
+                "trigger", "negated", "modality", "date", "date_precision", "location",
+                "confidence"]
 QUOTE_FIELDS = ["kind", "source", "article_id", "start", "end", "text", "quote_type",
                 "speaker", "cue", "tense", "reported_via", "about", "confidence"]
 
@@ -47,6 +51,8 @@ def records(store: Store, kind: Kind = "all", with_text: bool = True) -> Iterato
         for q in store.quotes():
             q.pop("published", None)
             yield q
+    if kind in ("events", "all"):
+        yield from store.events(include_negated=True)
 
 
 def _fields(kind: Kind) -> list[str]:
@@ -58,8 +64,10 @@ def _fields(kind: Kind) -> list[str]:
         return MENTION_FIELDS
     if kind == "quotes":
         return QUOTE_FIELDS
+    if kind == "events":
+        return EVENT_FIELDS
     fields = list(ARTICLE_FIELDS)
-    for f in DROPPED_FIELDS + MENTION_FIELDS + QUOTE_FIELDS:
+    for f in DROPPED_FIELDS + MENTION_FIELDS + QUOTE_FIELDS + EVENT_FIELDS:
         if f not in fields:
             fields.append(f)
     return fields

@@ -110,6 +110,35 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX quotes_speaker ON quotes (speaker_id);
     """,
+    # 4: events
+    """
+    CREATE TABLE events (
+        article_id VARCHAR NOT NULL,
+        document_id VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        start_char BIGINT NOT NULL,
+        end_char BIGINT NOT NULL,
+        code VARCHAR NOT NULL,
+        root VARCHAR NOT NULL,
+        quad_class INTEGER,
+        goldstein DOUBLE,
+        plover VARCHAR,
+        plover_mode VARCHAR,
+        source_actor JSON,
+        source_code VARCHAR,
+        target_actor JSON,
+        target_code VARCHAR,
+        trigger JSON,
+        trigger_start BIGINT NOT NULL,
+        negated BOOLEAN,
+        modality VARCHAR,
+        date VARCHAR,
+        date_precision VARCHAR,
+        location JSON,
+        confidence DOUBLE
+    );
+    CREATE INDEX events_article ON events (article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

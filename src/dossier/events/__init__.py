@@ -1,0 +1,1 @@
+"""Events: CAMEO/PLOVER-coded who-did-what-to-whom, with negation, modality and dates."""

@@ -1,0 +1,125 @@
+"""Events: (sentence, expected dyads) tables, with negatives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dossier.actors.link import linker_for
+from dossier.events.codes import cameo
+from dossier.events.dates import resolve
+from dossier.events.extract import extract_events
+from dossier.records import Event
+
+D = date(2024, 5, 16)
+
+
+@pytest.fixture(scope="module")
+def events():  # type: ignore[no-untyped-def]
+    linker = linker_for(None)
+
+    def run(text: str, on: date = D) -> list[Event]:
+        doc = linker.nlp(text)
+        mentions = linker.link(doc, source="t", article_id="a", published=on)
+        return extract_events(doc, mentions, source="t", article_id="a", published=on)
+
+    return run
+
+
+def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.code, (e.source_actor or {}).get("country"), (e.target_actor or {}).get("country"))
+            for e in evs if not e.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing supplies Moscow with essential equipment.", {("070", "CHN", "RUS")}),
+        ("Putin visited Beijing in October.", {("042", "RUS", "CHN")}),
+        ("Vladimir Putin is on a two-day state visit to Beijing.", {("042", "RUS", "CHN")}),
+        ("China was criticised by Taiwan for repeated interference.", {("111", "TWN", "CHN")}),
+        ("The UK and its allies called out Russia for its attempts to interfere.",
+         {("111", "GBR", "RUS")}),
+        ("The US has sanctions against both Beijing and Moscow.",
+         {("163", "USA", "CHN"), ("163", "USA", "RUS")}),
+        ("The West imposed unprecedented sanctions on Moscow.", {("163", "WST", "RUS")}),
+        ("Xi Jinping signed up to a “no-limits” friendship with Vladimir Putin.",
+         {("057", "CHN", "RUS")}),
+        ("Xi Jinping and Vladimir Putin agreed to deepen ties.",
+         {("030", "CHN", "RUS"), ("030", "RUS", "CHN")}),
+        ("Protests spread across China. In Shanghai the police cracked down on demonstrators.",
+         {("175", "CHN", "CHN")}),
+        ("Liz Truss took a swipe at Rishi Sunak over China.", {("111", "GBR", "GBR")}),
+    ],
+)
+def test_dyads(events, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(events(text)) == expected
+
+
+def test_codes_carry_quad_goldstein_plover(events) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events("China was criticised by Taiwan for repeated interference.")
+    assert (e.root, e.quad_class, e.goldstein, e.plover) == ("11", 3, -2.0, "ACCUSE")
+    assert e.code == "111" and cameo()["042"].code == "042"  # leading zeros kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Xi has not publicly condemned Russia.",  # negated
+        "China stops short of offering weapons to Russia.",  # negating governor
+    ],
+)
+def test_negated_events_flagged_not_counted(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    evs = events(text)
+    assert dyads(evs) == set()
+    assert all(e.negated for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Liz Truss will call on Rishi Sunak to stand firm.", "future"),
+        ("Russia could attack Ukraine again.", "hypothetical"),
+        ("If China invades Taiwan, the US would respond.", "hypothetical"),
+    ],
+)
+def test_modality(events, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    evs = events(text)
+    assert evs and evs[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quote that merely mentions an event is not the event
+        "Putin said: “We will never attack Ukraine again.”",
+        # no actors at all
+        "The company visited several trade fairs last year.",
+        # a transitive verb with no one acted upon
+        "Sunak struck a more conciliatory tone.",
+    ],
+)
+def test_no_event(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(events(text)) == set()
+
+
+def test_event_date_from_the_sentence(events) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events("The UK called out Russia in December 2023.", date(2024, 2, 1))
+            if e.code == "111"]
+    assert (e.date, e.date_precision) == ("2023-12", "month")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "base", "expected"),
+    [
+        ("on Thursday", date(2023, 12, 30), ("2023-12-28", "day")),
+        ("last March", date(2024, 5, 16), ("2024-03", "month")),
+        ("last March", date(2024, 2, 1), ("2023-03", "month")),
+        ("earlier on Wednesday", date(2022, 3, 31), ("2022-03-30", "day")),
+        ("in December 2023", date(2024, 5, 16), ("2023-12", "month")),
+        ("gibberish words", date(2024, 5, 16), (None, "none")),
+    ],
+)
+def test_dates(phrase: str, base: date, expected: tuple) -> None:
+    assert resolve(phrase, base) == expected
