@@ -34,6 +34,7 @@ class _VerbPattern:
     targets: tuple[str, ...]  # "dobj", "dative", "prep:<p>"
     particle: str | None
     objects: frozenset[str]
+    intransitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def _targets(spec: str) -> tuple[str, ...]:
 def patterns() -> _Patterns:
     d = load_toml("event_patterns.toml")
     verbs = tuple(_VerbPattern(frozenset(v["lemmas"]), v["code"], _targets(v["target"]),
-                               v.get("particle"), frozenset(v.get("object", [])))
+                               v.get("particle"), frozenset(v.get("object", [])),
+                               bool(v.get("intransitive", False)))
                   for v in d["verb"])
     nouns = tuple(_NounPattern(frozenset(n["nouns"]), n["code"], frozenset(n["preps"]),
                                frozenset(n.get("modifiers", []))) for n in d["noun"])
@@ -120,6 +122,14 @@ class _Actors:
             code = m.code or m.country or ""
             return {"name": m.actor_name, "actor_id": m.actor_id, "code": code or None,
                     "country": code[:3] or None, "sector": m.sector}
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj",
+                                                           "pobj", "conj"):
+            state = self.g.demonyms.get(norm(tok.text))  # "the Palestinians agreed"
+            if state is not None and tok.text[:1].isupper():
+                actor = self.g.actors.get(state)
+                if actor is not None:
+                    return {"name": actor.name, "actor_id": actor.id, "code": actor.code,
+                            "country": actor.code[:3], "sector": None}
         sector = patterns().agents.get(tok.lemma_.lower())
         if sector is not None and tok.pos_ == "NOUN":
             country = self._modifier_state(tok) or self.focus
@@ -282,6 +292,9 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
                             if o.dep_ == "pobj":
                                 toks += _preposition_objects(o, preps)
             targets += [a for t in toks if (a := actors.of(t)) is not None]
+    if not targets and vp.intransitive and len(sources) == 1:
+        return _events(tok, vp.code, sources, [], doc, source, article_id, offset,
+                       published, p, intransitive=True)
     return _events(tok, vp.code, sources, targets, doc, source, article_id, offset,
                    published, p)
 
@@ -308,8 +321,9 @@ def _noun_events(tok: Token, np_: _NounPattern, actors: _Actors, doc: Doc, sourc
 
 def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
             targets: list[dict[str, Any]], doc: Doc, source: str, article_id: str,
-            offset: int, published: date | None, p: _Patterns) -> list[Event]:
-    if not targets and len(sources) < 2:
+            offset: int, published: date | None, p: _Patterns,
+            intransitive: bool = False) -> list[Event]:
+    if not targets and len(sources) < 2 and not (intransitive and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
     c = cameo()[code]
     sent: Span = trigger.sent
