@@ -126,10 +126,10 @@ class _Actors:
                                                            "pobj", "conj"):
             state = self.g.demonyms.get(norm(tok.text))  # "the Palestinians agreed"
             if state is not None and tok.text[:1].isupper():
-                actor = self.g.actors.get(state)
-                if actor is not None:
-                    return {"name": actor.name, "actor_id": actor.id, "code": actor.code,
-                            "country": actor.code[:3], "sector": None}
+                people = self.g.actors.get(state)
+                if people is not None:
+                    return {"name": people.name, "actor_id": people.id, "code": people.code,
+                            "country": people.code[:3], "sector": None}
         sector = patterns().agents.get(tok.lemma_.lower())
         if sector is not None and tok.pos_ == "NOUN":
             country = self._modifier_state(tok) or self.focus
