@@ -198,3 +198,23 @@ def test_events_command(runner: CliRunner, db: Path) -> None:
                                 "--target-actor", "CHN"])
     assert any(json.loads(line)["source_actor"]["country"] == "TWN"
                for line in crit.output.splitlines())
+
+
+def test_gdelt_and_plover_exports(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    from dossier.store.export import GDELT_COLUMNS
+
+    gd = runner.invoke(main, ["export", "--db", str(db), "--format", "gdelt"])
+    rows = [line.split("\t") for line in gd.output.splitlines()]
+    assert rows[0] == GDELT_COLUMNS and len(GDELT_COLUMNS) == 61
+    assert all(len(r) == 61 for r in rows)
+    col = {c: i for i, c in enumerate(GDELT_COLUMNS)}
+    supply = [r for r in rows[1:] if r[col["EventCode"]] == "070"]
+    assert supply and supply[0][col["Actor1CountryCode"]] == "CHN"
+    assert supply[0][col["Actor2CountryCode"]] == "RUS" and supply[0][col["QuadClass"]] == "2"
+    out = tmp_path / "events.plover.jsonl"
+    res = runner.invoke(main, ["export", "--db", str(db), "--format", "plover", "-o", str(out)])
+    assert res.exit_code == 0
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    crit = [r for r in recs if r["cameo"] == "111" and r["source"]
+            and r["source"][0]["code"] == "TWN"]
+    assert crit and crit[0]["event"] == "ACCUSE" and "criticised by Taiwan" in crit[0]["text"]

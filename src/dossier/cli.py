@@ -292,8 +292,10 @@ def dropped(db: Path | None, reason: str | None, as_json: bool) -> None:
 
 @main.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
-              default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt",
+                                                   "plover"]),
+              default="jsonl", show_default=True,
+              help="gdelt: GDELT 2.0-style event TSV; plover: PLOVER JSON Lines of events.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file [default: stdout; required for parquet].")
 @click.option("--kind", type=click.Choice(["all", "articles", "dropped", "mentions", "quotes",
@@ -310,7 +312,16 @@ def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> Non
     if fmt == "parquet" and output is None:
         raise click.UsageError("Parquet is binary: give -o FILE.parquet")
     with _open_store(db) as store:
-        n = export(store, fmt, output, kind)  # type: ignore[arg-type]
+        if fmt in ("gdelt", "plover"):
+            from dossier.store.export import export_events
+
+            if output is None:
+                n = export_events(store, fmt, sys.stdout)  # type: ignore[arg-type]
+            else:
+                with output.open("w", encoding="utf-8") as fh:
+                    n = export_events(store, fmt, fh)  # type: ignore[arg-type]
+        else:
+            n = export(store, fmt, output, kind)  # type: ignore[arg-type]
     if output is not None:
         err.print(f"wrote {n} record(s) to {output}")
 

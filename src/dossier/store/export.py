@@ -126,3 +126,89 @@ def export(
     finally:
         if close:
             fh.close()
+
+
+# GDELT 2.0 event table columns, in order (GDELT Event Codebook V2.0). Dossier fills
+# what it knows; mention counts and tone stay empty. See docs/exports.md.
+GDELT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode",
+    "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code",
+    "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
+    "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code",
+    "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+]
+
+
+def _gdelt_row(e: dict[str, Any], url: str | None, event_id: int) -> list[str]:
+    from datetime import date
+
+    day = (e.get("date") or "").replace("-", "")
+    day = (day + "0101")[:8] if day else ""
+    frac = ""
+    if len(day) == 8:
+        d = date(int(day[:4]), int(day[4:6]), int(day[6:8]))
+        frac = f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}"
+
+    def actor(a: dict[str, Any] | None) -> list[str]:
+        if not a:
+            return [""] * 10
+        code = a.get("code") or ""
+        sector = code[3:6] if len(code) > 3 else ""
+        return [code, (a.get("name") or "").upper(), code[:3], "", "", "", "", sector, "", ""]
+
+    loc = e.get("location") or {}
+    row = [str(event_id), day, day[:6], day[:4], frac,
+           *actor(e.get("source_actor")), *actor(e.get("target_actor")),
+           "0", e["code"], e["code"][:3], e["root"], str(e["quad_class"]),
+           str(e["goldstein"]), "1", "1", "1", "",
+           *([""] * 16),
+           "4" if loc else "", loc.get("name", ""), loc.get("country", "") or "", "", "",
+           str(loc.get("lat", "")) if loc else "", str(loc.get("lon", "")) if loc else "", "",
+           "", url or e["source"]]
+    return row
+
+
+def export_events(store: Store, fmt: Literal["gdelt", "plover"], fh: IO[str]) -> int:
+    """Events (not negated) as GDELT 2.0-style TSV or PLOVER JSON Lines."""
+    articles = {a["id"]: a for a in store.articles(with_text=True)}
+    n = 0
+    if fmt == "gdelt":
+        fh.write("\t".join(GDELT_COLUMNS) + "\n")
+    for e in store.events():
+        art = articles.get(e["article_id"], {})
+        if fmt == "gdelt":
+            fh.write("\t".join(_gdelt_row(e, art.get("url"), n + 1)) + "\n")
+        else:
+            text = ""
+            if art:
+                text = art["text"][e["start"] - art["start"] : e["end"] - art["start"]]
+
+            def side(a: dict[str, Any] | None) -> list[dict[str, Any]]:
+                if not a:
+                    return []
+                code = a.get("code") or ""
+                return [{"actorText": a.get("name"), "code": code[:3] or None,
+                         "sector": code[3:] or None, "actor_id": a.get("actor_id")}]
+
+            rec = {"id": f"{e['article_id']}-{e['trigger']['start']}-{n}",
+                   "date": e.get("date"), "source": side(e.get("source_actor")),
+                   "target": side(e.get("target_actor")), "event": e.get("plover"),
+                   "mode": e.get("plover_mode"), "cameo": e["code"],
+                   "eventText": e["trigger"]["text"], "text": text,
+                   "modality": e.get("modality"), "location": e.get("location"),
+                   "url": art.get("url"), "sourceFile": e["source"],
+                   "start": e["start"], "end": e["end"]}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n
