@@ -123,3 +123,21 @@ def test_event_date_from_the_sentence(events) -> None:  # type: ignore[no-untype
 )
 def test_dates(phrase: str, base: date, expected: tuple) -> None:
     assert resolve(phrase, base) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protests spread across China. In Shanghai the police cracked down on demonstrators.",
+         ("Shanghai", "CHN")),
+        ("Speaking in Canberra, Boris Johnson criticised Russia.", ("Canberra", "AUS")),
+        ("Boris Johnson criticised Russia.", None),  # no place in the sentence
+    ],
+)
+def test_location(events, text: str, expected: tuple | None) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(text) if not e.negated]
+    if expected is None:
+        assert e.location is None
+    else:
+        assert (e.location["name"], e.location["country"]) == expected  # type: ignore[index]
+        assert e.location["lat"] is not None  # type: ignore[index]

@@ -24,6 +24,7 @@ from dossier.actors.link import _quoted_tokens
 from dossier.data import load_toml
 from dossier.events.codes import cameo
 from dossier.events.dates import resolve
+from dossier.events.places import locate
 from dossier.records import Event, Mention
 
 
@@ -330,6 +331,7 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
     when, precision = _date(sent, published)
     negated = _negated(trigger, p)
     modality = _modality(trigger, p)
+    where = locate(sent, trigger)
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
     pairs = [(s, t) for s in src for t in tgt if not (s and t and _same(s, t))]
@@ -346,7 +348,7 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
             trigger={"text": trigger.text, "start": offset + trigger.idx,
                      "end": offset + trigger.idx + len(trigger.text)},
             negated=negated, modality=modality, date=when, date_precision=precision,
-            location=None, confidence=conf))
+            location=where, confidence=conf))
     return out
 
 
