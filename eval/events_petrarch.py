@@ -1,0 +1,118 @@
+"""Dyad precision and recall on PETRARCH2's unit-test records (PETR.UnitTest.records.xml).
+
+The records use fictional actors (Arnor, Gondor …) from PETR.Validate.actors.txt;
+this script turns that dictionary into a temporary user gazetteer (names and
+"+" synonyms, underscores read as spaces; "ARNOR_" style stems as written) so the
+actor stage can find them. A predicted dyad is a non-negated event with both
+actors; it matches a gold EventCoding when the CAMEO root and the first three
+letters of both actor codes agree. Records marked noevents count their predictions
+as false positives.
+
+    python eval/events_petrarch.py [--dir ../shared/dev/events] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "dev" / "events"
+
+
+def actor_tsv(actors_file: Path) -> str:
+    rows = ["id\tname\taliases\tcountry\tsector\tcode\tqid\ttype\tnotes"]
+    current: list[str] = []
+    code = ""
+
+    def flush() -> None:
+        if current and code and code != "---":
+            c = code.upper()
+            names = [n.replace("_", " ").strip().title() for n in current]
+            names = [n for n in names if n]
+            if names:
+                rows.append(f"petr-{len(rows)}\t{names[0]}\t{'|'.join(names[1:])}\t{c[:3]}\t"
+                            f"{c[3:]}\t{c}\t\torg\t")
+
+    for line in actors_file.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.split("#")[0].rstrip()
+        if not line or line.startswith("<") or line.startswith(" "):
+            continue
+        if line.startswith("+"):
+            current.append(line[1:].strip())
+            continue
+        m = re.match(r"^(.+?)\s*\[([^\]]+)\]", line)
+        if m:
+            flush()
+            current, code = [m.group(1).strip()], m.group(2).strip().split()[0]
+    flush()
+    return "\n".join(rows) + "\n"
+
+
+def records(xml: Path) -> list[dict]:
+    text = xml.read_text(encoding="utf-8", errors="replace")
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    out = []
+    for m in re.finditer(r"<Sentence ([^>]*)>(.*?)</Sentence>", text, flags=re.S):
+        attrs, body = m.group(1), m.group(2)
+        sent = re.search(r"<Text>(.*?)</Text>", body, flags=re.S)
+        if not sent:
+            continue
+        d = re.search(r'date="(\d{8})"', attrs)
+        gold = [(c[2][:2], c[0][:3], c[1][:3]) for c in re.findall(
+            r'sourcecode="([^"]*)"\s+targetcode="([^"]*)"\s+eventcode="([^"]*)"', body)]
+        out.append({"text": " ".join(sent.group(1).split()), "gold": gold,
+                    "date": date(int(d.group(1)[:4]), int(d.group(1)[4:6]),
+                                 int(d.group(1)[6:])) if d else None,
+                    "noevents": "noevents" in body})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dir", type=Path, default=DEFAULT)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    xml, actors = args.dir / "PETR.UnitTest.records.xml", args.dir / "PETR.Validate.actors.txt"
+    if not xml.exists() or not actors.exists():
+        print(f"{args.dir}: PETR files not found", file=sys.stderr)
+        return 2
+    from dossier.actors.link import linker_for
+    from dossier.events.extract import extract_events
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gaz = Path(tmp) / "petr-organisations.tsv"
+        gaz.write_text(actor_tsv(actors), encoding="utf-8")
+        linker = linker_for(None, (gaz,))
+        tp = fp = fn = 0
+        recs = records(xml)
+        for r in recs:
+            doc = linker.nlp(r["text"])
+            mentions = linker.link(doc, source="petr", article_id="p", published=r["date"])
+            pred = {(e.root, (e.source_actor or {}).get("country") or "",
+                     (e.target_actor or {}).get("country") or "")
+                    for e in extract_events(doc, mentions, source="petr", article_id="p",
+                                            published=r["date"])
+                    if not e.negated and e.source_actor and e.target_actor}
+            gold = set(r["gold"])
+            tp += len(pred & gold)
+            fp += len(pred - gold)
+            fn += len(gold - pred)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    rcl = tp / (tp + fn) if tp + fn else 0.0
+    res = {"records": len(recs), "gold_dyads": tp + fn, "predicted_dyads": tp + fp,
+           "precision": round(p, 3), "recall": round(rcl, 3),
+           "f1": round(2 * p * rcl / (p + rcl), 3) if p + rcl else 0.0}
+    print(json.dumps(res, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
