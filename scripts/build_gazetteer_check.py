@@ -352,7 +352,7 @@ def check(directory: Path) -> tuple[Report, dict[str, int]]:
             terms[r["office"]].append((s, e, pid, where))
     for office, ts in terms.items():
         ts.sort()
-        for (s1, e1, p1, w1), (s2, e2, p2, w2) in zip(ts, ts[1:], strict=False):
+        for (_s1, e1, p1, w1), (s2, _e2, p2, w2) in zip(ts, ts[1:], strict=False):
             # A handover day (one term ends the day the next starts) is not an overlap.
             if s2 < e1:
                 rep.error(w2, f"office {office}: {p2} from {s2} overlaps {p1} ({w1}) to {e1}")

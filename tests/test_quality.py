@@ -21,7 +21,7 @@ def _tool(name: str) -> str:
 
 
 def test_ruff() -> None:
-    res = subprocess.run([_tool("ruff"), "check", "src", "tests", "eval", "benchmarks"],
+    res = subprocess.run([_tool("ruff"), "check", "src", "tests", "eval", "benchmarks", "scripts"],
                          cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
 

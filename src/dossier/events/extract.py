@@ -82,6 +82,26 @@ def patterns() -> _Patterns:
                      frozenset(d["future"]), frozenset(d["intent"]), dict(d["agents"]))
 
 
+_FALLBACK_TARGETS = ("dobj", "prep:with", "prep:against", "prep:to", "prep:on", "prep:at",
+                     "prep:from", "prep:for")
+
+
+@cache
+def petrarch_verbs() -> dict[str, str]:
+    """Verb lemma → default CAMEO code, learned from PETRARCH2's verb dictionary
+    (``data/event_verbs.tsv``, built by scripts/build_event_verbs.py)."""
+    from dossier.data import data_path
+
+    out = {}
+    for line in data_path("event_verbs.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("lemma\t") or not line.strip():
+            continue
+        lemma, code = line.split("\t")[:2]
+        if code in cameo():
+            out[lemma] = code
+    return out
+
+
 class _Actors:
     """Actor of a token: its mention, else a place's state (a "visit to Beijing")."""
 
@@ -232,6 +252,15 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                     out.extend(_verb_events(tok, vp, actors, doc, source, article_id,
                                             offset, published, p))
                     break
+            else:
+                fallback = petrarch_verbs().get(lemma)
+                if fallback is not None and tok.pos_ == "VERB":
+                    vp = _VerbPattern(frozenset({lemma}), fallback, _FALLBACK_TARGETS, None,
+                                      frozenset())
+                    found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
+                                         published, p, reciprocal=False)
+                    # a dictionary verb codes only a dyad of two actors
+                    out.extend(e for e in found if e.source_actor and e.target_actor)
         elif tok.pos_ in ("NOUN", "PROPN"):
             for np_ in p.nouns:
                 if lemma in np_.nouns and (not np_.modifiers or any(
@@ -267,7 +296,7 @@ def _verb_matches(tok: Token, vp: _VerbPattern) -> bool:
 
 def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source: str,
                  article_id: str, offset: int, published: date | None,
-                 p: _Patterns) -> list[Event]:
+                 p: _Patterns, reciprocal: bool = True) -> list[Event]:
     subj, passive = _subjects(tok)
     sources = [a for t in subj if (a := actors.of(t)) is not None]
     targets: list[dict[str, Any]] = []
@@ -293,6 +322,8 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
                             if o.dep_ == "pobj":
                                 toks += _preposition_objects(o, preps)
             targets += [a for t in toks if (a := actors.of(t)) is not None]
+    if not targets and not reciprocal:
+        return []
     if not targets and vp.intransitive and len(sources) == 1:
         return _events(tok, vp.code, sources, [], doc, source, article_id, offset,
                        published, p, intransitive=True)
