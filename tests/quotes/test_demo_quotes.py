@@ -32,10 +32,7 @@ QUOTES = [
     ("Of course, we cannot simply ignore", "rishi-sunak"),
     ("I believe our two countries", "george-osborne"),
     ("short-termism or wishful thinking", "rishi-sunak"),
-    pytest.param("We can’t depend on Cold War arguments", "rishi-sunak",
-                 marks=pytest.mark.xfail(strict=True, reason="segmentation wrongly starts an "
-                                         "article at 'The prime minister said:', so the "
-                                         "role has no Sunak in its story to resolve to")),
+    ("We can’t depend on Cold War arguments", "rishi-sunak"),
     ("massively misjudged", "jeremy-fleming"),
     ("We’ve seen Russian soldiers", "jeremy-fleming"),
     ("Russia understands that, long term", "jeremy-fleming"),

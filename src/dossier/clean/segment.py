@@ -326,7 +326,13 @@ def segment(
     if n < 2 * min_paragraphs:
         return [0]
     bags = [content_words(p, c.stop) for p in paras]
-    logits = [0.0] + [boundary_logit(f, w) for f in boundary_features(paras, bags)]
+    feats = boundary_features(paras, bags)
+    logits = [0.0] + [boundary_logit(f, w) for f in feats]
+    # A paragraph that opens by attributing a quotation ("The prime minister said:
+    # “…") continues a story about someone already introduced: never a lede.
+    for i, f in enumerate(feats, start=1):
+        if f["speech_opener"]:
+            logits[i] = -math.inf
     sizes = [sum(b.values()) for b in bags]
     # A fixed vocabulary size for the Laplace smoothing, not the dump's own: with the
     # dump's, the same two paragraphs would split in a short file and merge in a long
