@@ -53,6 +53,9 @@ FEATURES = (
 MAX_ARTICLE_PARAGRAPHS = 200
 # How many of an article's most frequent content words stand for its topic.
 TOPIC_WORDS = 10
+# Log-odds added to a paragraph that opens like a lede by the book (re-introduced
+# full names + present perfect or preview); see docs/segmentation.md.
+LEDE_BONUS = 15.0
 # A lexical chain (a word repeated) breaks after this many paragraphs without it
 # (LCSeg's hiatus, Galley et al. 2003).
 CHAIN_HIATUS = 5
@@ -333,6 +336,11 @@ def segment(
     for i, f in enumerate(feats, start=1):
         if f["speech_opener"]:
             logits[i] = -math.inf
+        elif f["reintroduced_name"] and f["new_name_head"] and (
+                f["present_perfect"] or f["preview"]) and not f["opener"]:
+            # A lede by the book: people the story before named by surname alone are
+            # introduced again by full name, with the news in the present perfect.
+            logits[i] += LEDE_BONUS
     sizes = [sum(b.values()) for b in bags]
     # A fixed vocabulary size for the Laplace smoothing, not the dump's own: with the
     # dump's, the same two paragraphs would split in a short file and merge in a long
