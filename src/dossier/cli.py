@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dossier import __version__
@@ -95,15 +96,13 @@ def _print_summary(summary: RunSummary, articles: list[dict[str, Any]], db: Path
               f"in {len(summary.files)} file(s)"
               + (f"; {summary.already_stored} document(s) already in the store"
                  if summary.already_stored else ""))
-    if articles:
-        t = Table(show_header=True, header_style="bold", box=None)
-        for col in ("#", "source", "chars", "language", "opening", "duplicate of"):
-            t.add_column(col)
-        for i, a in enumerate(articles, 1):
-            opening = (a.get("title") or a["text"][:70].replace("\n", " ")) + "…"
-            t.add_row(str(i), Path(a["source"]).name, f"{a['start']}–{a['end']}",
-                      a.get("language") or "", opening, a.get("duplicate_of") or "")
-        out.print(t)
+    width = max(40, out.width - 30)
+    for i, a in enumerate(articles, 1):
+        opening = (a.get("title") or a["text"]).replace("\n", " ")
+        opening = opening if len(opening) <= width else opening[: width - 1] + "…"
+        dup = f" duplicate of {a['duplicate_of']}" if a.get("duplicate_of") else ""
+        out.print(escape(f"{i:>3}. {Path(a['source']).name} {a['start']}–{a['end']}"
+                         f" ({a.get('language') or '?'}){dup}\n     {opening}"), soft_wrap=True)
     if summary.mentions or summary.quotes:
         out.print(f"{summary.mentions} actor mention(s), {summary.quotes} quote(s), "
                   f"{summary.events} event(s) (see `dossier actors`, `dossier quotes`, "
