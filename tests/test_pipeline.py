@@ -112,3 +112,14 @@ def test_document_notes_become_warnings() -> None:
 def test_jsonl_round_trip_of_records(demo_records: list[dict]) -> None:
     for r in demo_records:
         assert json.loads(json.dumps(r)) == r
+
+
+def test_no_english_nlp_on_other_languages(tmp_path: Path) -> None:
+    text = ("El presidente del Gobierno visitó Lisboa el lunes y criticó a la Comisión "
+            "Europea por las cuotas de pesca. Dijo que los pescadores pierden millones.\n")
+    (tmp_path / "es.txt").write_text(text, encoding="utf-8")
+    sink = ListSink()
+    run([tmp_path], sink)
+    (res,) = sink.results
+    assert res.articles[0].language == "es"
+    assert res.mentions == [] and res.quotes == [] and res.events == []

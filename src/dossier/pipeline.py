@@ -1,9 +1,12 @@
-"""Wire the stages: read → clean → segment → deduplicate → (store).
+"""Wire the stages: read → clean → segment → deduplicate → NLP (actors, quotes,
+events) → sink.
 
-``process_document`` turns one Document into a DocumentResult (articles and
-dropped spans); ``run`` drives a batch, one document at a time, so memory stays
-bounded by the largest document, and reports each result to a sink (the store or
-a JSON Lines writer). A document that fails never costs the rest of the batch.
+``clean_document`` makes a Document's articles and dropped spans; ``analyse``
+parses its articles once with spaCy and adds mentions, quotes and events;
+``process_document`` does both. ``run`` drives a batch one document at a time, so
+memory stays bounded by the largest document, optionally with the NLP in worker
+processes, and hands each result to a sink (the store or a JSON Lines writer). A
+document that fails never costs the rest of the batch.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def process_document(
     """Everything the pipeline makes of one document (no I/O)."""
     result = clean_document(doc, settings, dedup)
     if settings.get("nlp", True):
-        link_actors(result, settings)
+        analyse(result, settings)
     return result
 
 
@@ -136,14 +139,18 @@ def _published(value: str | None) -> date | None:
         return None
 
 
-def link_actors(result: DocumentResult, settings: dict[str, Any]) -> None:
-    """Actor mentions and quotes for every article that is not a duplicate."""
+def analyse(result: DocumentResult, settings: dict[str, Any]) -> None:
+    """Actor mentions, quotes and events for every article that is not a duplicate
+    and is in the model's language (an English model says nothing true about an
+    Indonesian article)."""
     from dossier.actors.link import linker_for
     from dossier.events.extract import extract_events
     from dossier.quotes.extract import extract_quotes
 
     linker = linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
-    todo = [a for a in result.articles if a.duplicate_of is None]
+    lang = linker.nlp.lang
+    todo = [a for a in result.articles
+            if a.duplicate_of is None and (a.language is None or a.language == lang)]
     texts = (masked_text(a, result.dropped) for a in todo)
     for art, doc in zip(todo, linker.nlp.pipe(texts, batch_size=16), strict=True):
         mentions = linker.link(doc, source=art.source, article_id=art.id, offset=art.start,
@@ -255,7 +262,7 @@ def run(
             try:
                 result = clean_document(item, settings, dedup)
                 if nlp and pool is None:
-                    link_actors(result, settings)
+                    analyse(result, settings)
             except Exception as exc:  # one bad document must not cost the batch
                 summary.problems.append(Problem(
                     item.source, f"could not process"
@@ -294,5 +301,5 @@ def _init_worker(settings: dict[str, Any]) -> None:
 
 
 def _analyse(result: DocumentResult) -> DocumentResult:
-    link_actors(result, _WORKER_SETTINGS)
+    analyse(result, _WORKER_SETTINGS)
     return result
