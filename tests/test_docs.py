@@ -32,3 +32,11 @@ def test_every_setting_in_the_segmentation_or_settings_help() -> None:
 
 def test_demo_is_bundled() -> None:
     assert (ROOT / "examples" / "huffpost-china-dump.txt").stat().st_size > 25_000
+
+
+def test_settings_doc_is_generated_from_the_table() -> None:
+    from dossier.settings import settings_markdown
+
+    assert (ROOT / "docs" / "settings.md").read_text(encoding="utf-8") == settings_markdown(), (
+        "regenerate: python -c 'from dossier.settings import settings_markdown as m; "
+        "open(\"docs/settings.md\", \"w\").write(m())'")

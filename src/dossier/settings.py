@@ -74,6 +74,24 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+def settings_markdown() -> str:
+    """docs/settings.md, generated from SETTINGS (a test keeps the file in step)."""
+    lines = [
+        "# Settings",
+        "",
+        "Generated from `dossier/settings.py` (`python -m dossier settings` shows the same).",
+        "Change one with `--set NAME=VALUE`, a TOML file given with `--config FILE`, or the",
+        f"user's `settings.toml` ({user_config_path().name} in the per-user config dir).",
+        "",
+        "| name | default | what it does |",
+        "|---|---|---|",
+    ]
+    for s in SETTINGS:
+        default = "" if s.default is None else repr(s.default)
+        lines.append(f"| `{s.name}` | `{default}` | {s.help} |")
+    return "\n".join(lines) + "\n"
+
+
 def user_config_path() -> Path:
     return Path(platformdirs.user_config_dir("dossier")) / "settings.toml"
 
