@@ -81,14 +81,14 @@ def settings_markdown() -> str:
         "",
         "Generated from `dossier/settings.py` (`python -m dossier settings` shows the same).",
         "Change one with `--set NAME=VALUE`, a TOML file given with `--config FILE`, or the",
-        f"user's `settings.toml` ({user_config_path().name} in the per-user config dir).",
+        "user's `settings.toml` in the per-user config directory.",
         "",
         "| name | default | what it does |",
         "|---|---|---|",
     ]
     for s in SETTINGS:
-        default = "" if s.default is None else repr(s.default)
-        lines.append(f"| `{s.name}` | `{default}` | {s.help} |")
+        default = "none" if s.default is None else f"`{s.default!r}`"
+        lines.append(f"| `{s.name}` | {default} | {s.help} |")
     return "\n".join(lines) + "\n"
 
 
