@@ -51,6 +51,11 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Protests spread across China. In Shanghai the police cracked down on demonstrators.",
          {("175", "CHN", "CHN")}),
         ("Liz Truss took a swipe at Rishi Sunak over China.", {("111", "GBR", "GBR")}),
+        # "the two leaders": the last two people named; speaking is done with each other
+        ("Xi Jinping and Vladimir Putin have agreed to oppose interference. The two leaders "
+         "spoke during an hour-long phone call on Thursday.",
+         {("030", "CHN", "RUS"), ("030", "RUS", "CHN"), ("040", "CHN", "RUS"),
+          ("040", "RUS", "CHN")}),
     ],
 )
 def test_dyads(events, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]

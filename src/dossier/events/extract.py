@@ -119,6 +119,25 @@ class _Actors:
                 counts[m.country] = counts.get(m.country, 0) + 1
         self.focus = max(counts, key=counts.__getitem__) if counts else None
 
+    def the_two(self, tok: Token) -> list[dict[str, Any]]:
+        """ "The two leaders", "the two": the last two people named before ``tok``."""
+        if not (any(c.lower_ == "two" for c in tok.children) or tok.lower_ == "two") or \
+                not any(c.lower_ == "the" for c in (*tok.children, *tok.lefts)):
+            return []
+        people: list[Mention] = []
+        for i in range(tok.i - 1, -1, -1):
+            m = self.by_token.get(i)
+            if m is not None and m.type == "person" and not m.actor_id.startswith("local:") \
+                    and all(p.actor_id != m.actor_id for p in people):
+                people.append(m)
+                if len(people) == 2:
+                    break
+        if len(people) < 2:
+            return []
+        return [{"name": m.actor_name, "actor_id": m.actor_id, "code": m.code,
+                 "country": (m.code or m.country or "")[:3] or None, "sector": m.sector}
+                for m in reversed(people)]
+
     def _modifier_state(self, tok: Token) -> str | None:
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -298,7 +317,9 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
                  article_id: str, offset: int, published: date | None,
                  p: _Patterns, reciprocal: bool = True) -> list[Event]:
     subj, passive = _subjects(tok)
-    sources = [a for t in subj if (a := actors.of(t)) is not None]
+    sources = actors.the_two(subj[0]) if len(subj) == 1 else []
+    if not sources:
+        sources = [a for t in subj if (a := actors.of(t)) is not None]
     targets: list[dict[str, Any]] = []
     if passive:  # "China was criticised by Taiwan": Taiwan → China
         agents = [a for t in _preposition_objects(tok, {"by"}) if (a := actors.of(t))]
@@ -366,7 +387,10 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
     pairs = [(s, t) for s in src for t in tgt if not (s and t and _same(s, t))]
-    if len(sources) > 1 and not targets:  # "Xi and Putin agreed": each with the other
+    if len(sources) > 1 and not targets:
+        if c.root not in _RECIPROCAL_ROOTS:
+            return []  # "Xi and Putin oppose interference" is not one opposing the other
+        # "Xi and Putin agreed", "the two leaders spoke": each with the other
         pairs = [(s, t) for s in src for t in src if s and t and not _same(s, t)]
     out = []
     for s, t in pairs:
@@ -381,6 +405,11 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
             negated=negated, modality=modality, date=when, date_precision=precision,
             location=where, confidence=conf))
     return out
+
+
+# Roots whose events two coordinated actors do with each other (cooperate, consult,
+# agree, fight), not to each other.
+_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
