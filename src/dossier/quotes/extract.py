@@ -182,9 +182,14 @@ def _speaker(idx: _Index, cue: Token) -> tuple[dict | None, float]:
     m = _subject_mention(idx, subj)
     if m is None:
         span = idx.doc[subj[0].i : subj[-1].i + 1]
+        if len(span) == 1 and span.root.lower_ in ("he", "she", "they"):
+            # a third-person speaker the actor stage could not resolve: keep its span
+            return {"name": span.text, "actor_id": None, "qid": None,
+                    "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
+                    "via": "pronoun"}, 0.4
         if span.root.pos_ == "PRON" or span[0].lower_ in ("my", "our", "your", "their",
                                                            "who", "which", "that"):
-            return None, 0.0  # an unresolved pronoun or someone's relatives: no speaker
+            return None, 0.0  # I, we, you, or someone's relatives: no speaker
         return {"name": span.text, "actor_id": None, "qid": None,
                 "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
                 "via": "unlinked"}, 0.5
@@ -312,7 +317,10 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             speaker, conf = _speaker(idx, t)
             if speaker is None or speaker.get("actor_id") is None and conf < 0.5:
                 continue
-            if len(span) < 4 or t.lemma_.lower() in cues().weak:
+            weak = t.lemma_.lower() in cues().weak
+            if len(span) < 4 or (weak and not any(c.dep_ == "mark" and c.lower_ == "that"
+                                                   for c in comp[0].children)):
+                # "Cruz added that …" is speech; "agreed to continue …" is not
                 continue
             out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
                               _tense(t), _via(idx, t), min(conf, 0.7)))
