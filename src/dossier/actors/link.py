@@ -108,7 +108,7 @@ class _ArticleLinker:
         self.local: dict[str, Actor] = {}
         self.out: list[Mention] = []
         self.taken = [False] * len(doc)
-        self.quoted = _quoted_tokens(doc)
+        self.quoted = quoted_tokens(doc)
 
     # -- helpers --------------------------------------------------------------
     def _emit(self, span: Span, actor: Actor, via: str) -> None:
@@ -508,7 +508,19 @@ _LOCATIVE = frozenset({"in", "to", "from", "at", "into", "near", "across", "arou
                        "through", "outside", "inside", "within", "of", "towards", "toward"})
 
 
-def _quoted_tokens(doc: Doc) -> list[bool]:
+def mentions_by_token(doc: Doc, mentions: list[Mention], offset: int = 0) -> dict[int, Mention]:
+    """Token index → the mention covering it, for stages that read the actor stage's
+    output on the same parse (quotes, events)."""
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                out[t.i] = m
+    return out
+
+
+def quoted_tokens(doc: Doc) -> list[bool]:
     """Which tokens stand inside quotation marks (reset at each paragraph)."""
     inside = False
     out = []

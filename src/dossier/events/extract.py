@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dossier.actors.gazetteer import Actor, load_gazetteer, norm
-from dossier.actors.link import _quoted_tokens
+from dossier.actors.link import mentions_by_token, quoted_tokens
 from dossier.data import load_toml
 from dossier.events.codes import cameo
 from dossier.events.dates import resolve
@@ -106,12 +106,7 @@ class _Actors:
     """Actor of a token: its mention, else a place's state (a "visit to Beijing")."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], offset: int) -> None:
-        self.by_token: dict[int, Mention] = {}
-        for m in mentions:
-            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self.by_token[t.i] = m
+        self.by_token = mentions_by_token(doc, mentions, offset)
         self.g = load_gazetteer()
         counts: dict[str, int] = {}
         for m in mentions:
@@ -259,7 +254,7 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
     """Events of one parsed article (negated ones included, flagged)."""
     p = patterns()
     actors = _Actors(doc, mentions, offset)
-    quoted = _quoted_tokens(doc)
+    quoted = quoted_tokens(doc)
     out: list[Event] = []
     for tok in doc:
         if quoted[tok.i]:

@@ -19,6 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.actors.link import mentions_by_token
 from dossier.data import load_toml
 from dossier.records import Mention, Quote
 
@@ -94,12 +95,7 @@ class _Index:
     def __init__(self, doc: Doc, mentions: list[Mention], offset: int) -> None:
         self.doc = doc
         self.offset = offset
-        self.by_token: dict[int, Mention] = {}
-        for m in mentions:
-            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self.by_token[t.i] = m
+        self.by_token = mentions_by_token(doc, mentions, offset)
 
     def mention_in(self, tokens: list[Token]) -> Mention | None:
         for t in tokens:
