@@ -14,9 +14,9 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ def read_options(settings: dict[str, Any]) -> ReadOptions:
         jsonl_date_field=settings["jsonl_date_field"],
         jsonl_url_field=settings["jsonl_url_field"],
         follow_local_links=bool(settings["follow_local_links"]),
+        stream_chunk_bytes=int(float(settings["stream_chunk_mb"]) * 2**20),
     )
 
 
@@ -67,12 +68,20 @@ def clean_document(
     doc: Document, settings: dict[str, Any], dedup: Deduplicator | None = None
 ) -> DocumentResult:
     """Articles and dropped spans of one document: the stages before NLP."""
+    result = split_document(doc, settings)
+    if dedup is not None:
+        deduplicate(result, dedup)
+    return result
+
+
+def split_document(doc: Document, settings: dict[str, Any]) -> DocumentResult:
+    """Clean and segment one document into articles and dropped spans (no dedup)."""
     result = DocumentResult(doc)
     text = doc.text
     spans = paragraph_spans(text)
     reasons = classify(text, spans)
     content = [s for s, r in zip(spans, reasons, strict=True) if r is None]
-    if not content:
+    if not content and not doc.more:
         result.problems.append(Problem(doc.source, "no article text left after cleaning",
                                        "warning"))
     single = doc.single_article or not settings.get("segment_text", True)
@@ -95,18 +104,13 @@ def clean_document(
         else:
             start, end = group[0].start, group[-1].end
         body = text[start:end]
-        art_id = content_id(doc.id, str(start), str(end))
-        dup_of = dup_kind = None
-        if dedup is not None:
-            dup_of, dup_kind, h, sig = dedup.check(art_id, body)
-            result.fingerprints[art_id] = (h, sig)
         result.articles.append(
             Article(
-                id=art_id, source=doc.source, document_id=doc.id, start=start, end=end,
+                id=content_id(doc.id, str(start), str(end)), source=doc.source,
+                document_id=doc.id, start=start, end=end,
                 text=body, title=doc.title, published=doc.published, url=doc.url,
                 language=doc.language or detect_language(body), author=doc.author,
-                site=doc.site, locator=doc.locator, duplicate_of=dup_of,
-                duplicate_kind=dup_kind,  # type: ignore[arg-type]
+                site=doc.site, locator=doc.locator,
                 offsets_in_article=doc.format != "text",
             )
         )
@@ -119,6 +123,99 @@ def clean_document(
     for note in doc.notes:
         result.problems.append(Problem(doc.source, note, "warning"))
     return result
+
+
+def deduplicate(result: DocumentResult, dedup: Deduplicator) -> None:
+    """Mark each article that repeats one seen before; keep every fingerprint."""
+    for i, art in enumerate(result.articles):
+        dup_of, dup_kind, h, sig = dedup.check(art.id, art.text)
+        result.fingerprints[art.id] = (h, sig)
+        if dup_of is not None:
+            result.articles[i] = replace(art, duplicate_of=dup_of,
+                                         duplicate_kind=dup_kind)  # type: ignore[arg-type]
+
+
+# -- streamed text files: parts stitched back into whole articles -------------------
+
+def stitch(items: Iterable[Document | Problem], settings: dict[str, Any]
+           ) -> Iterator[Document | DocumentResult | Problem]:
+    """Pass documents through, but clean the parts of a streamed text file here: every
+    article of a part but the last is final; the last may run on into the next part,
+    so its text is carried over and cleaned again with it. Results come out cleaned
+    and segmented, not yet deduplicated."""
+    limit = 4 * int(float(settings["stream_chunk_mb"]) * 2**20)
+    carry: Document | None = None
+    for item in items:
+        if carry is not None and (isinstance(item, Problem) or item.source != carry.source):
+            # the stream ended early (a broken gzip): what was carried is final
+            yield from _clean_part(replace(carry, more=False), settings)
+            carry = None
+        if isinstance(item, Problem) or (carry is None and not item.more
+                                         and item.offset == 0):
+            yield item
+            continue
+        if carry is not None:
+            item = _join(carry, item)
+            carry = None
+        if not item.more:
+            yield from _clean_part(item, settings)
+            continue
+        try:
+            result = split_document(item, settings)
+        except Exception as exc:
+            yield _failed(item, exc)
+            continue
+        arts = result.articles
+        cut = arts[-1].start if len(arts) >= 2 else (0 if arts else len(item.text))
+        if len(item.text) - cut > limit:  # one endless "article": stop carrying it
+            cut = len(item.text)
+        if cut > 0:
+            yield _head(result, cut)
+        if cut < len(item.text):
+            carry = _slice(item, cut, len(item.text), more=True)
+    if carry is not None:
+        yield from _clean_part(replace(carry, more=False), settings)
+
+
+def _clean_part(doc: Document, settings: dict[str, Any]) -> Iterator[DocumentResult | Problem]:
+    try:
+        yield split_document(doc, settings)
+    except Exception as exc:
+        yield _failed(doc, exc)
+
+
+def _failed(doc: Document, exc: Exception) -> Problem:
+    where = f" {doc.locator}" if doc.locator else ""
+    return Problem(doc.source, f"could not process{where}: {type(exc).__name__}: {exc}")
+
+
+def _slice(doc: Document, start: int, end: int, more: bool) -> Document:
+    offset = doc.offset + start
+    return replace(doc, id=content_id(doc.id, str(start), str(end)), text=doc.text[start:end],
+                   offset=offset, more=more, notes=doc.notes if start == 0 else (),
+                   locator=f"chars {offset}-{offset + end - start}")
+
+
+def _join(carry: Document, part: Document) -> Document:
+    text = carry.text + part.text
+    return replace(part, id=content_id(carry.id, part.id), text=text, offset=carry.offset,
+                   notes=carry.notes + part.notes,
+                   locator=f"chars {carry.offset}-{carry.offset + len(text)}")
+
+
+def _head(result: DocumentResult, cut: int) -> DocumentResult:
+    """The part of a cleaned result before ``cut``, as a document of its own."""
+    doc = _slice(result.document, 0, cut, more=False)
+    ids = {a.id: content_id(doc.id, str(a.start), str(a.end))
+           for a in result.articles if a.start < cut}
+    head = DocumentResult(doc)
+    head.articles = [replace(a, id=ids[a.id], document_id=doc.id, locator=doc.locator)
+                     for a in result.articles if a.id in ids]
+    head.dropped = [replace(d, document_id=doc.id,
+                            article_id=ids.get(d.article_id) if d.article_id else None)
+                    for d in result.dropped if d.start < cut]
+    head.problems = list(result.problems)
+    return head
 
 
 def masked_text(article: Article, dropped: list[Dropped]) -> str:
@@ -217,6 +314,53 @@ class Sink:
         raise NotImplementedError
 
 
+def cleaned(
+    inputs: Iterable[str | Path],
+    sink: Sink,
+    settings: dict[str, Any],
+    dedup: Deduplicator,
+    summary: RunSummary,
+    progress: Callable[[str], None] | None = None,
+) -> Iterator[DocumentResult]:
+    """Read, clean, segment and deduplicate, in input order: every document not yet in
+    ``sink``, ready for NLP. Bad files and documents become Problems in ``summary``."""
+    for item in stitch(read_inputs(inputs, read_options(settings)), settings):
+        if isinstance(item, Problem):
+            summary.problems.append(item)
+            summary.files.add(item.source)
+            continue
+        doc = item if isinstance(item, Document) else item.document
+        if progress:
+            progress(doc.source)
+        if sink.seen(doc):
+            summary.already_stored += 1
+            summary.files.add(doc.source)
+            continue
+        try:
+            if isinstance(item, Document):
+                result = clean_document(item, settings, dedup)
+            else:
+                result = item
+                deduplicate(result, dedup)
+        except Exception as exc:  # one bad document must not cost the batch
+            summary.problems.append(_failed(doc, exc))
+            continue
+        yield result
+
+
+def analyse_safely(result: DocumentResult, settings: dict[str, Any]) -> DocumentResult:
+    """:func:`analyse`, but a failure keeps the articles and says what failed."""
+    try:
+        analyse(result, settings)
+    except Exception as exc:
+        result.mentions.clear()
+        result.quotes.clear()
+        result.events.clear()
+        result.problems.append(Problem(result.document.source,
+                                       f"NLP failed: {type(exc).__name__}: {exc}"))
+    return result
+
+
 def run(
     inputs: Iterable[str | Path],
     sink: Sink,
@@ -224,59 +368,55 @@ def run(
     dedup: Deduplicator | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> RunSummary:
-    """Process every input into ``sink``; bad files become Problems in the summary."""
+    """Process every input into ``sink``; bad files become Problems in the summary.
+
+    With ``workers`` > 1 the NLP runs in worker processes while this process reads,
+    cleans and writes, in input order, a bounded window ahead. With ``workers`` = 0
+    the workers (one per core) start once the batch has enough text to pay for them.
+    """
     settings = settings or load_settings()
     if dedup is None:
         dedup = Deduplicator(float(settings["near_duplicate_threshold"]),
                              int(settings["minhash_permutations"]))
     summary = RunSummary()
-    workers = int(settings.get("workers", 1) or 0)
-    if workers <= 0:
-        workers = os.cpu_count() or 1
     nlp = bool(settings.get("nlp", True))
-    pool = _pool(workers, settings) if nlp and workers > 1 else None
-    pending: deque[tuple[DocumentResult, Future[DocumentResult] | None]] = deque()
+    workers = int(settings.get("workers", 1) or 0)
+    auto = workers <= 0
+    if auto:
+        workers = os.cpu_count() or 1
+    wait_chars = int(settings.get("parallel_min_chars", 0)) if auto else 0
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[tuple[DocumentResult, Future[DocumentResult]]] = deque()
+    seen_chars = 0
 
-    def finish(result: DocumentResult, future: Future[DocumentResult] | None) -> None:
-        if future is not None:
-            try:
-                result = future.result()
-            except Exception as exc:  # keep the articles, say what failed
-                result.problems.append(Problem(
-                    result.document.source, f"NLP failed: {type(exc).__name__}: {exc}"))
+    def finish(result: DocumentResult) -> None:
         sink.write(result)
         summary.add(result)
 
+    def finish_future(result: DocumentResult, future: Future[DocumentResult]) -> None:
+        try:
+            result = future.result()
+        except Exception as exc:  # a worker died: keep the articles, say what failed
+            result.problems.append(Problem(
+                result.document.source, f"NLP failed: {type(exc).__name__}: {exc}"))
+        finish(result)
+
     try:
-        for item in read_inputs(inputs, read_options(settings)):
-            if isinstance(item, Problem):
-                summary.problems.append(item)
-                summary.files.add(item.source)
+        for result in cleaned(inputs, sink, settings, dedup, summary, progress):
+            if not nlp:
+                finish(result)
                 continue
-            if progress:
-                progress(item.source)
-            if sink.seen(item):
-                summary.already_stored += 1
-                summary.files.add(item.source)
-                continue
-            try:
-                result = clean_document(item, settings, dedup)
-                if nlp and pool is None:
-                    analyse(result, settings)
-            except Exception as exc:  # one bad document must not cost the batch
-                summary.problems.append(Problem(
-                    item.source, f"could not process"
-                    f"{' ' + item.locator if item.locator else ''}: {type(exc).__name__}: {exc}"))
-                continue
+            seen_chars += sum(len(a.text) for a in result.articles)
+            if pool is None and workers > 1 and seen_chars >= wait_chars:
+                pool = _pool(workers, settings)
             if pool is None:
-                finish(result, None)
+                finish(analyse_safely(result, settings))
                 continue
-            # NLP in worker processes, writes here, in input order, a bounded window ahead
             pending.append((result, pool.submit(_analyse, result)))
             while len(pending) > 2 * workers:
-                finish(*pending.popleft())
+                finish_future(*pending.popleft())
         while pending:
-            finish(*pending.popleft())
+            finish_future(*pending.popleft())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -305,5 +445,4 @@ def _init_worker(settings: dict[str, Any]) -> None:
 
 
 def _analyse(result: DocumentResult) -> DocumentResult:
-    analyse(result, _WORKER_SETTINGS)
-    return result
+    return analyse_safely(result, _WORKER_SETTINGS)

@@ -61,6 +61,10 @@ class Document:
     site: str | None = None
     language: str | None = None
     notes: tuple[str, ...] = ()  # e.g. "repaired mojibake", "replaced 3 invalid bytes"
+    # A part of a streamed text file: where its text starts in the whole file (in
+    # characters) and whether more parts follow.
+    offset: int = 0
+    more: bool = False
 
 
 @dataclass(frozen=True, slots=True)

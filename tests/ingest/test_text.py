@@ -40,11 +40,52 @@ def test_bad_text_files(tmp_path: Path, content: bytes, problem: str) -> None:
     assert problem in str(exc.value) and str(p) in str(exc.value)
 
 
-def test_too_large_file_names_the_setting(tmp_path: Path) -> None:
-    p = tmp_path / "big.txt"
-    p.write_text("word " * 300_000)
+def test_too_large_html_names_the_setting(tmp_path: Path) -> None:
+    p = tmp_path / "big.html"
+    p.write_text("<html><body><p>" + "word " * 300_000 + "</p></body></html>")
     with pytest.raises(InputError, match="max_file_mb"):
-        docs(p, max_file_bytes=1024 * 1024)
+        list(read_file(p, ReadOptions(max_file_bytes=1024 * 1024)))
+
+
+def _paragraphs(n: int) -> str:
+    return "".join(f"Paragraph {i} says something about the news of day {i % 7}.\n\n"
+                   for i in range(n))
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_large_text_is_streamed_in_parts_cut_at_blank_lines(tmp_path: Path,
+                                                           zipped: bool) -> None:
+    text = _paragraphs(3000)  # ~170 KB
+    p = tmp_path / ("big.txt.gz" if zipped else "big.txt")
+    p.write_bytes(gzip.compress(text.encode()) if zipped else text.encode())
+    parts = docs(p, stream_chunk_bytes=20_000, max_file_bytes=50_000)
+    assert len(parts) >= 8
+    assert "".join(d.text for d in parts) == text  # nothing lost or repeated
+    offset = 0
+    for i, d in enumerate(parts):
+        assert d.offset == offset and d.more == (i < len(parts) - 1)
+        assert d.locator == f"chars {offset}-{offset + len(d.text)}"
+        assert d.text.endswith("\n\n") and len(d.text) <= 21_000
+        offset += len(d.text)
+    assert len({d.id for d in parts}) == len(parts)
+    assert [d.id for d in docs(p, stream_chunk_bytes=20_000)] == [d.id for d in parts]
+
+
+def test_small_file_is_one_document_whatever_the_chunk(tmp_path: Path) -> None:
+    p = tmp_path / "small.txt"
+    p.write_text(_paragraphs(10))
+    (d,) = docs(p, stream_chunk_bytes=1_000_000)
+    assert d.offset == 0 and not d.more and d.locator is None
+
+
+def test_stream_never_cuts_inside_a_character(tmp_path: Path) -> None:
+    text = "Zürich–Genève “déjà vu” " * 2000  # no line breaks at all
+    p = tmp_path / "one-line.txt"
+    p.write_text(text, encoding="utf-8")
+    parts = docs(p, stream_chunk_bytes=4096)
+    assert len(parts) > 5
+    assert "".join(d.text for d in parts) == text
+    assert not any("\ufffd" in d.text for d in parts)
 
 
 def test_truncated_gzip(tmp_path: Path) -> None:

@@ -37,7 +37,8 @@ class ReadOptions:
     """Reader settings. Built from :mod:`dossier.settings` by the pipeline."""
 
     published: str | None = None  # date for inputs that carry none (YYYY-MM-DD)
-    max_file_bytes: int = 512 * 1024 * 1024
+    max_file_bytes: int = 512 * 1024 * 1024  # files read whole (HTML, feeds)
+    stream_chunk_bytes: int = 16 * 1024 * 1024  # text dumps past this are read in parts
     jsonl_text_field: str = "text"
     jsonl_title_field: str = "title"
     jsonl_date_field: str = "date"
@@ -48,11 +49,13 @@ class ReadOptions:
 Reader = Callable[[Path, ReadOptions], Iterator[Document]]
 
 
-def check_size(path: Path, options: ReadOptions) -> int:
+def check_size(path: Path, options: ReadOptions, whole: bool = True) -> int:
+    """The file's size; an error when it is empty, or too big to be read ``whole``
+    (streamed formats — text dumps, WARC, JSON Lines — have no size limit)."""
     size = path.stat().st_size
     if size == 0:
         raise InputError(str(path), "file is empty", "nothing to ingest")
-    if size > options.max_file_bytes:
+    if whole and size > options.max_file_bytes:
         raise InputError(
             str(path),
             f"file is {size / 2**20:,.0f} MiB, over the max_file_mb limit "

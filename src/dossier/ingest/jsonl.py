@@ -37,13 +37,12 @@ MAX_DETAILS = 5
 
 
 def _lines(fh: IO[bytes], source: str, limit: int) -> Iterator[tuple[int, bytes]]:
-    """(line number, raw line) pairs; raises InputError past ``limit`` bytes read."""
-    total = 0
+    """(line number, raw line) pairs, streamed; raises InputError for a line longer
+    than ``limit`` bytes (the file itself may be of any size)."""
     for n, line in enumerate(fh, start=1):
-        total += len(line)
-        if total > limit:
-            raise InputError(source, f"file is over the max_file_mb limit after line {n - 1}",
-                             "split it, or raise the limit with --set max_file_mb=N")
+        if len(line) > limit:
+            raise InputError(source, f"line {n} is over the max_file_mb limit",
+                             "fix the line, or raise the limit with --set max_file_mb=N")
         yield n, line
 
 
@@ -109,7 +108,7 @@ def row_to_document(row: dict[str, Any], raw: bytes, source: str, n: int,
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
     """Documents from the rows of one JSON Lines file, malformed rows reported at the end."""
-    check_size(path, options)
+    check_size(path, options, whole=False)
     source = str(path)
     bad: list[str] = []
     rows = 0

@@ -130,7 +130,7 @@ def _whole_page(payload: bytes) -> bool:
 
 def read_warc(path: Path, options: ReadOptions) -> Iterator[Document]:
     """Documents from the HTML (and text) records of one WARC file."""
-    check_size(path, options)
+    check_size(path, options, whole=False)
     source = str(path)
     try:
         fh = path.open("rb")

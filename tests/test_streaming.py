@@ -1,0 +1,120 @@
+"""Streamed text dumps: parts cut at blank lines, articles stitched across the cuts,
+memory bounded whatever the size of the file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import Sink, run
+from dossier.records import DocumentResult
+from dossier.settings import load_settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class Collect(Sink):
+    def __init__(self) -> None:
+        self.results: list[DocumentResult] = []
+
+    def write(self, result: DocumentResult) -> None:
+        self.results.append(result)
+
+    def articles(self) -> list[tuple[int, int, str]]:
+        """(start, end, text) of every article, in whole-file characters."""
+        return [(r.document.offset + a.start, r.document.offset + a.end, a.text)
+                for r in self.results for a in r.articles]
+
+    def dropped(self) -> list[tuple[int, str]]:
+        return [(r.document.offset + d.start, d.reason)
+                for r in self.results for d in r.dropped]
+
+
+def _dump(tmp_path: Path, demo_path: Path) -> Path:
+    long = json.loads((FIXTURES / "segment" / "long_articles.json").read_text())
+    bodies = ["\n\n".join(a["paragraphs"]) for a in long]
+    demo = demo_path.read_text(encoding="utf-8")
+    parts = [demo, *bodies[:3], demo, *bodies[3:], demo]
+    p = tmp_path / "dump.txt"
+    p.write_text("\n\n".join(parts), encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("chunk_mb", [0.01, 0.03])
+def test_streamed_dump_gives_the_articles_of_the_whole_file(
+        tmp_path: Path, demo_path: Path, chunk_mb: float) -> None:
+    path = _dump(tmp_path, demo_path)
+    whole, parts = Collect(), Collect()
+    run([path], whole, load_settings(overrides={"nlp": "false"}))
+    run([path], parts, load_settings(overrides={"nlp": "false",
+                                                "stream_chunk_mb": str(chunk_mb)}))
+    assert len(whole.results) == 1 and len(parts.results) > 3
+    assert parts.articles() == whole.articles()
+    assert parts.dropped() == whole.dropped()
+    text = path.read_text(encoding="utf-8")
+    for r in parts.results:  # every part's text is its slice of the file
+        assert text[r.document.offset : r.document.offset + len(r.document.text)] \
+            == r.document.text
+        assert r.document.locator == \
+            f"chars {r.document.offset}-{r.document.offset + len(r.document.text)}"
+
+
+def test_streamed_parts_are_not_reingested(tmp_path: Path, demo_path: Path) -> None:
+    from dossier.store import Store
+
+    path = _dump(tmp_path, demo_path)
+    settings = load_settings(overrides={"nlp": "false", "stream_chunk_mb": "0.02"})
+    with Store(tmp_path / "s.duckdb") as store:
+        first = run([path], store, settings, store.deduplicator(0.8, 128))
+        again = run([path], store, settings, store.deduplicator(0.8, 128))
+        n = store.counts()["articles"]
+    assert first.articles == n > 10
+    assert again.articles == 0 and again.already_stored == first.documents
+
+
+_RSS_SCRIPT = """
+import resource, sys
+from dossier.pipeline import Sink, run
+from dossier.settings import load_settings
+class Count(Sink):
+    n = 0
+    def write(self, result):
+        Count.n += len(result.articles)
+s = run([sys.argv[1]], Count(), load_settings(overrides={"nlp": "false",
+        "stream_chunk_mb": sys.argv[2]}))
+assert not s.errors, s.errors
+print(Count.n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def _rss_run(path: Path, chunk_mb: str) -> tuple[int, int]:
+    out = subprocess.run([sys.executable, "-c", _RSS_SCRIPT, str(path), chunk_mb],
+                         capture_output=True, text=True, check=True)
+    articles, rss_mb = map(int, out.stdout.split())
+    return articles, rss_mb
+
+
+@pytest.mark.slow
+def test_memory_stays_bounded_on_a_large_dump(tmp_path: Path, demo_path: Path) -> None:
+    """Peak RSS of a streamed run does not grow with the file: doubling a dump from 4
+    to 8 MB (read in 0.25 MB parts) adds almost nothing, where holding the file, its
+    paragraphs and articles would add several times its size. The 1 GB case is in
+    benchmarks/scale.py."""
+    demo = demo_path.read_text(encoding="utf-8")
+    sizes = {}
+    for copies in (140, 280):  # ~4 and ~8 MB; each copy numbered: no duplicates
+        path = tmp_path / f"large{copies}.txt"
+        with path.open("w", encoding="utf-8") as fh:
+            for i in range(copies):
+                fh.write(demo.replace("China", f"China{i}") + "\n\n")
+        articles, rss_mb = _rss_run(path, "0.25")
+        assert articles >= copies * 6
+        sizes[copies] = (path.stat().st_size / 2**20, rss_mb)
+    (small_mb, small_rss), (big_mb, big_rss) = sizes[140], sizes[280]
+    assert big_mb - small_mb > 3.5
+    assert big_rss - small_rss < 20, sizes
+    assert big_rss < 300, sizes
