@@ -31,3 +31,28 @@ def test_two_workers_same_records_as_one(tmp_path: Path, demo_text: str) -> None
     assert one.records == two.records
     kinds = {r["kind"] for r in one.records}
     assert {"article", "mention", "quote"} <= kinds
+
+
+def test_auto_workers_start_only_for_a_big_enough_batch(
+        tmp_path: Path, demo_text: str, monkeypatch: object) -> None:
+    import dossier.pipeline as pipeline
+
+    started: list[int] = []
+    real_pool = pipeline._pool
+
+    def counting_pool(workers: int, settings: dict) -> object:
+        started.append(workers)
+        return real_pool(workers, settings)
+
+    monkeypatch.setattr(pipeline, "_pool", counting_pool)  # type: ignore[attr-defined]
+    paras = demo_text.split("\n")
+    for i in range(3):
+        (tmp_path / f"d{i}.txt").write_text("\n".join(paras[i * 40 : i * 40 + 60]) + "\n",
+                                            encoding="utf-8")
+    small, big = _Records(), _Records()
+    run([tmp_path], small, load_settings(overrides={"workers": "0",
+                                                    "parallel_min_chars": "10000000"}))
+    assert started == []  # too little text: one process
+    run([tmp_path], big, load_settings(overrides={"workers": "0", "parallel_min_chars": "0"}))
+    assert len(started) == 1 and started[0] >= 1
+    assert small.records == big.records

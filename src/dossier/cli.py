@@ -39,11 +39,25 @@ def settings_options(f: Any) -> Any:
     f = click.option("--published", metavar="YYYY-MM-DD",
                      help="Publication date for inputs that carry none.")(f)
     f = click.option("--workers", type=int, default=None, metavar="N",
-                     help="Processes for the NLP stages (0: one per core) [default: 1].")(f)
+                     help="Processes for the NLP stages (0: one per core once the batch "
+                     "is big enough) [default: 0].")(f)
     f = click.option("--gazetteer", "gazetteer", multiple=True,
                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="User gazetteer TSV (people.tsv, organisations.tsv …) that adds "
                      "or overrides entries; repeatable.")(f)
+    return f
+
+
+def engine_options(f: Any) -> Any:
+    f = click.option("--ray-output", type=click.Path(file_okay=False, path_type=Path),
+                     default=None, help="With --engine ray: keep the Parquet shards here "
+                     "(results/ is a dataset DuckDB or Spark read).")(f)
+    f = click.option("--ray-address", default=None, metavar="ADDRESS",
+                     help="With --engine ray: join this cluster ('auto', "
+                     "'ray://host:10001') [default: start a local Ray].")(f)
+    f = click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+                     show_default=True, help="local: this machine's processes; ray: the "
+                     "NLP on Ray Data (pip install 'dossier[ray]').")(f)
     return f
 
 
@@ -135,11 +149,27 @@ class _Collect(Sink):
                 self.articles.append(a.to_dict(with_text=True))
 
 
+def _engine_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
+                dedup: Any = None, progress: Any = None, engine: str = "local",
+                ray_address: str | None = None, ray_output: Path | None = None
+                ) -> RunSummary:
+    if engine == "local":
+        return run(inputs, sink, settings, dedup, progress=progress)
+    from dossier.clean.dedup import Deduplicator
+    from dossier.engines.raydata import run_ray
+
+    if dedup is None:
+        dedup = Deduplicator(float(settings["near_duplicate_threshold"]),
+                             int(settings["minhash_permutations"]))
+    return run_ray(inputs, sink, settings, dedup, progress=progress, address=ray_address,
+                   output=ray_output)
+
+
 def _progress_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
-                  dedup: Any = None) -> RunSummary:
+                  dedup: Any = None, **engine: Any) -> RunSummary:
     """Run with a progress bar over input files on a terminal (plain run otherwise)."""
     if not err.is_terminal:
-        return run(inputs, sink, settings, dedup)
+        return _engine_run(inputs, sink, settings, dedup, **engine)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from dossier.ingest import expand_inputs
@@ -155,7 +185,7 @@ def _progress_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
                 done.add(source)
                 bar.update(task, completed=len(done) - 1, name=Path(source).name)
 
-        summary = run(inputs, sink, settings, dedup, progress=tick)
+        summary = _engine_run(inputs, sink, settings, dedup, progress=tick, **engine)
         bar.update(task, completed=len(files))
     return summary
 
@@ -164,16 +194,20 @@ def _progress_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @settings_options
+@engine_options
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
            assignments: tuple[str, ...], published: str | None, gazetteer: tuple[Path, ...],
-           workers: int | None, as_json: bool) -> None:
+           workers: int | None, engine: str, ray_address: str | None,
+           ray_output: Path | None, as_json: bool) -> None:
     """Read INPUTS (files, directories, globs) into the store.
 
     Text dumps are cleaned and split into articles; HTML, WARC, JSON Lines and feeds
     give one article per page/record/row/item. Re-ingesting an input adds nothing.
 
     Example: dossier ingest examples/huffpost-china-dump.txt --db news.duckdb
+
+    On Ray: dossier ingest news/ --engine ray [--ray-address auto]
     """
     from dossier.store import Store
 
@@ -184,7 +218,8 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
         dedup = store.deduplicator(float(settings["near_duplicate_threshold"]),
                                    int(settings["minhash_permutations"]))
         sink = _Collect(store)
-        summary = _progress_run(inputs, sink, settings, dedup)
+        summary = _progress_run(inputs, sink, settings, dedup, engine=engine,
+                                ray_address=ray_address, ray_output=ray_output)
         store.finish_run(summary)
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
@@ -207,9 +242,11 @@ class _JsonlSink(Sink):
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
               show_default=True, help="Output format.")
 @settings_options
+@engine_options
 def extract(inputs: tuple[str, ...], fmt: str, config: Path | None,
             assignments: tuple[str, ...], published: str | None,
-            gazetteer: tuple[Path, ...], workers: int | None) -> None:
+            gazetteer: tuple[Path, ...], workers: int | None, engine: str,
+            ray_address: str | None, ray_output: Path | None) -> None:
     """Run the pipeline on INPUTS without a store; one JSON record per line on stdout.
 
     Problems go to stderr, one line per file.
@@ -217,7 +254,8 @@ def extract(inputs: tuple[str, ...], fmt: str, config: Path | None,
     Example: dossier extract examples/huffpost-china-dump.txt --published 2024-05-16
     """
     settings = _settings(config, assignments, published, gazetteer, workers)
-    summary = run(inputs, _JsonlSink(), settings)
+    summary = _engine_run(inputs, _JsonlSink(), settings, engine=engine,
+                          ray_address=ray_address, ray_output=ray_output)
     for p in summary.problems:
         err.print(f"{p.severity}: {p.source}: {p.message}")
     if summary.errors:

@@ -1,0 +1,73 @@
+"""`--engine ray`: the same records as a local run, on a local 2-CPU Ray."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from dossier.cli import main
+
+pytest.importorskip("ray")
+
+FEED = Path(__file__).parents[1] / "fixtures" / "news" / "npr_technology_jsonfeed.json"
+TABLES = {
+    "documents": "* EXCLUDE (run_id, ingested_at)",
+    "articles": "*", "dropped": "*", "mentions": "*", "quotes": "*", "events": "*",
+}
+
+
+def _rows(db: Path, table: str) -> list[Any]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(f"SELECT {TABLES[table]} FROM {table} ORDER BY ALL").fetchall()
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory, demo_path: Path) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("ray")
+    empty = tmp / "empty.txt"
+    empty.write_text("")
+    inputs = [str(demo_path), str(FEED), str(empty)]
+    common = ["--published", "2024-05-16"]
+    cli = CliRunner()
+    local = cli.invoke(main, ["ingest", *inputs, "--db", str(tmp / "local.duckdb"),
+                              "--workers", "1", *common])
+    ray_run = cli.invoke(main, ["ingest", *inputs, "--db", str(tmp / "ray.duckdb"),
+                                "--engine", "ray", "--workers", "2",
+                                "--ray-output", str(tmp / "shards"), *common])
+    return {"tmp": tmp, "local": local, "ray": ray_run}
+
+
+def test_ray_run_reports_the_bad_file_and_goes_on(runs: dict[str, Any]) -> None:
+    for name in ("local", "ray"):
+        res = runs[name]
+        assert res.exit_code == 1, res.output
+        assert "empty.txt" in res.output and "file is empty" in res.output
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_ray_run_stores_the_records_of_a_local_run(runs: dict[str, Any], table: str) -> None:
+    tmp = runs["tmp"]
+    local, ray_rows = _rows(tmp / "local.duckdb", table), _rows(tmp / "ray.duckdb", table)
+    assert ray_rows == local
+    if table in ("articles", "mentions", "quotes", "events"):
+        assert len(local) > 5  # the comparison is not vacuous
+
+
+def test_ray_shards_are_a_parquet_dataset_duckdb_reads(runs: dict[str, Any]) -> None:
+    tmp = runs["tmp"]
+    shards = str(tmp / "shards" / "results" / "*.parquet")
+    counts = dict(duckdb.sql(
+        f"SELECT r->>'kind', count(*) FROM (SELECT unnest(records)::JSON AS r "
+        f"FROM read_parquet('{shards}')) GROUP BY 1").fetchall())
+    for kind, table in (("article", "articles"), ("mention", "mentions"),
+                        ("quote", "quotes"), ("event", "events")):
+        assert counts[kind] == len(_rows(tmp / "ray.duckdb", table)) > 0
+
+
+def test_unknown_engine_is_a_usage_error(demo_path: Path) -> None:
+    res = CliRunner().invoke(main, ["extract", str(demo_path), "--engine", "spark"])
+    assert res.exit_code == 2 and "spark" in res.output
