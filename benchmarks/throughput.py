@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def ingest() -> object:
             with Store(db) as store:
-                return run([path], store, load_settings())
+                return run([path], store, load_settings(overrides={"nlp": "false"}))
 
         _, t_all = timed(ingest)
         res = {

@@ -56,3 +56,22 @@ def test_auto_workers_start_only_for_a_big_enough_batch(
     run([tmp_path], big, load_settings(overrides={"workers": "0", "parallel_min_chars": "0"}))
     assert len(started) == 1 and started[0] >= 1
     assert small.records == big.records
+
+
+def test_a_long_dump_is_spread_over_the_workers(demo_path: Path, monkeypatch: object) -> None:
+    import dossier.pipeline as pipeline
+
+    settings = {"published": "2024-05-16"}
+    one, two = _Records(), _Records()
+    run([demo_path], one, load_settings(overrides={**settings, "workers": "1"}))
+    monkeypatch.setattr(pipeline, "JOB_CHARS", 6000)  # type: ignore[attr-defined]
+    result = pipeline.clean_document(
+        next(iter(pipeline.read_inputs([demo_path]))), load_settings())  # type: ignore[arg-type]
+    jobs = pipeline.nlp_jobs(result)
+    assert len(jobs) >= 3 and all(j.document.text == "" for j in jobs)
+    assert [a for j in jobs for a in j.articles] == result.articles
+    assert sorted((d for j in jobs for d in j.dropped), key=lambda d: d.start) == \
+        [d for d in result.dropped if d.article_id]
+    run([demo_path], two, load_settings(overrides={**settings, "workers": "2"}))
+    assert one.records == two.records
+    assert sum(r["kind"] == "quote" for r in two.records) > 20

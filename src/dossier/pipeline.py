@@ -386,19 +386,27 @@ def run(
         workers = os.cpu_count() or 1
     wait_chars = int(settings.get("parallel_min_chars", 0)) if auto else 0
     pool: ProcessPoolExecutor | None = None
-    pending: deque[tuple[DocumentResult, Future[DocumentResult]]] = deque()
+    pending: deque[tuple[DocumentResult, list[Future[DocumentResult]]]] = deque()
     seen_chars = 0
 
     def finish(result: DocumentResult) -> None:
         sink.write(result)
         summary.add(result)
 
-    def finish_future(result: DocumentResult, future: Future[DocumentResult]) -> None:
+    def finish_futures(result: DocumentResult, futures: list[Future[DocumentResult]]) -> None:
         try:
-            result = future.result()
+            jobs = [f.result() for f in futures]
         except Exception as exc:  # a worker died: keep the articles, say what failed
             result.problems.append(Problem(
                 result.document.source, f"NLP failed: {type(exc).__name__}: {exc}"))
+            jobs = []
+        failed = any(job.problems for job in jobs)  # only a failure makes a problem
+        for job in jobs:
+            result.problems.extend(job.problems)
+            if not failed:  # all or nothing, as in one process
+                result.mentions.extend(job.mentions)
+                result.quotes.extend(job.quotes)
+                result.events.extend(job.events)
         finish(result)
 
     try:
@@ -412,15 +420,45 @@ def run(
             if pool is None:
                 finish(analyse_safely(result, settings))
                 continue
-            pending.append((result, pool.submit(_analyse, result)))
-            while len(pending) > 2 * workers:
-                finish_future(*pending.popleft())
+            pending.append((result, [pool.submit(_analyse, job) for job in nlp_jobs(result)]))
+            while sum(len(f) for _, f in pending) > 2 * workers:
+                finish_futures(*pending.popleft())
         while pending:
-            finish_future(*pending.popleft())
+            finish_futures(*pending.popleft())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return summary
+
+
+# Article text sent to a worker in one job: a long dump's articles are spread over
+# the workers instead of keeping one busy while the others wait.
+JOB_CHARS = 40_000
+
+
+def nlp_jobs(result: DocumentResult, job_chars: int | None = None) -> list[DocumentResult]:
+    """The document's articles in groups of about ``job_chars`` characters, each a
+    result of its own without the document text (the articles carry theirs)."""
+    job_chars = job_chars or JOB_CHARS
+    doc = replace(result.document, text="")
+    jobs: list[DocumentResult] = []
+    group: list[Article] = []
+    size = 0
+    for art in result.articles:
+        group.append(art)
+        size += len(art.text)
+        if size >= job_chars:
+            jobs.append(_job(doc, group, result.dropped))
+            group, size = [], 0
+    if group or not jobs:
+        jobs.append(_job(doc, group, result.dropped))
+    return jobs
+
+
+def _job(doc: Document, articles: list[Article], dropped: list[Dropped]) -> DocumentResult:
+    ids = {a.id for a in articles}
+    return DocumentResult(doc, articles=list(articles),
+                          dropped=[d for d in dropped if d.article_id in ids])
 
 
 _WORKER_SETTINGS: dict[str, Any] = {}

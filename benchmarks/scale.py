@@ -1,0 +1,179 @@
+"""Speed and scale in one run on the same news text: raw spaCy vs Dossier on one
+core, 1 vs 2 worker processes, Ray on 2 CPUs, peak memory per worker, and peak
+memory of a streamed large dump.
+
+The corpus is real news: the article bodies of the Scrapinghub benchmark in
+../shared/dev (or any JSON/JSONL/folder given with --corpus), one JSON Lines row per
+article, as a day of crawled news arrives. Every article is different, so every
+article is parsed (no duplicate is skipped).
+
+    python benchmarks/scale.py [--limit 120] [--no-ray] [--stream-mb 200] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "dev" / "news" / "scrapinghub_article_extraction_benchmark"
+DEFAULT_CORPUS = SHARED / "ground-truth.json"
+
+
+def load_corpus(path: Path) -> list[str]:
+    if path.is_dir():
+        return [p.read_text(encoding="utf-8") for p in sorted(path.glob("*.txt"))]
+    if path.suffix == ".jsonl":
+        return [json.loads(line)["text"] for line in path.open(encoding="utf-8")
+                if line.strip()]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rows = data.values() if isinstance(data, dict) else data
+    return [r.get("articleBody") or r.get("text") or "" for r in rows]
+
+
+class _Count:
+    def __init__(self) -> None:
+        self.articles = 0
+
+    def seen(self, doc: Any) -> bool:
+        return False
+
+    def write(self, result: Any) -> None:
+        self.articles += len(result.articles)
+
+
+def peak_mb() -> int:
+    """This process's peak RSS (VmHWM), MiB."""
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0]) // 1024
+
+
+def _timed_run(path: Path, settings: dict[str, Any], engine: str = "local") -> float:
+    from dossier.clean.dedup import Deduplicator
+    from dossier.pipeline import run
+
+    sink = _Count()
+    t = time.perf_counter()
+    if engine == "ray":
+        from dossier.engines.raydata import run_ray
+
+        run_ray([path], sink, settings, Deduplicator())  # type: ignore[arg-type]
+    else:
+        run([path], sink, settings, Deduplicator())  # type: ignore[arg-type]
+    return time.perf_counter() - t
+
+
+_STREAM = """
+import re, sys, time
+def peak_mb():  # VmHWM: this process's own peak (ru_maxrss would count the parent's,
+    # inherited through vfork/exec)
+    status = open("/proc/self/status").read()
+    return int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) // 1024
+from dossier.pipeline import Sink, run
+from dossier.settings import load_settings
+class Count(Sink):
+    n = 0
+    def write(self, result):
+        Count.n += len(result.articles)
+t = time.perf_counter()
+run([sys.argv[1]], Count(), load_settings(overrides={"nlp": "false"}))
+print(Count.n, peak_mb(),
+      time.perf_counter() - t)
+"""
+
+
+def stream_check(mb: float, tmp: Path) -> dict[str, Any]:
+    """Peak RSS of cleaning + segmenting a generated dump of ``mb`` MB (no NLP)."""
+    demo = (ROOT / "examples" / "huffpost-china-dump.txt").read_text(encoding="utf-8")
+    path = tmp / "large.txt"
+    rng = random.Random(7)
+    with path.open("w", encoding="utf-8") as fh:
+        i = 0
+        while fh.tell() < mb * 2**20:
+            fh.write(demo.replace("China", f"China{rng.randint(0, 10**9)}") + "\n\n")
+            i += 1
+    out = subprocess.run([sys.executable, "-c", _STREAM, str(path)], check=True,
+                         capture_output=True, text=True).stdout.split()
+    size = path.stat().st_size / 2**20
+    path.unlink()
+    return {"dump_mb": round(size), "articles": int(out[0]), "peak_rss_mb": int(out[1]),
+            "mb_per_s": round(size / float(out[2]), 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=120, help="articles (0: all)")
+    ap.add_argument("--no-ray", action="store_true")
+    ap.add_argument("--stream-mb", type=float, default=0,
+                    help="also stream a generated dump of this size (no NLP)")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+
+    from dossier.nlp import load_nlp
+    from dossier.settings import load_settings
+
+    texts = [t for t in load_corpus(args.corpus) if len(t.split()) >= 50]
+    random.Random(3).shuffle(texts)
+    if args.limit:
+        texts = texts[: args.limit]
+    words = sum(len(t.split()) for t in texts)
+    res: dict[str, Any] = {"articles": len(texts), "words": words,
+                           "python": sys.version.split()[0], "cpus": os.cpu_count()}
+    with tempfile.TemporaryDirectory() as tmp_:
+        tmp = Path(tmp_)
+        corpus = tmp / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as fh:
+            for i, t in enumerate(texts):
+                fh.write(json.dumps({"text": t, "url": f"https://example.org/{i}",
+                                     "date": "2024-05-16"}) + "\n")
+        nlp = load_nlp()
+        res["model"] = f"{nlp.meta['name']} {nlp.meta['version']}"
+        res["components"] = nlp.pipe_names
+        list(nlp.pipe(texts[:4]))  # warm up
+        t = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=16):
+            pass
+        raw = time.perf_counter() - t
+        res["raw_spacy_words_per_s"] = round(words / raw)
+
+        warm = tmp / "warm.jsonl"  # first calls build the gazetteer matchers, langid …
+        warm.write_text("".join(corpus.open(encoding="utf-8").readlines()[:3]))
+        _timed_run(warm, load_settings(overrides={"workers": "1"}))
+        one = _timed_run(corpus, load_settings(overrides={"workers": "1"}))
+        res["dossier_1_process_words_per_s"] = round(words / one)
+        res["ratio_to_raw_spacy"] = round(raw / one, 2)
+        two = _timed_run(corpus, load_settings(overrides={"workers": "2"}))
+        res["dossier_2_workers_words_per_s"] = round(words / two)
+        res["speedup_2_workers"] = round(one / two, 2)
+        res["peak_rss_mb_per_worker"] = resource.getrusage(
+            resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+        res["peak_rss_mb_main"] = peak_mb()
+        if not args.no_ray:
+            import ray
+
+            ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+            t = time.perf_counter()
+            ray_s = _timed_run(corpus, load_settings(overrides={"workers": "2"}), "ray")
+            ray.shutdown()
+            res["ray_2_cpus_words_per_s"] = round(words / ray_s)
+            res["speedup_ray_2_cpus"] = round(one / ray_s, 2)
+        if args.stream_mb:
+            res["stream"] = stream_check(args.stream_mb, tmp)
+    print(json.dumps(res, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
