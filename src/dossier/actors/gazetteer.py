@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from dossier.data import data_path
@@ -78,6 +78,7 @@ class Actor:
         return (role.country or self.country) + role.sector
 
 
+@lru_cache(maxsize=65536)  # called for every name variant of every entity
 def norm(text: str) -> str:
     """Lookup key: case, accents, possessive, 'the' and punctuation folded."""
     t = unicodedata.normalize("NFKD", text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser  # type: ignore[import-untyped]
 
@@ -22,6 +23,7 @@ _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b")
 
 
+@lru_cache(maxsize=16384)  # news repeats its date phrases; dateparser is slow
 def resolve(phrase: str, base: date | None) -> tuple[str | None, str]:
     """``(ISO date, precision)`` for a date phrase, relative to ``base``."""
     p = phrase.strip()
