@@ -41,14 +41,33 @@ def load_corpus(path: Path) -> list[str]:
 
 
 class _Count:
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = False) -> None:
         self.articles = 0
+        self.kept: list[Any] = [] if keep else None  # type: ignore[assignment]
 
     def seen(self, doc: Any) -> bool:
         return False
 
     def write(self, result: Any) -> None:
         self.articles += len(result.articles)
+        if self.kept is not None:
+            self.kept.append(result)
+
+
+def store_rate(results: list[Any], tmp: Path) -> dict[str, Any]:
+    """Rows per second written to a fresh DuckDB store, one transaction a document."""
+    from dossier.store import Store
+
+    rows = sum(len(r.articles) + len(r.dropped) + len(r.mentions) + len(r.quotes)
+               + len(r.events) + 1 for r in results)
+    with Store(tmp / "rate.duckdb") as store:
+        store.start_run(["benchmark"])
+        t = time.perf_counter()
+        for r in results:
+            store.write(r)
+        took = time.perf_counter() - t
+    return {"documents": len(results), "rows": rows, "rows_per_s": round(rows / took),
+            "documents_per_s": round(len(results) / took, 1)}
 
 
 def peak_mb() -> int:
@@ -57,11 +76,12 @@ def peak_mb() -> int:
     return int(status.split("VmHWM:")[1].split()[0]) // 1024
 
 
-def _timed_run(path: Path, settings: dict[str, Any], engine: str = "local") -> float:
+def _timed_run(path: Path, settings: dict[str, Any], engine: str = "local",
+               sink: _Count | None = None) -> float:
     from dossier.clean.dedup import Deduplicator
     from dossier.pipeline import run
 
-    sink = _Count()
+    sink = sink or _Count()
     t = time.perf_counter()
     if engine == "ray":
         from dossier.engines.raydata import run_ray
@@ -149,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         warm = tmp / "warm.jsonl"  # first calls build the gazetteer matchers, langid …
         warm.write_text("".join(corpus.open(encoding="utf-8").readlines()[:3]))
         _timed_run(warm, load_settings(overrides={"workers": "1"}))
-        one = _timed_run(corpus, load_settings(overrides={"workers": "1"}))
+        kept = _Count(keep=True)
+        one = _timed_run(corpus, load_settings(overrides={"workers": "1"}), sink=kept)
         res["dossier_1_process_words_per_s"] = round(words / one)
         res["ratio_to_raw_spacy"] = round(raw / one, 2)
         two = _timed_run(corpus, load_settings(overrides={"workers": "2"}))
@@ -167,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             ray.shutdown()
             res["ray_2_cpus_words_per_s"] = round(words / ray_s)
             res["speedup_ray_2_cpus"] = round(one / ray_s, 2)
+        res["store_writes"] = store_rate(kept.kept, tmp)
         if args.stream_mb:
             res["stream"] = stream_check(args.stream_mb, tmp)
     print(json.dumps(res, indent=2))

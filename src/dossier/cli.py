@@ -159,8 +159,7 @@ def _engine_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
     from dossier.engines.raydata import run_ray
 
     if dedup is None:
-        dedup = Deduplicator(float(settings["near_duplicate_threshold"]),
-                             int(settings["minhash_permutations"]))
+        dedup = Deduplicator.from_settings(settings)
     return run_ray(inputs, sink, settings, dedup, progress=progress, address=ray_address,
                    output=ray_output)
 
@@ -216,7 +215,8 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
     with Store(path) as store:
         store.start_run(list(inputs))
         dedup = store.deduplicator(float(settings["near_duplicate_threshold"]),
-                                   int(settings["minhash_permutations"]))
+                                   int(settings["minhash_permutations"]),
+                                   int(settings["dedup_window"]))
         sink = _Collect(store)
         summary = _progress_run(inputs, sink, settings, dedup, engine=engine,
                                 ray_address=ray_address, ray_output=ray_output)

@@ -376,8 +376,7 @@ def run(
     """
     settings = settings or load_settings()
     if dedup is None:
-        dedup = Deduplicator(float(settings["near_duplicate_threshold"]),
-                             int(settings["minhash_permutations"]))
+        dedup = Deduplicator.from_settings(settings)
     summary = RunSummary()
     nlp = bool(settings.get("nlp", True))
     workers = int(settings.get("workers", 1) or 0)

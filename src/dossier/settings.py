@@ -47,11 +47,14 @@ SETTINGS: tuple[Setting, ...] = (
             "Estimated Jaccard similarity of word 5-shingles (MinHash/LSH) above which "
             "an article is a near duplicate of one seen before."),
     Setting("minhash_permutations", 128, "MinHash permutations per article."),
+    Setting("dedup_window", 100_000,
+            "Latest original articles (of this run and the store) a new article is "
+            "checked against for duplicates; bounds memory (~3.5 KB an article)."),
     Setting("max_file_mb", 512,
             "Largest file read whole (HTML page, feed), JSON Lines row or WARC record, in "
             "MiB; bigger ones get a clear error. Text dumps, WARC and JSON Lines files are "
             "streamed and may be of any size."),
-    Setting("stream_chunk_mb", 16.0,
+    Setting("stream_chunk_mb", 4.0,
             "Text dumps larger than this (MiB) are read and segmented in parts of about "
             "this size, cut at blank lines; an article running across a cut is stitched "
             "back. Bounds memory whatever the size of the file."),
@@ -164,7 +167,7 @@ def load_settings(
 _RANGES = {"near_duplicate_threshold": (0.1, 0.95), "minhash_permutations": (16, 1024),
            "max_file_mb": (1, 1_000_000), "segment_min_paragraphs": (1, 1000),
            "workers": (0, 1024), "stream_chunk_mb": (0.01, 4096),
-           "parallel_min_chars": (0, 10**12)}
+           "parallel_min_chars": (0, 10**12), "dedup_window": (1, 10**9)}
 
 
 def _check(key: str, value: Any) -> Any:

@@ -43,3 +43,13 @@ def test_same_id_again_is_not_its_own_duplicate() -> None:
     d = Deduplicator()
     d.check("a", BASE)
     assert d.check("a", BASE)[:2] == (None, None)
+
+
+def test_window_bounds_what_is_remembered() -> None:
+    texts = [" ".join(f"story{i} word{j}" for j in range(40)) for i in range(3)]
+    d = Deduplicator(window=2)
+    for i, t in enumerate(texts):
+        assert d.check(f"a{i}", t)[0] is None
+    assert len(d) == 2
+    assert d.check("b0", texts[0])[0] is None  # fell out of the window: not found
+    assert d.check("b2", texts[2])[0] == "a2"  # still inside: found

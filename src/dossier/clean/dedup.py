@@ -4,13 +4,19 @@ Exact: SHA-256 of the text lowercased with punctuation and white space folded.
 Near: MinHash of word 5-shingles in an LSH index (datasketch), at the estimated
 Jaccard similarity ``near_duplicate_threshold``. The index can be seeded from the
 store so duplicates are found across runs too.
+
+Memory: an article costs ~3.5 KB in the index, so the index keeps only the latest
+``window`` originals (setting ``dedup_window``; 100k ≈ 350 MB, about a day of the
+world's news); an article is compared with those. Older ones fall out, oldest first.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -40,14 +46,23 @@ def minhash(text: str, num_perm: int = 128) -> MinHash:
 class Deduplicator:
     """Remembers articles and tells whether a new one repeats an earlier one."""
 
-    def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
+    def __init__(self, threshold: float = 0.8, num_perm: int = 128,
+                 window: int = 100_000) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
+        self.window = max(1, window)
         self._exact: dict[str, str] = {}
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._order: deque[tuple[str, str]] = deque()  # (article id, text hash), oldest first
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> Deduplicator:
+        return cls(float(settings["near_duplicate_threshold"]),
+                   int(settings["minhash_permutations"]),
+                   int(settings.get("dedup_window", 100_000)))
 
     def __len__(self) -> int:
-        return len(self._exact)
+        return len(self._order)
 
     def check(self, article_id: str, text: str) -> tuple[str | None, str | None, str, bytes]:
         """``(duplicate_of, kind, text_hash, minhash_bytes)`` for a new article, and
@@ -69,12 +84,20 @@ class Deduplicator:
 
     def remember(self, article_id: str, text_hash_: str, signature: bytes) -> None:
         """Add an original article (from this run or from the store)."""
+        if article_id in self._lsh or self._exact.get(text_hash_) == article_id:
+            return
         self._exact.setdefault(text_hash_, article_id)
-        if article_id not in self._lsh:
-            hv = np.frombuffer(signature, dtype=np.uint64)
-            if len(hv) == self.num_perm:
-                m = MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME)
-                self._lsh.insert(article_id, m)
+        hv = np.frombuffer(signature, dtype=np.uint64)
+        if len(hv) == self.num_perm:
+            m = MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME)
+            self._lsh.insert(article_id, m)
+        self._order.append((article_id, text_hash_))
+        while len(self._order) > self.window:
+            old_id, old_hash = self._order.popleft()
+            if old_id in self._lsh:
+                self._lsh.remove(old_id)
+            if self._exact.get(old_hash) == old_id:
+                del self._exact[old_hash]
 
     def seed(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
         for article_id, h, sig in rows:

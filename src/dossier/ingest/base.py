@@ -38,7 +38,7 @@ class ReadOptions:
 
     published: str | None = None  # date for inputs that carry none (YYYY-MM-DD)
     max_file_bytes: int = 512 * 1024 * 1024  # files read whole (HTML, feeds)
-    stream_chunk_bytes: int = 16 * 1024 * 1024  # text dumps past this are read in parts
+    stream_chunk_bytes: int = 4 * 1024 * 1024  # text dumps past this are read in parts
     jsonl_text_field: str = "text"
     jsonl_title_field: str = "title"
     jsonl_date_field: str = "date"

@@ -99,12 +99,15 @@ class Store(Sink):
         row = self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone()
         return row is not None
 
-    def deduplicator(self, threshold: float, num_perm: int) -> Deduplicator:
-        """A deduplicator that already knows every original article in the store."""
-        d = Deduplicator(threshold, num_perm)
+    def deduplicator(self, threshold: float, num_perm: int,
+                     window: int = 100_000) -> Deduplicator:
+        """A deduplicator that already knows the store's latest ``window`` original
+        articles (the whole store when it is smaller)."""
+        d = Deduplicator(threshold, num_perm, window)
         rows = self.con.execute(
-            "SELECT id, text_hash, minhash FROM articles WHERE duplicate_of IS NULL "
-            "ORDER BY document_id, start_char"
+            "SELECT id, text_hash, minhash FROM (SELECT rowid AS r, id, text_hash, minhash "
+            "FROM articles WHERE duplicate_of IS NULL ORDER BY rowid DESC LIMIT ?) "
+            "ORDER BY r", [window],
         ).fetchall()
         d.seed((r[0], r[1], bytes(r[2]) if r[2] is not None else b"") for r in rows)
         return d
