@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dossier.ingest import read_inputs
 from dossier.pipeline import Sink, run
 from dossier.records import DocumentResult
 from dossier.settings import load_settings
@@ -66,7 +67,7 @@ def test_a_long_dump_is_spread_over_the_workers(demo_path: Path, monkeypatch: ob
     run([demo_path], one, load_settings(overrides={**settings, "workers": "1"}))
     monkeypatch.setattr(pipeline, "JOB_CHARS", 6000)  # type: ignore[attr-defined]
     result = pipeline.clean_document(
-        next(iter(pipeline.read_inputs([demo_path]))), load_settings())  # type: ignore[arg-type]
+        next(iter(read_inputs([demo_path]))), load_settings())  # type: ignore[arg-type]
     jobs = pipeline.nlp_jobs(result)
     assert len(jobs) >= 3 and all(j.document.text == "" for j in jobs)
     assert [a for j in jobs for a in j.articles] == result.articles
@@ -75,3 +76,18 @@ def test_a_long_dump_is_spread_over_the_workers(demo_path: Path, monkeypatch: ob
     run([demo_path], two, load_settings(overrides={**settings, "workers": "2"}))
     assert one.records == two.records
     assert sum(r["kind"] == "quote" for r in two.records) > 20
+
+
+def test_read_workers_give_the_records_of_one_reader(tmp_path: Path, demo_text: str) -> None:
+    paras = demo_text.split("\n")
+    for i in range(4):
+        (tmp_path / f"d{i}.txt").write_text("\n".join(paras[i * 30 : i * 30 + 60]) + "\n",
+                                            encoding="utf-8")
+    one, many = _Records(), _Records()
+    settings = {"nlp": "false", "published": "2024-05-16"}
+    run([tmp_path], one, load_settings(overrides={**settings, "read_workers": "1"}))
+    run([tmp_path], many, load_settings(overrides={**settings, "read_workers": "3"}))
+    assert one.records == many.records
+    assert sum(r["kind"] == "article" for r in one.records) >= 4
+    # later copies of the same paragraphs are found as duplicates in both: order kept
+    assert any(r.get("duplicate_of") for r in many.records if r["kind"] == "article")

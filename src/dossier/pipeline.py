@@ -25,7 +25,8 @@ from dossier.clean.boilerplate import classify
 from dossier.clean.dedup import Deduplicator
 from dossier.clean.paragraphs import paragraph_spans
 from dossier.clean.segment import segment
-from dossier.ingest import ReadOptions, read_inputs
+from dossier.ingest import ReadOptions
+from dossier.ingest.parallel import read_ahead
 from dossier.records import Article, Document, DocumentResult, Dropped, Problem, content_id
 from dossier.settings import load_settings
 
@@ -324,7 +325,8 @@ def cleaned(
 ) -> Iterator[DocumentResult]:
     """Read, clean, segment and deduplicate, in input order: every document not yet in
     ``sink``, ready for NLP. Bad files and documents become Problems in ``summary``."""
-    for item in stitch(read_inputs(inputs, read_options(settings)), settings):
+    documents = read_ahead(inputs, read_options(settings), int(settings.get("read_workers", 1)))
+    for item in stitch(documents, settings):
         if isinstance(item, Problem):
             summary.problems.append(item)
             summary.files.add(item.source)

