@@ -7,7 +7,12 @@ The corpus is real news: the article bodies of the Scrapinghub benchmark in
 article, as a day of crawled news arrives. Every article is different, so every
 article is parsed (no duplicate is skipped).
 
-    python benchmarks/scale.py [--limit 120] [--no-ray] [--stream-mb 200] [--json FILE]
+    python benchmarks/scale.py [--limit 0] [--copies 3] [--no-ray] [--stream-mb 200]
+                               [--json FILE]
+
+``--copies K`` repeats the corpus K times with the sentences of every article
+shuffled in each copy: the words are the same, but the copies share too few word
+5-shingles to be near duplicates, so every copy is parsed.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -27,6 +33,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "dev" / "news" / "scrapinghub_article_extraction_benchmark"
 DEFAULT_CORPUS = SHARED / "ground-truth.json"
+
+
+def shuffled_copy(text: str, rng: random.Random) -> str:
+    """The article's sentences in a new order, three to a paragraph."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if x]
+    rng.shuffle(sentences)
+    return "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3))
 
 
 def load_corpus(path: Path) -> list[str]:
@@ -132,7 +145,8 @@ def stream_check(mb: float, tmp: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--limit", type=int, default=120, help="articles (0: all)")
+    ap.add_argument("--limit", type=int, default=0, help="articles (0: all)")
+    ap.add_argument("--copies", type=int, default=1)
     ap.add_argument("--no-ray", action="store_true")
     ap.add_argument("--stream-mb", type=float, default=0,
                     help="also stream a generated dump of this size (no NLP)")
@@ -146,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(3).shuffle(texts)
     if args.limit:
         texts = texts[: args.limit]
+    rng = random.Random(11)
+    texts = texts + [shuffled_copy(t, rng) for _ in range(args.copies - 1) for t in texts]
+    from dossier.clean.dedup import Deduplicator
+
+    dedup = Deduplicator()  # keep only texts every run parses (no duplicate is skipped)
+    texts = [t for i, t in enumerate(texts) if dedup.check(str(i), t)[0] is None]
     words = sum(len(t.split()) for t in texts)
     res: dict[str, Any] = {"articles": len(texts), "words": words,
                            "python": sys.version.split()[0], "cpus": os.cpu_count()}
