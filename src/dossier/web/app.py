@@ -38,6 +38,7 @@ HERE = Path(__file__).parent
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 MAX_LIMIT = 500
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+JSON_ONLY = ("/static", "/events/export", "/healthz")  # no HTML page: errors in JSON
 
 
 class JsonSuffix:
@@ -121,7 +122,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         return templates.TemplateResponse(request, template, ctx, status_code=status)
 
     def fail(request: Request, status: int, code: str, message: str) -> Response:
-        if wants_json(request) or request.url.path.startswith("/static"):
+        if wants_json(request) or request.url.path.startswith(JSON_ONLY):
             return JSONResponse(error_body(code, message), status_code=status)
         return respond(request, "error.html", error_body(code, message), status)
 

@@ -392,8 +392,9 @@ def segments(text: str, base: int, records: dict[str, list[dict[str, Any]]],
     the article's start)."""
     spans: list[tuple[int, int, str]] = []
     for kind, rows in records.items():
+        one = kind.removesuffix("s")  # "quotes" → "quote", "dropped" stays
         for i, r in enumerate(rows):
-            spans.append((r["start"], r["end"], f"{kind[:-1]}:{i}"))
+            spans.append((r["start"], r["end"], f"{one}:{i}"))
     cuts = {base, base + len(text)}
     for s, e, _ in spans:
         cuts.update((max(base, min(s, base + len(text))), max(base, min(e, base + len(text)))))

@@ -73,8 +73,9 @@ def network(data: dict[str, Any], link_prefix: str = "/actors/", query: str = ""
     top = max(e["events"] for e in edges) or 1
     parts = [f'<svg class="network" viewBox="0 0 {size} {size}" role="img" '
              f'aria-label="dyad network">',
-             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" '
-             'markerHeight="5" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" '
+             'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+             '<path d="M 0 0 L 10 5 L 0 10 z" '
              'fill="#666"/></marker></defs>']
     for e in edges:
         (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]
