@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -122,10 +122,20 @@ def build(store: Path, out: Path) -> bool:
         con.execute(f"ATTACH '{_sql_str(store)}' AS s (READ_ONLY)")
         for sql in _BUILD:
             con.execute(sql)
+        from dossier.web.queries import facets_sql
+
+        con.execute("CREATE TABLE facets_all AS SELECT *, row_number() OVER "
+                    "(PARTITION BY facet ORDER BY n DESC, value) AS r FROM ("
+                    + facets_sql("docs", 50) + ")")
         fts = load_fts(con)
         if fts:
             con.execute("PRAGMA create_fts_index('docs', 'rid', 'title', 'body', "
                         "stemmer = 'porter', stopwords = 'english', overwrite = 1)")
+            # postings sorted by term: a query reads only the row groups of its terms
+            con.execute("CREATE TABLE fts_main_docs.terms_sorted AS SELECT * FROM "
+                        "fts_main_docs.terms ORDER BY termid, docid")
+            con.execute("DROP TABLE fts_main_docs.terms")
+            con.execute("ALTER TABLE fts_main_docs.terms_sorted RENAME TO terms")
         con.execute("INSERT INTO meta VALUES ('fingerprint', ?), ('fts', ?)",
                     [fingerprint(store), "1" if fts else "0"])
         con.execute("DETACH s")

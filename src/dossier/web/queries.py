@@ -108,48 +108,94 @@ def _docs_where(f: Filters) -> Where:
     return w
 
 
+# Okapi BM25 (k1 = 1.2, b = 0.75, as the FTS extension's match_bm25) straight from
+# the index's postings: every query word (stop words aside) must occur. Faster than
+# calling match_bm25 once per document, which scans every document.
+_BM25 = """
+WITH tokens AS (
+  SELECT DISTINCT stem(t, 'porter') AS t FROM (SELECT unnest(fts_main_docs.tokenize(?)) AS t)
+  WHERE t NOT IN (SELECT sw FROM fts_main_docs.stopwords)),
+qt AS (SELECT termid, df FROM fts_main_docs.dict JOIN tokens ON dict.term = tokens.t),
+tf AS (SELECT docid, termid, count(*) AS tf FROM fts_main_docs.terms
+       WHERE termid IN (SELECT termid FROM qt) GROUP BY docid, termid),
+hit AS (SELECT docid FROM tf GROUP BY docid
+        HAVING count(*) = (SELECT count(*) FROM tokens))
+SELECT fd.name AS rid,
+  sum(log((st.num_docs - qt.df + 0.5) / (qt.df + 0.5) + 1)
+      * tf.tf * 2.2 / (tf.tf + 1.2 * (0.25 + 0.75 * fd.len / st.avgdl))) AS score
+FROM tf JOIN hit USING (docid) JOIN qt USING (termid)
+JOIN fts_main_docs.docs fd ON fd.docid = tf.docid, fts_main_docs.stats st
+GROUP BY fd.name
+"""
+
+
 def _hits_sql(src: Source, f: Filters) -> tuple[str, list[Any], bool]:
     """SQL selecting matching docs with a ``score`` column; whether it is ranked."""
     w = _docs_where(f)
     if f.q and src.fts:
-        return ("SELECT * FROM (SELECT *, fts_main_docs.match_bm25(rid, ?) AS score FROM docs"
-                + w.sql() + ") WHERE score IS NOT NULL", [f.q, *w.params], True)
+        return (f"SELECT d.*, s.score FROM ({_BM25}) s JOIN docs d ON d.rid = s.rid"
+                + w.sql(), [f.q, *w.params], True)
     if f.q:  # no FTS extension: every word must occur (case-insensitive)
         for word in f.q.split():
             w.add("title ILIKE ? OR body ILIKE ?", f"%{word}%", f"%{word}%")
     return "SELECT *, NULL::DOUBLE AS score FROM docs" + w.sql(), w.params, False
 
 
+FACET_SAMPLE = 20_000  # facets of big result sets are counted over the best matches
+
 _FACETS_SQL = """
-WITH hits AS MATERIALIZED ({hits}),
-f AS (
-  SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM hits GROUP BY 2
-  UNION ALL SELECT 'speaker', speaker_id, count(*) FROM hits
+WITH f AS (
+  SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM {src} GROUP BY 2
+  UNION ALL SELECT 'speaker', speaker_id, count(*) FROM {src}
     WHERE speaker_id IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'actor', a, count(*) FROM (SELECT unnest(actors) AS a FROM hits) GROUP BY 2
-  UNION ALL SELECT 'country', c, count(*) FROM (SELECT unnest(countries) AS c FROM hits)
+  UNION ALL SELECT 'actor', a, count(*) FROM (SELECT unnest(actors) AS a FROM {src})
     GROUP BY 2
-  UNION ALL SELECT 'root', root, count(*) FROM hits WHERE root IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'quad', quad_class::VARCHAR, count(*) FROM hits
+  UNION ALL SELECT 'country', c, count(*) FROM (SELECT unnest(countries) AS c FROM {src})
+    GROUP BY 2
+  UNION ALL SELECT 'root', root, count(*) FROM {src} WHERE root IS NOT NULL GROUP BY 2
+  UNION ALL SELECT 'quad', quad_class::VARCHAR, count(*) FROM {src}
     WHERE quad_class IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'outlet', outlet, count(*) FROM hits WHERE outlet IS NOT NULL GROUP BY 2
+  UNION ALL SELECT 'outlet', outlet, count(*) FROM {src} WHERE outlet IS NOT NULL GROUP BY 2
 )
 SELECT facet, value, n FROM (
   SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS r FROM f
-) WHERE r <= ? ORDER BY facet, n DESC, value
+) WHERE r <= {size} ORDER BY facet, n DESC, value
 """
 
 
+def facets_sql(src: str, size: int = 10) -> str:
+    return _FACETS_SQL.format(src=src, size=int(size))
+
+
+_HIT_COLS = "rid, kind, speaker_id, actors, countries, root, quad_class, outlet, date, score"
+
+
 def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[str, Any]:
+    """Matching docs, best (or newest) first, with facet counts. The matches are
+    materialised once per request in a temporary table on the request's cursor."""
     hits, params, ranked = _hits_sql(src, f)
     order = "score DESC, rid" if ranked else "date DESC NULLS LAST, rid"
     with src.ix() as cur:
-        items = _rows(cur, f"SELECT kind, article_id, start_char AS start, end_char AS end, "
-                      f"title, left(body, 400) AS text, date, outlet, speaker_id, speaker_name, "
-                      f"root, quad_class, goldstein, code, tense, quote_type, score "
-                      f"FROM ({hits}) ORDER BY {order} LIMIT ? OFFSET ?",
-                      [*params, page.limit, page.offset])
-        facet_rows = cur.execute(_FACETS_SQL.format(hits=hits), [*params, facet_size]).fetchall()
+        cur.execute(f"CREATE TEMP TABLE hits AS SELECT {_HIT_COLS} FROM ({hits})", params)
+        try:
+            total = int(_one(cur, "SELECT count(*) FROM hits", []))
+            items = _rows(cur, "SELECT d.kind, d.article_id, d.start_char AS start, "
+                          "d.end_char AS end, d.title, left(d.body, 400) AS text, d.date, "
+                          "d.outlet, d.speaker_id, d.speaker_name, d.root, d.quad_class, "
+                          "d.goldstein, d.code, d.tense, d.quote_type, h.score "
+                          f"FROM (SELECT rid, score, date FROM hits ORDER BY {order} "
+                          "LIMIT ? OFFSET ?) h JOIN docs d USING (rid) "
+                          f"ORDER BY {order.replace('date', 'h.date').replace('rid', 'h.rid')}",
+                          [page.limit, page.offset])
+            if not f.params():
+                facet_rows = cur.execute("SELECT facet, value, n FROM facets_all "
+                                         "WHERE r <= ? ORDER BY facet, n DESC, value",
+                                         [facet_size]).fetchall()
+            else:
+                sample = f"(SELECT * FROM hits ORDER BY {order} LIMIT {FACET_SAMPLE})"
+                facet_rows = cur.execute(facets_sql(sample, facet_size)).fetchall()
+        finally:
+            cur.execute("DROP TABLE IF EXISTS hits")
         names = _actor_names(cur, {str(v) for k, v, _ in facet_rows if k in ("actor", "speaker")})
     facets: dict[str, list[dict[str, Any]]] = {}
     for facet, value, n in facet_rows:
@@ -157,11 +203,11 @@ def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[st
         if facet == "quad":
             label = QUAD_NAMES.get(int(value), value)
         facets.setdefault(facet, []).append({"value": value, "label": label, "count": n})
-    total = sum(x["count"] for x in facets.get("kind", []))
     for it in items:
         it["link"] = evidence_link(it["article_id"], it["start"], it["end"], it["kind"])
     return {"query": f.params(), "fts": src.fts, "ranked": ranked, "items": items,
-            "facets": facets, **page.meta(total, len(items))}
+            "facets": facets, "facets_sampled": total > FACET_SAMPLE,
+            **page.meta(total, len(items))}
 
 
 def _actor_names(cur: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
