@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -107,7 +107,7 @@ _BUILD = [
             e.root, e.quad_class, e.goldstein, NULL, e.code, NULL
         FROM ev e JOIN s.articles sa ON sa.id = e.article_id
         WHERE NOT e.negated
-    )""",
+    ) ORDER BY rid""",
     "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
 ]
 

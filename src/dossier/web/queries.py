@@ -110,16 +110,21 @@ def _docs_where(f: Filters) -> Where:
 
 # Okapi BM25 (k1 = 1.2, b = 0.75, as the FTS extension's match_bm25) straight from
 # the index's postings: every query word (stop words aside) must occur. Faster than
-# calling match_bm25 once per document, which scans every document.
-_BM25 = """
+# calling match_bm25 once per document, which scans every document; the term ids go
+# in as literals so that only their row groups of the (term-sorted) postings are read.
+_QUERY_TERMS = """
 WITH tokens AS (
   SELECT DISTINCT stem(t, 'porter') AS t FROM (SELECT unnest(fts_main_docs.tokenize(?)) AS t)
-  WHERE t NOT IN (SELECT sw FROM fts_main_docs.stopwords)),
-qt AS (SELECT termid, df FROM fts_main_docs.dict JOIN tokens ON dict.term = tokens.t),
-tf AS (SELECT docid, termid, count(*) AS tf FROM fts_main_docs.terms
-       WHERE termid IN (SELECT termid FROM qt) GROUP BY docid, termid),
-hit AS (SELECT docid FROM tf GROUP BY docid
-        HAVING count(*) = (SELECT count(*) FROM tokens))
+  WHERE t NOT IN (SELECT sw FROM fts_main_docs.stopwords))
+SELECT (SELECT count(*) FROM tokens), list(termid) FROM fts_main_docs.dict
+JOIN tokens ON dict.term = tokens.t
+"""
+
+_BM25 = """
+WITH tf AS (SELECT docid, termid, count(*) AS tf FROM fts_main_docs.terms
+            WHERE termid IN ({ids}) GROUP BY docid, termid),
+hit AS (SELECT docid FROM tf GROUP BY docid HAVING count(*) = {n}),
+qt AS (SELECT termid, df FROM fts_main_docs.dict WHERE termid IN ({ids}))
 SELECT fd.name AS rid,
   sum(log((st.num_docs - qt.df + 0.5) / (qt.df + 0.5) + 1)
       * tf.tf * 2.2 / (tf.tf + 1.2 * (0.25 + 0.75 * fd.len / st.avgdl))) AS score
@@ -129,33 +134,45 @@ GROUP BY fd.name
 """
 
 
+def bm25_scores(cur: duckdb.DuckDBPyConnection, q: str) -> None:
+    """Fill the temporary table ``scores (rid, score)`` with the docs matching ``q``."""
+    row = cur.execute(_QUERY_TERMS, [q]).fetchone()
+    n, ids = (int(row[0]), list(row[1] or [])) if row else (0, [])
+    if n == 0 or len(ids) < n:  # only stop words, or a word no doc has
+        cur.execute("CREATE TEMP TABLE scores (rid BIGINT, score DOUBLE)")
+        return
+    lit = ", ".join(str(int(i)) for i in ids)
+    cur.execute("CREATE TEMP TABLE scores AS " + _BM25.format(ids=lit, n=n))
+
+
 def _hits_sql(src: Source, f: Filters) -> tuple[str, list[Any], bool]:
     """SQL selecting matching docs with a ``score`` column; whether it is ranked."""
     w = _docs_where(f)
-    if f.q and src.fts:
-        return (f"SELECT d.*, s.score FROM ({_BM25}) s JOIN docs d ON d.rid = s.rid"
-                + w.sql(), [f.q, *w.params], True)
+    if f.q and src.fts:  # the caller first fills the temporary table ``scores``
+        return "SELECT d.*, s.score FROM scores s JOIN docs d ON d.rid = s.rid" + w.sql(), \
+            w.params, True
     if f.q:  # no FTS extension: every word must occur (case-insensitive)
         for word in f.q.split():
             w.add("title ILIKE ? OR body ILIKE ?", f"%{word}%", f"%{word}%")
     return "SELECT *, NULL::DOUBLE AS score FROM docs" + w.sql(), w.params, False
 
 
-FACET_SAMPLE = 20_000  # facets of big result sets are counted over the best matches
+FACET_SAMPLE = 10_000  # facets of big result sets are counted over the best matches
 
 _FACETS_SQL = """
-WITH f AS (
-  SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM {src} GROUP BY 2
-  UNION ALL SELECT 'speaker', speaker_id, count(*) FROM {src}
+WITH src AS MATERIALIZED (SELECT {cols} FROM {src}),
+f AS (
+  SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM src GROUP BY 2
+  UNION ALL SELECT 'speaker', speaker_id, count(*) FROM src
     WHERE speaker_id IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'actor', a, count(*) FROM (SELECT unnest(actors) AS a FROM {src})
+  UNION ALL SELECT 'actor', a, count(*) FROM (SELECT unnest(actors) AS a FROM src)
     GROUP BY 2
-  UNION ALL SELECT 'country', c, count(*) FROM (SELECT unnest(countries) AS c FROM {src})
+  UNION ALL SELECT 'country', c, count(*) FROM (SELECT unnest(countries) AS c FROM src)
     GROUP BY 2
-  UNION ALL SELECT 'root', root, count(*) FROM {src} WHERE root IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'quad', quad_class::VARCHAR, count(*) FROM {src}
+  UNION ALL SELECT 'root', root, count(*) FROM src WHERE root IS NOT NULL GROUP BY 2
+  UNION ALL SELECT 'quad', quad_class::VARCHAR, count(*) FROM src
     WHERE quad_class IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'outlet', outlet, count(*) FROM {src} WHERE outlet IS NOT NULL GROUP BY 2
+  UNION ALL SELECT 'outlet', outlet, count(*) FROM src WHERE outlet IS NOT NULL GROUP BY 2
 )
 SELECT facet, value, n FROM (
   SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS r FROM f
@@ -163,39 +180,45 @@ SELECT facet, value, n FROM (
 """
 
 
+FACET_COLS = "kind, speaker_id, actors, countries, root, quad_class, outlet"
+
+
 def facets_sql(src: str, size: int = 10) -> str:
-    return _FACETS_SQL.format(src=src, size=int(size))
-
-
-_HIT_COLS = "rid, kind, speaker_id, actors, countries, root, quad_class, outlet, date, score"
+    return _FACETS_SQL.format(src=src, size=int(size), cols=FACET_COLS)
 
 
 def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[str, Any]:
-    """Matching docs, best (or newest) first, with facet counts. The matches are
-    materialised once per request in a temporary table on the request's cursor."""
+    """Matching docs, best (or newest) first, with facet counts. Ranked matches are
+    materialised once per request in temporary tables on the request's cursor;
+    unranked ones are read straight from ``docs``."""
     hits, params, ranked = _hits_sql(src, f)
     order = "score DESC, rid" if ranked else "date DESC NULLS LAST, rid"
     with src.ix() as cur:
-        cur.execute(f"CREATE TEMP TABLE hits AS SELECT {_HIT_COLS} FROM ({hits})", params)
         try:
-            total = int(_one(cur, "SELECT count(*) FROM hits", []))
-            items = _rows(cur, "SELECT d.kind, d.article_id, d.start_char AS start, "
-                          "d.end_char AS end, d.title, left(d.body, 400) AS text, d.date, "
-                          "d.outlet, d.speaker_id, d.speaker_name, d.root, d.quad_class, "
-                          "d.goldstein, d.code, d.tense, d.quote_type, h.score "
-                          f"FROM (SELECT rid, score, date FROM hits ORDER BY {order} "
-                          "LIMIT ? OFFSET ?) h JOIN docs d USING (rid) "
-                          f"ORDER BY {order.replace('date', 'h.date').replace('rid', 'h.rid')}",
-                          [page.limit, page.offset])
+            if ranked:
+                bm25_scores(cur, f.q)
+                cur.execute(f"CREATE TEMP TABLE hits AS SELECT rid, score, date FROM ({hits})",
+                            params)
+                hits, params = "SELECT * FROM hits", []
+                cols = ", ".join(f"d.{c.strip()}" for c in FACET_COLS.split(","))
+                sample = (f"(SELECT {cols} FROM (SELECT rid FROM hits ORDER BY {order} "
+                          f"LIMIT {FACET_SAMPLE}) h JOIN docs d USING (rid))")
+            else:
+                sample = (f"(SELECT {FACET_COLS} FROM ({hits}) ORDER BY {order} "
+                          f"LIMIT {FACET_SAMPLE})")
+            total = int(_one(cur, f"SELECT count(*) FROM ({hits})", params))
+            top = cur.execute(f"SELECT rid, score FROM ({hits}) ORDER BY {order} "
+                              "LIMIT ? OFFSET ?", [*params, page.limit, page.offset]).fetchall()
+            items = _page_docs(cur, top)
             if not f.params():
                 facet_rows = cur.execute("SELECT facet, value, n FROM facets_all "
                                          "WHERE r <= ? ORDER BY facet, n DESC, value",
                                          [facet_size]).fetchall()
             else:
-                sample = f"(SELECT * FROM hits ORDER BY {order} LIMIT {FACET_SAMPLE})"
-                facet_rows = cur.execute(facets_sql(sample, facet_size)).fetchall()
+                facet_rows = cur.execute(facets_sql(sample, facet_size), params).fetchall()
         finally:
             cur.execute("DROP TABLE IF EXISTS hits")
+            cur.execute("DROP TABLE IF EXISTS scores")
         names = _actor_names(cur, {str(v) for k, v, _ in facet_rows if k in ("actor", "speaker")})
     facets: dict[str, list[dict[str, Any]]] = {}
     for facet, value, n in facet_rows:
@@ -208,6 +231,21 @@ def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[st
     return {"query": f.params(), "fts": src.fts, "ranked": ranked, "items": items,
             "facets": facets, "facets_sampled": total > FACET_SAMPLE,
             **page.meta(total, len(items))}
+
+
+def _page_docs(cur: duckdb.DuckDBPyConnection, top: list[tuple[int, float | None]]
+               ) -> list[dict[str, Any]]:
+    """The docs of one result page, in ``top``'s order. The rids go in as literals: on
+    ``docs`` (sorted by rid) that reads only their row groups."""
+    if not top:
+        return []
+    rids = ", ".join(str(int(r)) for r, _ in top)
+    rows = _rows(cur, "SELECT rid, kind, article_id, start_char AS start, end_char AS end, "
+                 "title, left(body, 400) AS text, date, outlet, speaker_id, speaker_name, "
+                 "root, quad_class, goldstein, code, tense, quote_type "
+                 f"FROM docs WHERE rid IN ({rids})", [])
+    by_rid = {r.pop("rid"): r for r in rows}
+    return [{**by_rid[rid], "score": score} for rid, score in top if rid in by_rid]
 
 
 def _actor_names(cur: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
