@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import socket
 import statistics
@@ -197,7 +198,8 @@ def main() -> None:
                   f"p95 {results[name]['p95_ms']:7.1f} ms   max {results[name]['max_ms']:7.1f} ms")
     server.should_exit = True
     report = {"articles": args.articles, "counts": counts, "index_build_s": round(build_s, 1),
-              "machine": "2 cores, shared", "pages": results}
+              "machine": "2 cores, shared with other work",
+              "load_average_1m_after": round(os.getloadavg()[0], 2), "pages": results}
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 

@@ -79,6 +79,7 @@ class Source:
     index: duckdb.DuckDBPyConnection
     fts: bool
     timeout: float
+    fingerprint: str = ""
 
     def ix(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
         return timed(self.index, self.timeout)
@@ -132,7 +133,7 @@ class Registry:
                            "is done")
             src = self._open.get(name)
             path = self.path(name)
-            if src is not None and index.is_fresh(path, index.cache_path(path, self.cache_dir)):
+            if src is not None and path.exists() and src.fingerprint == index.fingerprint(path):
                 return src
             if src is not None:
                 src.close()
@@ -150,7 +151,9 @@ class Registry:
         fts = index.load_fts(con)
         row = con.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone()
         built_with_fts = row is not None and row[0] == "1"
-        return Source(name, path, store, con, fts and built_with_fts, self.timeout)
+        fp = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        return Source(name, path, store, con, fts and built_with_fts, self.timeout,
+                      fp[0] if fp else "")
 
     def begin_write(self, name: str) -> Path:
         """Close the collection for reading and mark it busy; returns its path."""
