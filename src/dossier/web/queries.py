@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -380,8 +381,25 @@ def _timeline(cur: duckdb.DuckDBPyConnection, f: Filters, bucket: str) -> dict[s
     buckets: dict[str, dict[str, int]] = {}
     for b, quad, n in rows:
         buckets.setdefault(str(b), {str(q): 0 for q in QUAD_NAMES})[str(quad)] = int(n)
+    if rows:  # empty buckets too, so that the axis is time
+        for b in _steps(rows[0][0], rows[-1][0], bucket):
+            buckets.setdefault(str(b), {str(q): 0 for q in QUAD_NAMES})
     return {"bucket": bucket, "undated": int(undated or 0),
-            "series": [{"start": b, "counts": c} for b, c in buckets.items()]}
+            "series": [{"start": b, "counts": buckets[b]} for b in sorted(buckets)]}
+
+
+def _steps(first: date, last: date, bucket: str, most: int = 1500) -> list[date]:
+    out: list[date] = []
+    d = first
+    while d <= last and len(out) < most:
+        out.append(d)
+        if bucket == "day":
+            d += timedelta(days=1)
+        elif bucket == "week":
+            d += timedelta(days=7)
+        else:
+            d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    return out
 
 
 def events(src: Source, f: Filters, page: Page, bucket: str = "week",

@@ -20,7 +20,7 @@ def timeline(data: dict[str, Any], width: int = 880, height: int = 180) -> str:
                 )
     top = max(sum(s["counts"].values()) for s in series) or 1
     pad, base = 30, height - 22
-    bar_w = max(1.0, (width - pad - 8) / len(series))
+    bar_w = min(48.0, max(1.0, (width - pad - 8) / len(series)))
     parts = [f'<svg class="timeline" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="events per {escape(data["bucket"])} by QuadClass">',
              f'<text x="2" y="12" class="axis">{top}</text>',
@@ -37,8 +37,13 @@ def timeline(data: dict[str, Any], width: int = 880, height: int = 180) -> str:
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar_w - 1, 0.8):.1f}" '
                          f'height="{h:.1f}" fill="{QUAD_COLOURS[q]}"><title>'
                          f'{escape(s["start"])}: {n} (QuadClass {q})</title></rect>')
-    for i in sorted({0, len(series) // 2, len(series) - 1}):
+    last_x = -1e9
+    for i in sorted({0, len(series) // 4, len(series) // 2, 3 * len(series) // 4,
+                     len(series) - 1}):
         x = pad + i * bar_w
+        if x - last_x < 90:
+            continue
+        last_x = x
         parts.append(f'<text x="{x:.1f}" y="{height - 6}" class="axis">'
                      f'{escape(series[i]["start"])}</text>')
     parts.append("</svg>")
