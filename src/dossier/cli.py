@@ -494,7 +494,8 @@ def serve(db: Path | None, host: str, port: int, data_dir: Path | None, cache_di
     app = create_app(path if path.exists() else None, data_dir, cache_dir, query_timeout,
                      settings)
     if path.exists():
-        app.state.registry.get("main")  # build or check the search index before serving
+        err.print("checking the search index (built once per store change) …")
+        app.state.registry.get("main")
     err.print(f"Dossier on http://{host}:{port}/ (store {path}, read-only)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -298,3 +298,13 @@ def test_store_is_opened_read_only(client: TestClient, web_db: Any) -> None:
 
     with pytest.raises(duckdb.Error):
         src.store.con.execute("CREATE TABLE x (i INT)")
+
+
+def test_collection_being_ingested_is_busy(client: TestClient) -> None:
+    registry = client.app.state.registry  # type: ignore[attr-defined]
+    registry.begin_write("inflight")
+    try:
+        _error(client.get("/search.json", params={"c": "inflight"}), 409, "busy")
+        assert "inflight" in [c["name"] for c in client.get("/collections.json").json()["items"]]
+    finally:
+        registry.end_write("inflight")

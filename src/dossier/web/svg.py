@@ -44,8 +44,10 @@ def timeline(data: dict[str, Any], width: int = 880, height: int = 180) -> str:
         if x - last_x < 90:
             continue
         last_x = x
-        parts.append(f'<text x="{x:.1f}" y="{height - 6}" class="axis">'
-                     f'{escape(series[i]["start"])}</text>')
+        end = i == len(series) - 1 and i > 0
+        anchor = ' text-anchor="end"' if end else ""
+        parts.append(f'<text x="{(x + bar_w) if end else x:.1f}" y="{height - 6}" '
+                     f'class="axis"{anchor}>{escape(series[i]["start"])}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
