@@ -308,3 +308,27 @@ def test_collection_being_ingested_is_busy(client: TestClient) -> None:
         assert "inflight" in [c["name"] for c in client.get("/collections.json").json()["items"]]
     finally:
         registry.end_write("inflight")
+
+
+@pytest.mark.parametrize(("path", "kind"), [
+    ("/static/app.css", "text/css"),
+    ("/static/app.js", "javascript"),
+    ("/openapi.json", "application/json"),
+])
+def test_static_and_openapi(client: TestClient, path: str, kind: str) -> None:
+    res = client.get(path)
+    assert res.status_code == 200 and kind in res.headers["content-type"]
+    if path == "/openapi.json":
+        assert "/actors/{actor_id}" in res.json()["paths"]
+
+
+def test_missing_static_file_has_the_error_shape(client: TestClient) -> None:
+    _error(client.get("/static/nope.js"), 404, "not_found")
+
+
+@pytest.mark.parametrize("route", ["/search.json", "/events.json"])
+def test_actor_filter_takes_a_name(client: TestClient, route: str) -> None:
+    by_name = client.get(route, params={"actor": "Putin", "limit": 100}).json()
+    by_id = client.get(route, params={"actor": "vladimir-putin", "limit": 100}).json()
+    assert by_name["total"] == by_id["total"] > 0
+    assert by_name["query"]["actor"] == "vladimir-putin"

@@ -185,10 +185,11 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         limit: int = Query(20, ge=1, le=MAX_LIMIT),
         c: str = MAIN,
     ) -> Response:
-        f = Q.Filters(q=q.strip(), kind=kind, speaker=speaker, actor=actor, country=country,
-                      root=root, quad=int(quad) if quad else None, outlet=outlet,
-                      since=since, until=until)
-        return respond(request, "search.html", Q.search(source(c), f, page(page_, limit)))
+        src = source(c)
+        f = Q.Filters(q=q.strip(), kind=kind, speaker=speaker,
+                      actor=Q.resolve_actor(src, actor.strip()), country=country, root=root,
+                      quad=int(quad) if quad else None, outlet=outlet, since=since, until=until)
+        return respond(request, "search.html", Q.search(src, f, page(page_, limit)))
 
     @app.get("/actors")
     def actors(
@@ -239,9 +240,10 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         limit: int = Query(50, ge=1, le=MAX_LIMIT),
         c: str = MAIN,
     ) -> Response:
-        f = event_filters(actor, source_actor, target_actor, country, root, quad, outlet,
-                          since, until)
-        data = Q.events(source(c), f, page(page_, limit), bucket, edges)
+        src = source(c)
+        f = event_filters(Q.resolve_actor(src, actor.strip()), source_actor, target_actor,
+                          country, root, quad, outlet, since, until)
+        data = Q.events(src, f, page(page_, limit), bucket, edges)
         return respond(request, "events.html", data)
 
     @app.get("/events/export")
@@ -259,9 +261,10 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         limit: int = Query(10_000, ge=1, le=100_000),
         c: str = MAIN,
     ) -> Response:
-        f = event_filters(actor, source_actor, target_actor, country, root, quad, outlet,
-                          since, until)
-        rows, arts = Q.event_records(source(c), f, limit)
+        src = source(c)
+        f = event_filters(Q.resolve_actor(src, actor.strip()), source_actor, target_actor,
+                          country, root, quad, outlet, since, until)
+        rows, arts = Q.event_records(src, f, limit)
         body, media, ext = _export(format_, rows, arts)
         return Response(body, media_type=media, headers={
             "Content-Disposition": f'attachment; filename="dossier-events.{ext}"'})

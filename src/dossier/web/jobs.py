@@ -34,6 +34,7 @@ class Job:
     state: str = "queued"  # queued | running | done | failed
     files_total: int = 0
     files_done: int = 0
+    documents: int = 0  # documents read so far (a WARC or feed file holds many)
     current: str | None = None
     summary: dict[str, Any] | None = None
     error: str | None = None
@@ -85,6 +86,7 @@ class Jobs:
         seen: set[str] = set()
 
         def tick(source: str) -> None:
+            job.documents += 1
             if source not in seen:
                 seen.add(source)
                 job.files_done = len(seen) - 1

@@ -258,6 +258,19 @@ def _actor_names(cur: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str
 
 
 # -- actors ---------------------------------------------------------------------------
+def resolve_actor(src: Source, value: str) -> str:
+    """An actor id for ``value``: itself when it is one, else the most mentioned actor
+    whose name contains it (so "Putin" finds vladimir-putin), else ``value``."""
+    if not value:
+        return value
+    with src.ix() as cur:
+        if _one(cur, "SELECT count(*) FROM actor_stats WHERE actor_id = ?", [value]):
+            return value
+        found = _one(cur, "SELECT actor_id FROM actor_stats WHERE name ILIKE ? "
+                     "ORDER BY mentions DESC, actor_id LIMIT 1", [f"%{value}%"])
+    return str(found) if found else value
+
+
 def actors(src: Source, name: str, type_: str, country: str, page: Page) -> dict[str, Any]:
     w = Where()
     if name:

@@ -45,6 +45,7 @@
           job.dataset.state = d.state;
           document.getElementById("job-state").textContent = d.state;
           document.getElementById("job-done").textContent = d.files_done;
+          document.getElementById("job-docs").textContent = d.documents;
           document.getElementById("job-current").textContent = d.current ? ", reading " + d.current : "";
           document.getElementById("job-progress").value = d.state === "done" ? 1 : d.progress;
           document.getElementById("job-error").textContent = d.error || "";
