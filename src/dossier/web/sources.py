@@ -7,8 +7,10 @@ cursor and the caller gets :class:`QueryTimeout`.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -54,11 +56,30 @@ class Busy(WebError):
     code = "busy"
 
 
+# At most this many queries run at once (DuckDB already uses every core for one);
+# the others wait their turn, within the same time limit.
+_RUNNING = threading.BoundedSemaphore(max(2, 2 * (os.cpu_count() or 1)))
+
+
 @contextmanager
 def timed(con: duckdb.DuckDBPyConnection, seconds: float) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor on ``con`` that is interrupted after ``seconds``."""
+    """A cursor on ``con`` that is interrupted after ``seconds`` (waiting included)."""
+    start = time.monotonic()
+    if not _RUNNING.acquire(timeout=seconds):
+        raise QueryTimeout(f"the server is busy: no query slot within {seconds:g} s; "
+                           "try again")
+    try:
+        with _interrupt_after(con, seconds - (time.monotonic() - start), seconds) as cur:
+            yield cur
+    finally:
+        _RUNNING.release()
+
+
+@contextmanager
+def _interrupt_after(con: duckdb.DuckDBPyConnection, left: float, seconds: float
+                     ) -> Iterator[duckdb.DuckDBPyConnection]:
     cur = con.cursor()
-    timer = threading.Timer(seconds, cur.interrupt)
+    timer = threading.Timer(max(left, 0.001), cur.interrupt)
     timer.daemon = True
     timer.start()
     try:
