@@ -68,7 +68,10 @@ def test_search_ranks_with_fts_and_links_to_evidence(client: TestClient) -> None
     scores = [i["score"] for i in data["items"]]
     assert scores == sorted(scores, reverse=True)
     assert all(i["link"].startswith(f"/articles/{i['article_id']}?focus=") for i in data["items"])
-    assert {f for f in data["facets"]} >= {"kind", "actor", "country", "outlet", "speaker"}
+    assert {f for f in data["facets"]} >= {"kind", "actor", "country", "outlet", "speaker",
+                                           "month", "quad", "root"}
+    months = [m["value"] for m in data["facets"]["month"]]
+    assert months == sorted(months) and "2024-05" in months
 
 
 @pytest.mark.parametrize(("params", "check"), [

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:

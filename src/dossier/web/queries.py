@@ -174,6 +174,8 @@ f AS (
   UNION ALL SELECT 'quad', quad_class::VARCHAR, count(*) FROM src
     WHERE quad_class IS NOT NULL GROUP BY 2
   UNION ALL SELECT 'outlet', outlet, count(*) FROM src WHERE outlet IS NOT NULL GROUP BY 2
+  UNION ALL SELECT 'month', left(date, 7), count(*) FROM src WHERE length(date) >= 7
+    GROUP BY 2
 )
 SELECT facet, value, n FROM (
   SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS r FROM f
@@ -181,7 +183,7 @@ SELECT facet, value, n FROM (
 """
 
 
-FACET_COLS = "kind, speaker_id, actors, countries, root, quad_class, outlet"
+FACET_COLS = "kind, speaker_id, actors, countries, root, quad_class, outlet, date"
 
 
 def facets_sql(src: str, size: int = 10) -> str:
@@ -227,6 +229,8 @@ def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[st
         if facet == "quad":
             label = QUAD_NAMES.get(int(value), value)
         facets.setdefault(facet, []).append({"value": value, "label": label, "count": n})
+    if "month" in facets:  # the busiest months, in time order
+        facets["month"].sort(key=lambda x: x["value"])
     for it in items:
         it["link"] = evidence_link(it["article_id"], it["start"], it["end"], it["kind"])
     return {"query": f.params(), "fts": src.fts, "ranked": ranked, "items": items,
