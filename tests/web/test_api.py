@@ -335,3 +335,23 @@ def test_actor_filter_takes_a_name(client: TestClient, route: str) -> None:
     by_id = client.get(route, params={"actor": "vladimir-putin", "limit": 100}).json()
     assert by_name["total"] == by_id["total"] > 0
     assert by_name["query"]["actor"] == "vladimir-putin"
+
+
+def test_upload_too_large(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier.web import app as web_app
+
+    monkeypatch.setattr(web_app, "MAX_UPLOAD_BYTES", 10)
+    res = client.post("/ingest.json", data={"collection": "big"},
+                      files=[("files", ("a.txt", b"x" * 100, "text/plain"))])
+    _error(res, 413, "too_large")
+
+
+def test_without_a_main_store(tmp_path: Any) -> None:
+    from dossier.web.app import create_app
+
+    with TestClient(create_app(None, tmp_path / "d", tmp_path / "c"),
+                    raise_server_exceptions=False) as c:
+        home = c.get("/.json").json()
+        assert home["overview"] is None and home["collections"] == []
+        assert "No main store" in c.get("/").text
+        _error(c.get("/search.json"), 404, "not_found")
