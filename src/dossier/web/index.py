@@ -7,7 +7,8 @@ cache file. It is rebuilt when the store's file changes (size or mtime), into a
 temporary file that then replaces the old one, and is opened read-only to serve.
 
 Tables: ``docs`` (one row per article, quote and event: what search and its facets
-read), ``ev`` (events with their actors flattened: timeline, network, tables),
+read; ``doc_actor`` and ``doc_country`` hold its list columns exploded), ``ev``
+(events with their actors flattened: timeline, network, tables),
 ``actor_stats`` (mention counts per actor) and ``meta``.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -81,7 +82,8 @@ _BUILD = [
         mode(country) AS country, count(*) AS mentions, count(DISTINCT article_id) AS articles
         FROM s.mentions WHERE via <> 'unlinked' OR actor_id LIKE 'local:%'
         GROUP BY actor_id""",
-    """CREATE TABLE docs AS SELECT row_number() OVER () AS rid, * FROM (
+    """CREATE TABLE docs AS SELECT row_number() OVER () AS rid, *,
+        left(body, 400) AS snippet FROM (
         SELECT 'article' AS kind, a.id AS article_id, a.start_char, a.end_char,
             coalesce(a.title, '') AS title, sa.text AS body, a.published AS date, a.outlet,
             NULL::VARCHAR AS speaker_id, NULL::VARCHAR AS speaker_name,
@@ -108,6 +110,9 @@ _BUILD = [
         FROM ev e JOIN s.articles sa ON sa.id = e.article_id
         WHERE NOT e.negated
     ) ORDER BY rid""",
+    "CREATE TABLE doc_actor AS SELECT rid, unnest(actors) AS actor FROM docs ORDER BY rid",
+    "CREATE TABLE doc_country AS SELECT rid, unnest(countries) AS country FROM docs "
+    "ORDER BY rid",
     "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
 ]
 
@@ -122,11 +127,16 @@ def build(store: Path, out: Path) -> bool:
         con.execute(f"ATTACH '{_sql_str(store)}' AS s (READ_ONLY)")
         for sql in _BUILD:
             con.execute(sql)
-        from dossier.web.queries import facets_sql
+        from dossier.web.queries import facet_counts
 
-        con.execute("CREATE TABLE facets_all AS SELECT *, row_number() OVER "
-                    "(PARTITION BY facet ORDER BY n DESC, value) AS r FROM ("
-                    + facets_sql("docs", 50) + ")")
+        con.execute("CREATE TABLE facets_all (facet VARCHAR, value VARCHAR, n BIGINT, "
+                    "r BIGINT)")
+        rows = facet_counts(con, "SELECT rid FROM docs", [], 50)
+        ranks: dict[str, int] = {}
+        for facet, value, n in rows:
+            ranks[facet] = ranks.get(facet, 0) + 1
+            con.execute("INSERT INTO facets_all VALUES (?, ?, ?, ?)",
+                        [facet, value, n, ranks[facet]])
         fts = load_fts(con)
         if fts:
             con.execute("PRAGMA create_fts_index('docs', 'rid', 'title', 'body', "

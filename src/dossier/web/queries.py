@@ -161,33 +161,40 @@ def _hits_sql(src: Source, f: Filters) -> tuple[str, list[Any], bool]:
 FACET_SAMPLE = 10_000  # facets of big result sets are counted over the best matches
 
 _FACETS_SQL = """
-WITH src AS MATERIALIZED (SELECT {cols} FROM {src}),
+WITH src AS MATERIALIZED (
+  SELECT d.kind, d.speaker_id, d.root, d.quad_class, d.outlet, d.date
+  FROM samp JOIN docs d USING (rid)),
 f AS (
   SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM src GROUP BY 2
   UNION ALL SELECT 'speaker', speaker_id, count(*) FROM src
     WHERE speaker_id IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'actor', a, count(*) FROM (SELECT unnest(actors) AS a FROM src)
-    GROUP BY 2
-  UNION ALL SELECT 'country', c, count(*) FROM (SELECT unnest(countries) AS c FROM src)
-    GROUP BY 2
   UNION ALL SELECT 'root', root, count(*) FROM src WHERE root IS NOT NULL GROUP BY 2
   UNION ALL SELECT 'quad', quad_class::VARCHAR, count(*) FROM src
     WHERE quad_class IS NOT NULL GROUP BY 2
   UNION ALL SELECT 'outlet', outlet, count(*) FROM src WHERE outlet IS NOT NULL GROUP BY 2
   UNION ALL SELECT 'month', left(date, 7), count(*) FROM src WHERE length(date) >= 7
     GROUP BY 2
+  UNION ALL SELECT 'actor', actor, count(*) FROM samp JOIN doc_actor USING (rid) GROUP BY 2
+  UNION ALL SELECT 'country', country, count(*) FROM samp JOIN doc_country USING (rid)
+    GROUP BY 2
 )
 SELECT facet, value, n FROM (
   SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS r FROM f
-) WHERE r <= {size} ORDER BY facet, n DESC, value
+) WHERE r <= ? ORDER BY facet, n DESC, value
 """
 
 
-FACET_COLS = "kind, speaker_id, actors, countries, root, quad_class, outlet, date"
-
-
-def facets_sql(src: str, size: int = 10) -> str:
-    return _FACETS_SQL.format(src=src, size=int(size), cols=FACET_COLS)
+def facet_counts(cur: duckdb.DuckDBPyConnection, sample_sql: str, params: list[Any],
+                 size: int) -> list[tuple[str, str, int]]:
+    """Top ``size`` values of every facet over the docs whose rids ``sample_sql``
+    selects. List-valued facets (actors, countries) are read from their exploded,
+    rid-sorted tables: much cheaper than unnesting the lists of every doc."""
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE samp AS {sample_sql}", params)
+    try:
+        return [(str(a), str(b), int(c)) for a, b, c in
+                cur.execute(_FACETS_SQL, [size]).fetchall()]
+    finally:
+        cur.execute("DROP TABLE IF EXISTS samp")
 
 
 def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[str, Any]:
@@ -203,12 +210,6 @@ def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[st
                 cur.execute(f"CREATE TEMP TABLE hits AS SELECT rid, score, date FROM ({hits})",
                             params)
                 hits, params = "SELECT * FROM hits", []
-                cols = ", ".join(f"d.{c.strip()}" for c in FACET_COLS.split(","))
-                sample = (f"(SELECT {cols} FROM (SELECT rid FROM hits ORDER BY {order} "
-                          f"LIMIT {FACET_SAMPLE}) h JOIN docs d USING (rid))")
-            else:
-                sample = (f"(SELECT {FACET_COLS} FROM ({hits}) ORDER BY {order} "
-                          f"LIMIT {FACET_SAMPLE})")
             total = int(_one(cur, f"SELECT count(*) FROM ({hits})", params))
             top = cur.execute(f"SELECT rid, score FROM ({hits}) ORDER BY {order} "
                               "LIMIT ? OFFSET ?", [*params, page.limit, page.offset]).fetchall()
@@ -218,7 +219,8 @@ def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[st
                                          "WHERE r <= ? ORDER BY facet, n DESC, value",
                                          [facet_size]).fetchall()
             else:
-                facet_rows = cur.execute(facets_sql(sample, facet_size), params).fetchall()
+                facet_rows = facet_counts(cur, f"SELECT rid FROM ({hits}) ORDER BY {order} "
+                                          f"LIMIT {FACET_SAMPLE}", params, facet_size)
         finally:
             cur.execute("DROP TABLE IF EXISTS hits")
             cur.execute("DROP TABLE IF EXISTS scores")
@@ -246,7 +248,7 @@ def _page_docs(cur: duckdb.DuckDBPyConnection, top: list[tuple[int, float | None
         return []
     rids = ", ".join(str(int(r)) for r, _ in top)
     rows = _rows(cur, "SELECT rid, kind, article_id, start_char AS start, end_char AS end, "
-                 "title, left(body, 400) AS text, date, outlet, speaker_id, speaker_name, "
+                 "title, snippet AS text, date, outlet, speaker_id, speaker_name, "
                  "root, quad_class, goldstein, code, tense, quote_type "
                  f"FROM docs WHERE rid IN ({rids})", [])
     by_rid = {r.pop("rid"): r for r in rows}
