@@ -100,6 +100,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
     templates.env.globals["timeline_svg"] = svg.timeline
     templates.env.globals["network_svg"] = svg.network
     templates.env.globals["quad_names"] = Q.QUAD_NAMES
+    templates.env.globals["cameo_name"] = Q.cameo_name
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def respond(request: Request, template: str, data: dict[str, Any],

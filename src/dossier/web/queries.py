@@ -230,6 +230,8 @@ def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[st
         label = names.get(value, value) if facet in ("actor", "speaker") else value
         if facet == "quad":
             label = QUAD_NAMES.get(int(value), value)
+        elif facet == "root":
+            label = f"{value} {cameo_name(value)}".strip()
         facets.setdefault(facet, []).append({"value": value, "label": label, "count": n})
     if "month" in facets:  # the busiest months, in time order
         facets["month"].sort(key=lambda x: x["value"])
@@ -253,6 +255,13 @@ def _page_docs(cur: duckdb.DuckDBPyConnection, top: list[tuple[int, float | None
                  f"FROM docs WHERE rid IN ({rids})", [])
     by_rid = {r.pop("rid"): r for r in rows}
     return [{**by_rid[rid], "score": score} for rid, score in top if rid in by_rid]
+
+
+def cameo_name(code: str) -> str:
+    from dossier.events.codes import cameo
+
+    found = cameo().get(code)
+    return found.name.capitalize() if found else ""
 
 
 def _actor_names(cur: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
