@@ -355,3 +355,27 @@ def test_without_a_main_store(tmp_path: Any) -> None:
         assert home["overview"] is None and home["collections"] == []
         assert "No main store" in c.get("/").text
         _error(c.get("/search.json"), 404, "not_found")
+
+
+def _wait(client: TestClient, job: dict[str, Any]) -> dict[str, Any]:
+    for _ in range(240):
+        job = client.get(f"/ingest/jobs/{job['id']}.json").json()
+        if job["state"] in ("done", "failed"):
+            return job
+        time.sleep(0.25)
+    raise AssertionError(job)
+
+
+def test_ingest_again_into_a_collection_being_read(client: TestClient) -> None:
+    first = client.post("/ingest.json", data={
+        "collection": "twice", "text": "Norway opened a new harbour in Bergen on Tuesday.\n"})
+    assert _wait(client, first.json())["state"] == "done"
+    assert client.get("/search.json", params={"c": "twice", "q": "harbour"}).json()["total"]
+    second = client.post("/ingest.json", data={
+        "collection": "twice", "text": "Iceland closed its old ferry port in Reykjavik.\n"})
+    done = _wait(client, second.json())
+    assert done["state"] == "done", done
+    found = client.get("/search.json", params={"c": "twice", "q": "ferry"}).json()
+    assert found["total"] >= 1
+    assert client.get("/.json", params={"c": "twice"}).json()["overview"]["counts"][
+        "article"] == 2
