@@ -207,9 +207,12 @@ def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[st
         try:
             if ranked:
                 bm25_scores(cur, f.q)
-                cur.execute(f"CREATE TEMP TABLE hits AS SELECT rid, score, date FROM ({hits})",
-                            params)
-                hits, params = "SELECT * FROM hits", []
+                if set(f.params()) == {"q"}:  # nothing else to filter on
+                    hits, params = "SELECT rid, score FROM scores", []
+                else:
+                    cur.execute(f"CREATE TEMP TABLE hits AS SELECT rid, score FROM ({hits})",
+                                params)
+                    hits, params = "SELECT * FROM hits", []
             total = int(_one(cur, f"SELECT count(*) FROM ({hits})", params))
             top = cur.execute(f"SELECT rid, score FROM ({hits}) ORDER BY {order} "
                               "LIMIT ? OFFSET ?", [*params, page.limit, page.offset]).fetchall()

@@ -56,6 +56,11 @@ class Busy(WebError):
     code = "busy"
 
 
+# DuckDB threads per query. A web server runs queries side by side, and on a busy
+# machine one thread per query is faster than two fighting for the cores
+# (benchmarks/web_latency.py: search p50 215 vs 326 ms on a loaded 2-core box).
+QUERY_THREADS = 1
+
 # At most this many queries run at once (DuckDB already uses every core for one);
 # the others wait their turn, within the same time limit.
 _RUNNING = threading.BoundedSemaphore(max(2, 2 * (os.cpu_count() or 1)))
@@ -169,6 +174,8 @@ class Registry:
         store = Store(path, read_only=True)
         ix_path = index.ensure(path, self.cache_dir)
         con = duckdb.connect(str(ix_path), read_only=True)
+        for c in (con, store.con):  # requests run side by side: one core per query
+            c.execute(f"SET threads = {QUERY_THREADS}")
         fts = index.load_fts(con)
         row = con.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone()
         built_with_fts = row is not None and row[0] == "1"
