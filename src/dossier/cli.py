@@ -501,6 +501,43 @@ def events(db: Path | None, source_actor: str | None, target_actor: str | None,
     Console(highlight=False).print(t)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where browser-made collections and uploads go [default: per-user data dir].")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the derived search index goes [default: per-user cache dir].")
+@click.option("--query-timeout", type=float, default=5.0, show_default=True,
+              help="Seconds a query may run before it is stopped.")
+@settings_options
+def serve(db: Path | None, host: str, port: int, data_dir: Path | None, cache_dir: Path | None,
+          query_timeout: float, config: Path | None, assignments: tuple[str, ...],
+          published: str | None, gazetteer: tuple[Path, ...], workers: int | None) -> None:
+    """Start the web app over the store (opened read-only); see docs/web.md.
+
+    Settings apply to files ingested from the browser.
+
+    Example: dossier serve --db news.duckdb --port 8000
+    """
+    import uvicorn
+
+    from dossier.web.app import create_app
+
+    settings = _settings(config, assignments, published, gazetteer, workers)
+    path = db or default_db_path()
+    if not path.exists():
+        err.print(f"[yellow]no store at {path}[/]: serving browser-made collections only")
+    app = create_app(path if path.exists() else None, data_dir, cache_dir, query_timeout,
+                     settings)
+    if path.exists():
+        err.print("checking the search index (built once per store change) …")
+        app.state.registry.get("main")
+    err.print(f"Dossier on http://{host}:{port}/ (store {path}, read-only)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.command("settings")
 def settings_cmd() -> None:
     """List every setting with its default and what it does.
