@@ -218,3 +218,22 @@ def test_gdelt_and_plover_exports(runner: CliRunner, db: Path, tmp_path: Path) -
     crit = [r for r in recs if r["cameo"] == "111" and r["source"]
             and r["source"][0]["code"] == "TWN"]
     assert crit and crit[0]["event"] == "ACCUSE" and "criticised by Taiwan" in crit[0]["text"]
+
+
+def test_parquet_dataset_export_is_partitioned_by_month(runner: CliRunner, db: Path,
+                                                        tmp_path: Path) -> None:
+    import duckdb
+
+    out = tmp_path / "dataset"
+    res = runner.invoke(main, ["export", "--db", str(db), "--format", "parquet-dataset",
+                               "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert (out / "quotes" / "month=2024-05").is_dir()
+    with duckdb.connect(str(db), read_only=True) as con:
+        for table in ("articles", "dropped", "mentions", "quotes", "events"):
+            stored = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            read = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/{table}/**/*.parquet', "
+                              "hive_partitioning = true)").fetchone()[0]
+            assert read == stored > 0, table
+    bad = runner.invoke(main, ["export", "--db", str(db), "--format", "parquet-dataset"])
+    assert bad.exit_code == 2 and "-o DIR" in bad.output

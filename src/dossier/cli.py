@@ -330,11 +330,13 @@ def dropped(db: Path | None, reason: str | None, as_json: bool) -> None:
 @main.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt",
-                                                   "plover"]),
+                                                   "plover", "parquet-dataset"]),
               default="jsonl", show_default=True,
-              help="gdelt: GDELT 2.0-style event TSV; plover: PLOVER JSON Lines of events.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file [default: stdout; required for parquet].")
+              help="gdelt: GDELT 2.0-style event TSV; plover: PLOVER JSON Lines of events; "
+              "parquet-dataset: every table into a folder, partitioned by month.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file (a folder for parquet-dataset) [default: stdout; "
+              "required for parquet].")
 @click.option("--kind", type=click.Choice(["all", "articles", "dropped", "mentions", "quotes",
                                            "events"]),
               default="all",
@@ -343,12 +345,23 @@ def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> Non
     """Export stored records (the same records `dossier extract` writes).
 
     Example: dossier export --format parquet -o articles.parquet --kind articles
+
+    A store past one file: dossier export --format parquet-dataset -o news-dataset/
     """
-    from dossier.store.export import export
+    from dossier.store.export import export, export_dataset
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("Parquet is binary: give -o FILE.parquet")
+    if fmt == "parquet-dataset" and (output is None or output.is_file()):
+        raise click.UsageError("parquet-dataset writes a folder: give -o DIR")
+    if fmt != "parquet-dataset" and output is not None and output.is_dir():
+        raise click.UsageError(f"{output} is a folder: give a file name")
     with _open_store(db) as store:
+        if fmt == "parquet-dataset":
+            assert output is not None
+            counts = export_dataset(store, output)
+            err.print(f"wrote {', '.join(f'{n} {t}' for t, n in counts.items())} to {output}/")
+            return
         if fmt in ("gdelt", "plover"):
             from dossier.store.export import export_events
 
