@@ -71,3 +71,43 @@ def test_ray_shards_are_a_parquet_dataset_duckdb_reads(runs: dict[str, Any]) -> 
 def test_unknown_engine_is_a_usage_error(demo_path: Path) -> None:
     res = CliRunner().invoke(main, ["extract", str(demo_path), "--engine", "spark"])
     assert res.exit_code == 2 and "spark" in res.output
+
+
+@pytest.mark.slow
+def test_joins_a_running_cluster(tmp_path: Path, demo_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--ray-address` connects to a Ray started elsewhere (here `ray start --head`)
+    and leaves it running."""
+    # Ray ≥ 2.5x turns on token authentication; a real cluster hands its token to
+    # clients (see Ray's security docs). This throwaway local one runs without.
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import sys
+
+    ray_cli = shutil.which("ray") or str(Path(sys.executable).parent / "ray")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env_tmp = tmp_path / "ray-tmp"
+    env_tmp.mkdir()
+    subprocess.run([ray_cli, "start", "--head", f"--port={port}", "--num-cpus=2",
+                    "--include-dashboard=false", "--disable-usage-stats",
+                    "--node-ip-address=127.0.0.1"], check=True, capture_output=True,
+                   env={**os.environ, "RAY_AUTH_MODE": "disabled"})
+    try:
+        res = CliRunner().invoke(main, ["extract", str(demo_path), "--engine", "ray",
+                                        "--ray-address", f"127.0.0.1:{port}",
+                                        "--published", "2024-05-16"])
+        assert res.exit_code == 0, res.output
+        local = CliRunner().invoke(main, ["extract", str(demo_path), "--workers", "1",
+                                          "--published", "2024-05-16"])
+        assert sorted(res.output.splitlines()) == sorted(local.output.splitlines())
+        status = subprocess.run([ray_cli, "status", f"--address=127.0.0.1:{port}"],
+                                capture_output=True, text=True,
+                                env={**os.environ, "RAY_AUTH_MODE": "disabled"})
+        assert status.returncode == 0  # still running: we joined it, we did not own it
+    finally:
+        subprocess.run([ray_cli, "stop", "--force"], capture_output=True)
