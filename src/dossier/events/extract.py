@@ -152,9 +152,10 @@ def verb_objects() -> dict[str, dict[str, str]]:
     return out
 
 
-def _dictionary_code(tok: Token, lemma: str) -> str | None:
-    """The code PETRARCH2's dictionary gives a verb: a pattern on what follows it (its
-    object or particle, else a prepositional phrase), else the verb's default."""
+def _dictionary_code(tok: Token, lemma: str) -> tuple[str | None, bool]:
+    """The code PETRARCH2's dictionary gives a verb, and whether a pattern on what
+    follows it (its object or particle, else a prepositional phrase: "lifted a state
+    of emergency") gave it rather than the verb's default."""
     keyed = verb_objects().get(lemma)
     if keyed:
         objs: list[str] = []
@@ -170,8 +171,8 @@ def _dictionary_code(tok: Token, lemma: str) -> str | None:
                 preps.append(f"prep:{c.lower_}")
         for key in (*objs, *preps):
             if key in keyed:
-                return keyed[key]
-    return petrarch_verbs().get(lemma)
+                return keyed[key], True
+    return petrarch_verbs().get(lemma), False
 
 
 class _Actors:
@@ -229,6 +230,25 @@ class _Actors:
                     return two
         return agents.get(lemma) or agents.get(tok.lower_)
 
+    def _described(self, tok: Token) -> str:
+        """The CAMEO code of a person the gazetteer does not know, from the words
+        before the name: a country ("Iraqi", "Peru's") and a title or agent noun
+        ("President", "foreign minister") → IRQGOV; "" when no country is named."""
+        country = ""
+        sector = ""
+        left = [t for c in tok.children if c.i < tok.i and c.dep_ in
+                ("compound", "amod", "nmod", "poss") for t in c.subtree]
+        for t in left:
+            m = self.by_token.get(t.i)
+            if m is not None and m.type == "state" and (m.code or m.country):
+                country = country or (m.code or m.country or "")[:3]
+            elif t.text[:1].isupper() and (code := self.g.demonyms.get(norm(t.text))):
+                country = country or code
+            elif t.pos_ in ("NOUN", "PROPN") and not sector:
+                sector = patterns().agents.get(t.lower_) or patterns().agents.get(
+                    t.lemma_.lower()) or ""
+        return country + sector if country else ""
+
     def _prep_state(self, tok: Token) -> str | None:
         """The country of "soldiers from Gondor", "activists in Arnor"."""
         for c in tok.children:
@@ -252,6 +272,8 @@ class _Actors:
                     break
         if m is not None:
             code = m.code or m.country or ""
+            if not code and m.type == "person":  # "Iraqi President Saddam Hussein": IRQGOV
+                code = self._described(tok)
             sector = self._sector(tok) if modifier and m.type == "state" else None
             if sector is not None and code:  # "Gondor police", "Russia's army": RUSMIL
                 return {"name": f"{tok.text} ({code[:3]})", "actor_id": None,
@@ -438,16 +460,19 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                     found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
                                          published, p)
                     break
-            fallback = _dictionary_code(tok, lemma) if not found and tok.pos_ == "VERB" \
-                else None
+            fallback, specific = _dictionary_code(tok, lemma) \
+                if not found and tok.pos_ == "VERB" else (None, False)
             if fallback is not None:
                 vp = _VerbPattern(frozenset({lemma}), fallback, _FALLBACK_TARGETS, None,
-                                  frozenset())
+                                  frozenset(), intransitive=specific)
                 found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
-                                     published, p, reciprocal=False, nested=True)
-                # a dictionary verb codes only a dyad of two actors with countries
-                found = [e for e in found if (e.source_actor or {}).get("country")
-                         and (e.target_actor or {}).get("country")]
+                                     published, p, reciprocal=specific, nested=True)
+                # a dictionary verb codes a dyad of two actors with countries; a
+                # verb+object pattern may code its source alone ("Sudan lifted the
+                # state of emergency")
+                found = [e for e in found if (e.source_actor or {}).get("country") and (
+                    (e.target_actor or {}).get("country")
+                    or (specific and e.target_actor is None))]
             out.extend(found)
         elif tok.pos_ in ("NOUN", "PROPN"):
             for np_ in p.nouns.get(lemma, ()):
