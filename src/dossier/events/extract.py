@@ -260,6 +260,13 @@ class _Actors:
         return None
 
     def of(self, tok: Token) -> dict[str, Any] | None:
+        if tok.lemma_.lower() in _PARTITIVE and tok.i not in self.by_token:
+            # "a group of Russian soldiers", "members of Hamas": the "of" object
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            return self.of(o)
         m = self.by_token.get(tok.i)
         modifier = False
         for deps in (("appos",), ("compound", "flat"), ("poss",)):
@@ -305,6 +312,12 @@ class _Actors:
         return None
 
 
+# Nouns that stand for a part or a group of what their "of" phrase names.
+_PARTITIVE = frozenset({"group", "bunch", "number", "member", "band", "unit", "team",
+                        "contingent", "detachment", "delegation", "dozen", "hundred",
+                        "thousand", "handful", "couple"})
+
+
 def _with_conj(tok: Token) -> list[Token]:
     """A token and those coordinated with it, also through an apposition ("China's
     president Xi Jinping and Russia's Vladimir Putin")."""
@@ -328,15 +341,19 @@ def _preposition_objects(head: Token, preps: set[str]) -> list[Token]:
 
 
 def _nested_preposition_objects(head: Token, preps: set[str], depth: int = 3) -> list[Token]:
-    """Objects of ``preps`` down a chain of prepositional phrases from ``head``
-    ("a resumption of ties with Gondor" → Gondor)."""
-    out = _preposition_objects(head, preps)
+    """Objects of ``preps`` down a chain of prepositional phrases and participles from
+    ``head`` ("a resumption of ties with Gondor", "the roads leading into Mordor" →
+    Gondor, Mordor), and the agent of a nominalised action ("condemned an attack by
+    Osgiliath soldiers" → the soldiers)."""
+    out = _preposition_objects(head, preps | {"by"})
     if depth > 1:
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ not in preps:
+            if c.dep_ == "prep" and c.lower_ not in preps and c.lower_ != "by":
                 for o in c.children:
                     if o.dep_ == "pobj":
                         out += _nested_preposition_objects(o, preps, depth - 1)
+            elif c.dep_ == "acl" and c.pos_ == "VERB":
+                out += _nested_preposition_objects(c, preps, depth - 1)
     return out
 
 
