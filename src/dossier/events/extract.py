@@ -56,6 +56,8 @@ class _Patterns:
     intent: frozenset[str]
     threatening: frozenset[str]
     reciprocal: frozenset[str]
+    reporting: frozenset[str]
+    noun_blockers: frozenset[str]
     agents: dict[str, str]
     intent_codes: dict[str, str]  # code or root of the intended action -> 03x
     threat_codes: dict[str, str]  # code or root of the threatened action -> 13x
@@ -95,7 +97,8 @@ def patterns() -> _Patterns:
                      {k: tuple(v) for k, v in nouns.items()}, frozenset(d["negating"]),
                      frozenset(d["hypothetical"]), frozenset(d["future"]),
                      frozenset(d["intent"]), frozenset(d["threatening"]),
-                     frozenset(d["reciprocal"]), agents, dict(d["intent_codes"]),
+                     frozenset(d["reciprocal"]), frozenset(d["reporting"]),
+                     frozenset(d["noun_blockers"]), agents, dict(d["intent_codes"]),
                      dict(d["threat_codes"]))
 
 
@@ -432,7 +435,10 @@ def _intention(verb: Token, p: _Patterns) -> str | None:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                          for m in c.children):
                 return "threat"
-            if c.dep_ == "aux" and c.lower_ in p.future:
+            if c.dep_ == "aux" and (c.lower_ in p.future or (
+                    c.lower_ == "would" and v.dep_ == "ccomp"
+                    and v.head.lemma_.lower() in p.reporting)):
+                # "will visit"; "said they would meet": the future of reported speech
                 kind = kind or "intent"
         if v is not verb:
             if v.lemma_.lower() in p.threatening:
@@ -492,12 +498,22 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                     or (specific and e.target_actor is None))]
             out.extend(found)
         elif tok.pos_ in ("NOUN", "PROPN"):
+            if _governor(tok).lemma_.lower() in p.noun_blockers:
+                continue  # "removing the sanctions", "called for sanctions": not in force
             for np_ in p.nouns.get(lemma, ()):
                 if not np_.modifiers or any(c.lower_ in np_.modifiers for c in tok.children):
                     out.extend(_noun_events(tok, np_, actors, doc, source, article_id,
                                             offset, published, p))
                     break
     return _dedupe(out)
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose object (or prepositional object) a noun is."""
+    h = tok.head
+    if tok.dep_ == "pobj" and h.dep_ == "prep":
+        h = h.head
+    return h
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
