@@ -280,6 +280,8 @@ class _Actors:
                     m = self.by_token[c.i]
                     modifier = deps != ("appos",)
                     break
+        if m is not None and modifier and not (m.code or m.country) and self._sector(tok):
+            m = None  # "Ugandan journalists" with "Ugandan" left uncoded: the agent below
         if m is not None:
             code = m.code or m.country or ""
             if not code and m.type == "person":  # "Iraqi President Saddam Hussein": IRQGOV
@@ -484,7 +486,8 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                                          published, p)
                     break
             fallback, specific = _dictionary_code(tok, lemma) \
-                if not found and tok.pos_ == "VERB" else (None, False)
+                if not found and tok.pos_ == "VERB" and not _unasserted(tok, p) \
+                else (None, False)
             if fallback is not None:
                 vp = _VerbPattern(frozenset({lemma}), fallback, _FALLBACK_TARGETS, None,
                                   frozenset(), intransitive=specific)
@@ -506,6 +509,15 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                                             offset, published, p))
                     break
     return _dedupe(out)
+
+
+def _unasserted(verb: Token, p: _Patterns) -> bool:
+    """An action only talked about: "discussed removing the sanctions", "urged Iran to
+    release …" (the appeal is the event, coded on its own verb)."""
+    if verb.dep_ not in ("xcomp", "pcomp", "ccomp", "dobj"):
+        return False
+    g = _governor(verb).lemma_.lower()
+    return g in p.noun_blockers and g not in p.intent and g not in p.threatening
 
 
 def _governor(tok: Token) -> Token:
