@@ -50,6 +50,8 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Germany condemned the attack by Russian forces.", {("111", "DEU", "RUSMIL")}),
         ("The Egyptian army launched an offensive against Libya.",
          {("190", "EGYMIL", "LBY")}),
+        # "at" names the target of force, not of a celebration (negative below)
+        ("Syria fired rockets at Israel.", {("194", "SYR", "ISR")}),
         # a verb+object pattern may code its source alone
         ("Sudan lifted the curfew.", {("081", "SDN", None)}),
         # intentions (03x) and threats (13x)
@@ -77,6 +79,8 @@ def test_coding(events, text: str, expected: set) -> None:  # type: ignore[no-un
         "Senegal called for sanctions against Mali to be removed.",
         # a company's president is no state actor, and the coach no actor at all
         "The club's president met the coach.",
+        # "at" a place where a friendly act happened
+        "Ghana celebrated the anniversary at Nigeria.",
         # a dictionary verb needs two actors with countries
         "John Miller praised Sarah Jones.",
     ],

@@ -121,6 +121,13 @@ _FALLBACK_TARGETS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "
                      "prep:towards", "prep:into")
 
 
+_FALLBACK_TARGETS_NOT_AIMED = tuple(t for t in _FALLBACK_TARGETS
+                                    if t not in ("prep:at", "prep:into"))
+# Roots whose action can be aimed "at" or "into" someone (disapprove, reject, threaten,
+# protest, force): for others a place after "at"/"into" is where it happened.
+_AIMED_ROOTS = frozenset({"11", "12", "13", "14", "15", "17", "18", "19", "20"})
+
+
 @cache
 def petrarch_verbs() -> dict[str, str]:
     """Verb lemma → default CAMEO code, learned from PETRARCH2's verb dictionary
@@ -489,7 +496,10 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                 if not found and tok.pos_ == "VERB" and not _unasserted(tok, p) \
                 else (None, False)
             if fallback is not None:
-                vp = _VerbPattern(frozenset({lemma}), fallback, _FALLBACK_TARGETS, None,
+                # "fired shells at X" aims at X; "celebrated Eid at X" is only there
+                targets = _FALLBACK_TARGETS if cameo()[fallback].root in _AIMED_ROOTS \
+                    else _FALLBACK_TARGETS_NOT_AIMED
+                vp = _VerbPattern(frozenset({lemma}), fallback, targets, None,
                                   frozenset(), intransitive=specific)
                 found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
                                      published, p, reciprocal=specific, nested=True)
