@@ -54,6 +54,11 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Syria fired rockets at Israel.", {("194", "SYR", "ISR")}),
         # a verb+object pattern may code its source alone
         ("Sudan lifted the curfew.", {("081", "SDN", None)}),
+        # coordinated subjects with a mutual object act with each other
+        ("Chile and Peru signed an agreement on fishing rights.",
+         {("057", "CHL", "PER"), ("057", "PER", "CHL")}),
+        ("Chile and Peru held talks on the border.",
+         {("046", "CHL", "PER"), ("046", "PER", "CHL")}),
         # intentions (03x) and threats (13x)
         ("Spain will send medical aid to Morocco.", {("033", "ESP", "MAR")}),
         ("Turkey threatened to cut diplomatic relations with Sweden.",
@@ -72,6 +77,7 @@ def test_coding(events, text: str, expected: set) -> None:  # type: ignore[no-un
     [
         # coordinated subjects do not welcome each other
         "Kenya and Uganda welcomed the report.",
+        "Chile and Peru held a rally.",
         # negated
         "Germany did not restore diplomatic ties with Iran.",
         # an action only discussed; sanctions being removed are not imposed

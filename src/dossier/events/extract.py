@@ -56,6 +56,7 @@ class _Patterns:
     intent: frozenset[str]
     threatening: frozenset[str]
     reciprocal: frozenset[str]
+    reciprocal_objects: frozenset[str]
     reporting: frozenset[str]
     noun_blockers: frozenset[str]
     agents: dict[str, str]
@@ -97,7 +98,8 @@ def patterns() -> _Patterns:
                      {k: tuple(v) for k, v in nouns.items()}, frozenset(d["negating"]),
                      frozenset(d["hypothetical"]), frozenset(d["future"]),
                      frozenset(d["intent"]), frozenset(d["threatening"]),
-                     frozenset(d["reciprocal"]), frozenset(d["reporting"]),
+                     frozenset(d["reciprocal"]), frozenset(d["reciprocal_objects"]),
+                     frozenset(d["reporting"]),
                      frozenset(d["noun_blockers"]), agents, dict(d["intent_codes"]),
                      dict(d["threat_codes"]))
 
@@ -252,7 +254,8 @@ class _Actors:
             m = self.by_token.get(t.i)
             if m is not None and m.type == "state" and (m.code or m.country):
                 country = country or (m.code or m.country or "")[:3]
-            elif t.text[:1].isupper() and (code := self.g.demonyms.get(norm(t.text))):
+            elif (m is None or not (m.code or m.country)) and t.text[:1].isupper() \
+                    and (code := self.g.demonyms.get(norm(t.text))):
                 country = country or code
             elif t.pos_ in ("NOUN", "PROPN") and not sector:
                 sector = patterns().agents.get(t.lower_) or patterns().agents.get(
@@ -326,7 +329,7 @@ class _Actors:
 
 # Nouns that stand for a part or a group of what their "of" phrase names.
 _PARTITIVE = frozenset({"group", "bunch", "number", "member", "band", "unit", "team",
-                        "contingent", "detachment", "delegation", "dozen", "hundred",
+                        "contingent", "detachment", "delegation", "mission", "dozen", "hundred",
                         "thousand", "handful", "couple"})
 
 
@@ -501,8 +504,10 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                     else _FALLBACK_TARGETS_NOT_AIMED
                 vp = _VerbPattern(frozenset({lemma}), fallback, targets, None,
                                   frozenset(), intransitive=specific)
+                mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects
+                             for c in tok.children)
                 found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
-                                     published, p, reciprocal=specific, nested=True)
+                                     published, p, reciprocal=specific or mutual, nested=True)
                 # a dictionary verb codes a dyad of two actors with countries; a
                 # verb+object pattern may code its source alone ("Sudan lifted the
                 # state of emergency")
@@ -599,8 +604,11 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
     if not targets and vp.intransitive and len(sources) == 1:
         return _events(tok, vp.code, sources, [], doc, source, article_id, offset,
                        published, p, intransitive=True)
-    if not targets and len(sources) > 1 and tok.lemma_.lower() not in p.reciprocal:
-        return []  # "Fornost and Gondor welcomed the talks": not each other
+    if not targets and len(sources) > 1 and tok.lemma_.lower() not in p.reciprocal and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects for c in tok.children):
+        # "Kenya and Uganda welcomed the report": not each other; but "signed an
+        # agreement", "renewed talks" they do with each other
+        return []
     return _events(tok, vp.code, sources, targets, doc, source, article_id, offset,
                    published, p)
 
