@@ -58,7 +58,7 @@ class _Patterns:
     reciprocal: frozenset[str]
     reciprocal_objects: frozenset[str]
     reporting: frozenset[str]
-    noun_blockers: frozenset[str]
+    unasserting: frozenset[str]
     agents: dict[str, str]
     intent_codes: dict[str, str]  # code or root of the intended action -> 03x
     threat_codes: dict[str, str]  # code or root of the threatened action -> 13x
@@ -100,7 +100,7 @@ def patterns() -> _Patterns:
                      frozenset(d["intent"]), frozenset(d["threatening"]),
                      frozenset(d["reciprocal"]), frozenset(d["reciprocal_objects"]),
                      frozenset(d["reporting"]),
-                     frozenset(d["noun_blockers"]), agents, dict(d["intent_codes"]),
+                     frozenset(d["unasserting"]), agents, dict(d["intent_codes"]),
                      dict(d["threat_codes"]))
 
 
@@ -516,7 +516,7 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                     or (specific and e.target_actor is None))]
             out.extend(found)
         elif tok.pos_ in ("NOUN", "PROPN"):
-            if _governor(tok).lemma_.lower() in p.noun_blockers:
+            if _governor(tok).lemma_.lower() in p.unasserting:
                 continue  # "removing the sanctions", "called for sanctions": not in force
             for np_ in p.nouns.get(lemma, ()):
                 if not np_.modifiers or any(c.lower_ in np_.modifiers for c in tok.children):
@@ -532,7 +532,7 @@ def _unasserted(verb: Token, p: _Patterns) -> bool:
     if verb.dep_ not in ("xcomp", "pcomp", "ccomp", "dobj"):
         return False
     g = _governor(verb).lemma_.lower()
-    return g in p.noun_blockers and g not in p.intent and g not in p.threatening
+    return g in p.unasserting and g not in p.intent and g not in p.threatening
 
 
 def _governor(tok: Token) -> Token:
