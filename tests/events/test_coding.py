@@ -41,9 +41,13 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Police in Kenya arrested Ugandan journalists.", {("173", "KENCOP", "UGAMED")}),
         ("Emmanuel Macron met a delegation of Japanese lawmakers.",
          {("040", "FRAGOV", "JPNLEG")}),
+        ("Thousands of students in Jakarta staged demonstrations.",
+         {("141", "IDNEDU", None)}),
         # a person the gazetteer does not know, coded from the words before the name
         ("Peruvian President Jorge Salinas met Chile's foreign minister.",
          {("040", "PERGOV", "CHLGOV")}),
+        ("Kenyan President Daniel Mwangi arrived in Kampala on Monday.",
+         {("042", "KENGOV", "UGA")}),
         # PETRARCH2 verb+object patterns; the target down the object phrase
         ("Norway restored diplomatic ties with Iran.", {("050", "NOR", "IRN")}),
         ("Egypt welcomed the resumption of talks with Sudan.", {("051", "EGY", "SDN")}),
@@ -78,6 +82,8 @@ def test_coding(events, text: str, expected: set) -> None:  # type: ignore[no-un
         # coordinated subjects do not welcome each other
         "Kenya and Uganda welcomed the report.",
         "Chile and Peru held a rally.",
+        # no visit to one's own country
+        "Vladimir Putin arrived in Moscow on Monday.",
         # negated
         "Germany did not restore diplomatic ties with Iran.",
         # an action only discussed; sanctions being removed are not imposed

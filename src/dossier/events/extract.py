@@ -164,10 +164,27 @@ def verb_objects() -> dict[str, dict[str, str]]:
     return out
 
 
+def _known_lemma(tok: Token, lemma: str) -> str:
+    """The lemma, or when the dictionary lacks it a plain de-inflection of the word
+    (the tagger's lemma of "staged" is "stag")."""
+    known = petrarch_verbs()
+    if lemma in known or lemma in verb_objects():
+        return lemma
+    low = tok.lower_
+    for suffix, add in (("ied", "y"), ("ed", ""), ("d", ""), ("ies", "y"), ("es", ""),
+                        ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            cand = low[: -len(suffix)] + add
+            if cand in known or cand in verb_objects():
+                return cand
+    return lemma
+
+
 def _dictionary_code(tok: Token, lemma: str) -> tuple[str | None, bool]:
     """The code PETRARCH2's dictionary gives a verb, and whether a pattern on what
     follows it (its object or particle, else a prepositional phrase: "lifted a state
     of emergency") gave it rather than the verb's default."""
+    lemma = _known_lemma(tok, lemma)
     keyed = verb_objects().get(lemma)
     if keyed:
         objs: list[str] = []
@@ -270,6 +287,11 @@ class _Actors:
                     m = self.by_token.get(o.i) if o.dep_ == "pobj" else None
                     if m is not None and m.type != "person" and (m.code or m.country):
                         return (m.code or m.country or "")[:3]
+                    if o.dep_ == "pobj" and o.ent_type_ == "GPE":  # "students in Jakarta"
+                        state = self.g.metonyms.get(norm(o.text)) or next(
+                            (a.id for a in self.g.by_name(o.text) if a.type == "state"), None)
+                        if state is not None:
+                            return state[:3]
         return None
 
     def of(self, tok: Token) -> dict[str, Any] | None:
@@ -329,8 +351,9 @@ class _Actors:
 
 # Nouns that stand for a part or a group of what their "of" phrase names.
 _PARTITIVE = frozenset({"group", "bunch", "number", "member", "band", "unit", "team",
-                        "contingent", "detachment", "delegation", "mission", "dozen", "hundred",
-                        "thousand", "handful", "couple"})
+                        "contingent", "detachment", "delegation", "mission", "crowd",
+                        "handful", "couple", "dozen", "score", "ten", "hundred", "thousand",
+                        "million"})
 
 
 def _with_conj(tok: Token) -> list[Token]:
@@ -648,6 +671,10 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
     pairs = [(s, t) for s in src for t in tgt if not (s and t and _same(s, t))]
+    if c.root == "04" and c.code[:3] in ("042", "043"):
+        # a visit needs a visitor, and one to (or a welcome in) one's own country is none
+        pairs = [(s, t) for s, t in pairs if s and not (
+            t and s.get("country") and s.get("country") == t.get("country"))]
     if len(sources) > 1 and not targets:
         if cameo()[code].root not in _RECIPROCAL_ROOTS:
             return []  # "Xi and Putin oppose interference" is not one opposing the other
