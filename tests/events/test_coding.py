@@ -82,6 +82,8 @@ def test_coding(events, text: str, expected: set) -> None:  # type: ignore[no-un
         # coordinated subjects do not welcome each other
         "Kenya and Uganda welcomed the report.",
         "Chile and Peru held a rally.",
+        # the agent inside a clause of the object is not the target
+        "Nigeria challenged the claim that the attack was ordered by Ghana.",
         # no visit to one's own country
         "Vladimir Putin arrived in Moscow on Monday.",
         # negated

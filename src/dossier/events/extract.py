@@ -378,19 +378,23 @@ def _preposition_objects(head: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-def _nested_preposition_objects(head: Token, preps: set[str], depth: int = 3) -> list[Token]:
+def _nested_preposition_objects(head: Token, preps: set[str], depth: int = 3,
+                                by: bool = True) -> list[Token]:
     """Objects of ``preps`` down a chain of prepositional phrases and participles from
     ``head`` ("a resumption of ties with Gondor", "the roads leading into Mordor" →
     Gondor, Mordor), and the agent of a nominalised action ("condemned an attack by
     Osgiliath soldiers" → the soldiers)."""
-    out = _preposition_objects(head, preps | {"by"})
+    out = _preposition_objects(head, preps | {"by"} if by else preps)
     if depth > 1:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ not in preps and c.lower_ != "by":
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        out += _nested_preposition_objects(o, preps, depth - 1)
-            elif c.dep_ == "acl" and c.pos_ == "VERB":
+                        out += _nested_preposition_objects(o, preps, depth - 1, by=False)
+            elif c.dep_ == "acl" and c.pos_ == "VERB" and not any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                # a participle ("memos sent by X", "roads leading into X"), not a clause
+                # with its own subject ("the assumption that … is felt by government")
                 out += _nested_preposition_objects(c, preps, depth - 1)
     return out
 
