@@ -38,7 +38,8 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         # generic agents: sector code, country from a modifier or "in/from X"
         ("Israeli soldiers arrested two Palestinian activists in Hebron.",
          {("173", "ISRMIL", "PSEOPP")}),
-        ("Police in Kenya arrested Ugandan journalists.", {("173", "KENCOP", "UGAMED")}),
+        # (PETRARCH2's pattern "arrest journalists" 175 beats the lemma-only 173)
+        ("Police in Kenya arrested Ugandan journalists.", {("175", "KENCOP", "UGAMED")}),
         ("Emmanuel Macron met a delegation of Japanese lawmakers.",
          {("040", "FRAGOV", "JPNLEG")}),
         ("Thousands of students in Jakarta staged demonstrations.",

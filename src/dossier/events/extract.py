@@ -12,7 +12,7 @@ not the event). The date comes from a date phrase in the sentence, else the arti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -519,6 +519,12 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
             found: list[Event] = []
             for vp in p.verbs.get(lemma, ()):
                 if _verb_matches(tok, vp):
+                    if not vp.particle and not vp.objects:
+                        # a pattern on the lemma alone yields to PETRARCH2's pattern on
+                        # the verb and its object ("withdrew its inspectors" 166, not 087)
+                        code, specific = _dictionary_code(tok, lemma)
+                        if specific and code is not None and code != vp.code:
+                            vp = replace(vp, code=code)
                     found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
                                          published, p)
                     break
