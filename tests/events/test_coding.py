@@ -42,6 +42,7 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Police in Kenya arrested Ugandan journalists.", {("175", "KENCOP", "UGAMED")}),
         ("Emmanuel Macron met a delegation of Japanese lawmakers.",
          {("040", "FRAGOV", "JPNLEG")}),
+        ("Russian aircraft killed 46 Afghan civilians.", {("190", "RUSMIL", "AFGCVL")}),
         ("Thousands of students in Jakarta staged demonstrations.",
          {("141", "IDNEDU", None)}),
         # a person the gazetteer does not know, coded from the words before the name
@@ -83,6 +84,8 @@ def test_coding(events, text: str, expected: set) -> None:  # type: ignore[no-un
         # coordinated subjects do not welcome each other
         "Kenya and Uganda welcomed the report.",
         "Chile and Peru held a rally.",
+        # "anti-Syria" names a side, not the journalist's country
+        "Lebanese gunmen attacked an anti-Syria journalist.",
         # the agent inside a clause of the object is not the target
         "Nigeria challenged the claim that the attack was ordered by Ghana.",
         # no visit to one's own country

@@ -237,7 +237,7 @@ class _Actors:
 
     def _modifier_state(self, tok: Token) -> str | None:
         for c in tok.children:
-            if c.dep_ in ("amod", "compound", "poss", "nmod"):
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and not _against(c):
                 code = self.g.demonyms.get(norm(c.text))
                 if code is None:
                     code = next((a.id for a in self.g.by_name(c.text) if a.type == "state"),
@@ -308,7 +308,7 @@ class _Actors:
             if m is not None:
                 break
             for c in tok.children:
-                if c.dep_ in deps and c.i in self.by_token:
+                if c.dep_ in deps and c.i in self.by_token and not _against(c):
                     m = self.by_token[c.i]
                     modifier = deps != ("appos",)
                     break
@@ -334,7 +334,8 @@ class _Actors:
                             "country": people.code[:3], "sector": None}
         sector = self._sector(tok)
         if sector is not None:
-            country = self._modifier_state(tok) or self._prep_state(tok) or self.focus
+            country = self._modifier_state(tok) or self._prep_state(tok) or (
+                None if any(_against(c) for c in tok.children) else self.focus)
             if country:
                 return {"name": f"{tok.text} ({country})", "actor_id": None,
                         "code": country + sector, "country": country, "sector": sector}
@@ -347,6 +348,13 @@ class _Actors:
                 return {"name": actor.name, "actor_id": actor.id, "code": actor.code,
                         "country": actor.code[:3], "sector": None}
         return None
+
+
+def _against(modifier: Token) -> bool:
+    """ "anti-Syria", "pro-Russian": a modifier that names a side, not a country."""
+    doc = modifier.doc
+    i = modifier.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non")
 
 
 # Nouns that stand for a part or a group of what their "of" phrase names.
