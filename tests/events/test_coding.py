@@ -60,6 +60,13 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Syria fired rockets at Israel.", {("194", "SYR", "ISR")}),
         # a verb+object pattern may code its source alone
         ("Sudan lifted the curfew.", {("081", "SDN", None)}),
+        # appeals (02x) and demands (10x) coded by what they ask for; the one asked is
+        # the target, and the action asked for is no event of its own
+        ("Britain urged Iran to release the sailors.", {("0253", "GBR", "IRN")}),
+        ("Britain urged Russia to withdraw its troops from Ukraine.",
+         {("0256", "GBR", "RUS")}),
+        ("Germany demanded that Serbia withdraw its troops from Kosovo.",
+         {("1056", "DEU", "SRB")}),
         # coordinated subjects with a mutual object act with each other
         ("Chile and Peru signed an agreement on fishing rights.",
          {("057", "CHL", "PER"), ("057", "PER", "CHL")}),

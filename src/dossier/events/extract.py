@@ -61,6 +61,8 @@ class _Patterns:
     unasserting: frozenset[str]
     agents: dict[str, str]
     intent_codes: dict[str, str]  # code or root of the intended action -> 03x
+    appeal_codes: dict[str, str]  # code or root of what is appealed for -> 02x
+    demand_codes: dict[str, str]  # code or root of what is demanded -> 10x
     threat_codes: dict[str, str]  # code or root of the threatened action -> 13x
 
 
@@ -101,6 +103,7 @@ def patterns() -> _Patterns:
                      frozenset(d["reciprocal"]), frozenset(d["reciprocal_objects"]),
                      frozenset(d["reporting"]),
                      frozenset(d["unasserting"]), agents, dict(d["intent_codes"]),
+                     dict(d["appeal_codes"]), dict(d["demand_codes"]),
                      dict(d["threat_codes"]))
 
 
@@ -525,6 +528,8 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
             found: list[Event] = []
+            if _unasserted(tok, p):
+                continue  # "urged Russia to withdraw": the appeal is the event
             for vp in p.verbs.get(lemma, ()):
                 if _verb_matches(tok, vp):
                     if not vp.particle and not vp.objects:
@@ -533,13 +538,14 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                         code, specific = _dictionary_code(tok, lemma)
                         if specific and code is not None and code != vp.code:
                             vp = replace(vp, code=code)
+                    vp = replace(vp, code=_requested_code(tok, vp.code, p))
                     found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
                                          published, p)
                     break
             fallback, specific = _dictionary_code(tok, lemma) \
-                if not found and tok.pos_ == "VERB" and not _unasserted(tok, p) \
-                else (None, False)
+                if not found and tok.pos_ == "VERB" else (None, False)
             if fallback is not None:
+                fallback = _requested_code(tok, fallback, p)
                 # "fired shells at X" aims at X; "celebrated Eid at X" is only there
                 targets = _FALLBACK_TARGETS if cameo()[fallback].root in _AIMED_ROOTS \
                     else _FALLBACK_TARGETS_NOT_AIMED
@@ -565,6 +571,31 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                                             offset, published, p))
                     break
     return _dedupe(out)
+
+
+def _action_code(verb: Token, p: _Patterns) -> str | None:
+    """The code of an action as a verb pattern or the dictionary would give it."""
+    lemma = verb.lemma_.lower()
+    for vp in p.verbs.get(lemma, ()):
+        if _verb_matches(verb, vp):
+            return vp.code
+    return _dictionary_code(verb, lemma)[0]
+
+
+def _requested_code(verb: Token, code: str, p: _Patterns) -> str:
+    """An appeal or demand coded by what is asked for, as CAMEO does: "urged Iran to
+    release the sailors" 0253, "demanded that Serbia withdraw its troops" 1056. Only
+    the general codes (020, 100) are refined, by ``appeal_codes``/``demand_codes``."""
+    c = cameo()[code]
+    table = {"020": p.appeal_codes, "100": p.demand_codes}.get(code)
+    if table is None:
+        return code
+    for a in verb.children:
+        if a.dep_ in ("xcomp", "ccomp") and a.pos_ == "VERB":
+            action = _action_code(a, p)
+            if action is not None and action in cameo():
+                return table.get(action) or table.get(cameo()[action].root) or c.code
+    return code
 
 
 def _unasserted(verb: Token, p: _Patterns) -> bool:
@@ -640,6 +671,10 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
                             if o.dep_ == "pobj":
                                 toks += _preposition_objects(o, preps)
             targets += [a for t in toks if (a := actors.of(t)) is not None]
+    if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):
+        # "demanded that Serbia withdraw": the one asked is the subject of what is asked
+        targets = [a for c in tok.children if c.dep_ == "ccomp"
+                   for t in c.children if t.dep_ == "nsubj" for a in [actors.of(t)] if a]
     if not targets and not reciprocal:
         return []
     if not targets and vp.intransitive and len(sources) == 1:
