@@ -12,7 +12,7 @@ not the event). The date comes from a date phrase in the sentence, else the arti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -48,13 +48,22 @@ class _NounPattern:
 
 @dataclass(frozen=True)
 class _Patterns:
-    verbs: tuple[_VerbPattern, ...]
-    nouns: tuple[_NounPattern, ...]
+    verbs: dict[str, tuple[_VerbPattern, ...]]  # lemma -> its patterns, in file order
+    nouns: dict[str, tuple[_NounPattern, ...]]
     negating: frozenset[str]
     hypothetical: frozenset[str]
     future: frozenset[str]
     intent: frozenset[str]
+    threatening: frozenset[str]
+    reciprocal: frozenset[str]
+    reciprocal_objects: frozenset[str]
+    reporting: frozenset[str]
+    unasserting: frozenset[str]
     agents: dict[str, str]
+    intent_codes: dict[str, str]  # code or root of the intended action -> 03x
+    appeal_codes: dict[str, str]  # code or root of what is appealed for -> 02x
+    demand_codes: dict[str, str]  # code or root of what is demanded -> 10x
+    threat_codes: dict[str, str]  # code or root of the threatened action -> 13x
 
 
 def _targets(spec: str) -> tuple[str, ...]:
@@ -72,18 +81,56 @@ def _targets(spec: str) -> tuple[str, ...]:
 @cache
 def patterns() -> _Patterns:
     d = load_toml("event_patterns.toml")
-    verbs = tuple(_VerbPattern(frozenset(v["lemmas"]), v["code"], _targets(v["target"]),
-                               v.get("particle"), frozenset(v.get("object", [])),
-                               bool(v.get("intransitive", False)))
-                  for v in d["verb"])
-    nouns = tuple(_NounPattern(frozenset(n["nouns"]), n["code"], frozenset(n["preps"]),
-                               frozenset(n.get("modifiers", []))) for n in d["noun"])
-    return _Patterns(verbs, nouns, frozenset(d["negating"]), frozenset(d["hypothetical"]),
-                     frozenset(d["future"]), frozenset(d["intent"]), dict(d["agents"]))
+    verbs: dict[str, list[_VerbPattern]] = {}
+    for v in d["verb"]:
+        vp = _VerbPattern(frozenset(v["lemmas"]), v["code"], _targets(v["target"]),
+                          v.get("particle"), frozenset(v.get("object", [])),
+                          bool(v.get("intransitive", False)))
+        for lemma in vp.lemmas:
+            verbs.setdefault(lemma, []).append(vp)
+    nouns: dict[str, list[_NounPattern]] = {}
+    for n in d["noun"]:
+        np_ = _NounPattern(frozenset(n["nouns"]), n["code"], frozenset(n["preps"]),
+                           frozenset(n.get("modifiers", [])))
+        for noun in np_.nouns:
+            nouns.setdefault(noun, []).append(np_)
+    agents = _phoenix_agents()
+    agents.update(d["agents"])
+    return _Patterns({k: tuple(v) for k, v in verbs.items()},
+                     {k: tuple(v) for k, v in nouns.items()}, frozenset(d["negating"]),
+                     frozenset(d["hypothetical"]), frozenset(d["future"]),
+                     frozenset(d["intent"]), frozenset(d["threatening"]),
+                     frozenset(d["reciprocal"]), frozenset(d["reciprocal_objects"]),
+                     frozenset(d["reporting"]),
+                     frozenset(d["unasserting"]), agents, dict(d["intent_codes"]),
+                     dict(d["appeal_codes"]), dict(d["demand_codes"]),
+                     dict(d["threat_codes"]))
 
 
-_FALLBACK_TARGETS = ("dobj", "prep:with", "prep:against", "prep:to", "prep:on", "prep:at",
-                     "prep:from", "prep:for")
+def _phoenix_agents() -> dict[str, str]:
+    """Agent phrase ("police", "foreign minister") -> CAMEO sector, from
+    ``data/gazetteer/agents.tsv`` (built by scripts/build_event_agents.py)."""
+    from dossier.data import data_path
+
+    out = {}
+    for line in data_path("gazetteer/agents.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("phrase\t") or not line.strip():
+            continue
+        phrase, sector = line.split("\t")[:2]
+        out[phrase] = sector
+    return out
+
+
+_FALLBACK_TARGETS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on",
+                     "prep:at", "prep:from", "prep:for", "prep:between", "prep:toward",
+                     "prep:towards", "prep:into")
+
+
+_FALLBACK_TARGETS_NOT_AIMED = tuple(t for t in _FALLBACK_TARGETS
+                                    if t not in ("prep:at", "prep:into"))
+# Roots whose action can be aimed "at" or "into" someone (disapprove, reject, threaten,
+# protest, force): for others a place after "at"/"into" is where it happened.
+_AIMED_ROOTS = frozenset({"11", "12", "13", "14", "15", "17", "18", "19", "20"})
 
 
 @cache
@@ -100,6 +147,64 @@ def petrarch_verbs() -> dict[str, str]:
         if code in cameo():
             out[lemma] = code
     return out
+
+
+@cache
+def verb_objects() -> dict[str, dict[str, str]]:
+    """Verb lemma -> {what follows it: CAMEO code}, from PETRARCH2's verb patterns
+    (``data/event_verb_objects.tsv``: "restore ties" 050, "call for" 020, "look into
+    charges" 090; keys ``obj:<word>``, ``prep:<p>``, ``prep:<p>:<word>``)."""
+    from dossier.data import data_path
+
+    out: dict[str, dict[str, str]] = {}
+    codes = cameo()
+    for line in data_path("event_verb_objects.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("lemma\t") or not line.strip():
+            continue
+        lemma, key, code = line.split("\t")[:3]
+        if code in codes:
+            out.setdefault(lemma, {})[key] = code
+    return out
+
+
+def _known_lemma(tok: Token, lemma: str) -> str:
+    """The lemma, or when the dictionary lacks it a plain de-inflection of the word
+    (the tagger's lemma of "staged" is "stag")."""
+    known = petrarch_verbs()
+    if lemma in known or lemma in verb_objects():
+        return lemma
+    low = tok.lower_
+    for suffix, add in (("ied", "y"), ("ed", ""), ("d", ""), ("ies", "y"), ("es", ""),
+                        ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            cand = low[: -len(suffix)] + add
+            if cand in known or cand in verb_objects():
+                return cand
+    return lemma
+
+
+def _dictionary_code(tok: Token, lemma: str) -> tuple[str | None, bool]:
+    """The code PETRARCH2's dictionary gives a verb, and whether a pattern on what
+    follows it (its object or particle, else a prepositional phrase: "lifted a state
+    of emergency") gave it rather than the verb's default."""
+    lemma = _known_lemma(tok, lemma)
+    keyed = verb_objects().get(lemma)
+    if keyed:
+        objs: list[str] = []
+        preps: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "prt", "attr", "oprd", "acomp"):
+                objs += [f"obj:{c.lower_}", f"obj:{c.lemma_.lower()}"]
+            elif c.dep_ in ("prep", "agent"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        objs += [f"prep:{c.lower_}:{o.lower_}",
+                                 f"prep:{c.lower_}:{o.lemma_.lower()}"]
+                preps.append(f"prep:{c.lower_}")
+        for key in (*objs, *preps):
+            if key in keyed:
+                return keyed[key], True
+    return petrarch_verbs().get(lemma), False
 
 
 class _Actors:
@@ -135,7 +240,7 @@ class _Actors:
 
     def _modifier_state(self, tok: Token) -> str | None:
         for c in tok.children:
-            if c.dep_ in ("amod", "compound", "poss", "nmod"):
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and not _against(c):
                 code = self.g.demonyms.get(norm(c.text))
                 if code is None:
                     code = next((a.id for a in self.g.by_name(c.text) if a.type == "state"),
@@ -144,17 +249,82 @@ class _Actors:
                     return code
         return None
 
+    def _sector(self, tok: Token) -> str | None:
+        """The CAMEO sector of a generic agent noun ("police", "foreign minister")."""
+        if tok.pos_ != "NOUN":
+            return None
+        agents = patterns().agents
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
+                two = agents.get(f"{c.lemma_.lower()} {lemma}") or agents.get(f"{c.lower_} {lemma}")
+                if two is not None:
+                    return two
+        return agents.get(lemma) or agents.get(tok.lower_)
+
+    def _described(self, tok: Token) -> str:
+        """The CAMEO code of a person the gazetteer does not know, from the words
+        before the name: a country ("Iraqi", "Peru's") and a title or agent noun
+        ("President", "foreign minister") → IRQGOV; "" when no country is named."""
+        country = ""
+        sector = ""
+        left = [t for c in tok.children if c.i < tok.i and c.dep_ in
+                ("compound", "amod", "nmod", "poss") for t in c.subtree]
+        for t in left:
+            m = self.by_token.get(t.i)
+            if m is not None and m.type == "state" and (m.code or m.country):
+                country = country or (m.code or m.country or "")[:3]
+            elif (m is None or not (m.code or m.country)) and t.text[:1].isupper() \
+                    and (code := self.g.demonyms.get(norm(t.text))):
+                country = country or code
+            elif t.pos_ in ("NOUN", "PROPN") and not sector:
+                sector = patterns().agents.get(t.lower_) or patterns().agents.get(
+                    t.lemma_.lower()) or ""
+        return country + sector if country else ""
+
+    def _prep_state(self, tok: Token) -> str | None:
+        """The country of "soldiers from Gondor", "activists in Arnor"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
+                for o in c.children:
+                    m = self.by_token.get(o.i) if o.dep_ == "pobj" else None
+                    if m is not None and m.type != "person" and (m.code or m.country):
+                        return (m.code or m.country or "")[:3]
+                    if o.dep_ == "pobj" and o.ent_type_ == "GPE":  # "students in Jakarta"
+                        state = self.g.metonyms.get(norm(o.text)) or next(
+                            (a.id for a in self.g.by_name(o.text) if a.type == "state"), None)
+                        if state is not None:
+                            return state[:3]
+        return None
+
     def of(self, tok: Token) -> dict[str, Any] | None:
+        if tok.lemma_.lower() in _PARTITIVE and tok.i not in self.by_token:
+            # "a group of Russian soldiers", "members of Hamas": the "of" object
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            return self.of(o)
         m = self.by_token.get(tok.i)
+        modifier = False
         for deps in (("appos",), ("compound", "flat"), ("poss",)):
             if m is not None:
                 break
             for c in tok.children:
-                if c.dep_ in deps and c.i in self.by_token:
+                if c.dep_ in deps and c.i in self.by_token and not _against(c):
                     m = self.by_token[c.i]
+                    modifier = deps != ("appos",)
                     break
+        if m is not None and modifier and not (m.code or m.country) and self._sector(tok):
+            m = None  # "Ugandan journalists" with "Ugandan" left uncoded: the agent below
         if m is not None:
             code = m.code or m.country or ""
+            if not code and m.type == "person":  # "Iraqi President Saddam Hussein": IRQGOV
+                code = self._described(tok)
+            sector = self._sector(tok) if modifier and m.type == "state" else None
+            if sector is not None and code:  # "Gondor police", "Russia's army": RUSMIL
+                return {"name": f"{tok.text} ({code[:3]})", "actor_id": None,
+                        "code": code[:3] + sector, "country": code[:3], "sector": sector}
             return {"name": m.actor_name, "actor_id": m.actor_id, "code": code or None,
                     "country": code[:3] or None, "sector": m.sector}
         if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj",
@@ -165,9 +335,10 @@ class _Actors:
                 if people is not None:
                     return {"name": people.name, "actor_id": people.id, "code": people.code,
                             "country": people.code[:3], "sector": None}
-        sector = patterns().agents.get(tok.lemma_.lower())
-        if sector is not None and tok.pos_ == "NOUN":
-            country = self._modifier_state(tok) or self.focus
+        sector = self._sector(tok)
+        if sector is not None:
+            country = self._modifier_state(tok) or self._prep_state(tok) or (
+                None if any(_against(c) for c in tok.children) else self.focus)
             if country:
                 return {"name": f"{tok.text} ({country})", "actor_id": None,
                         "code": country + sector, "country": country, "sector": sector}
@@ -180,6 +351,20 @@ class _Actors:
                 return {"name": actor.name, "actor_id": actor.id, "code": actor.code,
                         "country": actor.code[:3], "sector": None}
         return None
+
+
+def _against(modifier: Token) -> bool:
+    """ "anti-Syria", "pro-Russian": a modifier that names a side, not a country."""
+    doc = modifier.doc
+    i = modifier.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non")
+
+
+# Nouns that stand for a part or a group of what their "of" phrase names.
+_PARTITIVE = frozenset({"group", "bunch", "number", "member", "band", "unit", "team",
+                        "contingent", "detachment", "delegation", "mission", "crowd",
+                        "handful", "couple", "dozen", "score", "ten", "hundred", "thousand",
+                        "million"})
 
 
 def _with_conj(tok: Token) -> list[Token]:
@@ -204,6 +389,27 @@ def _preposition_objects(head: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def _nested_preposition_objects(head: Token, preps: set[str], depth: int = 3,
+                                by: bool = True) -> list[Token]:
+    """Objects of ``preps`` down a chain of prepositional phrases and participles from
+    ``head`` ("a resumption of ties with Gondor", "the roads leading into Mordor" →
+    Gondor, Mordor), and the agent of a nominalised action ("condemned an attack by
+    Osgiliath soldiers" → the soldiers)."""
+    out = _preposition_objects(head, preps | {"by"} if by else preps)
+    if depth > 1:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ not in preps and c.lower_ != "by":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        out += _nested_preposition_objects(o, preps, depth - 1, by=False)
+            elif c.dep_ == "acl" and c.pos_ == "VERB" and not any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                # a participle ("memos sent by X", "roads leading into X"), not a clause
+                # with its own subject ("the assumption that … is felt by government")
+                out += _nested_preposition_objects(c, preps, depth - 1)
+    return out
+
+
 def _subjects(verb: Token) -> tuple[list[Token], bool]:
     """(source tokens, passive?) of a verb, climbing through auxiliaries and xcomp."""
     v: Token | None = verb
@@ -216,8 +422,27 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
         subjpass = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subjpass:
             return _with_conj(subjpass[0]), True
-        v = v.head if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.i != v.i else None
+        v = v.head if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") \
+            and v.head.i != v.i else None
     return [], False
+
+
+_REPORTED_SUBJECTS = frozenset({"it", "they", "we"})
+
+
+def _reported_subject(subj: Token) -> list[Token]:
+    """The actor behind "it"/"they" in reported speech: "Syria says it is willing to
+    withdraw" → Syria (the subject of the verb that reports the clause)."""
+    h = subj.head
+    for _ in range(4):
+        if h.dep_ == "ccomp" and h.head.i != h.i:
+            found, passive = _subjects(h.head)
+            return [] if passive or any(t.lower_ in _REPORTED_SUBJECTS for t in found) \
+                else found
+        if h.dep_ not in ("xcomp", "acomp", "conj", "aux") or h.head.i == h.i:
+            break
+        h = h.head
+    return []
 
 
 def _negated(verb: Token, p: _Patterns) -> bool:
@@ -249,6 +474,47 @@ def _modality(verb: Token, p: _Patterns) -> str:
     return "asserted"
 
 
+def _intention(verb: Token, p: _Patterns) -> str | None:
+    """ "threat" for an action threatened ("threatened to break relations", "will
+    withdraw … unless"), "intent" for one announced or intended ("will visit", "is
+    willing to withdraw", "plans to meet"), else None."""
+    v = verb
+    kind: str | None = None
+    for _ in range(3):
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children):
+                return "threat"
+            if c.dep_ == "aux" and (c.lower_ in p.future or (
+                    c.lower_ == "would" and v.dep_ == "ccomp"
+                    and v.head.lemma_.lower() in p.reporting)):
+                # "will visit"; "said they would meet": the future of reported speech
+                kind = kind or "intent"
+        if v is not verb:
+            if v.lemma_.lower() in p.threatening:
+                return "threat"
+            if v.lemma_.lower() in p.intent:
+                kind = kind or "intent"
+        if v.dep_ not in ("xcomp", "acomp") or v.head.i == v.i:
+            break
+        v = v.head
+    return kind
+
+
+def _intended_code(code: str, kind: str | None, p: _Patterns) -> str:
+    c = cameo()[code]
+    if kind == "threat" and c.root != "13":
+        return p.threat_codes.get(code) or p.threat_codes.get(c.root) or "130"
+    if kind == "intent":
+        table = p.threat_codes if c.root in _HOSTILE_ROOTS else p.intent_codes
+        return table.get(code) or table.get(c.root) or code
+    return code
+
+
+# Roots of force and coercion: announced for the future, they are threats.
+_HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
 def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id: str,
                    offset: int = 0, published: date | None = None) -> list[Event]:
     """Events of one parsed article (negated ones included, flagged)."""
@@ -261,28 +527,92 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
-            for vp in p.verbs:
-                if lemma in vp.lemmas and _verb_matches(tok, vp):
-                    out.extend(_verb_events(tok, vp, actors, doc, source, article_id,
-                                            offset, published, p))
-                    break
-            else:
-                fallback = petrarch_verbs().get(lemma)
-                if fallback is not None and tok.pos_ == "VERB":
-                    vp = _VerbPattern(frozenset({lemma}), fallback, _FALLBACK_TARGETS, None,
-                                      frozenset())
+            found: list[Event] = []
+            if _unasserted(tok, p):
+                continue  # "urged Russia to withdraw": the appeal is the event
+            for vp in p.verbs.get(lemma, ()):
+                if _verb_matches(tok, vp):
+                    if not vp.particle and not vp.objects:
+                        # a pattern on the lemma alone yields to PETRARCH2's pattern on
+                        # the verb and its object ("withdrew its inspectors" 166, not 087)
+                        code, specific = _dictionary_code(tok, lemma)
+                        if specific and code is not None and code != vp.code:
+                            vp = replace(vp, code=code)
+                    vp = replace(vp, code=_requested_code(tok, vp.code, p))
                     found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
-                                         published, p, reciprocal=False)
-                    # a dictionary verb codes only a dyad of two actors
-                    out.extend(e for e in found if e.source_actor and e.target_actor)
+                                         published, p)
+                    break
+            fallback, specific = _dictionary_code(tok, lemma) \
+                if not found and tok.pos_ == "VERB" else (None, False)
+            if fallback is not None:
+                fallback = _requested_code(tok, fallback, p)
+                # "fired shells at X" aims at X; "celebrated Eid at X" is only there
+                targets = _FALLBACK_TARGETS if cameo()[fallback].root in _AIMED_ROOTS \
+                    else _FALLBACK_TARGETS_NOT_AIMED
+                vp = _VerbPattern(frozenset({lemma}), fallback, targets, None,
+                                  frozenset(), intransitive=specific)
+                mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects
+                             for c in tok.children)
+                found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
+                                     published, p, reciprocal=specific or mutual, nested=True)
+                # a dictionary verb codes a dyad of two actors with countries; a
+                # verb+object pattern may code its source alone ("Sudan lifted the
+                # state of emergency")
+                found = [e for e in found if (e.source_actor or {}).get("country") and (
+                    (e.target_actor or {}).get("country")
+                    or (specific and e.target_actor is None))]
+            out.extend(found)
         elif tok.pos_ in ("NOUN", "PROPN"):
-            for np_ in p.nouns:
-                if lemma in np_.nouns and (not np_.modifiers or any(
-                        c.lower_ in np_.modifiers for c in tok.children)):
+            if _governor(tok).lemma_.lower() in p.unasserting:
+                continue  # "removing the sanctions", "called for sanctions": not in force
+            for np_ in p.nouns.get(lemma, ()):
+                if not np_.modifiers or any(c.lower_ in np_.modifiers for c in tok.children):
                     out.extend(_noun_events(tok, np_, actors, doc, source, article_id,
                                             offset, published, p))
                     break
     return _dedupe(out)
+
+
+def _action_code(verb: Token, p: _Patterns) -> str | None:
+    """The code of an action as a verb pattern or the dictionary would give it."""
+    lemma = verb.lemma_.lower()
+    for vp in p.verbs.get(lemma, ()):
+        if _verb_matches(verb, vp):
+            return vp.code
+    return _dictionary_code(verb, lemma)[0]
+
+
+def _requested_code(verb: Token, code: str, p: _Patterns) -> str:
+    """An appeal or demand coded by what is asked for, as CAMEO does: "urged Iran to
+    release the sailors" 0253, "demanded that Serbia withdraw its troops" 1056. Only
+    the general codes (020, 100) are refined, by ``appeal_codes``/``demand_codes``."""
+    c = cameo()[code]
+    table = {"020": p.appeal_codes, "100": p.demand_codes}.get(code)
+    if table is None:
+        return code
+    for a in verb.children:
+        if a.dep_ in ("xcomp", "ccomp") and a.pos_ == "VERB":
+            action = _action_code(a, p)
+            if action is not None and action in cameo():
+                return table.get(action) or table.get(cameo()[action].root) or c.code
+    return code
+
+
+def _unasserted(verb: Token, p: _Patterns) -> bool:
+    """An action only talked about: "discussed removing the sanctions", "urged Iran to
+    release …" (the appeal is the event, coded on its own verb)."""
+    if verb.dep_ not in ("xcomp", "pcomp", "ccomp", "dobj"):
+        return False
+    g = _governor(verb).lemma_.lower()
+    return g in p.unasserting and g not in p.intent and g not in p.threatening
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose object (or prepositional object) a noun is."""
+    h = tok.head
+    if tok.dep_ == "pobj" and h.dep_ == "prep":
+        h = h.head
+    return h
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -310,11 +640,13 @@ def _verb_matches(tok: Token, vp: _VerbPattern) -> bool:
 
 def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source: str,
                  article_id: str, offset: int, published: date | None,
-                 p: _Patterns, reciprocal: bool = True) -> list[Event]:
+                 p: _Patterns, reciprocal: bool = True, nested: bool = False) -> list[Event]:
     subj, passive = _subjects(tok)
     sources = actors.the_two(subj[0]) if len(subj) == 1 else []
     if not sources:
         sources = [a for t in subj if (a := actors.of(t)) is not None]
+    if not sources and len(subj) == 1 and subj[0].lower_ in _REPORTED_SUBJECTS:
+        sources = [a for t in _reported_subject(subj[0]) if (a := actors.of(t)) is not None]
     targets: list[dict[str, Any]] = []
     if passive:  # "China was criticised by Taiwan": Taiwan → China
         agents = [a for t in _preposition_objects(tok, {"by"}) if (a := actors.of(t))]
@@ -332,17 +664,27 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
                 toks = _preposition_objects(tok, preps)
                 for c in tok.children:  # "impose sanctions on X", "take a swipe at X"
                     if c.dep_ == "dobj":
-                        toks += _preposition_objects(c, preps)
+                        toks += (_nested_preposition_objects(c, preps) if nested
+                                 else _preposition_objects(c, preps))
                     if c.dep_ == "prep":  # "signed up to a friendship with Putin"
                         for o in c.children:
                             if o.dep_ == "pobj":
                                 toks += _preposition_objects(o, preps)
             targets += [a for t in toks if (a := actors.of(t)) is not None]
+    if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):
+        # "demanded that Serbia withdraw": the one asked is the subject of what is asked
+        targets = [a for c in tok.children if c.dep_ == "ccomp"
+                   for t in c.children if t.dep_ == "nsubj" for a in [actors.of(t)] if a]
     if not targets and not reciprocal:
         return []
     if not targets and vp.intransitive and len(sources) == 1:
         return _events(tok, vp.code, sources, [], doc, source, article_id, offset,
                        published, p, intransitive=True)
+    if not targets and len(sources) > 1 and tok.lemma_.lower() not in p.reciprocal and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects for c in tok.children):
+        # "Kenya and Uganda welcomed the report": not each other; but "signed an
+        # agreement", "renewed talks" they do with each other
+        return []
     return _events(tok, vp.code, sources, targets, doc, source, article_id, offset,
                    published, p)
 
@@ -373,17 +715,21 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
             intransitive: bool = False) -> list[Event]:
     if not targets and len(sources) < 2 and not (intransitive and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
-    c = cameo()[code]
+    negated = _negated(trigger, p)
+    c = cameo()[_intended_code(code, None if negated else _intention(trigger, p), p)]
     sent: Span = trigger.sent
     when, precision = _date(sent, published)
-    negated = _negated(trigger, p)
     modality = _modality(trigger, p)
     where = locate(sent, trigger)
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
     pairs = [(s, t) for s in src for t in tgt if not (s and t and _same(s, t))]
+    if c.root == "04" and c.code[:3] in ("042", "043"):
+        # a visit needs a visitor, and one to (or a welcome in) one's own country is none
+        pairs = [(s, t) for s, t in pairs if s and not (
+            t and s.get("country") and s.get("country") == t.get("country"))]
     if len(sources) > 1 and not targets:
-        if c.root not in _RECIPROCAL_ROOTS:
+        if cameo()[code].root not in _RECIPROCAL_ROOTS:
             return []  # "Xi and Putin oppose interference" is not one opposing the other
         # "Xi and Putin agreed", "the two leaders spoke": each with the other
         pairs = [(s, t) for s in src for t in src if s and t and not _same(s, t)]
