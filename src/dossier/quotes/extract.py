@@ -35,6 +35,10 @@ class _Cues:
     future_phrases: tuple[str, ...]
     min_words: int
     weak: frozenset[str]
+    clausal: frozenset[str]
+    intent: frozenset[str]
+    objects: frozenset[str]
+    preps: dict[str, frozenset[str]]
 
 
 @cache
@@ -42,7 +46,10 @@ def cues() -> _Cues:
     d = load_toml("quote_cues.toml")
     return _Cues(frozenset(d["verbs"]), frozenset(d["reporting_verbs"]),
                  frozenset(d["future_markers"]), tuple(d["future_phrases"]),
-                 int(d["min_words_unattributed"]), frozenset(d["weak_verbs"]))
+                 int(d["min_words_unattributed"]), frozenset(d["weak_verbs"]),
+                 frozenset(d["verbs"]) | frozenset(d["clausal_verbs"]),
+                 frozenset(d["intent_verbs"]), frozenset(d["object_verbs"]),
+                 {k: frozenset(v) for k, v in d["prep_verbs"].items()})
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -153,7 +160,10 @@ def _subject_mention(idx: _Index, subj: list[Token]) -> Mention | None:
     return idx.mention_in(subj)
 
 
-def _speaker(idx: _Index, cue: Token) -> tuple[dict | None, float]:
+def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | None, float]:
+    """The speaker of a cue. For reported speech (``reported``), an unresolved
+    pronoun ("it says", "they argue") or a relative pronoun's antecedent that is not
+    an actor ("an architect who said …") is kept as an unlinked speaker."""
     agent = [c for c in cue.children if c.dep_ == "agent"]
     if agent:  # "China was criticised by Taiwan": the speaker is Taiwan
         pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
@@ -161,36 +171,52 @@ def _speaker(idx: _Index, cue: Token) -> tuple[dict | None, float]:
             m = _subject_mention(idx, list(pobj[0].subtree))
             if m is not None:
                 return _mention_speaker(m), 0.8
+            if reported:
+                return _raw_speaker(idx, list(pobj[0].subtree), "unlinked"), 0.5
     subj = _subject(cue)
-    if subj and subj[0].lower_ in ("who", "which", "that"):
+    if subj and subj[0].lower_ in ("who", "which", "that") and len(subj) == 1:
         # "George Osborne, who vowed to “…”": the speaker is the relative's antecedent
         w = subj[0].i
         for t in reversed(idx.doc[max(0, w - 4) : w]):
             m = idx.by_token.get(t.i)
             if m is not None:
                 return _mention_speaker(m), 0.8
+        rel = next((v for v in (cue, *cue.ancestors) if v.dep_ == "relcl"), None)
+        if reported and rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
+            noun = rel.head
+            toks = [x for x in noun.subtree if x.i <= noun.i]
+            return _raw_speaker(idx, toks, "unlinked"), 0.5
         return None, 0.0
     if not subj:
         # "… ,” said Putin." — the subject after the verb
         subj = [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     if not subj:
         return None, 0.0
+    if reported and any(t.dep_ == "nsubjpass" for t in subj) and not agent:
+        return None, 0.0  # "it was reported that …": nobody named
     m = _subject_mention(idx, subj)
     if m is None:
         span = idx.doc[subj[0].i : subj[-1].i + 1]
-        if len(span) == 1 and span.root.lower_ in ("he", "she", "they"):
+        third = ("he", "she", "they", "it") if reported else ("he", "she", "they")
+        if len(span) == 1 and span.root.lower_ in third:
             # a third-person speaker the actor stage could not resolve: keep its span
-            return {"name": span.text, "actor_id": None, "qid": None,
-                    "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
-                    "via": "pronoun"}, 0.4
+            return _raw_speaker(idx, list(span), "pronoun"), 0.4
         if span.root.pos_ == "PRON" or span[0].lower_ in ("my", "our", "your", "their",
                                                            "who", "which", "that"):
             return None, 0.0  # I, we, you, or someone's relatives: no speaker
-        return {"name": span.text, "actor_id": None, "qid": None,
-                "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
-                "via": "unlinked"}, 0.5
+        if span.root.dep_ == "expl" or span.root.lower_ in ("there", "here"):
+            return None, 0.0
+        return _raw_speaker(idx, list(span), "unlinked"), 0.5
     conf = 0.9 if m.via in ("name", "alias", "title", "fuzzy") else 0.8
     return _mention_speaker(m), conf
+
+
+def _raw_speaker(idx: _Index, toks: list[Token], via: str) -> dict:
+    """A speaker that is no known actor ("officials", "a new poll", "it"): its span."""
+    span = idx.doc[toks[0].i : toks[-1].i + 1]
+    return {"name": span.text, "actor_id": None, "qid": None,
+            "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
+            "via": via}
 
 
 def _mention_speaker(m: Mention) -> dict:
@@ -296,32 +322,143 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
     for q in _according_to_clauses(idx, source, article_id, quoted):
         out.append(q)
         quoted.append((q.start - offset, q.end - offset))
-    for sent in doc.sents:
-        for t in sent:
-            if not _is_cue(t) or t.i in used_cues:
-                continue
-            comp = [c for c in t.children if c.dep_ == "ccomp"]
-            if not comp:
-                continue
-            span = doc[min(x.i for x in comp[0].subtree): max(x.i for x in comp[0].subtree) + 1]
-            if any(qa <= span.start_char < qb or span.start_char <= qa < span.end_char
-                   for qa, qb in quoted):
-                continue
-            if any(_is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
-                   and _subject_mention(idx, _subject(x)) is not None for x in span):
-                continue  # "Xinhua reported that Xi said …": the speech is Xi's
-            speaker, conf = _speaker(idx, t)
-            if speaker is None or speaker.get("actor_id") is None and conf < 0.5:
-                continue
-            weak = t.lemma_.lower() in cues().weak
-            if len(span) < 4 or (weak and not any(c.dep_ == "mark" and c.lower_ == "that"
-                                                   for c in comp[0].children)):
-                # "Cruz added that …" is speech; "agreed to continue …" is not
-                continue
-            out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
-                              _tense(t), _via(idx, t), min(conf, 0.7)))
+    direct = list(quoted)
+    for t, span, kind in _reported(doc):
+        if t.i in used_cues:
+            continue
+        if any(qa < span.end_char and span.start_char < qb for qa, qb in direct):
+            continue  # the quotation is already there, with its marks
+        if t.lemma_.lower() in cues().reporting and any(
+                _is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
+                and _subject_mention(idx, _subject(x)) is not None for x in span):
+            continue  # "Xinhua reported that Xi said …": the speech is Xi's
+        speaker, conf = _speaker(idx, t, reported=True)
+        if speaker is None:
+            continue
+        weak = t.lemma_.lower() in cues().weak
+        if kind == "clause" and weak and not any(
+                c.dep_ == "mark" and c.lower_ == "that" for x in span for c in x.children):
+            continue  # "Cruz added that …" is speech; "agreed to continue …" is not
+        out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
+                          _tense(t), _via(idx, t), min(conf, 0.7)))
     out.sort(key=lambda q: q.start)
     return out
+
+
+_CLAUSE_DEPS = ("ccomp",)
+_AROUND_DEPS = ("parataxis", "ccomp", "advcl")
+_OBJECT_TAIL = ("dobj", "dative", "oprd", "xcomp", "ccomp", "prep", "acomp")
+_TAIL_PREPS = frozenset(("as", "of", "for", "about", "on", "to", "with", "against", "over",
+                         "in"))
+
+
+def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
+    """Reported speech, beliefs and stances without marks: a cue (from the data file)
+    and its content read off the parse, in one walk over the tokens.
+
+    - clause: "X said (that) …", "…, X said.", "…, X said, …" (the cue inside);
+    - infinitive: "X vowed to …", "X urged them to …";
+    - object: "X criticised the plan", "X called it a hoax";
+    - prepositional: "X called for …", "X spoke of …".
+    """
+    c = cues()
+    out: list[tuple[Token, Span, str]] = []
+    for t in doc:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        lem = t.lemma_.lower()
+        found = None
+        if lem in c.clausal:
+            found = _clause_content(t)
+        if found is None and lem in c.intent:
+            found = _infinitive_content(t)
+        if found is None and lem in c.objects:
+            found = _object_content(t)
+        if found is None and lem in c.preps:
+            found = _prep_content(t, c.preps[lem])
+        if found is not None and len(found[0]) >= 2:
+            out.append((t, found[0], found[1]))
+    return out
+
+
+def _span_of(tokens: list[Token]) -> Span | None:
+    toks = [x for x in tokens if not (x.is_punct or x.is_space)]
+    if not toks:
+        return None
+    doc = toks[0].doc
+    lo, hi = min(x.i for x in toks), max(x.i for x in toks)
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", ")"):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def _clause_content(t: Token) -> tuple[Span, str] | None:
+    comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i]
+    if comp:
+        span = _span_of(list(comp[0].subtree))
+        if span is not None and len(span) >= 4:
+            return span, "clause"
+        return None
+    if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS]:
+        # "… would be $300, it says": the clause before the cue
+        span = _span_of(list(comp[0].subtree))
+        if span is not None and len(span) >= 4:
+            return span, "clause"
+    head = t.head
+    if (t.dep_ in _AROUND_DEPS and head.i != t.i and head.pos_ in ("VERB", "AUX")
+            and t.lemma_.lower() in cues().verbs
+            and any(x.dep_ == "nsubj" for x in t.children)
+            and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in t.children)
+            and all(x.lower_ == "as" for x in t.children if x.dep_ == "mark")):
+        # "Prices will rise, she said." / "The museum, Mr. Obama said, would …"
+        mine = {x.i for x in t.subtree}
+        rest = [x for x in head.subtree if x.i not in mine]
+        if not rest or min(x.i for x in rest) > t.i:
+            return None
+        if max(x.i for x in rest) < t.left_edge.i:
+            span = _span_of(rest)
+        else:
+            span = _span_of(list(head.subtree))
+        if span is not None and len(span) >= 4:
+            return span, "clause"
+    return None
+
+
+def _infinitive_content(t: Token) -> tuple[Span, str] | None:
+    xc = [x for x in t.children if x.dep_ in ("xcomp", "ccomp") and x.i > t.i
+          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
+    if not xc:
+        return None
+    toks = list(xc[0].subtree)
+    obj = [x for x in t.children if x.dep_ in ("dobj", "dative") and x.i < xc[0].i]
+    if obj:  # "urged them to vote": the addressee is part of the content
+        toks += list(obj[0].subtree)
+    span = _span_of(toks)
+    return (span, "infinitive") if span is not None else None
+
+
+def _object_content(t: Token) -> tuple[Span, str] | None:
+    obj = [x for x in t.children if x.dep_ == "dobj" and x.i > t.i]
+    if not obj or obj[0].pos_ == "PRON" and obj[0].lower_ not in ("it", "them", "him", "her",
+                                                                   "this", "that"):
+        return None
+    toks = list(obj[0].subtree)
+    for x in t.children:
+        if x.i > obj[0].i and x.dep_ in _OBJECT_TAIL and (
+                x.dep_ != "prep" or x.lower_ in _TAIL_PREPS):
+            toks += list(x.subtree)
+    span = _span_of(toks)
+    return (span, "object") if span is not None else None
+
+
+def _prep_content(t: Token, preps: frozenset[str]) -> tuple[Span, str] | None:
+    for x in t.children:
+        if x.i > t.i and x.dep_ in ("prep", "prt") and x.lower_ in preps:
+            objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
+            if objs:
+                span = _span_of([y for o in objs for y in o.subtree])
+                return (span, "prep") if span is not None else None
+    return None
 
 
 def _colon_speaker(idx: _Index, content: Span) -> Mention | None:
