@@ -76,7 +76,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         for m in _MARK.finditer(text, i, end):
             k, ch = m.start(), m.group()
             if cur is None:
-                if ch == _OPEN or (ch == '"' and _opens(text, k)):
+                if ch == _OPEN or (ch == '"' and _opens(text, k)) or (ch == _CLOSE and k == lead):
+                    # a paragraph that opens with ” (a typo for “) opens a quotation
                     cur = k + 1
             elif ch in (_CLOSE, '"'):
                 spans.append((cur, k))
@@ -272,7 +273,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
     last_speaker: tuple[dict | None, int] = (None, -10)
     para_of = _paragraph_index(text)
 
-    for a, b in quote_spans(text):
+    marked = quote_spans(text)
+    for a, b in marked:
         content = doc.char_span(a, b, alignment_mode="expand")
         if content is None or not content.text.strip():
             continue
@@ -281,6 +283,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         words = len(content.text.split())
         para = para_of(a)
         whole_para = _whole_paragraph(text, a, b)
+        dash = _dash_speaker(idx, b)
+        if dash is not None:  # "“We are not afraid.” ― Maria Lopez"
+            out.append(_quote(idx, source, article_id, content, "direct", dash, None,
+                              "past", None, 0.7))
+            last_speaker = (dash, para)
+            continue
         if cue is None:
             acc = _according_to(idx, doc[content.start].sent)
             if acc is not None:
@@ -306,13 +314,17 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                 last_speaker = (sp, para)
                 continue
             continue  # scare quote, title, nickname, or no speaker to be found
-        used_cues.add(cue.i)
         speaker, conf = _speaker(idx, cue)
-        if (speaker is None or speaker.get("actor_id") is None) and words < cues().min_words:
-            continue  # a short quotation needs a known speaker ("asked me about “my language”")
+        adjacent = _adjacent(doc, cue, content)
+        if (speaker is None or speaker.get("actor_id") is None and not adjacent) and (
+                words < cues().min_words):
+            # a short quotation needs a known speaker ("asked me about “my language”"),
+            # or one joined to it by punctuation ("“Never,” a spokesman said.")
+            continue
         qtype = "partial" if words < cues().min_words or _governed(cue, content) else "direct"
-        if cue.lemma_.lower() in cues().weak and not _adjacent(doc, cue, content):
+        if cue.lemma_.lower() in cues().weak and not adjacent:
             continue  # "agreed to continue “close personal interaction”": no speech
+        used_cues.add(cue.i)
         out.append(_quote(idx, source, article_id, content, qtype, speaker, cue,
                           _tense(cue), _via(idx, cue), conf))
         if speaker is not None:
@@ -328,6 +340,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             continue
         if any(qa < span.end_char and span.start_char < qb for qa, qb in direct):
             continue  # the quotation is already there, with its marks
+        if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
+               for qa, qb in marked):
+            continue  # mostly a title or a scare quote: "asked me about “my language”"
         if t.lemma_.lower() in cues().reporting and any(
                 _is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
                 and _subject_mention(idx, _subject(x)) is not None for x in span):
@@ -459,6 +474,39 @@ def _prep_content(t: Token, preps: frozenset[str]) -> tuple[Span, str] | None:
                 span = _span_of([y for o in objs for y in o.subtree])
                 return (span, "prep") if span is not None else None
     return None
+
+
+_DASH = re.compile(r"[ \t]*[―—–]+[ \t]*")
+
+
+def _dash_speaker(idx: _Index, b: int) -> dict | None:
+    """The name after a dash that closes a quotation: "“…” ― Maria Lopez"."""
+    doc, text = idx.doc, idx.doc.text
+    k = b
+    while k < len(text) and text[k] in "”\"’.,":
+        k += 1
+    m = _DASH.match(text, k)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    span = doc.char_span(m.end(), line_end, alignment_mode="contract")
+    if span is None:
+        return None
+    names = []
+    for t in span:
+        if t.pos_ == "PROPN" or t.is_title or (names and t.text in (".", "-")):
+            names.append(t)
+        else:
+            break
+    while names and names[-1].is_punct:
+        names.pop()
+    if not names or len(names) > 6:
+        return None
+    mention = idx.mention_in(names)
+    if mention is not None:
+        return _mention_speaker(mention)
+    return _raw_speaker(idx, names, "unlinked")
 
 
 def _colon_speaker(idx: _Index, content: Span) -> Mention | None:
