@@ -202,14 +202,18 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         if len(span) == 1 and span.root.lower_ in third:
             # a third-person speaker the actor stage could not resolve: keep its span
             return _raw_speaker(idx, list(span), "pronoun"), 0.4
-        if span.root.pos_ == "PRON" or span[0].lower_ in ("my", "our", "your", "their",
-                                                           "who", "which", "that"):
+        if (span.root.pos_ == "PRON" and (not reported or span.root.lower_ in _PERSONAL)
+                or span[0].lower_ in ("my", "our", "your", "their", "who", "which", "that")):
             return None, 0.0  # I, we, you, or someone's relatives: no speaker
         if span.root.dep_ == "expl" or span.root.lower_ in ("there", "here"):
             return None, 0.0
         return _raw_speaker(idx, list(span), "unlinked"), 0.5
     conf = 0.9 if m.via in ("name", "alias", "title", "fuzzy") else 0.8
     return _mention_speaker(m), conf
+
+
+_PERSONAL = frozenset(("i", "me", "we", "us", "you", "who", "which", "that", "what", "this",
+                       "these", "those", "itself", "themselves", "there"))
 
 
 def _raw_speaker(idx: _Index, toks: list[Token], via: str) -> dict:
@@ -335,13 +339,11 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         out.append(q)
         quoted.append((q.start - offset, q.end - offset))
     direct = list(quoted)
-    for t, span, kind in _reported(doc):
-        if t.i in used_cues:
-            continue
+    for t, span, _kind in _reported(doc):
         if any(qa < span.end_char and span.start_char < qb for qa, qb in direct):
             continue  # the quotation is already there, with its marks
         if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
-               for qa, qb in marked):
+               and len(text[qa:qb].split()) < cues().min_words for qa, qb in marked):
             continue  # mostly a title or a scare quote: "asked me about “my language”"
         if t.lemma_.lower() in cues().reporting and any(
                 _is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
@@ -350,10 +352,6 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         speaker, conf = _speaker(idx, t, reported=True)
         if speaker is None:
             continue
-        weak = t.lemma_.lower() in cues().weak
-        if kind == "clause" and weak and not any(
-                c.dep_ == "mark" and c.lower_ == "that" for x in span for c in x.children):
-            continue  # "Cruz added that …" is speech; "agreed to continue …" is not
         out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
                           _tense(t), _via(idx, t), min(conf, 0.7)))
     out.sort(key=lambda q: q.start)
@@ -471,7 +469,11 @@ def _prep_content(t: Token, preps: frozenset[str]) -> tuple[Span, str] | None:
         if x.i > t.i and x.dep_ in ("prep", "prt") and x.lower_ in preps:
             objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
             if objs:
-                span = _span_of([y for o in objs for y in o.subtree])
+                toks = [y for o in objs for y in o.subtree]
+                # "called on people to protest": the infinitive goes with the object
+                toks += [y for c in t.children if c.dep_ == "xcomp" and c.i > x.i
+                         for y in c.subtree]
+                span = _span_of(toks)
                 return (span, "prep") if span is not None else None
     return None
 
