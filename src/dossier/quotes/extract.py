@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from dossier.actors.link import mentions_by_token
@@ -126,6 +127,9 @@ def _subject(cue: Token) -> list[Token]:
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return list(subj[0].subtree)
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "… by telling them that …"
+            v = v.head.head
+            continue
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i else None
     return []
 
@@ -532,20 +536,46 @@ def _colon_speaker(idx: _Index, content: Span) -> Mention | None:
     return m
 
 
+def _attribution_phrases(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token spans of "according to", "in the words of" … (data file)."""
+    key = id(doc.vocab)
+    m = _PHRASE_MATCHERS.get(key)
+    if m is None:
+        m = Matcher(doc.vocab)
+        for phrase in load_toml("quote_cues.toml")["according_to"]:
+            m.add("ATTR", [[{"LOWER": w} for w in phrase.split()]])
+        _PHRASE_MATCHERS[key] = m
+    return [(s, e) for _, s, e in m(doc)]
+
+
+_PHRASE_MATCHERS: dict[int, Matcher] = {}
+
+
 def _according_to_clauses(idx: _Index, source: str, article_id: str,
                           quoted: list[tuple[int, int]]) -> list[Quote]:
-    """Indirect speech attributed with "according to X": the rest of the sentence."""
+    """Indirect speech attributed with "according to X": the rest of the sentence;
+    X is an actor or any noun phrase ("according to a new poll")."""
     doc = idx.doc
     out = []
-    for t in doc:
-        if t.lower_ != "according" or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "to":
+    for s, e in _attribution_phrases(doc):
+        last = doc[e - 1]
+        objs = [c for c in last.children if c.dep_ == "pobj"]
+        if objs:
+            src = list(objs[0].subtree)
+        else:
+            src = [t for t in doc[e : min(len(doc), e + 6)]]
+            src = src[: next((k for k, t in enumerate(src) if t.is_punct), len(src))]
+        if not src:
             continue
-        phrase = list(t.subtree)
-        m = idx.mention_in([x for x in phrase if x.i > t.i + 1])
-        if m is None:
+        m = _subject_mention(idx, src) if objs else idx.mention_in(src)
+        if m is not None:
+            speaker = _mention_speaker(m)
+        elif any(t.pos_ in ("NOUN", "PROPN") for t in src):
+            speaker = _raw_speaker(idx, src, "unlinked")
+        else:
             continue
-        sent = t.sent
-        lo, hi = phrase[0].i, phrase[-1].i + 1
+        sent = doc[s].sent
+        lo, hi = s, max(e, src[-1].i + 1)
         before = doc[sent.start : lo]
         after = doc[hi : sent.end]
         body = max((before, after), key=len)
@@ -556,7 +586,7 @@ def _according_to_clauses(idx: _Index, source: str, article_id: str,
                              body.start_char + body.text.index(text) + len(text))
         if span is None or any(a < span.end_char and span.start_char < b for a, b in quoted):
             continue
-        out.append(_quote(idx, source, article_id, span, "indirect", _mention_speaker(m),
+        out.append(_quote(idx, source, article_id, span, "indirect", speaker,
                           None, "past", None, 0.6))
     return out
 
