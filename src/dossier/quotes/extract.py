@@ -339,6 +339,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             last_speaker = (speaker, para)
 
     quoted = [(q.start - offset, q.end - offset) for q in out]
+    for q in _colon_paragraphs(idx, source, article_id, quoted):
+        out.append(q)
+        quoted.append((q.start - offset, q.end - offset))
     for q in _according_to_clauses(idx, source, article_id, quoted):
         out.append(q)
         quoted.append((q.start - offset, q.end - offset))
@@ -534,6 +537,70 @@ def _colon_speaker(idx: _Index, content: Span) -> Mention | None:
                             or first.is_sent_start):
         return None
     return m
+
+
+_LINE = re.compile(r"[^\n]+")
+_MARKS = " \t“”\"‘’'"
+
+
+def _colon_paragraphs(idx: _Index, source: str, article_id: str,
+                      quoted: list[tuple[int, int]]) -> list[Quote]:
+    """Paragraphs attributed by a colon, without a cue in the same sentence:
+    "PENCE: Well, look, …" (transcripts, headlines "Sanders: Clinton needs …") and a
+    block quotation after "Limbaugh added:" at the end of the paragraph before."""
+    doc, text = idx.doc, idx.doc.text
+    out = []
+    prev: tuple[int, int] | None = None
+    for m in _LINE.finditer(text):
+        a, b = m.span()
+        line = m.group()
+        if not line.strip():
+            continue
+        lead = a + len(line) - len(line.lstrip(_MARKS))
+        body: tuple[int, int] | None = None
+        speaker: dict | None = None
+        cue: Token | None = None
+        colon = text.find(":", lead, min(b, lead + 40))
+        if colon > lead:
+            head = doc.char_span(lead, colon, alignment_mode="contract")
+            if (head is not None and 0 < len(head) <= 5
+                    and all(t.pos_ == "PROPN" or t.is_upper or t.text in (".", "-")
+                            for t in head)
+                    and (idx.mention_in(list(head)) is not None or all(
+                        t.is_upper or t.is_punct for t in head) or any(
+                        t.ent_type_ in ("PERSON", "ORG") for t in head))):
+                # a name (an actor, a PERSON/ORG entity, or a transcript's capitals),
+                # not a title ("Stealth Over Health: …") or a label ("Correction: …")
+                mention = idx.mention_in(list(head))
+                speaker = (_mention_speaker(mention) if mention is not None
+                           else _raw_speaker(idx, list(head), "unlinked"))
+                body = (colon + 1, b)
+        if body is None and prev is not None and text[prev[0]:prev[1]].rstrip().endswith(":"):
+            last = doc.char_span(prev[0], prev[1], alignment_mode="expand")
+            if last is not None:
+                sent = doc[last.end - 1].sent
+                cands = [t for t in sent if _is_cue(t) and t.i >= last.start]
+                if cands:
+                    cue = cands[-1]
+                    speaker, _ = _speaker(idx, cue)
+                    if speaker is not None and text[lead:b].lstrip(_MARKS) == text[a:b].lstrip(
+                            _MARKS) and text[a:b].lstrip()[:1] not in _MARKS:
+                        body = (a, b)
+        prev = (a, b)
+        if body is None or speaker is None:
+            continue
+        lo, hi = body
+        while lo < hi and text[lo] in _MARKS:
+            lo += 1
+        while hi > lo and text[hi - 1] in _MARKS:
+            hi -= 1
+        span = doc.char_span(lo, hi, alignment_mode="contract")
+        if span is None or len(span) < 3 or any(
+                qa < span.end_char and span.start_char < qb for qa, qb in quoted):
+            continue
+        out.append(_quote(idx, source, article_id, span, "direct", speaker, cue,
+                          _tense(cue) if cue is not None else "past", None, 0.6))
+    return out
 
 
 def _attribution_phrases(doc: Doc) -> list[tuple[int, int]]:
