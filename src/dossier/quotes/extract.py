@@ -40,6 +40,9 @@ class _Cues:
     intent: frozenset[str]
     objects: frozenset[str]
     preps: dict[str, frozenset[str]]
+    nouns: frozenset[str]
+    noun_preps: frozenset[str]
+    adjectives: frozenset[str]
 
 
 @cache
@@ -50,7 +53,9 @@ def cues() -> _Cues:
                  int(d["min_words_unattributed"]), frozenset(d["weak_verbs"]),
                  frozenset(d["verbs"]) | frozenset(d["clausal_verbs"]),
                  frozenset(d["intent_verbs"]), frozenset(d["object_verbs"]),
-                 {k: frozenset(v) for k, v in d["prep_verbs"].items()})
+                 {k: frozenset(v) for k, v in d["prep_verbs"].items()},
+                 frozenset(d["nouns"]), frozenset(d["noun_preps"]),
+                 frozenset(d["adjectives"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -346,7 +351,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         out.append(q)
         quoted.append((q.start - offset, q.end - offset))
     direct = list(quoted)
-    for t, span, _kind in _reported(doc):
+    for t, span, kind in _reported(doc):
         if any(qa < span.end_char and span.start_char < qb for qa, qb in direct):
             continue  # the quotation is already there, with its marks
         if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
@@ -356,7 +361,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                 _is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
                 and _subject_mention(idx, _subject(x)) is not None for x in span):
             continue  # "Xinhua reported that Xi said …": the speech is Xi's
-        speaker, conf = _speaker(idx, t, reported=True)
+        if kind == "noun":  # "Trump's claim that …": the owner speaks
+            owner = next(c for c in t.children if c.dep_ == "poss")
+            m = idx.by_token.get(owner.i)
+            speaker, conf = (_mention_speaker(m), 0.6) if m is not None else (
+                _raw_speaker(idx, list(owner.subtree), "unlinked"), 0.4)
+            if owner.lower_ in _PERSONAL or owner.lower_ in ("my", "our", "your", "its"):
+                continue
+        else:
+            speaker, conf = _speaker(idx, t.head if kind == "adjective" else t, reported=True)
         if speaker is None:
             continue
         out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
@@ -384,9 +397,14 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
     c = cues()
     out: list[tuple[Token, Span, str]] = []
     for t in doc:
+        lem = t.lemma_.lower()
+        if t.pos_ == "NOUN" and lem in c.nouns or t.pos_ == "ADJ" and lem in c.adjectives:
+            found = _nominal_content(t, c.noun_preps)
+            if found is not None and len(found) >= 2:
+                out.append((t, found, "noun" if t.pos_ == "NOUN" else "adjective"))
+            continue
         if t.pos_ not in ("VERB", "AUX"):
             continue
-        lem = t.lemma_.lower()
         found = None
         if lem in c.clausal:
             found = _clause_content(t)
@@ -399,6 +417,26 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
         if found is not None and len(found[0]) >= 2:
             out.append((t, found[0], found[1]))
     return out
+
+
+def _nominal_content(t: Token, preps: frozenset[str]) -> Span | None:
+    """The content of a noun or adjective cue: "claim that …", "critical of …",
+    "call for …", "plan to …"."""
+    if t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children):
+        return None  # the owner is the source: "Trump's claim", "her call"
+    if t.pos_ == "ADJ" and not (t.dep_ == "acomp" and t.head.lemma_ == "be"):
+        return None  # "she was critical of …"
+    for x in t.children:
+        if x.i < t.i:
+            continue
+        if x.dep_ in ("acl", "ccomp", "xcomp") and (
+                any(m.lower_ in ("that", "to") for m in x.children if m.dep_ in ("mark", "aux"))):
+            return _span_of(list(x.subtree))
+        if x.dep_ == "prep" and x.lower_ in preps:
+            objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _span_of([y for o in objs for y in o.subtree])
+    return None
 
 
 def _span_of(tokens: list[Token]) -> Span | None:
