@@ -190,12 +190,19 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         for t in reversed(idx.doc[max(0, w - 4) : w]):
             m = idx.by_token.get(t.i)
             if m is not None:
-                return _mention_speaker(m), 0.8
+                # the actor is the antecedent; the span is the relative that attributes
+                # the quote, as for a pronoun
+                sp = _mention_speaker(m)
+                sp.update(start=idx.offset + subj[0].idx,
+                          end=idx.offset + subj[0].idx + len(subj[0].text), via="pronoun")
+                return sp, 0.8
         rel = next((v for v in (cue, *cue.ancestors) if v.dep_ == "relcl"), None)
         if reported and rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
             noun = rel.head
-            toks = [x for x in noun.subtree if x.i <= noun.i]
-            return _raw_speaker(idx, toks, "unlinked"), 0.5
+            sp = _raw_speaker(idx, [x for x in noun.subtree if x.i <= noun.i], "unlinked")
+            sp.update(start=idx.offset + subj[0].idx,
+                      end=idx.offset + subj[0].idx + len(subj[0].text), via="pronoun")
+            return sp, 0.5
         return None, 0.0
     if not subj:
         # "… ,” said Putin." — the subject after the verb
