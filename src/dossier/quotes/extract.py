@@ -372,7 +372,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             owner = next(c for c in t.children if c.dep_ == "poss")
             m = idx.by_token.get(owner.i)
             speaker, conf = (_mention_speaker(m), 0.6) if m is not None else (
-                _raw_speaker(idx, list(owner.subtree), "unlinked"), 0.4)
+                _raw_speaker(idx, [x for x in owner.subtree if x.dep_ != "case"], "unlinked"),
+                0.4)
             if owner.lower_ in _PERSONAL or owner.lower_ in ("my", "our", "your", "its"):
                 continue
         else:
@@ -406,13 +407,13 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
     for t in doc:
         lem = t.lemma_.lower()
         if t.pos_ == "NOUN" and lem in c.nouns or t.pos_ == "ADJ" and lem in c.adjectives:
-            found = _nominal_content(t, c.noun_preps)
-            if found is not None and len(found) >= 2:
-                out.append((t, found, "noun" if t.pos_ == "NOUN" else "adjective"))
+            nominal = _nominal_content(t, c.noun_preps)
+            if nominal is not None and len(nominal) >= 2:
+                out.append((t, nominal, "noun" if t.pos_ == "NOUN" else "adjective"))
             continue
         if t.pos_ not in ("VERB", "AUX"):
             continue
-        found = None
+        found: tuple[Span, str] | None = None
         if lem in c.clausal:
             found = _clause_content(t)
         if found is None and lem in c.intent:
@@ -547,7 +548,7 @@ def _dash_speaker(idx: _Index, b: int) -> dict | None:
     span = doc.char_span(m.end(), line_end, alignment_mode="contract")
     if span is None:
         return None
-    names = []
+    names: list[Token] = []
     for t in span:
         if t.pos_ == "PROPN" or t.is_title or (names and t.text in (".", "-")):
             names.append(t)
