@@ -61,6 +61,8 @@ def _speaker_text(text: str, q: Quote) -> str:
         # stances and evaluations with an object, and prepositional content
         ("The chancellor criticized the central bank's decision to raise rates.",
          "the central bank's decision to raise rates", "The chancellor", "indirect"),
+        ("The two leaders discussed the future of the trade agreement on Tuesday.",
+         "the future of the trade agreement", "The two leaders", "indirect"),
         ("Protesters called for an independent inquiry into the shooting.",
          "an independent inquiry into the shooting", "Protesters", "indirect"),
         # a noun cue owned by its source, an attitude adjective
@@ -104,6 +106,10 @@ def test_reported_found(quotes, text: str, content: str, speaker: str, qtype: st
          "consulted. The council decided everything behind closed doors.",
          "We were never consulted. The council decided everything behind closed doors.",
          "Ann Reilly"),
+        # a question closing its sentence, the cue parsed as a sentence of its own
+        ("“How long must the families of this town wait for answers?” Rishi Sunak said. "
+         "“They deserve better.”",
+         "How long must the families of this town wait for answers?", "Rishi Sunak"),
         # a short quotation joined to an unlinked speaker by punctuation
         ("“Never again,” a spokesman said.", "Never again,", "a spokesman"),
     ],

@@ -389,8 +389,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
 _CLAUSE_DEPS = ("ccomp",)
 _AROUND_DEPS = ("parataxis", "ccomp", "advcl")
 _OBJECT_TAIL = ("dobj", "dative", "oprd", "xcomp", "ccomp", "prep", "acomp")
-_TAIL_PREPS = frozenset(("as", "of", "for", "about", "on", "to", "with", "against", "over",
-                         "in"))
+_TAIL_PREPS = frozenset(("as", "of", "for", "about", "on", "to", "with", "against"))
 
 
 def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
@@ -510,8 +509,9 @@ def _object_content(t: Token) -> tuple[Span, str] | None:
         return None
     toks = list(obj[0].subtree)
     for x in t.children:
-        if x.i > obj[0].i and x.dep_ in _OBJECT_TAIL and (
-                x.dep_ != "prep" or x.lower_ in _TAIL_PREPS):
+        if x.i > obj[0].i and x.dep_ in _OBJECT_TAIL and (x.dep_ != "prep" or (
+                x.lower_ in _TAIL_PREPS and not any(
+                    y.ent_type_ in ("DATE", "TIME") for y in x.children))):
             toks += list(x.subtree)
     span = _span_of(toks)
     return (span, "object") if span is not None else None
@@ -729,6 +729,16 @@ def _find_cue(doc: Doc, content: Span, inside: set[int]) -> Token | None:
                 continue
             dist = content.start - t.i if t.i < content.start else t.i - content.end
             cands.append((dist, t))
+    # "“… our country?” Clinton said." parsed as a sentence of its own after the mark
+    nxt = content.end
+    while nxt < len(doc) and doc[nxt].text in ("”", '"', "’", "'"):
+        nxt += 1
+    if (not cands and content.end < nxt < len(doc) and not doc[nxt].is_space
+            and "\n" not in doc[nxt - 1].text_with_ws and doc[nxt].sent.start >= nxt):
+        for t in doc[nxt : min(nxt + 5, doc[nxt].sent.end)]:
+            if _is_cue(t):
+                cands.append((t.i - content.end, t))
+                break
     # "He said: “…" at the end of the paragraph before a quote that opens one
     if not cands and first.i > 0:
         prev = doc[first.i - 1]
