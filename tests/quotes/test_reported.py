@@ -65,6 +65,9 @@ def _speaker_text(text: str, q: Quote) -> str:
          "the future of the trade agreement", "The two leaders", "indirect"),
         ("Protesters called for an independent inquiry into the shooting.",
          "an independent inquiry into the shooting", "Protesters", "indirect"),
+        # a passive with its agent: the agent speaks about the subject
+        ("The new curriculum was criticized by several teachers' unions.",
+         "The new curriculum", "several teachers' unions", "indirect"),
         # a noun cue owned by its source, an attitude adjective
         ("Reporters questioned the governor's claim that the budget was balanced.",
          "that the budget was balanced", "the governor", "indirect"),
@@ -143,6 +146,7 @@ def test_nested_reports_both_kept(quotes) -> None:  # type: ignore[no-untyped-de
         "The company released its quarterly results on Tuesday morning.",
         # no source: expletive, passive without agent, first and second person
         "It was reported that the bridge would close for repairs next month.",
+        "The new curriculum was criticized last week and then quietly withdrawn.",
         "There is no doubt that the bridge will close for repairs next month.",
         "I think that the bridge will close for repairs next month.",
         "You know that the bridge will close for repairs next month.",

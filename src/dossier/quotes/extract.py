@@ -504,6 +504,14 @@ def _infinitive_content(t: Token) -> tuple[Span, str] | None:
 
 def _object_content(t: Token) -> tuple[Span, str] | None:
     obj = [x for x in t.children if x.dep_ == "dobj" and x.i > t.i]
+    if not obj and any(x.dep_ == "agent" for x in t.children):
+        # "Oz has been called a charlatan by fellow physicians": the passive subject
+        subj = [x for x in t.children if x.dep_ == "nsubjpass"]
+        if subj and subj[0].pos_ != "PRON":
+            toks = list(subj[0].subtree) + [y for x in t.children if x.dep_ == "oprd"
+                                            for y in x.subtree]
+            span = _span_of(toks)
+            return (span, "object") if span is not None else None
     if not obj or obj[0].pos_ == "PRON" and obj[0].lower_ not in ("it", "them", "him", "her",
                                                                    "this", "that"):
         return None
