@@ -20,7 +20,7 @@ from functools import cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from dossier.actors.link import mentions_by_token
+from dossier.actors.link import mentions_by_token, quoted_tokens
 from dossier.data import load_toml
 from dossier.records import Mention, Quote
 
@@ -110,6 +110,7 @@ class _Index:
         self.doc = doc
         self.offset = offset
         self.by_token = mentions_by_token(doc, mentions, offset)
+        self.quoted = quoted_tokens(doc)
 
     def mention_in(self, tokens: list[Token]) -> Mention | None:
         for t in tokens:
@@ -223,6 +224,8 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
             return None, 0.0  # I, we, you, or someone's relatives: no speaker
         if span.root.dep_ == "expl" or span.root.lower_ in ("there", "here"):
             return None, 0.0
+        if not _plausible_speaker(idx, span):
+            return None, 0.0
         return _raw_speaker(idx, list(span), "unlinked"), 0.5
     conf = 0.9 if m.via in ("name", "alias", "title", "fuzzy") else 0.8
     return _mention_speaker(m), conf
@@ -230,6 +233,16 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
 
 _PERSONAL = frozenset(("i", "me", "we", "us", "you", "who", "which", "that", "what", "this",
                        "these", "those", "itself", "themselves", "there"))
+
+
+def _plausible_speaker(idx: _Index, span: Span) -> bool:
+    """An unlinked subject that can be a source: a noun phrase on one line, headed by a
+    noun, not inside a quotation, not a clipped parse ("'s", "Keeps")."""
+    root = span.root
+    return ("\n" not in span.text and not span[0].is_punct and span[0].dep_ != "case"
+            and root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and not idx.quoted[root.i]
+            and not (span[0].is_sent_start and root.i == span[0].i and root.tag_ == "VBZ"))
 
 
 def _raw_speaker(idx: _Index, toks: list[Token], via: str) -> dict:
