@@ -6,9 +6,12 @@ UK and US convention). A speech cue (a reporting verb from ``data/quote_cues.tom
 next to the quote, through the dependency parse, gives the speaker: its subject,
 resolved to an actor by the actor stage (so "she" and "the spy chief" come out as
 people). A quote inside the clause of a cue ("warned that the “consequences …”") is
-partial; a paragraph that is only a quotation continues the last speaker; a cue
-with a clausal complement and no marks is indirect speech. Short quotations with no
-cue (scare quotes, titles, nicknames) are not quotes.
+partial; a paragraph that is only a quotation continues the last speaker; colons and
+dashes attribute whole paragraphs and quotations. Without marks, a cue (lists in the
+data file, by the shape of their content: clause, infinitive, object, preposition,
+noun, adjective, "according to") and its complement in the parse give an indirect
+report, whose source may be an unlinked noun phrase ("officials", "a new poll").
+Short quotations with no cue (scare quotes, titles, nicknames) are not quotes.
 """
 
 from __future__ import annotations
