@@ -113,6 +113,9 @@ def test_reported_found(quotes, text: str, content: str, speaker: str, qtype: st
         ("“How long must the families of this town wait for answers?” Rishi Sunak said. "
          "“They deserve better.”",
          "How long must the families of this town wait for answers?", "Rishi Sunak"),
+        # two apostrophes as quotation marks (''…''), as some news archives print them
+        ("''The harbour will be ready before the summer season,'' Rishi Sunak said.",
+         "The harbour will be ready before the summer season,", "Rishi Sunak"),
         # a short quotation joined to an unlinked speaker by punctuation
         ("“Never again,” a spokesman said.", "Never again,", "a spokesman"),
     ],
@@ -158,6 +161,8 @@ def test_nested_reports_both_kept(quotes) -> None:  # type: ignore[no-untyped-de
         # a colon after something that is not a name
         "Correction: An earlier version of this story misstated the date.",
         "Stealth Over Health: The Hidden Cost Of Hospital Parking Fees",
+        # apostrophes that are no quotation marks
+        "The players' union and the owners' group met again on Friday.",
         # a dash not after a quotation
         "The river rose quickly ― Maria Lopez watched from the bridge.",
     ],

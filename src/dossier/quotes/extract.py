@@ -77,18 +77,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         tail = end - (len(line) - len(line.rstrip()))
         i = start
         if cur is not None:  # a quote left open at the previous paragraph's end
-            if stripped[0] in (_OPEN, '"'):
-                i = lead + 1  # it continues: skip this paragraph's opening mark
+            if stripped[0] in (_OPEN, '"') or stripped.startswith("''"):
+                # it continues: skip this paragraph's opening mark
+                i = lead + (2 if stripped.startswith("''") else 1)
             else:
                 spans.append((cur, cur_end))
                 cur = None
         for m in _MARK.finditer(text, i, end):
             k, ch = m.start(), m.group()
             if cur is None:
-                if ch == _OPEN or (ch == '"' and _opens(text, k)) or (ch == _CLOSE and k == lead):
+                if ch == _OPEN or (ch in ('"', "''") and _opens(text, k)) or (
+                        ch == _CLOSE and k == lead):
                     # a paragraph that opens with ” (a typo for “) opens a quotation
-                    cur = k + 1
-            elif ch in (_CLOSE, '"'):
+                    cur = m.end()
+            elif ch in (_CLOSE, '"', "''"):
                 spans.append((cur, k))
                 cur = None
         if cur is not None:
@@ -98,7 +100,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-_MARK = re.compile(r"[“”\"]")
+# curly, straight, and two apostrophes (''…'', the convention of some news archives)
+_MARK = re.compile(r"''|[“”\"]")
 
 
 def _opens(text: str, k: int) -> bool:
