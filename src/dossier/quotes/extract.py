@@ -762,10 +762,9 @@ def _find_cue(doc: Doc, content: Span, inside: set[int]) -> Token | None:
         nxt += 1
     if (not cands and content.end < nxt < len(doc) and not doc[nxt].is_space
             and "\n" not in doc[nxt - 1].text_with_ws and doc[nxt].sent.start >= nxt):
-        for t in doc[nxt : min(nxt + 5, doc[nxt].sent.end)]:
-            if _is_cue(t):
-                cands.append((t.i - content.end, t))
-                break
+        root = doc[nxt].sent.root
+        if _is_cue(root) and not any(c.dep_ in ("ccomp", "dobj") for c in root.children):
+            cands.append((root.i - content.end, root))
     # "He said: “…" at the end of the paragraph before a quote that opens one
     if not cands and first.i > 0:
         prev = doc[first.i - 1]
