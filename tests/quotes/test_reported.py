@@ -153,7 +153,10 @@ def test_nested_reports_both_kept(quotes) -> None:  # type: ignore[no-untyped-de
         "There is no doubt that the bridge will close for repairs next month.",
         "I think that the bridge will close for repairs next month.",
         "You know that the bridge will close for repairs next month.",
-        # a noun cue with no owner, an adjective that is no attitude
+        # an unresolved it/they with a verb of thought, not of speech
+        "It took years, but slowly they realised that the town had changed for good.",
+        # a noun cue with no owner or an unresolved one, an adjective that is no attitude
+        "Their support for the new stadium surprised everyone at the meeting.",
         "The claim that the bridge will close has spread quickly online.",
         "The bridge was closed for repairs in the spring.",
         # a prepositional report that is only a title or a scare quote

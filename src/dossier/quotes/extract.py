@@ -221,10 +221,15 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
     m = _subject_mention(idx, subj)
     if m is None:
         span = idx.doc[subj[0].i : subj[-1].i + 1]
-        third = ("he", "she", "they", "it") if reported else ("he", "she", "they")
+        # "it says", "they argue": an unresolved it/they speaks only with a speech verb
+        speech = cue.lemma_.lower() in cues().verbs
+        third = (("he", "she", "they", "it") if speech else ("he", "she")) if reported else (
+            "he", "she", "they")
         if len(span) == 1 and span.root.lower_ in third:
             # a third-person speaker the actor stage could not resolve: keep its span
             return _raw_speaker(idx, list(span), "pronoun"), 0.4
+        if len(span) == 1 and span.root.lower_ in ("it", "they"):
+            return None, 0.0  # "it recognises …", "they feel …": no one known
         if (span.root.pos_ == "PRON" and (not reported or span.root.lower_ in _PERSONAL)
                 or span[0].lower_ in ("my", "our", "your", "their", "who", "which", "that")):
             return None, 0.0  # I, we, you, or someone's relatives: no speaker
@@ -393,8 +398,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             speaker, conf = (_mention_speaker(m), 0.6) if m is not None else (
                 _raw_speaker(idx, [x for x in owner.subtree if x.dep_ != "case"], "unlinked"),
                 0.4)
-            if owner.lower_ in _PERSONAL or owner.lower_ in ("my", "our", "your", "its"):
-                continue
+            if m is None and owner.pos_ == "PRON":
+                continue  # "their support for …": an owner nobody resolved
         else:
             speaker, conf = _speaker(idx, t.head if kind == "adjective" else t, reported=True)
         if speaker is None:
