@@ -12,7 +12,7 @@ For each primary-annotation article of polnear_dev.jsonl (84), Dossier's quotes
 
 Tune on train/dev only. The corpus text is read from ../shared at run time.
 
-    python eval/quotes_polnear.py [--split dev] [--json OUT]
+    python eval/quotes_polnear.py [--split dev] [--half A|B] [--json OUT]
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--half", choices=["A", "B"],
+                    help="A: articles 0, 2, 4 … of the file; B: articles 1, 3, 5 …")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     path = SHARED / f"polnear_{args.split}.jsonl"
@@ -63,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         if r.get("primary_annotation") and r["doc_id"] not in seen:
             seen.add(r["doc_id"])
             rows.append(r)
+    if args.half:
+        rows = rows[args.half == "B" :: 2]
     if args.limit:
         rows = rows[: args.limit]
     linker = linker_for(None)
@@ -105,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                 hits["s_ex_g"] += any(s is not None and s == gs for _, s in ex)
                 hits["s_ov_g"] += any(s is not None and _overlap(s, gs) for _, s in ov)
     res = {
-        "split": args.split, "articles": len(rows), "gold_attributions": counts["gold"],
+        "split": args.split, "half": args.half, "articles": len(rows),
+        "gold_attributions": counts["gold"],
         "predicted_quotes": counts["pred"],
         "content_exact": prf(hits["c_ex_p"], counts["pred"], hits["c_ex_g"], counts["gold"]),
         "content_overlap": prf(hits["c_ov_p"], counts["pred"], hits["c_ov_g"], counts["gold"]),

@@ -6,9 +6,12 @@ UK and US convention). A speech cue (a reporting verb from ``data/quote_cues.tom
 next to the quote, through the dependency parse, gives the speaker: its subject,
 resolved to an actor by the actor stage (so "she" and "the spy chief" come out as
 people). A quote inside the clause of a cue ("warned that the “consequences …”") is
-partial; a paragraph that is only a quotation continues the last speaker; a cue
-with a clausal complement and no marks is indirect speech. Short quotations with no
-cue (scare quotes, titles, nicknames) are not quotes.
+partial; a paragraph that is only a quotation continues the last speaker; colons and
+dashes attribute whole paragraphs and quotations. Without marks, a cue (lists in the
+data file, by the shape of their content: clause, infinitive, object, preposition,
+noun, adjective, "according to") and its complement in the parse give an indirect
+report, whose source may be an unlinked noun phrase ("officials", "a new poll").
+Short quotations with no cue (scare quotes, titles, nicknames) are not quotes.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from dossier.actors.link import mentions_by_token
+from dossier.actors.link import mentions_by_token, quoted_tokens
 from dossier.data import load_toml
 from dossier.records import Mention, Quote
 
@@ -35,6 +39,13 @@ class _Cues:
     future_phrases: tuple[str, ...]
     min_words: int
     weak: frozenset[str]
+    clausal: frozenset[str]
+    intent: frozenset[str]
+    objects: frozenset[str]
+    preps: dict[str, frozenset[str]]
+    nouns: frozenset[str]
+    noun_preps: frozenset[str]
+    adjectives: frozenset[str]
 
 
 @cache
@@ -42,7 +53,12 @@ def cues() -> _Cues:
     d = load_toml("quote_cues.toml")
     return _Cues(frozenset(d["verbs"]), frozenset(d["reporting_verbs"]),
                  frozenset(d["future_markers"]), tuple(d["future_phrases"]),
-                 int(d["min_words_unattributed"]), frozenset(d["weak_verbs"]))
+                 int(d["min_words_unattributed"]), frozenset(d["weak_verbs"]),
+                 frozenset(d["verbs"]) | frozenset(d["clausal_verbs"]),
+                 frozenset(d["intent_verbs"]), frozenset(d["object_verbs"]),
+                 {k: frozenset(v) for k, v in d["prep_verbs"].items()},
+                 frozenset(d["nouns"]), frozenset(d["noun_preps"]),
+                 frozenset(d["adjectives"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -61,17 +77,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         tail = end - (len(line) - len(line.rstrip()))
         i = start
         if cur is not None:  # a quote left open at the previous paragraph's end
-            if stripped[0] in (_OPEN, '"'):
-                i = lead + 1  # it continues: skip this paragraph's opening mark
+            if stripped[0] in (_OPEN, '"') or stripped.startswith("''"):
+                # it continues: skip this paragraph's opening mark
+                i = lead + (2 if stripped.startswith("''") else 1)
             else:
                 spans.append((cur, cur_end))
                 cur = None
         for m in _MARK.finditer(text, i, end):
             k, ch = m.start(), m.group()
             if cur is None:
-                if ch == _OPEN or (ch == '"' and _opens(text, k)):
-                    cur = k + 1
-            elif ch in (_CLOSE, '"'):
+                if ch == _OPEN or (ch in ('"', "''") and _opens(text, k)) or (
+                        ch == _CLOSE and k == lead):
+                    # a paragraph that opens with ” (a typo for “) opens a quotation
+                    cur = m.end()
+            elif ch in (_CLOSE, '"', "''"):
                 spans.append((cur, k))
                 cur = None
         if cur is not None:
@@ -81,7 +100,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-_MARK = re.compile(r"[“”\"]")
+# curly, straight, and two apostrophes (''…'', the convention of some news archives)
+_MARK = re.compile(r"''|[“”\"]")
 
 
 def _opens(text: str, k: int) -> bool:
@@ -96,6 +116,7 @@ class _Index:
         self.doc = doc
         self.offset = offset
         self.by_token = mentions_by_token(doc, mentions, offset)
+        self.quoted = quoted_tokens(doc)
 
     def mention_in(self, tokens: list[Token]) -> Mention | None:
         for t in tokens:
@@ -118,6 +139,9 @@ def _subject(cue: Token) -> list[Token]:
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return list(subj[0].subtree)
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "… by telling them that …"
+            v = v.head.head
+            continue
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i else None
     return []
 
@@ -153,7 +177,10 @@ def _subject_mention(idx: _Index, subj: list[Token]) -> Mention | None:
     return idx.mention_in(subj)
 
 
-def _speaker(idx: _Index, cue: Token) -> tuple[dict | None, float]:
+def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | None, float]:
+    """The speaker of a cue. For reported speech (``reported``), an unresolved
+    pronoun ("it says", "they argue") or a relative pronoun's antecedent that is not
+    an actor ("an architect who said …") is kept as an unlinked speaker."""
     agent = [c for c in cue.children if c.dep_ == "agent"]
     if agent:  # "China was criticised by Taiwan": the speaker is Taiwan
         pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
@@ -161,36 +188,80 @@ def _speaker(idx: _Index, cue: Token) -> tuple[dict | None, float]:
             m = _subject_mention(idx, list(pobj[0].subtree))
             if m is not None:
                 return _mention_speaker(m), 0.8
+            if reported:
+                return _raw_speaker(idx, list(pobj[0].subtree), "unlinked"), 0.5
     subj = _subject(cue)
-    if subj and subj[0].lower_ in ("who", "which", "that"):
+    if subj and subj[0].lower_ in ("who", "which", "that") and len(subj) == 1:
         # "George Osborne, who vowed to “…”": the speaker is the relative's antecedent
         w = subj[0].i
         for t in reversed(idx.doc[max(0, w - 4) : w]):
             m = idx.by_token.get(t.i)
             if m is not None:
-                return _mention_speaker(m), 0.8
+                # the actor is the antecedent; the span is the relative that attributes
+                # the quote, as for a pronoun
+                sp = _mention_speaker(m)
+                sp.update(start=idx.offset + subj[0].idx,
+                          end=idx.offset + subj[0].idx + len(subj[0].text), via="pronoun")
+                return sp, 0.8
+        rel = next((v for v in (cue, *cue.ancestors) if v.dep_ == "relcl"), None)
+        if reported and rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
+            noun = rel.head
+            sp = _raw_speaker(idx, [x for x in noun.subtree if x.i <= noun.i], "unlinked")
+            sp.update(start=idx.offset + subj[0].idx,
+                      end=idx.offset + subj[0].idx + len(subj[0].text), via="pronoun")
+            return sp, 0.5
         return None, 0.0
     if not subj:
         # "… ,” said Putin." — the subject after the verb
         subj = [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     if not subj:
         return None, 0.0
+    if reported and any(t.dep_ == "nsubjpass" for t in subj) and not agent:
+        return None, 0.0  # "it was reported that …": nobody named
     m = _subject_mention(idx, subj)
     if m is None:
         span = idx.doc[subj[0].i : subj[-1].i + 1]
-        if len(span) == 1 and span.root.lower_ in ("he", "she", "they"):
+        # "it says", "they argue": an unresolved it/they speaks only with a speech verb
+        speech = cue.lemma_.lower() in cues().verbs
+        third = (("he", "she", "they", "it") if speech else ("he", "she")) if reported else (
+            "he", "she", "they")
+        if len(span) == 1 and span.root.lower_ in third:
             # a third-person speaker the actor stage could not resolve: keep its span
-            return {"name": span.text, "actor_id": None, "qid": None,
-                    "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
-                    "via": "pronoun"}, 0.4
-        if span.root.pos_ == "PRON" or span[0].lower_ in ("my", "our", "your", "their",
-                                                           "who", "which", "that"):
+            return _raw_speaker(idx, list(span), "pronoun"), 0.4
+        if len(span) == 1 and span.root.lower_ in ("it", "they"):
+            return None, 0.0  # "it recognises …", "they feel …": no one known
+        if (span.root.pos_ == "PRON" and (not reported or span.root.lower_ in _PERSONAL)
+                or span[0].lower_ in ("my", "our", "your", "their", "who", "which", "that")):
             return None, 0.0  # I, we, you, or someone's relatives: no speaker
-        return {"name": span.text, "actor_id": None, "qid": None,
-                "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
-                "via": "unlinked"}, 0.5
+        if span.root.dep_ == "expl" or span.root.lower_ in ("there", "here"):
+            return None, 0.0
+        if not _plausible_speaker(idx, span):
+            return None, 0.0
+        return _raw_speaker(idx, list(span), "unlinked"), 0.5
     conf = 0.9 if m.via in ("name", "alias", "title", "fuzzy") else 0.8
     return _mention_speaker(m), conf
+
+
+_PERSONAL = frozenset(("i", "me", "we", "us", "you", "who", "which", "that", "what", "this",
+                       "these", "those", "itself", "themselves", "there"))
+
+
+def _plausible_speaker(idx: _Index, span: Span) -> bool:
+    """An unlinked subject that can be a source: a noun phrase on one line, headed by a
+    noun, not inside a quotation, not a clipped parse ("'s", "Keeps")."""
+    root = span.root
+    return ("\n" not in span.text and not span[0].is_punct and span[0].dep_ != "case"
+            and root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and not idx.quoted[root.i]
+            and not (span[0].is_sent_start and root.i == span[0].i and root.tag_ == "VBZ"))
+
+
+def _raw_speaker(idx: _Index, toks: list[Token], via: str) -> dict:
+    """A speaker that is no known actor ("officials", "a new poll", "it"): its span."""
+    span = idx.doc[toks[0].i : toks[-1].i + 1]
+    return {"name": span.text, "actor_id": None, "qid": None,
+            "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
+            "via": via}
 
 
 def _mention_speaker(m: Mention) -> dict:
@@ -246,7 +317,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
     last_speaker: tuple[dict | None, int] = (None, -10)
     para_of = _paragraph_index(text)
 
-    for a, b in quote_spans(text):
+    marked = quote_spans(text)
+    for a, b in marked:
         content = doc.char_span(a, b, alignment_mode="expand")
         if content is None or not content.text.strip():
             continue
@@ -255,6 +327,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         words = len(content.text.split())
         para = para_of(a)
         whole_para = _whole_paragraph(text, a, b)
+        dash = _dash_speaker(idx, b)
+        if dash is not None:  # "“We are not afraid.” ― Maria Lopez"
+            out.append(_quote(idx, source, article_id, content, "direct", dash, None,
+                              "past", None, 0.7))
+            last_speaker = (dash, para)
+            continue
         if cue is None:
             acc = _according_to(idx, doc[content.start].sent)
             if acc is not None:
@@ -280,48 +358,242 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                 last_speaker = (sp, para)
                 continue
             continue  # scare quote, title, nickname, or no speaker to be found
-        used_cues.add(cue.i)
         speaker, conf = _speaker(idx, cue)
-        if (speaker is None or speaker.get("actor_id") is None) and words < cues().min_words:
-            continue  # a short quotation needs a known speaker ("asked me about “my language”")
+        adjacent = _adjacent(doc, cue, content)
+        if (speaker is None or speaker.get("actor_id") is None and not adjacent) and (
+                words < cues().min_words):
+            # a short quotation needs a known speaker ("asked me about “my language”"),
+            # or one joined to it by punctuation ("“Never,” a spokesman said.")
+            continue
         qtype = "partial" if words < cues().min_words or _governed(cue, content) else "direct"
-        if cue.lemma_.lower() in cues().weak and not _adjacent(doc, cue, content):
+        if cue.lemma_.lower() in cues().weak and not adjacent:
             continue  # "agreed to continue “close personal interaction”": no speech
+        used_cues.add(cue.i)
         out.append(_quote(idx, source, article_id, content, qtype, speaker, cue,
                           _tense(cue), _via(idx, cue), conf))
         if speaker is not None:
             last_speaker = (speaker, para)
 
     quoted = [(q.start - offset, q.end - offset) for q in out]
+    for q in _colon_paragraphs(idx, source, article_id, quoted):
+        out.append(q)
+        quoted.append((q.start - offset, q.end - offset))
     for q in _according_to_clauses(idx, source, article_id, quoted):
         out.append(q)
         quoted.append((q.start - offset, q.end - offset))
-    for sent in doc.sents:
-        for t in sent:
-            if not _is_cue(t) or t.i in used_cues:
-                continue
-            comp = [c for c in t.children if c.dep_ == "ccomp"]
-            if not comp:
-                continue
-            span = doc[min(x.i for x in comp[0].subtree): max(x.i for x in comp[0].subtree) + 1]
-            if any(qa <= span.start_char < qb or span.start_char <= qa < span.end_char
-                   for qa, qb in quoted):
-                continue
-            if any(_is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
-                   and _subject_mention(idx, _subject(x)) is not None for x in span):
-                continue  # "Xinhua reported that Xi said …": the speech is Xi's
-            speaker, conf = _speaker(idx, t)
-            if speaker is None or speaker.get("actor_id") is None and conf < 0.5:
-                continue
-            weak = t.lemma_.lower() in cues().weak
-            if len(span) < 4 or (weak and not any(c.dep_ == "mark" and c.lower_ == "that"
-                                                   for c in comp[0].children)):
-                # "Cruz added that …" is speech; "agreed to continue …" is not
-                continue
-            out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
-                              _tense(t), _via(idx, t), min(conf, 0.7)))
+    direct = list(quoted)
+    for t, span, kind in _reported(doc):
+        if any(qa < span.end_char and span.start_char < qb for qa, qb in direct):
+            continue  # the quotation is already there, with its marks
+        if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
+               and len(text[qa:qb].split()) < cues().min_words for qa, qb in marked):
+            continue  # mostly a title or a scare quote: "asked me about “my language”"
+        if t.lemma_.lower() in cues().reporting and any(
+                _is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
+                and _subject_mention(idx, _subject(x)) is not None for x in span):
+            continue  # "Xinhua reported that Xi said …": the speech is Xi's
+        if kind == "noun":  # "Trump's claim that …": the owner speaks
+            owner = next(c for c in t.children if c.dep_ == "poss")
+            m = idx.by_token.get(owner.i)
+            speaker, conf = (_mention_speaker(m), 0.6) if m is not None else (
+                _raw_speaker(idx, [x for x in owner.subtree if x.dep_ != "case"], "unlinked"),
+                0.4)
+            if m is None and owner.pos_ == "PRON":
+                continue  # "their support for …": an owner nobody resolved
+        else:
+            speaker, conf = _speaker(idx, t.head if kind == "adjective" else t, reported=True)
+        if speaker is None:
+            continue
+        out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
+                          _tense(t), _via(idx, t), min(conf, 0.7)))
     out.sort(key=lambda q: q.start)
     return out
+
+
+_CLAUSE_DEPS = ("ccomp",)
+_AROUND_DEPS = ("parataxis", "ccomp", "advcl")
+_OBJECT_TAIL = ("dobj", "dative", "oprd", "xcomp", "ccomp", "prep", "acomp")
+_TAIL_PREPS = frozenset(("as", "of", "for", "about", "on", "to", "with", "against"))
+
+
+def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
+    """Reported speech, beliefs and stances without marks: a cue (from the data file)
+    and its content read off the parse, in one walk over the tokens.
+
+    - clause: "X said (that) …", "…, X said.", "…, X said, …" (the cue inside);
+    - infinitive: "X vowed to …", "X urged them to …";
+    - object: "X criticised the plan", "X called it a hoax";
+    - prepositional: "X called for …", "X spoke of …".
+    """
+    c = cues()
+    out: list[tuple[Token, Span, str]] = []
+    for t in doc:
+        lem = t.lemma_.lower()
+        if t.pos_ == "NOUN" and lem in c.nouns or t.pos_ == "ADJ" and lem in c.adjectives:
+            nominal = _nominal_content(t, c.noun_preps)
+            if nominal is not None and len(nominal) >= 2:
+                out.append((t, nominal, "noun" if t.pos_ == "NOUN" else "adjective"))
+            continue
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        found: tuple[Span, str] | None = None
+        if lem in c.clausal:
+            found = _clause_content(t)
+        if found is None and lem in c.intent:
+            found = _infinitive_content(t)
+        if found is None and lem in c.objects:
+            found = _object_content(t)
+        if found is None and lem in c.preps:
+            found = _prep_content(t, c.preps[lem])
+        if found is not None and len(found[0]) >= 2:
+            out.append((t, found[0], found[1]))
+    return out
+
+
+def _nominal_content(t: Token, preps: frozenset[str]) -> Span | None:
+    """The content of a noun or adjective cue: "claim that …", "critical of …",
+    "call for …", "plan to …"."""
+    if t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children):
+        return None  # the owner is the source: "Trump's claim", "her call"
+    if t.pos_ == "ADJ" and not (t.dep_ == "acomp" and t.head.lemma_ == "be"):
+        return None  # "she was critical of …"
+    for x in t.children:
+        if x.i < t.i:
+            continue
+        if x.dep_ in ("acl", "ccomp", "xcomp") and (
+                any(m.lower_ in ("that", "to") for m in x.children if m.dep_ in ("mark", "aux"))):
+            return _span_of(list(x.subtree))
+        if x.dep_ == "prep" and x.lower_ in preps:
+            objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _span_of([y for o in objs for y in o.subtree])
+    return None
+
+
+def _span_of(tokens: list[Token]) -> Span | None:
+    toks = [x for x in tokens if not (x.is_punct or x.is_space)]
+    if not toks:
+        return None
+    doc = toks[0].doc
+    lo, hi = min(x.i for x in toks), max(x.i for x in toks)
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", ")"):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def _clause_content(t: Token) -> tuple[Span, str] | None:
+    comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i]
+    if comp:
+        span = _span_of(list(comp[0].subtree))
+        if span is not None and len(span) >= 4:
+            return span, "clause"
+        return None
+    if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS]:
+        # "… would be $300, it says": the clause before the cue
+        span = _span_of(list(comp[0].subtree))
+        if span is not None and len(span) >= 4:
+            return span, "clause"
+    head = t.head
+    if (t.dep_ in _AROUND_DEPS and head.i != t.i and head.pos_ in ("VERB", "AUX")
+            and t.lemma_.lower() in cues().verbs
+            and any(x.dep_ == "nsubj" for x in t.children)
+            and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in t.children)
+            and all(x.lower_ == "as" for x in t.children if x.dep_ == "mark")):
+        # "Prices will rise, she said." / "The museum, Mr. Obama said, would …"
+        mine = {x.i for x in t.subtree}
+        rest = [x for x in head.subtree if x.i not in mine]
+        if not rest or min(x.i for x in rest) > t.i:
+            return None
+        if max(x.i for x in rest) < t.left_edge.i:
+            span = _span_of(rest)
+        else:
+            span = _span_of(list(head.subtree))
+        if span is not None and len(span) >= 4:
+            return span, "clause"
+    return None
+
+
+def _infinitive_content(t: Token) -> tuple[Span, str] | None:
+    xc = [x for x in t.children if x.dep_ in ("xcomp", "ccomp") and x.i > t.i
+          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
+    if not xc:
+        return None
+    toks = list(xc[0].subtree)
+    obj = [x for x in t.children if x.dep_ in ("dobj", "dative") and x.i < xc[0].i]
+    if obj:  # "urged them to vote": the addressee is part of the content
+        toks += list(obj[0].subtree)
+    span = _span_of(toks)
+    return (span, "infinitive") if span is not None else None
+
+
+def _object_content(t: Token) -> tuple[Span, str] | None:
+    obj = [x for x in t.children if x.dep_ == "dobj" and x.i > t.i]
+    if not obj and any(x.dep_ == "agent" for x in t.children):
+        # "Oz has been called a charlatan by fellow physicians": the passive subject
+        subj = [x for x in t.children if x.dep_ == "nsubjpass"]
+        if subj and subj[0].pos_ != "PRON":
+            toks = list(subj[0].subtree) + [y for x in t.children if x.dep_ == "oprd"
+                                            for y in x.subtree]
+            span = _span_of(toks)
+            return (span, "object") if span is not None else None
+    if not obj or obj[0].pos_ == "PRON" and obj[0].lower_ not in ("it", "them", "him", "her",
+                                                                   "this", "that"):
+        return None
+    toks = list(obj[0].subtree)
+    for x in t.children:
+        if x.i > obj[0].i and x.dep_ in _OBJECT_TAIL and (x.dep_ != "prep" or (
+                x.lower_ in _TAIL_PREPS and not any(
+                    y.ent_type_ in ("DATE", "TIME") for y in x.children))):
+            toks += list(x.subtree)
+    span = _span_of(toks)
+    return (span, "object") if span is not None else None
+
+
+def _prep_content(t: Token, preps: frozenset[str]) -> tuple[Span, str] | None:
+    for x in t.children:
+        if x.i > t.i and x.dep_ in ("prep", "prt") and x.lower_ in preps:
+            objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
+            if objs:
+                toks = [y for o in objs for y in o.subtree]
+                # "called on people to protest": the infinitive goes with the object
+                toks += [y for c in t.children if c.dep_ == "xcomp" and c.i > x.i
+                         for y in c.subtree]
+                span = _span_of(toks)
+                return (span, "prep") if span is not None else None
+    return None
+
+
+_DASH = re.compile(r"[ \t]*[―—–]+[ \t]*")
+
+
+def _dash_speaker(idx: _Index, b: int) -> dict | None:
+    """The name after a dash that closes a quotation: "“…” ― Maria Lopez"."""
+    doc, text = idx.doc, idx.doc.text
+    k = b
+    while k < len(text) and text[k] in "”\"’.,":
+        k += 1
+    m = _DASH.match(text, k)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    span = doc.char_span(m.end(), line_end, alignment_mode="contract")
+    if span is None:
+        return None
+    names: list[Token] = []
+    for t in span:
+        if t.pos_ == "PROPN" or t.is_title or (names and t.text in (".", "-")):
+            names.append(t)
+        else:
+            break
+    while names and names[-1].is_punct:
+        names.pop()
+    if not names or len(names) > 6:
+        return None
+    mention = idx.mention_in(names)
+    if mention is not None:
+        return _mention_speaker(mention)
+    return _raw_speaker(idx, names, "unlinked")
 
 
 def _colon_speaker(idx: _Index, content: Span) -> Mention | None:
@@ -345,20 +617,110 @@ def _colon_speaker(idx: _Index, content: Span) -> Mention | None:
     return m
 
 
+_LINE = re.compile(r"[^\n]+")
+_MARKS = " \t“”\"‘’'"
+
+
+def _colon_paragraphs(idx: _Index, source: str, article_id: str,
+                      quoted: list[tuple[int, int]]) -> list[Quote]:
+    """Paragraphs attributed by a colon, without a cue in the same sentence:
+    "PENCE: Well, look, …" (transcripts, headlines "Sanders: Clinton needs …") and a
+    block quotation after "Limbaugh added:" at the end of the paragraph before."""
+    doc, text = idx.doc, idx.doc.text
+    out = []
+    prev: tuple[int, int] | None = None
+    for m in _LINE.finditer(text):
+        a, b = m.span()
+        line = m.group()
+        if not line.strip():
+            continue
+        lead = a + len(line) - len(line.lstrip(_MARKS))
+        body: tuple[int, int] | None = None
+        speaker: dict | None = None
+        cue: Token | None = None
+        colon = text.find(":", lead, min(b, lead + 40))
+        if colon > lead:
+            head = doc.char_span(lead, colon, alignment_mode="contract")
+            if (head is not None and 0 < len(head) <= 5
+                    and all(t.pos_ == "PROPN" or t.is_upper or t.text in (".", "-")
+                            for t in head)
+                    and (idx.mention_in(list(head)) is not None or all(
+                        t.is_upper or t.is_punct for t in head) or any(
+                        t.ent_type_ in ("PERSON", "ORG") for t in head))):
+                # a name (an actor, a PERSON/ORG entity, or a transcript's capitals),
+                # not a title ("Stealth Over Health: …") or a label ("Correction: …")
+                mention = idx.mention_in(list(head))
+                speaker = (_mention_speaker(mention) if mention is not None
+                           else _raw_speaker(idx, list(head), "unlinked"))
+                body = (colon + 1, b)
+        if body is None and prev is not None and text[prev[0]:prev[1]].rstrip().endswith(":"):
+            last = doc.char_span(prev[0], prev[1], alignment_mode="expand")
+            if last is not None:
+                sent = doc[last.end - 1].sent
+                cands = [t for t in sent if _is_cue(t) and t.i >= last.start]
+                if cands:
+                    cue = cands[-1]
+                    speaker, _ = _speaker(idx, cue)
+                    if speaker is not None and text[lead:b].lstrip(_MARKS) == text[a:b].lstrip(
+                            _MARKS) and text[a:b].lstrip()[:1] not in _MARKS:
+                        body = (a, b)
+        prev = (a, b)
+        if body is None or speaker is None:
+            continue
+        lo, hi = body
+        while lo < hi and text[lo] in _MARKS:
+            lo += 1
+        while hi > lo and text[hi - 1] in _MARKS:
+            hi -= 1
+        span = doc.char_span(lo, hi, alignment_mode="contract")
+        if span is None or len(span) < 3 or any(
+                qa < span.end_char and span.start_char < qb for qa, qb in quoted):
+            continue
+        out.append(_quote(idx, source, article_id, span, "direct", speaker, cue,
+                          _tense(cue) if cue is not None else "past", None, 0.6))
+    return out
+
+
+def _attribution_phrases(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token spans of "according to", "in the words of" … (data file)."""
+    key = id(doc.vocab)
+    m = _PHRASE_MATCHERS.get(key)
+    if m is None:
+        m = Matcher(doc.vocab)
+        for phrase in load_toml("quote_cues.toml")["according_to"]:
+            m.add("ATTR", [[{"LOWER": w} for w in phrase.split()]])
+        _PHRASE_MATCHERS[key] = m
+    return [(s, e) for _, s, e in m(doc)]
+
+
+_PHRASE_MATCHERS: dict[int, Matcher] = {}
+
+
 def _according_to_clauses(idx: _Index, source: str, article_id: str,
                           quoted: list[tuple[int, int]]) -> list[Quote]:
-    """Indirect speech attributed with "according to X": the rest of the sentence."""
+    """Indirect speech attributed with "according to X": the rest of the sentence;
+    X is an actor or any noun phrase ("according to a new poll")."""
     doc = idx.doc
     out = []
-    for t in doc:
-        if t.lower_ != "according" or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "to":
+    for s, e in _attribution_phrases(doc):
+        last = doc[e - 1]
+        objs = [c for c in last.children if c.dep_ == "pobj"]
+        if objs:
+            src = list(objs[0].subtree)
+        else:
+            src = [t for t in doc[e : min(len(doc), e + 6)]]
+            src = src[: next((k for k, t in enumerate(src) if t.is_punct), len(src))]
+        if not src:
             continue
-        phrase = list(t.subtree)
-        m = idx.mention_in([x for x in phrase if x.i > t.i + 1])
-        if m is None:
+        m = _subject_mention(idx, src) if objs else idx.mention_in(src)
+        if m is not None:
+            speaker = _mention_speaker(m)
+        elif any(t.pos_ in ("NOUN", "PROPN") for t in src):
+            speaker = _raw_speaker(idx, src, "unlinked")
+        else:
             continue
-        sent = t.sent
-        lo, hi = phrase[0].i, phrase[-1].i + 1
+        sent = doc[s].sent
+        lo, hi = s, max(e, src[-1].i + 1)
         before = doc[sent.start : lo]
         after = doc[hi : sent.end]
         body = max((before, after), key=len)
@@ -369,7 +731,7 @@ def _according_to_clauses(idx: _Index, source: str, article_id: str,
                              body.start_char + body.text.index(text) + len(text))
         if span is None or any(a < span.end_char and span.start_char < b for a, b in quoted):
             continue
-        out.append(_quote(idx, source, article_id, span, "indirect", _mention_speaker(m),
+        out.append(_quote(idx, source, article_id, span, "indirect", speaker,
                           None, "past", None, 0.6))
     return out
 
@@ -399,6 +761,15 @@ def _find_cue(doc: Doc, content: Span, inside: set[int]) -> Token | None:
                 continue
             dist = content.start - t.i if t.i < content.start else t.i - content.end
             cands.append((dist, t))
+    # "“… our country?” Clinton said." parsed as a sentence of its own after the mark
+    nxt = content.end
+    while nxt < len(doc) and doc[nxt].text in ("”", '"', "’", "'"):
+        nxt += 1
+    if (not cands and content.end < nxt < len(doc) and not doc[nxt].is_space
+            and "\n" not in doc[nxt - 1].text_with_ws and doc[nxt].sent.start >= nxt):
+        root = doc[nxt].sent.root
+        if _is_cue(root) and not any(c.dep_ in ("ccomp", "dobj") for c in root.children):
+            cands.append((root.i - content.end, root))
     # "He said: “…" at the end of the paragraph before a quote that opens one
     if not cands and first.i > 0:
         prev = doc[first.i - 1]
