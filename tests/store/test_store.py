@@ -57,17 +57,17 @@ def test_duplicates_found_against_the_store(tmp_path: Path, demo_text: str) -> N
 def test_failed_write_leaves_no_partial_document(tmp_path: Path, demo_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "s.duckdb"
-    real = duckdb.DuckDBPyConnection.executemany
+    real = duckdb.DuckDBPyConnection.execute
     calls = {"n": 0}
 
     def flaky(self, sql, params=None):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if "INSERT INTO dropped" in sql:
+        if "INTO dropped" in sql:  # documents and articles are in by then
             raise RuntimeError("disk full")
         return real(self, sql, params)
 
     with Store(db) as store:
-        monkeypatch.setattr(duckdb.DuckDBPyConnection, "executemany", flaky)
+        monkeypatch.setattr(duckdb.DuckDBPyConnection, "execute", flaky)
         with pytest.raises(RuntimeError):
             run([demo_path], store, load_settings())
         monkeypatch.undo()

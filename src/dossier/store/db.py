@@ -19,6 +19,20 @@ from dossier.records import Document, DocumentResult
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
+def _insert(con: Any, table: str, rows: list[list[Any]], or_ignore: bool = False) -> None:
+    """Insert rows (in the table's column order) through one Arrow table: DuckDB's
+    ``executemany`` runs one statement a row, ~50× slower."""
+    import pyarrow as pa
+
+    columns = {f"c{i}": pa.array(list(col)) for i, col in enumerate(zip(*rows, strict=True))}
+    con.register("_dossier_rows", pa.table(columns))
+    try:
+        con.execute(f"INSERT {'OR IGNORE ' if or_ignore else ''}INTO {table} "
+                    "SELECT * FROM _dossier_rows")
+    finally:
+        con.unregister("_dossier_rows")
+
+
 def _j(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False) if value is not None else None
 
@@ -125,9 +139,7 @@ class Store(Sink):
                  doc.url, len(doc.text), list(doc.notes), self.run_id],
             )
             if result.articles:
-                con.executemany(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?)",
+                _insert(con, "articles",
                     [[a.id, a.document_id, a.source, a.start, a.end, a.text, a.title,
                       a.published, a.url, a.language, a.author, a.site, a.locator,
                       a.duplicate_of, a.duplicate_kind, a.offsets_in_article,
@@ -135,33 +147,28 @@ class Store(Sink):
                      for a in result.articles],
                 )
             if result.dropped:
-                con.executemany(
-                    "INSERT INTO dropped VALUES (?, ?, ?, ?, ?, ?, ?)",
+                _insert(con, "dropped",
                     [[d.document_id, d.source, d.start, d.end, d.reason, d.text, d.article_id]
                      for d in result.dropped],
                 )
             if result.mentions:
-                con.executemany(
-                    "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _insert(con, "mentions",
                     [[m.article_id, doc.id, m.source, m.start, m.end, m.text, m.actor_id,
                       m.actor_name, m.qid, m.code, m.country, m.sector, m.type, m.via, m.chain,
                       m.date_basis] for m in result.mentions],
                 )
             if result.quotes:
-                con.executemany(
-                    "INSERT OR IGNORE INTO quotes VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _insert(con, "quotes",
                     [[q.article_id, doc.id, q.source, q.start, q.end, q.text, q.quote_type,
                       json.dumps(q.speaker) if q.speaker else None,
                       (q.speaker or {}).get("actor_id"), (q.speaker or {}).get("name"),
                       json.dumps(q.cue) if q.cue else None, q.tense,
                       json.dumps(q.reported_via) if q.reported_via else None,
                       list(q.about), q.confidence] for q in result.quotes],
+                    or_ignore=True,
                 )
             if result.events:
-                con.executemany(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?, ?, ?, ?)",
+                _insert(con, "events",
                     [[e.article_id, doc.id, e.source, e.start, e.end, e.code, e.root,
                       e.quad_class, e.goldstein, e.plover, e.plover_mode,
                       _j(e.source_actor), (e.source_actor or {}).get("code"),
