@@ -33,7 +33,7 @@ from dossier.records import DocumentResult
 
 # Documents per staging shard: big enough to amortise Ray's per-file overhead, small
 # enough that a shard's texts sit comfortably in a worker's memory.
-SHARD_DOCUMENTS = 64
+SHARD_DOCUMENTS = 16
 SHARD_CHARS = 16 * 2**20
 
 
@@ -75,7 +75,9 @@ def run_ray(
         workers = int(settings.get("workers", 0) or 0) or os.cpu_count() or 1
         started = not ray.is_initialized()
         if started:
-            ray.init(address=address, num_cpus=None if address else workers,
+            # one logical CPU more than model actors: Ray Data's own small tasks
+            # (listing, reading and writing shards) need one to be scheduled
+            ray.init(address=address, num_cpus=None if address else workers + 1,
                      include_dashboard=False, log_to_driver=False,
                      logging_level=logging.ERROR)
         try:
@@ -160,15 +162,18 @@ def _analyse_on_ray(staging: Path, results: Path, settings: dict[str, Any], work
     ctx.print_on_execution_start = False
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.ERROR)
-    if cluster:  # as many model actors as the cluster has CPUs
-        workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
-    # Reading and writing a shard is light: those tasks must never wait for a CPU
-    # that the model actors hold (a pool of actors on every CPU would starve them).
-    ds = ray.data.read_parquet(str(staging), num_cpus=0)
+    # A fixed pool of model actors, all loading their model at once, on every CPU of
+    # the cluster but one: Ray Data's own small tasks (listing, reading, writing
+    # shards) must still get scheduled, or the run waits forever.
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    actors = max(1, cpus - 1) if cluster else max(1, min(workers, cpus - 1))
+    # One block per staging shard: left to itself Ray Data packs small files into
+    # one block, which one actor then parses alone.
+    shards = len(list(staging.glob("*.parquet")))
+    ds = ray.data.read_parquet(str(staging), num_cpus=0, override_num_blocks=shards)
     ds = ds.map_batches(
         Analyser, fn_constructor_kwargs={"settings": settings}, batch_size=4,
-        batch_format="numpy", num_cpus=1,
-        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=workers),
+        batch_format="numpy", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=actors),
     )
     ds.write_parquet(str(results), ray_remote_args={"num_cpus": 0})
 
