@@ -91,7 +91,6 @@ def peak_mb() -> int:
 
 def _timed_run(path: Path, settings: dict[str, Any], engine: str = "local",
                sink: _Count | None = None) -> float:
-    from dossier.clean.dedup import Deduplicator
     from dossier.pipeline import run
 
     sink = sink or _Count()
@@ -99,9 +98,9 @@ def _timed_run(path: Path, settings: dict[str, Any], engine: str = "local",
     if engine == "ray":
         from dossier.engines.raydata import run_ray
 
-        run_ray([path], sink, settings, Deduplicator())  # type: ignore[arg-type]
+        run_ray([path], sink, settings)  # type: ignore[arg-type]
     else:
-        run([path], sink, settings, Deduplicator())  # type: ignore[arg-type]
+        run([path], sink, settings)  # type: ignore[arg-type]
     return time.perf_counter() - t
 
 

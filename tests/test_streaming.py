@@ -122,3 +122,34 @@ def test_memory_stays_bounded_on_a_large_dump(tmp_path: Path, demo_path: Path) -
     assert big_mb - small_mb > 3.5
     assert big_rss - small_rss < 20, sizes
     assert big_rss < 300, sizes
+
+
+def test_truncated_gzip_stream_keeps_what_was_read(tmp_path: Path, demo_path: Path) -> None:
+    """A streamed .gz cut off midway: the parts before the cut are stored, the article
+    carried over the cut is kept, and the file is named in a problem."""
+    import gzip
+
+    text = _dump(tmp_path, demo_path).read_text(encoding="utf-8")
+    whole = gzip.compress(text.encode("utf-8"))
+    p = tmp_path / "cut.txt.gz"
+    p.write_bytes(whole[: len(whole) * 2 // 3])
+    sink = Collect()
+    summary = run([p], sink, load_settings(overrides={"nlp": "false",
+                                                       "stream_chunk_mb": "0.02"}))
+    assert [e.source for e in summary.errors] == [str(p)]
+    assert "truncated or corrupt gzip" in summary.errors[0].message
+    assert len(sink.results) >= 2 and len(sink.articles()) >= 5
+    for r in sink.results:  # what was kept is the file's text, at its offsets
+        assert text[r.document.offset : r.document.offset + len(r.document.text)] \
+            == r.document.text
+    from dossier.errors import InputError
+    from dossier.ingest import ReadOptions, read_file
+
+    read = 0
+    try:
+        for part in read_file(p, ReadOptions(stream_chunk_bytes=int(0.02 * 2**20))):
+            read += len(part.text)
+    except InputError:
+        pass
+    # the text carried into the part that never came is written, not lost
+    assert max(r.document.offset + len(r.document.text) for r in sink.results) == read > 0

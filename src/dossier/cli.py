@@ -155,11 +155,8 @@ def _engine_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
                 ) -> RunSummary:
     if engine == "local":
         return run(inputs, sink, settings, dedup, progress=progress)
-    from dossier.clean.dedup import Deduplicator
     from dossier.engines.raydata import run_ray
 
-    if dedup is None:
-        dedup = Deduplicator.from_settings(settings)
     return run_ray(inputs, sink, settings, dedup, progress=progress, address=ray_address,
                    output=ray_output)
 

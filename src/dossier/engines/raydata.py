@@ -45,7 +45,7 @@ def run_ray(
     inputs: Iterable[str | Path],
     sink: Sink,
     settings: dict[str, Any],
-    dedup: Deduplicator,
+    dedup: Deduplicator | None = None,
     progress: Callable[[str], None] | None = None,
     address: str | None = None,
     output: Path | None = None,
@@ -58,6 +58,7 @@ def run_ray(
     except ImportError as exc:
         raise RayUnavailable("Ray is not installed: pip install 'dossier[ray]'") from exc
     summary = RunSummary()
+    dedup = dedup or Deduplicator.from_settings(settings)
     work = Path(output) if output else Path(tempfile.mkdtemp(prefix="dossier-ray-"))
     staging, results = work / "staging", work / "results"
     for d in (staging, results):

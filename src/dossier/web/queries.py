@@ -86,16 +86,8 @@ def evidence_link(article_id: str, start: int, end: int, kind: str) -> str:
 
 
 # -- search ---------------------------------------------------------------------------
-def _docs_where(f: Filters) -> Where:
-    w = Where()
-    if f.kind:
-        w.add("kind = ?", f.kind)
-    if f.speaker:
-        w.add("speaker_id = ? OR speaker_name ILIKE ?", f.speaker, f"%{f.speaker}%")
-    if f.actor:
-        w.add("list_contains(actors, ?)", f.actor)
-    if f.country:
-        w.add("list_contains(countries, ?)", f.country.upper())
+def _common_where(w: Where, f: Filters) -> Where:
+    """The filters that search and events share: CAMEO root, QuadClass, outlet, dates."""
     if f.root:
         w.add("root = ?", f.root.zfill(2))
     if f.quad is not None:
@@ -107,6 +99,19 @@ def _docs_where(f: Filters) -> Where:
     if f.until:
         w.add("date <= ?", f.until + "~")
     return w
+
+
+def _docs_where(f: Filters) -> Where:
+    w = Where()
+    if f.kind:
+        w.add("kind = ?", f.kind)
+    if f.speaker:
+        w.add("speaker_id = ? OR speaker_name ILIKE ?", f.speaker, f"%{f.speaker}%")
+    if f.actor:
+        w.add("list_contains(actors, ?)", f.actor)
+    if f.country:
+        w.add("list_contains(countries, ?)", f.country.upper())
+    return _common_where(w, f)
 
 
 # Okapi BM25 (k1 = 1.2, b = 0.75, as the FTS extension's match_bm25) straight from
@@ -389,17 +394,7 @@ def _ev_where(f: Filters) -> Where:
         w.add("tgt_id = ? OR tgt_name ILIKE ?", f.target_actor, f"%{f.target_actor}%")
     if f.country:
         w.add("src_country = ? OR tgt_country = ?", f.country.upper(), f.country.upper())
-    if f.root:
-        w.add("root = ?", f.root.zfill(2))
-    if f.quad is not None:
-        w.add("quad_class = ?", f.quad)
-    if f.outlet:
-        w.add("outlet = ?", f.outlet)
-    if f.since:
-        w.add("date >= ?", f.since)
-    if f.until:
-        w.add("date <= ?", f.until + "~")
-    return w
+    return _common_where(w, f)
 
 
 def _timeline(cur: duckdb.DuckDBPyConnection, f: Filters, bucket: str) -> dict[str, Any]:
