@@ -19,7 +19,7 @@ from typing import Annotated, Any
 from urllib.parse import parse_qsl, urlencode
 
 import platformdirs
-from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -217,15 +217,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         data = Q.actor(source(c), actor_id, page(page_, limit), bucket)
         return respond(request, "actor.html", data)
 
-    def event_filters(actor: str, source_actor: str, target_actor: str, country: str,
-                      root: str, quad: str, outlet: str, since: str, until: str) -> Q.Filters:
-        return Q.Filters(actor=actor, source_actor=source_actor, target_actor=target_actor,
-                         country=country, root=root, quad=int(quad) if quad else None,
-                         outlet=outlet, since=since, until=until)
-
-    @app.get("/events")
-    def events(
-        request: Request,
+    def event_filters(
         actor: str = Query("", max_length=200),
         source_actor: str = Query("", max_length=200),
         target_actor: str = Query("", max_length=200),
@@ -235,36 +227,35 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         outlet: str = Query("", max_length=200),
         since: str = Query("", pattern=DATE),
         until: str = Query("", pattern=DATE),
+        c: str = MAIN,
+    ) -> tuple[Any, Q.Filters]:
+        """The event filters both /events and /events/export take (a dependency)."""
+        src = source(c)
+        return src, Q.Filters(
+            actor=Q.resolve_actor(src, actor.strip()), source_actor=source_actor,
+            target_actor=target_actor, country=country, root=root,
+            quad=int(quad) if quad else None, outlet=outlet, since=since, until=until)
+
+    @app.get("/events")
+    def events(
+        request: Request,
+        filters: tuple[Any, Q.Filters] = Depends(event_filters),
         bucket: str = Query("week", pattern=r"^(day|week|month)$"),
         edges: int = Query(40, ge=1, le=200),
         page_: int = Query(1, alias="page", ge=1, le=10_000),
         limit: int = Query(50, ge=1, le=MAX_LIMIT),
-        c: str = MAIN,
     ) -> Response:
-        src = source(c)
-        f = event_filters(Q.resolve_actor(src, actor.strip()), source_actor, target_actor,
-                          country, root, quad, outlet, since, until)
+        src, f = filters
         data = Q.events(src, f, page(page_, limit), bucket, edges)
         return respond(request, "events.html", data)
 
     @app.get("/events/export")
     def events_export(
+        filters: tuple[Any, Q.Filters] = Depends(event_filters),
         format_: str = Query("csv", alias="format", pattern=r"^(csv|gdelt|plover)$"),
-        actor: str = Query("", max_length=200),
-        source_actor: str = Query("", max_length=200),
-        target_actor: str = Query("", max_length=200),
-        country: str = Query("", max_length=8),
-        root: str = Query("", pattern=r"^(\d{1,2})?$"),
-        quad: str = Query("", pattern=r"^[1-4]?$"),
-        outlet: str = Query("", max_length=200),
-        since: str = Query("", pattern=DATE),
-        until: str = Query("", pattern=DATE),
         limit: int = Query(10_000, ge=1, le=100_000),
-        c: str = MAIN,
     ) -> Response:
-        src = source(c)
-        f = event_filters(Q.resolve_actor(src, actor.strip()), source_actor, target_actor,
-                          country, root, quad, outlet, since, until)
+        src, f = filters
         rows, arts = Q.event_records(src, f, limit)
         body, media, ext = _export(format_, rows, arts)
         return Response(body, media_type=media, headers={
