@@ -16,8 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from dossier.errors import InputError
-from dossier.ingest import ReadOptions, expand_inputs, read_file, read_inputs
+from dossier.ingest import ReadOptions, expand_inputs, read_inputs
 from dossier.records import Document, Problem
 
 QUEUE_DOCUMENTS = 64
@@ -33,24 +32,19 @@ def read_ahead(inputs: Iterable[str | Path], options: ReadOptions | None = None,
         yield from read_inputs(inputs, options)
         return
     ctx = mp.get_context("fork")
-    running: deque[tuple[Any, Any]] = deque()  # (process, queue), in input order
+    # (reader process, its queue) or (None, [problem]), in input order
+    running: deque[tuple[Any, Any]] = deque()
     files = iter(expand_inputs(inputs))
     done = False
 
-    def start_more() -> Iterator[Problem]:
+    def start_more() -> None:
         nonlocal done
         while not done and len(running) < processes:
             item = next(files, None)
             if item is None:
                 done = True
-            elif isinstance(item, Problem):
-                if not running:
-                    yield item  # nothing ahead of it: keep its place in the order
-                else:
-                    q = ctx.Queue()
-                    q.put(item)
-                    q.put(_END)
-                    running.append((None, q))
+            elif isinstance(item, Problem):  # a missing file: keeps its place in the order
+                running.append((None, [item]))
             else:
                 q = ctx.Queue(QUEUE_DOCUMENTS)
                 p = ctx.Process(target=_read_into, args=(item, options, q), daemon=True)
@@ -58,18 +52,14 @@ def read_ahead(inputs: Iterable[str | Path], options: ReadOptions | None = None,
                 running.append((p, q))
 
     try:
-        yield from start_more()
+        start_more()
         while running:
-            proc, q = running[0]
-            while True:
-                got = q.get()
-                if isinstance(got, str):  # _END
-                    break
-                yield got
+            proc, source = running[0]
+            yield from source if proc is None else iter(source.get, _END)
             if proc is not None:
                 proc.join()
             running.popleft()
-            yield from start_more()
+            start_more()
     finally:
         for proc, _q in running:
             if proc is not None and proc.is_alive():
@@ -77,11 +67,7 @@ def read_ahead(inputs: Iterable[str | Path], options: ReadOptions | None = None,
 
 
 def _read_into(path: Path, options: ReadOptions, q: Any) -> None:
-    try:
-        for doc in read_file(path, options):
-            q.put(doc)
-    except InputError as exc:
-        q.put(Problem(exc.source, exc.problem + (f" ({exc.hint})" if exc.hint else "")))
-    except Exception as exc:  # a reader bug must not cost the rest of the batch
-        q.put(Problem(str(path), f"unexpected error while reading: {type(exc).__name__}: {exc}"))
+    """One file's documents, and a Problem for what could not be read, then _END."""
+    for item in read_inputs([path], options):
+        q.put(item)
     q.put(_END)
