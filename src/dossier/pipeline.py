@@ -401,14 +401,7 @@ def run(
             result.problems.append(Problem(
                 result.document.source, f"NLP failed: {type(exc).__name__}: {exc}"))
             jobs = []
-        failed = any(job.problems for job in jobs)  # only a failure makes a problem
-        for job in jobs:
-            result.problems.extend(job.problems)
-            if not failed:  # all or nothing, as in one process
-                result.mentions.extend(job.mentions)
-                result.quotes.extend(job.quotes)
-                result.events.extend(job.events)
-        finish(result)
+        finish(merge_jobs(result, jobs))
 
     try:
         for result in cleaned(inputs, sink, settings, dedup, summary, progress):
@@ -454,6 +447,20 @@ def nlp_jobs(result: DocumentResult, job_chars: int | None = None) -> list[Docum
     if group or not jobs:
         jobs.append(_job(doc, group, result.dropped))
     return jobs
+
+
+def merge_jobs(result: DocumentResult, jobs: list[DocumentResult]) -> DocumentResult:
+    """Add the NLP records of a document's jobs to ``result``, in job order; if any
+    job failed, none are added (all or nothing, as in one process) and the failure
+    is the document's problem."""
+    failed = any(job.problems for job in jobs)  # only a failure makes a problem
+    for job in jobs:
+        result.problems.extend(job.problems)
+        if not failed:
+            result.mentions.extend(job.mentions)
+            result.quotes.extend(job.quotes)
+            result.events.extend(job.events)
+    return result
 
 
 def _job(doc: Document, articles: list[Article], dropped: list[Dropped]) -> DocumentResult:

@@ -38,7 +38,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory, demo_path: Path) -> dict[str,
     ray_run = cli.invoke(main, ["ingest", *inputs, "--db", str(tmp / "ray.duckdb"),
                                 "--engine", "ray", "--workers", "2",
                                 "--ray-output", str(tmp / "shards"), *common])
-    return {"tmp": tmp, "local": local, "ray": ray_run}
+    return {"tmp": tmp, "local": local, "ray": ray_run, "inputs": inputs}
 
 
 def test_ray_run_reports_the_bad_file_and_goes_on(runs: dict[str, Any]) -> None:
@@ -66,6 +66,26 @@ def test_ray_shards_are_a_parquet_dataset_duckdb_reads(runs: dict[str, Any]) -> 
     for kind, table in (("article", "articles"), ("mention", "mentions"),
                         ("quote", "quotes"), ("event", "events")):
         assert counts[kind] == len(_rows(tmp / "ray.duckdb", table)) > 0
+
+
+def test_a_long_document_is_spread_over_the_actors_and_merged_back(
+        runs: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo dump is one document: cut into jobs of a few articles (as local
+    workers get them), its records still come back whole and equal a local run's."""
+    import dossier.pipeline
+
+    monkeypatch.setattr(dossier.pipeline, "JOB_CHARS", 5_000)
+    tmp = runs["tmp"]
+    res = CliRunner().invoke(main, [
+        "ingest", *runs["inputs"], "--db", str(tmp / "jobs.duckdb"), "--engine", "ray",
+        "--workers", "2", "--ray-output", str(tmp / "jobs"), "--published", "2024-05-16"])
+    assert res.exit_code == 1, res.output
+    staged = duckdb.sql(f"SELECT role, count(*) FROM read_parquet("
+                        f"'{tmp / 'jobs' / 'staging' / '*.parquet'}') GROUP BY 1").fetchall()
+    roles = dict(staged)
+    assert roles.get(1) == 1 and roles.get(2, 0) >= 3  # the demo: a base and its jobs
+    for table in TABLES:
+        assert _rows(tmp / "jobs.duckdb", table) == _rows(tmp / "local.duckdb", table), table
 
 
 def test_unknown_engine_is_a_usage_error(demo_path: Path) -> None:

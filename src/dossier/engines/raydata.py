@@ -28,13 +28,15 @@ from typing import Any
 
 from dossier.clean.dedup import Deduplicator
 from dossier.errors import DossierError
-from dossier.pipeline import RunSummary, Sink, analyse_safely, cleaned
+from dossier.pipeline import RunSummary, Sink, analyse_safely, cleaned, merge_jobs, nlp_jobs
 from dossier.records import DocumentResult
 
 # Documents per staging shard: big enough to amortise Ray's per-file overhead, small
 # enough that a shard's texts sit comfortably in a worker's memory.
 SHARD_DOCUMENTS = 16
 SHARD_CHARS = 16 * 2**20
+# Documents per Ray Data block and model batch: the unit of work an actor takes.
+BATCH_DOCUMENTS = 4
 
 
 class RayUnavailable(DossierError):
@@ -66,11 +68,12 @@ def run_ray(
             shutil.rmtree(d)
         d.mkdir(parents=True)
     try:
+        nlp = bool(settings.get("nlp", True))
         n = _write_staging(cleaned(inputs, sink, settings, dedup, summary, progress),
-                           staging)
+                           staging, split=nlp)
         if n == 0:
             return summary
-        if not bool(settings.get("nlp", True)):
+        if not nlp:
             _load(_results(staging), sink, summary)
             return summary
         workers = int(settings.get("workers", 0) or 0) or os.cpu_count() or 1
@@ -93,33 +96,60 @@ def run_ray(
     return summary
 
 
-def _write_staging(results: Iterator[DocumentResult], staging: Path) -> int:
-    """Write cleaned documents as Parquet shards (seq, document_id, result)."""
+# A staging row's role: a whole document, analysed in one piece; the base of a long
+# document (its text, articles and dropped spans, not analysed); or one NLP job of
+# that document's articles (see dossier.pipeline.nlp_jobs).
+WHOLE, BASE, JOB = 0, 1, 2
+
+
+def _rows(result: DocumentResult, split: bool) -> list[tuple[int, DocumentResult]]:
+    """A document as staging rows: whole, or, when its articles make several jobs,
+    a base and its jobs (so every actor gets part of a long dump, as local workers
+    do)."""
+    jobs = nlp_jobs(result) if split else []
+    if len(jobs) < 2:
+        return [(WHOLE, result)]
+    return [(BASE, result)] + [(JOB, job) for job in jobs]
+
+
+def _write_staging(results: Iterator[DocumentResult], staging: Path, split: bool) -> int:
+    """Write cleaned documents as Parquet shards (seq, document_id, role, part,
+    parts, result)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows: list[tuple[int, str, bytes]] = []
+    rows: list[tuple[int, str, int, int, int, bytes]] = []
     size = shard = seq = 0
 
     def flush() -> None:
         nonlocal rows, size, shard
         if rows:
-            seqs, ids, blobs = zip(*rows, strict=True)
-            table = pa.table({"seq": pa.array(seqs, pa.int64()),
-                              "document_id": pa.array(ids, pa.string()),
-                              "result": pa.array(blobs, pa.binary())})
+            cols = list(zip(*rows, strict=True))
+            table = pa.table({
+                "seq": pa.array(cols[0], pa.int64()),
+                "document_id": pa.array(cols[1], pa.string()),
+                "role": pa.array(cols[2], pa.int8()),
+                "part": pa.array(cols[3], pa.int32()),
+                "parts": pa.array(cols[4], pa.int32()),
+                "result": pa.array(cols[5], pa.binary()),
+            })
             pq.write_table(table, staging / f"shard-{shard:06}.parquet")
             shard += 1
         rows, size = [], 0
 
+    documents = 0
     for result in results:
-        rows.append((seq, result.document.id, pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
-        seq += 1
-        size += len(result.document.text)
+        documents += 1
+        parts = _rows(result, split)
+        for part, (role, piece) in enumerate(parts):
+            rows.append((seq, result.document.id, role, part, len(parts),
+                         pickle.dumps(piece, pickle.HIGHEST_PROTOCOL)))
+            seq += 1
+            size += sum(len(a.text) for a in piece.articles)
         if len(rows) >= SHARD_DOCUMENTS or size >= SHARD_CHARS:
             flush()
     flush()
-    return seq
+    return documents
 
 
 class Analyser:
@@ -142,14 +172,20 @@ class Analyser:
         out_records: list[list[str]] = []
         out_results: list[bytes] = []
         sources: list[str] = []
-        for blob in batch["result"]:
+        for role, blob in zip(batch["role"], batch["result"], strict=True):
             result: DocumentResult = pickle.loads(blob)
-            analyse_safely(result, self.settings)
-            out_records.append([json.dumps(r, ensure_ascii=False) for r in result.records()])
+            if role == BASE:  # articles and dropped spans; its jobs carry the NLP
+                records = result.records()
+            else:
+                analyse_safely(result, self.settings)
+                records = result.records() if role == WHOLE else [
+                    r.to_dict() for r in (*result.mentions, *result.quotes, *result.events)]
+            out_records.append([json.dumps(r, ensure_ascii=False) for r in records])
             out_results.append(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
             sources.append(result.document.source)
-        return {"seq": batch["seq"], "document_id": batch["document_id"], "source": sources,
-                "records": out_records, "result": out_results}
+        return {"seq": batch["seq"], "document_id": batch["document_id"],
+                "role": batch["role"], "part": batch["part"], "parts": batch["parts"],
+                "source": sources, "records": out_records, "result": out_results}
 
 
 def _analyse_on_ray(staging: Path, results: Path, settings: dict[str, Any], workers: int,
@@ -168,25 +204,43 @@ def _analyse_on_ray(staging: Path, results: Path, settings: dict[str, Any], work
     # shards) must still get scheduled, or the run waits forever.
     cpus = int(ray.cluster_resources().get("CPU", 1))
     actors = max(1, cpus - 1) if cluster else max(1, min(workers, cpus - 1))
-    # One block per staging shard: left to itself Ray Data packs small files into
-    # one block, which one actor then parses alone.
-    shards = len(list(staging.glob("*.parquet")))
-    ds = ray.data.read_parquet(str(staging), num_cpus=0, override_num_blocks=shards)
+    # Ray Data reads the small staging files into one block (``override_num_blocks``
+    # does not change that in Ray 2.60), and a block goes to one actor whole: one
+    # actor then parsed everything while the others idled. A streaming repartition
+    # (no shuffle, no barrier) cuts the read into blocks of BATCH_DOCUMENTS rows, so
+    # every actor gets work as soon as it is up.
+    ds = ray.data.read_parquet(str(staging), num_cpus=0)
+    ds = ds.repartition(target_num_rows_per_block=BATCH_DOCUMENTS)
     ds = ds.map_batches(
-        Analyser, fn_constructor_kwargs={"settings": settings}, batch_size=4,
+        Analyser, fn_constructor_kwargs={"settings": settings}, batch_size=BATCH_DOCUMENTS,
         batch_format="numpy", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=actors),
     )
     ds.write_parquet(str(results), ray_remote_args={"num_cpus": 0})
 
 
 def _results(folder: Path) -> Iterator[DocumentResult]:
-    """Results from Parquet shards, in input order within each shard."""
+    """Documents from Parquet shards, in input order within each shard; a long
+    document's base and jobs are merged once all its rows have been read."""
     import pyarrow.parquet as pq
 
+    waiting: dict[str, list[tuple[int, int, DocumentResult]]] = {}
     for path in sorted(folder.glob("*.parquet")):
-        table = pq.read_table(path, columns=["seq", "result"]).sort_by("seq")
-        for blob in table.column("result").to_pylist():
-            yield pickle.loads(blob)
+        table = pq.read_table(path, columns=["seq", "document_id", "role", "part", "parts",
+                                             "result"]).sort_by("seq")
+        for row in table.to_pylist():
+            result: DocumentResult = pickle.loads(row["result"])
+            if row["parts"] == 1:
+                yield result
+                continue
+            pieces = waiting.setdefault(row["document_id"], [])
+            pieces.append((row["part"], row["role"], result))
+            if len(pieces) == row["parts"]:
+                del waiting[row["document_id"]]
+                pieces.sort(key=lambda p: p[0])
+                yield merge_jobs(pieces[0][2], [p[2] for p in pieces[1:]])
+    if waiting:
+        raise DossierError(f"Ray results are missing parts of {len(waiting)} document(s) "
+                           f"in {folder}; run again")
 
 
 def _load(results: Iterator[DocumentResult], sink: Sink, summary: RunSummary) -> None:
