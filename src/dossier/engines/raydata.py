@@ -178,8 +178,9 @@ class Analyser:
                 records = result.records()
             else:
                 analyse_safely(result, self.settings)
-                records = result.records() if role == WHOLE else [
-                    r.to_dict() for r in (*result.mentions, *result.quotes, *result.events)]
+                records = result.records()
+                if role == JOB:  # the articles are the base's records
+                    records = records[len(result.articles) + len(result.dropped):]
             out_records.append([json.dumps(r, ensure_ascii=False) for r in records])
             out_results.append(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
             sources.append(result.document.source)
