@@ -54,6 +54,31 @@ def test_duplicates_found_against_the_store(tmp_path: Path, demo_text: str) -> N
     assert by_source["b.txt"] and all(r["duplicate_of"] in originals for r in by_source["b.txt"])
 
 
+def test_store_seeds_the_deduplicator_with_its_latest_window(tmp_path: Path,
+                                                            demo_text: str) -> None:
+    """``deduplicator(window=N)`` knows the store's N latest originals, not older ones
+    (so its memory stays bounded however big the store grows)."""
+    db = tmp_path / "s.duckdb"
+    paths = []
+    paras = [p for p in demo_text.splitlines() if len(p) > 200]
+    for i in range(3):  # three different texts from the demo's paragraphs
+        p = tmp_path / f"{i}.txt"
+        p.write_text("\n\n".join(paras[i * 6:(i + 1) * 6]), encoding="utf-8")
+        paths.append(p)
+    settings = load_settings(overrides={"nlp": "false", "segment_text": "false"})
+    with Store(db) as store:
+        run(paths, store, settings, store.deduplicator(0.8, 128))
+        rows = store.con.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL "
+                                 "ORDER BY rowid").fetchall()
+        assert len(rows) == 3
+        whole = store.deduplicator(0.8, 128, window=3)
+        latest = store.deduplicator(0.8, 128, window=2)
+    (old_id, old_text), (_, mid_text) = rows[0], rows[1]
+    assert whole.check("x1", old_text)[0] == old_id
+    assert latest.check("x3", mid_text)[0] == rows[1][0]
+    assert latest.check("x2", old_text)[0] is None  # the oldest is out of the window
+
+
 def test_failed_write_leaves_no_partial_document(tmp_path: Path, demo_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "s.duckdb"
