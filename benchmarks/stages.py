@@ -1,0 +1,98 @@
+"""Words per second of each NLP stage next to raw spaCy, on the same parsed text.
+
+The corpus is the one of benchmarks/scale.py (Scrapinghub gold article bodies, real
+news). spaCy parses every text once with the model and components Dossier runs
+(``nlp.pipe``: the raw spaCy rate); then each stage runs alone over the parsed docs:
+actor linking, quote extraction (on the linked mentions), event coding. The table
+gives each stage's own words/s, its share of the time, and the rate of spaCy plus
+every stage up to it — what a one-process run would reach without reading,
+cleaning or storing. Best of ``--repeats`` runs per stage.
+
+    python benchmarks/stages.py [--limit 150] [--repeats 3] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale import DEFAULT_CORPUS, load_corpus  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=150, help="articles (0: all)")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+
+    from dossier.actors.link import linker_for
+    from dossier.events.extract import extract_events
+    from dossier.quotes.extract import extract_quotes
+
+    texts = [t for t in load_corpus(args.corpus) if len(t.split()) >= 50]
+    if args.limit:
+        texts = texts[: args.limit]
+    words = sum(len(t.split()) for t in texts)
+    linker = linker_for(None, ())
+    nlp = linker.nlp
+    published = date(2024, 5, 16)
+    list(nlp.pipe(texts[:4]))  # warm up the model
+    t = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    spacy_s = time.perf_counter() - t
+
+    def link() -> list[Any]:
+        return [linker.link(d, source="b", article_id=str(i), offset=0, published=published)
+                for i, d in enumerate(docs)]
+
+    mentions = link()  # warm up: gazetteer matchers, caches of a first call
+
+    def quotes() -> list[Any]:
+        return [extract_quotes(d, m, source="b", article_id=str(i), offset=0)
+                for i, (d, m) in enumerate(zip(docs, mentions, strict=True))]
+
+    def events() -> list[Any]:
+        return [extract_events(d, m, source="b", article_id=str(i), offset=0,
+                               published=published)
+                for i, (d, m) in enumerate(zip(docs, mentions, strict=True))]
+
+    quotes(), events()  # warm up
+    seconds: dict[str, float] = {"spacy": spacy_s}
+    counts: dict[str, int] = {}
+    for name, stage in (("actors", link), ("quotes", quotes), ("events", events)):
+        best = float("inf")
+        for _ in range(args.repeats):
+            t = time.perf_counter()
+            out = stage()
+            best = min(best, time.perf_counter() - t)
+        seconds[name] = best
+        counts[name] = sum(len(x) for x in out)
+    total = sum(seconds.values())
+    res: dict[str, Any] = {
+        "articles": len(texts), "words": words, "python": sys.version.split()[0],
+        "model": f"{nlp.meta['name']} {nlp.meta['version']}", "components": nlp.pipe_names,
+        "records": counts, "stages": {}}
+    upto = 0.0
+    for name, s in seconds.items():
+        upto += s
+        res["stages"][name] = {
+            "seconds": round(s, 2), "words_per_s": round(words / s),
+            "share_of_time": round(s / total, 3),
+            "words_per_s_spacy_up_to_here": round(words / upto)}
+    res["ratio_to_raw_spacy"] = round(spacy_s / total, 2)
+    print(json.dumps(res, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
