@@ -179,10 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         res["model"] = f"{nlp.meta['name']} {nlp.meta['version']}"
         res["components"] = nlp.pipe_names
         list(nlp.pipe(texts[:4]))  # warm up
-        t = time.perf_counter()
+        t0 = time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=16):
             pass
-        raw = time.perf_counter() - t
+        raw = time.perf_counter() - t0
         res["raw_spacy_words_per_s"] = round(words / raw)
 
         warm = tmp / "warm.jsonl"  # first calls build the gazetteer matchers, langid …
@@ -204,7 +204,6 @@ def main(argv: list[str] | None = None) -> int:
             # a running local "cluster" (as on a real one, start-up is not counted): 2
             # CPUs for the model actors + 1 logical for Ray Data's small tasks
             ray.init(num_cpus=3, include_dashboard=False, log_to_driver=False)
-            t = time.perf_counter()
             ray_s = _timed_run(corpus, load_settings(overrides={"workers": "2"}), "ray")
             ray.shutdown()
             res["ray_2_cpus_words_per_s"] = round(words / ray_s)
