@@ -141,6 +141,39 @@ def stream_check(mb: float, tmp: Path) -> dict[str, Any]:
             "mb_per_s": round(size / float(out[2]), 2)}
 
 
+def warc_check(mb: float, tmp: Path) -> dict[str, Any]:
+    """Peak RSS of reading a generated WARC.gz holding ``mb`` MB of news pages (the
+    Scrapinghub benchmark's HTML, numbered copies) and extracting them (no NLP)."""
+    import gzip
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = [gzip.decompress(p.read_bytes()) for p in sorted((SHARED / "html").glob("*.gz"))]
+    path = tmp / "large.warc.gz"
+    written = records = 0
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        while written < mb * 2**20:
+            for page in pages:
+                body = page.replace(b"<p>", f"<p>Copy {records}. ".encode(), 1)
+                http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                        protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(
+                    f"https://example.org/{records}", "response", payload=io.BytesIO(body),
+                    http_headers=http))
+                written += len(body)
+                records += 1
+    out = subprocess.run([sys.executable, "-c", _STREAM, str(path)], check=True,
+                         capture_output=True, text=True).stdout.split()
+    gz_mb = path.stat().st_size / 2**20
+    path.unlink()
+    return {"pages_mb": round(written / 2**20), "warc_gz_mb": round(gz_mb), "records": records,
+            "articles": int(out[0]), "peak_rss_mb": int(out[1]),
+            "pages_per_s": round(records / float(out[2]), 1)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -149,8 +182,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-ray", action="store_true")
     ap.add_argument("--stream-mb", type=float, default=0,
                     help="also stream a generated dump of this size (no NLP)")
+    ap.add_argument("--warc-mb", type=float, default=0,
+                    help="also read a generated WARC of this many MB of pages (no NLP)")
+    ap.add_argument("--memory-only", action="store_true",
+                    help="only the --stream-mb / --warc-mb checks")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
+    if args.memory_only:
+        res: dict[str, Any] = {"python": sys.version.split()[0]}
+        with tempfile.TemporaryDirectory() as tmp_:
+            if args.stream_mb:
+                res["stream"] = stream_check(args.stream_mb, Path(tmp_))
+            if args.warc_mb:
+                res["warc"] = warc_check(args.warc_mb, Path(tmp_))
+        print(json.dumps(res, indent=2))
+        return 0
 
     from dossier.nlp import load_nlp
     from dossier.settings import load_settings
@@ -166,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     dedup = Deduplicator()  # keep only texts every run parses (no duplicate is skipped)
     texts = [t for i, t in enumerate(texts) if dedup.check(str(i), t)[0] is None]
     words = sum(len(t.split()) for t in texts)
-    res: dict[str, Any] = {"articles": len(texts), "words": words,
+    res = {"articles": len(texts), "words": words,
                            "python": sys.version.split()[0], "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory() as tmp_:
         tmp = Path(tmp_)
@@ -211,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         res["store_writes"] = store_rate(kept.kept, tmp)
         if args.stream_mb:
             res["stream"] = stream_check(args.stream_mb, tmp)
+        if args.warc_mb:
+            res["warc"] = warc_check(args.warc_mb, tmp)
     print(json.dumps(res, indent=2))
     if args.json:
         args.json.write_text(json.dumps(res, indent=2) + "\n")

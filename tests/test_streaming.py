@@ -124,6 +124,38 @@ def test_memory_stays_bounded_on_a_large_dump(tmp_path: Path, demo_path: Path) -
     assert big_rss < 300, sizes
 
 
+@pytest.mark.slow
+def test_memory_stays_bounded_on_a_large_warc(tmp_path: Path) -> None:
+    """A WARC is read record by record: doubling an archive of news pages from ~4 to
+    ~8 MB adds almost nothing to peak RSS (no file-size limit applies to WARC)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = [p.read_bytes() for p in sorted((FIXTURES / "news" / "trafilatura_eval")
+                                            .glob("*.html"))]
+    sizes = {}
+    for copies in (20, 40):  # pages of ~70 KB, each copy numbered: no duplicates
+        path = tmp_path / f"large{copies}.warc.gz"
+        with path.open("wb") as fh:
+            writer = WARCWriter(fh, gzip=True)
+            for i in range(copies):
+                for j, page in enumerate(pages):
+                    body = page.replace(b"<p>", f"<p>Copy {i} of page {j}. ".encode(), 1)
+                    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                            protocol="HTTP/1.1")
+                    writer.write_record(writer.create_warc_record(
+                        f"https://example.org/{i}/{j}", "response",
+                        payload=io.BytesIO(body), http_headers=http))
+        articles, rss_mb = _rss_run(path, "4")
+        assert articles == copies * len(pages)
+        sizes[copies] = (copies * sum(map(len, pages)) / 2**20, rss_mb)
+    (small_mb, small_rss), (big_mb, big_rss) = sizes[20], sizes[40]
+    assert big_mb - small_mb > 3.5
+    assert big_rss - small_rss < 20, sizes
+
+
 def test_truncated_gzip_stream_keeps_what_was_read(tmp_path: Path, demo_path: Path) -> None:
     """A streamed .gz cut off midway: the parts before the cut are stored, the article
     carried over the cut is kept, and the file is named in a problem."""
