@@ -50,8 +50,9 @@ def settings_options(f: Any) -> Any:
 
 def engine_options(f: Any) -> Any:
     f = click.option("--ray-output", type=click.Path(file_okay=False, path_type=Path),
-                     default=None, help="With --engine ray: keep the Parquet shards here "
-                     "(results/ is a dataset DuckDB or Spark read).")(f)
+                     default=None, help="With --engine ray: the workers write their results "
+                     "to DIR/results, a Parquet dataset DuckDB or Spark read (on a "
+                     "cluster, a folder every node sees).")(f)
     f = click.option("--ray-address", default=None, metavar="ADDRESS",
                      help="With --engine ray: join this cluster ('auto', "
                      "'ray://host:10001') [default: start a local Ray].")(f)

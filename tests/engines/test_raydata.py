@@ -27,6 +27,8 @@ def _rows(db: Path, table: str) -> list[Any]:
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory, demo_path: Path) -> dict[str, Any]:
+    """The same inputs one process, on Ray with results streamed back to the
+    driver, and on Ray with the workers writing a Parquet dataset."""
     tmp = tmp_path_factory.mktemp("ray")
     empty = tmp / "empty.txt"
     empty.write_text("")
@@ -36,36 +38,41 @@ def runs(tmp_path_factory: pytest.TempPathFactory, demo_path: Path) -> dict[str,
     local = cli.invoke(main, ["ingest", *inputs, "--db", str(tmp / "local.duckdb"),
                               "--workers", "1", *common])
     ray_run = cli.invoke(main, ["ingest", *inputs, "--db", str(tmp / "ray.duckdb"),
-                                "--engine", "ray", "--workers", "2",
-                                "--ray-output", str(tmp / "shards"), *common])
-    return {"tmp": tmp, "local": local, "ray": ray_run, "inputs": inputs}
+                                "--engine", "ray", "--workers", "2", *common])
+    shards = cli.invoke(main, ["ingest", *inputs, "--db", str(tmp / "shards.duckdb"),
+                               "--engine", "ray", "--workers", "2",
+                               "--ray-output", str(tmp / "out"), *common])
+    return {"tmp": tmp, "local": local, "ray": ray_run, "shards": shards, "inputs": inputs}
 
 
 def test_ray_run_reports_the_bad_file_and_goes_on(runs: dict[str, Any]) -> None:
-    for name in ("local", "ray"):
+    for name in ("local", "ray", "shards"):
         res = runs[name]
         assert res.exit_code == 1, res.output
         assert "empty.txt" in res.output and "file is empty" in res.output
 
 
 @pytest.mark.parametrize("table", list(TABLES))
-def test_ray_run_stores_the_records_of_a_local_run(runs: dict[str, Any], table: str) -> None:
+@pytest.mark.parametrize("run", ["ray", "shards"])
+def test_ray_run_stores_the_records_of_a_local_run(runs: dict[str, Any], run: str,
+                                                   table: str) -> None:
     tmp = runs["tmp"]
-    local, ray_rows = _rows(tmp / "local.duckdb", table), _rows(tmp / "ray.duckdb", table)
+    local, ray_rows = _rows(tmp / "local.duckdb", table), _rows(tmp / f"{run}.duckdb", table)
     assert ray_rows == local
     if table in ("articles", "mentions", "quotes", "events"):
         assert len(local) > 5  # the comparison is not vacuous
 
 
-def test_ray_shards_are_a_parquet_dataset_duckdb_reads(runs: dict[str, Any]) -> None:
+def test_ray_results_are_a_parquet_dataset_duckdb_reads(runs: dict[str, Any]) -> None:
+    """Every record is in the workers' dataset exactly once."""
     tmp = runs["tmp"]
-    shards = str(tmp / "shards" / "results" / "*.parquet")
+    shards = str(tmp / "out" / "results" / "*.parquet")
     counts = dict(duckdb.sql(
         f"SELECT r->>'kind', count(*) FROM (SELECT unnest(records)::JSON AS r "
         f"FROM read_parquet('{shards}')) GROUP BY 1").fetchall())
-    for kind, table in (("article", "articles"), ("mention", "mentions"),
-                        ("quote", "quotes"), ("event", "events")):
-        assert counts[kind] == len(_rows(tmp / "ray.duckdb", table)) > 0
+    for kind, table in (("article", "articles"), ("dropped", "dropped"),
+                        ("mention", "mentions"), ("quote", "quotes"), ("event", "events")):
+        assert counts[kind] == len(_rows(tmp / "shards.duckdb", table)) > 0, kind
 
 
 def test_a_long_document_is_spread_over_the_actors_and_merged_back(
@@ -80,9 +87,8 @@ def test_a_long_document_is_spread_over_the_actors_and_merged_back(
         "ingest", *runs["inputs"], "--db", str(tmp / "jobs.duckdb"), "--engine", "ray",
         "--workers", "2", "--ray-output", str(tmp / "jobs"), "--published", "2024-05-16"])
     assert res.exit_code == 1, res.output
-    staged = duckdb.sql(f"SELECT role, count(*) FROM read_parquet("
-                        f"'{tmp / 'jobs' / 'staging' / '*.parquet'}') GROUP BY 1").fetchall()
-    roles = dict(staged)
+    roles = dict(duckdb.sql(f"SELECT role, count(*) FROM read_parquet("
+                            f"'{tmp / 'jobs' / 'results' / '*.parquet'}') GROUP BY 1").fetchall())
     assert roles.get(1) == 1 and roles.get(2, 0) >= 3  # the demo: a base and its jobs
     for table in TABLES:
         assert _rows(tmp / "jobs.duckdb", table) == _rows(tmp / "local.duckdb", table), table
