@@ -26,6 +26,7 @@ import logging
 import os
 import pickle
 import shutil
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,10 @@ from dossier.errors import DossierError
 from dossier.pipeline import RunSummary, Sink, analyse_safely, cleaned, merge_jobs, nlp_jobs
 from dossier.records import DocumentResult
 
-# Rows per block, the unit of work an actor takes and its model batch: a few
-# documents, or a few ~40k-character jobs of a long one.
+# A block, the unit of work an actor takes, holds up to this many documents, or
+# one ~40k-character job of a long one (as much as a local worker's job).
 BATCH_DOCUMENTS = 4
-BLOCK_CHARS = 400_000
+BLOCK_CHARS = 40_000
 
 # A row's role: a whole document, analysed in one piece; the base of a long
 # document (its text, articles and dropped spans, not analysed); or one NLP job of
@@ -181,6 +182,8 @@ def _analyse_on_ray(blocks: list[Any], settings: dict[str, Any], workers: int,
     ctx.print_on_execution_start = False
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    # e.g. "the operator only received 1 input(s)" for a small batch: not the user's
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\.data")
     # A fixed pool of model actors, all loading their model at once, on every CPU of
     # the cluster but one: Ray Data's own small tasks must still get scheduled, or
     # the run waits forever.
