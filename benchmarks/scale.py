@@ -68,19 +68,25 @@ class _Count:
 
 
 def store_rate(results: list[Any], tmp: Path) -> dict[str, Any]:
-    """Rows per second written to a fresh DuckDB store, one transaction a document."""
+    """Rows per second written to a fresh DuckDB store, one document a transaction
+    and ``write_batch`` (the default setting) documents a transaction."""
+    from dossier.settings import load_settings
     from dossier.store import Store
 
     rows = sum(len(r.articles) + len(r.dropped) + len(r.mentions) + len(r.quotes)
                + len(r.events) + 1 for r in results)
-    with Store(tmp / "rate.duckdb") as store:
-        store.start_run(["benchmark"])
-        t = time.perf_counter()
-        for r in results:
-            store.write(r)
-        took = time.perf_counter() - t
-    return {"documents": len(results), "rows": rows, "rows_per_s": round(rows / took),
-            "documents_per_s": round(len(results) / took, 1)}
+    out: dict[str, Any] = {"documents": len(results), "rows": rows}
+    for batch in (1, int(load_settings()["write_batch"])):
+        with Store(tmp / f"rate{batch}.duckdb", write_batch=batch) as store:
+            store.start_run(["benchmark"])
+            t = time.perf_counter()
+            for r in results:
+                store.write(r)
+            store.flush()
+            took = time.perf_counter() - t
+        out[f"write_batch_{batch}"] = {"rows_per_s": round(rows / took),
+                                       "documents_per_s": round(len(results) / took, 1)}
+    return out
 
 
 def peak_mb() -> int:

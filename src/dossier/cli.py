@@ -210,7 +210,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
 
     settings = _settings(config, assignments, published, gazetteer, workers)
     path = db or default_db_path()
-    with Store(path) as store:
+    with Store(path, write_batch=int(settings["write_batch"])) as store:
         store.start_run(list(inputs))
         dedup = store.deduplicator(float(settings["near_duplicate_threshold"]),
                                    int(settings["minhash_permutations"]),

@@ -102,6 +102,69 @@ def test_failed_write_leaves_no_partial_document(tmp_path: Path, demo_path: Path
     assert counts["documents"] == 1 and counts["dropped"] == 29
 
 
+FEED = Path(__file__).parents[1] / "fixtures" / "news" / "npr_technology_jsonfeed.json"
+
+
+def _tables(db: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: con.execute(f"SELECT {cols} FROM {t} ORDER BY ALL").fetchall()
+                for t, cols in (("documents", "* EXCLUDE (run_id, ingested_at)"),
+                                ("articles", "*"), ("dropped", "*"), ("mentions", "*"),
+                                ("quotes", "*"), ("events", "*"))}
+
+
+def test_batched_writes_store_what_single_writes_store(tmp_path: Path,
+                                                       demo_path: Path) -> None:
+    settings = load_settings(overrides={"published": "2024-05-16"})
+    for batch in (1, 3):
+        with Store(tmp_path / f"b{batch}.duckdb", write_batch=batch) as store:
+            store.start_run(["x"])
+            summary = run([demo_path, FEED], store, settings, store.deduplicator(0.8, 128))
+            store.finish_run(summary)
+    one, three = _tables(tmp_path / "b1.duckdb"), _tables(tmp_path / "b3.duckdb")
+    assert len(one["documents"]) > 3 and len(one["mentions"]) > 100
+    assert three == one
+
+
+def test_a_bad_document_in_a_batch_costs_only_itself(tmp_path: Path, demo_text: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = []
+    for name in ("a", "bad", "c"):
+        p = tmp_path / f"{name}.txt"
+        p.write_text(f"{name.upper()} edition.\n" + demo_text, encoding="utf-8")
+        paths.append(p)
+    real = Store._write_all
+
+    def fussy(self: Store, results: list) -> None:  # type: ignore[type-arg]
+        if any(r.document.source.endswith("bad.txt") for r in results):
+            raise RuntimeError("disk full")
+        real(self, results)
+
+    monkeypatch.setattr(Store, "_write_all", fussy)
+    with Store(tmp_path / "s.duckdb", write_batch=3) as store:
+        store.start_run(["x"])
+        with pytest.raises(RuntimeError, match="disk full"):
+            run(paths, store, load_settings(overrides={"nlp": "false"}))
+        sources = [r[0] for r in store.con.execute(
+            "SELECT source FROM documents ORDER BY source").fetchall()]
+        assert [Path(s).name for s in sources] == ["a.txt", "c.txt"]
+        orphans = store.con.execute("SELECT count(*) FROM articles WHERE document_id NOT IN "
+                                    "(SELECT id FROM documents)").fetchone()
+        assert orphans == (0,)
+
+
+def test_a_queued_document_counts_as_stored(tmp_path: Path, demo_path: Path) -> None:
+    """A document waiting for its batch is 'seen' (not read twice in one run) and is
+    written when the store closes."""
+    with Store(tmp_path / "s.duckdb", write_batch=10) as store:
+        store.start_run(["x"])
+        summary = run([demo_path, demo_path], store, load_settings(overrides={"nlp": "false"}))
+        assert summary.already_stored == 1
+        assert store.counts()["documents"] == 0  # still queued
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.counts()["documents"] == 1
+
+
 def test_kill_mid_batch_leaves_whole_documents(tmp_path: Path, demo_text: str) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -110,7 +173,7 @@ def test_kill_mid_batch_leaves_whole_documents(tmp_path: Path, demo_text: str) -
         (src / f"{i:03}.txt").write_text(f"Edition {i}.\n" + demo_text, encoding="utf-8")
     db = tmp_path / "s.duckdb"
     cmd = [sys.executable, "-m", "dossier", "ingest", str(src), "--db", str(db), "--json",
-           "--set", "nlp=false"]
+           "--set", "nlp=false", "--set", "write_batch=4"]  # transactions of 4 documents
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
     # wait until the store has some committed documents, then kill without warning

@@ -4,6 +4,7 @@ written in one transaction, so a crash leaves whole documents or none."""
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
@@ -43,12 +44,23 @@ ARTICLE_COLUMNS = (
 )
 
 
+# Queued documents are written at least this often, whatever ``write_batch`` says.
+FLUSH_SECONDS = 5.0
+
+
 class Store(Sink):
     """One DuckDB file. Open read-only for queries, read-write for ingest."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False,
+                 write_batch: int = 1) -> None:
+        """``write_batch`` documents are written in one transaction (whole documents
+        only, as ever; a crash loses at most the batch not yet written)."""
         self.path = Path(path)
         self.read_only = read_only
+        self.write_batch = max(1, int(write_batch))
+        self._pending: list[DocumentResult] = []
+        self._pending_ids: set[str] = set()
+        self._pending_since = 0.0
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no store here; run `dossier ingest` first "
                              "or give --db PATH")
@@ -100,7 +112,10 @@ class Store(Sink):
                 raise
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            self.flush()
+        finally:
+            self.con.close()
 
     def __enter__(self) -> Store:
         return self
@@ -110,6 +125,8 @@ class Store(Sink):
 
     # -- writing ----------------------------------------------------------------
     def seen(self, doc: Document) -> bool:
+        if doc.id in self._pending_ids:
+            return True
         row = self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone()
         return row is not None
 
@@ -127,60 +144,92 @@ class Store(Sink):
         return d
 
     def write(self, result: DocumentResult) -> None:
-        """Write one document's records in one transaction (all or nothing)."""
-        doc = result.document
+        """Queue one document's records; every ``write_batch`` documents are written
+        in one transaction (all or nothing)."""
+        if not self._pending:
+            self._pending_since = time.monotonic()
+        self._pending.append(result)
+        self._pending_ids.add(result.document.id)
+        # a slow stream of documents is still written every few seconds
+        if (len(self._pending) >= self.write_batch
+                or time.monotonic() - self._pending_since > FLUSH_SECONDS):
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued documents. If the batch fails, each document is written
+        in a transaction of its own, so a bad one costs only itself; its error is
+        raised once the others are in."""
+        pending, self._pending, self._pending_ids = self._pending, [], set()
+        if not pending:
+            return
+        try:
+            self._write_all(pending)
+            return
+        except Exception:
+            if len(pending) == 1:
+                raise
+        error: Exception | None = None
+        for result in pending:
+            try:
+                self._write_all([result])
+            except Exception as exc:
+                error = error or exc
+        if error is not None:
+            raise error
+
+    def _write_all(self, results: list[DocumentResult]) -> None:
+        """Write documents' records in one transaction (all or nothing)."""
         con = self.con
         con.begin()
         try:
-            con.execute(
+            con.executemany(
                 "INSERT INTO documents (id, source, format, locator, title, published, url, "
                 "n_chars, notes, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, doc.source, doc.format, doc.locator, doc.title, doc.published,
-                 doc.url, len(doc.text), list(doc.notes), self.run_id],
+                [[doc.id, doc.source, doc.format, doc.locator, doc.title, doc.published,
+                  doc.url, len(doc.text), list(doc.notes), self.run_id]
+                 for doc in (r.document for r in results)],
             )
-            if result.articles:
-                _insert(con, "articles",
-                    [[a.id, a.document_id, a.source, a.start, a.end, a.text, a.title,
-                      a.published, a.url, a.language, a.author, a.site, a.locator,
-                      a.duplicate_of, a.duplicate_kind, a.offsets_in_article,
-                      *self._fingerprint(result, a.id, a.text)]
-                     for a in result.articles],
-                )
-            if result.dropped:
-                _insert(con, "dropped",
-                    [[d.document_id, d.source, d.start, d.end, d.reason, d.text, d.article_id]
-                     for d in result.dropped],
-                )
-            if result.mentions:
-                _insert(con, "mentions",
-                    [[m.article_id, doc.id, m.source, m.start, m.end, m.text, m.actor_id,
-                      m.actor_name, m.qid, m.code, m.country, m.sector, m.type, m.via, m.chain,
-                      m.date_basis] for m in result.mentions],
-                )
-            if result.quotes:
-                _insert(con, "quotes",
-                    [[q.article_id, doc.id, q.source, q.start, q.end, q.text, q.quote_type,
-                      json.dumps(q.speaker) if q.speaker else None,
-                      (q.speaker or {}).get("actor_id"), (q.speaker or {}).get("name"),
-                      json.dumps(q.cue) if q.cue else None, q.tense,
-                      json.dumps(q.reported_via) if q.reported_via else None,
-                      list(q.about), q.confidence] for q in result.quotes],
-                    or_ignore=True,
-                )
-            if result.events:
-                _insert(con, "events",
-                    [[e.article_id, doc.id, e.source, e.start, e.end, e.code, e.root,
-                      e.quad_class, e.goldstein, e.plover, e.plover_mode,
-                      _j(e.source_actor), (e.source_actor or {}).get("code"),
-                      _j(e.target_actor), (e.target_actor or {}).get("code"),
-                      _j(e.trigger), e.trigger["start"], e.negated, e.modality, e.date,
-                      e.date_precision, _j(e.location), e.confidence] for e in result.events],
-                )
-            if result.problems:
+            articles = [[a.id, a.document_id, a.source, a.start, a.end, a.text, a.title,
+                         a.published, a.url, a.language, a.author, a.site, a.locator,
+                         a.duplicate_of, a.duplicate_kind, a.offsets_in_article,
+                         *self._fingerprint(r, a.id, a.text)]
+                        for r in results for a in r.articles]
+            if articles:
+                _insert(con, "articles", articles)
+            dropped = [[d.document_id, d.source, d.start, d.end, d.reason, d.text, d.article_id]
+                       for r in results for d in r.dropped]
+            if dropped:
+                _insert(con, "dropped", dropped)
+            mentions = [[m.article_id, r.document.id, m.source, m.start, m.end, m.text,
+                         m.actor_id, m.actor_name, m.qid, m.code, m.country, m.sector, m.type,
+                         m.via, m.chain, m.date_basis]
+                        for r in results for m in r.mentions]
+            if mentions:
+                _insert(con, "mentions", mentions)
+            quotes = [[q.article_id, r.document.id, q.source, q.start, q.end, q.text,
+                       q.quote_type, json.dumps(q.speaker) if q.speaker else None,
+                       (q.speaker or {}).get("actor_id"), (q.speaker or {}).get("name"),
+                       json.dumps(q.cue) if q.cue else None, q.tense,
+                       json.dumps(q.reported_via) if q.reported_via else None,
+                       list(q.about), q.confidence]
+                      for r in results for q in r.quotes]
+            if quotes:
+                _insert(con, "quotes", quotes, or_ignore=True)
+            events = [[e.article_id, r.document.id, e.source, e.start, e.end, e.code, e.root,
+                       e.quad_class, e.goldstein, e.plover, e.plover_mode,
+                       _j(e.source_actor), (e.source_actor or {}).get("code"),
+                       _j(e.target_actor), (e.target_actor or {}).get("code"),
+                       _j(e.trigger), e.trigger["start"], e.negated, e.modality, e.date,
+                       e.date_precision, _j(e.location), e.confidence]
+                      for r in results for e in r.events]
+            if events:
+                _insert(con, "events", events)
+            problems = [[self.run_id, p.source, p.message, p.severity]
+                        for r in results for p in r.problems]
+            if problems:
                 con.executemany(
                     "INSERT INTO problems (run_id, source, message, severity) VALUES (?, ?, ?, ?)",
-                    [[self.run_id, p.source, p.message, p.severity] for p in result.problems],
-                )
+                    problems)
             con.commit()
         except Exception:
             con.rollback()
@@ -200,6 +249,7 @@ class Store(Sink):
         return self.run_id
 
     def finish_run(self, summary: RunSummary) -> None:
+        self.flush()
         s = summary.to_dict()
         self.con.begin()
         self.con.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",

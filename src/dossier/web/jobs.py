@@ -99,10 +99,11 @@ class Jobs:
             return
         job.state = "running"
         try:
-            with Store(path) as store:
+            with Store(path, write_batch=int(self.settings["write_batch"])) as store:
                 store.start_run(job.files)
                 dedup = store.deduplicator(float(self.settings["near_duplicate_threshold"]),
-                                           int(self.settings["minhash_permutations"]))
+                                           int(self.settings["minhash_permutations"]),
+                                           int(self.settings["dedup_window"]))
                 summary = run(job.files, store, self.settings, dedup, progress=tick)
                 store.finish_run(summary)
             job.summary = summary.to_dict()
