@@ -5,13 +5,19 @@ PhraseMatcher compiled once), titles before names, surnames of people already
 named, fuzzy matches for misspelt names (rapidfuzz), capitals and seats of power
 as metonyms of their state, role descriptions ("the Russian president", "the
 former prime minister", "the spy chief") resolved by the article's date and the
-people already in the story, and he/she pronouns resolved to the nearest
-compatible person, preferring sentence subjects. Unknown people and organisations
-get a stable local actor instead of a guess.
+people already in the story, and pronouns resolved to the most salient
+compatible antecedent, preferring sentence subjects: he/she to a person of that
+gender, it/its to an organisation or state, they/them/their to an organisation,
+state or a coordinated pair of people ("Trump and Pence ... they"). A neuter or
+plural pronoun whose most salient candidate is an ordinary noun phrase ("the deal
+... it", "voters ... they"), or an expletive "it" ("it is clear that"), stays
+unlinked. Unknown people and organisations get a stable local actor instead of a
+guess.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -34,6 +40,12 @@ class _Cues:
     former: frozenset[str]
     male: frozenset[str]
     female: frozenset[str]
+    neuter: frozenset[str]
+    plural: frozenset[str]
+    weather_verbs: frozenset[str]
+    expletive_verbs: frozenset[str]
+    extraposed: frozenset[str]
+    time_nouns: frozenset[str]
     person_labels: frozenset[str]
     org_labels: frozenset[str]
     place_labels: frozenset[str]
@@ -46,6 +58,10 @@ def cues() -> _Cues:
     return _Cues(
         titles=frozenset(d["titles"]), former=frozenset(d["former"]),
         male=frozenset(d["male_pronouns"]), female=frozenset(d["female_pronouns"]),
+        neuter=frozenset(d["neuter_pronouns"]), plural=frozenset(d["plural_pronouns"]),
+        weather_verbs=frozenset(d["weather_verbs"]),
+        expletive_verbs=frozenset(d["expletive_verbs"]),
+        extraposed=frozenset(d["extraposed_adjectives"]), time_nouns=frozenset(d["time_nouns"]),
         person_labels=frozenset(d["person_labels"]), org_labels=frozenset(d["org_labels"]),
         place_labels=frozenset(d["place_labels"]), fuzzy_cutoff=float(d["fuzzy_cutoff"]),
     )
@@ -109,6 +125,8 @@ class _ArticleLinker:
         self.out: list[Mention] = []
         self.taken = [False] * len(doc)
         self.quoted = quoted_tokens(doc)
+        self.groups: dict[int, list[Actor]] = {}
+        self._sent_starts: list[int] | None = None
 
     # -- helpers --------------------------------------------------------------
     def _emit(self, span: Span, actor: Actor, via: str) -> None:
@@ -127,15 +145,45 @@ class _ArticleLinker:
             code=code or None, country=country, sector=sector or None, type=actor.type,
             via=via, chain=f"{self.article_id}:{actor.id}", date_basis=self.basis,
         ))
+        root = span.root
         if actor.type == "person" and (not actor.id.startswith("local:")
                                        or len(actor.name.split()) > 1):
             # an unknown one-word "person" is too often a mislabelled place or thing
             # to attract pronouns
-            root = span.root
-            subject = root.dep_ in ("nsubj", "nsubjpass")
-            self.seen.append(_Seen(actor, root.i, subject,
-                                   subject and root.head.dep_ == "ROOT", self.quoted[root.i],
-                                   root.dep_ in ("poss", "pobj")))
+            self._remember(actor, root)
+            if root.dep_ == "conj" and via != "pronoun":
+                self._remember_pair(actor, root)
+        elif actor.type != "person" and root.dep_ not in _MODIFIER_DEPS and not (
+                root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
+            # an organisation, state or group that acts or is acted on ("the FBI
+            # said", "sanctions on Russia"), not a modifier ("the Russian economy")
+            # nor a place ("a speech in Florida")
+            self._remember(actor, root)
+            if root.dep_ == "conj" and via != "pronoun":
+                self._remember_pair(actor, root)
+
+    def _remember(self, actor: Actor, root: Any) -> None:
+        subject = root.dep_ in ("nsubj", "nsubjpass")
+        self.seen.append(_Seen(actor, root.i, subject, subject and _main_clause(root.head),
+                               self.quoted[root.i], root.dep_ in ("poss", "pobj", "attr")))
+
+    def _remember_pair(self, actor: Actor, root: Any) -> None:
+        """"Trump and Pence", "Russia and China": a group of the coordinated actors,
+        for "they"."""
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        head = next((s for s in reversed(self.seen) if s.token == first.i), None)
+        if head is None or head.actor.id == actor.id:
+            return
+        members = [*self.groups.get(first.i, [head.actor]), actor]
+        key = "|".join(sorted(m.id for m in members))
+        group = Actor(id=f"local:group:{content_id(key, length=10)}",
+                      name=" and ".join(m.name for m in members), type="group")
+        self.groups[first.i] = members
+        self.seen = [s for s in self.seen if not (s.token == first.i and s.actor.type == "group")]
+        self.seen.append(_Seen(group, first.i, head.subject, head.main_subject, head.quoted,
+                               head.oblique))
 
     def _pick_person(self, actors: list[Actor], *, title: str = "",
                      surname_only: bool = False) -> Actor | None:
@@ -231,7 +279,8 @@ class _ArticleLinker:
                 i = role_matches[i].end
                 continue
             low = tok.lower_
-            if tok.pos_ == "PRON" and (low in cues().male or low in cues().female):
+            if tok.pos_ == "PRON" and (low in cues().male or low in cues().female
+                                       or low in cues().neuter or low in cues().plural):
                 self._link_pronoun(tok)
             elif tok.pos_ == "PROPN" and tok.is_title:
                 # a surname NER missed ("the Trump campaign") of someone already named
@@ -460,32 +509,166 @@ class _ArticleLinker:
 
         assert isinstance(tok, Token)
         c = cues()
-        gender = "male" if tok.lower_ in c.male else "female"
+        low = tok.lower_
+        if low in c.male or low in c.female:
+            kind = "male" if low in c.male else "female"
+            allowed: tuple[str, ...] = ("person",)
+        elif low in c.neuter:
+            if self._expletive(tok):
+                return
+            kind, allowed = "it", ("org", "state", "bloc")
+        else:
+            kind, allowed = "they", ("org", "state", "bloc", "group")
         sent_start = tok.sent.start
+        # an organisation or group is referred to as "it"/"they" within a sentence
+        # or two; a person across a longer stretch
+        floor = self._sentence_floor(tok.i) if kind in ("it", "they") else -1
+        controller = _controller(tok)
         best: tuple[float, Actor] | None = None
         outside = not self.quoted[tok.i]
+        # a plain object pronoun is not its own clause's subject
+        clause_head = None
+        if tok.dep_ in ("dobj", "dative", "pobj") and not low.endswith("self") \
+                and not low.endswith("selves"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            while verb.dep_ == "conj" and verb.head.i < verb.i:
+                verb = verb.head  # "Putin met Xi and praised him": the shared subject
+            clause_head = verb.i
         for s in reversed(self.seen):
             if s.token >= tok.i:
                 continue
-            if s.actor.gender and s.actor.gender != gender:
+            if s.actor.type not in allowed:
+                continue
+            if s.actor.type == "person" and s.actor.gender and s.actor.gender != kind:
                 continue
             if outside and s.quoted:
                 continue  # "…advisers won't tell him the truth," he will say: not Putin
+            if clause_head is not None and s.subject and \
+                    self.doc[s.token].head.i == clause_head:
+                continue  # "The Kremlin denied it": not the Kremlin (that is "itself")
             distance = tok.i - s.token
-            if distance > 150:
+            if distance > 150 or s.token < floor:
                 break
-            # salience: subjects over objects over possessors and oblique mentions
-            # (after Lappin & Leass 1994), then recency
-            score = (-distance + (25 if s.subject else 0) + (30 if s.main_subject else 0)
-                     + (10 if s.token >= sent_start else 0) - (15 if s.oblique else 0))
+            if kind in ("it", "they") and s.oblique and s.token < sent_start:
+                continue  # an organisation in passing in the sentence before
+            score = _salience(distance, s.subject, s.main_subject, s.token >= sent_start,
+                              s.oblique)
+            if s.token == controller:
+                score += _CONTROLLER
+            if kind == "they" and s.actor.type != "group":
+                score -= 50  # "they" for an organisation agrees in sense only
             if best is None or score > best[0]:
                 best = (score, s.actor)
+        if best is not None and kind in ("it", "they"):
+            rival = self._rival_noun(tok, kind, floor, sent_start, outside, controller)
+            if rival is not None and rival >= best[0]:
+                return  # "the deal ... it", "voters ... they": not an actor
         if best is not None:
             span = Span(self.doc, tok.i, tok.i + 1)
             self._emit(span, best[1], "pronoun")
             last = self.seen[-1]
-            last.subject = tok.dep_ in ("nsubj", "nsubjpass")
-            last.main_subject = last.subject and tok.head.dep_ == "ROOT"
+            if last.token == tok.i:
+                last.subject = tok.dep_ in ("nsubj", "nsubjpass")
+                last.main_subject = last.subject and _main_clause(tok.head)
+
+    def _sentence_floor(self, i: int) -> int:
+        """First token of the sentence before the one holding token ``i``."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        starts = self._sent_starts
+        k = bisect_right(starts, i) - 1
+        return starts[max(k - 1, 0)]
+
+    def _rival_noun(self, tok: Any, kind: str, floor: int, sent_start: int,
+                    outside: bool, controller: int) -> float | None:
+        """The best salience of an ordinary noun phrase that ``tok`` could refer to
+        instead: a singular common noun for "it", a plural one (or a nationality
+        or group word NER left unlinked) for "they"."""
+        c = cues()
+        best: float | None = None
+        for j in range(tok.i - 1, floor - 1, -1):
+            t = self.doc[j]
+            if self.taken[j] or t.dep_ not in _ARGUMENT_DEPS:
+                continue
+            if outside and self.quoted[j]:
+                continue
+            if kind == "it":
+                if t.tag_ != "NN" or t.ent_type_ in ("DATE", "TIME") or t.lower_ in c.time_nouns:
+                    continue
+            elif not (t.tag_ in ("NNS", "NNPS") or (t.ent_type_ == "NORP" and t.pos_ != "ADJ")):
+                continue
+            subject = t.dep_ in ("nsubj", "nsubjpass")
+            score = _salience(tok.i - j, subject, subject and _main_clause(t.head),
+                              j >= sent_start, t.dep_ in ("poss", "pobj"))
+            if j == controller:
+                score += _CONTROLLER
+            if best is None or score > best:
+                best = score
+        return best
+
+    def _expletive(self, tok: Any) -> bool:
+        """Pleonastic "it": "it is raining", "it is clear that", "it seems that",
+        "it was reported that", "made it clear that", "it's 3 a.m."."""
+        if tok.lower_ != "it":
+            return False  # "its", "itself" always refer
+        if tok.dep_ == "expl":
+            return True
+        c = cues()
+        head = tok.head
+        later = [ch for ch in head.children if ch.i > tok.i]
+        clause = any(ch.dep_ in ("ccomp", "xcomp", "csubj") for ch in later)
+        if tok.dep_ == "nsubj" and head.pos_ == "ADJ" and head.lower_ in c.extraposed:
+            return True  # "made it clear that", "find it hard to" (a small clause)
+        if tok.dep_ == "nsubj":
+            if head.lemma_ in c.weather_verbs:
+                return True
+            if head.lemma_ in c.expletive_verbs and (
+                    clause or any(ch.dep_ in ("advcl", "prep") and ch.lower_ in
+                                  ("like", "as", "that", "if") for ch in later)):
+                return True
+            if head.lemma_ == "be":
+                for ch in later:
+                    if ch.dep_ in ("acomp", "attr") and (
+                            ch.lower_ in c.extraposed or ch.lemma_ in c.time_nouns
+                            or ch.ent_type_ in ("TIME", "DATE")):
+                        return True
+                    if ch.dep_ in ("ccomp", "csubj") and any(
+                            g.dep_ == "mark" and g.lower_ in ("that", "whether")
+                            for g in ch.children):
+                        return True
+        if tok.dep_ == "nsubjpass" and clause:
+            return True  # "it is believed that", "it was reported that"
+        if tok.dep_ == "dobj" and any(ch.dep_ in ("oprd", "ccomp", "xcomp") for ch in later):
+            return True  # "made it clear that", "find it hard to"
+        return False
+
+
+_CONTROLLER = 80
+
+
+def _main_clause(verb: Any) -> bool:
+    """Whether ``verb`` heads a main clause ("... and the treaty says" too)."""
+    return bool(verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
+def _controller(tok: Any) -> int:
+    """The object that is the understood subject of the infinitive holding ``tok``
+    ("the FBI warned officials to boost their security": officials), else -1."""
+    verb = tok.head
+    while verb.dep_ in ("dobj", "pobj", "prep", "poss") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "xcomp" or verb.pos_ not in ("VERB", "AUX"):
+        return -1
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return obj.i if obj is not None else -1
+
+
+def _salience(distance: int, subject: bool, main_subject: bool, same_sentence: bool,
+              oblique: bool) -> float:
+    """Subjects over objects over possessors and oblique mentions (after Lappin &
+    Leass 1994), then recency."""
+    return (-distance + (25 if subject else 0) + (30 if main_subject else 0)
+            + (10 if same_sentence else 0) - (15 if oblique else 0))
 
 
 def _in_office_near(actor: Actor, on: date, days: int = 366) -> bool:
@@ -502,6 +685,9 @@ def _in_office_near(actor: Actor, on: date, days: int = 366) -> bool:
 _TITLE_GENDER = {"mr": "male", "sir": "male", "lord": "male", "king": "male",
                  "prince": "male", "mrs": "female", "ms": "female", "miss": "female",
                  "dame": "female", "lady": "female", "queen": "female", "princess": "female"}
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos",
+                            "dative", "oprd"})
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "INTJ",
                            "VERB", "AUX"})
 _LOCATIVE = frozenset({"in", "to", "from", "at", "into", "near", "across", "around", "via",

@@ -1,0 +1,115 @@
+"""Pronouns: (text, date, pronoun, expected actor) tables, with negatives.
+
+"it"/"its" go to the salient organisation or state, "they"/"their" to an
+organisation, state or coordinated pair; expletive "it" and "they" for people in
+general stay unlinked. A pronoun joins its antecedent's coreference chain.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dossier.actors.link import linker_for
+from dossier.records import Mention
+
+D = date(2024, 5, 16)
+
+
+@pytest.fixture(scope="module")
+def link():  # type: ignore[no-untyped-def]
+    linker = linker_for(None)
+
+    def run(text: str, on: date | None = D) -> list[Mention]:
+        return linker.link(linker.nlp(text), source="t", article_id="a", published=on)
+
+    return run
+
+
+def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
+    hits = [m for m in mentions if m.text == surface]
+    return hits[n] if len(hits) > n else None
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "surface", "expected"),
+    [
+        # it / its -> the organisation or state that is the subject
+        ("The FBI said it would investigate the leak.", D, "it", "usa-fbi"),
+        ("The FBI said it would investigate. Its director resigned.", D, "Its", "usa-fbi"),
+        ("Russia said it was ready to talk.", D, "it", "RUS"),
+        ("NATO says its members will spend more on defence.", D, "its", "IGOWSTNAT"),
+        ("The Kremlin said it had not been informed.", D, "it", "rus-kremlin"),
+        # an infinitive's understood subject: "warned Congress to boost its"
+        ("The FBI warned Congress to boost its security.", D, "its", "usa-congress"),
+        # they -> an organisation when no plural noun competes
+        ("Hamas said they would not release the hostages.", D, "they", "pse-hamas"),
+        # they -> a coordinated pair of people, or of states
+        ("Hillary Clinton and Tim Kaine said they would win.", date(2016, 9, 1), "they",
+         "group:hillary-clinton|tim-kaine"),
+        ("Russia, China and Iran said they would hold joint drills.", D, "they",
+         "group:CHN|IRN|RUS"),
+        # he/she still work, and a plain object pronoun is not its own clause's subject
+        ("Putin met Xi and praised him.", D, "him", "xi-jinping"),
+        # negatives: expletive "it"
+        ("It is raining in Moscow, the Kremlin said.", D, "It", None),
+        ("It is clear that NATO must act.", D, "It", None),
+        ("NATO said it was clear that Russia had erred.", D, "it", None),
+        ("Russia said it seems that the talks failed.", D, "it", None),
+        ("It was reported that China had cut exports.", D, "It", None),
+        ("The EU made it clear that sanctions would stay.", D, "it", None),
+        ("The White House said it was time to act.", D, "it", None),
+        # negatives: the subject does not bind an object pronoun in its own clause
+        ("The Kremlin denied it.", D, "it", None),
+        # negatives: "they" for people in general, or for a plural noun
+        ("The EU raised prices. Voters are angry and they say bills rose.", D, "they", None),
+        ("Apple said its profits rose. They beat forecasts.", D, "They", None),
+        ("The FBI warned state officials to boost their security.", D, "their", None),
+        # negatives: "it" for a thing, not the organisation
+        ("The EU signed the deal on Monday, and the treaty says it will cut tariffs.", D,
+         "it", None),
+        # negatives: a place passed through is not an antecedent
+        ("She will speak in Port St. Lucie, Florida. It is the latest of her speeches.", D,
+         "It", None),
+        # negatives: a person is never "it", an organisation never "he"
+        ("Vladimir Putin arrived. It was late.", D, "It", None),
+        ("The FBI said he had lied.", D, "he", None),
+    ],
+)
+def test_pronoun(link, text, on, surface, expected) -> None:  # type: ignore[no-untyped-def]
+    m = nth(link(text, on), surface)
+    if expected is None:
+        assert m is None, (m.actor_id, m.actor_name) if m else None
+        return
+    assert m is not None, surface
+    assert m.via == "pronoun"
+    if expected.startswith("group:"):
+        assert m.type == "group" and m.actor_id.startswith("local:group:")
+        ids = sorted(expected.removeprefix("group:").split("|"))
+        # the group's name lists its members
+        from dossier.actors.gazetteer import load_gazetteer
+
+        names = {load_gazetteer().actors[i].name for i in ids}
+        assert set(m.actor_name.split(" and ")) == names
+    else:
+        assert m.actor_id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "antecedent", "pronoun"),
+    [
+        ("Liz Truss spoke in Taiwan. She said the west must act.", "Liz Truss", "She"),
+        ("The FBI said it would investigate the leak.", "The FBI", "it"),
+        ("Hillary Clinton and Tim Kaine said they would win.", "Hillary Clinton", "they"),
+    ],
+)
+def test_pronoun_joins_its_antecedents_chain(link, text, antecedent, pronoun) -> None:  # type: ignore[no-untyped-def]
+    ms = link(text, date(2016, 9, 1))
+    a, p = nth(ms, antecedent), nth(ms, pronoun)
+    assert a is not None and p is not None
+    if p.type == "group":
+        # a group's chain is its own, distinct from each member's
+        assert p.chain == f"a:{p.actor_id}" and p.chain != a.chain
+    else:
+        assert p.chain == a.chain
