@@ -46,6 +46,7 @@ class _Cues:
     expletive_verbs: frozenset[str]
     extraposed: frozenset[str]
     time_nouns: frozenset[str]
+    parties: dict[str, frozenset[str]]
     person_labels: frozenset[str]
     org_labels: frozenset[str]
     place_labels: frozenset[str]
@@ -62,6 +63,7 @@ def cues() -> _Cues:
         weather_verbs=frozenset(d["weather_verbs"]),
         expletive_verbs=frozenset(d["expletive_verbs"]),
         extraposed=frozenset(d["extraposed_adjectives"]), time_nouns=frozenset(d["time_nouns"]),
+        parties={k: frozenset(v) for k, v in d["party_modifiers"].items()},
         person_labels=frozenset(d["person_labels"]), org_labels=frozenset(d["org_labels"]),
         place_labels=frozenset(d["place_labels"]), fuzzy_cutoff=float(d["fuzzy_cutoff"]),
     )
@@ -127,6 +129,8 @@ class _ArticleLinker:
         self.quoted = quoted_tokens(doc)
         self.groups: dict[int, list[Actor]] = {}
         self._sent_starts: list[int] | None = None
+        self._doc_focus: str | None = None
+        self.name_spans: list[Span] = []
 
     # -- helpers --------------------------------------------------------------
     def _emit(self, span: Span, actor: Actor, via: str) -> None:
@@ -186,7 +190,7 @@ class _ArticleLinker:
                                head.oblique))
 
     def _pick_person(self, actors: list[Actor], *, title: str = "",
-                     surname_only: bool = False) -> Actor | None:
+                     surname_only: bool = False, strict: bool = False) -> Actor | None:
         """One person among candidates: the one already in the story, else the only
         one holding a role on the date (for a bare surname, nothing less), else the
         only one. A title narrows by gender ("Mr Sanders") and by office
@@ -198,6 +202,8 @@ class _ArticleLinker:
         if office:
             keys = {k for k, _, _ in office}
             held = [a for a in actors if any(r.role in keys for r in a.roles)]
+            if len(held) == 1 and len(actors) > 1:
+                return held[0]  # "President Clinton": the one Clinton who was president
             actors = held or actors
         if not actors:
             return None
@@ -206,14 +212,70 @@ class _ArticleLinker:
             return in_story[0]
         if self.date is not None:
             active = [a for a in actors if a.role_on(self.date) is not None]
+            if len(active) > 1:
+                # "Obama" in 2016 is the president, not the first lady: the one whose
+                # office ranks highest, if only one does
+                best = max(_rank(a.role_on(self.date)) for a in active)
+                active = [a for a in active if _rank(a.role_on(self.date)) == best]
             if len(active) == 1:
                 return active[0]
+            if strict:
+                return None
             if surname_only:
                 # "Wallace" in 2016 is not the defence secretary of 2019, but "Trump"
                 # weeks before taking office is Trump
                 near = [a for a in actors if _in_office_near(a, self.date)]
                 return near[0] if len(near) == 1 else None
         return actors[0] if len(actors) == 1 else None
+
+    def _short_form(self, text: str) -> Actor | None:
+        """An organisation already in the story that "the <text>" shortens: "the Post"
+        after "The Washington Post", "the commission" after "the Commission on
+        Presidential Debates" (the head word of its name), the most recent one."""
+        key = norm(text)
+        if not key or key in _GENERIC_HEADS or len(key.split()) > 2:
+            return None
+        for s in reversed(self.seen):
+            a = s.actor
+            if a.type not in ("org", "bloc"):
+                continue
+            words = norm(a.name).split()
+            if len(words) < 2:
+                continue
+            cut = next((k for k, w in enumerate(words) if k and w in _NAME_PREPS), len(words))
+            head = words[:cut]  # "commission on presidential debates": commission
+            if " ".join(head[-len(key.split()):]) == key:
+                return a
+        return None
+
+    def _role_over(self, span: Span, role_matches: dict[int, Span]) -> Span | None:
+        """A role description that takes in a name match: one starting with it and
+        longer ("MI5 chief"), or one it modifies ("GOP nominee", "Labour leader")."""
+        role = role_matches.get(span.start)
+        if role is not None and role.end > span.end:
+            return role
+        if cues().parties.get(self.doc[span.end - 1].lower_) is None:
+            return None
+        k = span.end
+        while k < len(self.doc) and k - span.end < 2 and self.doc[k].pos_ == "ADJ":
+            k += 1  # "the GOP presidential nominee"
+        return role_matches.get(k)
+
+    def _fits_title(self, actor: Actor, title: str) -> bool:
+        """Whether a person can bear the title: "Mrs" a woman, "President" someone who
+        has been president (when the gazetteer knows the person's offices)."""
+        gender = _TITLE_GENDER.get(title)
+        if gender and actor.gender and actor.gender != gender:
+            return False
+        office = self.g.role_titles.get(title)
+        if office and actor.roles and not actor.id.startswith("local:"):
+            keys = {k for k, _, _ in office}
+            if not any(r.role in keys for r in actor.roles):
+                # unless nobody of that surname ever held the office
+                others = [a for a in self.g.by_surname(actor.surname or "")
+                          if any(r.role in keys for r in a.roles)]
+                return not others
+        return True
 
     def _title_before(self, span: Span) -> str:
         if span.start == 0:
@@ -251,6 +313,7 @@ class _ArticleLinker:
         name_matches = sorted(
             (Span(doc, s, e) for _, s, e in self.L.names(doc)),
             key=lambda sp: (sp.start, -(sp.end - sp.start)))
+        self.name_spans = name_matches
         role_matches = {s: Span(doc, s, e) for _, s, e in self.L.roles(doc)}
         by_start: dict[int, Span] = {}
         for sp in name_matches:
@@ -269,6 +332,10 @@ class _ArticleLinker:
                     and span.end < len(doc) and doc[span.end].text not in ("'s", "’s")
                     and all(a.type == "state" for a in self.g.by_name(span.text))):
                 span = None  # NER saw a longer name that holds a country ("China Daily")
+            if span is not None and (role := self._role_over(span, role_matches)) is not None \
+                    and self._link_role(role):
+                i = role.end  # "the GOP nominee", "MI5 chief": the role, not the party
+                continue
             if span is not None and self._link_known(span, ent):
                 i = span.end
                 continue
@@ -279,15 +346,31 @@ class _ArticleLinker:
                 i = role_matches[i].end
                 continue
             low = tok.lower_
+            if low == "the" and i + 2 < len(doc) and doc[i + 1].pos_ == "NOUN" \
+                    and doc[i + 1].is_lower and doc[i + 2].pos_ not in ("NOUN", "PROPN") \
+                    and not self.taken[i + 1]:
+                org = self._short_form(doc[i + 1].text)
+                if org is not None:
+                    self._emit(Span(doc, i, i + 2), org, "alias")
+                    i += 2
+                    continue
             if tok.pos_ == "PRON" and (low in cues().male or low in cues().female
                                        or low in cues().neuter or low in cues().plural):
                 self._link_pronoun(tok)
             elif tok.pos_ == "PROPN" and tok.is_title:
-                # a surname NER missed ("the Trump campaign") of someone already named
+                # a surname NER missed ("the Trump campaign") of someone already named,
+                # or (outside any entity, as in a title-case headline) of the one
+                # person of that surname in office on the date
                 for s in reversed(self.seen):
                     if s.actor.surname and s.actor.surname == tok.text:
                         self._emit(Span(doc, i, i + 1), s.actor, "name")
                         break
+                else:
+                    if not tok.ent_type_ and self.date is not None:
+                        person = self._pick_person(self.g.by_surname(tok.text),
+                                                   surname_only=True, strict=True)
+                        if person is not None:
+                            self._emit(Span(doc, i, i + 1), person, "name")
             i += 1
         self.out.sort(key=lambda m: m.start)
         return self.out
@@ -333,7 +416,7 @@ class _ArticleLinker:
                 via = "name" if norm(span.text) == norm(person.name) else "alias"
             self._emit(full, person, via)
             return True
-        actor = others[0] if len(others) == 1 else _prefer_state(others)
+        actor = others[0] if len(others) == 1 else _prefer_state(others, self._focus_country)
         if actor is None:
             return False
         via = "name" if norm(span.text) == norm(actor.name) else "alias"
@@ -365,9 +448,12 @@ class _ArticleLinker:
         if text is None:
             return False
         if len(text) == 1:
-            # a surname of someone already in the story, whatever NER called it
+            # a surname of someone already in the story, whatever NER called it, unless
+            # a title says otherwise ("President Clinton" is not Hillary Clinton)
+            title = self._title_before(text)
             for s in reversed(self.seen):
-                if s.actor.surname and norm(s.actor.surname) == norm(text.text):
+                if s.actor.surname and norm(s.actor.surname) == norm(text.text) \
+                        and self._fits_title(s.actor, title):
                     self._emit(self._title_span(text)[0], s.actor, "name")
                     return True
             if label in c.person_labels:
@@ -389,7 +475,8 @@ class _ArticleLinker:
             last = head[-1].text
             if len(head) == 1:
                 for s in reversed(self.seen):
-                    if s.actor.surname and norm(s.actor.surname) == norm(last):
+                    if s.actor.surname and norm(s.actor.surname) == norm(last) \
+                            and self._fits_title(s.actor, self._title_before(head)):
                         self._emit(*self._title_span(head)[:1], s.actor, "name")
                         return True
                 for a in self.local.values():
@@ -417,30 +504,52 @@ class _ArticleLinker:
             start = text.start
             if start > 0 and self.doc[start - 1].lower_ == "the" and not self.taken[start - 1]:
                 start -= 1
+            if len(text) == 1 and text[0].is_title and self.date is not None:
+                # "Trump" tagged as an organisation: the one person of that surname in
+                # office on the date
+                person = self._pick_person(self.g.by_surname(text.text), surname_only=True,
+                                           strict=True)
+                if person is not None:
+                    self._emit(text, person, "name")
+                    return True
+            org = self._short_form(text.text) if start < text.start else None
+            if org is not None:
+                self._emit(Span(self.doc, start, text.end), org, "alias")
+                return True
             self._emit(Span(self.doc, start, text.end), self._local(text, "org"), "unlinked")
             return True
         return False
 
-    def _role_context(self, span: Span) -> tuple[int, bool, str | None]:
-        """Start of the role description, whether it says 'former', and the country
-        its modifiers name ("the Russian president", "Britain's prime minister")."""
+    def _role_context(self, span: Span) -> tuple[int, bool, str | None, frozenset[str]]:
+        """Start of the role description, whether it says 'former', the country its
+        modifiers name ("the Russian president", "Britain's prime minister") and the
+        parties they name ("the Republican nominee", "the GOP's candidate")."""
         doc = self.doc
+        c = cues()
         start = span.start
         former = False
         country: str | None = None
+        parties: frozenset[str] = frozenset()
         j = span.start - 1
-        while j >= 0 and j >= span.start - 4:
+        while j >= 0 and j >= span.start - 5:
             t = doc[j]
             low = t.lower_
             if low in ("'s", "’s") and j > 0:
                 prev = doc[j - 1]
                 code = _state_code(self.g, prev.text)
-                if code is None:
-                    return -1, False, None  # "the company's president": not ours
-                country, start, j = code, j - 1, j - 2
-                continue
-            if low in cues().former:
+                if code is not None:
+                    country, start, j = code, j - 1, j - 2
+                    continue
+                if prev.lower_ in c.parties:
+                    parties, start, j = c.parties[prev.lower_], j - 1, j - 2
+                    continue
+                return -1, False, None, parties  # "the company's president": not ours
+            if low in c.former:
                 former, start = True, j
+            elif low in c.parties and t.is_title or low == "gop":
+                parties, start = c.parties[low], j
+            elif low == "party" and j > 0 and doc[j - 1].lower_ in c.parties:
+                parties, start, j = c.parties[doc[j - 1].lower_], j - 1, j - 1
             elif (code := _state_code(self.g, t.text)) is not None and t.is_title:
                 country, start = code, j
             elif low == "the":
@@ -451,16 +560,21 @@ class _ArticleLinker:
             else:
                 break
             j -= 1
-        if start == span.start and doc[start - 1 : start].text.lower() != "the":
-            return -1, False, None  # bare "president": no definite description
-        return start, former, country
+        definite = doc[start].lower_ == "the" or any(
+            t.lower_ in ("'s", "’s") for t in doc[start:span.start])
+        if not definite:
+            # bare "president", "Republican vice-presidential nominee Gov. Mike Pence":
+            # no definite description (a title before a name)
+            return -1, False, None, parties
+        return start, former, country, parties
 
     def _link_role(self, span: Span) -> bool:
         doc = self.doc
         nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.ent_type_ in cues().person_labels:
+        if nxt is not None and (nxt.ent_type_ in cues().person_labels or (
+                nxt.lower_.rstrip(".") in cues().titles and nxt.is_title)):
             return False  # a title before a name: the name links
-        start, former, country = self._role_context(span)
+        start, former, country, parties = self._role_context(span)
         if start < 0:
             return False
         keys = self.g.role_titles.get(span.text.lower(), [])
@@ -474,27 +588,42 @@ class _ArticleLinker:
                         continue
                     if org_id and r.org_id and r.org_id != org_id:
                         continue
+                    if parties and r.org_id not in parties:
+                        continue
                     if self.date is None or (r.ended_before(self.date) if former
                                              else r.active(self.date)):
                         candidates.append(s.actor)
             if not candidates and not former:
-                # nobody in the story: the holder in the country in focus, on the date
+                # nobody in the story: the holder in the country in focus, on the date;
+                # when several hold such a role at once ("the Republican candidate"
+                # in the primaries), nobody
                 want_country = want_country or self._focus_country()
                 if want_country is None:
                     continue
-                for actor, r in self.g.holders(role_key, want_country, self.date, org_id or None):
-                    if self.date is None or r.active(self.date):
-                        candidates.append(actor)
-                        break
+                holders = {actor.id: actor for actor, r in
+                           self.g.holders(role_key, want_country, self.date, org_id or None)
+                           if (self.date is None or r.active(self.date))
+                           and (not parties or r.org_id in parties)}
+                if self.date is None and holders:
+                    holders = dict([next(iter(holders.items()))])  # the latest
+                if len(holders) == 1:
+                    candidates.extend(holders.values())
             if candidates:
                 break
         if not candidates:
             return False
-        self._emit(Span(doc, start, span.end), candidates[0], "role")
+        end = span.end
+        after = [t.lower_ for t in doc[end : end + 3]]
+        if after[:2] == ["for", "president"]:
+            end += 2  # "the Republican nominee for president"
+        elif after == ["for", "vice", "president"]:
+            end += 3
+        self._emit(Span(doc, start, end), candidates[0], "role")
         return True
 
     def _focus_country(self) -> str | None:
-        """The country of most of the story's people (else of its states)."""
+        """The country of most of the story's people (else of its states); before
+        any, of the people the whole article names in full."""
         for types in (("person",), ("state",)):
             counts: dict[str, int] = {}
             for m in self.out:
@@ -502,7 +631,19 @@ class _ArticleLinker:
                     counts[m.country] = counts.get(m.country, 0) + 1
             if counts:
                 return max(counts, key=counts.__getitem__)
-        return None
+        return self.doc_focus
+
+    @property
+    def doc_focus(self) -> str | None:
+        if self._doc_focus is None:
+            counts: dict[str, int] = {}
+            for sp in self.name_spans:
+                actors = self.g.by_name(sp.text)
+                if len(actors) == 1 and actors[0].type == "person" and actors[0].country:
+                    c = actors[0].country
+                    counts[c] = counts.get(c, 0) + 1
+            self._doc_focus = max(counts, key=counts.__getitem__) if counts else ""
+        return self._doc_focus or None
 
     def _link_pronoun(self, tok: object) -> None:
         from spacy.tokens import Token
@@ -671,6 +812,18 @@ def _salience(distance: int, subject: bool, main_subject: bool, same_sentence: b
             + (10 if same_sentence else 0) - (15 if oblique else 0))
 
 
+_TOP_ROLES = frozenset({"president", "prime_minister", "chancellor", "monarch",
+                        "supreme_leader", "head_of_state", "head_of_government"})
+_MINOR_ROLES = frozenset({"official", "spokesperson", "presidential_aide", "ambassador"})
+
+
+def _rank(role: Any) -> int:
+    """How senior an office is, for telling apart namesakes in office at once."""
+    if role is None:
+        return 0
+    return 3 if role.role in _TOP_ROLES else 1 if role.role in _MINOR_ROLES else 2
+
+
 def _in_office_near(actor: Actor, on: date, days: int = 366) -> bool:
     """Whether ``actor`` held an office within a year of ``on``."""
     for r in actor.roles:
@@ -685,6 +838,11 @@ def _in_office_near(actor: Actor, on: date, days: int = 366) -> bool:
 _TITLE_GENDER = {"mr": "male", "sir": "male", "lord": "male", "king": "male",
                  "prince": "male", "mrs": "female", "ms": "female", "miss": "female",
                  "dame": "female", "lady": "female", "queen": "female", "princess": "female"}
+# head words too general to stand for an organisation already named ("the state" is not
+# Islamic State)
+_GENERIC_HEADS = frozenset({"state", "states", "house", "people", "world", "country", "nation",
+                            "city", "group", "union", "service", "services", "news", "times"})
+_NAME_PREPS = frozenset({"of", "on", "for", "in", "to", "against"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos",
                             "dative", "oprd"})
@@ -746,11 +904,15 @@ def _state_code(g: Gazetteer, word: str) -> str | None:
     return None
 
 
-def _prefer_state(actors: list[Actor]) -> Actor | None:
+def _prefer_state(actors: list[Actor], focus: Any = None) -> Actor | None:
     states = [a for a in actors if a.type == "state"]
     if len(states) == 1:
         return states[0]
     orgs = [a for a in actors if a.type in ("org", "bloc")]
+    if len(orgs) > 1 and focus is not None:
+        # "the Green Party" in an American story: the American one
+        country = focus()
+        orgs = [a for a in orgs if a.country == country] or orgs
     return orgs[0] if len(orgs) == 1 else None
 
 
