@@ -52,6 +52,14 @@ def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
          "group:CHN|IRN|RUS"),
         # he/she still work, and a plain object pronoun is not its own clause's subject
         ("Putin met Xi and praised him.", D, "him", "xi-jinping"),
+        # a relative clause's pronoun goes to the noun it modifies
+        ("Antonin Scalia died. Melanie spoke to the Republican nominee for president, who "
+         "began his speech by marveling.", date(2016, 9, 26), "his", "donald-trump"),
+        # an unknown person's common first name gives the gender: "she" is not Mark Cuban
+        ("Hillary Clinton invited Mark Cuban. She says he is a friend.", date(2016, 9, 26),
+         "She", "hillary-clinton"),
+        ("Hillary Clinton invited Mark Cuban. She says he is a friend.", date(2016, 9, 26),
+         "he", "local"),
         # negatives: expletive "it"
         ("It is raining in Moscow, the Kremlin said.", D, "It", None),
         ("It is clear that NATO must act.", D, "It", None),
@@ -92,6 +100,8 @@ def test_pronoun(link, text, on, surface, expected) -> None:  # type: ignore[no-
 
         names = {load_gazetteer().actors[i].name for i in ids}
         assert set(m.actor_name.split(" and ")) == names
+    elif expected == "local":
+        assert m.actor_id.startswith("local:person:")
     else:
         assert m.actor_id == expected
 

@@ -47,6 +47,7 @@ class _Cues:
     extraposed: frozenset[str]
     time_nouns: frozenset[str]
     parties: dict[str, frozenset[str]]
+    first_names: dict[str, str]
     person_labels: frozenset[str]
     org_labels: frozenset[str]
     place_labels: frozenset[str]
@@ -64,6 +65,7 @@ def cues() -> _Cues:
         expletive_verbs=frozenset(d["expletive_verbs"]),
         extraposed=frozenset(d["extraposed_adjectives"]), time_nouns=frozenset(d["time_nouns"]),
         parties={k: frozenset(v) for k, v in d["party_modifiers"].items()},
+        first_names={n: g for g in ("male", "female") for n in d["first_names"][g]},
         person_labels=frozenset(d["person_labels"]), org_labels=frozenset(d["org_labels"]),
         place_labels=frozenset(d["place_labels"]), fuzzy_cutoff=float(d["fuzzy_cutoff"]),
     )
@@ -111,6 +113,8 @@ class _Seen:
     main_subject: bool = False  # subject of the sentence's main verb
     quoted: bool = False  # inside a quotation
     oblique: bool = False  # a possessor or prepositional object ("Chelsea's apartment")
+    start: int = -1  # the mention's tokens
+    end: int = -1
 
 
 class _ArticleLinker:
@@ -154,7 +158,7 @@ class _ArticleLinker:
                                        or len(actor.name.split()) > 1):
             # an unknown one-word "person" is too often a mislabelled place or thing
             # to attract pronouns
-            self._remember(actor, root)
+            self._remember(actor, root, span)
             if root.dep_ == "conj" and via != "pronoun":
                 self._remember_pair(actor, root)
         elif actor.type != "person" and root.dep_ not in _MODIFIER_DEPS and not (
@@ -162,14 +166,15 @@ class _ArticleLinker:
             # an organisation, state or group that acts or is acted on ("the FBI
             # said", "sanctions on Russia"), not a modifier ("the Russian economy")
             # nor a place ("a speech in Florida")
-            self._remember(actor, root)
+            self._remember(actor, root, span)
             if root.dep_ == "conj" and via != "pronoun":
                 self._remember_pair(actor, root)
 
-    def _remember(self, actor: Actor, root: Any) -> None:
+    def _remember(self, actor: Actor, root: Any, span: Span) -> None:
         subject = root.dep_ in ("nsubj", "nsubjpass")
         self.seen.append(_Seen(actor, root.i, subject, subject and _main_clause(root.head),
-                               self.quoted[root.i], root.dep_ in ("poss", "pobj", "attr")))
+                               self.quoted[root.i], root.dep_ in ("poss", "pobj", "attr"),
+                               span.start, span.end))
 
     def _remember_pair(self, actor: Actor, root: Any) -> None:
         """"Trump and Pence", "Russia and China": a group of the coordinated actors,
@@ -294,8 +299,12 @@ class _ArticleLinker:
                     return a
         actor = self.local.get(key)
         if actor is None:
+            gender = ""
+            if type_ == "person" and len(name.split()) > 1:
+                # "Mark Cuban": a common first name says the gender
+                gender = cues().first_names.get(name.split()[0].lower(), "")
             actor = Actor(id=f"local:{type_}:{content_id(key, length=10)}", name=name,
-                          type=type_)
+                          type=type_, gender=gender)
             self.local[key] = actor
         return actor
 
@@ -694,7 +703,7 @@ class _ArticleLinker:
                 continue  # an organisation in passing in the sentence before
             score = _salience(distance, s.subject, s.main_subject, s.token >= sent_start,
                               s.oblique)
-            if s.token == controller:
+            if s.token == controller or s.start <= controller < s.end:
                 score += _CONTROLLER
             if kind == "they" and s.actor.type != "group":
                 score -= 50  # "they" for an organisation agrees in sense only
@@ -793,11 +802,17 @@ def _main_clause(verb: Any) -> bool:
 
 
 def _controller(tok: Any) -> int:
-    """The object that is the understood subject of the infinitive holding ``tok``
-    ("the FBI warned officials to boost their security": officials), else -1."""
+    """The understood subject of the clause holding ``tok``: the object of the verb
+    whose infinitive holds it ("the FBI warned officials to boost their security":
+    officials), or the noun a relative clause modifies ("the nominee, who began his
+    speech": nominee); else -1."""
     verb = tok.head
     while verb.dep_ in ("dobj", "pobj", "prep", "poss") and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "relcl" and verb.i != tok.i and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which")
+            and c.i != tok.i for c in verb.children):
+        return int(verb.head.i)
     if verb.dep_ != "xcomp" or verb.pos_ not in ("VERB", "AUX"):
         return -1
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
