@@ -87,6 +87,12 @@ def test_campaign_roles(link, text, on, surface, expected) -> None:  # type: ign
         ("Caddell discussed polls, including ones showing Trump leading nationally.", SEPT16,
          "Trump", "donald-trump"),
         ("Pence: Gennifer Flowers Won't Be at Debate", SEPT16, "Pence", "mike-pence"),
+        # a transcript's speaker label in capitals, of someone already named
+        ('Chris Wallace asked Mike Pence. "PENCE: Well, look, you know."', SEPT16, "PENCE",
+         "mike-pence"),
+        # negatives: capitals of someone not in the story, or an acronym, stay as they are
+        ('Mike Pence spoke. "SMITHERS: That is wrong."', SEPT16, "SMITHERS", None),
+        ("Mike Pence spoke. NATO and the USA agreed.", SEPT16, "NATO", "IGOWSTNAT"),
         # negatives: a surname nobody holds in office near the date stays unlinked
         ("Pence: Gennifer Flowers Won't Be at Debate", date(2030, 1, 1), "Pence", None),
     ],

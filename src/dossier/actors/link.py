@@ -366,6 +366,14 @@ class _ArticleLinker:
             if tok.pos_ == "PRON" and (low in cues().male or low in cues().female
                                        or low in cues().neuter or low in cues().plural):
                 self._link_pronoun(tok)
+            elif tok.is_upper and len(tok) > 2 and tok.is_alpha and not self.taken[i]:
+                # a transcript's speaker label ("PENCE: Well, look"), in capitals, of
+                # someone already named
+                for s in reversed(self.seen):
+                    if s.actor.type == "person" and s.actor.surname and \
+                            s.actor.surname.lower() == tok.lower_:
+                        self._emit(Span(doc, i, i + 1), s.actor, "name")
+                        break
             elif tok.pos_ == "PROPN" and tok.is_title:
                 # a surname NER missed ("the Trump campaign") of someone already named,
                 # or (outside any entity, as in a title-case headline) of the one
