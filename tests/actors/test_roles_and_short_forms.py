@@ -139,3 +139,27 @@ def test_short_forms_and_ambiguous_orgs(link, text, on, surface, expected) -> No
         assert first.chain == m.chain
     else:
         assert m is not None and m.actor_id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "surface", "expected"),
+    [
+        ("Donald Trump said voting fraud is a big problem in this country.", SEPT16,
+         "this country", "USA"),
+        ("Hillary Clinton spoke of crimes against our country.", SEPT16, "our country", "USA"),
+        # "the country": the state just named, not the story's
+        ("Vladimir Putin visited China. Xi said the country would help.", D2024,
+         "the country", "CHN"),
+        # negatives: not a description of a state
+        ("Donald Trump likes country music.", SEPT16, "country", None),
+        ("A country song played on the radio.", SEPT16, "A country", None),
+        # negatives: no state in the story and no country in focus
+        ("The band said the country had changed.", SEPT16, "the country", None),
+    ],
+)
+def test_the_country(link, text, on, surface, expected) -> None:  # type: ignore[no-untyped-def]
+    m = find(link(text, on), surface)
+    if expected is None:
+        assert m is None
+    else:
+        assert m is not None and m.actor_id == expected and m.type == "state"

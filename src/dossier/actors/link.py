@@ -233,6 +233,21 @@ class _ArticleLinker:
                 return near[0] if len(near) == 1 else None
         return actors[0] if len(actors) == 1 else None
 
+    def _country_meant(self, i: int, det: str) -> Actor | None:
+        """The state "the country" means: a state named in this sentence or the one
+        before, else the story's country; "this country", "our country": the story's
+        country (where the speaker is)."""
+        if det == "the":
+            floor = self._sentence_floor(i)
+            for s in reversed(self.seen):
+                if s.token < floor:
+                    break
+                if s.actor.type == "state" and s.token < i:
+                    return s.actor
+        code = self._focus_country()
+        actor = self.g.actors.get(code) if code else None
+        return actor if actor is not None and actor.type == "state" else None
+
     def _short_form(self, text: str) -> Actor | None:
         """An organisation already in the story that "the <text>" shortens: "the Post"
         after "The Washington Post", "the commission" after "the Commission on
@@ -355,6 +370,14 @@ class _ArticleLinker:
                 i = role_matches[i].end
                 continue
             low = tok.lower_
+            if low in ("the", "this", "our") and i + 1 < len(doc) \
+                    and doc[i + 1].lower_ in ("country", "nation") and not self.taken[i + 1] \
+                    and (i + 2 == len(doc) or doc[i + 2].pos_ not in ("NOUN", "PROPN")):
+                state = self._country_meant(i, low)
+                if state is not None:
+                    self._emit(Span(doc, i, i + 2), state, "role")
+                    i += 2
+                    continue
             if low == "the" and i + 2 < len(doc) and doc[i + 1].pos_ == "NOUN" \
                     and doc[i + 1].is_lower and doc[i + 2].pos_ not in ("NOUN", "PROPN") \
                     and not self.taken[i + 1]:
