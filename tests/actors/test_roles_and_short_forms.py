@@ -87,6 +87,11 @@ def test_campaign_roles(link, text, on, surface, expected) -> None:  # type: ign
         ("Caddell discussed polls, including ones showing Trump leading nationally.", SEPT16,
          "Trump", "donald-trump"),
         ("Pence: Gennifer Flowers Won't Be at Debate", SEPT16, "Pence", "mike-pence"),
+        # a known full name at the end of a longer PERSON entity
+        ("It was harder than working Crooked Hillary Clinton, Trump said.", SEPT16,
+         "Hillary Clinton", "hillary-clinton"),
+        ("Volodymyr Zelensky spoke in Kyiv.", D2024, "Volodymyr Zelensky",
+         "volodymyr-zelenskyy"),
         # a transcript's speaker label in capitals, of someone already named
         ('Chris Wallace asked Mike Pence. "PENCE: Well, look, you know."', SEPT16, "PENCE",
          "mike-pence"),

@@ -326,14 +326,6 @@ class _ArticleLinker:
     # -- passes ---------------------------------------------------------------
     def run(self) -> list[Mention]:
         doc = self.doc
-        ents: dict[int, Span] = {}
-        for e in doc.ents:
-            # "the Chinese Communist Party", "Later Sunak": NER takes in a word before
-            start = e.start
-            while start < e.end - 1 and (doc[start].lower_ == "the"
-                                         or doc[start].pos_ in _NOT_NAME_POS):
-                start += 1
-            ents[start] = Span(doc, start, e.end, label=e.label_)
         name_matches = sorted(
             (Span(doc, s, e) for _, s, e in self.L.names(doc)),
             key=lambda sp: (sp.start, -(sp.end - sp.start)))
@@ -343,6 +335,21 @@ class _ArticleLinker:
         for sp in name_matches:
             if sp.start not in by_start or len(sp) > len(by_start[sp.start]):
                 by_start[sp.start] = sp
+        ents: dict[int, Span] = {}
+        for e in doc.ents:
+            # "the Chinese Communist Party", "Later Sunak": NER takes in a word before
+            start = e.start
+            while start < e.end - 1 and (doc[start].lower_ == "the"
+                                         or doc[start].pos_ in _NOT_NAME_POS):
+                start += 1
+            if e.label_ in cues().person_labels and start not in by_start:
+                # "Crooked Hillary Clinton": a known full name ends the entity
+                inner = next((k for k in range(start + 1, e.end - 1)
+                              if k in by_start and by_start[k].end == e.end), None)
+                if inner is not None and any(a.type == "person"
+                                             for a in self.g.by_name(by_start[inner].text)):
+                    start = inner
+            ents[start] = Span(doc, start, e.end, label=e.label_)
         i = 0
         while i < len(doc):
             tok = doc[i]
