@@ -134,6 +134,7 @@ class _ArticleLinker:
         self.groups: dict[int, list[Actor]] = {}
         self._sent_starts: list[int] | None = None
         self._doc_focus: str | None = None
+        self.org_heads: dict[str, Actor] = {}  # head word(s) of an organisation's name
         self.name_spans: list[Span] = []
 
     # -- helpers --------------------------------------------------------------
@@ -171,6 +172,14 @@ class _ArticleLinker:
                 self._remember_pair(actor, root)
 
     def _remember(self, actor: Actor, root: Any, span: Span) -> None:
+        if actor.type in ("org", "bloc"):
+            words = norm(actor.name).split()
+            cut = next((k for k, w in enumerate(words) if k and w in _NAME_PREPS), len(words))
+            head = words[:cut]  # "commission on presidential debates": commission
+            if len(words) > 1:
+                for n in (1, 2):
+                    if len(head) >= n:
+                        self.org_heads[" ".join(head[-n:])] = actor
         subject = root.dep_ in ("nsubj", "nsubjpass")
         self.seen.append(_Seen(actor, root.i, subject, subject and _main_clause(root.head),
                                self.quoted[root.i], root.dep_ in ("poss", "pobj", "attr"),
@@ -253,20 +262,9 @@ class _ArticleLinker:
         after "The Washington Post", "the commission" after "the Commission on
         Presidential Debates" (the head word of its name), the most recent one."""
         key = norm(text)
-        if not key or key in _GENERIC_HEADS or len(key.split()) > 2:
+        if not key or key in _GENERIC_HEADS:
             return None
-        for s in reversed(self.seen):
-            a = s.actor
-            if a.type not in ("org", "bloc"):
-                continue
-            words = norm(a.name).split()
-            if len(words) < 2:
-                continue
-            cut = next((k for k, w in enumerate(words) if k and w in _NAME_PREPS), len(words))
-            head = words[:cut]  # "commission on presidential debates": commission
-            if " ".join(head[-len(key.split()):]) == key:
-                return a
-        return None
+        return self.org_heads.get(key)
 
     def _role_over(self, span: Span, role_matches: dict[int, Span]) -> Span | None:
         """A role description that takes in a name match: one starting with it and
