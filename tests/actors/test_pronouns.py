@@ -74,6 +74,9 @@ def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
         ("The EU raised prices. Voters are angry and they say bills rose.", D, "they", None),
         ("Apple said its profits rose. They beat forecasts.", D, "They", None),
         ("The FBI warned state officials to boost their security.", D, "their", None),
+        # negatives: an organisation only in passing (a possessor) is not "they"
+        ("Although the Kremlin's press service said the bond between their two countries "
+         "was strong, Xi said so.", D, "their", None),
         # negatives: "it" for a thing, not the organisation
         ("The EU signed the deal on Monday, and the treaty says it will cut tariffs.", D,
          "it", None),

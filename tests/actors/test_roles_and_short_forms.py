@@ -155,6 +155,9 @@ def test_short_forms_and_ambiguous_orgs(link, text, on, surface, expected) -> No
         # "the country": the state just named, not the story's
         ("Vladimir Putin visited China. Xi said the country would help.", D2024,
          "the country", "CHN"),
+        # not the subject of its own clause
+        ("Rishi Sunak said China poses a challenge, and said the UK needs to evolve its "
+         "approach towards the country.", date(2023, 4, 10), "the country", "CHN"),
         # negatives: not a description of a state
         ("Donald Trump likes country music.", SEPT16, "country", None),
         ("A country song played on the radio.", SEPT16, "A country", None),

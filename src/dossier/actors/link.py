@@ -248,10 +248,16 @@ class _ArticleLinker:
         country (where the speaker is)."""
         if det == "the":
             floor = self._sentence_floor(i)
-            for s in reversed(self.seen):
-                if s.token < floor:
-                    break
-                if s.actor.type == "state" and s.token < i:
+            # not the subject of the clause "the country" stands in ("the UK needs to
+            # evolve its approach towards the country" is not the UK)
+            verb = self.doc[i + 1].head
+            while verb.dep_ in ("pobj", "prep", "dobj", "poss") and verb.head.i != verb.i:
+                verb = verb.head
+            recent = [s for s in self.seen if floor <= s.token < i]
+            subjects = {s.actor.id for s in recent if s.subject
+                        and self.doc[s.token].head.i in (verb.i, verb.head.i)}
+            for s in reversed(recent):
+                if s.actor.type == "state" and s.actor.id not in subjects:
                     return s.actor
         code = self._focus_country()
         actor = self.g.actors.get(code) if code else None
@@ -742,6 +748,8 @@ class _ArticleLinker:
             if s.token == controller or s.start <= controller < s.end:
                 score += _CONTROLLER
             if kind == "they" and s.actor.type != "group":
+                if s.oblique:
+                    continue  # "the Kremlin's press service said … their": not the Kremlin
                 score -= 50  # "they" for an organisation agrees in sense only
             if best is None or score > best[0]:
                 best = (score, s.actor)
