@@ -58,8 +58,15 @@ def find(mentions: list[Mention], surface: str) -> Mention | None:
          "Republican vice-presidential nominee", None),
         # negatives: no definite article, no description
         ("He wants to be a candidate one day.", SEPT16, "candidate", None),
+        # a party word as a noun: the party's person in the story
+        ("Donald Trump spoke in Michigan. The Republican is also encouraging his "
+         "supporters.", SEPT16, "The Republican", "donald-trump"),
         # negatives: a party word alone is not the nominee
         ("The Republican party met in Cleveland.", SEPT16, "The Republican", None),
+        # negatives: nobody of that party in the story yet
+        ("Clinton cited the Republican's disrespect for women.", SEPT16, "the Republican",
+         None),
+        ("Mike Pence met the Democrat.", SEPT16, "the Democrat", None),
     ],
 )
 def test_campaign_roles(link, text, on, surface, expected) -> None:  # type: ignore[no-untyped-def]

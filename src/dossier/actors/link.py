@@ -242,6 +242,18 @@ class _ArticleLinker:
                 return near[0] if len(near) == 1 else None
         return actors[0] if len(actors) == 1 else None
 
+    def _party_member(self, word: str) -> Actor | None:
+        """The person most recently in the story who holds (on the date) an office of
+        the party ``word`` names: "the Republican" in a campaign story."""
+        parties = cues().parties.get(word, frozenset())
+        for s in reversed(self.seen):
+            if s.actor.type != "person":
+                continue
+            if any(r.org_id in parties and (self.date is None or r.active(self.date))
+                   for r in s.actor.roles):
+                return s.actor
+        return None
+
     def _country_meant(self, i: int, det: str) -> Actor | None:
         """The state "the country" means: a state named in this sentence or the one
         before, else the story's country; "this country", "our country": the story's
@@ -387,6 +399,15 @@ class _ArticleLinker:
                 state = self._country_meant(i, low)
                 if state is not None:
                     self._emit(Span(doc, i, i + 2), state, "role")
+                    i += 2
+                    continue
+            if low == "the" and i + 1 < len(doc) and doc[i + 1].lower_ in _PARTY_MEMBER \
+                    and not self.taken[i + 1] and (i + 2 == len(doc) or doc[i + 2].pos_ not in (
+                        "NOUN", "PROPN", "ADJ")):
+                person = self._party_member(doc[i + 1].lower_)
+                if person is not None:
+                    # "The Republican is also encouraging his supporters"
+                    self._emit(Span(doc, i, i + 2), person, "role")
                     i += 2
                     continue
             if low == "the" and i + 2 < len(doc) and doc[i + 1].pos_ == "NOUN" \
@@ -901,6 +922,8 @@ _TITLE_GENDER = {"mr": "male", "sir": "male", "lord": "male", "king": "male",
 # Islamic State)
 _GENERIC_HEADS = frozenset({"state", "states", "house", "people", "world", "country", "nation",
                             "city", "group", "union", "service", "services", "news", "times"})
+# party words that also name one of the party's people ("the Republican said")
+_PARTY_MEMBER = frozenset({"republican", "democrat", "tory", "libertarian"})
 _NAME_PREPS = frozenset({"of", "on", "for", "in", "to", "against"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos",
