@@ -60,6 +60,11 @@ def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
          "She", "hillary-clinton"),
         ("Hillary Clinton invited Mark Cuban. She says he is a friend.", date(2016, 9, 26),
          "he", "local"),
+        # a title or a gendered noun before an unknown name gives the gender
+        ("Mrs Okafor met Donald Trump. He thanked her.", D, "He", "donald-trump"),
+        ("Mrs Okafor met Donald Trump. He thanked her.", D, "her", "local"),
+        ("Donald Trump's spokeswoman Melezia Figueroa said he was right.", D, "he",
+         "donald-trump"),
         # negatives: expletive "it"
         ("It is raining in Moscow, the Kremlin said.", D, "It", None),
         ("It is clear that NATO must act.", D, "It", None),

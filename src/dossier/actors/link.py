@@ -48,6 +48,7 @@ class _Cues:
     time_nouns: frozenset[str]
     parties: dict[str, frozenset[str]]
     first_names: dict[str, str]
+    gender_nouns: dict[str, str]
     person_labels: frozenset[str]
     org_labels: frozenset[str]
     place_labels: frozenset[str]
@@ -66,6 +67,8 @@ def cues() -> _Cues:
         extraposed=frozenset(d["extraposed_adjectives"]), time_nouns=frozenset(d["time_nouns"]),
         parties={k: frozenset(v) for k, v in d["party_modifiers"].items()},
         first_names={n: g for g in ("male", "female") for n in d["first_names"][g]},
+        gender_nouns={**{w: "female" for w in d["female_nouns"]},
+                      **{w: "male" for w in d["male_nouns"]}},
         person_labels=frozenset(d["person_labels"]), org_labels=frozenset(d["org_labels"]),
         place_labels=frozenset(d["place_labels"]), fuzzy_cutoff=float(d["fuzzy_cutoff"]),
     )
@@ -334,6 +337,12 @@ class _ArticleLinker:
             if type_ == "person" and len(name.split()) > 1:
                 # "Mark Cuban": a common first name says the gender
                 gender = cues().first_names.get(name.split()[0].lower(), "")
+            if type_ == "person" and not gender:
+                # "spokeswoman Melezia Figueroa", "Mrs Okafor"
+                words = [self.doc[span.start - 1].lower_] if span.start > 0 else []
+                words.append(name.split()[0].lower())
+                gender = next((cues().gender_nouns[w.rstrip(".")] for w in words
+                               if w.rstrip(".") in cues().gender_nouns), "")
             actor = Actor(id=f"local:{type_}:{content_id(key, length=10)}", name=name,
                           type=type_, gender=gender)
             self.local[key] = actor
