@@ -105,6 +105,8 @@ def test_campaign_roles(link, text, on, surface, expected) -> None:  # type: ign
         # negatives: capitals of someone not in the story, or an acronym, stay as they are
         ('Mike Pence spoke. "SMITHERS: That is wrong."', SEPT16, "SMITHERS", None),
         ("Mike Pence spoke. NATO and the USA agreed.", SEPT16, "NATO", "IGOWSTNAT"),
+        # negatives: a surname NER did not call a person, of someone abroad
+        ("Barack Obama said so on Fox on Tuesday.", date(2011, 3, 1), "Fox", None),
         # negatives: a surname nobody holds in office near the date stays unlinked
         ("Pence: Gennifer Flowers Won't Be at Debate", date(2030, 1, 1), "Pence", None),
     ],

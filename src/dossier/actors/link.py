@@ -300,6 +300,13 @@ class _ArticleLinker:
             k += 1  # "the GOP presidential nominee"
         return role_matches.get(k)
 
+    def _plausible_here(self, person: Actor) -> bool:
+        """For a bare surname NER did not call a person: someone of the story's
+        country, or a head of state or government ("Fox" on American television in
+        2011 is not Liam Fox)."""
+        focus = self._focus_country()
+        return focus is None or person.country == focus or _rank(person.role_on(self.date)) == 3
+
     def _fits_title(self, actor: Actor, title: str) -> bool:
         """Whether a person can bear the title: "Mrs" a woman, "President" someone who
         has been president (when the gazetteer knows the person's offices)."""
@@ -450,7 +457,7 @@ class _ArticleLinker:
                     if not tok.ent_type_ and self.date is not None:
                         person = self._pick_person(self.g.by_surname(tok.text),
                                                    surname_only=True, strict=True)
-                        if person is not None:
+                        if person is not None and self._plausible_here(person):
                             self._emit(Span(doc, i, i + 1), person, "name")
             i += 1
         self.out.sort(key=lambda m: m.start)
@@ -590,7 +597,7 @@ class _ArticleLinker:
                 # office on the date
                 person = self._pick_person(self.g.by_surname(text.text), surname_only=True,
                                            strict=True)
-                if person is not None:
+                if person is not None and self._plausible_here(person):
                     self._emit(text, person, "name")
                     return True
             org = self._short_form(text.text) if start < text.start else None
