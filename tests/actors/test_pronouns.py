@@ -43,6 +43,9 @@ def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
         ("The Kremlin said it had not been informed.", D, "it", "rus-kremlin"),
         # an infinitive's understood subject: "warned Congress to boost its"
         ("The FBI warned Congress to boost its security.", D, "its", "usa-congress"),
+        # the sentence the pronoun is in outweighs the subject of the one before
+        ("Russia made threats. These provocations prompted NATO at its July summit to "
+         "send troops.", D, "its", "IGOWSTNAT"),
         # they -> an organisation when no plural noun competes
         ("Hamas said they would not release the hostages.", D, "they", "pse-hamas"),
         # they -> a coordinated pair of people, or of states
@@ -73,6 +76,14 @@ def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
         ("It was reported that China had cut exports.", D, "It", None),
         ("The EU made it clear that sanctions would stay.", D, "it", None),
         ("The White House said it was time to act.", D, "it", None),
+        ("HuffPost spoke to Cyril, who explained how important it is to combat this "
+         "narrative.", D, "it", None),
+        ("He argued that it was divisions in the Republican Party that were a bigger "
+         "hurdle.", D, "it", None),
+        ("NATO met. It's not what worked in 2012, the Kremlin said.", D, "It", None),
+        # negatives: a plural organisation name is not "it"
+        ("Republicans were in the lead in advocating NATO enlargement, as shown by "
+         "Gingrich's inclusion of it in his plan.", D, "it", None),
         # negatives: the subject does not bind an object pronoun in its own clause
         ("The Kremlin denied it.", D, "it", None),
         # negatives: "they" for people in general, or for a plural noun

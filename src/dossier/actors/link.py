@@ -347,7 +347,7 @@ class _ArticleLinker:
             if type_ == "person" and not gender:
                 # "spokeswoman Melezia Figueroa", "Mrs Okafor"
                 words = [self.doc[span.start - 1].lower_] if span.start > 0 else []
-                words.append(name.split()[0].lower())
+                words += [w.lower() for w in name.split()[:1]]
                 gender = next((cues().gender_nouns[w.rstrip(".")] for w in words
                                if w.rstrip(".") in cues().gender_nouns), "")
             actor = Actor(id=f"local:{type_}:{content_id(key, length=10)}", name=name,
@@ -780,8 +780,10 @@ class _ArticleLinker:
                 break
             if kind in ("it", "they") and s.oblique and s.token < sent_start:
                 continue  # an organisation in passing in the sentence before
+            if kind == "it" and self.doc[s.token].tag_ in ("NNS", "NNPS"):
+                continue  # "Republicans … it": a plural is not "it"
             score = _salience(distance, s.subject, s.main_subject, s.token >= sent_start,
-                              s.oblique)
+                              s.oblique, same_sentence=_SAME_SENTENCE[kind])
             if s.token == controller or s.start <= controller < s.end:
                 score += _CONTROLLER
             if kind == "they" and s.actor.type != "group":
@@ -830,7 +832,8 @@ class _ArticleLinker:
                 continue
             subject = t.dep_ in ("nsubj", "nsubjpass")
             score = _salience(tok.i - j, subject, subject and _main_clause(t.head),
-                              j >= sent_start, t.dep_ in ("poss", "pobj"))
+                              j >= sent_start, t.dep_ in ("poss", "pobj"),
+                              same_sentence=_SAME_SENTENCE[kind])
             if j == controller:
                 score += _CONTROLLER
             if best is None or score > best:
@@ -858,7 +861,17 @@ class _ArticleLinker:
                                   ("like", "as", "that", "if") for ch in later)):
                 return True
             if head.lemma_ == "be":
+                if any(ch.dep_ == "acomp" and ch.lower_ in c.extraposed and ch.i < tok.i
+                       for ch in head.children) and clause:
+                    return True  # "how important it is to combat …"
                 for ch in later:
+                    if ch.dep_ in ("attr", "ccomp", "acomp") and (
+                            any(g.dep_ == "relcl" and any(
+                                h.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                and h.lower_ in ("that", "who", "which") for h in g.children)
+                                for g in ch.children)
+                            or ch.left_edge.lower_ in ("what", "how", "why", "who")):
+                        return True  # "it was divisions that …", "it's not what worked"
                     if ch.dep_ in ("acomp", "attr") and (
                             ch.lower_ in c.extraposed or ch.lemma_ in c.time_nouns
                             or ch.ent_type_ in ("TIME", "DATE")):
@@ -900,12 +913,18 @@ def _controller(tok: Any) -> int:
     return obj.i if obj is not None else -1
 
 
-def _salience(distance: int, subject: bool, main_subject: bool, same_sentence: bool,
-              oblique: bool) -> float:
+def _salience(distance: int, subject: bool, main_subject: bool, in_sentence: bool,
+              oblique: bool, same_sentence: int = 10) -> float:
     """Subjects over objects over possessors and oblique mentions (after Lappin &
     Leass 1994), then recency."""
     return (-distance + (25 if subject else 0) + (30 if main_subject else 0)
-            + (10 if same_sentence else 0) - (15 if oblique else 0))
+            + ((min(same_sentence, 10) if oblique else same_sentence) if in_sentence else 0)
+            - (15 if oblique else 0))
+
+
+# "it" and "they" reach back a sentence or two and lean on the sentence they are in
+# ("prompted NATO at its July summit": NATO, not the Russia of the sentence before)
+_SAME_SENTENCE = {"male": 10, "female": 10, "it": 60, "they": 60}
 
 
 _TOP_ROLES = frozenset({"president", "prime_minister", "chancellor", "monarch",
