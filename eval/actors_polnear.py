@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     overlap: list[tuple[Mention, dict | None]] = []
     by_via: dict[str, list[tuple[Mention, dict | None]]] = defaultdict(list)
     gold_via: Counter[str] = Counter()
+    gold_type: Counter[str] = Counter()
     errors = []
     n_gold = 0
     for doc_id, golds in gold.items():
@@ -86,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         preds = linker.link(doc, source=doc_id, article_id=doc_id, published=published)
         n_gold += len(golds)
         gold_via.update(g["via"] for g in golds)
+        gold_type.update(g["type"] for g in golds)
         spans = {(g["start"], g["end"]): g for g in golds}
         for p in preds:
             g = spans.get((p.start, p.end))
@@ -103,6 +105,14 @@ def main(argv: list[str] | None = None) -> int:
         "recall_by_gold_via": {
             v: round(sum(1 for p, g in by_via[v] if g and same_actor(p, g)) / n, 3)
             for v, n in gold_via.items()},
+        "recall_by_gold_type": {
+            t: round(sum(1 for p, g in exact if g and g["type"] == t and same_actor(p, g))
+                     / n, 3)
+            for t, n in sorted(gold_type.items())},
+        "precision_by_predicted_via": {
+            v: {"precision": round(sum(1 for p, g in exact if p.via == v and g
+                                       and same_actor(p, g)) / n, 3), "predicted": n}
+            for v, n in sorted(Counter(p.via for p, _ in exact).items())},
     }
     print(json.dumps(res, indent=2))
     for e in errors:

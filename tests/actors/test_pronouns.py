@@ -1,0 +1,144 @@
+"""Pronouns: (text, date, pronoun, expected actor) tables, with negatives.
+
+"it"/"its" go to the salient organisation or state, "they"/"their" to an
+organisation, state or coordinated pair; expletive "it" and "they" for people in
+general stay unlinked. A pronoun joins its antecedent's coreference chain.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dossier.actors.link import linker_for
+from dossier.records import Mention
+
+D = date(2024, 5, 16)
+
+
+@pytest.fixture(scope="module")
+def link():  # type: ignore[no-untyped-def]
+    linker = linker_for(None)
+
+    def run(text: str, on: date | None = D) -> list[Mention]:
+        return linker.link(linker.nlp(text), source="t", article_id="a", published=on)
+
+    return run
+
+
+def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
+    hits = [m for m in mentions if m.text == surface]
+    return hits[n] if len(hits) > n else None
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "surface", "expected"),
+    [
+        # it / its -> the organisation or state that is the subject
+        ("The FBI said it would investigate the leak.", D, "it", "usa-fbi"),
+        ("The FBI said it would investigate. Its director resigned.", D, "Its", "usa-fbi"),
+        ("Russia said it was ready to talk.", D, "it", "RUS"),
+        ("NATO says its members will spend more on defence.", D, "its", "IGOWSTNAT"),
+        ("The Kremlin said it had not been informed.", D, "it", "rus-kremlin"),
+        # an infinitive's understood subject: "warned Congress to boost its"
+        ("The FBI warned Congress to boost its security.", D, "its", "usa-congress"),
+        # the sentence the pronoun is in outweighs the subject of the one before
+        ("Russia made threats. These provocations prompted NATO at its July summit to "
+         "send troops.", D, "its", "IGOWSTNAT"),
+        # they -> an organisation when no plural noun competes
+        ("Hamas said they would not release the hostages.", D, "they", "pse-hamas"),
+        # they -> a coordinated pair of people, or of states
+        ("Hillary Clinton and Tim Kaine said they would win.", date(2016, 9, 1), "they",
+         "group:hillary-clinton|tim-kaine"),
+        ("Russia, China and Iran said they would hold joint drills.", D, "they",
+         "group:CHN|IRN|RUS"),
+        # he/she still work, and a plain object pronoun is not its own clause's subject
+        ("Putin met Xi and praised him.", D, "him", "xi-jinping"),
+        # a relative clause's pronoun goes to the noun it modifies
+        ("Antonin Scalia died. Melanie spoke to the Republican nominee for president, who "
+         "began his speech by marveling.", date(2016, 9, 26), "his", "donald-trump"),
+        # an unknown person's common first name gives the gender: "she" is not Mark Cuban
+        ("Hillary Clinton invited Mark Cuban. She says he is a friend.", date(2016, 9, 26),
+         "She", "hillary-clinton"),
+        ("Hillary Clinton invited Mark Cuban. She says he is a friend.", date(2016, 9, 26),
+         "he", "local"),
+        # a title or a gendered noun before an unknown name gives the gender
+        ("Mrs Okafor met Donald Trump. He thanked her.", D, "He", "donald-trump"),
+        ("Mrs Okafor met Donald Trump. He thanked her.", D, "her", "local"),
+        ("Donald Trump's spokeswoman Melezia Figueroa said he was right.", D, "he",
+         "donald-trump"),
+        # negatives: expletive "it"
+        ("It is raining in Moscow, the Kremlin said.", D, "It", None),
+        ("It is clear that NATO must act.", D, "It", None),
+        ("NATO said it was clear that Russia had erred.", D, "it", None),
+        ("Russia said it seems that the talks failed.", D, "it", None),
+        ("It was reported that China had cut exports.", D, "It", None),
+        ("The EU made it clear that sanctions would stay.", D, "it", None),
+        ("The White House said it was time to act.", D, "it", None),
+        ("HuffPost spoke to Cyril, who explained how important it is to combat this "
+         "narrative.", D, "it", None),
+        ("He argued that it was divisions in the Republican Party that were a bigger "
+         "hurdle.", D, "it", None),
+        ("NATO met. It's not what worked in 2012, the Kremlin said.", D, "It", None),
+        # negatives: a plural organisation name is not "it"
+        ("Republicans were in the lead in advocating NATO enlargement, as shown by "
+         "Gingrich's inclusion of it in his plan.", D, "it", None),
+        # negatives: the subject does not bind an object pronoun in its own clause
+        ("The Kremlin denied it.", D, "it", None),
+        # negatives: "they" for people in general, or for a plural noun
+        ("The EU raised prices. Voters are angry and they say bills rose.", D, "they", None),
+        ("Apple said its profits rose. They beat forecasts.", D, "They", None),
+        ("The FBI warned state officials to boost their security.", D, "their", None),
+        # negatives: an organisation only in passing (a possessor) is not "they"
+        ("Although the Kremlin's press service said the bond between their two countries "
+         "was strong, Xi said so.", D, "their", None),
+        # negatives: "it" for a thing, not the organisation
+        ("The EU signed the deal on Monday, and the treaty says it will cut tariffs.", D,
+         "it", None),
+        # negatives: a place passed through is not an antecedent
+        ("She will speak in Port St. Lucie, Florida. It is the latest of her speeches.", D,
+         "It", None),
+        # negatives: a person is never "it", an organisation never "he"
+        ("Vladimir Putin arrived. It was late.", D, "It", None),
+        ("The FBI said he had lied.", D, "he", None),
+    ],
+)
+def test_pronoun(link, text, on, surface, expected) -> None:  # type: ignore[no-untyped-def]
+    m = nth(link(text, on), surface)
+    if expected is None:
+        assert m is None, (m.actor_id, m.actor_name) if m else None
+        return
+    assert m is not None, surface
+    assert m.via == "pronoun"
+    if expected.startswith("group:"):
+        assert m.type == "group" and m.actor_id.startswith("local:group:")
+        ids = sorted(expected.removeprefix("group:").split("|"))
+        # the group's name lists its members
+        from dossier.actors.gazetteer import load_gazetteer
+
+        names = {load_gazetteer().actors[i].name for i in ids}
+        assert set(m.actor_name.split(" and ")) == names
+    elif expected == "local":
+        assert m.actor_id.startswith("local:person:")
+    else:
+        assert m.actor_id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "antecedent", "pronoun"),
+    [
+        ("Liz Truss spoke in Taiwan. She said the west must act.", "Liz Truss", "She"),
+        ("The FBI said it would investigate the leak.", "The FBI", "it"),
+        ("Hillary Clinton and Tim Kaine said they would win.", "Hillary Clinton", "they"),
+    ],
+)
+def test_pronoun_joins_its_antecedents_chain(link, text, antecedent, pronoun) -> None:  # type: ignore[no-untyped-def]
+    ms = link(text, date(2016, 9, 1))
+    a, p = nth(ms, antecedent), nth(ms, pronoun)
+    assert a is not None and p is not None
+    if p.type == "group":
+        # a group's chain is its own, distinct from each member's
+        assert p.chain == f"a:{p.actor_id}" and p.chain != a.chain
+    else:
+        assert p.chain == a.chain
