@@ -17,7 +17,7 @@ Short quotations with no cue (scare quotes, titles, nicknames) are not quotes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import Matcher
@@ -138,11 +138,25 @@ def _subject(cue: Token) -> list[Token]:
             break
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            return list(subj[0].subtree)
+            return _on_line(cue, subj)
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "… by telling them that …"
             v = v.head.head
             continue
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i else None
+    return []
+
+
+def _on_line(cue: Token, subj: list[Token]) -> list[Token]:
+    """The subject on the cue's line: a parse that runs across a paragraph break
+    ("9:30 p.m.⏎⏎Donald Trump says …" with "p.m." as a second subject) does not
+    give a speaker from the line before."""
+    text = cue.doc.text
+    lo = text.rfind("\n", 0, cue.idx) + 1
+    hi = text.find("\n", cue.idx)
+    hi = len(text) if hi < 0 else hi
+    for s in subj:
+        if lo <= s.idx < hi:
+            return [t for t in s.subtree if lo <= t.idx < hi]
     return []
 
 
@@ -225,6 +239,9 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         speech = cue.lemma_.lower() in cues().verbs
         third = (("he", "she", "they", "it") if speech else ("he", "she")) if reported else (
             "he", "she", "they")
+        outer = _outer_source(idx, cue, span.root, None) if len(span) == 1 else None
+        if outer is not None:  # "Officials say they expect …"
+            return outer, 0.5
         if len(span) == 1 and span.root.lower_ in third:
             # a third-person speaker the actor stage could not resolve: keep its span
             return _raw_speaker(idx, list(span), "pronoun"), 0.4
@@ -239,7 +256,46 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
             return None, 0.0
         return _raw_speaker(idx, list(span), "unlinked"), 0.5
     conf = 0.9 if m.via in ("name", "alias", "title", "fuzzy") else 0.8
+    if m.via == "pronoun" and len(subj) == 1:
+        outer = _outer_source(idx, cue, subj[0], m.actor_id)
+        if outer is not None:  # "Rubio says he opposes …": Rubio's
+            return outer, conf
     return _mention_speaker(m), conf
+
+
+def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) -> dict | None:
+    """The source of a report whose subject is a pronoun in the clause of a speech
+    verb with a named subject, "Rubio says he opposes …", "Djokovic told reporters
+    that he is feeling …": the named subject, when the pronoun is that actor, is
+    unresolved, or the subject is no actor ("the actress said she …"), as PolNeAR
+    marks the nested report; a number mismatch ("the mayor says they …") keeps it. Not inside quotation marks,
+    where "he" is someone the quoted speaker talks about."""
+    if idx.quoted[pron.i] or pron.lower_ not in ("he", "she", "they"):
+        return None
+    v = cue
+    while v.dep_ in ("conj", "xcomp", "aux") and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "ccomp" or v.head.i == v.i:
+        return None
+    outer = v.head
+    if outer.pos_ not in ("VERB", "AUX") or outer.lemma_.lower() not in cues().clausal:
+        return None
+    subj = [c for c in outer.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ == "PRON":
+        return None
+    toks = list(subj[0].subtree)
+    m = _subject_mention(idx, toks)
+    if m is not None:
+        if actor_id is not None and m.actor_id != actor_id:
+            return None
+        return _mention_speaker(m)
+    # an unlinked subject ("The actress said she was …"): the actor stage could only
+    # resolve the pronoun to someone named before, the clause says it is the subject
+    span = idx.doc[toks[0].i : toks[-1].i + 1]
+    if not _plausible_speaker(idx, span) or (pron.lower_ == "they") != (
+            span.root.tag_ in ("NNS", "NNPS")):
+        return None
+    return _raw_speaker(idx, toks, "unlinked")
 
 
 _PERSONAL = frozenset(("i", "me", "we", "us", "you", "who", "which", "that", "what", "this",
@@ -406,8 +462,38 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             continue
         out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
                           _tense(t), _via(idx, t), min(conf, 0.7)))
+    out = _nested_pronouns(out)
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _nested_pronouns(out: list[Quote]) -> list[Quote]:
+    """A report whose source is a pronoun inside another quote's content: "Rubio says
+    he opposes …" is Rubio's (the source is the outer speaker, as PolNeAR marks it); a
+    pronoun inside quoted speech ("“He doesn't want …”") is a third party the quote's
+    speaker talks about, not a speaker: that report is dropped."""
+    res = []
+    for q in out:
+        sp = q.speaker
+        if q.quote_type != "indirect" or sp is None or sp.get("via") != "pronoun":
+            res.append(q)
+            continue
+        outer = [p for p in out if p is not q and p.speaker is not None
+                 and p.start <= sp["start"] and sp["end"] <= p.end
+                 and p.start <= q.start and q.end <= p.end]
+        if not outer:
+            res.append(q)
+            continue
+        p = min(outer, key=lambda x: x.end - x.start)
+        if p.quote_type != "indirect":
+            continue
+        if p.speaker.get("actor_id") is not None and sp.get("actor_id") not in (
+                None, p.speaker.get("actor_id")):
+            res.append(q)  # "Sunak said she wants …" with she = Truss: hers
+            continue
+        res.append(replace(q, speaker=dict(p.speaker), about=tuple(
+            a for a in q.about if a != p.speaker.get("actor_id"))))
+    return res
 
 
 _CLAUSE_DEPS = ("ccomp",)
