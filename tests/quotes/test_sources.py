@@ -73,3 +73,81 @@ def test_source_found(quotes, text: str, content: str, speaker: str) -> None:  #
 def test_source_not(quotes, text: str, content: str, not_speaker: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert not_speaker not in _speakers(text, qs, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a cue the lemmatizer may get wrong ("hopes" as "hop") is still a cue
+        ("Sanders, meanwhile, hopes that winning a large share of the delegates will "
+         "give him momentum.", "that winning a large share of the delegates will give "
+         "him momentum", "Sanders"),
+        # cues added to the lists: stances and topics
+        ("The governor downplayed the risk of a second flood this year.",
+         "the risk of a second flood", "The governor"),
+        ("The senator focused on the cost of the new bridge.",
+         "the cost of the new bridge", "The senator"),
+    ],
+)
+def test_cues_found(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert speaker in _speakers(text, qs, content), [
+        (q.text, q.speaker and text[q.speaker["start"] : q.speaker["end"]]) for q in qs]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a decision, a plan, a position: acts and policies, not reports
+        ("Liz Truss condemned Rishi Sunak for reversing his decision to describe China "
+         "as a threat.", "to describe China as a threat"),
+        ("The council defended its plan to close the library on Sundays.",
+         "to close the library on Sundays"),
+        ("The senator explained his position on the new farm subsidies.",
+         "the new farm subsidies"),
+    ],
+)
+def test_not_cues(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert content not in [q.text for q in quotes(text)]
+
+
+def test_cue_in_relative_clause_gives_way(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Jeremy Fleming will say President Xi Jinping – who has not condemned the "
+            "invasion – has a “more nuanced” view of the relationship.")
+    (q,) = [q for q in quotes(text) if q.text == "more nuanced"]
+    assert q.speaker is not None and q.speaker["actor_id"] == "jeremy-fleming"
+    assert q.cue is not None and q.cue["lemma"] == "say"
+
+
+def test_relative_cue_kept_when_it_holds_the_quote(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Reporters spoke to Rishi Sunak, who said the deal was “a good start” and "
+            "left early.")
+    (q,) = [q for q in quotes(text) if q.text == "a good start"]
+    assert q.speaker is not None and q.speaker["actor_id"] == "rishi-sunak"
+
+
+def test_pronoun_after_report_about_third_person_is_not_the_speaker(quotes) -> None:  # type: ignore[no-untyped-def]
+    # "he" may be Xi, whom Fleming talks about: not Fleming's own wish
+    text = ("Jeremy Fleming will say President Xi Jinping has a “more nuanced” view of "
+            "the relationship. With an eye on Taiwan, he would not want to do anything "
+            "which might constrain his actions in future.")
+    (q,) = [q for q in quotes(text) if q.text.startswith("to do anything")]
+    assert q.speaker is not None and q.speaker["actor_id"] != "jeremy-fleming"
+    assert text[q.speaker["start"] : q.speaker["end"]] == "he"
+
+
+def test_pronoun_after_report_with_speech_cue_stays_the_speaker(quotes) -> None:  # type: ignore[no-untyped-def]
+    # a speech verb: "he" goes on speaking
+    text = ("Jeremy Fleming will say President Xi Jinping has a “more nuanced” view of "
+            "the relationship. He will say that the alliance is not in China's interest.")
+    (q,) = [q for q in quotes(text) if q.text.startswith("that the alliance")]
+    assert q.speaker is not None and q.speaker["actor_id"] == "jeremy-fleming"
+
+
+def test_relative_source_inside_report_keeps_its_antecedent(quotes) -> None:  # type: ignore[no-untyped-def]
+    # "states that oppose their actions": the states oppose, not the reporter
+    text = ("Jeremy Fleming will say Russian hackers are looking for targets in states "
+            "that oppose the invasion.")
+    found = [q for q in quotes(text) if q.text == "the invasion"]
+    assert found and all(q.speaker is None or q.speaker["actor_id"] != "jeremy-fleming"
+                         for q in found)

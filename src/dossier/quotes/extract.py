@@ -126,8 +126,26 @@ class _Index:
         return None
 
 
+@cache
+def _verb_lemmas() -> frozenset[str]:
+    c = cues()
+    return c.clausal | c.intent | c.objects | frozenset(c.preps) | c.reporting
+
+
+def _lemma(t: Token) -> str:
+    """The lemma, or for a verb the lemmatizer got wrong ("hopes" → "hop") the cue
+    its inflection strips to."""
+    lem = t.lemma_.lower()
+    if t.pos_ not in ("VERB", "AUX") or lem in _verb_lemmas():
+        return lem
+    w = t.lower_
+    cands = ((w[:-1], w[:-2]) if w.endswith(("s", "ed")) else
+             (w[:-3] + "e", w[:-3]) if w.endswith("ing") else ())
+    return next((c for c in cands if c in _verb_lemmas()), lem)
+
+
 def _is_cue(t: Token) -> bool:
-    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues().verbs
+    return t.pos_ in ("VERB", "AUX") and _lemma(t) in cues().verbs
 
 
 def _subject(cue: Token) -> list[Token]:
@@ -236,7 +254,7 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
     if m is None:
         span = idx.doc[subj[0].i : subj[-1].i + 1]
         # "it says", "they argue": an unresolved it/they speaks only with a speech verb
-        speech = cue.lemma_.lower() in cues().verbs
+        speech = _lemma(cue) in cues().verbs
         third = (("he", "she", "they", "it") if speech else ("he", "she")) if reported else (
             "he", "she", "they")
         outer = _outer_source(idx, cue, span.root, None) if len(span) == 1 else None
@@ -278,7 +296,7 @@ def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) ->
     if v.dep_ != "ccomp" or v.head.i == v.i:
         return None
     outer = v.head
-    if outer.pos_ not in ("VERB", "AUX") or outer.lemma_.lower() not in cues().clausal:
+    if outer.pos_ not in ("VERB", "AUX") or _lemma(outer) not in cues().clausal:
         return None
     subj = [c for c in outer.children if c.dep_ == "nsubj"]
     if not subj or subj[0].pos_ == "PRON":
@@ -328,7 +346,7 @@ def _mention_speaker(m: Mention) -> dict:
 def _via(idx: _Index, cue: Token) -> dict | None:
     """Who reported the speech: "Xinhua reported that Xi said", "according to CCTV"."""
     for anc in cue.ancestors:
-        if _is_cue(anc) and anc.lemma_.lower() in cues().reporting:
+        if _is_cue(anc) and _lemma(anc) in cues().reporting:
             subj = _subject(anc)
             m = idx.mention_in(subj) if subj else None
             if m is not None:
@@ -342,7 +360,7 @@ def _via(idx: _Index, cue: Token) -> dict | None:
 
 
 def _cue_dict(idx: _Index, cue: Token) -> dict:
-    return {"text": cue.text, "lemma": cue.lemma_.lower(), "start": idx.offset + cue.idx,
+    return {"text": cue.text, "lemma": _lemma(cue), "start": idx.offset + cue.idx,
             "end": idx.offset + cue.idx + len(cue.text)}
 
 
@@ -422,7 +440,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             # or one joined to it by punctuation ("“Never,” a spokesman said.")
             continue
         qtype = "partial" if words < cues().min_words or _governed(cue, content) else "direct"
-        if cue.lemma_.lower() in cues().weak and not adjacent:
+        if _lemma(cue) in cues().weak and not adjacent:
             continue  # "agreed to continue “close personal interaction”": no speech
         used_cues.add(cue.i)
         out.append(_quote(idx, source, article_id, content, qtype, speaker, cue,
@@ -444,7 +462,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
                and len(text[qa:qb].split()) < cues().min_words for qa, qb in marked):
             continue  # mostly a title or a scare quote: "asked me about “my language”"
-        if t.lemma_.lower() in cues().reporting and any(
+        if _lemma(t) in cues().reporting and any(
                 _is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
                 and _subject_mention(idx, _subject(x)) is not None for x in span):
             continue  # "Xinhua reported that Xi said …": the speech is Xi's
@@ -462,38 +480,79 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             continue
         out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
                           _tense(t), _via(idx, t), min(conf, 0.7)))
-    out = _nested_pronouns(out)
     out.sort(key=lambda q: q.start)
-    return out
+    return _nested_pronouns(idx, out)
 
 
-def _nested_pronouns(out: list[Quote]) -> list[Quote]:
-    """A report whose source is a pronoun inside another quote's content: "Rubio says
-    he opposes …" is Rubio's (the source is the outer speaker, as PolNeAR marks it); a
-    pronoun inside quoted speech ("“He doesn't want …”") is a third party the quote's
-    speaker talks about, not a speaker: that report is dropped."""
-    res = []
-    for q in out:
+def _nested_pronouns(idx: _Index, out: list[Quote]) -> list[Quote]:
+    """Pronoun sources of reports, checked against the quotes around them.
+
+    - "Rubio says he opposes …": a he/she/they inside another report's content is
+      that report's source (as PolNeAR marks it), unless the actor stage resolved it
+      to someone else the outer source is not;
+    - "Fleming will say President Xi has a “more nuanced” view. … he would not want
+      to …": a he/she after a report whose content names another person, with a cue
+      that is no speech verb, is someone the speaker talks about, not the speaker:
+      its source stays the pronoun, resolved to nobody.
+    """
+    doc, off = idx.doc, idx.offset
+    res: list[Quote] = []
+    for i, q in enumerate(out):
         sp = q.speaker
         if q.quote_type != "indirect" or sp is None or sp.get("via") != "pronoun":
             res.append(q)
             continue
-        outer = [p for p in out if p is not q and p.speaker is not None
+        pron = doc.char_span(sp["start"] - off, sp["end"] - off)
+        if pron is None or len(pron) != 1 or pron[0].lower_ in _RELATIVE:
+            res.append(q)  # "states that oppose …": the antecedent speaks
+            continue
+        # (the reports before are already checked: res; those after as found: out)
+        outer = [p for p in (*res, *out[i + 1 :]) if p.speaker is not None
                  and p.start <= sp["start"] and sp["end"] <= p.end
                  and p.start <= q.start and q.end <= p.end]
-        if not outer:
-            res.append(q)
-            continue
-        p = min(outer, key=lambda x: x.end - x.start)
-        if p.quote_type != "indirect":
-            continue
-        if p.speaker.get("actor_id") is not None and sp.get("actor_id") not in (
-                None, p.speaker.get("actor_id")):
-            res.append(q)  # "Sunak said she wants …" with she = Truss: hers
-            continue
-        res.append(replace(q, speaker=dict(p.speaker), about=tuple(
-            a for a in q.about if a != p.speaker.get("actor_id"))))
+        if outer:
+            p = min(outer, key=lambda x: x.end - x.start)
+            if p.quote_type != "indirect":
+                continue  # a pronoun inside quoted speech: no source of a report
+            if p.speaker.get("actor_id") is None or sp.get("actor_id") in (
+                    None, p.speaker.get("actor_id")):
+                res.append(replace(q, speaker=dict(p.speaker), about=tuple(
+                    a for a in q.about if a != p.speaker.get("actor_id"))))
+                continue
+        elif _third_party(idx, q, pron[0], out):
+            q = replace(q, speaker={**sp, "name": pron.text, "actor_id": None, "qid": None},
+                        confidence=min(q.confidence, 0.4))
+        res.append(q)
     return res
+
+
+_RELATIVE = frozenset(("who", "which", "that", "whom", "whose"))
+
+
+def _third_party(idx: _Index, q: Quote, pron: Token, out: list[Quote]) -> bool:
+    """Whether a he/she resolved to the speaker of the report just before may be a
+    person that report talks about (see ``_nested_pronouns``)."""
+    actor = q.speaker.get("actor_id") if q.speaker else None
+    if (actor is None or pron.lower_ not in ("he", "she", "him", "her") or q.cue is None
+            or q.cue["lemma"] in cues().verbs):
+        return False
+    doc, off = idx.doc, idx.offset
+    k = pron.sent.start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    if k < 0:
+        return False
+    prev = doc[k].sent
+    lo, hi = off + prev.start_char, off + prev.end_char
+    for p in out:
+        if (p.cue is None or not lo <= p.cue["start"] < hi or p.speaker is None
+                or p.speaker.get("actor_id") != actor):
+            continue
+        for t in doc.char_span(p.cue["end"] - off, hi - off, alignment_mode="expand") or ():
+            m = idx.by_token.get(t.i)
+            if m is not None and m.type == "person" and m.actor_id != actor:
+                return True
+    return False
 
 
 _CLAUSE_DEPS = ("ccomp",)
@@ -514,7 +573,7 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
     c = cues()
     out: list[tuple[Token, Span, str]] = []
     for t in doc:
-        lem = t.lemma_.lower()
+        lem = _lemma(t)
         if t.pos_ == "NOUN" and lem in c.nouns or t.pos_ == "ADJ" and lem in c.adjectives:
             nominal = _nominal_content(t, c.noun_preps)
             if nominal is not None and len(nominal) >= 2:
@@ -581,7 +640,7 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
             return span, "clause"
     head = t.head
     if (t.dep_ in _AROUND_DEPS and head.i != t.i and head.pos_ in ("VERB", "AUX")
-            and t.lemma_.lower() in cues().verbs
+            and _lemma(t) in cues().verbs
             and any(x.dep_ == "nsubj" for x in t.children)
             and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in t.children)
             and all(x.lower_ == "as" for x in t.children if x.dep_ == "mark")):
@@ -867,7 +926,19 @@ def _find_cue(doc: Doc, content: Span, inside: set[int]) -> Token | None:
                     cands.append((content.start - t.i, t))
     if not cands:
         return None
-    return min(cands, key=lambda c: c[0])[1]
+    # "Fleming will say Xi – who has not condemned the invasion – has a “more
+    # nuanced” view": a cue in a relative clause that does not hold the quotation
+    # gives way to one outside it
+    outside = [c for c in cands if not _in_relative(c[1], content)]
+    return min(outside or cands, key=lambda c: c[0])[1]
+
+
+def _in_relative(cue: Token, content: Span) -> bool:
+    v: Token = cue
+    while v.dep_ in ("conj", "xcomp", "aux") and v.head.i != v.i:
+        v = v.head
+    return v.dep_ == "relcl" and not (v.left_edge.i <= content.start
+                                      and content.end - 1 <= v.right_edge.i)
 
 
 def _governed(cue: Token, content: Span) -> bool:
