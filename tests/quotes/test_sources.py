@@ -151,3 +151,36 @@ def test_relative_source_inside_report_keeps_its_antecedent(quotes) -> None:  # 
     found = [q for q in quotes(text) if q.text == "the invasion"]
     assert found and all(q.speaker is None or q.speaker["actor_id"] != "jeremy-fleming"
                          for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # headlines "Name: claim", with a bare surname, a recipient, or a source noun
+        ("Lynch: Nobody influenced the FBI probe into the emails.\n\nThe attorney "
+         "general spoke on Friday.", "Nobody influenced the FBI probe into the emails.",
+         "Lynch"),
+        ("Clinton to Planned Parenthood: Trump will reverse the ruling.\n\nShe spoke in "
+         "Washington.", "Trump will reverse the ruling.", "Clinton"),
+        ("Poll: Sanders leads Clinton nationally for the first time.\n\nThe survey was "
+         "taken last week.", "Sanders leads Clinton nationally for the first time.",
+         "Poll"),
+    ],
+)
+def test_colon_headlines(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert speaker in _speakers(text, qs, content), [
+        (q.text, q.speaker and text[q.speaker["start"] : q.speaker["end"]]) for q in qs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The road reopened on Monday after the floods.",
+        "Washington: The city council voted to close the park.",
+        "Watch: Firefighters rescue a cat from a burning barn.",
+        "Tuesday: Voters go to the polls in five states.",
+    ],
+)
+def test_colon_labels_are_no_speakers(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []

@@ -46,6 +46,8 @@ class _Cues:
     nouns: frozenset[str]
     noun_preps: frozenset[str]
     adjectives: frozenset[str]
+    colon_labels: frozenset[str]
+    colon_sources: frozenset[str]
 
 
 @cache
@@ -58,7 +60,8 @@ def cues() -> _Cues:
                  frozenset(d["intent_verbs"]), frozenset(d["object_verbs"]),
                  {k: frozenset(v) for k, v in d["prep_verbs"].items()},
                  frozenset(d["nouns"]), frozenset(d["noun_preps"]),
-                 frozenset(d["adjectives"]))
+                 frozenset(d["adjectives"]), frozenset(d["colon_labels"]),
+                 frozenset(d["colon_sources"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -762,6 +765,49 @@ def _colon_speaker(idx: _Index, content: Span) -> Mention | None:
     return m
 
 
+_NAME_TAGS = ("PROPN",)
+_NOT_NAMES = ("GPE", "LOC", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "CARDINAL")
+
+
+def _colon_name(idx: _Index, head: Span, colon: int, end: int) -> list[Token] | None:
+    """The speaker before a colon that opens a line: "PENCE: …", "Lynch: No outside
+    influence …", "Clinton to Planned Parenthood: …" (the name before "to"/"on"/"at"),
+    "Poll: …" (a source noun of the data file)."""
+    if not 0 < len(head) <= 10:
+        return None
+    toks = list(head)
+    cut = next((k for k, t in enumerate(toks) if k > 0 and t.lower_ in _colon_preps()),
+               len(toks))
+    name = toks[:cut]
+    if not 0 < len(name) <= 5 or (cut == len(toks) and len(toks) > 5) or not all(
+            t.pos_ in _NAME_TAGS or t.is_upper or t.is_title or t.text in (".", "-")
+            for t in name):
+        return None
+    m = idx.mention_in(name)
+    if m is not None and m.via == "metonym":
+        return None  # "Washington: …", a dateline or a section, not the state speaking
+    if (m is not None or all(t.is_upper or t.is_punct for t in name)
+            or any(t.ent_type_ in ("PERSON", "ORG") for t in name)):
+        return name
+    if head.text.lower() in cues().colon_labels or any(
+            t.ent_type_ in _NOT_NAMES for t in name):
+        return None
+    if name[-1].lower_ in cues().colon_sources:
+        return name
+    # a headline's bare surname ("Lynch: …"): one or two capitalised words before
+    # a clause with a verb
+    body = idx.doc.char_span(colon + 1, end, alignment_mode="contract")
+    if (len(name) <= 2 and all(t.is_title for t in name) and body is not None
+            and any(t.pos_ in ("VERB", "AUX") for t in body)):
+        return name
+    return None
+
+
+@cache
+def _colon_preps() -> frozenset[str]:
+    return frozenset(load_toml("quote_cues.toml")["colon_preps"])
+
+
 _LINE = re.compile(r"[^\n]+")
 _MARKS = " \t“”\"‘’'"
 
@@ -786,17 +832,14 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
         colon = text.find(":", lead, min(b, lead + 40))
         if colon > lead:
             head = doc.char_span(lead, colon, alignment_mode="contract")
-            if (head is not None and 0 < len(head) <= 5
-                    and all(t.pos_ == "PROPN" or t.is_upper or t.text in (".", "-")
-                            for t in head)
-                    and (idx.mention_in(list(head)) is not None or all(
-                        t.is_upper or t.is_punct for t in head) or any(
-                        t.ent_type_ in ("PERSON", "ORG") for t in head))):
-                # a name (an actor, a PERSON/ORG entity, or a transcript's capitals),
-                # not a title ("Stealth Over Health: …") or a label ("Correction: …")
-                mention = idx.mention_in(list(head))
+            name = _colon_name(idx, head, colon, b) if head is not None else None
+            if name is not None:
+                # a name (an actor, a PERSON/ORG entity, a transcript's capitals, a
+                # headline's "Lynch: …" or "Clinton to Planned Parenthood: …"), not a
+                # title ("Stealth Over Health: …") or a label ("Correction: …")
+                mention = idx.mention_in(name)
                 speaker = (_mention_speaker(mention) if mention is not None
-                           else _raw_speaker(idx, list(head), "unlinked"))
+                           else _raw_speaker(idx, name, "unlinked"))
                 body = (colon + 1, b)
         if body is None and prev is not None and text[prev[0]:prev[1]].rstrip().endswith(":"):
             last = doc.char_span(prev[0], prev[1], alignment_mode="expand")
