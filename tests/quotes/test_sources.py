@@ -45,6 +45,12 @@ def _speakers(text: str, qs: list[Quote], content: str) -> list[str | None]:
          "to move to Paris next year", "The actress"),
         ("Local officials say they expect the river to flood again this spring.",
          "the river to flood again this spring", "Local officials"),
+        # participles: the sender of "saying", the speaker of the clause before "adding"
+        ("The union emailed its members saying the strike would go ahead on Monday.",
+         "the strike would go ahead on Monday", "The union"),
+        ("The mayor said the works could be “messy,” adding, “Democracy is messy and "
+         "so is rebuilding a bridge.”", "Democracy is messy and so is rebuilding a bridge.",
+         "The mayor"),
         # a timestamp line the parser joined to the next sentence is no subject
         ("9:30 p.m.\n\nThe governor says the state will appeal the ruling next week.",
          "the state will appeal the ruling next week", "The governor"),
@@ -65,6 +71,10 @@ def test_source_found(quotes, text: str, content: str, speaker: str) -> None:  #
         # the pronoun resolves to another person than the subject of the speech verb
         ("Liz Truss spoke first. Rishi Sunak said she wants to cut taxes before the "
          "next election.", "to cut taxes before the next election", "Rishi Sunak"),
+        # the participle's own clause: the works do not add anything
+        ("The mayor said the works could be “messy,” adding, “Democracy is messy and "
+         "so is rebuilding a bridge.”", "Democracy is messy and so is rebuilding a bridge.",
+         "the works"),
         # a timestamp is never a speaker
         ("9:30 p.m.\n\nThe governor says the state will appeal the ruling next week.",
          "the state will appeal the ruling next week", "p.m."),

@@ -163,6 +163,14 @@ def _subject(cue: Token) -> list[Token]:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "… by telling them that …"
             v = v.head.head
             continue
+        if v.tag_ == "VBG" and v.dep_ == "acl" and v.head.dep_ in ("dobj", "dative"):
+            v = v.head.head  # "emailed supporters saying: …": the sender
+            continue
+        if (v.tag_ == "VBG" and v.dep_ == "advcl" and v.head.dep_ == "ccomp"
+                and _is_cue(v.head.head) and v.head.head.i < v.head.i):
+            # "Sanders said the convention could be “messy,” adding …": Sanders adds
+            v = v.head.head
+            continue
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i else None
     return []
 
