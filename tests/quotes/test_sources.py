@@ -194,3 +194,44 @@ def test_colon_headlines(quotes, text: str, content: str, speaker: str) -> None:
 )
 def test_colon_labels_are_no_speakers(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a name the parser read as an apposition of the phrase before the cue
+        ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+         "“The minister believes that cooperation is essential.”",
+         "The minister believes that cooperation is essential.", "Jake Sullivan"),
+        # the nearest cue has no speaker, the speech verb that governs it has
+        ("Paul Ryan said it’s unrealistic to think that if the country pulls back, “our "
+         "oceans are going to save us.”", "our oceans are going to save us.", "Paul Ryan"),
+    ],
+)
+def test_speaker_despite_the_parse(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert speaker in _speakers(text, qs, content), [
+        (q.text, q.speaker and text[q.speaker["start"] : q.speaker["end"]]) for q in qs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no name before the cue: a place, a common noun
+        "In a statement to the council, the city, Springfield, said: “The budget is "
+        "balanced and the roads will be repaired this year.”",
+    ],
+)
+def test_no_left_name_speaker(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    for q in quotes(text):
+        assert q.speaker is None or text[q.speaker["start"] : q.speaker["end"]] != "Springfield"
+
+
+def test_report_content_stays_in_its_paragraph(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("The final results are not in, but the campaign is already claiming victory in "
+            "the northern counties.\n\nIts chief strategist says in a statement that the race "
+            "will now be a contest between four candidates.")
+    for q in quotes(text):
+        cue_para = text.count("\n", 0, q.cue["start"]) if q.cue else None
+        if cue_para is not None:
+            assert text.count("\n", 0, q.start) == cue_para == text.count("\n", 0, q.end)

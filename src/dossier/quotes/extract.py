@@ -175,6 +175,26 @@ def _subject(cue: Token) -> list[Token]:
     return []
 
 
+def _left_subject(idx: _Index, cue: Token) -> list[Token]:
+    """A finite cue the parser gave no subject, with a name right before it: "In a
+    statement to the Observer, her adviser, Jake Sullivan, said: …" (the name read
+    as an apposition), "“…,” Ramos, 58, told AFP" (read as a conjunct)."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in cue.children):
+        return []
+    k = cue.i - 1
+    while k >= max(0, cue.i - 6) and (idx.doc[k].text == "," or idx.doc[k].pos_ == "NUM"):
+        k -= 1
+    if k < 0 or k == cue.i - 1 or idx.doc[k].pos_ != "PROPN":
+        return []  # only a name set off by commas
+    m = idx.by_token.get(k)
+    if m is None or m.type != "person":
+        return []
+    t = idx.doc[k]
+    return [x for x in idx.doc[t.left_edge.i : k + 1] if x.dep_ in ("compound", "flat")
+            or x.i == k]
+
+
 def _on_line(cue: Token, subj: list[Token]) -> list[Token]:
     """The subject on the cue's line: a parse that runs across a paragraph break
     ("9:30 p.m.⏎⏎Donald Trump says …" with "p.m." as a second subject) does not
@@ -257,6 +277,8 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
     if not subj:
         # "… ,” said Putin." — the subject after the verb
         subj = [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    if not subj:
+        subj = _left_subject(idx, cue)
     if not subj:
         return None, 0.0
     if reported and any(t.dep_ == "nsubjpass" for t in subj) and not agent:
@@ -444,6 +466,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                 continue
             continue  # scare quote, title, nickname, or no speaker to be found
         speaker, conf = _speaker(idx, cue)
+        if speaker is None:
+            # "Ryan said it's unrealistic to think that … “our oceans …”": the nearest
+            # cue has no speaker; a speech verb that governs it may
+            for anc in cue.ancestors:
+                if _is_cue(anc) and anc.i not in inside:
+                    sp2, conf2 = _speaker(idx, anc)
+                    if sp2 is not None:
+                        cue, speaker, conf = anc, sp2, conf2
+                        break
         adjacent = _adjacent(doc, cue, content)
         if (speaker is None or speaker.get("actor_id") is None and not adjacent) and (
                 words < cues().min_words):
@@ -601,9 +632,33 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
             found = _object_content(t)
         if found is None and lem in c.preps:
             found = _prep_content(t, c.preps[lem])
+        if found is not None and "\n" in doc.text[min(t.idx, found[0].start_char):
+                                                   max(t.idx, found[0].end_char)]:
+            found = _on_cue_line(t, found)
         if found is not None and len(found[0]) >= 2:
             out.append((t, found[0], found[1]))
     return out
+
+
+def _on_cue_line(t: Token, found: tuple[Span, str]) -> tuple[Span, str] | None:
+    """The content of a cue clipped to the cue's paragraph: a parse that runs across
+    a paragraph break ("… claiming victory.⏎⏎Weaver says …") takes no content from
+    another paragraph, but for the one after a colon."""
+    text = t.doc.text
+    lo = text.rfind("\n", 0, t.idx) + 1
+    hi = text.find("\n", t.idx)
+    hi = len(text) if hi < 0 else hi
+    if text[lo:hi].rstrip().endswith(":"):  # "The councillor added:⏎⏎…": the block
+        nxt = re.search(r"\S[^\n]*", text[hi:])
+        hi = hi + nxt.end() if nxt else hi
+    span, kind = found
+    a, b = max(lo, span.start_char), min(hi, span.end_char)
+    if b <= a:
+        return None
+    clipped = t.doc.char_span(a, b, alignment_mode="contract")
+    if clipped is None or not (clipped := _span_of(list(clipped))):
+        return None
+    return (clipped, kind) if len(clipped) >= 4 else None
 
 
 def _nominal_content(t: Token, preps: frozenset[str]) -> Span | None:
