@@ -235,3 +235,25 @@ def test_report_content_stays_in_its_paragraph(quotes) -> None:  # type: ignore[
         cue_para = text.count("\n", 0, q.cue["start"]) if q.cue else None
         if cue_para is not None:
             assert text.count("\n", 0, q.start) == cue_para == text.count("\n", 0, q.end)
+
+
+def test_report_kept_around_a_few_quoted_words(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Jeremy Fleming is also warning China not to become “too closely aligned” with "
+            "Russia as the war goes on.")
+    got = {(q.quote_type, q.text) for q in quotes(text)}
+    assert ("partial", "too closely aligned") in got
+    assert any(k == "indirect" and "“too closely aligned” with Russia" in t for k, t in got)
+
+
+def test_report_dropped_when_a_full_quotation_overlaps(quotes) -> None:  # type: ignore[no-untyped-def]
+    # the quotation is the content: no second, unmarked copy of it
+    text = "The mayor said: “The bridge will close for repairs next month.”"
+    assert [q.quote_type for q in quotes(text)] == ["direct"]
+
+
+def test_research_showing_is_not_its_presenters(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("His speech in London will underline research showing that there have been "
+            "thousands of approaches from foreign spies.")
+    for q in quotes(text):
+        if q.cue and q.cue["lemma"] == "show":
+            assert q.speaker is None or "London" not in q.speaker["name"]

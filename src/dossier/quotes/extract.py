@@ -163,8 +163,11 @@ def _subject(cue: Token) -> list[Token]:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "… by telling them that …"
             v = v.head.head
             continue
-        if v.tag_ == "VBG" and v.dep_ == "acl" and v.head.dep_ in ("dobj", "dative"):
-            v = v.head.head  # "emailed supporters saying: …": the sender
+        if (v.tag_ == "VBG" and v.dep_ == "acl" and v.head.dep_ in ("dobj", "dative")
+                and _lemma(v) in cues().verbs and _lemma(v) not in _EVIDENCE):
+            # "emailed supporters saying: …": the sender ("research showing that …"
+            # is the research's)
+            v = v.head.head
             continue
         if (v.tag_ == "VBG" and v.dep_ == "advcl" and v.head.dep_ == "ccomp"
                 and _is_cue(v.head.head) and v.head.head.i < v.head.i):
@@ -173,6 +176,10 @@ def _subject(cue: Token) -> list[Token]:
             continue
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i else None
     return []
+
+
+_EVIDENCE = frozenset(("show", "find", "indicate", "suggest", "reveal", "conclude",
+                       "estimate", "signal", "hint", "know", "learn", "understand"))
 
 
 def _left_subject(idx: _Index, cue: Token) -> list[Token]:
@@ -470,6 +477,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             # "Ryan said it's unrealistic to think that … “our oceans …”": the nearest
             # cue has no speaker; a speech verb that governs it may
             for anc in cue.ancestors:
+                if anc.pos_ not in ("VERB", "AUX"):
+                    break  # "his decision to describe …": a noun's, not a speaker's
                 if _is_cue(anc) and anc.i not in inside:
                     sp2, conf2 = _speaker(idx, anc)
                     if sp2 is not None:
@@ -498,9 +507,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         out.append(q)
         quoted.append((q.start - offset, q.end - offset))
     direct = list(quoted)
+    partial = {(q.start - offset, q.end - offset) for q in out if q.quote_type == "partial"}
     for t, span, kind in _reported(doc):
-        if any(qa < span.end_char and span.start_char < qb for qa, qb in direct):
-            continue  # the quotation is already there, with its marks
+        if any(qa < span.end_char and span.start_char < qb and not (
+                (qa, qb) in partial and span.start_char < qa and qb < span.end_char)
+               for qa, qb in direct):
+            # the quotation is already there, with its marks (a few quoted words inside
+            # a report keep both: "warned China not to become “too closely aligned”
+            # with Russia")
+            continue
         if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
                and len(text[qa:qb].split()) < cues().min_words for qa, qb in marked):
             continue  # mostly a title or a scare quote: "asked me about “my language”"
