@@ -257,3 +257,24 @@ def test_research_showing_is_not_its_presenters(quotes) -> None:  # type: ignore
     for q in quotes(text):
         if q.cue and q.cue["lemma"] == "show":
             assert q.speaker is None or "London" not in q.speaker["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker"),
+    [
+        # the one asked does not speak the question
+        ("Asked about the new tax on small shops, the mayor said it was fair.", "the mayor"),
+        ("The mayor was asked, “If you had known about the leak, would you have closed the "
+         "bridge?”", "The mayor"),
+    ],
+)
+def test_addressee_is_not_the_speaker(quotes, text: str, not_speaker: str) -> None:  # type: ignore[no-untyped-def]
+    for q in quotes(text):
+        if q.cue and q.cue["lemma"] == "ask":
+            assert q.speaker is None or text[q.speaker["start"] : q.speaker["end"]] != not_speaker
+
+
+def test_asker_is_the_speaker(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor asked, “Where did the money for the new bridge go?”"
+    (q,) = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert q.speaker is not None and text[q.speaker["start"] : q.speaker["end"]] == "The mayor"

@@ -48,6 +48,7 @@ class _Cues:
     adjectives: frozenset[str]
     colon_labels: frozenset[str]
     colon_sources: frozenset[str]
+    addressee: frozenset[str]
 
 
 @cache
@@ -61,7 +62,7 @@ def cues() -> _Cues:
                  {k: frozenset(v) for k, v in d["prep_verbs"].items()},
                  frozenset(d["nouns"]), frozenset(d["noun_preps"]),
                  frozenset(d["adjectives"]), frozenset(d["colon_labels"]),
-                 frozenset(d["colon_sources"]))
+                 frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -154,6 +155,9 @@ def _is_cue(t: Token) -> bool:
 def _subject(cue: Token) -> list[Token]:
     """The subject of a cue (through "is expected to warn", "will say")."""
     v: Token | None = cue
+    if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children):
+        return []  # "Asked about …, Trump said": Trump was asked, nobody named asks
     for _ in range(3):
         if v is None:
             break
@@ -288,8 +292,11 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         subj = _left_subject(idx, cue)
     if not subj:
         return None, 0.0
-    if reported and any(t.dep_ == "nsubjpass" for t in subj) and not agent:
-        return None, 0.0  # "it was reported that …": nobody named
+    if (reported or _lemma(cue) in cues().addressee) and not agent and any(
+            t.dep_ == "nsubjpass" for t in subj):
+        # "it was reported that …": nobody named; "Blumenthal was asked, “…”": the
+        # one asked does not speak the question
+        return None, 0.0
     m = _subject_mention(idx, subj)
     if m is None:
         span = idx.doc[subj[0].i : subj[-1].i + 1]
