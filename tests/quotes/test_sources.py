@@ -97,6 +97,8 @@ def test_source_not(quotes, text: str, content: str, not_speaker: str) -> None: 
          "the risk of a second flood", "The governor"),
         ("The senator focused on the cost of the new bridge.",
          "the cost of the new bridge", "The senator"),
+        ("Several doctors raised concerns about the safety of the new drug.",
+         "concerns about the safety of the new drug", "Several doctors"),
     ],
 )
 def test_cues_found(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
@@ -115,6 +117,11 @@ def test_cues_found(quotes, text: str, content: str, speaker: str) -> None:  # t
          "to close the library on Sundays"),
         ("The senator explained his position on the new farm subsidies.",
          "the new farm subsidies"),
+        ("The union welcomed the mayor's proposal to build more homes.",
+         "to build more homes"),
+        # raise with an object that is no concern or question
+        ("The campaign raised three million dollars in the last quarter.",
+         "three million dollars"),
     ],
 )
 def test_not_cues(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]

@@ -49,6 +49,7 @@ class _Cues:
     colon_labels: frozenset[str]
     colon_sources: frozenset[str]
     addressee: frozenset[str]
+    object_heads: dict[str, frozenset[str]]
 
 
 @cache
@@ -62,7 +63,8 @@ def cues() -> _Cues:
                  {k: frozenset(v) for k, v in d["prep_verbs"].items()},
                  frozenset(d["nouns"]), frozenset(d["noun_preps"]),
                  frozenset(d["adjectives"]), frozenset(d["colon_labels"]),
-                 frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]))
+                 frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]),
+                 {k: frozenset(v) for k, v in d["object_heads"].items()})
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -652,6 +654,9 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
             found = _infinitive_content(t)
         if found is None and lem in c.objects:
             found = _object_content(t)
+            if found is not None and lem in c.object_heads and (
+                    found[0].root.lemma_.lower() not in c.object_heads[lem]):
+                found = None  # "raised $3 million", not "raised concerns"
         if found is None and lem in c.preps:
             found = _prep_content(t, c.preps[lem])
         if found is not None and "\n" in doc.text[min(t.idx, found[0].start_char):
