@@ -285,3 +285,26 @@ def test_asker_is_the_speaker(quotes) -> None:  # type: ignore[no-untyped-def]
     text = "The mayor asked, “Where did the money for the new bridge go?”"
     (q,) = [q for q in quotes(text) if q.quote_type == "direct"]
     assert q.speaker is not None and text[q.speaker["start"] : q.speaker["end"]] == "The mayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reports inside quoted speech: the he/she is someone the speaker talks about
+        "“They are all here because he is promising to give them free stuff,” Bennett "
+        "shot back with a laugh.",
+        "“He wants the country to become more like the rest of the world,” the senator "
+        "told the crowd.",
+    ],
+)
+def test_no_report_inside_quoted_speech(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    a, b = text.index("“") + 1, text.index("”")
+    for q in quotes(text):
+        if q.quote_type == "indirect":
+            assert not (a <= q.start and q.end <= b), (q.text, q.speaker)
+
+
+def test_report_outside_quoted_speech_kept(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("The senator promised to cut taxes for families. “It is the right thing to "
+            "do,” she said.")
+    assert "to cut taxes for families" in [q.text for q in quotes(text)]

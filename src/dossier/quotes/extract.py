@@ -528,6 +528,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
                and len(text[qa:qb].split()) < cues().min_words for qa, qb in marked):
             continue  # mostly a title or a scare quote: "asked me about “my language”"
+        if any(qa <= t.idx < qb and len(text[qa:qb].split()) >= cues().min_words
+               for qa, qb in marked):
+            # a report inside quoted speech ("“They're here because he's promising to
+            # give them free stuff,” Bennett shot back"): the quotation is the
+            # speaker's, its he/she someone the speaker talks about
+            continue
         if _lemma(t) in cues().reporting and any(
                 _is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
                 and _subject_mention(idx, _subject(x)) is not None for x in span):
