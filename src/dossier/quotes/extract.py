@@ -115,6 +115,19 @@ def _opens(text: str, k: int) -> bool:
     return k == 0 or not text[k - 1].isalnum()
 
 
+_last_text: tuple[Doc | None, str] = (None, "")
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` (which spaCy rebuilds from the tokens at every call), kept for the
+    article being read (one tuple, swapped whole)."""
+    global _last_text
+    last = _last_text
+    if last[0] is not doc:
+        last = _last_text = (doc, doc.text)
+    return last[1]
+
+
 class _Index:
     """Mentions by token, for one parsed article."""
 
@@ -212,7 +225,7 @@ def _on_line(cue: Token, subj: list[Token]) -> list[Token]:
     """The subject on the cue's line: a parse that runs across a paragraph break
     ("9:30 p.m.⏎⏎Donald Trump says …" with "p.m." as a second subject) does not
     give a speaker from the line before."""
-    text = cue.doc.text
+    text = _text(cue.doc)
     lo = text.rfind("\n", 0, cue.idx) + 1
     hi = text.find("\n", cue.idx)
     hi = len(text) if hi < 0 else hi
@@ -434,7 +447,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                    offset: int = 0) -> list[Quote]:
     """Direct, partial and indirect quotes of one parsed article."""
     idx = _Index(doc, mentions, offset)
-    text = doc.text
+    text = _text(doc)
     out: list[Quote] = []
     used_cues: set[int] = set()
     last_speaker: tuple[dict | None, int] = (None, -10)
@@ -643,6 +656,7 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
     - prepositional: "X called for …", "X spoke of …".
     """
     c = cues()
+    text = _text(doc)
     out: list[tuple[Token, Span, str]] = []
     for t in doc:
         lem = _lemma(t)
@@ -665,7 +679,7 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
                 found = None  # "raised $3 million", not "raised concerns"
         if found is None and lem in c.preps:
             found = _prep_content(t, c.preps[lem])
-        if found is not None and "\n" in doc.text[min(t.idx, found[0].start_char):
+        if found is not None and "\n" in text[min(t.idx, found[0].start_char):
                                                    max(t.idx, found[0].end_char)]:
             found = _on_cue_line(t, found)
         if found is not None and len(found[0]) >= 2:
@@ -677,7 +691,7 @@ def _on_cue_line(t: Token, found: tuple[Span, str]) -> tuple[Span, str] | None:
     """The content of a cue clipped to the cue's paragraph: a parse that runs across
     a paragraph break ("… claiming victory.⏎⏎Weaver says …") takes no content from
     another paragraph, but for the one after a colon."""
-    text = t.doc.text
+    text = _text(t.doc)
     lo = text.rfind("\n", 0, t.idx) + 1
     hi = text.find("\n", t.idx)
     hi = len(text) if hi < 0 else hi
@@ -812,7 +826,7 @@ _DASH = re.compile(r"[ \t]*[―—–]+[ \t]*")
 
 def _dash_speaker(idx: _Index, b: int) -> dict | None:
     """The name after a dash that closes a quotation: "“…” ― Maria Lopez"."""
-    doc, text = idx.doc, idx.doc.text
+    doc, text = idx.doc, _text(idx.doc)
     k = b
     while k < len(text) and text[k] in "”\"’.,":
         k += 1
@@ -913,7 +927,7 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
     """Paragraphs attributed by a colon, without a cue in the same sentence:
     "PENCE: Well, look, …" (transcripts, headlines "Sanders: Clinton needs …") and a
     block quotation after "Limbaugh added:" at the end of the paragraph before."""
-    doc, text = idx.doc, idx.doc.text
+    doc, text = idx.doc, _text(idx.doc)
     out = []
     prev: tuple[int, int] | None = None
     for m in _LINE.finditer(text):
@@ -1086,7 +1100,7 @@ def _governed(cue: Token, content: Span) -> bool:
     journalists: “…”")."""
     if cue.i > content.start:
         return False
-    before = content.doc.text[: content.start_char].rstrip(" “\"\n")
+    before = _text(content.doc)[: content.start_char].rstrip(" “\"\n")
     if before.endswith((":", ",")):
         return False
     return any(cue.is_ancestor(t) for t in content)
@@ -1095,9 +1109,9 @@ def _governed(cue: Token, content: Span) -> bool:
 def _adjacent(doc: Doc, cue: Token, content: Span) -> bool:
     """Cue and quotation joined by punctuation only: "Putin continued: “…", "“…,” he added"."""
     if cue.i < content.start:
-        between = doc.text[cue.idx + len(cue.text) : content.start_char]
+        between = _text(doc)[cue.idx + len(cue.text) : content.start_char]
     else:
-        between = doc.text[content.end_char : cue.idx]
+        between = _text(doc)[content.end_char : cue.idx]
     words = [w for w in re.findall(r"[\w’']+", between)]
     return len(words) <= 3 and any(p in between for p in (":", ",", "”", '"'))
 
