@@ -308,3 +308,10 @@ def test_report_outside_quoted_speech_kept(quotes) -> None:  # type: ignore[no-u
     text = ("The senator promised to cut taxes for families. “It is the right thing to "
             "do,” she said.")
     assert "to cut taxes for families" in [q.text for q in quotes(text)]
+
+
+def test_interview_letters_are_no_speakers(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Q: You said yesterday that the middle class is still getting crushed.\n"
+            "A: Yes, and I think the numbers show it every single month.")
+    for q in quotes(text):
+        assert q.speaker is None or text[q.speaker["start"] : q.speaker["end"]] not in ("Q", "A")

@@ -889,6 +889,8 @@ def _colon_name(idx: _Index, head: Span, colon: int, end: int) -> list[Token] | 
     cut = next((k for k, t in enumerate(toks) if k > 0 and t.lower_ in _colon_preps()),
                len(toks))
     name = toks[:cut]
+    if len(name) == 1 and len(name[0].text.rstrip(".")) == 1:
+        return None  # an interview's "Q:" and "A:" name nobody (a turn without speaker)
     if not 0 < len(name) <= 5 or (cut == len(toks) and len(toks) > 5) or not all(
             t.pos_ in _NAME_TAGS or t.is_upper or t.is_title or t.text in (".", "-")
             for t in name):
@@ -938,6 +940,7 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
         lead = a + len(line) - len(line.lstrip(_MARKS))
         body: tuple[int, int] | None = None
         speaker: dict | None = None
+        unnamed = False
         cue: Token | None = None
         colon = text.find(":", lead, min(b, lead + 40))
         if colon > lead:
@@ -951,6 +954,8 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
                 speaker = (_mention_speaker(mention) if mention is not None
                            else _raw_speaker(idx, name, "unlinked"))
                 body = (colon + 1, b)
+            elif head is not None and len(head) == 1 and head.text in ("Q", "A"):
+                body, unnamed = (colon + 1, b), True  # an interview's turn, no name
         if body is None and prev is not None and text[prev[0]:prev[1]].rstrip().endswith(":"):
             last = doc.char_span(prev[0], prev[1], alignment_mode="expand")
             if last is not None:
@@ -963,7 +968,7 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
                             _MARKS) and text[a:b].lstrip()[:1] not in _MARKS:
                         body = (a, b)
         prev = (a, b)
-        if body is None or speaker is None:
+        if body is None or speaker is None and not unnamed:
             continue
         lo, hi = body
         while lo < hi and text[lo] in _MARKS:
