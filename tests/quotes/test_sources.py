@@ -51,6 +51,13 @@ def _speakers(text: str, qs: list[Quote], content: str) -> list[str | None]:
         ("The mayor said the works could be “messy,” adding, “Democracy is messy and "
          "so is rebuilding a bridge.”", "Democracy is messy and so is rebuilding a bridge.",
          "The mayor"),
+        # quantified groups as subjects, and a three-word clause with its subject
+        ("Many in the crowd said the senator was the only candidate they trusted.",
+         "the senator was the only candidate they trusted", "Many in the crowd"),
+        ("By double digits, those surveyed say stricter gun laws would help.",
+         "stricter gun laws would help", "those surveyed"),
+        ("In the free-trade zone, local traders also say business is poor.",
+         "business is poor", "local traders"),
         # a timestamp line the parser joined to the next sentence is no subject
         ("9:30 p.m.\n\nThe governor says the state will appeal the ruling next week.",
          "the state will appeal the ruling next week", "The governor"),
@@ -315,3 +322,17 @@ def test_interview_letters_are_no_speakers(quotes) -> None:  # type: ignore[no-u
             "A: Yes, and I think the numbers show it every single month.")
     for q in quotes(text):
         assert q.speaker is None or text[q.speaker["start"] : q.speaker["end"]] not in ("Q", "A")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare "those"/"all" and first/second person stay no speaker
+        "Those say the bridge will close for repairs next month.",
+        "We say the bridge will close for repairs next month.",
+        # three words without a subject of their own are no report
+        "The mayor said so on Tuesday.",
+    ],
+)
+def test_no_group_speaker(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in quotes(text) if q.quote_type == "indirect"] == []

@@ -50,6 +50,7 @@ class _Cues:
     colon_sources: frozenset[str]
     addressee: frozenset[str]
     object_heads: dict[str, frozenset[str]]
+    quantifiers: frozenset[str]
 
 
 @cache
@@ -64,7 +65,8 @@ def cues() -> _Cues:
                  frozenset(d["nouns"]), frozenset(d["noun_preps"]),
                  frozenset(d["adjectives"]), frozenset(d["colon_labels"]),
                  frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]),
-                 {k: frozenset(v) for k, v in d["object_heads"].items()})
+                 {k: frozenset(v) for k, v in d["object_heads"].items()},
+                 frozenset(d["quantifier_sources"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -327,12 +329,16 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
             return _raw_speaker(idx, list(span), "pronoun"), 0.4
         if len(span) == 1 and span.root.lower_ in ("it", "they"):
             return None, 0.0  # "it recognises …", "they feel …": no one known
-        if (span.root.pos_ == "PRON" and (not reported or span.root.lower_ in _PERSONAL)
+        group = _group(span)  # "Many in the crowd said", "those surveyed say"
+        if (not group and span.root.pos_ == "PRON" and (
+                not reported or span.root.lower_ in _PERSONAL)
                 or span[0].lower_ in ("my", "our", "your", "their", "who", "which", "that")):
             return None, 0.0  # I, we, you, or someone's relatives: no speaker
         if span.root.dep_ == "expl" or span.root.lower_ in ("there", "here"):
             return None, 0.0
-        if not _plausible_speaker(idx, span):
+        if not group and not _plausible_speaker(idx, span):
+            return None, 0.0
+        if group and ("\n" in span.text or idx.quoted[span.root.i]):
             return None, 0.0
         return _raw_speaker(idx, list(span), "unlinked"), 0.5
     conf = 0.9 if m.via in ("name", "alias", "title", "fuzzy") else 0.8
@@ -380,6 +386,14 @@ def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) ->
 
 _PERSONAL = frozenset(("i", "me", "we", "us", "you", "who", "which", "that", "what", "this",
                        "these", "those", "itself", "themselves", "there"))
+
+
+def _group(span: Span) -> bool:
+    """A quantified group of people as a subject: "many in the crowd", "most",
+    "those surveyed" (quantifier_sources; "those" only with what follows it)."""
+    root = span.root
+    return (root.pos_ in ("ADJ", "DET", "PRON", "NOUN") and root.lower_ in cues().quantifiers
+            and (len(span) > 1 or root.lower_ not in ("those", "these", "all")))
 
 
 def _plausible_speaker(idx: _Index, span: Span) -> bool:
@@ -743,8 +757,9 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i]
     if comp:
         span = _span_of(list(comp[0].subtree))
-        if span is not None and len(span) >= 4:
-            return span, "clause"
+        if span is not None and (len(span) >= 4 or len(span) == 3 and any(
+                x.dep_ == "nsubj" for x in comp[0].children)):
+            return span, "clause"  # (three words with a subject: "business is poor")
         return None
     if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS]:
         # "… would be $300, it says": the clause before the cue
