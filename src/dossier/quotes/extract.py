@@ -450,10 +450,26 @@ def _about(idx: _Index, span: Span, speaker: dict | None) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def _according_to(idx: _Index, sent: Span) -> Mention | None:
+def _according_to(idx: _Index, sent: Span) -> dict | None:
+    """The source after "according to" in a quotation's sentence: an actor, or the
+    noun phrase itself ("according to the corporation"), never past the sentence."""
+    doc = idx.doc
     for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(idx.doc) and idx.doc[t.i + 1].lower_ == "to":
-            return idx.mention_in(list(idx.doc[t.i + 2 : min(len(idx.doc), t.i + 8)]))
+        if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
+            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                src = list(objs[0].subtree)
+            else:
+                src = list(doc[t.i + 2 : min(sent.end, t.i + 8)])
+                src = src[: next((k for k, x in enumerate(src) if x.is_punct), len(src))]
+            if not src:
+                return None
+            m = _subject_mention(idx, src) if objs else idx.mention_in(src)
+            if m is not None:
+                return _mention_speaker(m)
+            if any(x.pos_ in ("NOUN", "PROPN") for x in src):
+                return _raw_speaker(idx, src, "unlinked")
+            return None
     return None
 
 
@@ -486,8 +502,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         if cue is None:
             acc = _according_to(idx, doc[content.start].sent)
             if acc is not None:
-                sp = {"name": acc.actor_name, "actor_id": acc.actor_id, "qid": acc.qid,
-                      "start": acc.start, "end": acc.end, "via": acc.via}
+                sp = acc
                 before = text[:a].rstrip(" “\"\n")
                 qtype = "direct" if before.endswith((":", ",")) else "partial"
                 out.append(_quote(idx, source, article_id, content, qtype, sp, None,
