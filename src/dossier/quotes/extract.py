@@ -354,8 +354,9 @@ def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) ->
     verb with a named subject, "Rubio says he opposes …", "Djokovic told reporters
     that he is feeling …": the named subject, when the pronoun is that actor, is
     unresolved, or the subject is no actor ("the actress said she …"), as PolNeAR
-    marks the nested report; a number mismatch ("the mayor says they …") keeps it. Not inside quotation marks,
-    where "he" is someone the quoted speaker talks about."""
+    marks the nested report; a number mismatch ("the mayor says they …") keeps it.
+    Not inside quotation marks, where "he" is someone the quoted speaker talks
+    about."""
     if idx.quoted[pron.i] or pron.lower_ not in ("he", "she", "they"):
         return None
     v = cue
@@ -628,10 +629,11 @@ def _nested_pronouns(idx: _Index, out: list[Quote]) -> list[Quote]:
             p = min(outer, key=lambda x: x.end - x.start)
             if p.quote_type != "indirect":
                 continue  # a pronoun inside quoted speech: no source of a report
-            if p.speaker.get("actor_id") is None or sp.get("actor_id") in (
-                    None, p.speaker.get("actor_id")):
-                res.append(replace(q, speaker=dict(p.speaker), about=tuple(
-                    a for a in q.about if a != p.speaker.get("actor_id"))))
+            psp = p.speaker or {}
+            if psp.get("actor_id") is None or sp.get("actor_id") in (
+                    None, psp.get("actor_id")):
+                res.append(replace(q, speaker=dict(psp), about=tuple(
+                    a for a in q.about if a != psp.get("actor_id"))))
                 continue
         elif _third_party(idx, q, pron[0], out):
             q = replace(q, speaker={**sp, "name": pron.text, "actor_id": None, "qid": None},
