@@ -17,7 +17,7 @@ Short quotations with no cue (scare quotes, titles, nicknames) are not quotes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import Matcher
@@ -46,6 +46,11 @@ class _Cues:
     nouns: frozenset[str]
     noun_preps: frozenset[str]
     adjectives: frozenset[str]
+    colon_labels: frozenset[str]
+    colon_sources: frozenset[str]
+    addressee: frozenset[str]
+    object_heads: dict[str, frozenset[str]]
+    quantifiers: frozenset[str]
 
 
 @cache
@@ -58,7 +63,10 @@ def cues() -> _Cues:
                  frozenset(d["intent_verbs"]), frozenset(d["object_verbs"]),
                  {k: frozenset(v) for k, v in d["prep_verbs"].items()},
                  frozenset(d["nouns"]), frozenset(d["noun_preps"]),
-                 frozenset(d["adjectives"]))
+                 frozenset(d["adjectives"]), frozenset(d["colon_labels"]),
+                 frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]),
+                 {k: frozenset(v) for k, v in d["object_heads"].items()},
+                 frozenset(d["quantifier_sources"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -109,6 +117,19 @@ def _opens(text: str, k: int) -> bool:
     return k == 0 or not text[k - 1].isalnum()
 
 
+_last_text: tuple[Doc | None, str] = (None, "")
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` (which spaCy rebuilds from the tokens at every call), kept for the
+    article being read (one tuple, swapped whole)."""
+    global _last_text
+    last = _last_text
+    if last[0] is not doc:
+        last = _last_text = (doc, doc.text)
+    return last[1]
+
+
 class _Index:
     """Mentions by token, for one parsed article."""
 
@@ -126,23 +147,93 @@ class _Index:
         return None
 
 
+@cache
+def _verb_lemmas() -> frozenset[str]:
+    c = cues()
+    return c.clausal | c.intent | c.objects | frozenset(c.preps) | c.reporting
+
+
+def _lemma(t: Token) -> str:
+    """The lemma, or for a verb the lemmatizer got wrong ("hopes" → "hop") the cue
+    its inflection strips to."""
+    lem = t.lemma_.lower()
+    if t.pos_ not in ("VERB", "AUX") or lem in _verb_lemmas():
+        return lem
+    w = t.lower_
+    cands = ((w[:-1], w[:-2]) if w.endswith(("s", "ed")) else
+             (w[:-3] + "e", w[:-3]) if w.endswith("ing") else ())
+    return next((c for c in cands if c in _verb_lemmas()), lem)
+
+
 def _is_cue(t: Token) -> bool:
-    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues().verbs
+    return t.pos_ in ("VERB", "AUX") and _lemma(t) in cues().verbs
 
 
 def _subject(cue: Token) -> list[Token]:
     """The subject of a cue (through "is expected to warn", "will say")."""
     v: Token | None = cue
+    if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children):
+        return []  # "Asked about …, Trump said": Trump was asked, nobody named asks
     for _ in range(3):
         if v is None:
             break
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            return list(subj[0].subtree)
+            return _on_line(cue, subj)
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "… by telling them that …"
             v = v.head.head
             continue
+        if (v.tag_ == "VBG" and v.dep_ == "acl" and v.head.dep_ in ("dobj", "dative")
+                and _lemma(v) in cues().verbs and _lemma(v) not in _EVIDENCE):
+            # "emailed supporters saying: …": the sender ("research showing that …"
+            # is the research's)
+            v = v.head.head
+            continue
+        if (v.tag_ == "VBG" and v.dep_ == "advcl" and v.head.dep_ == "ccomp"
+                and _is_cue(v.head.head) and v.head.head.i < v.head.i):
+            # "Sanders said the convention could be “messy,” adding …": Sanders adds
+            v = v.head.head
+            continue
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i else None
+    return []
+
+
+_EVIDENCE = frozenset(("show", "find", "indicate", "suggest", "reveal", "conclude",
+                       "estimate", "signal", "hint", "know", "learn", "understand"))
+
+
+def _left_subject(idx: _Index, cue: Token) -> list[Token]:
+    """A finite cue the parser gave no subject, with a name right before it: "In a
+    statement to the Observer, her adviser, Jake Sullivan, said: …" (the name read
+    as an apposition), "“…,” Ramos, 58, told AFP" (read as a conjunct)."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in cue.children):
+        return []
+    k = cue.i - 1
+    while k >= max(0, cue.i - 6) and (idx.doc[k].text == "," or idx.doc[k].pos_ == "NUM"):
+        k -= 1
+    if k < 0 or k == cue.i - 1 or idx.doc[k].pos_ != "PROPN":
+        return []  # only a name set off by commas
+    m = idx.by_token.get(k)
+    if m is None or m.type != "person":
+        return []
+    t = idx.doc[k]
+    return [x for x in idx.doc[t.left_edge.i : k + 1] if x.dep_ in ("compound", "flat")
+            or x.i == k]
+
+
+def _on_line(cue: Token, subj: list[Token]) -> list[Token]:
+    """The subject on the cue's line: a parse that runs across a paragraph break
+    ("9:30 p.m.⏎⏎Donald Trump says …" with "p.m." as a second subject) does not
+    give a speaker from the line before."""
+    text = _text(cue.doc)
+    lo = text.rfind("\n", 0, cue.idx) + 1
+    hi = text.find("\n", cue.idx)
+    hi = len(text) if hi < 0 else hi
+    for s in subj:
+        if lo <= s.idx < hi:
+            return [t for t in s.subtree if lo <= t.idx < hi]
     return []
 
 
@@ -215,35 +306,95 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         # "… ,” said Putin." — the subject after the verb
         subj = [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     if not subj:
+        subj = _left_subject(idx, cue)
+    if not subj:
         return None, 0.0
-    if reported and any(t.dep_ == "nsubjpass" for t in subj) and not agent:
-        return None, 0.0  # "it was reported that …": nobody named
+    if (reported or _lemma(cue) in cues().addressee) and not agent and any(
+            t.dep_ == "nsubjpass" for t in subj):
+        # "it was reported that …": nobody named; "Blumenthal was asked, “…”": the
+        # one asked does not speak the question
+        return None, 0.0
     m = _subject_mention(idx, subj)
     if m is None:
         span = idx.doc[subj[0].i : subj[-1].i + 1]
         # "it says", "they argue": an unresolved it/they speaks only with a speech verb
-        speech = cue.lemma_.lower() in cues().verbs
+        speech = _lemma(cue) in cues().verbs
         third = (("he", "she", "they", "it") if speech else ("he", "she")) if reported else (
             "he", "she", "they")
+        outer = _outer_source(idx, cue, span.root, None) if len(span) == 1 else None
+        if outer is not None:  # "Officials say they expect …"
+            return outer, 0.5
         if len(span) == 1 and span.root.lower_ in third:
             # a third-person speaker the actor stage could not resolve: keep its span
             return _raw_speaker(idx, list(span), "pronoun"), 0.4
         if len(span) == 1 and span.root.lower_ in ("it", "they"):
             return None, 0.0  # "it recognises …", "they feel …": no one known
-        if (span.root.pos_ == "PRON" and (not reported or span.root.lower_ in _PERSONAL)
+        group = _group(span)  # "Many in the crowd said", "those surveyed say"
+        if (not group and span.root.pos_ == "PRON" and (
+                not reported or span.root.lower_ in _PERSONAL)
                 or span[0].lower_ in ("my", "our", "your", "their", "who", "which", "that")):
             return None, 0.0  # I, we, you, or someone's relatives: no speaker
         if span.root.dep_ == "expl" or span.root.lower_ in ("there", "here"):
             return None, 0.0
-        if not _plausible_speaker(idx, span):
+        if not group and not _plausible_speaker(idx, span):
+            return None, 0.0
+        if group and ("\n" in span.text or idx.quoted[span.root.i]):
             return None, 0.0
         return _raw_speaker(idx, list(span), "unlinked"), 0.5
     conf = 0.9 if m.via in ("name", "alias", "title", "fuzzy") else 0.8
+    if m.via == "pronoun" and len(subj) == 1:
+        outer = _outer_source(idx, cue, subj[0], m.actor_id)
+        if outer is not None:  # "Rubio says he opposes …": Rubio's
+            return outer, conf
     return _mention_speaker(m), conf
+
+
+def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) -> dict | None:
+    """The source of a report whose subject is a pronoun in the clause of a speech
+    verb with a named subject, "Rubio says he opposes …", "Djokovic told reporters
+    that he is feeling …": the named subject, when the pronoun is that actor, is
+    unresolved, or the subject is no actor ("the actress said she …"), as PolNeAR
+    marks the nested report; a number mismatch ("the mayor says they …") keeps it.
+    Not inside quotation marks, where "he" is someone the quoted speaker talks
+    about."""
+    if idx.quoted[pron.i] or pron.lower_ not in ("he", "she", "they"):
+        return None
+    v = cue
+    while v.dep_ in ("conj", "xcomp", "aux") and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "ccomp" or v.head.i == v.i:
+        return None
+    outer = v.head
+    if outer.pos_ not in ("VERB", "AUX") or _lemma(outer) not in cues().clausal:
+        return None
+    subj = [c for c in outer.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ == "PRON":
+        return None
+    toks = list(subj[0].subtree)
+    m = _subject_mention(idx, toks)
+    if m is not None:
+        if actor_id is not None and m.actor_id != actor_id:
+            return None
+        return _mention_speaker(m)
+    # an unlinked subject ("The actress said she was …"): the actor stage could only
+    # resolve the pronoun to someone named before, the clause says it is the subject
+    span = idx.doc[toks[0].i : toks[-1].i + 1]
+    if not _plausible_speaker(idx, span) or (pron.lower_ == "they") != (
+            span.root.tag_ in ("NNS", "NNPS")):
+        return None
+    return _raw_speaker(idx, toks, "unlinked")
 
 
 _PERSONAL = frozenset(("i", "me", "we", "us", "you", "who", "which", "that", "what", "this",
                        "these", "those", "itself", "themselves", "there"))
+
+
+def _group(span: Span) -> bool:
+    """A quantified group of people as a subject: "many in the crowd", "most",
+    "those surveyed" (quantifier_sources; "those" only with what follows it)."""
+    root = span.root
+    return (root.pos_ in ("ADJ", "DET", "PRON", "NOUN") and root.lower_ in cues().quantifiers
+            and (len(span) > 1 or root.lower_ not in ("those", "these", "all")))
 
 
 def _plausible_speaker(idx: _Index, span: Span) -> bool:
@@ -272,7 +423,7 @@ def _mention_speaker(m: Mention) -> dict:
 def _via(idx: _Index, cue: Token) -> dict | None:
     """Who reported the speech: "Xinhua reported that Xi said", "according to CCTV"."""
     for anc in cue.ancestors:
-        if _is_cue(anc) and anc.lemma_.lower() in cues().reporting:
+        if _is_cue(anc) and _lemma(anc) in cues().reporting:
             subj = _subject(anc)
             m = idx.mention_in(subj) if subj else None
             if m is not None:
@@ -286,7 +437,7 @@ def _via(idx: _Index, cue: Token) -> dict | None:
 
 
 def _cue_dict(idx: _Index, cue: Token) -> dict:
-    return {"text": cue.text, "lemma": cue.lemma_.lower(), "start": idx.offset + cue.idx,
+    return {"text": cue.text, "lemma": _lemma(cue), "start": idx.offset + cue.idx,
             "end": idx.offset + cue.idx + len(cue.text)}
 
 
@@ -300,10 +451,26 @@ def _about(idx: _Index, span: Span, speaker: dict | None) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def _according_to(idx: _Index, sent: Span) -> Mention | None:
+def _according_to(idx: _Index, sent: Span) -> dict | None:
+    """The source after "according to" in a quotation's sentence: an actor, or the
+    noun phrase itself ("according to the corporation"), never past the sentence."""
+    doc = idx.doc
     for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(idx.doc) and idx.doc[t.i + 1].lower_ == "to":
-            return idx.mention_in(list(idx.doc[t.i + 2 : min(len(idx.doc), t.i + 8)]))
+        if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
+            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                src = list(objs[0].subtree)
+            else:
+                src = list(doc[t.i + 2 : min(sent.end, t.i + 8)])
+                src = src[: next((k for k, x in enumerate(src) if x.is_punct), len(src))]
+            if not src:
+                return None
+            m = _subject_mention(idx, src) if objs else idx.mention_in(src)
+            if m is not None:
+                return _mention_speaker(m)
+            if any(x.pos_ in ("NOUN", "PROPN") for x in src):
+                return _raw_speaker(idx, src, "unlinked")
+            return None
     return None
 
 
@@ -311,7 +478,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                    offset: int = 0) -> list[Quote]:
     """Direct, partial and indirect quotes of one parsed article."""
     idx = _Index(doc, mentions, offset)
-    text = doc.text
+    text = _text(doc)
     out: list[Quote] = []
     used_cues: set[int] = set()
     last_speaker: tuple[dict | None, int] = (None, -10)
@@ -336,8 +503,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         if cue is None:
             acc = _according_to(idx, doc[content.start].sent)
             if acc is not None:
-                sp = {"name": acc.actor_name, "actor_id": acc.actor_id, "qid": acc.qid,
-                      "start": acc.start, "end": acc.end, "via": acc.via}
+                sp = acc
                 before = text[:a].rstrip(" “\"\n")
                 qtype = "direct" if before.endswith((":", ",")) else "partial"
                 out.append(_quote(idx, source, article_id, content, qtype, sp, None,
@@ -359,6 +525,17 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                 continue
             continue  # scare quote, title, nickname, or no speaker to be found
         speaker, conf = _speaker(idx, cue)
+        if speaker is None:
+            # "Ryan said it's unrealistic to think that … “our oceans …”": the nearest
+            # cue has no speaker; a speech verb that governs it may
+            for anc in cue.ancestors:
+                if anc.pos_ not in ("VERB", "AUX"):
+                    break  # "his decision to describe …": a noun's, not a speaker's
+                if _is_cue(anc) and anc.i not in inside:
+                    sp2, conf2 = _speaker(idx, anc)
+                    if sp2 is not None:
+                        cue, speaker, conf = anc, sp2, conf2
+                        break
         adjacent = _adjacent(doc, cue, content)
         if (speaker is None or speaker.get("actor_id") is None and not adjacent) and (
                 words < cues().min_words):
@@ -366,7 +543,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             # or one joined to it by punctuation ("“Never,” a spokesman said.")
             continue
         qtype = "partial" if words < cues().min_words or _governed(cue, content) else "direct"
-        if cue.lemma_.lower() in cues().weak and not adjacent:
+        if _lemma(cue) in cues().weak and not adjacent:
             continue  # "agreed to continue “close personal interaction”": no speech
         used_cues.add(cue.i)
         out.append(_quote(idx, source, article_id, content, qtype, speaker, cue,
@@ -382,13 +559,25 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         out.append(q)
         quoted.append((q.start - offset, q.end - offset))
     direct = list(quoted)
+    partial = {(q.start - offset, q.end - offset) for q in out if q.quote_type == "partial"}
     for t, span, kind in _reported(doc):
-        if any(qa < span.end_char and span.start_char < qb for qa, qb in direct):
-            continue  # the quotation is already there, with its marks
+        if any(qa < span.end_char and span.start_char < qb and not (
+                (qa, qb) in partial and span.start_char < qa and qb < span.end_char)
+               for qa, qb in direct):
+            # the quotation is already there, with its marks (a few quoted words inside
+            # a report keep both: "warned China not to become “too closely aligned”
+            # with Russia")
+            continue
         if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
                and len(text[qa:qb].split()) < cues().min_words for qa, qb in marked):
             continue  # mostly a title or a scare quote: "asked me about “my language”"
-        if t.lemma_.lower() in cues().reporting and any(
+        if any(qa <= t.idx < qb and len(text[qa:qb].split()) >= cues().min_words
+               for qa, qb in marked):
+            # a report inside quoted speech ("“They're here because he's promising to
+            # give them free stuff,” Bennett shot back"): the quotation is the
+            # speaker's, its he/she someone the speaker talks about
+            continue
+        if _lemma(t) in cues().reporting and any(
                 _is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
                 and _subject_mention(idx, _subject(x)) is not None for x in span):
             continue  # "Xinhua reported that Xi said …": the speech is Xi's
@@ -407,7 +596,79 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
                           _tense(t), _via(idx, t), min(conf, 0.7)))
     out.sort(key=lambda q: q.start)
-    return out
+    return _nested_pronouns(idx, out)
+
+
+def _nested_pronouns(idx: _Index, out: list[Quote]) -> list[Quote]:
+    """Pronoun sources of reports, checked against the quotes around them.
+
+    - "Rubio says he opposes …": a he/she/they inside another report's content is
+      that report's source (as PolNeAR marks it), unless the actor stage resolved it
+      to someone else the outer source is not;
+    - "Fleming will say President Xi has a “more nuanced” view. … he would not want
+      to …": a he/she after a report whose content names another person, with a cue
+      that is no speech verb, is someone the speaker talks about, not the speaker:
+      its source stays the pronoun, resolved to nobody.
+    """
+    doc, off = idx.doc, idx.offset
+    res: list[Quote] = []
+    for i, q in enumerate(out):
+        sp = q.speaker
+        if q.quote_type != "indirect" or sp is None or sp.get("via") != "pronoun":
+            res.append(q)
+            continue
+        pron = doc.char_span(sp["start"] - off, sp["end"] - off)
+        if pron is None or len(pron) != 1 or pron[0].lower_ in _RELATIVE:
+            res.append(q)  # "states that oppose …": the antecedent speaks
+            continue
+        # (the reports before are already checked: res; those after as found: out)
+        outer = [p for p in (*res, *out[i + 1 :]) if p.speaker is not None
+                 and p.start <= sp["start"] and sp["end"] <= p.end
+                 and p.start <= q.start and q.end <= p.end]
+        if outer:
+            p = min(outer, key=lambda x: x.end - x.start)
+            if p.quote_type != "indirect":
+                continue  # a pronoun inside quoted speech: no source of a report
+            psp = p.speaker or {}
+            if psp.get("actor_id") is None or sp.get("actor_id") in (
+                    None, psp.get("actor_id")):
+                res.append(replace(q, speaker=dict(psp), about=tuple(
+                    a for a in q.about if a != psp.get("actor_id"))))
+                continue
+        elif _third_party(idx, q, pron[0], out):
+            q = replace(q, speaker={**sp, "name": pron.text, "actor_id": None, "qid": None},
+                        confidence=min(q.confidence, 0.4))
+        res.append(q)
+    return res
+
+
+_RELATIVE = frozenset(("who", "which", "that", "whom", "whose"))
+
+
+def _third_party(idx: _Index, q: Quote, pron: Token, out: list[Quote]) -> bool:
+    """Whether a he/she resolved to the speaker of the report just before may be a
+    person that report talks about (see ``_nested_pronouns``)."""
+    actor = q.speaker.get("actor_id") if q.speaker else None
+    if (actor is None or pron.lower_ not in ("he", "she", "him", "her") or q.cue is None
+            or q.cue["lemma"] in cues().verbs):
+        return False
+    doc, off = idx.doc, idx.offset
+    k = pron.sent.start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    if k < 0:
+        return False
+    prev = doc[k].sent
+    lo, hi = off + prev.start_char, off + prev.end_char
+    for p in out:
+        if (p.cue is None or not lo <= p.cue["start"] < hi or p.speaker is None
+                or p.speaker.get("actor_id") != actor):
+            continue
+        for t in doc.char_span(p.cue["end"] - off, hi - off, alignment_mode="expand") or ():
+            m = idx.by_token.get(t.i)
+            if m is not None and m.type == "person" and m.actor_id != actor:
+                return True
+    return False
 
 
 _CLAUSE_DEPS = ("ccomp",)
@@ -426,9 +687,10 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
     - prepositional: "X called for …", "X spoke of …".
     """
     c = cues()
+    text = _text(doc)
     out: list[tuple[Token, Span, str]] = []
     for t in doc:
-        lem = t.lemma_.lower()
+        lem = _lemma(t)
         if t.pos_ == "NOUN" and lem in c.nouns or t.pos_ == "ADJ" and lem in c.adjectives:
             nominal = _nominal_content(t, c.noun_preps)
             if nominal is not None and len(nominal) >= 2:
@@ -443,11 +705,38 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
             found = _infinitive_content(t)
         if found is None and lem in c.objects:
             found = _object_content(t)
+            if found is not None and lem in c.object_heads and (
+                    found[0].root.lemma_.lower() not in c.object_heads[lem]):
+                found = None  # "raised $3 million", not "raised concerns"
         if found is None and lem in c.preps:
             found = _prep_content(t, c.preps[lem])
+        if found is not None and "\n" in text[min(t.idx, found[0].start_char):
+                                                   max(t.idx, found[0].end_char)]:
+            found = _on_cue_line(t, found)
         if found is not None and len(found[0]) >= 2:
             out.append((t, found[0], found[1]))
     return out
+
+
+def _on_cue_line(t: Token, found: tuple[Span, str]) -> tuple[Span, str] | None:
+    """The content of a cue clipped to the cue's paragraph: a parse that runs across
+    a paragraph break ("… claiming victory.⏎⏎Weaver says …") takes no content from
+    another paragraph, but for the one after a colon."""
+    text = _text(t.doc)
+    lo = text.rfind("\n", 0, t.idx) + 1
+    hi = text.find("\n", t.idx)
+    hi = len(text) if hi < 0 else hi
+    if text[lo:hi].rstrip().endswith(":"):  # "The councillor added:⏎⏎…": the block
+        nxt = re.search(r"\S[^\n]*", text[hi:])
+        hi = hi + nxt.end() if nxt else hi
+    span, kind = found
+    a, b = max(lo, span.start_char), min(hi, span.end_char)
+    if b <= a:
+        return None
+    clipped = t.doc.char_span(a, b, alignment_mode="contract")
+    if clipped is None or not (clipped := _span_of(list(clipped))):
+        return None
+    return (clipped, kind) if len(clipped) >= 4 else None
 
 
 def _nominal_content(t: Token, preps: frozenset[str]) -> Span | None:
@@ -485,8 +774,9 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i]
     if comp:
         span = _span_of(list(comp[0].subtree))
-        if span is not None and len(span) >= 4:
-            return span, "clause"
+        if span is not None and (len(span) >= 4 or len(span) == 3 and any(
+                x.dep_ == "nsubj" for x in comp[0].children)):
+            return span, "clause"  # (three words with a subject: "business is poor")
         return None
     if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS]:
         # "… would be $300, it says": the clause before the cue
@@ -495,7 +785,7 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
             return span, "clause"
     head = t.head
     if (t.dep_ in _AROUND_DEPS and head.i != t.i and head.pos_ in ("VERB", "AUX")
-            and t.lemma_.lower() in cues().verbs
+            and _lemma(t) in cues().verbs
             and any(x.dep_ == "nsubj" for x in t.children)
             and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in t.children)
             and all(x.lower_ == "as" for x in t.children if x.dep_ == "mark")):
@@ -568,7 +858,7 @@ _DASH = re.compile(r"[ \t]*[―—–]+[ \t]*")
 
 def _dash_speaker(idx: _Index, b: int) -> dict | None:
     """The name after a dash that closes a quotation: "“…” ― Maria Lopez"."""
-    doc, text = idx.doc, idx.doc.text
+    doc, text = idx.doc, _text(idx.doc)
     k = b
     while k < len(text) and text[k] in "”\"’.,":
         k += 1
@@ -617,6 +907,51 @@ def _colon_speaker(idx: _Index, content: Span) -> Mention | None:
     return m
 
 
+_NAME_TAGS = ("PROPN",)
+_NOT_NAMES = ("GPE", "LOC", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "CARDINAL")
+
+
+def _colon_name(idx: _Index, head: Span, colon: int, end: int) -> list[Token] | None:
+    """The speaker before a colon that opens a line: "PENCE: …", "Lynch: No outside
+    influence …", "Clinton to Planned Parenthood: …" (the name before "to"/"on"/"at"),
+    "Poll: …" (a source noun of the data file)."""
+    if not 0 < len(head) <= 10:
+        return None
+    toks = list(head)
+    cut = next((k for k, t in enumerate(toks) if k > 0 and t.lower_ in _colon_preps()),
+               len(toks))
+    name = toks[:cut]
+    if len(name) == 1 and len(name[0].text.rstrip(".")) == 1:
+        return None  # an interview's "Q:" and "A:" name nobody (a turn without speaker)
+    if not 0 < len(name) <= 5 or (cut == len(toks) and len(toks) > 5) or not all(
+            t.pos_ in _NAME_TAGS or t.is_upper or t.is_title or t.text in (".", "-")
+            for t in name):
+        return None
+    m = idx.mention_in(name)
+    if m is not None and m.via == "metonym":
+        return None  # "Washington: …", a dateline or a section, not the state speaking
+    if (m is not None or all(t.is_upper or t.is_punct for t in name)
+            or any(t.ent_type_ in ("PERSON", "ORG") for t in name)):
+        return name
+    if head.text.lower() in cues().colon_labels or any(
+            t.ent_type_ in _NOT_NAMES for t in name):
+        return None
+    if name[-1].lower_ in cues().colon_sources:
+        return name
+    # a headline's bare surname ("Lynch: …"): one or two capitalised words before
+    # a clause with a verb
+    body = idx.doc.char_span(colon + 1, end, alignment_mode="contract")
+    if (len(name) <= 2 and all(t.is_title for t in name) and body is not None
+            and any(t.pos_ in ("VERB", "AUX") for t in body)):
+        return name
+    return None
+
+
+@cache
+def _colon_preps() -> frozenset[str]:
+    return frozenset(load_toml("quote_cues.toml")["colon_preps"])
+
+
 _LINE = re.compile(r"[^\n]+")
 _MARKS = " \t“”\"‘’'"
 
@@ -626,7 +961,7 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
     """Paragraphs attributed by a colon, without a cue in the same sentence:
     "PENCE: Well, look, …" (transcripts, headlines "Sanders: Clinton needs …") and a
     block quotation after "Limbaugh added:" at the end of the paragraph before."""
-    doc, text = idx.doc, idx.doc.text
+    doc, text = idx.doc, _text(idx.doc)
     out = []
     prev: tuple[int, int] | None = None
     for m in _LINE.finditer(text):
@@ -637,22 +972,22 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
         lead = a + len(line) - len(line.lstrip(_MARKS))
         body: tuple[int, int] | None = None
         speaker: dict | None = None
+        unnamed = False
         cue: Token | None = None
         colon = text.find(":", lead, min(b, lead + 40))
         if colon > lead:
             head = doc.char_span(lead, colon, alignment_mode="contract")
-            if (head is not None and 0 < len(head) <= 5
-                    and all(t.pos_ == "PROPN" or t.is_upper or t.text in (".", "-")
-                            for t in head)
-                    and (idx.mention_in(list(head)) is not None or all(
-                        t.is_upper or t.is_punct for t in head) or any(
-                        t.ent_type_ in ("PERSON", "ORG") for t in head))):
-                # a name (an actor, a PERSON/ORG entity, or a transcript's capitals),
-                # not a title ("Stealth Over Health: …") or a label ("Correction: …")
-                mention = idx.mention_in(list(head))
+            name = _colon_name(idx, head, colon, b) if head is not None else None
+            if name is not None:
+                # a name (an actor, a PERSON/ORG entity, a transcript's capitals, a
+                # headline's "Lynch: …" or "Clinton to Planned Parenthood: …"), not a
+                # title ("Stealth Over Health: …") or a label ("Correction: …")
+                mention = idx.mention_in(name)
                 speaker = (_mention_speaker(mention) if mention is not None
-                           else _raw_speaker(idx, list(head), "unlinked"))
+                           else _raw_speaker(idx, name, "unlinked"))
                 body = (colon + 1, b)
+            elif head is not None and len(head) == 1 and head.text in ("Q", "A"):
+                body, unnamed = (colon + 1, b), True  # an interview's turn, no name
         if body is None and prev is not None and text[prev[0]:prev[1]].rstrip().endswith(":"):
             last = doc.char_span(prev[0], prev[1], alignment_mode="expand")
             if last is not None:
@@ -665,7 +1000,7 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
                             _MARKS) and text[a:b].lstrip()[:1] not in _MARKS:
                         body = (a, b)
         prev = (a, b)
-        if body is None or speaker is None:
+        if body is None or speaker is None and not unnamed:
             continue
         lo, hi = body
         while lo < hi and text[lo] in _MARKS:
@@ -781,7 +1116,19 @@ def _find_cue(doc: Doc, content: Span, inside: set[int]) -> Token | None:
                     cands.append((content.start - t.i, t))
     if not cands:
         return None
-    return min(cands, key=lambda c: c[0])[1]
+    # "Fleming will say Xi – who has not condemned the invasion – has a “more
+    # nuanced” view": a cue in a relative clause that does not hold the quotation
+    # gives way to one outside it
+    outside = [c for c in cands if not _in_relative(c[1], content)]
+    return min(outside or cands, key=lambda c: c[0])[1]
+
+
+def _in_relative(cue: Token, content: Span) -> bool:
+    v: Token = cue
+    while v.dep_ in ("conj", "xcomp", "aux") and v.head.i != v.i:
+        v = v.head
+    return v.dep_ == "relcl" and not (v.left_edge.i <= content.start
+                                      and content.end - 1 <= v.right_edge.i)
 
 
 def _governed(cue: Token, content: Span) -> bool:
@@ -790,7 +1137,7 @@ def _governed(cue: Token, content: Span) -> bool:
     journalists: “…”")."""
     if cue.i > content.start:
         return False
-    before = content.doc.text[: content.start_char].rstrip(" “\"\n")
+    before = _text(content.doc)[: content.start_char].rstrip(" “\"\n")
     if before.endswith((":", ",")):
         return False
     return any(cue.is_ancestor(t) for t in content)
@@ -799,9 +1146,9 @@ def _governed(cue: Token, content: Span) -> bool:
 def _adjacent(doc: Doc, cue: Token, content: Span) -> bool:
     """Cue and quotation joined by punctuation only: "Putin continued: “…", "“…,” he added"."""
     if cue.i < content.start:
-        between = doc.text[cue.idx + len(cue.text) : content.start_char]
+        between = _text(doc)[cue.idx + len(cue.text) : content.start_char]
     else:
-        between = doc.text[content.end_char : cue.idx]
+        between = _text(doc)[content.end_char : cue.idx]
     words = [w for w in re.findall(r"[\w’']+", between)]
     return len(words) <= 3 and any(p in between for p in (":", ",", "”", '"'))
 
