@@ -219,24 +219,83 @@ class _Actors:
                 counts[m.country] = counts.get(m.country, 0) + 1
         self.focus = max(counts, key=counts.__getitem__) if counts else None
 
-    def the_two(self, tok: Token) -> list[dict[str, Any]]:
-        """ "The two leaders", "the two": the last two people named before ``tok``."""
-        if not (any(c.lower_ == "two" for c in tok.children) or tok.lower_ == "two") or \
-                not any(c.lower_ == "the" for c in (*tok.children, *tok.lefts)):
+    def group(self, tok: Token) -> list[dict[str, Any]]:
+        """The actors a plural reference stands for: "the two leaders", "the two",
+        "both leaders", "the leaders", "they both" → the last two people named before
+        ``tok``; "both nations", "the two countries" → the last two states named (or
+        the states of the last two people); a plain "they" → the coordinated actors
+        of a subject in this sentence or the one before ("Xi and Putin met. They
+        agreed …")."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        kids = {c.lower_ for c in tok.children}
+        plural = tok.tag_ in ("NNS", "NNPS") or low in ("two", "both")
+        two = low in ("two", "both") or bool(kids & {"two", "both"})
+        definite = "the" in kids or low == "both" or (two and low != "two")
+        if low == "they" and tok.pos_ == "PRON":
+            if kids & {"both", "two"}:  # "they both lashed out"
+                return self._last_two(tok, states=False)
+            return self._coordinated_before(tok)
+        if not plural or not definite:
             return []
-        people: list[Mention] = []
-        for i in range(tok.i - 1, -1, -1):
+        if lemma in _GROUP_STATES:
+            return self._last_two(tok, states=True)
+        if lemma in _GROUP_PEOPLE or low in ("two", "both"):
+            if lemma == "leader" and not two and any(
+                    c.dep_ in ("amod", "compound", "prep", "poss") for c in tok.children):
+                return []  # "the Palestinian leaders", "the leaders of Hamas": not a pair
+            return self._last_two(tok, states=False)
+        return []
+
+    def _last_two(self, tok: Token, states: bool) -> list[dict[str, Any]]:
+        found: list[Mention] = []
+        seen: set[str] = set()
+        start = max(0, tok.sent.start - 120)
+        for i in range(tok.i - 1, start - 1, -1):
             m = self.by_token.get(i)
-            if m is not None and m.type == "person" and not m.actor_id.startswith("local:") \
-                    and all(p.actor_id != m.actor_id for p in people):
-                people.append(m)
-                if len(people) == 2:
-                    break
-        if len(people) < 2:
+            if m is None or m.actor_id.startswith("local:"):
+                continue
+            if states:
+                key = (m.code or m.country or "")[:3]
+                if not key or key in seen:
+                    continue
+            else:
+                if m.type != "person" or m.actor_id in seen:
+                    continue
+                key = m.actor_id
+            seen.add(key)
+            found.append(m)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
             return []
-        return [{"name": m.actor_name, "actor_id": m.actor_id, "code": m.code,
-                 "country": (m.code or m.country or "")[:3] or None, "sector": m.sector}
-                for m in reversed(people)]
+        if states:
+            out = []
+            for m in reversed(found):
+                a = self.g.actors.get((m.code or m.country or "")[:3])
+                if a is None:
+                    return []
+                out.append({"name": a.name, "actor_id": a.id, "code": a.code,
+                            "country": a.code[:3], "sector": None})
+            return out
+        return [_actor_dict(m) for m in reversed(found)]
+
+    def _coordinated_before(self, tok: Token) -> list[dict[str, Any]]:
+        """The last subject before ``tok`` (this sentence or the one before) that
+        coordinates two or more actors."""
+        sent = tok.sent
+        first = sent.start
+        if first > 0:
+            first = tok.doc[first - 1].sent.start
+        for i in range(tok.i - 1, first - 1, -1):
+            t = tok.doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or not any(
+                    c.dep_ == "conj" for c in t.children):
+                continue
+            group = [a for x in _with_conj(t) if (a := self.of(x)) is not None]
+            if len(group) >= 2 and all(a.get("code") for a in group):
+                return group
+            return []
+        return []
 
     def _modifier_state(self, tok: Token) -> str | None:
         for c in tok.children:
@@ -247,6 +306,13 @@ class _Actors:
                                 None)
                 if code is not None:
                     return code
+                # a coded actor among the modifiers ("White House security officials",
+                # "Hamas militants"): its country
+                for t in c.subtree:
+                    m = self.by_token.get(t.i)
+                    if m is not None and m.type != "person" and (m.code or m.country) \
+                            and t.i < tok.i:
+                        return (m.code or m.country or "")[:3]
         return None
 
     def _sector(self, tok: Token) -> str | None:
@@ -307,11 +373,15 @@ class _Actors:
                             return self.of(o)
         m = self.by_token.get(tok.i)
         modifier = False
+        owner: Mention | None = None  # "his" of "his counterpart": not the actor itself
         for deps in (("appos",), ("compound", "flat"), ("poss",)):
             if m is not None:
                 break
             for c in tok.children:
                 if c.dep_ in deps and c.i in self.by_token and not _against(c):
+                    if c.pos_ == "PRON" and tok.pos_ == "NOUN":
+                        owner = self.by_token[c.i]
+                        continue
                     m = self.by_token[c.i]
                     modifier = deps != ("appos",)
                     break
@@ -335,13 +405,31 @@ class _Actors:
                 if people is not None:
                     return {"name": people.name, "actor_id": people.id, "code": people.code,
                             "country": people.code[:3], "sector": None}
+        lemma = tok.lemma_.lower()
+        if owner is not None and lemma in _SAME_SIDE and (owner.code or owner.country):
+            # "her successor", "his predecessor": of the owner's country and office
+            code = owner.code or owner.country or ""
+            return {"name": f"{owner.actor_name}'s {tok.text}", "actor_id": None,
+                    "code": code, "country": code[:3], "sector": owner.sector}
         sector = self._sector(tok)
         if sector is not None:
             country = self._modifier_state(tok) or self._prep_state(tok) or (
+                (owner.code or owner.country or "")[:3] if owner is not None else None) or (
                 None if any(_against(c) for c in tok.children) else self.focus)
             if country:
                 return {"name": f"{tok.text} ({country})", "actor_id": None,
                         "code": country + sector, "country": country, "sector": sector}
+            # an agent with no country ("gunmen", "protesters"): kept with its sector,
+            # coded as PETRARCH codes an unknown country ("---OPP")
+            if tok.dep_ in _ACTOR_DEPS:
+                return {"name": tok.text, "actor_id": None, "code": "---" + sector,
+                        "country": None, "sector": sector}
+        if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS and tok.ent_type_ not in _AMOUNTS \
+                and (country := self._modifier_state(tok)):
+            # "his Chinese counterpart", "Danish web sites": the country alone is known
+            sector = owner.sector if owner is not None and lemma in _COUNTERPART else None
+            return {"name": f"{tok.text} ({country})", "actor_id": None,
+                    "code": country + (sector or ""), "country": country, "sector": sector}
         if tok.ent_type_ in ("GPE", "LOC", "FAC"):
             state = self.g.metonyms.get(norm(tok.text))
             actor: Actor | None = self.g.actors.get(state) if state else None
@@ -359,6 +447,27 @@ def _against(modifier: Token) -> bool:
     i = modifier.i
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non")
 
+
+def _actor_dict(m: Mention) -> dict[str, Any]:
+    code = m.code or m.country or ""
+    return {"name": m.actor_name, "actor_id": m.actor_id, "code": code or None,
+            "country": code[:3] or None, "sector": m.sector}
+
+
+# Dependencies a noun standing for an actor has (subject, object, prepositional object).
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative",
+                         "attr"})
+# Entity types of amounts: "50 Swiss francs" names no Swiss actor.
+_AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL"})
+# Relational nouns: of the same side as their owner ("her successor"), or of the same
+# office on another side ("his Chinese counterpart").
+_SAME_SIDE = frozenset({"successor", "predecessor"})
+_COUNTERPART = frozenset({"counterpart", "opposite", "peer"})
+
+# Plural references to a pair named before: "the two leaders", "both nations".
+_GROUP_PEOPLE = frozenset({"leader", "president", "head", "man", "statesman", "premier"})
+_GROUP_STATES = frozenset({"country", "nation", "state", "government", "side", "neighbour",
+                           "neighbor"})
 
 # Nouns that stand for a part or a group of what their "of" phrase names.
 _PARTITIVE = frozenset({"group", "bunch", "number", "member", "band", "unit", "team",
@@ -460,7 +569,13 @@ def _negated(verb: Token, p: _Patterns) -> bool:
 
 
 def _modality(verb: Token, p: _Patterns) -> str:
-    chain = [verb, *list(verb.ancestors)[:2]]
+    # the verb and up to two governors, not across a relative clause (the modality of
+    # "something they have been accused of" is not that of the clause it hangs on)
+    chain = [verb]
+    v = verb
+    while len(chain) < 3 and v.dep_ not in ("relcl", "acl", "ROOT") and v.head.i != v.i:
+        v = v.head
+        chain.append(v)
     for v in chain:
         for c in v.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in p.future:
@@ -555,12 +670,7 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                              for c in tok.children)
                 found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
                                      published, p, reciprocal=specific or mutual, nested=True)
-                # a dictionary verb codes a dyad of two actors with countries; a
-                # verb+object pattern may code its source alone ("Sudan lifted the
-                # state of emergency")
-                found = [e for e in found if (e.source_actor or {}).get("country") and (
-                    (e.target_actor or {}).get("country")
-                    or (specific and e.target_actor is None))]
+                found = [e for e in found if _dictionary_dyad(e, specific)]
             out.extend(found)
         elif tok.pos_ in ("NOUN", "PROPN"):
             if _governor(tok).lemma_.lower() in p.unasserting:
@@ -571,6 +681,22 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                                             offset, published, p))
                     break
     return _dedupe(out)
+
+
+def _dictionary_dyad(e: Event, specific: bool) -> bool:
+    """Whether a dictionary verb's event is kept: a dyad of two actors, one of them with
+    a country and the other with a country or known in part (an unlinked name, "gunmen",
+    "protesters" — the event is kept with what is known), not an actor acting on itself
+    ("took over the Security Service" by its own director); a verb+object pattern may
+    code its source alone ("Sudan lifted the state of emergency")."""
+    s, t = e.source_actor, e.target_actor
+    if s is None:
+        return False
+    if t is None:
+        return specific and bool(s.get("country"))
+    if not (s.get("country") or t.get("country")):
+        return False
+    return not (s.get("code") and s.get("code") == t.get("code"))
 
 
 def _action_code(verb: Token, p: _Patterns) -> str | None:
@@ -642,11 +768,14 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
                  article_id: str, offset: int, published: date | None,
                  p: _Patterns, reciprocal: bool = True, nested: bool = False) -> list[Event]:
     subj, passive = _subjects(tok)
-    sources = actors.the_two(subj[0]) if len(subj) == 1 else []
+    group = len(subj) == 1 and subj[0].lower_ != "they"
+    sources = actors.group(subj[0]) if group else []
     if not sources:
         sources = [a for t in subj if (a := actors.of(t)) is not None]
     if not sources and len(subj) == 1 and subj[0].lower_ in _REPORTED_SUBJECTS:
         sources = [a for t in _reported_subject(subj[0]) if (a := actors.of(t)) is not None]
+    if not sources and len(subj) == 1 and subj[0].lower_ == "they":
+        sources = actors.group(subj[0])  # "they both lashed out", "Xi and Putin met. They …"
     targets: list[dict[str, Any]] = []
     if passive:  # "China was criticised by Taiwan": Taiwan → China
         agents = [a for t in _preposition_objects(tok, {"by"}) if (a := actors.of(t))]
@@ -723,7 +852,9 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
     where = locate(sent, trigger)
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
-    pairs = [(s, t) for s in src for t in tgt if not (s and t and _same(s, t))]
+    # an actor-less pair codes nothing: one side at least must have a country
+    pairs = [(s, t) for s in src for t in tgt if not (s and t and _same(s, t))
+             and ((s or {}).get("country") or (t or {}).get("country"))]
     if c.root == "04" and c.code[:3] in ("042", "043"):
         # a visit needs a visitor, and one to (or a welcome in) one's own country is none
         pairs = [(s, t) for s, t in pairs if s and not (
