@@ -354,6 +354,10 @@ class _Actors:
             if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
                 for o in c.children:
                     m = self.by_token.get(o.i) if o.dep_ == "pobj" else None
+                    if m is None and o.dep_ == "pobj":  # "from the defeated Fatah Party"
+                        m = next((self.by_token[x.i] for x in o.children
+                                  if x.dep_ in ("compound", "amod") and x.i in self.by_token),
+                                 None)
                     if m is not None and m.type != "person" and (m.code or m.country):
                         return (m.code or m.country or "")[:3]
                     if o.dep_ == "pobj" and o.ent_type_ == "GPE":  # "students in Jakarta"
@@ -425,7 +429,7 @@ class _Actors:
                 return {"name": tok.text, "actor_id": None, "code": "---" + sector,
                         "country": None, "sector": sector}
         if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS and tok.ent_type_ not in _AMOUNTS \
-                and (country := self._modifier_state(tok)):
+                and lemma not in _NOT_ACTORS and (country := self._modifier_state(tok)):
             # "his Chinese counterpart", "Danish web sites": the country alone is known
             sector = owner.sector if owner is not None and lemma in _COUNTERPART else None
             return {"name": f"{tok.text} ({country})", "actor_id": None,
@@ -459,6 +463,16 @@ _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", 
                          "attr"})
 # Entity types of amounts: "50 Swiss francs" names no Swiss actor.
 _AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL"})
+# Nouns a country word modifies that stand for no actor of that country: places,
+# attitudes and abstractions ("the Thai border", "Western criticism", "in line with
+# Western efforts"); "an Indian proposal", "Palestinian homes" are coded to the country,
+# as CAMEO codes them.
+_NOT_ACTORS = frozenset({
+    "border", "frontier", "coast", "side", "soil", "territory", "water", "airspace",
+    "criticism", "effort", "concern", "opposition", "support", "view", "stance", "position",
+    "interest", "policy", "war", "conflict", "crisis", "aggression", "interference",
+    "culture", "language", "history", "tradition", "economy", "market", "style", "way",
+    "relation", "relationship", "tie", "standard", "value", "identity"})
 # Relational nouns: of the same side as their owner ("her successor"), or of the same
 # office on another side ("his Chinese counterpart").
 _SAME_SIDE = frozenset({"successor", "predecessor"})
