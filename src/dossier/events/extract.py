@@ -418,6 +418,8 @@ class _Actors:
         sector = self._sector(tok)
         if sector is not None:
             country = self._modifier_state(tok) or self._prep_state(tok) or (
+                # "Israeli helicopters and tanks": the country word for both
+                self._modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
                 (owner.code or owner.country or "")[:3] if owner is not None else None) or (
                 None if any(_against(c) for c in tok.children) else self.focus)
             if country:
@@ -434,6 +436,15 @@ class _Actors:
             sector = owner.sector if owner is not None and lemma in _COUNTERPART else None
             return {"name": f"{tok.text} ({country})", "actor_id": None,
                     "code": country + (sector or ""), "country": country, "sector": sector}
+        if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS and lemma not in _NOT_ACTORS \
+                and tok.ent_type_ not in _AMOUNTS:
+            # a thing of an actor stands for it, as CAMEO codes it ("shelled positions of
+            # the Palestinian security forces", "set fire to the offices of X")
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and (a := self.of(o)) is not None and a.get("code"):
+                            return a
         if tok.ent_type_ in ("GPE", "LOC", "FAC"):
             state = self.g.metonyms.get(norm(tok.text))
             actor: Actor | None = self.g.actors.get(state) if state else None
@@ -469,8 +480,8 @@ _AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME"
 # as CAMEO codes them.
 _NOT_ACTORS = frozenset({
     "border", "frontier", "coast", "side", "soil", "territory", "water", "airspace",
-    "criticism", "effort", "concern", "opposition", "support", "view", "stance", "position",
-    "interest", "policy", "war", "conflict", "crisis", "aggression", "interference",
+    "criticism", "effort", "concern", "opposition", "support", "view", "stance",
+    "interest", "war", "conflict", "crisis", "aggression", "interference",
     "culture", "language", "history", "tradition", "economy", "market", "style", "way",
     "relation", "relationship", "tie", "standard", "value", "identity"})
 # Relational nouns: of the same side as their owner ("her successor"), or of the same
@@ -545,6 +556,10 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
         subjpass = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subjpass:
             return _with_conj(subjpass[0]), True
+        if v.dep_ == "xcomp" and v.head.i != v.i:
+            obj = [c for c in v.head.children if c.dep_ == "dobj"]
+            if obj:  # object control: "asked Russia to withdraw", "saw intent … to disrupt"
+                return _with_conj(obj[0]), False
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") \
             and v.head.i != v.i else None
     return [], False
@@ -651,6 +666,7 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
     actors = _Actors(doc, mentions, offset)
     quoted = quoted_tokens(doc)
     out: list[Event] = []
+    coded: set[int] = set()  # verbs that gave events
     for tok in doc:
         if quoted[tok.i]:
             continue
@@ -686,9 +702,13 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                                      published, p, reciprocal=specific or mutual, nested=True)
                 found = [e for e in found if _dictionary_dyad(e, specific)]
             out.extend(found)
+            if found:
+                coded.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN"):
             if _governor(tok).lemma_.lower() in p.unasserting:
                 continue  # "removing the sanctions", "called for sanctions": not in force
+            if tok.dep_ == "dobj" and tok.head.i in coded:
+                continue  # "staged rallies against X": the verb and its object coded it
             for np_ in p.nouns.get(lemma, ()):
                 if not np_.modifiers or any(c.lower_ in np_.modifiers for c in tok.children):
                     out.extend(_noun_events(tok, np_, actors, doc, source, article_id,
@@ -835,7 +855,18 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
 def _noun_events(tok: Token, np_: _NounPattern, actors: _Actors, doc: Doc, source: str,
                  article_id: str, offset: int, published: date | None,
                  p: _Patterns) -> list[Event]:
-    targets = [a for t in _preposition_objects(tok, set(np_.preps)) if (a := actors.of(t))]
+    preps = set(np_.preps)
+    objs = _preposition_objects(tok, preps)
+    if not objs and tok.dep_ == "dobj":  # "opened investigations against X": the verb's
+        objs = _preposition_objects(tok.head, preps)
+    targets = []
+    for t in objs:
+        a = actors.of(t)
+        if a is None:  # "an investigation into crimes committed by Croat forces"
+            targets += [b for x in _nested_preposition_objects(t, set(), 2)
+                        if (b := actors.of(x)) is not None]
+        else:
+            targets.append(a)
     poss = [c for c in tok.children if c.dep_ == "poss"]
     sources: list[dict[str, Any]] = []
     if poss:
@@ -845,9 +876,14 @@ def _noun_events(tok: Token, np_: _NounPattern, actors: _Actors, doc: Doc, sourc
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.i != head.head.i:
             head = head.head
         subj, _ = _subjects(head)
-        sources = [a for t in subj if (a := actors.of(t)) is not None]
-    if not targets:
-        return []
+        sources = [a for t in subj if t.i != tok.i and (a := actors.of(t)) is not None]
+    if not sources and (country := actors._modifier_state(tok)) is not None \
+            and (state := actors.g.actors.get(country)) is not None:
+        # "Palestinian riots against …": the country of the event noun
+        sources = [{"name": state.name, "actor_id": state.id, "code": state.code,
+                    "country": state.code[:3], "sector": None}]
+    if not targets and (len(sources) < 2 or np_.code[:2] not in _RECIPROCAL_ROOTS):
+        return []  # "Israel and Lebanon renewed negotiations": with each other
     return _events(tok, np_.code, sources, targets, doc, source, article_id, offset,
                    published, p)
 
