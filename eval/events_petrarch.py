@@ -11,7 +11,8 @@ codes agree. Records marked noevents count their predictions
 as false positives. ``*_any_root`` compare the actor pairs alone (what the actor
 stage and the dyad direction get right, whatever the code: the unit tests' own verb
 dictionary, PETR.Validate.verbs.txt, codes some verbs unlike CAMEO.2.0 — "restore
-ties" 064 there, 050 in CAMEO.2.0).
+ties" 064 there, 050 in CAMEO.2.0); ``*_country_pairs`` the same for pairs of two
+actors with a known country (partial actors such as "---GOV" left out).
 
     python eval/events_petrarch.py [--dir ../shared/dev/events] [--json OUT]
 """
@@ -102,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         linker = linker_for(None, (gaz,))
         tp = fp = fn = 0
         atp = afp = afn = 0
+        ctp = cfp = cfn = 0
         recs = records(xml)
         for r in recs:
             doc = linker.nlp(r["text"])
@@ -112,6 +114,12 @@ def main(argv: list[str] | None = None) -> int:
                     if not e.negated and _coded(e.source_actor) and _coded(e.target_actor)}
             gold = set(r["gold"])
             pairs, gold_pairs = {d[1:] for d in pred}, {d[1:] for d in gold}
+            # pairs of two actors with a known country ("---GOV" left out), the
+            # comparison with runs that coded no partial actor
+            known = {d for d in pairs if "---" not in d}
+            ctp += len(known & gold_pairs)
+            cfp += len(known - gold_pairs)
+            cfn += len(gold_pairs - known)
             atp += len(pairs & gold_pairs)
             afp += len(pairs - gold_pairs)
             afn += len(gold_pairs - pairs)
@@ -124,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
            "precision": round(p, 3), "recall": round(rcl, 3),
            "f1": round(2 * p * rcl / (p + rcl), 3) if p + rcl else 0.0,
            "precision_any_root": round(atp / (atp + afp), 3) if atp + afp else 0.0,
-           "recall_any_root": round(atp / (atp + afn), 3) if atp + afn else 0.0}
+           "recall_any_root": round(atp / (atp + afn), 3) if atp + afn else 0.0,
+           "precision_country_pairs": round(ctp / (ctp + cfp), 3) if ctp + cfp else 0.0,
+           "recall_country_pairs": round(ctp / (ctp + cfn), 3) if ctp + cfn else 0.0}
     print(json.dumps(res, indent=2))
     if args.json:
         args.json.write_text(json.dumps(res, indent=2) + "\n")

@@ -122,3 +122,68 @@ def test_plural_reference_needs_a_pair(events) -> None:  # type: ignore[no-untyp
     assert ("030", "PSEGOV", None) in dyads(evs)
     assert not [e for e in evs if e.code == "030" and (e.source_actor or {}).get("country")
                 in ("CHN", "RUS")]
+
+
+# Rules from PLOVER GSR misses (2026-11-29): nominal negotiations, investigations and
+# protests; a thing of an actor standing for it; a country word shared by coordinated
+# agents; object control. Sentences written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated subjects renewing negotiations negotiate with each other
+        ("Israel and Lebanon renewed negotiations on a troop pullback.",
+         {("046", "ISR", "LBN"), ("046", "LBN", "ISR")}),
+        # the target of an investigation: after the noun, on the light verb, or the
+        # agent of the participle after it
+        ("Serbian military police have launched an investigation into crimes committed by "
+         "Croat forces.", {("090", "SRBMILCOP", "HRVMIL")}),
+        ("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government "
+         "officials.", {("090", None, "CHLGOV")}),
+        # the country word of a nominal protest is its source
+        ("Palestinian riots against Israeli military policies are still continuing.",
+         {("140", "PSE", "ISR")}),
+        # "positions of X" stand for X; "Israeli" is the country of both
+        ("Israeli helicopters and tanks shelled positions of the Palestinian security forces.",
+         {("190", "ISRMIL", "PSECOP")}),
+        # a verb and its object coded once ("staged rallies", not also "rallies")
+        ("Chile and Peru staged rallies against Bolivia.",
+         {("141", "CHL", "BOL"), ("141", "PER", "BOL")}),
+        # the action asked for is no event of its own
+        ("Britain asked Russia to withdraw its troops from Ukraine.", {("0256", "GBR", "RUS")}),
+        # a currency names no actor
+        ("Spain will contribute a million euros to Morocco.", {("033", "ESP", "MAR")}),
+    ],
+)
+def test_rules_from_plover_misses(events, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(events(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated nominal events: the negation is on the light verb, or "no"
+        "Egypt did not launch an investigation into the attack by Israeli forces.",
+        "The US has no sanctions against Iran.",
+        "The US does not have sanctions against Iran.",
+        # only called for
+        "Israel and Lebanon called for negotiations.",
+        # object control: the agency saw intent, it does not disrupt anything
+        "The agency has seen sustained intent from Russia to disrupt Ukrainian government "
+        "systems.",
+        # a quote that mentions an investigation
+        "He said: “Egypt launched an investigation into the attack by Israeli forces.”",
+        # actor-less
+        "Investigations into the attack continued.",
+        "Arnor will contribute a million Austrian florins to Gondor.",
+    ],
+)
+def test_no_event_from_plover_rules(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(events(text)) == set()
+
+
+def test_hypothetical_nominal_event_marked(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("If Egypt launches an investigation into the attack by Israeli forces, "
+                 "Israel would protest.")
+    (e,) = [e for e in evs if e.code == "090"]
+    assert (e.source_actor["code"], e.target_actor["code"], e.modality) == (  # type: ignore[index]
+        "EGY", "ISRMIL", "hypothetical")

@@ -483,7 +483,9 @@ _NOT_ACTORS = frozenset({
     "criticism", "effort", "concern", "opposition", "support", "view", "stance",
     "interest", "war", "conflict", "crisis", "aggression", "interference",
     "culture", "language", "history", "tradition", "economy", "market", "style", "way",
-    "relation", "relationship", "tie", "standard", "value", "identity"})
+    "relation", "relationship", "tie", "standard", "value", "identity",
+    "dollar", "euro", "pound", "franc", "florin", "mark", "yen", "yuan", "rouble", "ruble",
+    "rupee", "peso", "lira", "dinar", "shekel", "krona", "krone", "rand", "riyal"})
 # Relational nouns: of the same side as their owner ("her successor"), or of the same
 # office on another side ("his Chinese counterpart").
 _SAME_SIDE = frozenset({"successor", "predecessor"})
@@ -586,6 +588,15 @@ def _reported_subject(subj: Token) -> list[Token]:
 def _negated(verb: Token, p: _Patterns) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.pos_ in ("NOUN", "PROPN"):
+        # a nominal event takes the negation of the verb it is the object of ("did not
+        # launch an investigation", "has no sanctions against")
+        g = _governor(verb)
+        if g.i != verb.i and g.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "neg" for c in g.children) or any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
+                return True
+            return _negated(g, p)
     for anc in verb.ancestors:
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ in ("AUX", "VERB") \
                 and verb.dep_ in ("xcomp", "ccomp") and anc.i == verb.head.i:
