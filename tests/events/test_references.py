@@ -152,6 +152,16 @@ def test_plural_reference_needs_a_pair(events) -> None:  # type: ignore[no-untyp
         ("Britain asked Russia to withdraw its troops from Ukraine.", {("0256", "GBR", "RUS")}),
         # a currency names no actor
         ("Spain will contribute a million euros to Morocco.", {("033", "ESP", "MAR")}),
+        # a demand that is the aim of a protest is the protest (CAMEO 14x)
+        ("Islamic fundamentalists in Algeria continued their hunger strike to demand the "
+         "resignation of President Abdelaziz Bouteflika.", {("142", "DZAMUS", "DZA")}),
+        ("Egyptian demonstrators rioted demanding the removal of President Hosni Mubarak.",
+         {("145", "EGYOPP", "EGY")}),
+        ("Tens of thousands of students throughout Indonesia staged mass demonstrations to "
+         "demand political reforms.", {("141", "IDNEDU", None)}),
+        # … but a demand of its own stays a demand
+        ("Germany demanded that Serbia withdraw its troops from Kosovo.",
+         {("1056", "DEU", "SRB")}),
     ],
 )
 def test_rules_from_plover_misses(events, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]
@@ -174,6 +184,9 @@ def test_rules_from_plover_misses(events, text: str, expected: set) -> None:  # 
         "He said: “Egypt launched an investigation into the attack by Israeli forces.”",
         # actor-less
         "Investigations into the attack continued.",
+        "Protesters began a hunger strike to demand reforms.",
+        # negated protest aim
+        "Algerian landowners did not begin a hunger strike to demand reforms.",
         "Arnor will contribute a million Austrian florins to Gondor.",
     ],
 )

@@ -64,6 +64,7 @@ class _Patterns:
     appeal_codes: dict[str, str]  # code or root of what is appealed for -> 02x
     demand_codes: dict[str, str]  # code or root of what is demanded -> 10x
     threat_codes: dict[str, str]  # code or root of the threatened action -> 13x
+    protest_aims: dict[str, str]  # protest verb or noun -> 14x, for "… to demand X"
 
 
 def _targets(spec: str) -> tuple[str, ...]:
@@ -104,7 +105,7 @@ def patterns() -> _Patterns:
                      frozenset(d["reporting"]),
                      frozenset(d["unasserting"]), agents, dict(d["intent_codes"]),
                      dict(d["appeal_codes"]), dict(d["demand_codes"]),
-                     dict(d["threat_codes"]))
+                     dict(d["threat_codes"]), dict(d["protest_aims"]))
 
 
 def _phoenix_agents() -> dict[str, str]:
@@ -599,7 +600,10 @@ def _negated(verb: Token, p: _Patterns) -> bool:
             return _negated(g, p)
     for anc in verb.ancestors:
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ in ("AUX", "VERB") \
-                and verb.dep_ in ("xcomp", "ccomp") and anc.i == verb.head.i:
+                and anc.i == verb.head.i and (verb.dep_ in ("xcomp", "ccomp") or (
+                    verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                 for c in verb.children))):
+            # "did not agree to meet"; a purpose: "did not begin a strike to demand …"
             return True
         if anc.lemma_.lower() in p.negating:
             return True
@@ -753,11 +757,31 @@ def _action_code(verb: Token, p: _Patterns) -> str | None:
     return _dictionary_code(verb, lemma)[0]
 
 
+def _protest_aim(verb: Token, p: _Patterns) -> str | None:
+    """The protest code when a demand is the aim of a protest ("began a hunger strike
+    to demand …" 142, "staged demonstrations to demand …" 141, "rioted demanding …"):
+    CAMEO codes the protest, the demand is what it is for."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    for c in head.children:
+        if c.dep_ == "dobj":
+            lemma = c.lemma_.lower()
+            if any(m.lower_ == "hunger" for m in c.children) and lemma == "strike":
+                return p.protest_aims.get("hunger strike")
+            if lemma in p.protest_aims:
+                return p.protest_aims[lemma]
+    return p.protest_aims.get(head.lemma_.lower())
+
+
 def _requested_code(verb: Token, code: str, p: _Patterns) -> str:
     """An appeal or demand coded by what is asked for, as CAMEO does: "urged Iran to
     release the sailors" 0253, "demanded that Serbia withdraw its troops" 1056. Only
-    the general codes (020, 100) are refined, by ``appeal_codes``/``demand_codes``."""
+    the general codes (020, 100) are refined, by ``appeal_codes``/``demand_codes``. A
+    demand that is the aim of a protest is the protest (``protest_aims``)."""
     c = cameo()[code]
+    if c.root == "10" and (aim := _protest_aim(verb, p)) is not None:
+        return aim
     table = {"020": p.appeal_codes, "100": p.demand_codes}.get(code)
     if table is None:
         return code
