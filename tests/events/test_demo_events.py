@@ -59,10 +59,9 @@ QUOTED = [
     "the strategic miscalculation that Western leaders warned Putin it would be",
     "My visit this week is enabling me",
 ]
-# Wrong before: a director taking over his own service, two people with no code.
+# Wrong before: a director taking over his own service.
 NOTHING = [
     "since he took over the Security Service in April 2020",
-    "Iris would like to thank her University Writing professor",
 ]
 
 
@@ -109,6 +108,7 @@ def test_nothing_from_quotes_and_actorless(events: list[Event], demo_text: str,
     assert [e for e in events if words in _sentence(demo_text, e)] == []
 
 
-def test_every_demo_event_has_a_coded_side(events: list[Event]) -> None:
-    assert events and all((e.source_actor or {}).get("country")
-                          or (e.target_actor or {}).get("country") for e in events)
+def test_every_demo_event_has_a_known_actor(events: list[Event]) -> None:
+    # a side with a country or a named actor: no event between agents of no country
+    assert events and all(any(a and (a.get("country") or a.get("actor_id"))
+                              for a in (e.source_actor, e.target_actor)) for e in events)

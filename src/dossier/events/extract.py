@@ -937,9 +937,11 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
     where = locate(sent, trigger)
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
-    # an actor-less pair codes nothing: one side at least must have a country
+    # an actor-less pair codes nothing: one side at least must be an actor with a
+    # country or a named one (a linked mention, if unknown to the gazetteer); agents of
+    # no known country alone ("protesters clashed with police") are none
     pairs = [(s, t) for s in src for t in tgt if not (s and t and _same(s, t))
-             and ((s or {}).get("country") or (t or {}).get("country"))]
+             and any(a and (a.get("country") or a.get("actor_id")) for a in (s, t))]
     if c.root == "04" and c.code[:3] in ("042", "043"):
         # a visit needs a visitor, and one to (or a welcome in) one's own country is none
         pairs = [(s, t) for s, t in pairs if s and not (
