@@ -44,6 +44,7 @@ EXPECTED = [
     ("the leaders agreed today to continue", "030", "RUS", "CHN"),
     ("during a visit to Australia, Sir Jeremy Fleming", "042", "GBR", "AUS"),
     ("this “bond” deepened after Putin invaded Ukraine", "190", "RUS", "UKR"),
+    ("Truss will call on the west to defend Taiwan", "0234", "GBR", "WST"),
 ]
 NEGATED = [
     "China stops short of offering actual weapons",

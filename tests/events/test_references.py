@@ -152,6 +152,9 @@ def test_plural_reference_needs_a_pair(events) -> None:  # type: ignore[no-untyp
         ("Britain asked Russia to withdraw its troops from Ukraine.", {("0256", "GBR", "RUS")}),
         # a currency names no actor
         ("Spain will contribute a million euros to Morocco.", {("033", "ESP", "MAR")}),
+        # "the west" in lower case is the bloc, unless a direction
+        ("Liz Truss will call on the west to defend Taiwan.", {("0234", "GBR", "WST")}),
+        ("China criticised the west for interference.", {("111", "CHN", "WST")}),
         # a demand that is the aim of a protest is the protest (CAMEO 14x)
         ("Islamic fundamentalists in Algeria continued their hunger strike to demand the "
          "resignation of President Abdelaziz Bouteflika.", {("142", "DZAMUS", "DZA")}),
@@ -182,6 +185,8 @@ def test_rules_from_plover_misses(events, text: str, expected: set) -> None:  # 
         "systems.",
         # a quote that mentions an investigation
         "He said: “Egypt launched an investigation into the attack by Israeli forces.”",
+        # "to the west of Kyiv" is a direction
+        "Russian troops moved to the west of Kyiv.",
         # actor-less
         "Investigations into the attack continued.",
         "Protesters began a hunger strike to demand reforms.",

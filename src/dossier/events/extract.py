@@ -411,6 +411,13 @@ class _Actors:
                     return {"name": people.name, "actor_id": people.id, "code": people.code,
                             "country": people.code[:3], "sector": None}
         lemma = tok.lemma_.lower()
+        if tok.lower_ == "west" and tok.dep_ in _ACTOR_DEPS and any(
+                c.lower_ == "the" for c in tok.children) and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS) and (
+                west := self.g.actors.get("WST")) is not None:
+            # "called on the west to defend Taiwan": the bloc, written in lower case
+            return {"name": west.name, "actor_id": west.id, "code": west.code,
+                    "country": west.code[:3], "sector": None}
         if owner is not None and lemma in _SAME_SIDE and (owner.code or owner.country):
             # "her successor", "his predecessor": of the owner's country and office
             code = owner.code or owner.country or ""
@@ -473,6 +480,9 @@ def _actor_dict(m: Mention) -> dict[str, Any]:
 # Dependencies a noun standing for an actor has (subject, object, prepositional object).
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative",
                          "attr"})
+# Prepositions after which "the west" is a direction or a region, not the bloc.
+_LOCATIVE_PREPS = frozenset({"in", "to", "from", "toward", "towards", "across", "into",
+                             "of", "at", "through", "throughout"})
 # Entity types of amounts: "50 Swiss francs" names no Swiss actor.
 _AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL"})
 # Nouns a country word modifies that stand for no actor of that country: places,
