@@ -1,6 +1,8 @@
-"""On the demo: the visits, sanctions, criticisms (the passive one too), the signed
-agreement, the crackdown — with the right dyads — and nothing from negated sentences.
-Gold read by a person: (words of the evidence sentence, code, source country, target)."""
+"""On the demo: the state visits, the phone call, the sanctions, the criticisms and
+accusations (the passive ones too), the signed "no-limits" agreement, the crackdown —
+with the right dyads — and nothing from negated sentences or quoted speech. Gold read
+by a person: (words of the evidence sentence, code, source country, target country);
+None where the text names no actor (an accusation by someone unnamed)."""
 
 from __future__ import annotations
 
