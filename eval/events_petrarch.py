@@ -4,12 +4,15 @@ The records use fictional actors (Arnor, Gondor …) from PETR.Validate.actors.t
 this script turns that dictionary into a temporary user gazetteer (names and
 "+" synonyms, underscores read as spaces; "ARNOR_" style stems as written) so the
 actor stage can find them. A predicted dyad is a non-negated event with both
-actors; it matches a gold EventCoding when the CAMEO root and the first three
-letters of both actor codes agree. Records marked noevents count their predictions
+actors coded (a CAMEO code, if only "---GOV" for a government of unknown country as
+PETRARCH codes it; an unlinked name with no code is no coded actor); it matches a
+gold EventCoding when the CAMEO root and the first three letters of both actor
+codes agree. Records marked noevents count their predictions
 as false positives. ``*_any_root`` compare the actor pairs alone (what the actor
 stage and the dyad direction get right, whatever the code: the unit tests' own verb
 dictionary, PETR.Validate.verbs.txt, codes some verbs unlike CAMEO.2.0 — "restore
-ties" 064 there, 050 in CAMEO.2.0).
+ties" 064 there, 050 in CAMEO.2.0); ``*_country_pairs`` the same for pairs of two
+actors with a known country (partial actors such as "---GOV" left out).
 
     python eval/events_petrarch.py [--dir ../shared/dev/events] [--json OUT]
 """
@@ -76,6 +79,12 @@ def records(xml: Path) -> list[dict]:
     return out
 
 
+def _coded(actor: dict | None) -> bool:
+    """An actor with a CAMEO code, if only in part ("---GOV": a government of unknown
+    country, as PETRARCH codes it); an unlinked name with no code is no coded actor."""
+    return bool(actor and actor.get("code"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dir", type=Path, default=DEFAULT)
@@ -94,17 +103,23 @@ def main(argv: list[str] | None = None) -> int:
         linker = linker_for(None, (gaz,))
         tp = fp = fn = 0
         atp = afp = afn = 0
+        ctp = cfp = cfn = 0
         recs = records(xml)
         for r in recs:
             doc = linker.nlp(r["text"])
             mentions = linker.link(doc, source="petr", article_id="p", published=r["date"])
-            pred = {(e.root, (e.source_actor or {}).get("country") or "",
-                     (e.target_actor or {}).get("country") or "")
+            pred = {(e.root, e.source_actor["code"][:3], e.target_actor["code"][:3])
                     for e in extract_events(doc, mentions, source="petr", article_id="p",
                                             published=r["date"])
-                    if not e.negated and e.source_actor and e.target_actor}
+                    if not e.negated and _coded(e.source_actor) and _coded(e.target_actor)}
             gold = set(r["gold"])
             pairs, gold_pairs = {d[1:] for d in pred}, {d[1:] for d in gold}
+            # pairs of two actors with a known country ("---GOV" left out), the
+            # comparison with runs that coded no partial actor
+            known = {d for d in pairs if "---" not in d}
+            ctp += len(known & gold_pairs)
+            cfp += len(known - gold_pairs)
+            cfn += len(gold_pairs - known)
             atp += len(pairs & gold_pairs)
             afp += len(pairs - gold_pairs)
             afn += len(gold_pairs - pairs)
@@ -117,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
            "precision": round(p, 3), "recall": round(rcl, 3),
            "f1": round(2 * p * rcl / (p + rcl), 3) if p + rcl else 0.0,
            "precision_any_root": round(atp / (atp + afp), 3) if atp + afp else 0.0,
-           "recall_any_root": round(atp / (atp + afn), 3) if atp + afn else 0.0}
+           "recall_any_root": round(atp / (atp + afn), 3) if atp + afn else 0.0,
+           "precision_country_pairs": round(ctp / (ctp + cfp), 3) if ctp + cfp else 0.0,
+           "recall_country_pairs": round(ctp / (ctp + cfn), 3) if ctp + cfn else 0.0}
     print(json.dumps(res, indent=2))
     if args.json:
         args.json.write_text(json.dumps(res, indent=2) + "\n")

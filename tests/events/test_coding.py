@@ -50,6 +50,9 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
          {("040", "PERGOV", "CHLGOV")}),
         ("Kenyan President Daniel Mwangi arrived in Kampala on Monday.",
          {("042", "KENGOV", "UGA")}),
+        # "anti-Syria" names a side, not the journalist's country: a journalist of no
+        # known country, kept with its sector
+        ("Lebanese gunmen attacked an anti-Syria journalist.", {("190", "LBNUAF", "---MED")}),
         # PETRARCH2 verb+object patterns; the target down the object phrase
         ("Norway restored diplomatic ties with Iran.", {("050", "NOR", "IRN")}),
         ("Egypt welcomed the resumption of talks with Sudan.", {("051", "EGY", "SDN")}),
@@ -91,8 +94,6 @@ def test_coding(events, text: str, expected: set) -> None:  # type: ignore[no-un
         # coordinated subjects do not welcome each other
         "Kenya and Uganda welcomed the report.",
         "Chile and Peru held a rally.",
-        # "anti-Syria" names a side, not the journalist's country
-        "Lebanese gunmen attacked an anti-Syria journalist.",
         # the agent inside a clause of the object is not the target
         "Nigeria challenged the claim that the attack was ordered by Ghana.",
         # no visit to one's own country

@@ -1,6 +1,8 @@
-"""On the demo: the visits, sanctions, criticisms (the passive one too), the signed
-agreement, the crackdown — with the right dyads — and nothing from negated sentences.
-Gold read by a person: (words of the evidence sentence, code, source country, target)."""
+"""On the demo: the state visits, the phone call, the sanctions, the criticisms and
+accusations (the passive ones too), the signed "no-limits" agreement, the crackdown —
+with the right dyads — and nothing from negated sentences or quoted speech. Gold read
+by a person: (words of the evidence sentence, code, source country, target country);
+None where the text names no actor (an accusation by someone unnamed)."""
 
 from __future__ import annotations
 
@@ -27,11 +29,42 @@ EXPECTED = [
     ("Liz Truss has condemned Rishi Sunak", "111", "GBR", "GBR"),
     ("also took a swipe at Sunak", "111", "GBR", "GBR"),
     ("The two leaders spoke during an hour-long phone call", "040", "CHN", "RUS"),
+    ("The two leaders spoke during an hour-long phone call", "040", "RUS", "CHN"),
+    ("The two also spoke about", "040", "CHN", "RUS"),
+    # "they both": the pair of the sentence before; the US denounced, by both
+    ("they both lashed out at the US in particular", "111", "CHN", "USA"),
+    ("they both lashed out at the US in particular", "111", "RUS", "USA"),
+    # the passive accusation with no agent: the accused known, the accuser not
+    ("something both nations have been actually been accused of", "112", None, "CHN"),
+    ("something both nations have been actually been accused of", "112", None, "RUS"),
+    ("The former prime minister will hit out at her successor", "111", "GBR", "GBR"),
+    ("directly confronted President Xi Jinping", "111", "GBR", "CHN"),
+    ("The Russian president also thanked his Chinese counterpart", "051", "RUS", "CHN"),
+    ("Xi Jiinping and Russia’s Vladimir Putin have agreed", "030", "CHN", "RUS"),
+    ("Xi Jiinping and Russia’s Vladimir Putin have agreed", "030", "RUS", "CHN"),
+    ("the leaders agreed today to continue", "030", "CHN", "RUS"),
+    ("the leaders agreed today to continue", "030", "RUS", "CHN"),
+    ("during a visit to Australia, Sir Jeremy Fleming", "042", "GBR", "AUS"),
+    ("this “bond” deepened after Putin invaded Ukraine", "190", "RUS", "UKR"),
+    ("Truss will call on the west to defend Taiwan", "0234", "GBR", "WST"),
 ]
 NEGATED = [
     "China stops short of offering actual weapons",
     "However, Putin did not mention any of this transactional relationship",
     "who has not publicly condemned the invasion",
+    "they do not have any more visits scheduled",
+    "He did not explain how much dust is already on it",
+    "This supposed revelation did not alter the trajectory",
+]
+# Sentences of quoted speech that mention an event: no event.
+QUOTED = [
+    "the Chinese government has chosen to crack down further",
+    "the strategic miscalculation that Western leaders warned Putin it would be",
+    "My visit this week is enabling me",
+]
+# Wrong before: a director taking over his own service.
+NOTHING = [
+    "since he took over the Security Service in April 2020",
 ]
 
 
@@ -70,3 +103,15 @@ def test_demo_event(events: list[Event], demo_text: str, words: str, code: str, 
 def test_nothing_from_negated_sentences(events: list[Event], demo_text: str,
                                         words: str) -> None:
     assert [e for e in events if words in _sentence(demo_text, e) and not e.negated] == []
+
+
+@pytest.mark.parametrize("words", QUOTED + NOTHING)
+def test_nothing_from_quotes_and_actorless(events: list[Event], demo_text: str,
+                                           words: str) -> None:
+    assert [e for e in events if words in _sentence(demo_text, e)] == []
+
+
+def test_every_demo_event_has_a_known_actor(events: list[Event]) -> None:
+    # a side with a country or a named actor: no event between agents of no country
+    assert events and all(any(a and (a.get("country") or a.get("actor_id"))
+                              for a in (e.source_actor, e.target_actor)) for e in events)

@@ -64,6 +64,7 @@ class _Patterns:
     appeal_codes: dict[str, str]  # code or root of what is appealed for -> 02x
     demand_codes: dict[str, str]  # code or root of what is demanded -> 10x
     threat_codes: dict[str, str]  # code or root of the threatened action -> 13x
+    protest_aims: dict[str, str]  # protest verb or noun -> 14x, for "… to demand X"
 
 
 def _targets(spec: str) -> tuple[str, ...]:
@@ -104,7 +105,7 @@ def patterns() -> _Patterns:
                      frozenset(d["reporting"]),
                      frozenset(d["unasserting"]), agents, dict(d["intent_codes"]),
                      dict(d["appeal_codes"]), dict(d["demand_codes"]),
-                     dict(d["threat_codes"]))
+                     dict(d["threat_codes"]), dict(d["protest_aims"]))
 
 
 def _phoenix_agents() -> dict[str, str]:
@@ -219,24 +220,83 @@ class _Actors:
                 counts[m.country] = counts.get(m.country, 0) + 1
         self.focus = max(counts, key=counts.__getitem__) if counts else None
 
-    def the_two(self, tok: Token) -> list[dict[str, Any]]:
-        """ "The two leaders", "the two": the last two people named before ``tok``."""
-        if not (any(c.lower_ == "two" for c in tok.children) or tok.lower_ == "two") or \
-                not any(c.lower_ == "the" for c in (*tok.children, *tok.lefts)):
+    def group(self, tok: Token) -> list[dict[str, Any]]:
+        """The actors a plural reference stands for: "the two leaders", "the two",
+        "both leaders", "the leaders", "they both" → the last two people named before
+        ``tok``; "both nations", "the two countries" → the last two states named (or
+        the states of the last two people); a plain "they" → the coordinated actors
+        of a subject in this sentence or the one before ("Xi and Putin met. They
+        agreed …")."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        kids = {c.lower_ for c in tok.children}
+        plural = tok.tag_ in ("NNS", "NNPS") or low in ("two", "both")
+        two = low in ("two", "both") or bool(kids & {"two", "both"})
+        definite = "the" in kids or low == "both" or (two and low != "two")
+        if low == "they" and tok.pos_ == "PRON":
+            if kids & {"both", "two"}:  # "they both lashed out"
+                return self._last_two(tok, states=False)
+            return self._coordinated_before(tok)
+        if not plural or not definite:
             return []
-        people: list[Mention] = []
-        for i in range(tok.i - 1, -1, -1):
+        if lemma in _GROUP_STATES:
+            return self._last_two(tok, states=True)
+        if lemma in _GROUP_PEOPLE or low in ("two", "both"):
+            if lemma == "leader" and not two and any(
+                    c.dep_ in ("amod", "compound", "prep", "poss") for c in tok.children):
+                return []  # "the Palestinian leaders", "the leaders of Hamas": not a pair
+            return self._last_two(tok, states=False)
+        return []
+
+    def _last_two(self, tok: Token, states: bool) -> list[dict[str, Any]]:
+        found: list[Mention] = []
+        seen: set[str] = set()
+        start = max(0, tok.sent.start - 120)
+        for i in range(tok.i - 1, start - 1, -1):
             m = self.by_token.get(i)
-            if m is not None and m.type == "person" and not m.actor_id.startswith("local:") \
-                    and all(p.actor_id != m.actor_id for p in people):
-                people.append(m)
-                if len(people) == 2:
-                    break
-        if len(people) < 2:
+            if m is None or m.actor_id.startswith("local:"):
+                continue
+            if states:
+                key = (m.code or m.country or "")[:3]
+                if not key or key in seen:
+                    continue
+            else:
+                if m.type != "person" or m.actor_id in seen:
+                    continue
+                key = m.actor_id
+            seen.add(key)
+            found.append(m)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
             return []
-        return [{"name": m.actor_name, "actor_id": m.actor_id, "code": m.code,
-                 "country": (m.code or m.country or "")[:3] or None, "sector": m.sector}
-                for m in reversed(people)]
+        if states:
+            out = []
+            for m in reversed(found):
+                a = self.g.actors.get((m.code or m.country or "")[:3])
+                if a is None:
+                    return []
+                out.append({"name": a.name, "actor_id": a.id, "code": a.code,
+                            "country": a.code[:3], "sector": None})
+            return out
+        return [_actor_dict(m) for m in reversed(found)]
+
+    def _coordinated_before(self, tok: Token) -> list[dict[str, Any]]:
+        """The last subject before ``tok`` (this sentence or the one before) that
+        coordinates two or more actors."""
+        sent = tok.sent
+        first = sent.start
+        if first > 0:
+            first = tok.doc[first - 1].sent.start
+        for i in range(tok.i - 1, first - 1, -1):
+            t = tok.doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or not any(
+                    c.dep_ == "conj" for c in t.children):
+                continue
+            group = [a for x in _with_conj(t) if (a := self.of(x)) is not None]
+            if len(group) >= 2 and all(a.get("code") for a in group):
+                return group
+            return []
+        return []
 
     def _modifier_state(self, tok: Token) -> str | None:
         for c in tok.children:
@@ -247,6 +307,13 @@ class _Actors:
                                 None)
                 if code is not None:
                     return code
+                # a coded actor among the modifiers ("White House security officials",
+                # "Hamas militants"): its country
+                for t in c.subtree:
+                    m = self.by_token.get(t.i)
+                    if m is not None and m.type != "person" and (m.code or m.country) \
+                            and t.i < tok.i:
+                        return (m.code or m.country or "")[:3]
         return None
 
     def _sector(self, tok: Token) -> str | None:
@@ -288,6 +355,10 @@ class _Actors:
             if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
                 for o in c.children:
                     m = self.by_token.get(o.i) if o.dep_ == "pobj" else None
+                    if m is None and o.dep_ == "pobj":  # "from the defeated Fatah Party"
+                        m = next((self.by_token[x.i] for x in o.children
+                                  if x.dep_ in ("compound", "amod") and x.i in self.by_token),
+                                 None)
                     if m is not None and m.type != "person" and (m.code or m.country):
                         return (m.code or m.country or "")[:3]
                     if o.dep_ == "pobj" and o.ent_type_ == "GPE":  # "students in Jakarta"
@@ -307,11 +378,15 @@ class _Actors:
                             return self.of(o)
         m = self.by_token.get(tok.i)
         modifier = False
+        owner: Mention | None = None  # "his" of "his counterpart": not the actor itself
         for deps in (("appos",), ("compound", "flat"), ("poss",)):
             if m is not None:
                 break
             for c in tok.children:
                 if c.dep_ in deps and c.i in self.by_token and not _against(c):
+                    if c.pos_ == "PRON" and tok.pos_ == "NOUN":
+                        owner = self.by_token[c.i]
+                        continue
                     m = self.by_token[c.i]
                     modifier = deps != ("appos",)
                     break
@@ -335,13 +410,49 @@ class _Actors:
                 if people is not None:
                     return {"name": people.name, "actor_id": people.id, "code": people.code,
                             "country": people.code[:3], "sector": None}
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "west" and tok.dep_ in _ACTOR_DEPS and any(
+                c.lower_ == "the" for c in tok.children) and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS) and (
+                west := self.g.actors.get("WST")) is not None:
+            # "called on the west to defend Taiwan": the bloc, written in lower case
+            return {"name": west.name, "actor_id": west.id, "code": west.code,
+                    "country": west.code[:3], "sector": None}
+        if owner is not None and lemma in _SAME_SIDE and (owner.code or owner.country):
+            # "her successor", "his predecessor": of the owner's country and office
+            code = owner.code or owner.country or ""
+            return {"name": f"{owner.actor_name}'s {tok.text}", "actor_id": None,
+                    "code": code, "country": code[:3], "sector": owner.sector}
         sector = self._sector(tok)
         if sector is not None:
             country = self._modifier_state(tok) or self._prep_state(tok) or (
+                # "Israeli helicopters and tanks": the country word for both
+                self._modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
+                (owner.code or owner.country or "")[:3] if owner is not None else None) or (
                 None if any(_against(c) for c in tok.children) else self.focus)
             if country:
                 return {"name": f"{tok.text} ({country})", "actor_id": None,
                         "code": country + sector, "country": country, "sector": sector}
+            # an agent with no country ("gunmen", "protesters"): kept with its sector,
+            # coded as PETRARCH codes an unknown country ("---OPP")
+            if tok.dep_ in _ACTOR_DEPS:
+                return {"name": tok.text, "actor_id": None, "code": "---" + sector,
+                        "country": None, "sector": sector}
+        if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS and tok.ent_type_ not in _AMOUNTS \
+                and lemma not in _NOT_ACTORS and (country := self._modifier_state(tok)):
+            # "his Chinese counterpart", "Danish web sites": the country alone is known
+            sector = owner.sector if owner is not None and lemma in _COUNTERPART else None
+            return {"name": f"{tok.text} ({country})", "actor_id": None,
+                    "code": country + (sector or ""), "country": country, "sector": sector}
+        if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS and lemma not in _NOT_ACTORS \
+                and tok.ent_type_ not in _AMOUNTS:
+            # a thing of an actor stands for it, as CAMEO codes it ("shelled positions of
+            # the Palestinian security forces", "set fire to the offices of X")
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and (a := self.of(o)) is not None and a.get("code"):
+                            return a
         if tok.ent_type_ in ("GPE", "LOC", "FAC"):
             state = self.g.metonyms.get(norm(tok.text))
             actor: Actor | None = self.g.actors.get(state) if state else None
@@ -359,6 +470,42 @@ def _against(modifier: Token) -> bool:
     i = modifier.i
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non")
 
+
+def _actor_dict(m: Mention) -> dict[str, Any]:
+    code = m.code or m.country or ""
+    return {"name": m.actor_name, "actor_id": m.actor_id, "code": code or None,
+            "country": code[:3] or None, "sector": m.sector}
+
+
+# Dependencies a noun standing for an actor has (subject, object, prepositional object).
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative",
+                         "attr"})
+# Prepositions after which "the west" is a direction or a region, not the bloc.
+_LOCATIVE_PREPS = frozenset({"in", "to", "from", "toward", "towards", "across", "into",
+                             "of", "at", "through", "throughout"})
+# Entity types of amounts: "50 Swiss francs" names no Swiss actor.
+_AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL"})
+# Nouns a country word modifies that stand for no actor of that country: places,
+# attitudes and abstractions ("the Thai border", "Western criticism", "in line with
+# Western efforts"); "an Indian proposal", "Palestinian homes" are coded to the country,
+# as CAMEO codes them.
+_NOT_ACTORS = frozenset({
+    "border", "frontier", "coast", "side", "soil", "territory", "water", "airspace",
+    "criticism", "effort", "concern", "opposition", "support", "view", "stance",
+    "interest", "war", "conflict", "crisis", "aggression", "interference",
+    "culture", "language", "history", "tradition", "economy", "market", "style", "way",
+    "relation", "relationship", "tie", "standard", "value", "identity",
+    "dollar", "euro", "pound", "franc", "florin", "mark", "yen", "yuan", "rouble", "ruble",
+    "rupee", "peso", "lira", "dinar", "shekel", "krona", "krone", "rand", "riyal"})
+# Relational nouns: of the same side as their owner ("her successor"), or of the same
+# office on another side ("his Chinese counterpart").
+_SAME_SIDE = frozenset({"successor", "predecessor"})
+_COUNTERPART = frozenset({"counterpart", "opposite", "peer"})
+
+# Plural references to a pair named before: "the two leaders", "both nations".
+_GROUP_PEOPLE = frozenset({"leader", "president", "head", "man", "statesman", "premier"})
+_GROUP_STATES = frozenset({"country", "nation", "state", "government", "side", "neighbour",
+                           "neighbor"})
 
 # Nouns that stand for a part or a group of what their "of" phrase names.
 _PARTITIVE = frozenset({"group", "bunch", "number", "member", "band", "unit", "team",
@@ -422,6 +569,10 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
         subjpass = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subjpass:
             return _with_conj(subjpass[0]), True
+        if v.dep_ == "xcomp" and v.head.i != v.i:
+            obj = [c for c in v.head.children if c.dep_ == "dobj"]
+            if obj:  # object control: "asked Russia to withdraw", "saw intent … to disrupt"
+                return _with_conj(obj[0]), False
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") \
             and v.head.i != v.i else None
     return [], False
@@ -448,9 +599,21 @@ def _reported_subject(subj: Token) -> list[Token]:
 def _negated(verb: Token, p: _Patterns) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.pos_ in ("NOUN", "PROPN"):
+        # a nominal event takes the negation of the verb it is the object of ("did not
+        # launch an investigation", "has no sanctions against")
+        g = _governor(verb)
+        if g.i != verb.i and g.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "neg" for c in g.children) or any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
+                return True
+            return _negated(g, p)
     for anc in verb.ancestors:
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ in ("AUX", "VERB") \
-                and verb.dep_ in ("xcomp", "ccomp") and anc.i == verb.head.i:
+                and anc.i == verb.head.i and (verb.dep_ in ("xcomp", "ccomp") or (
+                    verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                 for c in verb.children))):
+            # "did not agree to meet"; a purpose: "did not begin a strike to demand …"
             return True
         if anc.lemma_.lower() in p.negating:
             return True
@@ -460,7 +623,13 @@ def _negated(verb: Token, p: _Patterns) -> bool:
 
 
 def _modality(verb: Token, p: _Patterns) -> str:
-    chain = [verb, *list(verb.ancestors)[:2]]
+    # the verb and up to two governors, not across a relative clause (the modality of
+    # "something they have been accused of" is not that of the clause it hangs on)
+    chain = [verb]
+    v = verb
+    while len(chain) < 3 and v.dep_ not in ("relcl", "acl", "ROOT") and v.head.i != v.i:
+        v = v.head
+        chain.append(v)
     for v in chain:
         for c in v.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in p.future:
@@ -522,6 +691,7 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
     actors = _Actors(doc, mentions, offset)
     quoted = quoted_tokens(doc)
     out: list[Event] = []
+    coded: set[int] = set()  # verbs that gave events
     for tok in doc:
         if quoted[tok.i]:
             continue
@@ -555,22 +725,37 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
                              for c in tok.children)
                 found = _verb_events(tok, vp, actors, doc, source, article_id, offset,
                                      published, p, reciprocal=specific or mutual, nested=True)
-                # a dictionary verb codes a dyad of two actors with countries; a
-                # verb+object pattern may code its source alone ("Sudan lifted the
-                # state of emergency")
-                found = [e for e in found if (e.source_actor or {}).get("country") and (
-                    (e.target_actor or {}).get("country")
-                    or (specific and e.target_actor is None))]
+                found = [e for e in found if _dictionary_dyad(e, specific)]
             out.extend(found)
+            if found:
+                coded.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN"):
             if _governor(tok).lemma_.lower() in p.unasserting:
                 continue  # "removing the sanctions", "called for sanctions": not in force
+            if tok.dep_ == "dobj" and tok.head.i in coded:
+                continue  # "staged rallies against X": the verb and its object coded it
             for np_ in p.nouns.get(lemma, ()):
                 if not np_.modifiers or any(c.lower_ in np_.modifiers for c in tok.children):
                     out.extend(_noun_events(tok, np_, actors, doc, source, article_id,
                                             offset, published, p))
                     break
     return _dedupe(out)
+
+
+def _dictionary_dyad(e: Event, specific: bool) -> bool:
+    """Whether a dictionary verb's event is kept: a dyad of two actors, one of them with
+    a country and the other with a country or known in part (an unlinked name, "gunmen",
+    "protesters" — the event is kept with what is known), not an actor acting on itself
+    ("took over the Security Service" by its own director); a verb+object pattern may
+    code its source alone ("Sudan lifted the state of emergency")."""
+    s, t = e.source_actor, e.target_actor
+    if s is None:
+        return False
+    if t is None:
+        return specific and bool(s.get("country"))
+    if not (s.get("country") or t.get("country")):
+        return False
+    return not (s.get("code") and s.get("code") == t.get("code"))
 
 
 def _action_code(verb: Token, p: _Patterns) -> str | None:
@@ -582,11 +767,31 @@ def _action_code(verb: Token, p: _Patterns) -> str | None:
     return _dictionary_code(verb, lemma)[0]
 
 
+def _protest_aim(verb: Token, p: _Patterns) -> str | None:
+    """The protest code when a demand is the aim of a protest ("began a hunger strike
+    to demand …" 142, "staged demonstrations to demand …" 141, "rioted demanding …"):
+    CAMEO codes the protest, the demand is what it is for."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    for c in head.children:
+        if c.dep_ == "dobj":
+            lemma = c.lemma_.lower()
+            if any(m.lower_ == "hunger" for m in c.children) and lemma == "strike":
+                return p.protest_aims.get("hunger strike")
+            if lemma in p.protest_aims:
+                return p.protest_aims[lemma]
+    return p.protest_aims.get(head.lemma_.lower())
+
+
 def _requested_code(verb: Token, code: str, p: _Patterns) -> str:
     """An appeal or demand coded by what is asked for, as CAMEO does: "urged Iran to
     release the sailors" 0253, "demanded that Serbia withdraw its troops" 1056. Only
-    the general codes (020, 100) are refined, by ``appeal_codes``/``demand_codes``."""
+    the general codes (020, 100) are refined, by ``appeal_codes``/``demand_codes``. A
+    demand that is the aim of a protest is the protest (``protest_aims``)."""
     c = cameo()[code]
+    if c.root == "10" and (aim := _protest_aim(verb, p)) is not None:
+        return aim
     table = {"020": p.appeal_codes, "100": p.demand_codes}.get(code)
     if table is None:
         return code
@@ -642,11 +847,14 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
                  article_id: str, offset: int, published: date | None,
                  p: _Patterns, reciprocal: bool = True, nested: bool = False) -> list[Event]:
     subj, passive = _subjects(tok)
-    sources = actors.the_two(subj[0]) if len(subj) == 1 else []
+    group = len(subj) == 1 and subj[0].lower_ != "they"
+    sources = actors.group(subj[0]) if group else []
     if not sources:
         sources = [a for t in subj if (a := actors.of(t)) is not None]
     if not sources and len(subj) == 1 and subj[0].lower_ in _REPORTED_SUBJECTS:
         sources = [a for t in _reported_subject(subj[0]) if (a := actors.of(t)) is not None]
+    if not sources and len(subj) == 1 and subj[0].lower_ == "they":
+        sources = actors.group(subj[0])  # "they both lashed out", "Xi and Putin met. They …"
     targets: list[dict[str, Any]] = []
     if passive:  # "China was criticised by Taiwan": Taiwan → China
         agents = [a for t in _preposition_objects(tok, {"by"}) if (a := actors.of(t))]
@@ -692,7 +900,18 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
 def _noun_events(tok: Token, np_: _NounPattern, actors: _Actors, doc: Doc, source: str,
                  article_id: str, offset: int, published: date | None,
                  p: _Patterns) -> list[Event]:
-    targets = [a for t in _preposition_objects(tok, set(np_.preps)) if (a := actors.of(t))]
+    preps = set(np_.preps)
+    objs = _preposition_objects(tok, preps)
+    if not objs and tok.dep_ == "dobj":  # "opened investigations against X": the verb's
+        objs = _preposition_objects(tok.head, preps)
+    targets = []
+    for t in objs:
+        a = actors.of(t)
+        if a is None:  # "an investigation into crimes committed by Croat forces"
+            targets += [b for x in _nested_preposition_objects(t, set(), 2)
+                        if (b := actors.of(x)) is not None]
+        else:
+            targets.append(a)
     poss = [c for c in tok.children if c.dep_ == "poss"]
     sources: list[dict[str, Any]] = []
     if poss:
@@ -702,9 +921,14 @@ def _noun_events(tok: Token, np_: _NounPattern, actors: _Actors, doc: Doc, sourc
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.i != head.head.i:
             head = head.head
         subj, _ = _subjects(head)
-        sources = [a for t in subj if (a := actors.of(t)) is not None]
-    if not targets:
-        return []
+        sources = [a for t in subj if t.i != tok.i and (a := actors.of(t)) is not None]
+    if not sources and (country := actors._modifier_state(tok)) is not None \
+            and (state := actors.g.actors.get(country)) is not None:
+        # "Palestinian riots against …": the country of the event noun
+        sources = [{"name": state.name, "actor_id": state.id, "code": state.code,
+                    "country": state.code[:3], "sector": None}]
+    if not targets and (len(sources) < 2 or np_.code[:2] not in _RECIPROCAL_ROOTS):
+        return []  # "Israel and Lebanon renewed negotiations": with each other
     return _events(tok, np_.code, sources, targets, doc, source, article_id, offset,
                    published, p)
 
@@ -723,7 +947,11 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
     where = locate(sent, trigger)
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
-    pairs = [(s, t) for s in src for t in tgt if not (s and t and _same(s, t))]
+    # an actor-less pair codes nothing: one side at least must be an actor with a
+    # country or a named one (a linked mention, if unknown to the gazetteer); agents of
+    # no known country alone ("protesters clashed with police") are none
+    pairs = [(s, t) for s in src for t in tgt if not (s and t and _same(s, t))
+             and any(a and (a.get("country") or a.get("actor_id")) for a in (s, t))]
     if c.root == "04" and c.code[:3] in ("042", "043"):
         # a visit needs a visitor, and one to (or a welcome in) one's own country is none
         pairs = [(s, t) for s, t in pairs if s and not (

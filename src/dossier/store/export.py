@@ -164,8 +164,9 @@ def _gdelt_row(e: dict[str, Any], url: str | None, event_id: int) -> list[str]:
         if not a:
             return [""] * 10
         code = a.get("code") or ""
-        sector = code[3:6] if len(code) > 3 else ""
-        return [code, (a.get("name") or "").upper(), code[:3], "", "", "", "", sector, "", ""]
+        sector = code[3:6] if len(code) > 3 else (a.get("sector") or "")
+        country = "" if code.startswith("---") else code[:3]  # "---REB": no country known
+        return [code, (a.get("name") or "").upper(), country, "", "", "", "", sector, "", ""]
 
     loc = e.get("location") or {}
     row = [str(event_id), day, day[:6], day[:4], frac,
