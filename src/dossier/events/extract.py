@@ -212,7 +212,10 @@ class _Actors:
     """Actor of a token: its mention, else a place's state (a "visit to Beijing")."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], offset: int) -> None:
-        self.by_token = mentions_by_token(doc, mentions, offset)
+        # a group the actor stage made of "Xi and Putin … they" has no code: events
+        # expand such references to their members themselves (see group)
+        self.by_token = mentions_by_token(
+            doc, [m for m in mentions if not m.actor_id.startswith("local:group:")], offset)
         self.g = load_gazetteer()
         counts: dict[str, int] = {}
         for m in mentions:
