@@ -34,3 +34,20 @@ def test_matmul_ops_give_the_same_analysis(demo_text: str) -> None:
             (e.start_char, e.end_char, e.label_) for e in b.ents]
         assert [(t.dep_, t.head.i, t.tag_) for t in a] == [(t.dep_, t.head.i, t.tag_) for t in b]
     assert use_matmul(plain) is plain
+
+
+@pytest.mark.parametrize("text, starts", [
+    # a headline without a full stop is its own sentence
+    ("Putin visits Beijing\nThe Russian president arrived on Thursday.",
+     ["Putin", "The"]),
+    ("LONDON (Reuters)\n\nBritain's spy chief warned China on Tuesday.",
+     ["LONDON", "Britain"]),
+    ("By Kate Nicholson\nRishi Sunak will meet Xi Jinping.", ["By", "Rishi"]),
+    # hard-wrapped text: a single line break inside a sentence is no boundary
+    ("The minister said the talks with\nthe Chinese delegation had gone well and\n"
+     "that a second round would follow in\nthe spring, after the budget and\n"
+     "before the summit.", ["The"]),
+])
+def test_a_line_break_ends_a_sentence(text: str, starts: list[str]) -> None:
+    doc = load_nlp()(text)
+    assert [s[0].text for s in doc.sents if not s[0].is_space] == starts

@@ -68,6 +68,31 @@ def use_matmul(nlp: Language) -> Language:
     return nlp
 
 
+@Language.component("dossier_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines, bylines and paragraphs
+    have no full stop to tell the parser, which otherwise runs them into the next
+    sentence ("Putin visits Beijing\nThe Russian president arrived …" as one).
+    In hard-wrapped text (lines cut mid-sentence: many single line breaks followed
+    by a lower-case word) only blank lines count."""
+    breaks = [tok for tok in doc[:-1] if tok.is_space and "\n" in tok.text]
+    single = [tok for tok in breaks if tok.text.count("\n") == 1]
+    wrapped = len(single) >= 4 and sum(
+        doc[tok.i + 1].text[:1].islower() for tok in single) > 0.3 * len(single)
+    for tok in breaks:
+        if not (wrapped and tok.text.count("\n") == 1):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def with_paragraph_breaks(nlp: Language) -> Language:
+    """Add :func:`paragraph_breaks` before the component that splits sentences."""
+    for name in ("parser", "senter"):
+        if name in nlp.pipe_names and "dossier_paragraphs" not in nlp.pipe_names:
+            nlp.add_pipe("dossier_paragraphs", before=name)
+    return nlp
+
+
 @cache
 def load_nlp(model: str | None = None) -> Language:
     """Load (once per process) the named pipeline, or the default one."""
@@ -76,6 +101,7 @@ def load_nlp(model: str | None = None) -> Language:
     for name in names:
         try:
             nlp = spacy.load(name, exclude=[p for p in _pipe_names(name) if p not in USED])
+            with_paragraph_breaks(nlp)
             return nlp if os.environ.get("DOSSIER_BLIS") else use_matmul(nlp)
         except OSError as exc:
             errors.append(f"{name}: {exc}".splitlines()[0])
