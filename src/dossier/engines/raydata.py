@@ -137,15 +137,18 @@ class Analyser:
     """The NLP of :func:`dossier.pipeline.analyse` as a Ray Data callable class: the
     model is loaded once per Ray worker, in ``__init__``."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self, settings: dict[str, Any], records: bool = True) -> None:
         from threadpoolctl import threadpool_limits
 
         from dossier.actors.link import linker_for
+        from dossier.events import places
         from dossier.pipeline import _gazetteer_files
 
         threadpool_limits(1)  # one BLAS thread per worker: the CPUs are Ray's to share
         self.settings = settings
+        self.records = records  # the records as JSON, for a dataset DuckDB reads
         linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
+        places.warm_up()  # the city table, built on first use
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import json
@@ -155,10 +158,10 @@ class Analyser:
         sources: list[str] = []
         for role, blob in zip(batch["role"], batch["result"], strict=True):
             result: DocumentResult = pickle.loads(blob)
-            if role == BASE:  # articles and dropped spans; its jobs carry the NLP
-                records = result.records()
-            else:
+            if role != BASE:  # a base has the articles and dropped spans; its jobs the NLP
                 analyse_safely(result, self.settings)
+            records: list[dict[str, Any]] = []
+            if self.records:
                 records = result.records()
                 if role == JOB:  # the articles are the base's records
                     records = records[len(result.articles) + len(result.dropped):]
@@ -191,7 +194,8 @@ def _analyse_on_ray(blocks: list[Any], settings: dict[str, Any], workers: int,
     actors = max(1, cpus - 1) if cluster else max(1, min(workers, cpus - 1))
     # one block a task: each block is a few documents, so every actor gets work
     ds = ray.data.from_arrow_refs(blocks).map_batches(
-        Analyser, fn_constructor_kwargs={"settings": settings}, batch_size=None,
+        Analyser, fn_constructor_kwargs={"settings": settings, "records": output is not None},
+        batch_size=None,
         batch_format="numpy", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=actors),
     )
     columns = ["seq", "document_id", "part", "parts", "result"]

@@ -30,6 +30,11 @@ def _cities() -> dict[str, dict[str, Any]]:
     return out
 
 
+def warm_up() -> None:
+    """Build the city table now (it takes ~1 s) rather than at the first event."""
+    _cities()
+
+
 @cache
 def _iso2_to_code() -> dict[str, str]:
     from dossier.data import data_path
