@@ -152,6 +152,10 @@ def test_nested_reports_both_kept(quotes) -> None:  # type: ignore[no-untyped-de
         "The players' union and the owners' group met again on Friday.",
         # a dash not after a quotation
         "The river rose quickly ― Maria Lopez watched from the bridge.",
+        # a speech act that did not happen
+        "Xi Jinping has not publicly condemned the invasion of Ukraine.",
+        "The mayor did not say that the bridge would close next month.",
+        "Senator Warren never criticised the new trade agreement in public.",
     ],
 )
 def test_not_reports(quotes, text: str) -> None:  # type: ignore[no-untyped-def]

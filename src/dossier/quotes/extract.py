@@ -51,6 +51,7 @@ class _Cues:
     addressee: frozenset[str]
     object_heads: dict[str, frozenset[str]]
     quantifiers: frozenset[str]
+    unsaid_when_negated: frozenset[str]
 
 
 @cache
@@ -66,7 +67,7 @@ def cues() -> _Cues:
                  frozenset(d["adjectives"]), frozenset(d["colon_labels"]),
                  frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]),
                  {k: frozenset(v) for k, v in d["object_heads"].items()},
-                 frozenset(d["quantifier_sources"]))
+                 frozenset(d["quantifier_sources"]), frozenset(d["unsaid_when_negated"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -698,6 +699,9 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
             continue
         if t.pos_ not in ("VERB", "AUX"):
             continue
+        if lem in c.unsaid_when_negated and any(
+                k.dep_ == "neg" or k.lower_ == "never" for k in t.children):
+            continue  # "X has not condemned the invasion": X said nothing
         found: tuple[Span, str] | None = None
         if lem in c.clausal:
             found = _clause_content(t)
