@@ -90,6 +90,10 @@ def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
         ("The EU raised prices. Voters are angry and they say bills rose.", D, "they", None),
         ("Apple said its profits rose. They beat forecasts.", D, "They", None),
         ("The FBI warned state officials to boost their security.", D, "their", None),
+        # negatives: "they" after a coordination is the coordination, never one of its
+        # members when the other is no linked actor
+        ("Russia and the government of Ukraine warned their citizens.", D, "their", None),
+        ("The FBI and the police of Ohio said they would act.", D, "they", None),
         # negatives: an organisation only in passing (a possessor) is not "they"
         ("Although the Kremlin's press service said the bond between their two countries "
          "was strong, Xi said so.", D, "their", None),

@@ -789,6 +789,11 @@ class _ArticleLinker:
             if kind == "they" and s.actor.type != "group":
                 if s.oblique:
                     continue  # "the Kremlin's press service said … their": not the Kremlin
+                st = self.doc[s.token]
+                if st.dep_ == "conj" or any(ch.dep_ == "conj" for ch in st.children):
+                    # "Ithilen and the government of Gondor warned their …": the
+                    # coordination as a whole (a group when both are linked), not one
+                    continue
                 score -= 50  # "they" for an organisation agrees in sense only
             if best is None or score > best[0]:
                 best = (score, s.actor)
