@@ -68,6 +68,30 @@ def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
         ("Mrs Okafor met Donald Trump. He thanked her.", D, "her", "local"),
         ("Donald Trump's spokeswoman Melezia Figueroa said he was right.", D, "he",
          "donald-trump"),
+        # free indirect speech: after "X says Y …", a modal or a verb of thinking voices
+        # Y's thoughts ("he would not want …", "he may calculate …"), not the speaker's
+        ("Jeremy Fleming will say President Xi – who has not publicly condemned the "
+         "invasion – has a “more nuanced” view. With “an eye on retaking Taiwan”, he would "
+         "not want to do anything which might constrain his actions, while he may "
+         "calculate that it actually helps him oppose the US.", D, "him", "xi-jinping"),
+        ("Jeremy Fleming will say President Xi – who has not publicly condemned the "
+         "invasion – has a “more nuanced” view. With “an eye on retaking Taiwan”, he would "
+         "not want to do anything which might constrain his actions.", D, "he",
+         "xi-jinping"),
+        ("Joe Biden said Xi Jinping has a nuanced view. He would not want to lose face.", D,
+         "He", "xi-jinping"),
+        ("Joe Biden says Xi Jinping is cautious. He may think that the war helps him.", D,
+         "He", "xi-jinping"),
+        # … but "X said he would …" is X, speech is the speaker's, and a person named
+        # outside a report or of the other gender does not take the pronoun
+        ("Joe Biden said he would not want to lose face.", D, "he", "joe-biden"),
+        ("Joe Biden said Xi Jinping has a nuanced view. He will say more on Monday.", D,
+         "He", "joe-biden"),
+        ("Joe Biden said Xi Jinping has a nuanced view. He said he would not want to lose "
+         "face.", D, "he", "joe-biden"),
+        ("Joe Biden met Xi Jinping. He would not want to lose face.", D, "He", "joe-biden"),
+        ("Kamala Harris said Xi Jinping has a nuanced view. She would not want to lose "
+         "face.", D, "She", "kamala-harris"),
         # negatives: expletive "it"
         ("It is raining in Moscow, the Kremlin said.", D, "It", None),
         ("It is clear that NATO must act.", D, "It", None),
@@ -90,6 +114,10 @@ def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
         ("The EU raised prices. Voters are angry and they say bills rose.", D, "they", None),
         ("Apple said its profits rose. They beat forecasts.", D, "They", None),
         ("The FBI warned state officials to boost their security.", D, "their", None),
+        # negatives: "they" after a coordination is the coordination, never one of its
+        # members when the other is no linked actor
+        ("Russia and the government of Ukraine warned their citizens.", D, "their", None),
+        ("The FBI and the police of Ohio said they would act.", D, "they", None),
         # negatives: an organisation only in passing (a possessor) is not "they"
         ("Although the Kremlin's press service said the bond between their two countries "
          "was strong, Xi said so.", D, "their", None),

@@ -42,6 +42,16 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
          "spoke during an hour-long phone call on Thursday.",
          {("030", "CHN", "RUS"), ("030", "RUS", "CHN"), ("040", "CHN", "RUS"),
           ("040", "RUS", "CHN")}),
+        # a clause dated years before the sentence's event is history, not news; one
+        # hours or a day before is coded
+        ("Russia restored diplomatic ties with Georgia five years after Georgian "
+         "protesters attacked its embassy.", {("050", "RUS", "GEO")}),
+        ("Russia restored diplomatic ties with Georgia five years after Georgia expelled "
+         "Russian diplomats.", {("050", "RUS", "GEO")}),
+        ("Russia restored diplomatic ties with Georgia hours after Georgian protesters "
+         "attacked its embassy.", {("050", "RUS", "GEO"), ("190", "GEO", "RUS")}),
+        ("Russia restored diplomatic ties with Georgia a day after Georgia expelled Russian "
+         "diplomats.", {("050", "RUS", "GEO"), ("174", "GEO", "RUS")}),
     ],
 )
 def test_dyads(events, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]

@@ -49,6 +49,9 @@ class _Cues:
     parties: dict[str, frozenset[str]]
     first_names: dict[str, str]
     gender_nouns: dict[str, str]
+    thought_modals: frozenset[str]
+    thought_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
     person_labels: frozenset[str]
     org_labels: frozenset[str]
     place_labels: frozenset[str]
@@ -69,6 +72,9 @@ def cues() -> _Cues:
         first_names={n: g for g in ("male", "female") for n in d["first_names"][g]},
         gender_nouns={**{w: "female" for w in d["female_nouns"]},
                       **{w: "male" for w in d["male_nouns"]}},
+        thought_modals=frozenset(d["thought_modals"]),
+        thought_verbs=frozenset(d["thought_verbs"]),
+        speech_verbs=frozenset(load_toml("quote_cues.toml")["verbs"]),
         person_labels=frozenset(d["person_labels"]), org_labels=frozenset(d["org_labels"]),
         place_labels=frozenset(d["place_labels"]), fuzzy_cutoff=float(d["fuzzy_cutoff"]),
     )
@@ -763,11 +769,14 @@ class _ArticleLinker:
             while verb.dep_ == "conj" and verb.head.i < verb.i:
                 verb = verb.head  # "Putin met Xi and praised him": the shared subject
             clause_head = verb.i
+        thought = kind in ("male", "female") and self._thought_subject(tok)
         for s in reversed(self.seen):
             if s.token >= tok.i:
                 continue
             if s.actor.type not in allowed:
                 continue
+            if thought and floor <= s.token < sent_start and self._reporter(s, kind):
+                continue  # "Fleming will say Xi has … . He would not want …": Xi
             if s.actor.type == "person" and s.actor.gender and s.actor.gender != kind:
                 continue
             if outside and s.quoted:
@@ -789,6 +798,11 @@ class _ArticleLinker:
             if kind == "they" and s.actor.type != "group":
                 if s.oblique:
                     continue  # "the Kremlin's press service said … their": not the Kremlin
+                st = self.doc[s.token]
+                if st.dep_ == "conj" or any(ch.dep_ == "conj" for ch in st.children):
+                    # "Ithilen and the government of Gondor warned their …": the
+                    # coordination as a whole (a group when both are linked), not one
+                    continue
                 score -= 50  # "they" for an organisation agrees in sense only
             if best is None or score > best[0]:
                 best = (score, s.actor)
@@ -803,6 +817,42 @@ class _ArticleLinker:
             if last.token == tok.i:
                 last.subject = tok.dep_ in ("nsubj", "nsubjpass")
                 last.main_subject = last.subject and _main_clause(tok.head)
+
+    def _thought_subject(self, tok: Any) -> bool:
+        """Whether ``tok`` is the subject of a main clause that voices someone's thoughts
+        or intentions: "he would not want …", "while he may calculate that …" (not a
+        clause reported in its own sentence, "X said he would …", nor speech)."""
+        if tok.dep_ != "nsubj" or self.quoted[tok.i]:
+            return False
+        c = cues()
+        verb = tok.head
+        if verb.lemma_ in c.speech_verbs and verb.lemma_ not in c.thought_verbs:
+            return False  # "he would say …": the speaker again
+        modal = any(ch.dep_ == "aux" and ch.lower_ in c.thought_modals for ch in verb.children)
+        if not modal and verb.lemma_ not in c.thought_verbs:
+            return False
+        v = verb
+        while v.dep_ in ("conj", "advcl") and v.head.i != v.i:
+            v = v.head
+        return bool(v.dep_ == "ROOT")
+
+    def _reporter(self, s: _Seen, kind: str) -> bool:
+        """Whether the person ``s`` is the subject of a speech verb whose reported clause
+        has another person of gender ``kind`` as its subject ("Fleming will say
+        President Xi … has a view": Fleming)."""
+        t = self.doc[s.token]
+        if not s.subject or t.head.lemma_ not in cues().speech_verbs:
+            return False
+        verb = t.head
+        for clause in (ch for ch in verb.children if ch.dep_ == "ccomp" and ch.i > verb.i):
+            # the reported clause's subject (or, parsed as the verb's object when a
+            # dash follows it, "say President Xi – who … – has")
+            if any(verb.i < o.token <= clause.right_edge.i and o.actor.type == "person"
+                   and o.actor.id != s.actor.id and not o.oblique
+                   and (o.subject or self.doc[o.token].head.i == verb.i)
+                   and (not o.actor.gender or o.actor.gender == kind) for o in self.seen):
+                return True
+        return False
 
     def _sentence_floor(self, i: int) -> int:
         """First token of the sentence before the one holding token ``i``."""

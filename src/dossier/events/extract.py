@@ -703,6 +703,8 @@ def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id
             found: list[Event] = []
             if _unasserted(tok, p):
                 continue  # "urged Russia to withdraw": the appeal is the event
+            if _background(tok):
+                continue  # "five years after crowds burned down its embassy": history
             for vp in p.verbs.get(lemma, ()):
                 if _verb_matches(tok, vp):
                     if not vp.particle and not vp.objects:
@@ -813,6 +815,21 @@ def _unasserted(verb: Token, p: _Patterns) -> bool:
         return False
     g = _governor(verb).lemma_.lower()
     return g in p.unasserting and g not in p.intent and g not in p.threatening
+
+
+# A clause dated this long before or after the sentence's own event is history.
+_BACKGROUND_SPANS = frozenset({"year", "month", "decade", "century"})
+
+
+def _background(verb: Token) -> bool:
+    """A past event the sentence dates its own by, not the news: "almost five years
+    after Calenardhon crowds burned down its embassy", "months since X invaded Y" (it
+    happened long before the article's date, which an event would carry)."""
+    if verb.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children):
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _BACKGROUND_SPANS
+               for c in verb.children)
 
 
 def _governor(tok: Token) -> Token:
