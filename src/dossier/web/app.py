@@ -169,12 +169,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         data["collections"] = registry.collections()
         return respond(request, "home.html", data)
 
-    @app.get("/search")
-    def search(
-        request: Request,
-        q: str = Query("", max_length=200),
-        kind: str = Query("", pattern=r"^(article|quote|event)?$"),
-        speaker: str = Query("", max_length=200),
+    def shared_filters(
         actor: str = Query("", max_length=200),
         country: str = Query("", max_length=8),
         root: str = Query("", pattern=r"^(\d{1,2})?$"),
@@ -182,14 +177,27 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         outlet: str = Query("", max_length=200),
         since: str = Query("", pattern=DATE),
         until: str = Query("", pattern=DATE),
+        c: str = MAIN,
+    ) -> tuple[Any, dict[str, Any]]:
+        """The filters search and the event views share (a dependency of both): the
+        collection's source and the Filters fields, the actor resolved by name."""
+        src = source(c)
+        return src, {"actor": Q.resolve_actor(src, actor.strip()), "country": country,
+                     "root": root, "quad": int(quad) if quad else None, "outlet": outlet,
+                     "since": since, "until": until}
+
+    @app.get("/search")
+    def search(
+        request: Request,
+        shared: tuple[Any, dict[str, Any]] = Depends(shared_filters),
+        q: str = Query("", max_length=200),
+        kind: str = Query("", pattern=r"^(article|quote|event)?$"),
+        speaker: str = Query("", max_length=200),
         page_: int = Query(1, alias="page", ge=1, le=10_000),
         limit: int = Query(20, ge=1, le=MAX_LIMIT),
-        c: str = MAIN,
     ) -> Response:
-        src = source(c)
-        f = Q.Filters(q=q.strip(), kind=kind, speaker=speaker,
-                      actor=Q.resolve_actor(src, actor.strip()), country=country, root=root,
-                      quad=int(quad) if quad else None, outlet=outlet, since=since, until=until)
+        src, fields = shared
+        f = Q.Filters(q=q.strip(), kind=kind, speaker=speaker, **fields)
         return respond(request, "search.html", Q.search(src, f, page(page_, limit)))
 
     @app.get("/actors")
@@ -218,23 +226,13 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         return respond(request, "actor.html", data)
 
     def event_filters(
-        actor: str = Query("", max_length=200),
+        shared: tuple[Any, dict[str, Any]] = Depends(shared_filters),
         source_actor: str = Query("", max_length=200),
         target_actor: str = Query("", max_length=200),
-        country: str = Query("", max_length=8),
-        root: str = Query("", pattern=r"^(\d{1,2})?$"),
-        quad: str = Query("", pattern=r"^[1-4]?$"),
-        outlet: str = Query("", max_length=200),
-        since: str = Query("", pattern=DATE),
-        until: str = Query("", pattern=DATE),
-        c: str = MAIN,
     ) -> tuple[Any, Q.Filters]:
         """The event filters both /events and /events/export take (a dependency)."""
-        src = source(c)
-        return src, Q.Filters(
-            actor=Q.resolve_actor(src, actor.strip()), source_actor=source_actor,
-            target_actor=target_actor, country=country, root=root,
-            quad=int(quad) if quad else None, outlet=outlet, since=since, until=until)
+        src, fields = shared
+        return src, Q.Filters(source_actor=source_actor, target_actor=target_actor, **fields)
 
     @app.get("/events")
     def events(
