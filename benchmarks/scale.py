@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from peak_rss import peak_mb
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "dev" / "news" / "scrapinghub_article_extraction_benchmark"
 DEFAULT_CORPUS = SHARED / "ground-truth.json"
@@ -89,12 +91,6 @@ def store_rate(results: list[Any], tmp: Path) -> dict[str, Any]:
     return out
 
 
-def peak_mb() -> int:
-    """This process's peak RSS (VmHWM), MiB."""
-    status = Path("/proc/self/status").read_text()
-    return int(status.split("VmHWM:")[1].split()[0]) // 1024
-
-
 def _timed_run(path: Path, settings: dict[str, Any], engine: str = "local",
                sink: _Count | None = None) -> float:
     from dossier.pipeline import run
@@ -110,23 +106,13 @@ def _timed_run(path: Path, settings: dict[str, Any], engine: str = "local",
     return time.perf_counter() - t
 
 
-_STREAM = """
-import re, sys, time
-def peak_mb():  # VmHWM: this process's own peak (ru_maxrss would count the parent's,
-    # inherited through vfork/exec)
-    status = open("/proc/self/status").read()
-    return int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) // 1024
-from dossier.pipeline import Sink, run
-from dossier.settings import load_settings
-class Count(Sink):
-    n = 0
-    def write(self, result):
-        Count.n += len(result.articles)
-t = time.perf_counter()
-run([sys.argv[1]], Count(), load_settings(overrides={"nlp": "false"}))
-print(Count.n, peak_mb(),
-      time.perf_counter() - t)
-"""
+PEAK_RSS = Path(__file__).with_name("peak_rss.py")
+
+
+def _peak_rss_run(path: Path) -> list[str]:
+    """``articles peak_mb seconds`` of reading ``path`` without NLP, in its own process."""
+    return subprocess.run([sys.executable, str(PEAK_RSS), str(path)], check=True,
+                          capture_output=True, text=True).stdout.split()
 
 
 def stream_check(mb: float, tmp: Path) -> dict[str, Any]:
@@ -139,8 +125,7 @@ def stream_check(mb: float, tmp: Path) -> dict[str, Any]:
         while fh.tell() < mb * 2**20:
             fh.write(demo.replace("China", f"China{rng.randint(0, 10**9)}") + "\n\n")
             i += 1
-    out = subprocess.run([sys.executable, "-c", _STREAM, str(path)], check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = _peak_rss_run(path)
     size = path.stat().st_size / 2**20
     path.unlink()
     return {"dump_mb": round(size), "articles": int(out[0]), "peak_rss_mb": int(out[1]),
@@ -171,13 +156,71 @@ def warc_check(mb: float, tmp: Path) -> dict[str, Any]:
                     http_headers=http))
                 written += len(body)
                 records += 1
-    out = subprocess.run([sys.executable, "-c", _STREAM, str(path)], check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = _peak_rss_run(path)
     gz_mb = path.stat().st_size / 2**20
     path.unlink()
     return {"pages_mb": round(written / 2**20), "warc_gz_mb": round(gz_mb), "records": records,
             "articles": int(out[0]), "peak_rss_mb": int(out[1]),
             "pages_per_s": round(records / float(out[2]), 1)}
+
+
+def nlp_figures(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """Raw spaCy, one process, two workers, Ray and store writes on the same text."""
+    from dossier.nlp import load_nlp
+    from dossier.settings import load_settings
+
+    texts = [t for t in load_corpus(args.corpus) if len(t.split()) >= 50]
+    random.Random(3).shuffle(texts)
+    if args.limit:
+        texts = texts[: args.limit]
+    rng = random.Random(11)
+    texts = texts + [shuffled_copy(t, rng) for _ in range(args.copies - 1) for t in texts]
+    from dossier.clean.dedup import Deduplicator
+
+    dedup = Deduplicator()  # keep only texts every run parses (no duplicate is skipped)
+    texts = [t for i, t in enumerate(texts) if dedup.check(str(i), t)[0] is None]
+    words = sum(len(t.split()) for t in texts)
+    res: dict[str, Any] = {"articles": len(texts), "words": words}
+    corpus = tmp / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i, t in enumerate(texts):
+            fh.write(json.dumps({"text": t, "url": f"https://example.org/{i}",
+                                 "date": "2024-05-16"}) + "\n")
+    nlp = load_nlp()
+    res["model"] = f"{nlp.meta['name']} {nlp.meta['version']}"
+    res["components"] = nlp.pipe_names
+    list(nlp.pipe(texts[:4]))  # warm up
+    t0 = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=16):
+        pass
+    raw = time.perf_counter() - t0
+    res["raw_spacy_words_per_s"] = round(words / raw)
+
+    warm = tmp / "warm.jsonl"  # first calls build the gazetteer matchers, langid …
+    warm.write_text("".join(corpus.open(encoding="utf-8").readlines()[:3]))
+    _timed_run(warm, load_settings(overrides={"workers": "1"}))
+    kept = _Count(keep=True)
+    one = _timed_run(corpus, load_settings(overrides={"workers": "1"}), sink=kept)
+    res["dossier_1_process_words_per_s"] = round(words / one)
+    res["ratio_to_raw_spacy"] = round(raw / one, 2)
+    two = _timed_run(corpus, load_settings(overrides={"workers": "2"}))
+    res["dossier_2_workers_words_per_s"] = round(words / two)
+    res["speedup_2_workers"] = round(one / two, 2)
+    res["peak_rss_mb_per_worker"] = resource.getrusage(
+        resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    res["peak_rss_mb_main"] = peak_mb()
+    if not args.no_ray:
+        import ray
+
+        # a running local "cluster" (its start-up is not counted; the actors' is): 2
+        # CPUs for the model actors + 1 logical for Ray Data's small tasks
+        ray.init(num_cpus=3, include_dashboard=False, log_to_driver=False)
+        ray_s = _timed_run(corpus, load_settings(overrides={"workers": "2"}), "ray")
+        ray.shutdown()
+        res["ray_2_cpus_words_per_s"] = round(words / ray_s)
+        res["speedup_ray_2_cpus"] = round(one / ray_s, 2)
+    res["store_writes"] = store_rate(kept.kept, tmp)
+    return res
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -194,73 +237,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="only the --stream-mb / --warc-mb checks")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
-    if args.memory_only:
-        res: dict[str, Any] = {"python": sys.version.split()[0]}
-        with tempfile.TemporaryDirectory() as tmp_:
-            if args.stream_mb:
-                res["stream"] = stream_check(args.stream_mb, Path(tmp_))
-            if args.warc_mb:
-                res["warc"] = warc_check(args.warc_mb, Path(tmp_))
-        print(json.dumps(res, indent=2))
-        return 0
-
-    from dossier.nlp import load_nlp
-    from dossier.settings import load_settings
-
-    texts = [t for t in load_corpus(args.corpus) if len(t.split()) >= 50]
-    random.Random(3).shuffle(texts)
-    if args.limit:
-        texts = texts[: args.limit]
-    rng = random.Random(11)
-    texts = texts + [shuffled_copy(t, rng) for _ in range(args.copies - 1) for t in texts]
-    from dossier.clean.dedup import Deduplicator
-
-    dedup = Deduplicator()  # keep only texts every run parses (no duplicate is skipped)
-    texts = [t for i, t in enumerate(texts) if dedup.check(str(i), t)[0] is None]
-    words = sum(len(t.split()) for t in texts)
-    res = {"articles": len(texts), "words": words,
-                           "python": sys.version.split()[0], "cpus": os.cpu_count()}
+    res: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory() as tmp_:
         tmp = Path(tmp_)
-        corpus = tmp / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as fh:
-            for i, t in enumerate(texts):
-                fh.write(json.dumps({"text": t, "url": f"https://example.org/{i}",
-                                     "date": "2024-05-16"}) + "\n")
-        nlp = load_nlp()
-        res["model"] = f"{nlp.meta['name']} {nlp.meta['version']}"
-        res["components"] = nlp.pipe_names
-        list(nlp.pipe(texts[:4]))  # warm up
-        t0 = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=16):
-            pass
-        raw = time.perf_counter() - t0
-        res["raw_spacy_words_per_s"] = round(words / raw)
-
-        warm = tmp / "warm.jsonl"  # first calls build the gazetteer matchers, langid …
-        warm.write_text("".join(corpus.open(encoding="utf-8").readlines()[:3]))
-        _timed_run(warm, load_settings(overrides={"workers": "1"}))
-        kept = _Count(keep=True)
-        one = _timed_run(corpus, load_settings(overrides={"workers": "1"}), sink=kept)
-        res["dossier_1_process_words_per_s"] = round(words / one)
-        res["ratio_to_raw_spacy"] = round(raw / one, 2)
-        two = _timed_run(corpus, load_settings(overrides={"workers": "2"}))
-        res["dossier_2_workers_words_per_s"] = round(words / two)
-        res["speedup_2_workers"] = round(one / two, 2)
-        res["peak_rss_mb_per_worker"] = resource.getrusage(
-            resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-        res["peak_rss_mb_main"] = peak_mb()
-        if not args.no_ray:
-            import ray
-
-            # a running local "cluster" (as on a real one, start-up is not counted): 2
-            # CPUs for the model actors + 1 logical for Ray Data's small tasks
-            ray.init(num_cpus=3, include_dashboard=False, log_to_driver=False)
-            ray_s = _timed_run(corpus, load_settings(overrides={"workers": "2"}), "ray")
-            ray.shutdown()
-            res["ray_2_cpus_words_per_s"] = round(words / ray_s)
-            res["speedup_ray_2_cpus"] = round(one / ray_s, 2)
-        res["store_writes"] = store_rate(kept.kept, tmp)
+        if not args.memory_only:
+            res.update(nlp_figures(args, tmp))
         if args.stream_mb:
             res["stream"] = stream_check(args.stream_mb, tmp)
         if args.warc_mb:

@@ -76,30 +76,17 @@ def test_streamed_parts_are_not_reingested(tmp_path: Path, demo_path: Path) -> N
     assert again.articles == 0 and again.already_stored == first.documents
 
 
-_RSS_SCRIPT = """
-import re, sys
-def peak_mb():  # VmHWM: this process's own peak (ru_maxrss would count the parent's,
-    # inherited through vfork/exec)
-    status = open("/proc/self/status").read()
-    return int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) // 1024
-from dossier.pipeline import Sink, run
-from dossier.settings import load_settings
-class Count(Sink):
-    n = 0
-    def write(self, result):
-        Count.n += len(result.articles)
-s = run([sys.argv[1]], Count(), load_settings(overrides={"nlp": "false",
-        "stream_chunk_mb": sys.argv[2]}))
-assert not s.errors, s.errors
-print(Count.n, peak_mb())
-"""
+PEAK_RSS = Path(__file__).parents[1] / "benchmarks" / "peak_rss.py"
 
 
 def _rss_run(path: Path, chunk_mb: str) -> tuple[int, int]:
-    out = subprocess.run([sys.executable, "-c", _RSS_SCRIPT, str(path), chunk_mb],
-                         capture_output=True, text=True, check=True)
-    articles, rss_mb = map(int, out.stdout.split())
-    return articles, rss_mb
+    """Articles and peak RSS (MiB) of reading ``path`` without NLP in a process of its
+    own (the script benchmarks/scale.py uses too)."""
+    out = subprocess.run([sys.executable, str(PEAK_RSS), str(path),
+                          f"stream_chunk_mb={chunk_mb}"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    articles, rss_mb, _seconds = out.stdout.split()
+    return int(articles), int(rss_mb)
 
 
 @pytest.mark.slow
