@@ -184,6 +184,9 @@ def test_quotes_command(runner: CliRunner, db: Path) -> None:
 @pytest.mark.parametrize(("setting", "message"), [
     ("near_duplicate_threshold=0.99", "between 0.1 and 0.95"),
     ("workers=-1", "between 0 and 1024"),
+    ("write_batch=0", "between 1 and 100000"),
+    ("dedup_window=0", "between 1 and"),
+    ("read_workers=0", "between 1 and 256"),
 ])
 def test_setting_ranges(runner: CliRunner, setting: str, message: str) -> None:
     res = runner.invoke(main, ["extract", "x.txt", "--set", setting])

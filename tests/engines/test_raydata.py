@@ -134,3 +134,19 @@ def test_joins_a_running_cluster(tmp_path: Path, demo_path: Path) -> None:
         assert status.returncode == 0  # still running: we joined it, we did not own it
     finally:
         subprocess.run([ray_cli, "stop", "--force"], capture_output=True)
+
+
+def test_results_missing_a_part_of_a_document_are_an_error() -> None:
+    """A long document comes back as a base and its jobs; if one never arrives the
+    load stops with a clear error instead of storing half a document."""
+    import pickle
+
+    from dossier.engines.raydata import _merged
+    from dossier.errors import DossierError
+    from dossier.records import Document, DocumentResult
+
+    doc = DocumentResult(Document(id="d1", source="x.txt", format="text", text="…"))
+    rows = iter([{"seq": 0, "document_id": "d1", "part": 0, "parts": 2,
+                  "result": pickle.dumps(doc)}])
+    with pytest.raises(DossierError, match="lack parts of 1 document"):
+        list(_merged(rows))

@@ -165,6 +165,19 @@ def test_a_queued_document_counts_as_stored(tmp_path: Path, demo_path: Path) -> 
         assert store.counts()["documents"] == 1
 
 
+def test_a_slow_stream_is_written_without_waiting_for_a_full_batch(
+        tmp_path: Path, demo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Queued documents older than FLUSH_SECONDS go in with the next write, whatever
+    write_batch says (a watcher of a long ingest sees it progress)."""
+    import dossier.store.db
+
+    monkeypatch.setattr(dossier.store.db, "FLUSH_SECONDS", -1.0)  # always overdue
+    with Store(tmp_path / "s.duckdb", write_batch=1000) as store:
+        store.start_run(["x"])
+        run([demo_path], store, load_settings(overrides={"nlp": "false"}))
+        assert store.counts()["documents"] == 1  # written before close
+
+
 def test_kill_mid_batch_leaves_whole_documents(tmp_path: Path, demo_text: str) -> None:
     src = tmp_path / "in"
     src.mkdir()
