@@ -215,7 +215,7 @@ class _Actors:
         # a group the actor stage made of "Xi and Putin … they" has no code: events
         # expand such references to their members themselves (see group)
         self.by_token = mentions_by_token(
-            doc, [m for m in mentions if not m.actor_id.startswith("local:group:")], offset)
+            doc, [m for m in mentions if m.type != "group"], offset)
         self.g = load_gazetteer()
         counts: dict[str, int] = {}
         for m in mentions:
