@@ -31,15 +31,15 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from dossier import pipeline
 from dossier.clean.dedup import Deduplicator
 from dossier.errors import DossierError
 from dossier.pipeline import RunSummary, Sink, analyse_safely, cleaned, merge_jobs, nlp_jobs
 from dossier.records import DocumentResult
 
 # A block, the unit of work an actor takes, holds up to this many documents, or
-# one ~40k-character job of a long one (as much as a local worker's job).
+# one job of a long one (pipeline.JOB_CHARS of articles, as a local worker gets).
 BATCH_DOCUMENTS = 4
-BLOCK_CHARS = 40_000
 
 # A row's role: a whole document, analysed in one piece; the base of a long
 # document (its text, articles and dropped spans, not analysed); or one NLP job of
@@ -126,7 +126,7 @@ def _blocks(results: Iterator[DocumentResult]) -> Iterator[Any]:
                          pickle.dumps(piece, pickle.HIGHEST_PROTOCOL)))
             seq += 1
             size += sum(len(a.text) for a in piece.articles)
-            if len(rows) >= BATCH_DOCUMENTS or size >= BLOCK_CHARS:
+            if len(rows) >= BATCH_DOCUMENTS or size >= pipeline.JOB_CHARS:
                 yield table()
                 rows, size = [], 0
     if rows:
