@@ -10,6 +10,18 @@ For each primary-annotation article of polnear_dev.jsonl (84), Dossier's quotes
   precision over predicted quotes with a speaker, recall over gold attributions
   with a source.
 
+These two "matched" scores are stricter than Citron's own, which the output's
+``citron`` block reproduces (Newell et al.'s citron/metrics.py, re-implemented):
+
+- exact: a predicted quote counts when some gold attribution's cue overlaps its
+  cue and its list of source (content) spans equals that attribution's exactly,
+  token for token; precision over all predicted quotes, recall over all gold ones;
+- overlap: token overlap between predicted and gold source (content) spans,
+  summed over every predicted x gold pair, divided by the predicted tokens
+  (precision) and the gold tokens (recall). Citron sums over pairs, so a token
+  shared by two gold attributions counts twice; ``citron_once`` counts each
+  token once (a predicted token inside any gold span of that kind, and back).
+
 Tune on train/dev only. The corpus text is read from ../shared at run time.
 
     python eval/quotes_polnear.py [--split dev] [--half A|B] [--json OUT]
@@ -38,6 +50,66 @@ def _spans(parts: list[dict]) -> tuple[int, int] | None:
     if not parts:
         return None
     return min(p["start"] for p in parts), max(p["end"] for p in parts)
+
+
+def _tokens(doc, spans: list[dict]) -> list[tuple[int, int]]:
+    """Character spans -> token spans (start, end), sorted, as Citron compares them."""
+    out = []
+    for sp in spans:
+        span = doc.char_span(sp["start"], sp["end"], alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end))
+    return sorted(out)
+
+
+def _tok_overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+class CitronScore:
+    """Citron's exact and token-overlap scores for sources and contents."""
+
+    PARTS = ("source", "content")
+
+    def __init__(self) -> None:
+        self.exact = {p: [0, 0, 0] for p in self.PARTS}  # tp, fp, fn
+        self.pairs = {p: [0, 0, 0] for p in self.PARTS}  # overlap, predicted, gold
+        self.once = {p: [0, 0] for p in self.PARTS}  # predicted-in-gold, gold-in-pred
+
+    def add(self, pred: list[dict], gold: list[dict]) -> None:
+        """pred, gold: dicts of token span lists under "cue", "source", "content"."""
+        def cue_hit(p: dict, g: dict) -> bool:
+            return any(_tok_overlap(a, b) for a in p["cue"] for b in g["cue"])
+
+        for part in self.PARTS:
+            ex = self.exact[part]
+            for p in pred:
+                ex[0 if any(cue_hit(p, g) and p[part] == g[part] for g in gold) else 1] += 1
+            ex[2] += sum(1 for g in gold
+                         if not any(cue_hit(p, g) and p[part] == g[part] for p in pred))
+            pairs = self.pairs[part]
+            pairs[0] += sum(_tok_overlap(a, b) for p in pred for g in gold
+                            for a in p[part] for b in g[part])
+            pairs[1] += sum(b - a for p in pred for a, b in p[part])
+            pairs[2] += sum(b - a for g in gold for a, b in g[part])
+            gold_toks = {i for g in gold for a, b in g[part] for i in range(a, b)}
+            pred_toks = {i for p in pred for a, b in p[part] for i in range(a, b)}
+            once = self.once[part]
+            once[0] += sum(1 for p in pred for a, b in p[part] for i in range(a, b)
+                           if i in gold_toks)
+            once[1] += sum(1 for g in gold for a, b in g[part] for i in range(a, b)
+                           if i in pred_toks)
+
+    def result(self) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        for part in self.PARTS:
+            tp, fp, fn = self.exact[part]
+            ov, n_p, n_g = self.pairs[part]
+            in_g, in_p = self.once[part]
+            out[f"{part}_exact"] = prf(tp, tp + fp, tp, tp + fn)
+            out[f"{part}_overlap"] = prf(ov, n_p, ov, n_g)
+            out[f"{part}_overlap_once"] = prf(in_g, n_p, in_p, n_g)
+        return out
 
 
 def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
@@ -70,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         rows = rows[: args.limit]
     linker = linker_for(None)
+    citron = CitronScore()
     counts = {k: 0 for k in ("pred", "pred_src", "gold", "gold_src")}
     hits = {k: 0 for k in ("c_ex_p", "c_ex_g", "c_ov_p", "c_ov_g", "s_ex_p", "s_ex_g",
                            "s_ov_p", "s_ov_g")}
@@ -80,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
             if c is not None:
                 gold.append((c, _spans(a.get("source", []))))
         doc = linker.nlp(row["text"])
+        gold_tok = [{k: _tokens(doc, a.get(k, [])) for k in ("cue", "source", "content")}
+                    for a in row.get("attributions", []) if a.get("content")]
         published = date.fromisoformat(row["publication_date"][:10])
         mentions = linker.link(doc, source=row["doc_id"], article_id=row["doc_id"],
                                published=published)
@@ -87,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         counts["pred"] += len(preds)
         counts["gold"] += len(gold)
         counts["gold_src"] += sum(1 for _, s in gold if s)
+        citron.add([{"cue": _tokens(doc, [q.cue] if q.cue else []),
+                     "source": _tokens(doc, [q.speaker] if q.speaker else []),
+                     "content": _tokens(doc, [{"start": q.start, "end": q.end}])}
+                    for q in preds], gold_tok)
         pred_spans = []
         for q in preds:
             qc = (q.start, q.end)
@@ -118,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                             counts["gold_src"]),
         "source_overlap": prf(hits["s_ov_p"], counts["pred_src"], hits["s_ov_g"],
                               counts["gold_src"]),
+        "citron": citron.result(),
     }
     print(json.dumps(res, indent=2))
     if args.json:
