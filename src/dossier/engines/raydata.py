@@ -5,7 +5,11 @@
    batch), and puts the documents into Ray's object store as small Arrow blocks
    (no file system is shared with the cluster: this works on any Ray cluster). A
    long document (a text dump of many articles) becomes a base block row and NLP
-   jobs of a few articles, as local workers get them.
+   jobs of a few articles, as local workers get them. It does so in a thread of
+   its own, while the NLP runs: the blocks' references go through a bounded Ray
+   queue to the dataset's one read task (:class:`_Stream`), so the actors start
+   and work while the driver still cleans, and a large input never sits whole in
+   the object store.
 2. Ray Data runs the NLP with ``map_batches`` over a callable class, so each Ray
    worker loads the spaCy model once. Each result row carries its records as JSON
    (``records``, readable by DuckDB or Spark as they are) and the whole result
@@ -26,6 +30,7 @@ import logging
 import os
 import pickle
 import shutil
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -35,11 +40,15 @@ from dossier import pipeline
 from dossier.clean.dedup import Deduplicator
 from dossier.errors import DossierError
 from dossier.pipeline import RunSummary, Sink, analyse_safely, cleaned, merge_jobs, nlp_jobs
-from dossier.records import DocumentResult
+from dossier.records import Document, DocumentResult
 
 # A block, the unit of work an actor takes, holds up to this many documents, or
 # one job of a long one (pipeline.JOB_CHARS of articles, as a local worker gets).
 BATCH_DOCUMENTS = 4
+
+# Blocks cleaned ahead of the NLP, per model actor: enough that no actor waits,
+# few enough that the object store holds a window of the input, not all of it.
+BLOCKS_AHEAD = 8
 
 # A row's role: a whole document, analysed in one piece; the base of a long
 # document (its text, articles and dropped spans, not analysed); or one NLP job of
@@ -69,10 +78,11 @@ def run_ray(
         raise RayUnavailable("Ray is not installed: pip install 'dossier[ray]'") from exc
     summary = RunSummary()
     dedup = dedup or Deduplicator.from_settings(settings)
-    documents = cleaned(inputs, sink, settings, dedup, summary, progress)
     if not bool(settings.get("nlp", True)):  # nothing for Ray to do
-        _load(documents, sink, summary)
+        _load(cleaned(inputs, sink, settings, dedup, summary, progress), sink, summary)
         return summary
+    locked = _LockedSink(sink)  # cleaning runs in a thread of its own (_Feed)
+    feed = _Feed(_blocks(cleaned(inputs, locked, settings, dedup, summary, progress)))
     workers = int(settings.get("workers", 0) or 0) or os.cpu_count() or 1
     started = not ray.is_initialized()
     if started:
@@ -81,15 +91,73 @@ def run_ray(
         ray.init(address=address, num_cpus=None if address else workers + 1,
                  include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
     try:
-        blocks = [ray.put(table) for table in _blocks(documents)]
-        if blocks:
-            results = Path(output) / "results" if output else None
-            _load(_merged(_analyse_on_ray(blocks, settings, workers, address is not None,
-                                          results)), sink, summary)
+        results = Path(output) / "results" if output else None
+        _load(_merged(_analyse_on_ray(feed, settings, workers, address is not None,
+                                      results)), locked, summary)
+        feed.join()
     finally:
         if started:
             ray.shutdown()
     return summary
+
+
+class _LockedSink(Sink):
+    """The sink shared by the cleaning thread (``seen``) and the writer (``write``):
+    one call at a time, as a DuckDB connection needs."""
+
+    def __init__(self, sink: Sink) -> None:
+        self._sink = sink
+        self._lock = threading.Lock()
+
+    def seen(self, doc: Document) -> bool:
+        with self._lock:
+            return self._sink.seen(doc)
+
+    def write(self, result: DocumentResult) -> None:
+        with self._lock:
+            self._sink.write(result)
+
+
+class _Feed:
+    """Cleans in a driver thread and hands the blocks' object references to the
+    dataset's read task through a bounded queue; ``None`` ends the stream."""
+
+    def __init__(self, tables: Iterator[Any]) -> None:
+        self._tables = tables
+        self.queue: Any = None
+        self.error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self, actors: int) -> bool:
+        """Start cleaning; False when there is nothing to analyse at all."""
+        import ray
+        from ray.util.queue import Queue
+
+        first = next(self._tables, None)
+        if first is None:
+            return False
+        self.queue = Queue(maxsize=BLOCKS_AHEAD * actors, actor_options={"num_cpus": 0})
+        self.queue.put([ray.put(first)])  # in a list: Ray would resolve a bare ref
+        self._thread = threading.Thread(target=self._run, name="dossier-clean", daemon=True)
+        self._thread.start()
+        return True
+
+    def _run(self) -> None:
+        import ray
+
+        try:
+            for table in self._tables:
+                self.queue.put([ray.put(table)])
+        except BaseException as exc:  # re-raised by join(), in the driver's thread
+            self.error = exc
+        finally:
+            self.queue.put(None)
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _rows(result: DocumentResult) -> list[tuple[int, DocumentResult]]:
@@ -173,7 +241,31 @@ class Analyser:
                 "source": sources, "records": out_records, "result": out_results}
 
 
-def _analyse_on_ray(blocks: list[Any], settings: dict[str, Any], workers: int,
+def _stream_source(queue: Any) -> Any:
+    """A Ray Data source of one read task that yields the blocks the driver queues,
+    until ``None``."""
+    from ray.data import Datasource, ReadTask
+    from ray.data.block import BlockMetadata
+
+    def read() -> Iterator[Any]:
+        import ray
+
+        while (refs := queue.get()) is not None:
+            yield ray.get(refs[0])
+
+    class _Stream(Datasource):
+        def estimate_inmemory_data_size(self) -> None:
+            return None
+
+        def get_read_tasks(self, parallelism: int, per_task_row_limit: int | None = None,
+                           data_context: Any = None) -> list[ReadTask]:
+            return [ReadTask(read, BlockMetadata(num_rows=None, size_bytes=None,
+                                                 exec_stats=None, input_files=None))]
+
+    return _Stream()
+
+
+def _analyse_on_ray(feed: _Feed, settings: dict[str, Any], workers: int,
                     cluster: bool, output: Path | None) -> Iterator[dict[str, Any]]:
     """Result rows (seq, document_id, part, parts, result), in input order."""
     import ray
@@ -192,8 +284,11 @@ def _analyse_on_ray(blocks: list[Any], settings: dict[str, Any], workers: int,
     # the run waits forever.
     cpus = int(ray.cluster_resources().get("CPU", 1))
     actors = max(1, cpus - 1) if cluster else max(1, min(workers, cpus - 1))
-    # one block a task: each block is a few documents, so every actor gets work
-    ds = ray.data.from_arrow_refs(blocks).map_batches(
+    if not feed.start(actors):
+        return
+    # one block a task: each block is a few documents, so every actor gets work; the
+    # read task only waits on the queue, it takes no CPU from the actors
+    ds = ray.data.read_datasource(_stream_source(feed.queue), num_cpus=0).map_batches(
         Analyser, fn_constructor_kwargs={"settings": settings, "records": output is not None},
         batch_size=None,
         batch_format="numpy", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=actors),
