@@ -150,3 +150,39 @@ def test_results_missing_a_part_of_a_document_are_an_error() -> None:
                   "result": pickle.dumps(doc)}])
     with pytest.raises(DossierError, match="lack parts of 1 document"):
         list(_merged(rows))
+
+
+class _Kept:
+    """A sink that keeps what it is given."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def seen(self, doc: Any) -> bool:
+        return False
+
+    def write(self, result: Any) -> None:
+        self.written.append(result.document.id)
+
+
+def test_a_failure_while_cleaning_ends_the_run_with_that_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The driver cleans in a thread while the actors work: an error there stops the
+    run with that error, after the documents already cleaned are stored, instead of
+    leaving the dataset waiting for blocks that never come."""
+    from dossier.engines import raydata
+    from dossier.records import Document, DocumentResult
+    from dossier.settings import load_settings
+
+    def cleaned(*_: Any, **__: Any) -> Any:
+        for i in range(3):
+            yield DocumentResult(Document(id=f"d{i}", source=f"{i}.txt", format="text",
+                                          text="Nothing to see here."))
+        raise RuntimeError("the reader broke")
+
+    monkeypatch.setattr(raydata, "cleaned", cleaned)
+    monkeypatch.setattr(raydata, "BATCH_DOCUMENTS", 1)  # one block each: three blocks
+    sink = _Kept()
+    with pytest.raises(RuntimeError, match="the reader broke"):
+        raydata.run_ray(["0.txt"], sink, load_settings(overrides={"workers": "2"}))
+    assert sink.written == ["d0", "d1", "d2"]
