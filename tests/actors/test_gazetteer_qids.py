@@ -22,10 +22,7 @@ HEADS = frozenset({"president", "prime_minister", "monarch", "head_of_state",
 # certain when the gazetteer was compiled (2026-11): to fill from a Wikidata dump.
 NO_QID_YET = frozenset({
     "hu-jintao", "jiang-zemin", "li-keqiang", "li-qiang", "wen-jiabao", "zhu-rongji",
-    "bernard-cazeneuve", "dominique-de-villepin", "edouard-philippe", "elisabeth-borne",
-    "francois-bayrou", "francois-fillon", "gabriel-attal", "jean-castex", "jean-marc-ayrault",
-    "jean-pierre-raffarin", "lionel-jospin", "manuel-valls", "michel-barnier",
-    "sebastien-lecornu",
+    "francois-fillon", "jean-pierre-raffarin", "sebastien-lecornu",
     "keir-starmer", "liz-truss", "rishi-sunak",
     "mikhail-fradkov", "mikhail-kasyanov", "mikhail-mishustin", "viktor-khristenko",
     "viktor-zubkov",
