@@ -54,12 +54,36 @@ D2024 = date(2024, 5, 16)
         ("Sir Jeremy Fleming, the head of GCHQ, spoke. He said Russia had erred.",
          date(2022, 3, 31), "He", "jeremy-fleming", "pronoun"),
         ("GCHQ warned of cyber attacks.", D2024, "GCHQ", "gbr-gchq", "alias"),
+        # a country's name (not only its adjective) before the role
+        ("The US president spoke to the French president.", date(2015, 6, 1),
+         "The US president", "barack-obama", "role"),
+        ("The U.S. president spoke on Tuesday.", date(2015, 6, 1), "The U.S. president",
+         "barack-obama", "role"),
+        ("The UK prime minister flew to Beijing.", date(2018, 1, 30),
+         "The UK prime minister", "theresa-may", "role"),
+        ("The US secretary of state flew to Beijing.", date(2023, 6, 18),
+         "The US secretary of state", "antony-blinken", "role"),
     ],
 )
 def test_links(link, text, on, surface, actor_id, via) -> None:  # type: ignore[no-untyped-def]
     m = find(link(text, on), surface)
     assert m is not None, surface
     assert (m.actor_id, m.via) == (actor_id, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "surface", "code"),
+    [
+        # a sitting president running again is still the president (GOV, not PTY)
+        ("President Joe Biden spoke on Tuesday.", date(2023, 6, 1), "President Joe Biden",
+         "USAGOV"),
+        # the candidate before he held office
+        ("Joe Biden spoke on Tuesday.", date(2020, 6, 1), "Joe Biden", "USAPTY"),
+    ],
+)
+def test_an_office_comes_before_a_candidacy(link, text, on, surface, code) -> None:  # type: ignore[no-untyped-def]
+    m = find(link(text, on), surface)
+    assert m is not None and m.code == code
 
 
 def test_role_outside_its_dates_is_not_that_holder(link) -> None:  # type: ignore[no-untyped-def]
@@ -77,6 +101,8 @@ def test_role_outside_its_dates_is_not_that_holder(link) -> None:  # type: ignor
         ("The company's president said profits rose sharply this year.", "president"),
         # a generic role with no article and no country is not resolved
         ("He wants to be president one day.", "president"),
+        # a title before a name: the name links, not the role
+        ("US President Joe Biden spoke on Tuesday.", "US President"),
     ],
 )
 def test_negatives_not_linked(link, text: str, surface: str) -> None:  # type: ignore[no-untyped-def]

@@ -61,13 +61,19 @@ class Actor:
     roles: list[Role] = field(default_factory=list)
 
     def role_on(self, on: date | None) -> Role | None:
-        """The role held on ``on`` (the latest if several); latest role if no date."""
+        """The role held on ``on``; latest role if no date. Of several, an office
+        before a candidacy or party post (a sitting president running again is
+        still the president), then the latest begun."""
         if not self.roles:
             return None
+
+        def rank(r: Role) -> tuple[bool, date]:
+            return r.sector != "PTY", r.start or date.min
+
         if on is None:
-            return max(self.roles, key=lambda r: r.start or date.min)
+            return max(self.roles, key=rank)
         active = [r for r in self.roles if r.active(on)]
-        return max(active, key=lambda r: r.start or date.min) if active else None
+        return max(active, key=rank) if active else None
 
     def code_on(self, on: date | None) -> str:
         if self.type != "person":

@@ -299,11 +299,13 @@ class _ArticleLinker:
         role = role_matches.get(span.start)
         if role is not None and role.end > span.end:
             return role
-        if cues().parties.get(self.doc[span.end - 1].lower_) is None:
-            return None
+        if cues().parties.get(self.doc[span.end - 1].lower_) is None \
+                and _state_code(self.g, span.text) is None:
+            return None  # neither "the GOP nominee" nor "the US president"
         k = span.end
-        while k < len(self.doc) and k - span.end < 2 and self.doc[k].pos_ == "ADJ":
-            k += 1  # "the GOP presidential nominee"
+        while k not in role_matches and k < len(self.doc) and k - span.end < 2 \
+                and self.doc[k].pos_ == "ADJ":
+            k += 1  # "the GOP presidential nominee" (but "the UK prime minister")
         return role_matches.get(k)
 
     def _plausible_here(self, person: Actor) -> bool:
@@ -644,8 +646,10 @@ class _ArticleLinker:
                 parties, start = c.parties[low], j
             elif low == "party" and j > 0 and doc[j - 1].lower_ in c.parties:
                 parties, start, j = c.parties[doc[j - 1].lower_], j - 1, j - 1
-            elif (code := _state_code(self.g, t.text)) is not None and t.is_title:
-                country, start = code, j
+            elif (t.is_title or t.is_upper) and (named := self._state_before(j)) is not None:
+                # "the Russian president", "the US president", "the United States
+                # secretary of state"
+                (country, start), j = named, named[1]
             elif low == "the":
                 start = j
                 break
@@ -661,6 +665,18 @@ class _ArticleLinker:
             # no definite description (a title before a name)
             return -1, False, None, parties
         return start, former, country, parties
+
+    def _state_before(self, j: int) -> tuple[str, int] | None:
+        """The country a name or adjective ending at token ``j`` names (one to three
+        tokens: "Russian", "US", "United States"), with its first token."""
+        for n in (3, 2, 1):
+            first = j - n + 1
+            if first < 0 or not all(t.is_title or t.is_upper for t in self.doc[first : j + 1]):
+                continue
+            code = _state_code(self.g, self.doc[first : j + 1].text)
+            if code is not None:
+                return code, first
+        return None
 
     def _link_role(self, span: Span) -> bool:
         doc = self.doc
