@@ -46,6 +46,10 @@ from dossier.records import Document, DocumentResult
 # one job of a long one (pipeline.JOB_CHARS of articles, as a local worker gets).
 BATCH_DOCUMENTS = 4
 
+# Ray Data's block size for the run: about four news articles (pickled, before the
+# NLP), or one job of a long document (a row is never cut).
+BLOCK_BYTES = 24 * 1024
+
 # Blocks cleaned ahead of the NLP, per model actor: enough that no actor waits,
 # few enough that the object store holds a window of the input, not all of it.
 BLOCKS_AHEAD = 8
@@ -288,7 +292,12 @@ def _analyse_on_ray(feed: _Feed, settings: dict[str, Any], workers: int,
         return
     # one block a task: each block is a few documents, so every actor gets work; the
     # read task only waits on the queue, it takes no CPU from the actors
-    ds = ray.data.read_datasource(_stream_source(feed.queue), num_cpus=0).map_batches(
+    # Ray Data re-blocks what a read task yields: to its target block size (128 MB:
+    # the whole of a small batch, no streaming), then split to its default
+    # parallelism (a document a block). Blocks of BLOCK_BYTES, never split, stream.
+    ctx.target_max_block_size = BLOCK_BYTES
+    ds = ray.data.read_datasource(_stream_source(feed.queue), num_cpus=0,
+                                  override_num_blocks=1).map_batches(
         Analyser, fn_constructor_kwargs={"settings": settings, "records": output is not None},
         batch_size=None,
         batch_format="numpy", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=actors),
