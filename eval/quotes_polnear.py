@@ -22,9 +22,15 @@ These two "matched" scores are stricter than Citron's own, which the output's
   shared by two gold attributions counts twice; ``citron_once`` counts each
   token once (a predicted token inside any gold span of that kind, and back).
 
+The predicted source span is the speaker's ``phrase`` (the whole noun phrase the
+attribution names: "Ryan, a policy-focused conservative,", as PolNeAR marks its
+sources) by default; ``--source-span mention`` scores the mention instead ("Ryan").
+The output's ``other_source_span`` block gives the source scores of the other one.
+
 Tune on train/dev only. The corpus text is read from ../shared at run time.
 
-    python eval/quotes_polnear.py [--split dev] [--half A|B] [--json OUT]
+    python eval/quotes_polnear.py [--split dev] [--half A|B] [--source-span phrase|mention]
+                                  [--json OUT]
 """
 
 from __future__ import annotations
@@ -119,57 +125,38 @@ def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="dev", choices=["dev", "train"])
-    ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
-    ap.add_argument("--half", choices=["A", "B"],
-                    help="A: articles 0, 2, 4 … of the file; B: articles 1, 3, 5 …")
-    ap.add_argument("--json", type=Path)
-    args = ap.parse_args(argv)
-    path = SHARED / f"polnear_{args.split}.jsonl"
-    if not path.exists():
-        print(f"{path}: not found", file=sys.stderr)
-        return 2
-    rows, seen = [], set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        if r.get("primary_annotation") and r["doc_id"] not in seen:
-            seen.add(r["doc_id"])
-            rows.append(r)
-    if args.half:
-        rows = rows[args.half == "B" :: 2]
-    if args.limit:
-        rows = rows[: args.limit]
-    linker = linker_for(None)
-    citron = CitronScore()
-    counts = {k: 0 for k in ("pred", "pred_src", "gold", "gold_src")}
-    hits = {k: 0 for k in ("c_ex_p", "c_ex_g", "c_ov_p", "c_ov_g", "s_ex_p", "s_ex_g",
-                           "s_ov_p", "s_ov_g")}
-    for row in rows:
-        gold = []
-        for a in row.get("attributions", []):
-            c = _spans(a.get("content", []))
-            if c is not None:
-                gold.append((c, _spans(a.get("source", []))))
-        doc = linker.nlp(row["text"])
-        gold_tok = [{k: _tokens(doc, a.get(k, [])) for k in ("cue", "source", "content")}
-                    for a in row.get("attributions", []) if a.get("content")]
-        published = date.fromisoformat(row["publication_date"][:10])
-        mentions = linker.link(doc, source=row["doc_id"], article_id=row["doc_id"],
-                               published=published)
-        preds = extract_quotes(doc, mentions, source=row["doc_id"], article_id=row["doc_id"])
+class _Score:
+    """Our "matched" scores and Citron's, with the speaker's phrase or its mention as
+    the predicted source span."""
+
+    def __init__(self, source_span: str) -> None:
+        self.source_span = source_span
+        self.citron = CitronScore()
+        self.counts = {k: 0 for k in ("pred", "pred_src", "gold", "gold_src")}
+        self.hits = {k: 0 for k in ("c_ex_p", "c_ex_g", "c_ov_p", "c_ov_g", "s_ex_p",
+                                    "s_ex_g", "s_ov_p", "s_ov_g")}
+
+    def source(self, q) -> dict | None:  # type: ignore[no-untyped-def]
+        if q.speaker is None:
+            return None
+        if self.source_span == "phrase" and q.speaker.get("phrase"):
+            return q.speaker["phrase"]
+        return q.speaker
+
+    def add(self, doc, preds, gold, gold_tok) -> None:  # type: ignore[no-untyped-def]
+        counts, hits = self.counts, self.hits
         counts["pred"] += len(preds)
         counts["gold"] += len(gold)
         counts["gold_src"] += sum(1 for _, s in gold if s)
-        citron.add([{"cue": _tokens(doc, [q.cue] if q.cue else []),
-                     "source": _tokens(doc, [q.speaker] if q.speaker else []),
-                     "content": _tokens(doc, [{"start": q.start, "end": q.end}])}
-                    for q in preds], gold_tok)
+        self.citron.add([{"cue": _tokens(doc, [q.cue] if q.cue else []),
+                          "source": _tokens(doc, [self.source(q)] if q.speaker else []),
+                          "content": _tokens(doc, [{"start": q.start, "end": q.end}])}
+                         for q in preds], gold_tok)
         pred_spans = []
         for q in preds:
             qc = (q.start, q.end)
-            qs = (q.speaker["start"], q.speaker["end"]) if q.speaker else None
+            sp = self.source(q)
+            qs = (sp["start"], sp["end"]) if sp is not None else None
             counts["pred_src"] += qs is not None
             pred_spans.append((qc, qs))
             ex = [g for g in gold if g[0] == qc]
@@ -187,18 +174,75 @@ def main(argv: list[str] | None = None) -> int:
             if gs is not None:
                 hits["s_ex_g"] += any(s is not None and s == gs for _, s in ex)
                 hits["s_ov_g"] += any(s is not None and _overlap(s, gs) for _, s in ov)
-    res = {
-        "split": args.split, "half": args.half, "articles": len(rows),
-        "gold_attributions": counts["gold"],
-        "predicted_quotes": counts["pred"],
-        "content_exact": prf(hits["c_ex_p"], counts["pred"], hits["c_ex_g"], counts["gold"]),
-        "content_overlap": prf(hits["c_ov_p"], counts["pred"], hits["c_ov_g"], counts["gold"]),
-        "source_exact": prf(hits["s_ex_p"], counts["pred_src"], hits["s_ex_g"],
-                            counts["gold_src"]),
-        "source_overlap": prf(hits["s_ov_p"], counts["pred_src"], hits["s_ov_g"],
-                              counts["gold_src"]),
-        "citron": citron.result(),
-    }
+
+    def result(self) -> dict:
+        counts, hits = self.counts, self.hits
+        return {
+            "source_span": self.source_span,
+            "gold_attributions": counts["gold"],
+            "predicted_quotes": counts["pred"],
+            "content_exact": prf(hits["c_ex_p"], counts["pred"], hits["c_ex_g"],
+                                 counts["gold"]),
+            "content_overlap": prf(hits["c_ov_p"], counts["pred"], hits["c_ov_g"],
+                                   counts["gold"]),
+            "source_exact": prf(hits["s_ex_p"], counts["pred_src"], hits["s_ex_g"],
+                                counts["gold_src"]),
+            "source_overlap": prf(hits["s_ov_p"], counts["pred_src"], hits["s_ov_g"],
+                                  counts["gold_src"]),
+            "citron": self.citron.result(),
+        }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--half", choices=["A", "B"],
+                    help="A: articles 0, 2, 4 … of the file; B: articles 1, 3, 5 …")
+    ap.add_argument("--source-span", choices=["phrase", "mention"], default="phrase",
+                    help="the speaker span scored as the source: its whole noun phrase "
+                    "(default) or the mention that attributes")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    path = SHARED / f"polnear_{args.split}.jsonl"
+    if not path.exists():
+        print(f"{path}: not found", file=sys.stderr)
+        return 2
+    rows, seen = [], set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r.get("primary_annotation") and r["doc_id"] not in seen:
+            seen.add(r["doc_id"])
+            rows.append(r)
+    if args.half:
+        rows = rows[args.half == "B" :: 2]
+    if args.limit:
+        rows = rows[: args.limit]
+    linker = linker_for(None)
+    modes = [args.source_span, "mention" if args.source_span == "phrase" else "phrase"]
+    scores = {m: _Score(m) for m in modes}
+    for row in rows:
+        gold = []
+        for a in row.get("attributions", []):
+            c = _spans(a.get("content", []))
+            if c is not None:
+                gold.append((c, _spans(a.get("source", []))))
+        doc = linker.nlp(row["text"])
+        gold_tok = [{k: _tokens(doc, a.get(k, [])) for k in ("cue", "source", "content")}
+                    for a in row.get("attributions", []) if a.get("content")]
+        published = date.fromisoformat(row["publication_date"][:10])
+        mentions = linker.link(doc, source=row["doc_id"], article_id=row["doc_id"],
+                               published=published)
+        preds = extract_quotes(doc, mentions, source=row["doc_id"], article_id=row["doc_id"])
+        for sc in scores.values():
+            sc.add(doc, preds, gold, gold_tok)
+    res = {"split": args.split, "half": args.half, "articles": len(rows),
+           **scores[modes[0]].result()}
+    other = scores[modes[1]].result()
+    res["other_source_span"] = {
+        "source_span": modes[1], "source_exact": other["source_exact"],
+        "source_overlap": other["source_overlap"],
+        "citron": {k: v for k, v in other["citron"].items() if k.startswith("source")}}
     print(json.dumps(res, indent=2))
     if args.json:
         args.json.write_text(json.dumps(res, indent=2) + "\n")

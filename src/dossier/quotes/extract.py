@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +53,7 @@ class _Cues:
     object_heads: dict[str, frozenset[str]]
     quantifiers: frozenset[str]
     unsaid_when_negated: frozenset[str]
+    around: frozenset[str]
 
 
 @cache
@@ -67,7 +69,8 @@ def cues() -> _Cues:
                  frozenset(d["adjectives"]), frozenset(d["colon_labels"]),
                  frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]),
                  {k: frozenset(v) for k, v in d["object_heads"].items()},
-                 frozenset(d["quantifier_sources"]), frozenset(d["unsaid_when_negated"]))
+                 frozenset(d["quantifier_sources"]), frozenset(d["unsaid_when_negated"]),
+                 frozenset(d["around_heads"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -232,9 +235,16 @@ def _on_line(cue: Token, subj: list[Token]) -> list[Token]:
     lo = text.rfind("\n", 0, cue.idx) + 1
     hi = text.find("\n", cue.idx)
     hi = len(text) if hi < 0 else hi
-    for s in subj:
+    for k, s in enumerate(subj):
         if lo <= s.idx < hi:
-            return [t for t in s.subtree if lo <= t.idx < hi]
+            toks = [t for t in s.subtree if lo <= t.idx < hi]
+            for s2 in subj[k + 1 :]:
+                # one noun phrase the parser split in two subjects ("Vatican spokesman
+                # the Rev. Federico Lombardi said"): both, the second its head
+                if s2.left_edge.i != toks[-1].i + 1 or s2.i > cue.i:
+                    break
+                toks += [t for t in s2.subtree if lo <= t.idx < hi]
+            return toks
     return []
 
 
@@ -253,20 +263,69 @@ def _tense(cue: Token) -> str:
 
 def _subject_mention(idx: _Index, subj: list[Token]) -> Mention | None:
     """The mention that heads a subject: "the Kremlin aide Yuri Ushakov" is Ushakov,
-    "China's president Xi" is Xi."""
-    head = next((t for t in subj if t.dep_ in ("nsubj", "nsubjpass", "pobj")), None)
+    "China's president Xi" is Xi. A person named around another head ("aides to
+    Clinton", "O'Malley's campaign", "the Christie supporter", `around_heads`; "his
+    boss") or inside a clause of the phrase ("the man who shot Reagan") is not: no
+    mention. (An organisation or state the gazetteer knows speaks through its own:
+    "Russia's foreign ministry", "the Kremlin spokesman".)"""
+    if not subj:
+        return None
+    ids = {t.i for t in subj}
+    heads = [t for t in subj if t.dep_ in ("nsubj", "nsubjpass", "pobj")]
+    top = [t for t in heads if t.head.i not in ids]
+    head = top[-1] if top else heads[0] if heads else None
+    root = head if head is not None else next(
+        (t for t in subj if t.head.i not in ids or t.head.i == t.i), subj[0])
     if head is not None:
         m = idx.by_token.get(head.i)
         if m is not None:
             return m
         for deps in (("appos",), ("compound", "flat")):
             for t in (*head.children, *subj):
-                if t.dep_ in deps and (m := idx.by_token.get(t.i)):
+                if t.dep_ in deps and (m := idx.by_token.get(t.i)) and not _around(
+                        idx, t, root):
                     return m
     for t in subj:
-        if t.dep_ != "poss" and (m := idx.by_token.get(t.i)) is not None:
+        if t.dep_ != "poss" and (m := idx.by_token.get(t.i)) is not None and not _around(
+                idx, t, root):
             return m
-    return idx.mention_in(subj)
+    for t in subj:
+        if (m := idx.by_token.get(t.i)) is not None and not _around(idx, t, root):
+            return m
+    return None
+
+
+_CLAUSE_BARRIER = ("relcl", "advcl", "ccomp", "csubj")
+
+
+def _around(idx: _Index, t: Token, root: Token) -> bool:
+    """Whether the mention at ``t`` names someone the phrase headed by ``root`` is
+    around rather than the phrase's referent: on the way up from ``t`` to ``root`` a
+    head noun of `around_heads` that the actor stage did not link ("aides to
+    Clinton", "O'Malley's campaign", "the Clinton campaign chairman"; an apposition
+    names its head: "Clinton's spokesman, Brian Fallon"), or a clause ("the man who
+    shot Reagan"). A person's possessive pronoun before a common noun ("his boss")
+    is no speaker either. A mention of an organisation or state the gazetteer knows
+    ("Russia's foreign ministry") is, but for a clause."""
+    around = cues().around
+    m = idx.by_token[t.i]
+    person = m.type == "person" or m.actor_id.startswith("local:")
+    if (m.type == "person" and t.i != root.i and t.dep_ == "poss" and t.pos_ == "PRON"
+            and t.head.pos_ == "NOUN"):
+        return True
+    x = t
+    for _ in range(12):
+        if x.i == root.i or x.head.i == x.i:
+            return False
+        dep = x.dep_
+        if dep in _CLAUSE_BARRIER:
+            return True
+        x = x.head
+        if (person and dep != "appos" and x.pos_ in ("NOUN", "PROPN")
+                and (x.lemma_.lower() in around or x.lower_ in around)
+                and idx.by_token.get(x.i) is None):
+            return True
+    return False
 
 
 def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | None, float]:
@@ -279,7 +338,7 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         if pobj:
             m = _subject_mention(idx, list(pobj[0].subtree))
             if m is not None:
-                return _mention_speaker(m), 0.8
+                return _mention_speaker(m, idx, list(pobj[0].subtree)), 0.8
             if reported:
                 return _raw_speaker(idx, list(pobj[0].subtree), "unlinked"), 0.5
     subj = _subject(cue)
@@ -293,12 +352,14 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
                 # the quote, as for a pronoun
                 sp = _mention_speaker(m)
                 sp.update(start=idx.offset + subj[0].idx,
-                          end=idx.offset + subj[0].idx + len(subj[0].text), via="pronoun")
+                          end=idx.offset + subj[0].idx + len(subj[0].text), via="pronoun",
+                          phrase=_phrase(idx, subj))
                 return sp, 0.8
         rel = next((v for v in (cue, *cue.ancestors) if v.dep_ == "relcl"), None)
         if reported and rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
             noun = rel.head
-            sp = _raw_speaker(idx, [x for x in noun.subtree if x.i <= noun.i], "unlinked")
+            sp = _raw_speaker(idx, [x for x in noun.subtree if x.i <= noun.i], "unlinked",
+                              phrase=subj)
             sp.update(start=idx.offset + subj[0].idx,
                       end=idx.offset + subj[0].idx + len(subj[0].text), via="pronoun")
             return sp, 0.5
@@ -306,8 +367,16 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
     if not subj:
         # "… ,” said Putin." — the subject after the verb
         subj = [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    if subj and subj[0].i < cue.i < subj[-1].i:
+        # a parse that runs the subject past its verb ("FEC records … show he backed
+        # …"): the phrase is what stands before the cue
+        subj = [t for t in subj if t.i < cue.i]
+    phrase = subj
     if not subj:
-        subj = _left_subject(idx, cue)
+        subj = phrase = _left_subject(idx, cue)
+        if subj and subj[-1].dep_ == "appos" and subj[-1].head.i < subj[0].i:
+            # "her adviser, Jake Sullivan, said": the phrase is the apposition's head's
+            phrase = [x for x in subj[-1].head.subtree if x.i <= subj[-1].i]
     if not subj:
         return None, 0.0
     if (reported or _lemma(cue) in cues().addressee) and not agent and any(
@@ -347,7 +416,7 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         outer = _outer_source(idx, cue, subj[0], m.actor_id)
         if outer is not None:  # "Rubio says he opposes …": Rubio's
             return outer, conf
-    return _mention_speaker(m), conf
+    return _mention_speaker(m, idx, phrase), conf
 
 
 def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) -> dict | None:
@@ -376,7 +445,7 @@ def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) ->
     if m is not None:
         if actor_id is not None and m.actor_id != actor_id:
             return None
-        return _mention_speaker(m)
+        return _mention_speaker(m, idx, toks)
     # an unlinked subject ("The actress said she was …"): the actor stage could only
     # resolve the pronoun to someone named before, the clause says it is the subject
     span = idx.doc[toks[0].i : toks[-1].i + 1]
@@ -408,17 +477,71 @@ def _plausible_speaker(idx: _Index, span: Span) -> bool:
             and not (span[0].is_sent_start and root.i == span[0].i and root.tag_ == "VBZ"))
 
 
-def _raw_speaker(idx: _Index, toks: list[Token], via: str) -> dict:
+def _raw_speaker(idx: _Index, toks: list[Token], via: str,
+                 phrase: list[Token] | None = None) -> dict:
     """A speaker that is no known actor ("officials", "a new poll", "it"): its span."""
     span = idx.doc[toks[0].i : toks[-1].i + 1]
     return {"name": span.text, "actor_id": None, "qid": None,
             "start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
-            "via": via}
+            "via": via, "phrase": _phrase(idx, phrase or toks)}
 
 
-def _mention_speaker(m: Mention) -> dict:
-    return {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
-            "start": m.start, "end": m.end, "via": m.via}
+def _mention_speaker(m: Mention, idx: _Index | None = None,
+                     phrase: list[Token] | None = None) -> dict:
+    """A linked speaker: the actor, the mention's span, and the source phrase (the
+    subject's whole noun phrase when given, else the mention)."""
+    sp: dict[str, Any] = {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
+                          "start": m.start, "end": m.end, "via": m.via}
+    ph = _phrase(idx, phrase) if idx is not None and phrase else None
+    if ph is None or not (ph["start"] < m.end and m.start < ph["end"]):
+        ph = {"start": m.start, "end": m.end, "text": m.text}
+    elif not (ph["start"] <= m.start and m.end <= ph["end"]) and idx is not None:
+        # a mention reaching past the parse's phrase ("the FBI", a title): both
+        a, b = min(ph["start"], m.start), max(ph["end"], m.end)
+        ph = {"start": a, "end": b, "text": _text(idx.doc)[a - idx.offset : b - idx.offset]}
+    sp["phrase"] = ph
+    return sp
+
+
+def _phrase(idx: _Index, toks: list[Token]) -> dict | None:
+    """The source phrase of a speaker: the noun phrase the attribution names, with
+    its titles, modifiers, appositions and relative clauses ("Texas Sen. Ted Cruz",
+    "Ryan, a policy-focused conservative,"): first to last token, on the line of its
+    first token, without punctuation at its edges but for the comma that closes a
+    phrase set off by commas (PolNeAR's convention) and a closing bracket or quotation
+    mark whose opening one it holds."""
+    if not toks:
+        return None
+    doc, text = idx.doc, _text(idx.doc)
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    for j in range(hi - 1, lo - 1, -1):
+        # a parse that runs a quotation or a dateline into the subject ("“…,” Trump,
+        # the frontrunner,", "MACAU (Reuters) – Top donor Sheldon Adelson"): after it
+        w = doc[j].text
+        if w in ("”", "''") or w == '"' and sum(doc[k].text == '"' for k in range(lo, j)) % 2 or (
+                w in ("–", "—", "―", "--") and any(doc[k].text == ")" or doc[k].is_upper
+                                                   and doc[k].is_alpha for k in range(lo, j))):
+            lo = j + 1
+            break
+    nl = text.find("\n", doc[lo].idx)
+    while hi > lo and nl >= 0 and doc[hi].idx > nl:
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in "(“\"":
+        lo += 1
+
+    def keep(k: int) -> bool:
+        pair = {")": "(", "”": "“", '"': '"'}.get(doc[k].text)
+        return pair is not None and any(doc[j].text == pair for j in range(lo, k))
+
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and not keep(hi):
+        hi -= 1
+    nxt = hi + 1
+    if (nxt < len(doc) and doc[nxt].text == "," and (nl < 0 or doc[nxt].idx < nl)
+            and any(doc[k].text == "," for k in range(lo, hi))):
+        hi = nxt  # "Ryan, a policy-focused conservative,": the closing comma
+    span = doc[lo : hi + 1]
+    return {"start": idx.offset + span.start_char, "end": idx.offset + span.end_char,
+            "text": span.text}
 
 
 def _via(idx: _Index, cue: Token) -> dict | None:
@@ -443,8 +566,16 @@ def _cue_dict(idx: _Index, cue: Token) -> dict:
 
 
 def _about(idx: _Index, span: Span, speaker: dict | None) -> tuple[str, ...]:
+    """The actors the content names, but the speaker; then, for an unlinked speaker,
+    the actors its phrase names ("aides to Clinton": Clinton)."""
+    toks = list(span)
+    ph = speaker.get("phrase") if speaker is not None else None
+    if ph and speaker is not None and speaker.get("actor_id") is None:
+        around = idx.doc.char_span(ph["start"] - idx.offset, ph["end"] - idx.offset,
+                                   alignment_mode="expand")
+        toks += list(around or ())
     ids = []
-    for t in span:
+    for t in toks:
         m = idx.by_token.get(t.i)
         if m is not None and m.actor_id not in ids and (
                 speaker is None or m.actor_id != speaker.get("actor_id")):
@@ -468,7 +599,7 @@ def _according_to(idx: _Index, sent: Span) -> dict | None:
                 return None
             m = _subject_mention(idx, src) if objs else idx.mention_in(src)
             if m is not None:
-                return _mention_speaker(m)
+                return _mention_speaker(m, idx, src)
             if any(x.pos_ in ("NOUN", "PROPN") for x in src):
                 return _raw_speaker(idx, src, "unlinked")
             return None
@@ -519,7 +650,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                 last_speaker = (sp, para)
                 continue
             if whole_para and last_speaker[0] is not None and para - last_speaker[1] <= 2:
-                sp = dict(last_speaker[0])
+                last = last_speaker[0]
+                sp = {**last, "phrase": dict(last.get("phrase") or {})}
                 out.append(_quote(idx, source, article_id, content, "direct", sp, None,
                                   "past", None, 0.6))
                 last_speaker = (sp, para)
@@ -585,9 +717,10 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
         if kind == "noun":  # "Trump's claim that …": the owner speaks
             owner = next(c for c in t.children if c.dep_ == "poss")
             m = idx.by_token.get(owner.i)
-            speaker, conf = (_mention_speaker(m), 0.6) if m is not None else (
-                _raw_speaker(idx, [x for x in owner.subtree if x.dep_ != "case"], "unlinked"),
-                0.4)
+            speaker, conf = (_mention_speaker(m, idx, list(owner.subtree)), 0.6) if (
+                m is not None) else (_raw_speaker(
+                    idx, [x for x in owner.subtree if x.dep_ != "case"], "unlinked",
+                    phrase=list(owner.subtree)), 0.4)
             if m is None and owner.pos_ == "PRON":
                 continue  # "their support for …": an owner nobody resolved
         else:
@@ -886,7 +1019,7 @@ def _dash_speaker(idx: _Index, b: int) -> dict | None:
         return None
     mention = idx.mention_in(names)
     if mention is not None:
-        return _mention_speaker(mention)
+        return _mention_speaker(mention, idx, names)
     return _raw_speaker(idx, names, "unlinked")
 
 
@@ -987,7 +1120,7 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
                 # headline's "Lynch: …" or "Clinton to Planned Parenthood: …"), not a
                 # title ("Stealth Over Health: …") or a label ("Correction: …")
                 mention = idx.mention_in(name)
-                speaker = (_mention_speaker(mention) if mention is not None
+                speaker = (_mention_speaker(mention, idx, name) if mention is not None
                            else _raw_speaker(idx, name, "unlinked"))
                 body = (colon + 1, b)
             elif head is not None and len(head) == 1 and head.text in ("Q", "A"):
@@ -1053,7 +1186,7 @@ def _according_to_clauses(idx: _Index, source: str, article_id: str,
             continue
         m = _subject_mention(idx, src) if objs else idx.mention_in(src)
         if m is not None:
-            speaker = _mention_speaker(m)
+            speaker = _mention_speaker(m, idx, src)
         elif any(t.pos_ in ("NOUN", "PROPN") for t in src):
             speaker = _raw_speaker(idx, src, "unlinked")
         else:
@@ -1078,6 +1211,10 @@ def _according_to_clauses(idx: _Index, source: str, article_id: str,
 def _quote(idx: _Index, source: str, article_id: str, span: Span, qtype: str,
            speaker: dict | None, cue: Token | None, tense: str, via: dict | None,
            conf: float) -> Quote:
+    if speaker is not None and not speaker.get("phrase"):
+        a, b = speaker["start"], speaker["end"]
+        speaker = {**speaker, "phrase": {
+            "start": a, "end": b, "text": _text(idx.doc)[a - idx.offset : b - idx.offset]}}
     return Quote(
         source=source, article_id=article_id, start=idx.offset + span.start_char,
         end=idx.offset + span.end_char, text=span.text, quote_type=qtype, speaker=speaker,
