@@ -199,8 +199,8 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
            ray_output: Path | None, as_json: bool) -> None:
     """Read INPUTS (files, directories, globs) into the store.
 
-    Text dumps are cleaned and split into articles; HTML, WARC, JSON Lines and feeds
-    give one article per page/record/row/item. Re-ingesting an input adds nothing.
+    Text dumps are cleaned and split into articles; HTML, WARC, JSON Lines, Parquet
+    and feeds give one article per page/record/row/item. Re-ingesting an input adds nothing.
 
     Example: dossier ingest examples/huffpost-china-dump.txt --db news.duckdb
 

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Format = Literal["text", "html", "warc", "jsonl", "feed"]
+Format = Literal["text", "html", "warc", "jsonl", "feed", "parquet"]
 
 
 def content_id(*parts: str | bytes, length: int = 16) -> str:

@@ -84,10 +84,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gazetteer_files", "",
             "User gazetteer TSV files (comma-separated), named after their kind "
             "(people.tsv, my-organisations.tsv …); they add or override entries."),
-    Setting("jsonl_text_field", "text", "JSON Lines field holding the article text or HTML."),
-    Setting("jsonl_title_field", "title", "JSON Lines field holding the title."),
-    Setting("jsonl_date_field", "date", "JSON Lines field holding the publication date."),
-    Setting("jsonl_url_field", "url", "JSON Lines field holding the URL."),
+    Setting("jsonl_text_field", "text", "JSON Lines field (Parquet column) holding the article "
+            "text or HTML; left at the default, a row without it is read from the usual names "
+            "of news exports (maintext, main_text, content, body, article, articleBody)."),
+    Setting("jsonl_title_field", "title", "JSON Lines field (Parquet column) holding the title "
+            "(default: also headline)."),
+    Setting("jsonl_date_field", "date", "JSON Lines field (Parquet column) holding the "
+            "publication date (default: also date_publish, published, publish_date, "
+            "datePublished, pubDate)."),
+    Setting("jsonl_url_field", "url", "JSON Lines field (Parquet column) holding the URL "
+            "(default: also link, source_url)."),
     Setting("follow_local_links", True,
             "Read feed items' links when they point to local files."),
 )

@@ -27,6 +27,8 @@ def _reader(fmt: Format) -> Reader:
         from dossier.ingest.warc import read_warc as r
     elif fmt == "jsonl":
         from dossier.ingest.jsonl import read_jsonl as r
+    elif fmt == "parquet":
+        from dossier.ingest.parquet import read_parquet as r
     else:
         from dossier.ingest.feeds import read_feed as r
     return r

@@ -82,7 +82,7 @@ def decode_text(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     """
     if looks_binary(raw):
         raise InputError(source, "looks like a binary file, not text",
-                         "give a text, HTML, WARC, JSON Lines or feed file")
+                         "give a text, HTML, WARC, JSON Lines, Parquet or feed file")
     notes: list[str] = []
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

@@ -12,7 +12,7 @@ _EXTENSIONS: dict[str, Format] = {
     ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".warc": "warc", ".arc": "warc",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
 
@@ -31,6 +31,8 @@ def _head(path: Path, n: int = 4096) -> bytes:
 
 def sniff(head: bytes) -> Format | None:
     """Guess a format from content alone; None when it is plainly text."""
+    if head.startswith(b"PAR1"):
+        return "parquet"
     h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if h.startswith(b"warc/"):
         return "warc"

@@ -166,6 +166,8 @@ def iso_date(value: object) -> str | None:
     """
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, date):  # a datetime too (a Parquet timestamp column)
+        return value.isoformat()[:10]
     if isinstance(value, int | float):
         seconds = float(value) / 1000 if abs(value) > 1e11 else float(value)
         try:

@@ -17,7 +17,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -30,7 +30,7 @@ from dossier.ingest.html import (
     looks_like_html,
     text_to_document,
 )
-from dossier.records import Document, content_id
+from dossier.records import Document, Format, content_id
 
 # Shown in a problem message: at most this many malformed lines.
 MAX_DETAILS = 5
@@ -65,11 +65,34 @@ def _meta(row: dict[str, Any], *keys: str) -> str | None:
     return None
 
 
+# Where news exports (news-please, CC-News, Hugging Face sets, schema.org) put the
+# text, title, date and URL, tried when a row lacks the field the settings name.
+USUAL_FIELDS = {
+    "text": ("text", "maintext", "main_text", "content", "body", "article", "articleBody"),
+    "title": ("title", "headline"),
+    "date": ("date", "date_publish", "published", "publish_date", "datePublished",
+             "pubDate"),
+    "url": ("url", "link", "source_url"),
+}
+
+
+_DEFAULTS = {f.name: f.default for f in fields(ReadOptions)}
+
+
+def usual_field(names: Any, wanted: str, kind: str) -> str:
+    """The field for ``kind`` among ``names``: the one the settings name; when that
+    is the default and missing, the first of the usual names there (a field the user
+    named is never swapped for another)."""
+    if wanted in names or wanted != _DEFAULTS[f"jsonl_{kind}_field"]:
+        return wanted
+    return next((k for k in USUAL_FIELDS[kind] if k in names), wanted)
+
+
 def row_to_document(row: dict[str, Any], raw: bytes, source: str, n: int,
-                    options: ReadOptions) -> Document:
+                    options: ReadOptions, unit: str = "line", fmt: Format = "jsonl") -> Document:
     """One Document from one parsed row; InputError when the row holds no text."""
-    locator = f"line {n}"
-    field = options.jsonl_text_field
+    locator = f"{unit} {n}"
+    field = usual_field(row, options.jsonl_text_field, "text")
     if field not in row:
         raise InputError(source, f"{locator}: no {field!r} field",
                          "set jsonl_text_field to the field that holds the text")
@@ -77,27 +100,28 @@ def row_to_document(row: dict[str, Any], raw: bytes, source: str, n: int,
     if text is None:
         raise InputError(source, f"{locator}: field {field!r} is "
                          f"{type(row[field]).__name__}, not text")
-    url = _meta(row, options.jsonl_url_field)
+    url = _meta(row, usual_field(row, options.jsonl_url_field, "url"))
     doc_id = content_id(raw, locator)
     try:
         if looks_like_html(text):
             doc = html_to_document(text, source, locator=locator, url=url, options=options,
-                                   doc_id=doc_id, fmt="jsonl", fragment=not _is_page(text))
+                                   doc_id=doc_id, fmt=fmt, fragment=not _is_page(text))
         else:
             doc = text_to_document(text, source, locator=locator, url=url, options=options,
-                                   doc_id=doc_id, fmt="jsonl")
+                                   doc_id=doc_id, fmt=fmt)
     except InputError as exc:
         raise InputError(source, f"{locator}: {exc.problem} in field {field!r}") from exc
 
     notes = list(doc.notes)
     published = None
-    if options.jsonl_date_field in row:
-        published = iso_date(row[options.jsonl_date_field])
-        if published is None and row[options.jsonl_date_field] not in (None, ""):
-            notes.append(f"unreadable date {str(row[options.jsonl_date_field])[:40]!r}")
+    date_field = usual_field(row, options.jsonl_date_field, "date")
+    if date_field in row:
+        published = iso_date(row[date_field])
+        if published is None and row[date_field] not in (None, ""):
+            notes.append(f"unreadable date {str(row[date_field])[:40]!r}")
     return replace(
         doc,
-        title=_meta(row, options.jsonl_title_field) or doc.title,
+        title=_meta(row, usual_field(row, options.jsonl_title_field, "title")) or doc.title,
         published=published or doc.published,
         author=_meta(row, "author", "authors", "byline") or doc.author,
         site=_meta(row, "site", "sitename", "site_name", "source_name") or doc.site,
