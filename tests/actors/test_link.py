@@ -86,6 +86,25 @@ def test_an_office_comes_before_a_candidacy(link, text, on, surface, code) -> No
     assert m is not None and m.code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "on", "actor_id"),
+    [
+        ("Liz Truss has condemned Rishi Sunak. The former prime minister will hit out at "
+         "her successor.", date(2024, 5, 16), "rishi-sunak"),
+        ("Boris Johnson praised his predecessor.", date(2020, 1, 1), "theresa-may"),
+        ("Theresa May spoke. Her predecessor David Cameron listened.", date(2018, 1, 1),
+         "david-cameron"),
+        # no successor yet on the date; a company's chief is nobody's in the gazetteer
+        ("Joe Biden met his successor.", date(2024, 6, 1), None),
+        ("The company chief praised her successor.", date(2024, 6, 1), None),
+    ],
+)
+def test_successor_and_predecessor_follow_the_office(link, text, on, actor_id) -> None:  # type: ignore[no-untyped-def]
+    ms = link(text, on)
+    m = find(ms, "successor") or find(ms, "predecessor")
+    assert (m.actor_id if m is not None else None) == actor_id
+
+
 def test_role_outside_its_dates_is_not_that_holder(link) -> None:  # type: ignore[no-untyped-def]
     m = find(link("The British prime minister flew to Washington.", date(2021, 6, 1)),
              "The British prime minister")

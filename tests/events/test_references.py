@@ -41,9 +41,14 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
          "interference.", {("112", None, "CHN"), ("112", None, "RUS")}),
         ("Xi Jinping met Vladimir Putin in Moscow. The two countries signed an energy "
          "agreement.", {("057", "CHN", "RUS"), ("057", "RUS", "CHN")}),
-        # relational nouns: "her successor" of her side, "his Chinese counterpart" of
+        # relational nouns: "her successor" the next holder of her office (the actor
+        # stage: Sunak, GBRGOV in 2024), else of her side; "his Chinese counterpart" of
         # the named country and the owner's office
-        ("Liz Truss will hit out at her successor.", {("111", "GBR", "GBR")}),
+        ("Liz Truss will hit out at her successor.", {("111", "GBR", "GBRGOV")}),
+        # Obama's successor: Trump, the Republican candidate in May 2024
+        ("Barack Obama will hit out at his successor.", {("111", "USA", "USAPTY")}),
+        # no successor yet: of his side
+        ("Xi Jinping will hit out at his successor.", {("111", "CHNGOV", "CHNGOV")}),
         ("Vladimir Putin thanked his Chinese counterpart.", {("051", "RUSGOV", "CHNGOV")}),
         # agents of no known country, kept with their sector
         ("The Sudanese government has accused Darfur rebels of violating a ceasefire.",

@@ -210,6 +210,36 @@ class Gazetteer:
             out = [ar for ar in out if ar[1].start is None or ar[1].start <= on]
         return out
 
+    def next_in_office(self, person_id: str, on: date | None, after: bool = True
+                       ) -> Actor | None:
+        """The successor (``after``) or predecessor of a person in the office they
+        took up last by ``on`` (candidacies and party posts aside): the holder of the
+        same role, country and organisation who began within a month of its end (or
+        ended within a month of its start). None while a successor is not yet known."""
+        person = self.actors.get(person_id)
+        if person is None:
+            return None
+        held = [r for r in person.roles if r.sector != "PTY" and r.start is not None
+                and (on is None or r.start <= on)]
+        if not held:
+            return None
+        r = max(held, key=lambda x: x.start or date.min)
+        best: tuple[int, Actor] | None = None
+        for actor, x in self.holders(r.role, r.country, None, r.org_id or None):
+            if actor.id == person_id or (r.org_id and x.org_id != r.org_id):
+                continue
+            if after:
+                if r.end is None or x.start is None or (on is not None and x.start > on):
+                    continue
+                gap = (x.start - r.end).days
+            else:
+                if r.start is None or x.end is None:
+                    continue
+                gap = (r.start - x.end).days
+            if -31 <= gap <= 31 and (best is None or abs(gap) < best[0]):
+                best = (abs(gap), actor)
+        return best[1] if best else None
+
     def metonyms_surface(self) -> Iterable[str]:
         """Surface forms of capitals and seats of power, as the gazetteer writes them."""
         return self._metonym_surface

@@ -27,7 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dossier.actors.gazetteer import Actor, Gazetteer, norm
 from dossier.data import load_toml
@@ -442,6 +442,12 @@ class _ArticleLinker:
                     self._emit(Span(doc, i, i + 2), org, "alias")
                     i += 2
                     continue
+            if tok.lemma_.lower() in ("successor", "predecessor") and tok.pos_ == "NOUN" \
+                    and (person := self._next_in_office(tok)) is not None:
+                # "her successor", "Truss's predecessor": by the gazetteer's offices
+                self._emit(Span(doc, i, i + 1), person, "role")
+                i += 1
+                continue
             if tok.pos_ == "PRON" and (low in cues().male or low in cues().female
                                        or low in cues().neuter or low in cues().plural):
                 self._link_pronoun(tok)
@@ -470,6 +476,19 @@ class _ArticleLinker:
             i += 1
         self.out.sort(key=lambda m: m.start)
         return self.out
+
+    def _next_in_office(self, tok: Token) -> Actor | None:
+        """The person "successor"/"predecessor" names, from its owner ("her", "Truss's"),
+        already linked, and the gazetteer's dated offices."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        at = self.offset + owner.idx
+        m = next((m for m in reversed(self.out) if m.start <= at < m.end), None)
+        if m is None or m.type != "person" or m.actor_id.startswith("local:"):
+            return None
+        return self.g.next_in_office(m.actor_id, self.date,
+                                     after=tok.lemma_.lower() == "successor")
 
     def _title_span(self, span: Span) -> tuple[Span, bool]:
         """Extend a name leftwards over a title ("President Xi", "Sir Jeremy")."""
