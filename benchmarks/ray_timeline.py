@@ -9,7 +9,7 @@ whole batch (it cleans while the actors start and work), when each actor began
 and finished loading, its busy time and first/last batch, and the three wall
 times.
 
-    python benchmarks/ray_timeline.py [--limit 179] [--json OUT]
+    python benchmarks/ray_timeline.py [--limit 179] [--copies 1] [--json OUT]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import argparse
 import json
 import logging
 import os
+import random
 import sys
 import tempfile
 import time
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale import DEFAULT_CORPUS, load_corpus  # noqa: E402
+from scale import DEFAULT_CORPUS, load_corpus, shuffled_copy  # noqa: E402
 
 LOG = Path(tempfile.gettempdir()) / f"dossier-ray-timeline-{os.getpid()}.log"
 
@@ -53,6 +54,8 @@ def _timed_analyser() -> type:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=179)
+    ap.add_argument("--copies", type=int, default=1,
+                    help="the articles K times, sentences shuffled in each copy (as scale.py)")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
@@ -75,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
                 self.first = time.time()
 
     texts = [t for t in load_corpus(DEFAULT_CORPUS) if len(t.split()) >= 50][: args.limit]
+    rng = random.Random(0)
+    texts = texts + [shuffled_copy(t, rng) for _ in range(args.copies - 1) for t in texts]
     res: dict[str, Any] = {"articles": len(texts),
                            "words": sum(len(t.split()) for t in texts)}
     with tempfile.TemporaryDirectory() as tmp:
@@ -119,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
             actor["first_batch_s"] = round(min(actor.get("first_batch_s", start), start), 1)
             actor["last_batch_end_s"] = round(max(actor.get("last_batch_end_s", end), end), 1)
     LOG.unlink()
+    for actor in actors.values():
+        # the time between the first batch and the last that the actor waited for work
+        if "first_batch_s" in actor:
+            actor["waiting_s"] = round(actor["last_batch_end_s"] - actor["first_batch_s"]
+                                       - actor["busy_s"], 1)
     res["ray_actors"] = list(actors.values())
     print(json.dumps(res, indent=2))
     if args.json:
