@@ -54,6 +54,10 @@ class _Cues:
     quantifiers: frozenset[str]
     unsaid_when_negated: frozenset[str]
     around: frozenset[str]
+    name_objects: frozenset[str]
+    questions: frozenset[str]
+    as_verbs: frozenset[str]
+    complement_objects: frozenset[str]
 
 
 @cache
@@ -70,7 +74,9 @@ def cues() -> _Cues:
                  frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]),
                  {k: frozenset(v) for k, v in d["object_heads"].items()},
                  frozenset(d["quantifier_sources"]), frozenset(d["unsaid_when_negated"]),
-                 frozenset(d["around_heads"]))
+                 frozenset(d["around_heads"]), frozenset(d["name_object_verbs"]),
+                 frozenset(d["question_verbs"]), frozenset(d["as_verbs"]),
+                 frozenset(d["complement_object_verbs"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -154,7 +160,8 @@ class _Index:
 @cache
 def _verb_lemmas() -> frozenset[str]:
     c = cues()
-    return c.clausal | c.intent | c.objects | frozenset(c.preps) | c.reporting
+    return (c.clausal | c.intent | c.objects | frozenset(c.preps) | c.reporting
+            | c.as_verbs)
 
 
 def _lemma(t: Token) -> str:
@@ -363,6 +370,19 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
             sp.update(start=idx.offset + subj[0].idx,
                       end=idx.offset + subj[0].idx + len(subj[0].text), via="pronoun")
             return sp, 0.5
+        return None, 0.0
+    if not subj and reported and cue.tag_ == "VBG" and cue.dep_ == "acl" and (
+            cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i):
+        # "an outside group backing Marco Rubio", "a letter urging …": the noun the
+        # participle describes
+        noun = cue.head
+        toks = [x for x in noun.subtree if x.i <= noun.i]
+        m = _subject_mention(idx, toks)
+        if m is not None:
+            return _mention_speaker(m, idx, toks), 0.5
+        span = idx.doc[toks[0].i : noun.i + 1]
+        if _plausible_speaker(idx, span) and not span.root.pos_ == "PRON":
+            return _raw_speaker(idx, toks, "unlinked"), 0.4
         return None, 0.0
     if not subj:
         # "… ,” said Putin." — the subject after the verb
@@ -614,6 +634,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
     out: list[Quote] = []
     used_cues: set[int] = set()
     last_speaker: tuple[dict | None, int] = (None, -10)
+    # the last quotation attributed by a cue after it ("“…,” Kasich replied."): its
+    # speaker, cue and end, for a quotation that follows in the same paragraph
+    last_after: tuple[dict, Token, int] | None = None
     para_of = _paragraph_index(text)
 
     marked = quote_spans(text)
@@ -632,6 +655,18 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                               "past", None, 0.7))
             last_speaker = (dash, para)
             continue
+        cont = _continued(text, last_after, a)
+        if cont is not None and (cue is None or cue.i == cont[1].i or (
+                _lemma(cue) in cues().weak and not _adjacent(doc, cue, content))):
+            # "“Carolina’s going to win that one,” Kasich replied. “I hate to say it.”":
+            # the quotation after the attribution goes on with the same speaker
+            sp = {**cont[0], "phrase": dict(cont[0].get("phrase") or {})}
+            out.append(_quote(idx, source, article_id, content, "direct", sp, cont[1],
+                              _tense(cont[1]), _via(idx, cont[1]), 0.6))
+            last_speaker = (sp, para)
+            last_after = (sp, cont[1], b)
+            continue
+        last_after = None
         if cue is None:
             acc = _according_to(idx, doc[content.start].sent)
             if acc is not None:
@@ -683,6 +718,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                           _tense(cue), _via(idx, cue), conf))
         if speaker is not None:
             last_speaker = (speaker, para)
+            if cue.i >= content.end:
+                last_after = (speaker, cue, b)
 
     quoted = [(q.start - offset, q.end - offset) for q in out]
     for q in _colon_paragraphs(idx, source, article_id, quoted):
@@ -702,7 +739,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             # with Russia")
             continue
         if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
-               and len(text[qa:qb].split()) < cues().min_words for qa, qb in marked):
+               and len(text[qa:qb].split()) < cues().min_words
+               and not (kind == "object" and _predicated(t, qa)) for qa, qb in marked):
             continue  # mostly a title or a scare quote: "asked me about “my language”"
         if any(qa <= t.idx < qb and len(text[qa:qb].split()) >= cues().min_words
                for qa, qb in marked):
@@ -731,6 +769,37 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                           _tense(t), _via(idx, t), min(conf, 0.7)))
     out.sort(key=lambda q: q.start)
     return _nested_pronouns(idx, out)
+
+
+def _continued(text: str, last: tuple[dict, Token, int] | None,
+               a: int) -> tuple[dict, Token, int] | None:
+    """The attribution a quotation at ``a`` continues: the last quotation ended in the
+    same paragraph, its cue after it, and only that attribution sentence between the
+    two ("“…,” he said on Thursday during a speech in New York. “…”")."""
+    if last is None:
+        return None
+    _, cue, end = last
+    between = text[end:a]
+    if "\n" in between or not end <= cue.idx < a:
+        return None
+    inner = between.lstrip("”\"' ").rstrip(" “\"'")
+    if not inner.endswith((".", ",", ":", ";")) or _MARK.search(inner):
+        return None
+    if len(re.findall(r"[\w’']+", between)) > 30:
+        return None
+    return last
+
+
+def _predicated(cue: Token, a: int) -> bool:
+    """Whether the quotation at character ``a`` is what an object verb says of its
+    object ("called Trump “unhinged”", "described the deal as “a disaster”"), not the
+    object itself ("asked me about “my language”")."""
+    obj = [x for x in cue.children if x.dep_ == "dobj" and x.i > cue.i]
+    if not obj or obj[0].right_edge.idx >= a:
+        return False
+    return any(x.dep_ in ("oprd", "xcomp", "acomp", "ccomp") or x.dep_ == "prep"
+               and x.lower_ == "as" for x in cue.children
+               if x.i > obj[0].i and x.left_edge.idx - 1 <= a <= x.right_edge.idx)
 
 
 def _nested_pronouns(idx: _Index, out: list[Quote]) -> list[Quote]:
@@ -845,14 +914,30 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
             if found is not None and lem in c.object_heads and (
                     found[0].root.lemma_.lower() not in c.object_heads[lem]):
                 found = None  # "raised $3 million", not "raised concerns"
+            if found is not None and lem in c.complement_objects and not any(
+                    x.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or x.dep_ == "prep"
+                    and x.lower_ == "as" for x in t.children if x.i > t.i):
+                found = None  # "called Scholz on Tuesday", not "called it a hoax"
         if found is None and lem in c.preps:
             found = _prep_content(t, c.preps[lem])
+        if found is None and lem in c.as_verbs and any(
+                x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children):
+            found = _object_content(t)  # "sees Cruz as a uniter"
         if found is not None and "\n" in text[min(t.idx, found[0].start_char):
                                                    max(t.idx, found[0].end_char)]:
             found = _on_cue_line(t, found)
-        if found is not None and len(found[0]) >= 2:
+        if found is not None and (len(found[0]) >= 2 or _bare_name(t, lem, found)):
             out.append((t, found[0], found[1]))
     return out
+
+
+def _bare_name(t: Token, lem: str, found: tuple[Span, str]) -> bool:
+    """A one-word content that is a stance toward someone named: "Christie endorsed
+    Trump", "19 percent support Clinton" (`name_object_verbs`)."""
+    span, kind = found
+    return (kind == "object" and lem in cues().name_objects and len(span) == 1
+            and span[0].pos_ == "PROPN" and span[0].dep_ == "dobj"
+            and span[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
 
 
 def _on_cue_line(t: Token, found: tuple[Span, str]) -> tuple[Span, str] | None:
@@ -904,11 +989,24 @@ def _span_of(tokens: list[Token]) -> Span | None:
     lo, hi = min(x.i for x in toks), max(x.i for x in toks)
     while hi > lo and doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", ")"):
         hi -= 1
+    words = [x.text for x in doc[lo : hi + 1]]
+    if words.count("“") > words.count("”") or words.count('"') % 2:
+        # a quotation the content opens closes after the parse's last token: "called
+        # Trump “unhinged.”" (the closing mark hangs on the sentence's root)
+        close = "”" if words.count("“") > words.count("”") else '"'
+        for k in range(hi + 1, min(hi + 4, len(doc))):
+            if not doc[k].is_punct:
+                break
+            if doc[k].text == close:
+                hi = k
+                break
     return doc[lo : hi + 1]
 
 
 def _clause_content(t: Token) -> tuple[Span, str] | None:
-    comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i]
+    comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i or (
+        x.dep_ == "advcl" and x.i > t.i and _lemma(t) in cues().questions and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
     if comp:
         span = _span_of(list(comp[0].subtree))
         if span is not None and (len(span) >= 4 or len(span) == 3 and any(
@@ -916,7 +1014,15 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
             return span, "clause"  # (three words with a subject: "business is poor")
         return None
     if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS]:
-        # "… would be $300, it says": the clause before the cue
+        # "… would be $300, it says": the clause before the cue, joined to it by
+        # punctuation and the cue's subject only (not "X is upbeat, in part because
+        # he sees …", a parse that hangs the main clause on the verb of a reason)
+        subj = {y.i for x in t.children if x.dep_ in ("nsubj", "nsubjpass")
+                for y in x.subtree}
+        gap = t.doc[comp[0].right_edge.i + 1 : t.i]
+        if any(not (x.is_punct or x.is_space or x.i in subj or x.dep_ in ("aux", "advmod"))
+               for x in gap):
+            return None
         span = _span_of(list(comp[0].subtree))
         if span is not None and len(span) >= 4:
             return span, "clause"
@@ -929,7 +1035,14 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
         # "Prices will rise, she said." / "The museum, Mr. Obama said, would …"
         mine = {x.i for x in t.subtree}
         rest = [x for x in head.subtree if x.i not in mine]
-        if not rest or min(x.i for x in rest) > t.i:
+        if not rest:
+            return None
+        if min(x.i for x in rest) > t.i:
+            if t.dep_ == "advcl" and any(x.dep_ == "mark" for x in t.children):
+                # "As the Times reported, the emails …": the clause after the cue
+                span = _span_of(rest)
+                if span is not None and len(span) >= 4:
+                    return span, "clause"
             return None
         if max(x.i for x in rest) < t.left_edge.i:
             span = _span_of(rest)
@@ -941,8 +1054,13 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
 
 
 def _infinitive_content(t: Token) -> tuple[Span, str] | None:
-    xc = [x for x in t.children if x.dep_ in ("xcomp", "ccomp") and x.i > t.i
-          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
+    # (an infinitive the parser read as a purpose clause counts when the verb has no
+    # object: "sought on Wednesday to ease …", not "called a meeting to discuss …")
+    deps = ("xcomp", "ccomp") if any(x.dep_ == "dobj" for x in t.children) else (
+        "xcomp", "ccomp", "advcl")
+    xc = [x for x in t.children if x.dep_ in deps and x.i > t.i
+          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+          and not any(m.dep_ == "mark" for m in x.children)]
     if not xc:
         return None
     toks = list(xc[0].subtree)
@@ -978,6 +1096,11 @@ def _object_content(t: Token) -> tuple[Span, str] | None:
 
 def _prep_content(t: Token, preps: frozenset[str]) -> tuple[Span, str] | None:
     for x in t.children:
+        if x.i > t.i and x.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in preps and m.i == t.i + 1 for m in x.children):
+            # "is calling for the United States to step up …" (read as "for" + clause)
+            span = _span_of([y for y in x.subtree if not (y.dep_ == "mark" and y.i == t.i + 1)])
+            return (span, "prep") if span is not None else None
         if x.i > t.i and x.dep_ in ("prep", "prt") and x.lower_ in preps:
             objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
             if objs:

@@ -1,0 +1,115 @@
+"""The recall round: attribution shapes PolNeAR marks that Dossier missed, each with
+cases that must stay no report.
+
+- a quotation after the attribution sentence of the one before it, in the same
+  paragraph ("“…,” Kasich replied. “…”"), goes on with the same speaker;
+- a stance toward someone named ("Christie endorsed Trump"; `name_object_verbs`);
+- "As the Times reported, …" (the clause after a preposed "as" clause);
+- a quoted judgement of an object ("called Trump “unhinged.”") is no scare quote;
+- infinitives the parser read as purpose clauses ("sought on Wednesday to ease …")
+  and "calling for X to …" read as "for" + clause;
+- indirect questions ("asked workers if …"; `question_verbs`);
+- a participle's noun as the source ("an outside group backing Marco Rubio");
+- "X as Y" stances (`as_verbs`: "sees Cruz as a uniter").
+
+Sentences written for these tests (not taken from any evaluation set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.records import Quote
+
+
+def _phrase(q: Quote) -> str:
+    assert q.speaker is not None
+    return (q.speaker.get("phrase") or {}).get("text", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a quotation that continues after the attribution sentence
+        ("“The harbour will be ready in May,” the mayor replied. “I hate to promise it. "
+         "But the builders are ahead of schedule.”",
+         "I hate to promise it. But the builders are ahead of schedule.", "the mayor"),
+        ("“We are not done,” Rishi Sunak said on Thursday during a speech in Leeds. "
+         "“Two, we will cut the waiting lists.”",
+         "Two, we will cut the waiting lists.", "Rishi Sunak"),
+        ("“The first loser of such a policy would be the town,” he continued. “Nobody "
+         "here wants a wall around the market.”",
+         "Nobody here wants a wall around the market.", "he"),
+        # a stance toward someone named
+        ("In a move that surprised the county, the governor endorsed Rishi Sunak last week.",
+         "Rishi Sunak", "the governor"),
+        ("Only 19 percent of the students polled support Rishi Sunak.", "Rishi Sunak",
+         "Only 19 percent of the students polled"),
+        # a preposed "as" clause
+        ("As the Financial Times reported, the council spent more than $1 million on "
+         "consultants last year.",
+         "the council spent more than $1 million on consultants last year",
+         "the Financial Times"),
+        # a quoted judgement of an object
+        ("On the radio, the senator called the statement “offensive and outlandish.”",
+         "the statement “offensive and outlandish.”", "the senator"),
+        # an infinitive read as a purpose clause; "calling for X to …"
+        ("Governor Ann Reilly sought on Wednesday to ease worries about the new tax.",
+         "to ease worries about the new tax", "Governor Ann Reilly"),
+        ("The senator, who won both counties, is calling for the two rival candidates to "
+         "drop out.",
+         "the two rival candidates to drop out", "The senator, who won both counties,"),
+        # an indirect question
+        ("The candidate shook hands and asked workers if they planned to vote.",
+         "if they planned to vote", "The candidate"),
+        # the noun a participle describes
+        ("Donors gave $25 million to an outside group backing the mayor's re-election.",
+         "the mayor's re-election", "an outside group"),
+        # "X as Y"
+        ("The old activist is upbeat, in part because he sees the senator as a uniter.",
+         "the senator as a uniter", "he"),
+    ],
+)
+def test_recall_found(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    got = quotes(text)
+    found = [q for q in got if q.text == content]
+    assert found, [(q.quote_type, q.text) for q in got]
+    assert _phrase(found[0]) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # words after the attribution that are not a new quotation sentence
+        ("“We will win this state,” Kasich said on Monday. The “golden era” is over for "
+         "the other side.", "golden era"),
+        # a new paragraph is no continuation without a speaker nearby
+        ("“We will win this state,” Kasich said on Monday.\n\nThe weather was cold. Voters "
+         "queued in the snow. Officials opened late. “Stay warm”, read a sign by the door.",
+         "Stay warm"),
+        # a name after a verb that is no stance toward it: a call, an attack
+        ("The president called Olaf Scholz on Tuesday.", "Olaf Scholz"),
+        ("The president called Scholz on Tuesday.", "Scholz"),
+        ("The prime minister called an early election last spring.", "an early election"),
+        ("The army attacked Mosul in the spring.", "Mosul"),
+        # an "as" clause that is no attribution
+        ("As the crowd cheered, the mayor cut the ribbon at the new bridge.",
+         "the mayor cut the ribbon at the new bridge"),
+        # the object is the quotation: a title or a scare quote
+        ("She asked me about “my language” yesterday.", "me about “my language”"),
+        # a purpose clause after an object
+        ("The mayor called a meeting to discuss the budget.", "to discuss the budget"),
+        # "if" after a verb that asks nothing
+        ("The senator will leave if they refuse to attend the talks.",
+         "if they refuse to attend the talks"),
+        # "see" without "as"; a main clause hung on a reason's verb
+        ("The senator saw the protesters outside the hall.", "the protesters"),
+        ("The old activist is upbeat about the senator's chances, in part because he "
+         "sees the senator as a uniter.",
+         "The old activist is upbeat about the senator's chances"),
+    ],
+)
+def test_recall_not_reports(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    got = quotes(text)
+    assert not [q for q in got if q.text.rstrip(".,") == content.rstrip(".,")], [
+        (q.quote_type, q.text) for q in got]
