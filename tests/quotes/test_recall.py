@@ -10,7 +10,11 @@ cases that must stay no report.
   and "calling for X to …" read as "for" + clause;
 - indirect questions ("asked workers if …"; `question_verbs`);
 - a participle's noun as the source ("an outside group backing Marco Rubio");
-- "X as Y" stances (`as_verbs`: "sees Cruz as a uniter").
+- "X as Y" stances (`as_verbs`: "sees Cruz as a uniter");
+- "call out" is criticism ("called out Russia for …"), not "call for".
+
+("said as he claimed", and a pronoun resolved to the actor its report names: on
+the demo, tests/quotes/test_demo_quotes.py.)
 
 Sentences written for these tests (not taken from any evaluation set).
 """
@@ -68,6 +72,10 @@ def _phrase(q: Quote) -> str:
         # "X as Y"
         ("The old activist is upbeat, in part because he sees the senator as a uniter.",
          "the senator as a uniter", "he"),
+        # "call out" is criticism: its object and what for
+        ("The UK and its allies called out Russia for its attempts to interfere in "
+         "elections.", "Russia for its attempts to interfere in elections",
+         "The UK and its allies"),
     ],
 )
 def test_recall_found(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
@@ -107,6 +115,13 @@ def test_recall_found(quotes, text: str, content: str, speaker: str) -> None:  #
         ("The old activist is upbeat about the senator's chances, in part because he "
          "sees the senator as a uniter.",
          "The old activist is upbeat about the senator's chances"),
+        # a bare name after a verb whose subject is someone else's ("call on the west
+        # to defend Taiwan": the west would defend it)
+        ("Elsewhere in her speech, Liz Truss will call on the west to defend Taiwan.",
+         "Taiwan"),
+        # "call for" is not "call out … for"
+        ("The UK and its allies called out Russia for its attempts to interfere in "
+         "elections.", "its attempts to interfere in elections"),
     ],
 )
 def test_recall_not_reports(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]

@@ -452,6 +452,13 @@ def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) ->
     v = cue
     while v.dep_ in ("conj", "xcomp", "aux") and v.head.i != v.i:
         v = v.head
+    # "the head of GCHQ said as he claimed troops are …" (parsed with "troops are" as
+    # what was said and "as he claimed" inside it): the one who said is the "he"
+    same = (v.dep_ == "advcl" and v.i < v.head.i and v.head.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ == "as" for m in v.children)
+            and v.head.head.i < v.i)
+    if same:
+        v = v.head
     if v.dep_ != "ccomp" or v.head.i == v.i:
         return None
     outer = v.head
@@ -463,7 +470,7 @@ def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) ->
     toks = list(subj[0].subtree)
     m = _subject_mention(idx, toks)
     if m is not None:
-        if actor_id is not None and m.actor_id != actor_id:
+        if actor_id is not None and m.actor_id != actor_id and not same:
             return None
         return _mention_speaker(m, idx, toks)
     # an unlinked subject ("The actress said she was …"): the actor stage could only
@@ -765,6 +772,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             speaker, conf = _speaker(idx, t.head if kind == "adjective" else t, reported=True)
         if speaker is None:
             continue
+        if speaker.get("via") == "pronoun" and speaker.get("actor_id") and any(
+                (m := idx.by_token.get(x.i)) is not None and m.via != "pronoun"
+                and m.actor_id == speaker["actor_id"] for x in span):
+            # "From the Kremlin's point of view, it regards China as …" with "it"
+            # resolved to China: a pronoun is not the one its report names
+            speaker = {**speaker, "name": _text(doc)[speaker["start"] - offset
+                                                     : speaker["end"] - offset],
+                       "actor_id": None, "qid": None}
+            conf = min(conf, 0.4)
         out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
                           _tense(t), _via(idx, t), min(conf, 0.7)))
     out.sort(key=lambda q: q.start)
@@ -916,10 +932,15 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
                 found = None  # "raised $3 million", not "raised concerns"
             if found is not None and lem in c.complement_objects and not any(
                     x.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or x.dep_ == "prep"
-                    and x.lower_ == "as" for x in t.children if x.i > t.i):
-                found = None  # "called Scholz on Tuesday", not "called it a hoax"
-        if found is None and lem in c.preps:
-            found = _prep_content(t, c.preps[lem])
+                    and x.lower_ == "as" or x.dep_ == "prt" and x.lower_ == "out"
+                    for x in t.children if x.i > t.i):
+                # "called Scholz on Tuesday", not "called it a hoax", "called out
+                # Russia for …"
+                found = None
+        if found is None and lem in c.preps and not any(
+                x.dep_ == "prt" and x.lower_ == "out" and x.head.i == t.i
+                for x in t.children if lem in c.complement_objects):
+            found = _prep_content(t, c.preps[lem])  # (not "called out Russia for …")
         if found is None and lem in c.as_verbs and any(
                 x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children):
             found = _object_content(t)  # "sees Cruz as a uniter"
@@ -937,6 +958,9 @@ def _bare_name(t: Token, lem: str, found: tuple[Span, str]) -> bool:
     span, kind = found
     return (kind == "object" and lem in cues().name_objects and len(span) == 1
             and span[0].pos_ == "PROPN" and span[0].dep_ == "dobj"
+            # its own subject: not "called on the west to defend Taiwan"
+            and (any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children)
+                 or t.dep_ in ("relcl", "acl"))
             and span[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
 
 
@@ -1007,13 +1031,14 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i or (
         x.dep_ == "advcl" and x.i > t.i and _lemma(t) in cues().questions and any(
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
-    if comp:
+    if comp and not _led_by_cue(comp[0]):
         span = _span_of(list(comp[0].subtree))
         if span is not None and (len(span) >= 4 or len(span) == 3 and any(
                 x.dep_ == "nsubj" for x in comp[0].children)):
             return span, "clause"  # (three words with a subject: "business is poor")
         return None
-    if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS]:
+    if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS and not (
+            x.i > t.i and _led_by_cue(x))]:
         # "… would be $300, it says": the clause before the cue, joined to it by
         # punctuation and the cue's subject only (not "X is upbeat, in part because
         # he sees …", a parse that hangs the main clause on the verb of a reason)
@@ -1030,10 +1055,14 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     if (t.dep_ in _AROUND_DEPS and head.i != t.i and head.pos_ in ("VERB", "AUX")
             and _lemma(t) in cues().verbs
             and any(x.dep_ == "nsubj" for x in t.children)
-            and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in t.children)
+            and not any(x.dep_ in ("dobj", "ccomp") or x.dep_ == "xcomp" and not (
+                x.pos_ == "ADJ" and x.i == x.right_edge.i == t.right_edge.i)
+                for x in t.children)
             and all(x.lower_ == "as" for x in t.children if x.dep_ == "mark")):
         # "Prices will rise, she said." / "The museum, Mr. Obama said, would …"
-        mine = {x.i for x in t.subtree}
+        # (an adjective the parser hung on the cue belongs to the clause: "as he
+        # claimed demoralised Russian troops are …")
+        mine = {x.i for x in t.subtree if not (x.dep_ == "xcomp" and x.head.i == t.i)}
         rest = [x for x in head.subtree if x.i not in mine]
         if not rest:
             return None
@@ -1051,6 +1080,15 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
         if span is not None and len(span) >= 4:
             return span, "clause"
     return None
+
+
+def _led_by_cue(comp: Token) -> bool:
+    """A clause that opens with a subordinate speech clause of its own: "… said as he
+    claimed demoralised troops are …" (the parse hangs "troops are …" on "said"; it is
+    what "he claimed")."""
+    return any(x.dep_ == "advcl" and x.i < comp.i and x.left_edge.i == comp.left_edge.i
+               and _lemma(x) in cues().verbs and any(m.dep_ == "mark" for m in x.children)
+               and any(n.dep_ == "nsubj" for n in x.children) for x in comp.children)
 
 
 def _infinitive_content(t: Token) -> tuple[Span, str] | None:
