@@ -58,6 +58,7 @@ class _Cues:
     questions: frozenset[str]
     as_verbs: frozenset[str]
     complement_objects: frozenset[str]
+    evidence_nouns: frozenset[str]
 
 
 @cache
@@ -76,7 +77,8 @@ def cues() -> _Cues:
                  frozenset(d["quantifier_sources"]), frozenset(d["unsaid_when_negated"]),
                  frozenset(d["around_heads"]), frozenset(d["name_object_verbs"]),
                  frozenset(d["question_verbs"]), frozenset(d["as_verbs"]),
-                 frozenset(d["complement_object_verbs"]))
+                 frozenset(d["complement_object_verbs"]),
+                 frozenset(d["evidence_nouns"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -735,6 +737,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
     for q in _according_to_clauses(idx, source, article_id, quoted):
         out.append(q)
         quoted.append((q.start - offset, q.end - offset))
+    for q in _evidence_clauses(idx, source, article_id, quoted):
+        out.append(q)
     direct = list(quoted)
     partial = {(q.start - offset, q.end - offset) for q in out if q.quote_type == "partial"}
     for t, span, kind in _reported(doc):
@@ -933,7 +937,12 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
             if found is not None and lem in c.complement_objects and not any(
                     x.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or x.dep_ == "prep"
                     and x.lower_ == "as" or x.dep_ == "prt" and x.lower_ == "out"
-                    for x in t.children if x.i > t.i):
+                    for x in t.children if x.i > t.i) and not (
+                    found[0][-1].text in ("”", '"') and len(found[0]) > 3):
+                # (a quoted label the parser put inside the object, at its end,
+                # counts: "called anti-Trump protestors “illegals”", "called Clinton,
+                # his challenger, an ISIS “co-founder.”"; not "called the “Save Our
+                # Schools” hotline")
                 # "called Scholz on Tuesday", not "called it a hoax", "called out
                 # Russia for …"
                 found = None
@@ -1366,6 +1375,48 @@ def _according_to_clauses(idx: _Index, source: str, article_id: str,
             continue
         out.append(_quote(idx, source, article_id, span, "indirect", speaker,
                           None, "past", None, 0.6))
+    return out
+
+
+def _evidence_clauses(idx: _Index, source: str, article_id: str,
+                      quoted: list[tuple[int, int]]) -> list[Quote]:
+    """Findings in a poll or a study (`evidence_nouns`): "In a Des Moines Register
+    poll last month, Mr. Cruz had a 10 percentage-point lead", "Trump has a decisive
+    lead in the polls": the clause, whose source is the poll. Not when the clause's
+    verb is itself a cue (its subject speaks: "In a new study, researchers found …")."""
+    doc, text = idx.doc, _text(idx.doc)
+    c = cues()
+    out = []
+    for t in doc:
+        if t.lower_ != "in" or t.dep_ != "prep":
+            continue
+        verb = t.head
+        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr"):
+            verb = verb.head  # "has a decisive lead in the polls"
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        objs = [x for x in t.children if x.dep_ == "pobj"]
+        if not objs or objs[0].lemma_.lower() not in c.evidence_nouns or objs[0].pos_ != "NOUN":
+            continue
+        if _lemma(verb) in _verb_lemmas() or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+            continue
+        mine = {x.i for x in t.subtree}
+        body = [x for x in verb.subtree if x.i not in mine]
+        span = _span_of(body)
+        if span is None or len(span) < 4 or "\n" in span.text or idx.quoted[verb.i]:
+            continue
+        if any(a < span.end_char and span.start_char < b for a, b in quoted):
+            continue
+        src = list(objs[0].subtree)
+        lo = text.rfind("\n", 0, t.idx)
+        if "\n" in text[min(t.idx, span.start_char) : max(t.idx, span.end_char)] or (
+                lo >= 0 and src[0].idx < lo):
+            continue
+        m = _subject_mention(idx, src)
+        speaker = (_mention_speaker(m, idx, src) if m is not None
+                   else _raw_speaker(idx, src, "unlinked"))
+        out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
+                          _tense(verb), None, 0.5))
     return out
 
 
