@@ -12,7 +12,8 @@ cases that must stay no report.
 - a participle's noun as the source ("an outside group backing Marco Rubio");
 - "X as Y" stances (`as_verbs`: "sees Cruz as a uniter");
 - "call out" is criticism ("called out Russia for …"), not "call for";
-- findings in a poll or a study ("In a CBS News poll, she led …"; `evidence_nouns`).
+- findings in a poll or a study ("In a CBS News poll, she led …"; `evidence_nouns`);
+- "…, the poll found." at a sentence's end, however the parser attached it.
 
 ("said as he claimed", and a pronoun resolved to the actor its report names: on
 the demo, tests/quotes/test_demo_quotes.py.)
@@ -85,6 +86,11 @@ def _phrase(q: Quote) -> str:
         # a quoted label the parser put inside the object of "call"
         ("He called anti-Trump protestors “illegals” and “thugs” without proof.",
          "anti-Trump protestors “illegals” and “thugs”", "He"),
+        # "…, the poll found." parsed as a relative clause of the last noun
+        ("Eighty-four percent of the voters in the county have an unfavorable view of "
+         "the mayor, the poll found.",
+         "Eighty-four percent of the voters in the county have an unfavorable view of "
+         "the mayor", "the poll"),
     ],
 )
 def test_recall_found(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
@@ -138,6 +144,13 @@ def test_recall_found(quotes, text: str, content: str, speaker: str) -> None:  #
          "researchers found that the river was polluted"),
         # a quoted name inside the object of "call"
         ("She called the “Save Our Schools” hotline.", "the “Save Our Schools” hotline"),
+        # a cue followed by more than a time or a place is no sentence-final attribution
+        ("Most voters have an unfavorable view of the plan, the poll found in the "
+         "county that voted for the mayor twice.", "Most voters have an unfavorable view "
+         "of the plan"),
+        # a time is no content of a noun or a preposition cue
+        ("Clinton weighed in with her support on Tuesday evening, hours after the vote.",
+         "Tuesday evening"),
     ],
 )
 def test_recall_not_reports(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]

@@ -1009,7 +1009,8 @@ def _nominal_content(t: Token, preps: frozenset[str]) -> Span | None:
             return _span_of(list(x.subtree))
         if x.dep_ == "prep" and x.lower_ in preps:
             objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
-            if objs:
+            if objs and not all(y.ent_type_ in ("DATE", "TIME") for y in objs):
+                # (not a time: "her support on Tuesday evening")
                 return _span_of([y for o in objs for y in o.subtree])
     return None
 
@@ -1088,7 +1089,32 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
             span = _span_of(list(head.subtree))
         if span is not None and len(span) >= 4:
             return span, "clause"
-    return None
+    return _final_content(t)
+
+
+def _final_content(t: Token) -> tuple[Span, str] | None:
+    """"…, the poll found." at the end of a sentence, whatever the parse made of it
+    (a relative clause of the last noun: "an unfavorable view of Trump, the poll
+    found"): the sentence before the comma that opens the attribution. Only a speech
+    verb with its own subject, nothing after it but a time or a place."""
+    if _lemma(t) not in cues().verbs or t.dep_ in _AROUND_DEPS + ("ROOT",):
+        return None  # (those the parse reads right are found above)
+    subj = [x for x in t.children if x.dep_ == "nsubj" and x.i < t.i]
+    if not subj or any(x.dep_ in ("dobj", "ccomp", "xcomp", "dative") for x in t.children):
+        return None
+    sent, doc = t.sent, t.doc
+    lo = subj[0].left_edge.i
+    if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    after = [x for x in doc[t.i + 1 : sent.end] if not (x.is_punct or x.is_space)]
+    if any(x.head.i != t.i and not t.is_ancestor(x) for x in after) or any(
+            x.dep_ not in ("prep", "npadvmod", "advmod") for x in t.children
+            if x.i > t.i and not x.is_punct):
+        return None
+    span = _span_of(list(doc[sent.start : lo - 1]))
+    if span is None or len(span) < 4 or "\n" in span.text:
+        return None
+    return span, "clause"
 
 
 def _led_by_cue(comp: Token) -> bool:
@@ -1150,6 +1176,8 @@ def _prep_content(t: Token, preps: frozenset[str]) -> tuple[Span, str] | None:
             return (span, "prep") if span is not None else None
         if x.i > t.i and x.dep_ in ("prep", "prt") and x.lower_ in preps:
             objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
+            if objs and all(y.ent_type_ in ("DATE", "TIME") for y in objs):
+                continue  # "weighed in with her support on Tuesday evening": a time
             if objs:
                 toks = [y for o in objs for y in o.subtree]
                 # "called on people to protest": the infinitive goes with the object
