@@ -70,3 +70,30 @@ def test_demo_quote(quotes: list[Quote], opening: str, speaker: str) -> None:
 def test_embedded_post_is_not_a_second_quote(quotes: list[Quote]) -> None:
     same = [q for q in quotes if "largest threat to Britain" in q.text]
     assert len(same) == 1
+
+
+@pytest.mark.parametrize(
+    ("opening", "not_speaker"),
+    [
+        # "From the Kremlin’s point of view, it regards China … as a supplier": "it"
+        # (resolved to China by the actor stage) is not the actor its report names
+        ("China in the current crisis as a supplier", "CHN"),
+    ],
+)
+def test_demo_not_attributed_to(quotes: list[Quote], opening: str, not_speaker: str) -> None:
+    found = [q for q in quotes if q.text.startswith(opening)]
+    assert found, f"quote not found: {opening}"
+    assert all(q.speaker is None or q.speaker["actor_id"] != not_speaker for q in found)
+
+
+def test_demo_said_as_he_claimed(quotes: list[Quote]) -> None:
+    # "Putin has made a “strategic miscalculation” …, the head of Britain’s GCHQ spy
+    # agency said as he claimed demoralised Russian troops are …": two reports of
+    # one speaker, what was said is not what he claimed
+    said = [q for q in quotes if q.text.startswith("Vladimir Putin has made a")]
+    claimed = [q for q in quotes if q.text.startswith("demoralised Russian troops")]
+    assert said and claimed
+    assert not [q for q in quotes if q.text.startswith("as he claimed")]
+    assert said[0].speaker and claimed[0].speaker
+    assert said[0].speaker["phrase"]["text"] == claimed[0].speaker["phrase"]["text"] == (
+        "the head of Britain’s GCHQ spy agency")

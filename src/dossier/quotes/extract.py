@@ -54,6 +54,11 @@ class _Cues:
     quantifiers: frozenset[str]
     unsaid_when_negated: frozenset[str]
     around: frozenset[str]
+    name_objects: frozenset[str]
+    questions: frozenset[str]
+    as_verbs: frozenset[str]
+    complement_objects: frozenset[str]
+    evidence_nouns: frozenset[str]
 
 
 @cache
@@ -70,7 +75,10 @@ def cues() -> _Cues:
                  frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]),
                  {k: frozenset(v) for k, v in d["object_heads"].items()},
                  frozenset(d["quantifier_sources"]), frozenset(d["unsaid_when_negated"]),
-                 frozenset(d["around_heads"]))
+                 frozenset(d["around_heads"]), frozenset(d["name_object_verbs"]),
+                 frozenset(d["question_verbs"]), frozenset(d["as_verbs"]),
+                 frozenset(d["complement_object_verbs"]),
+                 frozenset(d["evidence_nouns"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -154,7 +162,8 @@ class _Index:
 @cache
 def _verb_lemmas() -> frozenset[str]:
     c = cues()
-    return c.clausal | c.intent | c.objects | frozenset(c.preps) | c.reporting
+    return (c.clausal | c.intent | c.objects | frozenset(c.preps) | c.reporting
+            | c.as_verbs)
 
 
 def _lemma(t: Token) -> str:
@@ -364,6 +373,19 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
                       end=idx.offset + subj[0].idx + len(subj[0].text), via="pronoun")
             return sp, 0.5
         return None, 0.0
+    if not subj and reported and cue.tag_ == "VBG" and cue.dep_ == "acl" and (
+            cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i):
+        # "an outside group backing Marco Rubio", "a letter urging …": the noun the
+        # participle describes
+        noun = cue.head
+        toks = [x for x in noun.subtree if x.i <= noun.i]
+        m = _subject_mention(idx, toks)
+        if m is not None:
+            return _mention_speaker(m, idx, toks), 0.5
+        span = idx.doc[toks[0].i : noun.i + 1]
+        if _plausible_speaker(idx, span) and not span.root.pos_ == "PRON":
+            return _raw_speaker(idx, toks, "unlinked"), 0.4
+        return None, 0.0
     if not subj:
         # "… ,” said Putin." — the subject after the verb
         subj = [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
@@ -432,6 +454,13 @@ def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) ->
     v = cue
     while v.dep_ in ("conj", "xcomp", "aux") and v.head.i != v.i:
         v = v.head
+    # "the head of GCHQ said as he claimed troops are …" (parsed with "troops are" as
+    # what was said and "as he claimed" inside it): the one who said is the "he"
+    same = (v.dep_ == "advcl" and v.i < v.head.i and v.head.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ == "as" for m in v.children)
+            and v.head.head.i < v.i)
+    if same:
+        v = v.head
     if v.dep_ != "ccomp" or v.head.i == v.i:
         return None
     outer = v.head
@@ -443,7 +472,7 @@ def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) ->
     toks = list(subj[0].subtree)
     m = _subject_mention(idx, toks)
     if m is not None:
-        if actor_id is not None and m.actor_id != actor_id:
+        if actor_id is not None and m.actor_id != actor_id and not same:
             return None
         return _mention_speaker(m, idx, toks)
     # an unlinked subject ("The actress said she was …"): the actor stage could only
@@ -614,6 +643,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
     out: list[Quote] = []
     used_cues: set[int] = set()
     last_speaker: tuple[dict | None, int] = (None, -10)
+    # the last quotation attributed by a cue after it ("“…,” Kasich replied."): its
+    # speaker, cue and end, for a quotation that follows in the same paragraph
+    last_after: tuple[dict, Token, int] | None = None
     para_of = _paragraph_index(text)
 
     marked = quote_spans(text)
@@ -632,6 +664,18 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                               "past", None, 0.7))
             last_speaker = (dash, para)
             continue
+        cont = _continued(text, last_after, a)
+        if cont is not None and (cue is None or cue.i == cont[1].i or (
+                _lemma(cue) in cues().weak and not _adjacent(doc, cue, content))):
+            # "“Carolina’s going to win that one,” Kasich replied. “I hate to say it.”":
+            # the quotation after the attribution goes on with the same speaker
+            sp = {**cont[0], "phrase": dict(cont[0].get("phrase") or {})}
+            out.append(_quote(idx, source, article_id, content, "direct", sp, cont[1],
+                              _tense(cont[1]), _via(idx, cont[1]), 0.6))
+            last_speaker = (sp, para)
+            last_after = (sp, cont[1], b)
+            continue
+        last_after = None
         if cue is None:
             acc = _according_to(idx, doc[content.start].sent)
             if acc is not None:
@@ -683,6 +727,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                           _tense(cue), _via(idx, cue), conf))
         if speaker is not None:
             last_speaker = (speaker, para)
+            if cue.i >= content.end:
+                last_after = (speaker, cue, b)
 
     quoted = [(q.start - offset, q.end - offset) for q in out]
     for q in _colon_paragraphs(idx, source, article_id, quoted):
@@ -691,6 +737,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
     for q in _according_to_clauses(idx, source, article_id, quoted):
         out.append(q)
         quoted.append((q.start - offset, q.end - offset))
+    for q in _evidence_clauses(idx, source, article_id, quoted):
+        out.append(q)
     direct = list(quoted)
     partial = {(q.start - offset, q.end - offset) for q in out if q.quote_type == "partial"}
     for t, span, kind in _reported(doc):
@@ -702,7 +750,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             # with Russia")
             continue
         if any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
-               and len(text[qa:qb].split()) < cues().min_words for qa, qb in marked):
+               and len(text[qa:qb].split()) < cues().min_words
+               and not (kind == "object" and _predicated(t, qa)) for qa, qb in marked):
             continue  # mostly a title or a scare quote: "asked me about “my language”"
         if any(qa <= t.idx < qb and len(text[qa:qb].split()) >= cues().min_words
                for qa, qb in marked):
@@ -727,10 +776,50 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
             speaker, conf = _speaker(idx, t.head if kind == "adjective" else t, reported=True)
         if speaker is None:
             continue
+        if speaker.get("via") == "pronoun" and speaker.get("actor_id") and any(
+                (m := idx.by_token.get(x.i)) is not None and m.via != "pronoun"
+                and m.actor_id == speaker["actor_id"] for x in span):
+            # "From the Kremlin's point of view, it regards China as …" with "it"
+            # resolved to China: a pronoun is not the one its report names
+            speaker = {**speaker, "name": _text(doc)[speaker["start"] - offset
+                                                     : speaker["end"] - offset],
+                       "actor_id": None, "qid": None}
+            conf = min(conf, 0.4)
         out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
                           _tense(t), _via(idx, t), min(conf, 0.7)))
     out.sort(key=lambda q: q.start)
     return _nested_pronouns(idx, out)
+
+
+def _continued(text: str, last: tuple[dict, Token, int] | None,
+               a: int) -> tuple[dict, Token, int] | None:
+    """The attribution a quotation at ``a`` continues: the last quotation ended in the
+    same paragraph, its cue after it, and only that attribution sentence between the
+    two ("“…,” he said on Thursday during a speech in New York. “…”")."""
+    if last is None:
+        return None
+    _, cue, end = last
+    between = text[end:a]
+    if "\n" in between or not end <= cue.idx < a:
+        return None
+    inner = between.lstrip("”\"' ").rstrip(" “\"'")
+    if not inner.endswith((".", ",", ":", ";")) or _MARK.search(inner):
+        return None
+    if len(re.findall(r"[\w’']+", between)) > 30:
+        return None
+    return last
+
+
+def _predicated(cue: Token, a: int) -> bool:
+    """Whether the quotation at character ``a`` is what an object verb says of its
+    object ("called Trump “unhinged”", "described the deal as “a disaster”"), not the
+    object itself ("asked me about “my language”")."""
+    obj = [x for x in cue.children if x.dep_ == "dobj" and x.i > cue.i]
+    if not obj or obj[0].right_edge.idx >= a:
+        return False
+    return any(x.dep_ in ("oprd", "xcomp", "acomp", "ccomp") or x.dep_ == "prep"
+               and x.lower_ == "as" for x in cue.children
+               if x.i > obj[0].i and x.left_edge.idx - 1 <= a <= x.right_edge.idx)
 
 
 def _nested_pronouns(idx: _Index, out: list[Quote]) -> list[Quote]:
@@ -845,14 +934,43 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
             if found is not None and lem in c.object_heads and (
                     found[0].root.lemma_.lower() not in c.object_heads[lem]):
                 found = None  # "raised $3 million", not "raised concerns"
-        if found is None and lem in c.preps:
-            found = _prep_content(t, c.preps[lem])
+            if found is not None and lem in c.complement_objects and not any(
+                    x.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or x.dep_ == "prep"
+                    and x.lower_ == "as" or x.dep_ == "prt" and x.lower_ == "out"
+                    for x in t.children if x.i > t.i) and not (
+                    found[0][-1].text in ("”", '"') and len(found[0]) > 3):
+                # (a quoted label the parser put inside the object, at its end,
+                # counts: "called anti-Trump protestors “illegals”", "called Clinton,
+                # his challenger, an ISIS “co-founder.”"; not "called the “Save Our
+                # Schools” hotline")
+                # "called Scholz on Tuesday", not "called it a hoax", "called out
+                # Russia for …"
+                found = None
+        if found is None and lem in c.preps and not any(
+                x.dep_ == "prt" and x.lower_ == "out" and x.head.i == t.i
+                for x in t.children if lem in c.complement_objects):
+            found = _prep_content(t, c.preps[lem])  # (not "called out Russia for …")
+        if found is None and lem in c.as_verbs and any(
+                x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children):
+            found = _object_content(t)  # "sees Cruz as a uniter"
         if found is not None and "\n" in text[min(t.idx, found[0].start_char):
                                                    max(t.idx, found[0].end_char)]:
             found = _on_cue_line(t, found)
-        if found is not None and len(found[0]) >= 2:
+        if found is not None and (len(found[0]) >= 2 or _bare_name(t, lem, found)):
             out.append((t, found[0], found[1]))
     return out
+
+
+def _bare_name(t: Token, lem: str, found: tuple[Span, str]) -> bool:
+    """A one-word content that is a stance toward someone named: "Christie endorsed
+    Trump", "19 percent support Clinton" (`name_object_verbs`)."""
+    span, kind = found
+    return (kind == "object" and lem in cues().name_objects and len(span) == 1
+            and span[0].pos_ == "PROPN" and span[0].dep_ == "dobj"
+            # its own subject: not "called on the west to defend Taiwan"
+            and (any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children)
+                 or t.dep_ in ("relcl", "acl"))
+            and span[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
 
 
 def _on_cue_line(t: Token, found: tuple[Span, str]) -> tuple[Span, str] | None:
@@ -891,7 +1009,8 @@ def _nominal_content(t: Token, preps: frozenset[str]) -> Span | None:
             return _span_of(list(x.subtree))
         if x.dep_ == "prep" and x.lower_ in preps:
             objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
-            if objs:
+            if objs and not all(y.ent_type_ in ("DATE", "TIME") for y in objs):
+                # (not a time: "her support on Tuesday evening")
                 return _span_of([y for o in objs for y in o.subtree])
     return None
 
@@ -904,19 +1023,41 @@ def _span_of(tokens: list[Token]) -> Span | None:
     lo, hi = min(x.i for x in toks), max(x.i for x in toks)
     while hi > lo and doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", ")"):
         hi -= 1
+    words = [x.text for x in doc[lo : hi + 1]]
+    if words.count("“") > words.count("”") or words.count('"') % 2:
+        # a quotation the content opens closes after the parse's last token: "called
+        # Trump “unhinged.”" (the closing mark hangs on the sentence's root)
+        close = "”" if words.count("“") > words.count("”") else '"'
+        for k in range(hi + 1, min(hi + 4, len(doc))):
+            if not doc[k].is_punct:
+                break
+            if doc[k].text == close:
+                hi = k
+                break
     return doc[lo : hi + 1]
 
 
 def _clause_content(t: Token) -> tuple[Span, str] | None:
-    comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i]
-    if comp:
+    comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i or (
+        x.dep_ == "advcl" and x.i > t.i and _lemma(t) in cues().questions and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
+    if comp and not _led_by_cue(comp[0]):
         span = _span_of(list(comp[0].subtree))
         if span is not None and (len(span) >= 4 or len(span) == 3 and any(
                 x.dep_ == "nsubj" for x in comp[0].children)):
             return span, "clause"  # (three words with a subject: "business is poor")
         return None
-    if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS]:
-        # "… would be $300, it says": the clause before the cue
+    if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS and not (
+            x.i > t.i and _led_by_cue(x))]:
+        # "… would be $300, it says": the clause before the cue, joined to it by
+        # punctuation and the cue's subject only (not "X is upbeat, in part because
+        # he sees …", a parse that hangs the main clause on the verb of a reason)
+        subj = {y.i for x in t.children if x.dep_ in ("nsubj", "nsubjpass")
+                for y in x.subtree}
+        gap = t.doc[comp[0].right_edge.i + 1 : t.i]
+        if any(not (x.is_punct or x.is_space or x.i in subj or x.dep_ in ("aux", "advmod"))
+               for x in gap):
+            return None
         span = _span_of(list(comp[0].subtree))
         if span is not None and len(span) >= 4:
             return span, "clause"
@@ -924,12 +1065,23 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     if (t.dep_ in _AROUND_DEPS and head.i != t.i and head.pos_ in ("VERB", "AUX")
             and _lemma(t) in cues().verbs
             and any(x.dep_ == "nsubj" for x in t.children)
-            and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in t.children)
+            and not any(x.dep_ in ("dobj", "ccomp") or x.dep_ == "xcomp" and not (
+                x.pos_ == "ADJ" and x.i == x.right_edge.i == t.right_edge.i)
+                for x in t.children)
             and all(x.lower_ == "as" for x in t.children if x.dep_ == "mark")):
         # "Prices will rise, she said." / "The museum, Mr. Obama said, would …"
-        mine = {x.i for x in t.subtree}
+        # (an adjective the parser hung on the cue belongs to the clause: "as he
+        # claimed demoralised Russian troops are …")
+        mine = {x.i for x in t.subtree if not (x.dep_ == "xcomp" and x.head.i == t.i)}
         rest = [x for x in head.subtree if x.i not in mine]
-        if not rest or min(x.i for x in rest) > t.i:
+        if not rest:
+            return None
+        if min(x.i for x in rest) > t.i:
+            if t.dep_ == "advcl" and any(x.dep_ == "mark" for x in t.children):
+                # "As the Times reported, the emails …": the clause after the cue
+                span = _span_of(rest)
+                if span is not None and len(span) >= 4:
+                    return span, "clause"
             return None
         if max(x.i for x in rest) < t.left_edge.i:
             span = _span_of(rest)
@@ -937,12 +1089,51 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
             span = _span_of(list(head.subtree))
         if span is not None and len(span) >= 4:
             return span, "clause"
-    return None
+    return _final_content(t)
+
+
+def _final_content(t: Token) -> tuple[Span, str] | None:
+    """"…, the poll found." at the end of a sentence, whatever the parse made of it
+    (a relative clause of the last noun: "an unfavorable view of Trump, the poll
+    found"): the sentence before the comma that opens the attribution. Only a speech
+    verb with its own subject, nothing after it but a time or a place."""
+    if _lemma(t) not in cues().verbs or t.dep_ in _AROUND_DEPS + ("ROOT",):
+        return None  # (those the parse reads right are found above)
+    subj = [x for x in t.children if x.dep_ == "nsubj" and x.i < t.i]
+    if not subj or any(x.dep_ in ("dobj", "ccomp", "xcomp", "dative") for x in t.children):
+        return None
+    sent, doc = t.sent, t.doc
+    lo = subj[0].left_edge.i
+    if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    after = [x for x in doc[t.i + 1 : sent.end] if not (x.is_punct or x.is_space)]
+    if any(x.head.i != t.i and not t.is_ancestor(x) for x in after) or any(
+            x.dep_ not in ("prep", "npadvmod", "advmod") for x in t.children
+            if x.i > t.i and not x.is_punct):
+        return None
+    span = _span_of(list(doc[sent.start : lo - 1]))
+    if span is None or len(span) < 4 or "\n" in span.text:
+        return None
+    return span, "clause"
+
+
+def _led_by_cue(comp: Token) -> bool:
+    """A clause that opens with a subordinate speech clause of its own: "… said as he
+    claimed demoralised troops are …" (the parse hangs "troops are …" on "said"; it is
+    what "he claimed")."""
+    return any(x.dep_ == "advcl" and x.i < comp.i and x.left_edge.i == comp.left_edge.i
+               and _lemma(x) in cues().verbs and any(m.dep_ == "mark" for m in x.children)
+               and any(n.dep_ == "nsubj" for n in x.children) for x in comp.children)
 
 
 def _infinitive_content(t: Token) -> tuple[Span, str] | None:
-    xc = [x for x in t.children if x.dep_ in ("xcomp", "ccomp") and x.i > t.i
-          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
+    # (an infinitive the parser read as a purpose clause counts when the verb has no
+    # object: "sought on Wednesday to ease …", not "called a meeting to discuss …")
+    deps = ("xcomp", "ccomp") if any(x.dep_ == "dobj" for x in t.children) else (
+        "xcomp", "ccomp", "advcl")
+    xc = [x for x in t.children if x.dep_ in deps and x.i > t.i
+          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+          and not any(m.dep_ == "mark" for m in x.children)]
     if not xc:
         return None
     toks = list(xc[0].subtree)
@@ -978,8 +1169,15 @@ def _object_content(t: Token) -> tuple[Span, str] | None:
 
 def _prep_content(t: Token, preps: frozenset[str]) -> tuple[Span, str] | None:
     for x in t.children:
+        if x.i > t.i and x.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in preps and m.i == t.i + 1 for m in x.children):
+            # "is calling for the United States to step up …" (read as "for" + clause)
+            span = _span_of([y for y in x.subtree if not (y.dep_ == "mark" and y.i == t.i + 1)])
+            return (span, "prep") if span is not None else None
         if x.i > t.i and x.dep_ in ("prep", "prt") and x.lower_ in preps:
             objs = [y for y in x.children if y.dep_ in ("pobj", "pcomp")]
+            if objs and all(y.ent_type_ in ("DATE", "TIME") for y in objs):
+                continue  # "weighed in with her support on Tuesday evening": a time
             if objs:
                 toks = [y for o in objs for y in o.subtree]
                 # "called on people to protest": the infinitive goes with the object
@@ -1205,6 +1403,48 @@ def _according_to_clauses(idx: _Index, source: str, article_id: str,
             continue
         out.append(_quote(idx, source, article_id, span, "indirect", speaker,
                           None, "past", None, 0.6))
+    return out
+
+
+def _evidence_clauses(idx: _Index, source: str, article_id: str,
+                      quoted: list[tuple[int, int]]) -> list[Quote]:
+    """Findings in a poll or a study (`evidence_nouns`): "In a Des Moines Register
+    poll last month, Mr. Cruz had a 10 percentage-point lead", "Trump has a decisive
+    lead in the polls": the clause, whose source is the poll. Not when the clause's
+    verb is itself a cue (its subject speaks: "In a new study, researchers found …")."""
+    doc, text = idx.doc, _text(idx.doc)
+    c = cues()
+    out = []
+    for t in doc:
+        if t.lower_ != "in" or t.dep_ != "prep":
+            continue
+        verb = t.head
+        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr"):
+            verb = verb.head  # "has a decisive lead in the polls"
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        objs = [x for x in t.children if x.dep_ == "pobj"]
+        if not objs or objs[0].lemma_.lower() not in c.evidence_nouns or objs[0].pos_ != "NOUN":
+            continue
+        if _lemma(verb) in _verb_lemmas() or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+            continue
+        mine = {x.i for x in t.subtree}
+        body = [x for x in verb.subtree if x.i not in mine]
+        span = _span_of(body)
+        if span is None or len(span) < 4 or "\n" in span.text or idx.quoted[verb.i]:
+            continue
+        if any(a < span.end_char and span.start_char < b for a, b in quoted):
+            continue
+        src = list(objs[0].subtree)
+        lo = text.rfind("\n", 0, t.idx)
+        if "\n" in text[min(t.idx, span.start_char) : max(t.idx, span.end_char)] or (
+                lo >= 0 and src[0].idx < lo):
+            continue
+        m = _subject_mention(idx, src)
+        speaker = (_mention_speaker(m, idx, src) if m is not None
+                   else _raw_speaker(idx, src, "unlinked"))
+        out.append(_quote(idx, source, article_id, span, "indirect", speaker, t,
+                          _tense(verb), None, 0.5))
     return out
 
 
