@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -241,16 +242,23 @@ def analyse(result: DocumentResult, settings: dict[str, Any]) -> None:
     """Actor mentions, quotes and events for every article that is not a duplicate
     and is in the model's language (an English model says nothing true about an
     Indonesian article)."""
+    analyse_many([result], settings)
+
+
+def analyse_many(results: list[DocumentResult], settings: dict[str, Any]) -> None:
+    """:func:`analyse` for several documents in one ``nlp.pipe`` stream: a feed's or a
+    crawl's one-article documents parse in batches, as spaCy runs fastest (one
+    article a call is ~15% slower)."""
     from dossier.actors.link import linker_for
     from dossier.events.extract import extract_events
     from dossier.quotes.extract import extract_quotes
 
     linker = linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
     lang = linker.nlp.lang
-    todo = [a for a in result.articles
+    todo = [(r, a) for r in results for a in r.articles
             if a.duplicate_of is None and (a.language is None or a.language == lang)]
-    texts = (masked_text(a, result.dropped) for a in todo)
-    for art, doc in zip(todo, linker.nlp.pipe(texts, batch_size=16), strict=True):
+    texts = (masked_text(a, r.dropped) for r, a in todo)
+    for (result, art), doc in zip(todo, linker.nlp.pipe(texts, batch_size=16), strict=True):
         mentions = linker.link(doc, source=art.source, article_id=art.id, offset=art.start,
                                published=_published(art.published))
         result.mentions.extend(mentions)
@@ -355,12 +363,29 @@ def analyse_safely(result: DocumentResult, settings: dict[str, Any]) -> Document
     try:
         analyse(result, settings)
     except Exception as exc:
-        result.mentions.clear()
-        result.quotes.clear()
-        result.events.clear()
+        _forget_nlp(result)
         result.problems.append(Problem(result.document.source,
                                        f"NLP failed: {type(exc).__name__}: {exc}"))
     return result
+
+
+def analyse_all_safely(results: list[DocumentResult], settings: dict[str, Any]
+                       ) -> list[DocumentResult]:
+    """:func:`analyse_many`; if it fails, each document again on its own, so that one
+    bad document costs only itself."""
+    try:
+        analyse_many(results, settings)
+    except Exception:
+        for result in results:
+            _forget_nlp(result)
+            analyse_safely(result, settings)
+    return results
+
+
+def _forget_nlp(result: DocumentResult) -> None:
+    result.mentions.clear()
+    result.quotes.clear()
+    result.events.clear()
 
 
 def run(
@@ -387,21 +412,42 @@ def run(
         workers = os.cpu_count() or 1
     wait_chars = int(settings.get("parallel_min_chars", 0)) if auto else 0
     pool: ProcessPoolExecutor | None = None
-    pending: deque[tuple[DocumentResult, list[Future[DocumentResult]]]] = deque()
+    # each document with its jobs: a future of a list of results and the index of
+    # this document's job in it (short documents share a job; a long one has several)
+    pending: deque[tuple[DocumentResult, list[tuple[Future[list[DocumentResult]], int]]]] \
+        = deque()
+    group: list[DocumentResult] = []  # short documents for one NLP job, in input order
+    group_since = 0.0
     seen_chars = 0
 
     def finish(result: DocumentResult) -> None:
         sink.write(result)
         summary.add(result)
 
-    def finish_futures(result: DocumentResult, futures: list[Future[DocumentResult]]) -> None:
+    def finish_futures(result: DocumentResult,
+                       futures: list[tuple[Future[list[DocumentResult]], int]]) -> None:
         try:
-            jobs = [f.result() for f in futures]
+            jobs = [f.result()[k] for f, k in futures]
         except Exception as exc:  # a worker died: keep the articles, say what failed
             result.problems.append(Problem(
                 result.document.source, f"NLP failed: {type(exc).__name__}: {exc}"))
             jobs = []
         finish(merge_jobs(result, jobs))
+
+    def flush_group() -> None:
+        """Analyse the short documents gathered so far (one job), in input order."""
+        if not group:
+            return
+        if pool is None:
+            for result in analyse_all_safely(group, settings):
+                finish(result)
+        else:
+            future = pool.submit(_analyse_all, list(group))
+            pending.extend((r, [(future, k)]) for k, r in enumerate(group))
+        group.clear()
+
+    def in_flight() -> int:
+        return len({id(f) for _, fs in pending for f, _ in fs})
 
     try:
         for result in cleaned(inputs, sink, settings, dedup, summary, progress):
@@ -410,13 +456,23 @@ def run(
                 continue
             seen_chars += sum(len(a.text) for a in result.articles)
             if pool is None and workers > 1 and seen_chars >= wait_chars:
+                flush_group()  # what came before the workers, first
                 pool = _pool(workers, settings)
-            if pool is None:
-                finish(analyse_safely(result, settings))
-                continue
-            pending.append((result, [pool.submit(_analyse, job) for job in nlp_jobs(result)]))
-            while sum(len(f) for _, f in pending) > 2 * workers:
+            jobs = nlp_jobs(result) if pool is not None else [result]
+            if pool is not None and len(jobs) > 1:  # a long dump: its jobs over the workers
+                flush_group()
+                pending.append((result, [(pool.submit(_analyse_all, [job]), 0)
+                                         for job in jobs]))
+            else:
+                if not group:
+                    group_since = time.monotonic()
+                group.append(result)
+                if sum(len(a.text) for r in group for a in r.articles) >= JOB_CHARS \
+                        or time.monotonic() - group_since > GROUP_SECONDS:
+                    flush_group()  # enough text for a job, or a slow stream
+            while in_flight() > 2 * workers:
                 finish_futures(*pending.popleft())
+        flush_group()
         while pending:
             finish_futures(*pending.popleft())
     finally:
@@ -424,6 +480,10 @@ def run(
             pool.shutdown(cancel_futures=True)
     return summary
 
+
+# Short documents wait at most this long (checked as the next one comes) for enough
+# text to make one NLP job: a slow stream is not held back.
+GROUP_SECONDS = 2.0
 
 # Article text sent to a worker in one job: a long dump's articles are spread over
 # the workers instead of keeping one busy while the others wait.
@@ -490,5 +550,5 @@ def _init_worker(settings: dict[str, Any]) -> None:
     linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
 
 
-def _analyse(result: DocumentResult) -> DocumentResult:
-    return analyse_safely(result, _WORKER_SETTINGS)
+def _analyse_all(results: list[DocumentResult]) -> list[DocumentResult]:
+    return analyse_all_safely(results, _WORKER_SETTINGS)

@@ -39,7 +39,14 @@ from typing import Any
 from dossier import pipeline
 from dossier.clean.dedup import Deduplicator
 from dossier.errors import DossierError
-from dossier.pipeline import RunSummary, Sink, analyse_safely, cleaned, merge_jobs, nlp_jobs
+from dossier.pipeline import (
+    RunSummary,
+    Sink,
+    analyse_all_safely,
+    cleaned,
+    merge_jobs,
+    nlp_jobs,
+)
 from dossier.records import Document, DocumentResult
 
 # A block, the unit of work an actor takes, holds up to this many documents, or
@@ -228,10 +235,12 @@ class Analyser:
         out_records: list[list[str]] = []
         out_results: list[bytes] = []
         sources: list[str] = []
-        for role, blob in zip(batch["role"], batch["result"], strict=True):
-            result: DocumentResult = pickle.loads(blob)
-            if role != BASE:  # a base has the articles and dropped spans; its jobs the NLP
-                analyse_safely(result, self.settings)
+        results: list[DocumentResult] = [pickle.loads(blob) for blob in batch["result"]]
+        # a base has the articles and dropped spans; its jobs (and whole documents)
+        # the NLP, all of the block in one nlp.pipe stream
+        analyse_all_safely([r for role, r in zip(batch["role"], results, strict=True)
+                            if role != BASE], self.settings)
+        for role, result in zip(batch["role"], results, strict=True):
             records: list[dict[str, Any]] = []
             if self.records:
                 records = result.records()
