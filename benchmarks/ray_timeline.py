@@ -42,10 +42,11 @@ def _timed_analyser() -> type:
                 fh.write(f"init {os.getpid()} {t} {time.time()}\n")
 
         def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-            t = time.time()
+            t, cpu = time.time(), time.process_time()
             out = super().__call__(batch)
             with LOG.open("a") as fh:
-                fh.write(f"batch {os.getpid()} {t} {time.time()}\n")
+                fh.write(f"batch {os.getpid()} {t} {time.time()} "
+                         f"{time.process_time() - cpu}\n")
             return out
 
     return Timed
@@ -60,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     import ray
+    from threadpoolctl import threadpool_limits
 
     from dossier.actors.link import linker_for
     from dossier.engines import raydata
@@ -90,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         linker_for(None, ())  # one process and local workers start with a loaded model
         for name, workers in (("one_process_s", "1"), ("local_2_workers_s", "2")):
             t = time.time()
-            run([corpus], Nothing(), load_settings(overrides={"workers": workers}))
+            with threadpool_limits(limits=1):  # one core: one BLAS thread, as an actor has
+                run([corpus], Nothing(), load_settings(overrides={"workers": workers}))
             res[name] = round(time.time() - t, 1)
 
         raydata.Analyser = _timed_analyser()  # type: ignore[misc,assignment]
@@ -113,14 +116,17 @@ def main(argv: list[str] | None = None) -> int:
     res["ray_first_result_at_s"] = round((sink.first or t0) - t0, 1)
     actors: dict[str, dict[str, Any]] = {}
     for line in LOG.read_text().splitlines():
-        kind, pid, a, b = line.split()
+        kind, pid, a, b, *cpu = line.split()
         start, end = float(a) - t0, float(b) - t0
-        actor = actors.setdefault(pid, {"batches": 0, "busy_s": 0.0})
+        actor = actors.setdefault(pid, {"batches": 0, "busy_s": 0.0, "busy_cpu_s": 0.0})
         if kind == "init":
             actor["init_s"] = [round(start, 1), round(end, 1)]
         else:
             actor["batches"] += 1
             actor["busy_s"] = round(actor["busy_s"] + end - start, 1)
+            # CPU time the actor's process got while busy: below busy_s, it waited
+            # for a core
+            actor["busy_cpu_s"] = round(actor["busy_cpu_s"] + float(cpu[0]), 1)
             actor["first_batch_s"] = round(min(actor.get("first_batch_s", start), start), 1)
             actor["last_batch_end_s"] = round(max(actor.get("last_batch_end_s", end), end), 1)
     LOG.unlink()
