@@ -186,3 +186,37 @@ def test_a_failure_while_cleaning_ends_the_run_with_that_error(
     with pytest.raises(RuntimeError, match="the reader broke"):
         raydata.run_ray(["0.txt"], sink, load_settings(overrides={"workers": "2"}))
     assert sink.written == ["d0", "d1", "d2"]
+
+
+def test_the_driver_cleans_only_a_bounded_window_ahead() -> None:
+    """A large input never sits whole in the object store: with nobody reading the
+    queue, the cleaning thread stops after BLOCKS_AHEAD tables per actor."""
+    import time
+
+    import ray
+
+    from dossier.engines import raydata
+
+    made: list[int] = []
+
+    def tables() -> Any:
+        for i in range(1000):
+            made.append(i)
+            yield {"n": i}
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        feed = raydata._Feed(tables())
+        assert feed.start(actors=2)
+        deadline = time.monotonic() + 30
+        bound = raydata.BLOCKS_AHEAD * 2
+        while len(made) < bound + 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1.0)  # had it no bound, it would go on to 1000
+        assert bound <= len(made) <= bound + 2
+        while feed.queue.get() is not None:  # drain: the thread ends, no error
+            pass
+        feed.join()
+        assert len(made) == 1000
+    finally:
+        ray.shutdown()
