@@ -51,11 +51,13 @@ from dossier.records import Document, DocumentResult
 
 # A block, the unit of work an actor takes, holds up to this many documents, or
 # one job of a long one (pipeline.JOB_CHARS of articles, as a local worker gets).
-BATCH_DOCUMENTS = 4
+BATCH_DOCUMENTS = 16
 
-# Ray Data's block size for the run: about four news articles (pickled, before the
-# NLP), or one job of a long document (a row is never cut).
-BLOCK_BYTES = 24 * 1024
+# Ray Data's block size for the run: about sixteen news articles (pickled, before
+# the NLP), or one job of a long document (a row is never cut). Each block pays a
+# trip through the queue, the read task and Ray Data's scheduling: on 2 CPUs blocks
+# of ~4 articles ran 10% slower (benchmarks/ray_timeline.py --copies 3).
+BLOCK_BYTES = 96 * 1024
 
 # Blocks cleaned ahead of the NLP, per model actor: enough that no actor waits,
 # few enough that the object store holds a window of the input, not all of it.
