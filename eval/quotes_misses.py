@@ -23,10 +23,11 @@ Dev is held out: this script reads train only.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
+
+from quotes_polnear import primary_rows  # the script beside this one
 
 from dossier.actors.link import linker_for
 from dossier.quotes.extract import extract_quotes
@@ -70,12 +71,7 @@ def _marked(text: str, a: dict, lo: int, hi: int) -> str:
 
 
 def _rows(start: int, limit: int) -> list[dict]:
-    rows, seen = [], set()
-    for line in TRAIN.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        if r.get("primary_annotation") and r["doc_id"] not in seen:
-            seen.add(r["doc_id"])
-            rows.append(r)
+    rows = primary_rows(TRAIN)
     return rows[start : start + limit] if limit else rows[start:]
 
 

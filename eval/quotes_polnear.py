@@ -193,6 +193,17 @@ class _Score:
         }
 
 
+def primary_rows(path: Path) -> list[dict]:
+    """The articles of a PolNeAR split, each once, with its primary annotation."""
+    rows, seen = [], set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r.get("primary_annotation") and r["doc_id"] not in seen:
+            seen.add(r["doc_id"])
+            rows.append(r)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -208,12 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         print(f"{path}: not found", file=sys.stderr)
         return 2
-    rows, seen = [], set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        if r.get("primary_annotation") and r["doc_id"] not in seen:
-            seen.add(r["doc_id"])
-            rows.append(r)
+    rows = primary_rows(path)
     if args.half:
         rows = rows[args.half == "B" :: 2]
     if args.limit:
