@@ -118,3 +118,20 @@ def test_jsonl_rows_use_the_usual_names_too(tmp_path: Path) -> None:
     docs = list(read_jsonl(path, ReadOptions()))
     assert docs[0].text.startswith("A news-please row")
     assert (docs[0].published, docs[0].title) == ("2021-01-02", "News-please")
+
+
+def test_a_parquet_export_goes_into_the_store_once(tmp_path: Path) -> None:
+    import duckdb
+    from click.testing import CliRunner
+
+    from dossier.cli import main
+
+    path = write(tmp_path / "ccnews.parquet", CCNEWS)
+    db = tmp_path / "store.duckdb"
+    first = CliRunner().invoke(main, ["ingest", str(path), "--db", str(db)])
+    assert "row 3" in first.output  # the empty row, named
+    again = CliRunner().invoke(main, ["ingest", str(path), "--db", str(db)])
+    assert "already in the store" in again.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT format, locator FROM documents ORDER BY locator").fetchall()
+    assert rows == [("parquet", "row 1"), ("parquet", "row 2")]
