@@ -159,3 +159,24 @@ def test_a_document_that_breaks_the_nlp_costs_only_itself(
     quoted = {r["article_id"] for r in sink.records if r["kind"] == "quote"}
     articles = [r["id"] for r in sink.records if r["kind"] == "article"]
     assert len(articles) == 12 and len(quoted) == 11  # all but the bad one
+
+
+def test_a_slow_stream_is_not_held_back_for_a_full_job(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short documents wait at most GROUP_SECONDS for company: past it, each goes on
+    as it comes (here: always past it)."""
+    import dossier.pipeline as pipeline
+
+    sizes: list[int] = []
+    real = pipeline.analyse_many
+
+    def spy(results: list[DocumentResult], settings: dict) -> None:
+        sizes.append(len(results))
+        real(results, settings)
+
+    monkeypatch.setattr(pipeline, "analyse_many", spy)
+    monkeypatch.setattr(pipeline, "GROUP_SECONDS", -1.0)
+    sink = _Records()
+    run([_feed(tmp_path)], sink, load_settings(overrides={"workers": "1"}))
+    assert sizes == [1] * 12
+    assert sum(r["kind"] == "article" for r in sink.records) == 12

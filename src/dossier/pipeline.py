@@ -417,7 +417,7 @@ def run(
     pending: deque[tuple[DocumentResult, list[tuple[Future[list[DocumentResult]], int]]]] \
         = deque()
     group: list[DocumentResult] = []  # short documents for one NLP job, in input order
-    group_since = 0.0
+    group_since, group_chars = 0.0, 0
     seen_chars = 0
 
     def finish(result: DocumentResult) -> None:
@@ -436,6 +436,8 @@ def run(
 
     def flush_group() -> None:
         """Analyse the short documents gathered so far (one job), in input order."""
+        nonlocal group_chars
+        group_chars = 0
         if not group:
             return
         if pool is None:
@@ -454,7 +456,8 @@ def run(
             if not nlp:
                 finish(result)
                 continue
-            seen_chars += sum(len(a.text) for a in result.articles)
+            chars = sum(len(a.text) for a in result.articles)
+            seen_chars += chars
             if pool is None and workers > 1 and seen_chars >= wait_chars:
                 flush_group()  # what came before the workers, first
                 pool = _pool(workers, settings)
@@ -467,8 +470,8 @@ def run(
                 if not group:
                     group_since = time.monotonic()
                 group.append(result)
-                if sum(len(a.text) for r in group for a in r.articles) >= JOB_CHARS \
-                        or time.monotonic() - group_since > GROUP_SECONDS:
+                group_chars += chars
+                if group_chars >= JOB_CHARS or time.monotonic() - group_since > GROUP_SECONDS:
                     flush_group()  # enough text for a job, or a slow stream
             while in_flight() > 2 * workers:
                 finish_futures(*pending.popleft())

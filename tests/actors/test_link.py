@@ -61,6 +61,8 @@ D2024 = date(2024, 5, 16)
          "barack-obama", "role"),
         ("The UK prime minister flew to Beijing.", date(2018, 1, 30),
          "The UK prime minister", "theresa-may", "role"),
+        ("The United States president spoke on Tuesday.", date(2015, 6, 1),
+         "The United States president", "barack-obama", "role"),
         ("The US secretary of state flew to Beijing.", date(2023, 6, 18),
          "The US secretary of state", "antony-blinken", "role"),
     ],

@@ -49,8 +49,9 @@ from dossier.pipeline import (
 )
 from dossier.records import Document, DocumentResult
 
-# A block, the unit of work an actor takes, holds up to this many documents, or
-# one job of a long one (pipeline.JOB_CHARS of articles, as a local worker gets).
+# A table the driver queues holds up to this many documents, or one job of a long
+# one (pipeline.JOB_CHARS of articles, as a local worker gets); Ray Data then cuts
+# the stream into blocks of BLOCK_BYTES, the unit of work an actor takes.
 BATCH_DOCUMENTS = 16
 
 # Ray Data's block size for the run: about sixteen news articles (pickled, before

@@ -182,15 +182,20 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
     if cut:
         problems.append(cut)
     if bad:
-        details = "; ".join(bad[:MAX_DETAILS])
-        more = f"; and {len(bad) - MAX_DETAILS} more" if len(bad) > MAX_DETAILS else ""
-        problems.append(f"skipped {len(bad)} malformed rows: {details}{more}")
+        problems.append(skipped(bad, "malformed rows"))
     if problems:
         hint = ("download the file again; the rows before the damage were read" if cut
                 else f"fix or remove those lines; the other {yielded} rows were read")
         raise InputError(source, "; ".join(problems), hint)
     if rows == 0:
         raise InputError(source, "no rows in this JSON Lines file", "nothing to ingest")
+
+
+def skipped(bad: list[str], what: str) -> str:
+    """"skipped N <what>: the first MAX_DETAILS reasons; and K more"."""
+    details = "; ".join(bad[:MAX_DETAILS])
+    more = f"; and {len(bad) - MAX_DETAILS} more" if len(bad) > MAX_DETAILS else ""
+    return f"skipped {len(bad)} {what}: {details}{more}"
 
 
 def _is_page(html: str) -> bool:

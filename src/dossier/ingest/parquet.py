@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dossier.errors import InputError
 from dossier.ingest.base import ReadOptions, check_size
-from dossier.ingest.jsonl import MAX_DETAILS, row_to_document, usual_field
+from dossier.ingest.jsonl import row_to_document, skipped, usual_field
 from dossier.records import Document
 
 # Rows converted to Python at a time.
@@ -60,9 +60,6 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Document]:
         raise InputError(source, f"damaged Parquet data after row {n} ({exc})",
                          "export the file again; the rows before the damage were read") from exc
     if bad:
-        details = "; ".join(bad[:MAX_DETAILS])
-        more = f"; and {len(bad) - MAX_DETAILS} more" if len(bad) > MAX_DETAILS else ""
-        raise InputError(source, f"skipped {len(bad)} rows: {details}{more}",
-                         f"the other {yielded} rows were read")
+        raise InputError(source, skipped(bad, "rows"), f"the other {yielded} rows were read")
     if n == 0:
         raise InputError(source, "no rows in this Parquet file", "nothing to ingest")
