@@ -112,21 +112,29 @@ def _feed(tmp_path: Path, n: int = 12, bad: int | None = None) -> Path:
     return path
 
 
+@pytest.fixture
+def sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many documents each analyse_many call of the run got."""
+    import dossier.pipeline as pipeline
+
+    seen: list[int] = []
+    real = pipeline.analyse_many
+
+    def spy(results: list[DocumentResult], settings: dict) -> None:
+        seen.append(len(results))
+        real(results, settings)
+
+    monkeypatch.setattr(pipeline, "analyse_many", spy)
+    return seen
+
+
 def test_short_documents_parse_together_with_the_records_of_one_by_one(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: list[int]) -> None:
     """One-article documents share one nlp.pipe stream (spaCy is ~15% faster in
     batches), and their records are those of analysing each on its own."""
     import dossier.pipeline as pipeline
 
     feed = _feed(tmp_path)
-    sizes: list[int] = []
-    real = pipeline.analyse_many
-
-    def spy(results: list[DocumentResult], settings: dict) -> None:
-        sizes.append(len(results))
-        real(results, settings)
-
-    monkeypatch.setattr(pipeline, "analyse_many", spy)
     grouped = _Records()
     run([feed], grouped, load_settings(overrides={"workers": "1"}))
     assert max(sizes) > 1
@@ -162,19 +170,11 @@ def test_a_document_that_breaks_the_nlp_costs_only_itself(
 
 
 def test_a_slow_stream_is_not_held_back_for_a_full_job(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: list[int]) -> None:
     """Short documents wait at most GROUP_SECONDS for company: past it, each goes on
     as it comes (here: always past it)."""
     import dossier.pipeline as pipeline
 
-    sizes: list[int] = []
-    real = pipeline.analyse_many
-
-    def spy(results: list[DocumentResult], settings: dict) -> None:
-        sizes.append(len(results))
-        real(results, settings)
-
-    monkeypatch.setattr(pipeline, "analyse_many", spy)
     monkeypatch.setattr(pipeline, "GROUP_SECONDS", -1.0)
     sink = _Records()
     run([_feed(tmp_path)], sink, load_settings(overrides={"workers": "1"}))
