@@ -182,10 +182,16 @@ def test_a_failure_while_cleaning_ends_the_run_with_that_error(
 
     monkeypatch.setattr(raydata, "cleaned", cleaned)
     monkeypatch.setattr(raydata, "BATCH_DOCUMENTS", 1)  # one block each: three blocks
+    import ray.data
+
+    ctx = ray.data.DataContext.get_current()
+    before = (ctx.target_max_block_size, ctx.execution_options.preserve_order)
     sink = _Kept()
     with pytest.raises(RuntimeError, match="the reader broke"):
         raydata.run_ray(["0.txt"], sink, load_settings(overrides={"workers": "2"}))
     assert sink.written == ["d0", "d1", "d2"]
+    # the run's block size and ordering were for the run only
+    assert (ctx.target_max_block_size, ctx.execution_options.preserve_order) == before
 
 
 def test_the_driver_cleans_only_a_bounded_window_ahead() -> None:

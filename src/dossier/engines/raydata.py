@@ -287,10 +287,6 @@ def _analyse_on_ray(feed: _Feed, settings: dict[str, Any], workers: int,
     import ray
     import ray.data
 
-    ctx = ray.data.DataContext.get_current()
-    ctx.execution_options.preserve_order = True
-    ctx.enable_progress_bars = False
-    ctx.print_on_execution_start = False
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.ERROR)
     # e.g. "the operator only received 1 input(s)" for a small batch: not the user's
@@ -302,31 +298,42 @@ def _analyse_on_ray(feed: _Feed, settings: dict[str, Any], workers: int,
     actors = max(1, cpus - 1) if cluster else max(1, min(workers, cpus - 1))
     if not feed.start(actors):
         return
-    # one block a task: each block is a few documents, so every actor gets work; the
-    # read task only waits on the queue, it takes no CPU from the actors
     # Ray Data re-blocks what a read task yields: to its target block size (128 MB:
     # the whole of a small batch, no streaming), then split to its default
     # parallelism (a document a block). Blocks of BLOCK_BYTES, never split, stream.
+    # The read task only waits on the queue: it takes no CPU from the actors. The
+    # process's Ray Data context is the caller's again once the run is over.
+    ctx = ray.data.DataContext.get_current()
+    saved = (ctx.execution_options.preserve_order, ctx.enable_progress_bars,
+             ctx.print_on_execution_start, ctx.target_max_block_size)
+    ctx.execution_options.preserve_order = True
+    ctx.enable_progress_bars = False
+    ctx.print_on_execution_start = False
     ctx.target_max_block_size = BLOCK_BYTES
-    ds = ray.data.read_datasource(_stream_source(feed.queue), num_cpus=0,
-                                  override_num_blocks=1).map_batches(
-        Analyser, fn_constructor_kwargs={"settings": settings, "records": output is not None},
-        batch_size=None,
-        batch_format="numpy", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=actors),
-    )
-    columns = ["seq", "document_id", "part", "parts", "result"]
-    if output is None:  # stream the results back while the NLP runs
-        for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-            table: Any = batch
-            yield from table.select(columns).to_pylist()
-        return
-    import pyarrow.parquet as pq
+    try:
+        ds = ray.data.read_datasource(_stream_source(feed.queue), num_cpus=0,
+                                      override_num_blocks=1).map_batches(
+            Analyser,
+            fn_constructor_kwargs={"settings": settings, "records": output is not None},
+            batch_size=None, batch_format="numpy", num_cpus=1,
+            compute=ray.data.ActorPoolStrategy(size=actors),
+        )
+        columns = ["seq", "document_id", "part", "parts", "result"]
+        if output is None:  # stream the results back while the NLP runs
+            for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+                table: Any = batch
+                yield from table.select(columns).to_pylist()
+            return
+        import pyarrow.parquet as pq
 
-    if output.exists():
-        shutil.rmtree(output)
-    ds.write_parquet(str(output), ray_remote_args={"num_cpus": 0})
-    for path in sorted(output.glob("*.parquet")):
-        yield from pq.read_table(path, columns=columns).sort_by("seq").to_pylist()
+        if output.exists():
+            shutil.rmtree(output)
+        ds.write_parquet(str(output), ray_remote_args={"num_cpus": 0})
+        for path in sorted(output.glob("*.parquet")):
+            yield from pq.read_table(path, columns=columns).sort_by("seq").to_pylist()
+    finally:
+        (ctx.execution_options.preserve_order, ctx.enable_progress_bars,
+         ctx.print_on_execution_start, ctx.target_max_block_size) = saved
 
 
 def _merged(rows: Iterator[dict[str, Any]]) -> Iterator[DocumentResult]:
