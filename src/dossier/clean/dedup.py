@@ -16,10 +16,15 @@ import hashlib
 import re
 from collections import deque
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported where it is used: it brings scipy (~0.45 s), which a
+# process that only runs the NLP (a worker, a Ray actor) never needs.
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 5
@@ -38,6 +43,8 @@ def text_hash(text: str) -> str:
 def minhash(text: str, num_perm: int = 128) -> MinHash:
     tokens = normalise(text)
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    from datasketch import MinHash
+
     m = MinHash(num_perm=num_perm, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
@@ -48,6 +55,8 @@ class Deduplicator:
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128,
                  window: int = 100_000) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self.num_perm = num_perm
         self.window = max(1, window)
@@ -89,6 +98,8 @@ class Deduplicator:
         self._exact.setdefault(text_hash_, article_id)
         hv = np.frombuffer(signature, dtype=np.uint64)
         if len(hv) == self.num_perm:
+            from datasketch import MinHash
+
             m = MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME)
             self._lsh.insert(article_id, m)
         self._order.append((article_id, text_hash_))
