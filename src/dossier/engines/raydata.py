@@ -150,16 +150,19 @@ class _Feed:
         first = next(self._tables, None)
         if first is None:
             return False
+        # The queue's actor starts in a process of its own (~1 s); the first put, in
+        # the thread, waits for it, so the dataset's actors start meanwhile.
         self.queue = Queue(maxsize=BLOCKS_AHEAD * actors, actor_options={"num_cpus": 0})
-        self.queue.put([ray.put(first)])  # in a list: Ray would resolve a bare ref
-        self._thread = threading.Thread(target=self._run, name="dossier-clean", daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(ray.put(first),),
+                                        name="dossier-clean", daemon=True)
         self._thread.start()
         return True
 
-    def _run(self) -> None:
+    def _run(self, first: Any) -> None:
         import ray
 
         try:
+            self.queue.put([first])  # in a list: Ray would resolve a bare ref
             for table in self._tables:
                 self.queue.put([ray.put(table)])
         except BaseException as exc:  # re-raised by join(), in the driver's thread
