@@ -56,20 +56,14 @@ def load_corpus(path: Path) -> list[str]:
 
 
 class _Count:
-    """A sink that counts, and notes when the first result came (a run's start-up:
-    model loading, and for Ray its actors' start)."""
-
     def __init__(self, keep: bool = False) -> None:
         self.articles = 0
         self.kept: list[Any] = [] if keep else None  # type: ignore[assignment]
-        self.first: float | None = None
 
     def seen(self, doc: Any) -> bool:
         return False
 
     def write(self, result: Any) -> None:
-        if self.first is None:
-            self.first = time.perf_counter()
         self.articles += len(result.articles)
         if self.kept is not None:
             self.kept.append(result)
@@ -98,8 +92,7 @@ def store_rate(results: list[Any], tmp: Path) -> dict[str, Any]:
 
 
 def _timed_run(path: Path, settings: dict[str, Any], engine: str = "local",
-               sink: _Count | None = None, started: list[float] | None = None) -> float:
-    """The run's wall time; ``started`` gets the time its first result took."""
+               sink: _Count | None = None) -> float:
     from dossier.pipeline import run
 
     sink = sink or _Count()
@@ -110,10 +103,7 @@ def _timed_run(path: Path, settings: dict[str, Any], engine: str = "local",
         run_ray([path], sink, settings)  # type: ignore[arg-type]
     else:
         run([path], sink, settings)  # type: ignore[arg-type]
-    took = time.perf_counter() - t
-    if started is not None:
-        started.append((sink.first or t) - t)
-    return took
+    return time.perf_counter() - t
 
 
 PEAK_RSS = Path(__file__).with_name("peak_rss.py")
@@ -233,16 +223,10 @@ def nlp_figures(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         t = time.perf_counter()
         ray.init(num_cpus=3, include_dashboard=False, log_to_driver=False)
         res["ray_init_s"] = round(time.perf_counter() - t, 1)
-        first: list[float] = []
-        ray_s = _timed_run(corpus, load_settings(overrides={"workers": "2"}), "ray",
-                           started=first)
+        ray_s = _timed_run(corpus, load_settings(overrides={"workers": "2"}), "ray")
         ray.shutdown()
         res["ray_2_cpus_words_per_s"] = round(words / ray_s)
         res["speedup_ray_2_cpus"] = round(one / ray_s, 2)
-        # Ray's fixed cost of a run on a running cluster: the actors start, import
-        # and load the model before the first result (the one-process run has its
-        # model loaded already)
-        res["ray_first_result_s"] = round(first[0], 1)
     res["store_writes"] = store_rate(kept.kept, tmp)
     return res
 
