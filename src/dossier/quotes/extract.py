@@ -389,6 +389,8 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
     if not subj:
         # "… ,” said Putin." — the subject after the verb
         subj = [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    if not subj and not reported:
+        subj = _inverted_object(cue)
     if subj and subj[0].i < cue.i < subj[-1].i:
         # a parse that runs the subject past its verb ("FEC records … show he backed
         # …"): the phrase is what stands before the cue
@@ -401,10 +403,12 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
             phrase = [x for x in subj[-1].head.subtree if x.i <= subj[-1].i]
     if not subj:
         return None, 0.0
+    ids = {t.i for t in subj}
     if (reported or _lemma(cue) in cues().addressee) and not agent and any(
-            t.dep_ == "nsubjpass" for t in subj):
+            t.dep_ == "nsubjpass" and t.head.i not in ids for t in subj):
         # "it was reported that …": nobody named; "Blumenthal was asked, “…”": the
-        # one asked does not speak the question
+        # one asked does not speak the question (a passive inside the subject's own
+        # relative clause does not count: "Dever, who was listed on the slate, told")
         return None, 0.0
     m = _subject_mention(idx, subj)
     if m is None:
@@ -439,6 +443,24 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         if outer is not None:  # "Rubio says he opposes …": Rubio's
             return outer, conf
     return _mention_speaker(m, idx, phrase), conf
+
+
+def _inverted_object(cue: Token) -> list[Token]:
+    """The speaker of "“…,” added a South Carolina Democrat." that the parser read as
+    the object of the cue: a noun phrase right after a cue that itself follows a
+    quotation's closing mark, with no subject of its own (not an addressee verb:
+    "“…,” told the Post" names the one told)."""
+    doc = cue.doc
+    k = cue.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if (k < 0 or doc[k].text not in ("”", '"', "''") or _lemma(cue) in cues().addressee
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.dep_ == "ccomp"
+                   and c.i > cue.i for c in cue.children)):
+        return []
+    obj = [c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
+           and c.pos_ in ("NOUN", "PROPN")]
+    return list(obj[0].subtree) if obj else []
 
 
 def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) -> dict | None:

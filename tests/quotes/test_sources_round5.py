@@ -1,0 +1,59 @@
+"""Sources of quotes and reports, fifth round: subjects with a passive relative
+clause, a speaker the parser read as the cue's object after a quotation.
+
+Sentences written for these tests (not taken from any evaluation set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.records import Quote
+
+
+def _phrases(qs: list[Quote], content: str) -> list[str | None]:
+    return [(q.speaker.get("phrase") or {}).get("text") if q.speaker else None
+            for q in qs if q.text == content]
+
+
+def _show(qs: list[Quote]) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker and (q.speaker.get("phrase") or {}).get("text")) for q in qs]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        # a passive inside the subject's own relative clause: the subject still speaks
+        ("Mary Hollis, who was elected to the council in May, told the paper: “We will "
+         "reopen the library next year.”", "We will reopen the library next year.",
+         "Mary Hollis, who was elected to the council in May,"),
+        ("The farmers, who were hit hard by the drought, said that the new subsidies "
+         "came far too late.", "that the new subsidies came far too late",
+         "The farmers, who were hit hard by the drought,"),
+        # the speaker after a quotation, read by the parser as the cue's object
+        ("“Listen, the mayor wanted to close the two old schools,” added a Rhode Island "
+         "Republican.", "Listen, the mayor wanted to close the two old schools,",
+         "a Rhode Island Republican"),
+    ],
+)
+def test_source_phrase(quotes, text: str, content: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the subject of a passive is still not the speaker
+        ("It was reported that the new subsidies came far too late for most farmers.",
+         "that the new subsidies came far too late for most farmers"),
+        ("The farmers were told that the new subsidies would come far too late.",
+         "that the new subsidies would come far too late"),
+        # after a quotation, the object of an addressee verb is the one told
+        ("“We have to fix the roads before we build new ones,” told the committee "
+         "on Monday.", "We have to fix the roads before we build new ones,"),
+    ],
+)
+def test_no_source(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert all(p is None for p in _phrases(qs, content)), _show(qs)
