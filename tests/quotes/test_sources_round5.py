@@ -57,3 +57,35 @@ def test_source_phrase(quotes, text: str, content: str, phrase: str) -> None:  #
 def test_no_source(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert all(p is None for p in _phrases(qs, content)), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        # a two-word clause with its own subject is what was said
+        ("Two senators were asked whether they would vote for the bill. Senator Amy "
+         "Porter said she would.", "she would", "Senator Amy Porter"),
+        ("The council members voted on Monday. They said it was.", "it was", "They"),
+        # a stance toward one thing named by a common noun
+        ("Governor Tom Reilly opposes abortion.", "abortion", "Governor Tom Reilly"),
+        ("Many farmers strongly favor tariffs.", "tariffs", "Many farmers"),
+    ],
+)
+def test_short_content(quotes, text: str, content: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # one word without a subject is no clause; a bare noun only after a stance verb
+        ("Senator Amy Porter said yesterday.", "yesterday"),
+        ("Governor Tom Reilly called Tuesday.", "Tuesday"),
+        ("Governor Tom Reilly visited Boston.", "Boston"),
+        ("Governor Tom Reilly raised money.", "money"),
+    ],
+)
+def test_short_content_rejected(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert not any(q.text == content for q in qs), _show(qs)

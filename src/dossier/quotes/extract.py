@@ -984,15 +984,17 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
 
 
 def _bare_name(t: Token, lem: str, found: tuple[Span, str]) -> bool:
-    """A one-word content that is a stance toward someone named: "Christie endorsed
-    Trump", "19 percent support Clinton" (`name_object_verbs`)."""
+    """A one-word content that is a stance toward someone named or something: "Christie
+    endorsed Trump", "19 percent support Clinton", "Rubio opposes abortion"
+    (`name_object_verbs`)."""
     span, kind = found
     return (kind == "object" and lem in cues().name_objects and len(span) == 1
-            and span[0].pos_ == "PROPN" and span[0].dep_ == "dobj"
+            and span[0].pos_ in ("PROPN", "NOUN") and span[0].dep_ == "dobj"
             # its own subject: not "called on the west to defend Taiwan"
             and (any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children)
                  or t.dep_ in ("relcl", "acl"))
-            and span[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
+            and (span[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                 or span[0].pos_ == "NOUN" and not span[0].ent_type_))
 
 
 def _on_cue_line(t: Token, found: tuple[Span, str]) -> tuple[Span, str] | None:
@@ -1065,9 +1067,10 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
     if comp and not _led_by_cue(comp[0]):
         span = _span_of(list(comp[0].subtree))
-        if span is not None and (len(span) >= 4 or len(span) == 3 and any(
+        if span is not None and (len(span) >= 4 or len(span) in (2, 3) and any(
                 x.dep_ == "nsubj" for x in comp[0].children)):
-            return span, "clause"  # (three words with a subject: "business is poor")
+            # (two or three words with a subject: "business is poor", "he would")
+            return span, "clause"
         return None
     if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS and not (
             x.i > t.i and _led_by_cue(x))]:
