@@ -89,3 +89,47 @@ def test_short_content(quotes, text: str, content: str, phrase: str) -> None:  #
 def test_short_content_rejected(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert not any(q.text == content for q in qs), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        # speech verbs whose object is what was said or recalled (`object_verbs`)
+        ("Mayor Linda Cole recalled the long winter of the great strike.",
+         "the long winter of the great strike", "Mayor Linda Cole"),
+        ("The senator noted the many farms that had closed since the drought.",
+         "the many farms that had closed since the drought", "The senator"),
+        ("On Monday, Governor Tom Reilly explained his reasoning.",
+         "his reasoning", "Governor Tom Reilly"),
+        ("Several council members voiced their frustration with the budget.",
+         "their frustration with the budget", "Several council members"),
+        ("The minister reiterated her support for the new rail line.",
+         "her support for the new rail line", "The minister"),
+        # speech and stance verbs with a preposition (`prep_verbs`)
+        ("Governor Tom Reilly apologized for his remarks about the teachers.",
+         "his remarks about the teachers", "Governor Tom Reilly"),
+        ("Most farmers in the valley agreed with the mayor's plan for the river.",
+         "the mayor's plan for the river", "Most farmers in the valley"),
+        ("The young voters still believe in a fairer tax system.",
+         "a fairer tax system", "The young voters"),
+    ],
+)
+def test_object_and_prep_cues(quotes, text: str, content: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # not the object of a verb left out of the lists, nor a negated speech act
+        ("The two candidates shared a microphone at the fair.", "a microphone"),
+        ("Governor Tom Reilly did not apologize for his remarks about the teachers.",
+         "his remarks about the teachers"),
+        # not a preposition of another meaning
+        ("The senator agreed to a meeting with the teachers.", "a meeting with the teachers"),
+    ],
+)
+def test_object_and_prep_cues_rejected(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert not any(q.text == content for q in qs), _show(qs)
