@@ -133,3 +133,33 @@ def test_object_and_prep_cues(quotes, text: str, content: str, phrase: str) -> N
 def test_object_and_prep_cues_rejected(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert not any(q.text == content for q in qs), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        # a noun cue whose source follows it with "from"
+        ("The mayor will face stepped-up criticism from Porter about the bridge repairs.",
+         "the bridge repairs", "Porter"),
+        ("The company rejected complaints from local farmers that the plant had "
+         "poisoned the river.", "that the plant had poisoned the river", "local farmers"),
+    ],
+)
+def test_noun_source_from(quotes, text: str, content: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # "from" a time, or a noun cue without owner or source
+        ("Critics keep dredging up accusations from that decade about the old mill.",
+         "the old mill"),
+        ("The governor faced sharp criticism about the new highway tolls.",
+         "the new highway tolls"),
+    ],
+)
+def test_noun_source_from_rejected(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert not any(q.text == content for q in qs), _show(qs)

@@ -786,7 +786,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                 and _subject_mention(idx, _subject(x)) is not None for x in span):
             continue  # "Xinhua reported that Xi said …": the speech is Xi's
         if kind == "noun":  # "Trump's claim that …": the owner speaks
-            owner = next(c for c in t.children if c.dep_ == "poss")
+            owner = _noun_owner(t)
+            if owner is None:
+                continue
             m = idx.by_token.get(owner.i)
             speaker, conf = (_mention_speaker(m, idx, list(owner.subtree)), 0.6) if (
                 m is not None) else (_raw_speaker(
@@ -1018,10 +1020,28 @@ def _on_cue_line(t: Token, found: tuple[Span, str]) -> tuple[Span, str] | None:
     return (clipped, kind) if len(clipped) >= 4 else None
 
 
+def _noun_owner(t: Token) -> Token | None:
+    """The source of a noun cue: its owner ("Trump's claim", "her call"), or the
+    object of a "from" after it ("criticism from Clinton about …", "calls from
+    Democrats for …")."""
+    for c in t.children:
+        if c.dep_ == "poss":
+            return c
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "from" and c.i > t.i:
+            obj = [y for y in c.children if y.dep_ == "pobj"]
+            # (a name, or people: "from rivals"; not "accusations from that era")
+            if obj and (obj[0].ent_type_ in ("PERSON", "ORG", "NORP") or obj[0].pos_ == "PROPN"
+                        and not obj[0].ent_type_ or obj[0].tag_ == "NNS"
+                        and obj[0].ent_type_ not in ("DATE", "TIME", "CARDINAL")):
+                return obj[0]
+    return None
+
+
 def _nominal_content(t: Token, preps: frozenset[str]) -> Span | None:
     """The content of a noun or adjective cue: "claim that …", "critical of …",
     "call for …", "plan to …"."""
-    if t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children):
+    if t.pos_ == "NOUN" and _noun_owner(t) is None:
         return None  # the owner is the source: "Trump's claim", "her call"
     if t.pos_ == "ADJ" and not (t.dep_ == "acomp" and t.head.lemma_ == "be"):
         return None  # "she was critical of …"
