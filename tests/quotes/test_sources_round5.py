@@ -163,3 +163,34 @@ def test_noun_source_from(quotes, text: str, content: str, phrase: str) -> None:
 def test_noun_source_from_rejected(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert not any(q.text == content for q in qs), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        # what a sign, a letter or an email reads is a quotation of it
+        ("The council sent a letter to every household. “The library will close on "
+         "Fridays from next month,” the letter read.",
+         "The library will close on Fridays from next month,", "the letter"),
+        # a document's "it" speaks its quotation
+        ("The council sent a letter to every household. “The library will close on "
+         "Fridays from next month,” it said.",
+         "The library will close on Fridays from next month,", "it"),
+        ("A union statement went out on Monday. It added: “We will not accept any "
+         "cut to the pensions of our members.”",
+         "We will not accept any cut to the pensions of our members.", "It"),
+    ],
+)
+def test_document_sources(quotes, text: str, content: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+
+
+def test_it_of_another_clause_is_no_source(quotes) -> None:  # type: ignore[no-untyped-def]
+    # the "it" of "it's unrealistic to think" is no speaker: the one who said is
+    text = ("Mayor Linda Cole said it's unrealistic to think that if the state pulls "
+            "back, “our small towns are going to save themselves.”")
+    qs = quotes(text)
+    content = "our small towns are going to save themselves."
+    assert "Mayor Linda Cole" in _phrases(qs, content), _show(qs)
+    assert "it" not in _phrases(qs, content), _show(qs)

@@ -415,8 +415,11 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         span = idx.doc[subj[0].i : subj[-1].i + 1]
         # "it says", "they argue": an unresolved it/they speaks only with a speech verb
         speech = _lemma(cue) in cues().verbs
+        # (a quotation "it" says or reads is a document's: "“…,” it read."; not an "it"
+        # of another clause: "said it's unrealistic to think that “…”")
         third = (("he", "she", "they", "it") if speech else ("he", "she")) if reported else (
-            "he", "she", "they")
+            ("he", "she", "they", "it") if speech and span.root.head.i == cue.i else (
+                "he", "she", "they"))
         outer = _outer_source(idx, cue, span.root, None) if len(span) == 1 else None
         if outer is not None:  # "Officials say they expect …"
             return outer, 0.5
