@@ -194,3 +194,30 @@ def test_it_of_another_clause_is_no_source(quotes) -> None:  # type: ignore[no-u
     content = "our small towns are going to save themselves."
     assert "Mayor Linda Cole" in _phrases(qs, content), _show(qs)
     assert "it" not in _phrases(qs, content), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        # the speaker after "said" that the parser made the subject of what follows
+        ("''I'm better with my hands than I am with my books,'' said Mary Hollis, half "
+         "joking. She has run the shop for years.",
+         "I'm better with my hands than I am with my books,", "Mary Hollis"),
+    ],
+)
+def test_inverted_speaker(quotes, text: str, content: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # not a hyphenated word cut short, nor a noun on the next line
+        ("“Donald is, and always has been, an amazing leader,” said the 46-year-old.",
+         "Donald is, and always has been, an amazing leader,"),
+    ],
+)
+def test_inverted_speaker_rejected(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert not any(p and p.endswith("year") for p in _phrases(qs, content)), _show(qs)

@@ -458,12 +458,26 @@ def _inverted_object(cue: Token) -> list[Token]:
     if k >= 0 and doc[k].text == ",":
         k -= 1
     if (k < 0 or doc[k].text not in ("”", '"', "''") or _lemma(cue) in cues().addressee
-            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.dep_ == "ccomp"
-                   and c.i > cue.i for c in cue.children)):
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children)):
         return []
     obj = [c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
            and c.pos_ in ("NOUN", "PROPN")]
-    return list(obj[0].subtree) if obj else []
+    if obj:
+        return list(obj[0].subtree)
+    # "''…,'' said Robin Maynard, half joking." (the name read as the subject of what
+    # follows): the noun phrase right after the cue, up to its last noun
+    toks: list[Token] = []
+    for t in doc[cue.i + 1 : cue.i + 9]:
+        if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or t.text in ("-", ".") and toks:
+            toks.append(t)
+            continue
+        break
+    while toks and toks[-1].pos_ not in ("PROPN", "NOUN"):
+        toks.pop()
+    if not toks or toks[0].text in (".", "-") or "\n" in doc[cue.i : toks[-1].i + 1].text or (
+            toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].text == "-"):
+        return []  # (not a hyphenated word cut: "the 46-year-old")
+    return toks
 
 
 def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) -> dict | None:
