@@ -221,3 +221,23 @@ def test_inverted_speaker(quotes, text: str, content: str, phrase: str) -> None:
 def test_inverted_speaker_rejected(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert not any(p and p.endswith("year") for p in _phrases(qs, content)), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        ("Mayor Linda Cole reminded the voters that the bridge had been closed for "
+         "three years.", "that the bridge had been closed for three years",
+         "Mayor Linda Cole"),
+        ("Governor Tom Reilly credited the nurses with keeping the hospital open.",
+         "the nurses with keeping the hospital open", "Governor Tom Reilly"),
+    ],
+)
+def test_remind_and_credit(quotes, text: str, content: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+
+
+def test_credit_needs_an_object(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = "The bank credited on Monday."
+    assert not [q for q in quotes(text) if q.cue and q.cue["lemma"] == "credit"]
