@@ -241,3 +241,27 @@ def test_remind_and_credit(quotes, text: str, content: str, phrase: str) -> None
 def test_credit_needs_an_object(quotes) -> None:  # type: ignore[no-untyped-def]
     text = "The bank credited on Monday."
     assert not [q for q in quotes(text) if q.cue and q.cue["lemma"] == "credit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        # the clause the parser hung on the medium of the speech (`speech_media`)
+        ("The union's chief negotiator Mary Hollis says in a statement that the strike "
+         "will go ahead on Monday.", "that the strike will go ahead on Monday",
+         "The union's chief negotiator Mary Hollis"),
+        ("Governor Tom Reilly insisted in the same interview that the budget was "
+         "balanced.", "that the budget was balanced", "Governor Tom Reilly"),
+    ],
+)
+def test_medium_clause(quotes, text: str, content: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+
+
+def test_medium_clause_needs_a_medium(quotes) -> None:  # type: ignore[no-untyped-def]
+    # a clause hung on some other noun is no content of the cue
+    text = ("The new ad starts out hitting the governor on the fact that he skipped the "
+            "debate in Ohio.")
+    qs = quotes(text)
+    assert not any(q.text == "that he skipped the debate in Ohio" for q in qs), _show(qs)

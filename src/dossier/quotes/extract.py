@@ -59,6 +59,7 @@ class _Cues:
     as_verbs: frozenset[str]
     complement_objects: frozenset[str]
     evidence_nouns: frozenset[str]
+    media: frozenset[str]
 
 
 @cache
@@ -78,7 +79,7 @@ def cues() -> _Cues:
                  frozenset(d["around_heads"]), frozenset(d["name_object_verbs"]),
                  frozenset(d["question_verbs"]), frozenset(d["as_verbs"]),
                  frozenset(d["complement_object_verbs"]),
-                 frozenset(d["evidence_nouns"]))
+                 frozenset(d["evidence_nouns"]), frozenset(d["speech_media"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -1102,6 +1103,8 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i or (
         x.dep_ == "advcl" and x.i > t.i and _lemma(t) in cues().questions and any(
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
+    if not comp and _lemma(t) in cues().verbs:
+        comp = _medium_clause(t)
     if comp and not _led_by_cue(comp[0]):
         span = _span_of(list(comp[0].subtree))
         if span is not None and (len(span) >= 4 or len(span) in (2, 3) and any(
@@ -1152,6 +1155,24 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
         if span is not None and len(span) >= 4:
             return span, "clause"
     return _final_content(t)
+
+
+def _medium_clause(t: Token) -> list[Token]:
+    """"X says in a statement that …", "told reporters in an interview that …": the
+    clause the parser hung on the medium of the speech (`speech_media`), after the
+    cue, opened by "that"."""
+    media = cues().media
+    for x in t.children:
+        if x.dep_ != "prep" or x.i < t.i or x.lower_ not in ("in", "on", "during"):
+            continue
+        for o in x.children:
+            if o.dep_ != "pobj" or o.lemma_.lower() not in media:
+                continue
+            for c in o.children:
+                if c.dep_ in ("acl", "ccomp") and c.i > o.i and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return [c]
+    return []
 
 
 def _final_content(t: Token) -> tuple[Span, str] | None:
