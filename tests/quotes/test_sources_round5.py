@@ -265,3 +265,28 @@ def test_medium_clause_needs_a_medium(quotes) -> None:  # type: ignore[no-untype
             "debate in Ohio.")
     qs = quotes(text)
     assert not any(q.text == "that he skipped the debate in Ohio" for q in qs), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        # a parenthetical cue that the parser gave the sentence's opening clause: what
+        # follows its comma is what was said
+        ("If she wins, Senator Amy Porter suggested in a tweet, voters won’t be punished "
+         "for their choice.", "voters won’t be punished for their choice",
+         "Senator Amy Porter"),
+        ("If the mill closes, Mayor Linda Cole warned in a letter, the town will lose "
+         "half of its jobs.", "the town will lose half of its jobs", "Mayor Linda Cole"),
+    ],
+)
+def test_parenthetical_after_opening_clause(quotes, text: str, content: str,  # type: ignore[no-untyped-def]
+                                            phrase: str) -> None:
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+
+
+def test_parenthetical_needs_its_comma(quotes) -> None:  # type: ignore[no-untyped-def]
+    # a cue with no comma after it is no parenthetical: what follows is not its content
+    text = "If she wins, Senator Amy Porter suggested in a tweet that voters should rest."
+    qs = quotes(text)
+    assert not any(q.text.startswith("voters should rest") for q in qs), _show(qs)

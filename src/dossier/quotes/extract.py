@@ -1142,8 +1142,15 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
         if not rest:
             return None
         if min(x.i for x in rest) > t.i:
-            if t.dep_ == "advcl" and any(x.dep_ == "mark" for x in t.children):
-                # "As the Times reported, the emails …": the clause after the cue
+            doc = t.doc
+            if t.dep_ == "advcl" and any(x.dep_ == "mark" for x in t.children) or (
+                    t.dep_ == "ccomp" and doc[t.right_edge.i].text != ","
+                    and t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].text == ","
+                    and any(x.dep_ == "advcl" and x.i < t.i and x.right_edge.i + 1 < t.i
+                            and doc[x.right_edge.i + 1].text == "," for x in t.children)):
+                # "As the Times reported, the emails …": the clause after the cue; "If
+                # she wins, Clinton suggested in a tweet, women won't …" (the clause
+                # that opens the sentence hung on the cue): what follows the cue's comma
                 span = _span_of(rest)
                 if span is not None and len(span) >= 4:
                     return span, "clause"
