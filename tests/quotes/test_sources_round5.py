@@ -290,3 +290,27 @@ def test_parenthetical_needs_its_comma(quotes) -> None:  # type: ignore[no-untyp
     text = "If she wins, Senator Amy Porter suggested in a tweet that voters should rest."
     qs = quotes(text)
     assert not any(q.text.startswith("voters should rest") for q in qs), _show(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "phrase"),
+    [
+        # "…, X told Y." reports the clause before it; the one told is no content
+        ("The army is slowly sending more engineers to the region, the defence minister, "
+         "Mary Hollis, told a Senate panel on Wednesday.",
+         "The army is slowly sending more engineers to the region",
+         "the defence minister, Mary Hollis,"),
+    ],
+)
+def test_final_clause_told(quotes, text: str, content: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert phrase in _phrases(qs, content), _show(qs)
+    assert not any(q.text.startswith("a Senate panel") for q in qs), _show(qs)
+
+
+def test_final_clause_not_for_other_objects(quotes) -> None:  # type: ignore[no-untyped-def]
+    # a stance verb's object stays its content ("questioned his sincerity")
+    text = ("He has dropped most of those positions, and conservative leaders have "
+            "questioned his sincerity.")
+    qs = quotes(text)
+    assert any(q.text == "his sincerity" for q in qs), [(q.text, q.cue) for q in qs]

@@ -60,6 +60,7 @@ class _Cues:
     complement_objects: frozenset[str]
     evidence_nouns: frozenset[str]
     media: frozenset[str]
+    listener: frozenset[str]
 
 
 @cache
@@ -79,7 +80,8 @@ def cues() -> _Cues:
                  frozenset(d["around_heads"]), frozenset(d["name_object_verbs"]),
                  frozenset(d["question_verbs"]), frozenset(d["as_verbs"]),
                  frozenset(d["complement_object_verbs"]),
-                 frozenset(d["evidence_nouns"]), frozenset(d["speech_media"]))
+                 frozenset(d["evidence_nouns"]), frozenset(d["speech_media"]),
+                 frozenset(d["listener_verbs"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -1190,7 +1192,10 @@ def _final_content(t: Token) -> tuple[Span, str] | None:
     if _lemma(t) not in cues().verbs or t.dep_ in _AROUND_DEPS + ("ROOT",):
         return None  # (those the parse reads right are found above)
     subj = [x for x in t.children if x.dep_ == "nsubj" and x.i < t.i]
-    if not subj or any(x.dep_ in ("dobj", "ccomp", "xcomp", "dative") for x in t.children):
+    # (the one told is no content: "…, Carter told a Senate panel Wednesday.")
+    told = ("dobj", "dative") if _lemma(t) in cues().listener else ()
+    if not subj or any(x.dep_ in ("dobj", "ccomp", "xcomp", "dative") and x.dep_ not in told
+                       for x in t.children):
         return None
     sent, doc = t.sent, t.doc
     lo = subj[0].left_edge.i
@@ -1198,7 +1203,7 @@ def _final_content(t: Token) -> tuple[Span, str] | None:
         return None
     after = [x for x in doc[t.i + 1 : sent.end] if not (x.is_punct or x.is_space)]
     if any(x.head.i != t.i and not t.is_ancestor(x) for x in after) or any(
-            x.dep_ not in ("prep", "npadvmod", "advmod") for x in t.children
+            x.dep_ not in ("prep", "npadvmod", "advmod", *told) for x in t.children
             if x.i > t.i and not x.is_punct):
         return None
     span = _span_of(list(doc[sent.start : lo - 1]))
