@@ -8,14 +8,17 @@ For the primary-annotation train articles (optionally a slice of them):
 - false positives: predicted quotes whose content overlaps no gold content, grouped
   by our cue's lemma (or ``direct``/``colon``… when the quote has no cue);
 - short (``--short``): gold attributions we found, but whose content our quote
-  covers less than half of (a report cut after its first clause), by gold cue.
+  covers less than half of (a report cut after its first clause), by gold cue;
+- sources (``--sources``): gold attributions with a source whose content we found,
+  but none of whose overlapping quotes has a speaker phrase overlapping the gold
+  source (no speaker, or another one), by gold cue, with our phrases.
 
 Each group shows its count over all gold attributions (or predictions) with that
 cue and up to ``--examples`` examples: the sentence, with [[source]] {{cue}}
 <<content>> marked for a miss and the predicted quote's text for a false positive.
 
     python eval/quotes_misses.py [--start 0] [--limit 120] [--examples 3]
-                                 [--only LEMMA] [--short] [--min 2]
+                                 [--only LEMMA] [--short] [--sources] [--min 2]
 
 Dev is held out: this script reads train only.
 """
@@ -83,11 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="show only this gold/predicted cue lemma")
     ap.add_argument("--short", action="store_true",
                     help="also list gold contents covered less than half")
+    ap.add_argument("--sources", action="store_true",
+                    help="also list gold sources we missed where we found the content")
     ap.add_argument("--min", type=int, default=2, help="smallest group shown")
     args = ap.parse_args(argv)
     linker = linker_for(None)
     miss: dict[str, list[str]] = defaultdict(list)
     short: dict[str, list[str]] = defaultdict(list)
+    wrong_source: dict[str, list[str]] = defaultdict(list)
     gold_all: Counter[str] = Counter()
     fp: dict[str, list[str]] = defaultdict(list)
     pred_all: Counter[str] = Counter()
@@ -109,7 +115,15 @@ def main(argv: list[str] | None = None) -> int:
             ov = [p for p in preds if _overlap((p.start, p.end), c)]
             if not ov:
                 miss[lem].append(f"{row['doc_id']}: {_marked(text, a, lo, hi)[:400]}")
-            elif args.short and max(_overlap((p.start, p.end), c) for p in ov) < (
+                continue
+            src = _span(a.get("source", []))
+            phrases = [(p.speaker or {}).get("phrase") for p in ov]
+            if args.sources and src is not None and not any(
+                    ph and _overlap((ph["start"], ph["end"]), src) for ph in phrases):
+                ours = [ph["text"] if ph else None for ph in phrases]
+                wrong_source[lem].append(f"{row['doc_id']}: {_marked(text, a, lo, hi)[:400]}"
+                                         f"\n        ours: {ours[:3]!r}")
+            if args.short and max(_overlap((p.start, p.end), c) for p in ov) < (
                     c[1] - c[0]) / 2:
                 best = max(ov, key=lambda p: _overlap((p.start, p.end), c))
                 short[lem].append(f"{row['doc_id']}: {_marked(text, a, lo, hi)[:400]}"
@@ -136,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     show("gold attributions with no overlapping prediction (by gold cue)", miss, gold_all)
     if args.short:
         show("gold contents covered less than half (by gold cue)", short, gold_all)
+    if args.sources:
+        show("gold sources missed where the content was found (by gold cue)", wrong_source,
+             gold_all)
     show("predicted quotes with no overlapping gold (by our cue)", fp, pred_all)
     return 0
 

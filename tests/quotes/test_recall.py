@@ -108,7 +108,7 @@ def test_recall_found(quotes, text: str, content: str, speaker: str) -> None:  #
          "the other side.", "golden era"),
         # a new paragraph is no continuation without a speaker nearby
         ("“We will win this state,” Kasich said on Monday.\n\nThe weather was cold. Voters "
-         "queued in the snow. Officials opened late. “Stay warm”, read a sign by the door.",
+         "queued in the snow. Officials opened late. A sign by the door read “Stay warm”.",
          "Stay warm"),
         # a name after a verb that is no stance toward it: a call, an attack
         ("The president called Olaf Scholz on Tuesday.", "Olaf Scholz"),

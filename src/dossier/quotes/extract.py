@@ -59,6 +59,8 @@ class _Cues:
     as_verbs: frozenset[str]
     complement_objects: frozenset[str]
     evidence_nouns: frozenset[str]
+    media: frozenset[str]
+    listener: frozenset[str]
 
 
 @cache
@@ -78,7 +80,8 @@ def cues() -> _Cues:
                  frozenset(d["around_heads"]), frozenset(d["name_object_verbs"]),
                  frozenset(d["question_verbs"]), frozenset(d["as_verbs"]),
                  frozenset(d["complement_object_verbs"]),
-                 frozenset(d["evidence_nouns"]))
+                 frozenset(d["evidence_nouns"]), frozenset(d["speech_media"]),
+                 frozenset(d["listener_verbs"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -389,6 +392,8 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
     if not subj:
         # "… ,” said Putin." — the subject after the verb
         subj = [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    if not subj and not reported:
+        subj = _inverted_object(cue)
     if subj and subj[0].i < cue.i < subj[-1].i:
         # a parse that runs the subject past its verb ("FEC records … show he backed
         # …"): the phrase is what stands before the cue
@@ -401,18 +406,23 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
             phrase = [x for x in subj[-1].head.subtree if x.i <= subj[-1].i]
     if not subj:
         return None, 0.0
+    ids = {t.i for t in subj}
     if (reported or _lemma(cue) in cues().addressee) and not agent and any(
-            t.dep_ == "nsubjpass" for t in subj):
+            t.dep_ == "nsubjpass" and t.head.i not in ids for t in subj):
         # "it was reported that …": nobody named; "Blumenthal was asked, “…”": the
-        # one asked does not speak the question
+        # one asked does not speak the question (a passive inside the subject's own
+        # relative clause does not count: "Dever, who was listed on the slate, told")
         return None, 0.0
     m = _subject_mention(idx, subj)
     if m is None:
         span = idx.doc[subj[0].i : subj[-1].i + 1]
         # "it says", "they argue": an unresolved it/they speaks only with a speech verb
         speech = _lemma(cue) in cues().verbs
+        # (a quotation "it" says or reads is a document's: "“…,” it read."; not an "it"
+        # of another clause: "said it's unrealistic to think that “…”")
         third = (("he", "she", "they", "it") if speech else ("he", "she")) if reported else (
-            "he", "she", "they")
+            ("he", "she", "they", "it") if speech and span.root.head.i == cue.i else (
+                "he", "she", "they"))
         outer = _outer_source(idx, cue, span.root, None) if len(span) == 1 else None
         if outer is not None:  # "Officials say they expect …"
             return outer, 0.5
@@ -439,6 +449,38 @@ def _speaker(idx: _Index, cue: Token, reported: bool = False) -> tuple[dict | No
         if outer is not None:  # "Rubio says he opposes …": Rubio's
             return outer, conf
     return _mention_speaker(m, idx, phrase), conf
+
+
+def _inverted_object(cue: Token) -> list[Token]:
+    """The speaker of "“…,” added a South Carolina Democrat." that the parser read as
+    the object of the cue: a noun phrase right after a cue that itself follows a
+    quotation's closing mark, with no subject of its own (not an addressee verb:
+    "“…,” told the Post" names the one told)."""
+    doc = cue.doc
+    k = cue.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if (k < 0 or doc[k].text not in ("”", '"', "''") or _lemma(cue) in cues().addressee
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children)):
+        return []
+    obj = [c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
+           and c.pos_ in ("NOUN", "PROPN")]
+    if obj:
+        return list(obj[0].subtree)
+    # "''…,'' said Robin Maynard, half joking." (the name read as the subject of what
+    # follows): the noun phrase right after the cue, up to its last noun
+    toks: list[Token] = []
+    for t in doc[cue.i + 1 : cue.i + 9]:
+        if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or t.text in ("-", ".") and toks:
+            toks.append(t)
+            continue
+        break
+    while toks and toks[-1].pos_ not in ("PROPN", "NOUN"):
+        toks.pop()
+    if not toks or toks[0].text in (".", "-") or "\n" in doc[cue.i : toks[-1].i + 1].text or (
+            toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].text == "-"):
+        return []  # (not a hyphenated word cut: "the 46-year-old")
+    return toks
 
 
 def _outer_source(idx: _Index, cue: Token, pron: Token, actor_id: str | None) -> dict | None:
@@ -764,7 +806,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id
                 and _subject_mention(idx, _subject(x)) is not None for x in span):
             continue  # "Xinhua reported that Xi said …": the speech is Xi's
         if kind == "noun":  # "Trump's claim that …": the owner speaks
-            owner = next(c for c in t.children if c.dep_ == "poss")
+            owner = _noun_owner(t)
+            if owner is None:
+                continue
             m = idx.by_token.get(owner.i)
             speaker, conf = (_mention_speaker(m, idx, list(owner.subtree)), 0.6) if (
                 m is not None) else (_raw_speaker(
@@ -962,15 +1006,17 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
 
 
 def _bare_name(t: Token, lem: str, found: tuple[Span, str]) -> bool:
-    """A one-word content that is a stance toward someone named: "Christie endorsed
-    Trump", "19 percent support Clinton" (`name_object_verbs`)."""
+    """A one-word content that is a stance toward someone named or something: "Christie
+    endorsed Trump", "19 percent support Clinton", "Rubio opposes abortion"
+    (`name_object_verbs`)."""
     span, kind = found
     return (kind == "object" and lem in cues().name_objects and len(span) == 1
-            and span[0].pos_ == "PROPN" and span[0].dep_ == "dobj"
+            and span[0].pos_ in ("PROPN", "NOUN") and span[0].dep_ == "dobj"
             # its own subject: not "called on the west to defend Taiwan"
             and (any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children)
                  or t.dep_ in ("relcl", "acl"))
-            and span[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
+            and (span[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                 or span[0].pos_ == "NOUN" and not span[0].ent_type_))
 
 
 def _on_cue_line(t: Token, found: tuple[Span, str]) -> tuple[Span, str] | None:
@@ -994,10 +1040,28 @@ def _on_cue_line(t: Token, found: tuple[Span, str]) -> tuple[Span, str] | None:
     return (clipped, kind) if len(clipped) >= 4 else None
 
 
+def _noun_owner(t: Token) -> Token | None:
+    """The source of a noun cue: its owner ("Trump's claim", "her call"), or the
+    object of a "from" after it ("criticism from Clinton about …", "calls from
+    Democrats for …")."""
+    for c in t.children:
+        if c.dep_ == "poss":
+            return c
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "from" and c.i > t.i:
+            obj = [y for y in c.children if y.dep_ == "pobj"]
+            # (a name, or people: "from rivals"; not "accusations from that era")
+            if obj and (obj[0].ent_type_ in ("PERSON", "ORG", "NORP") or obj[0].pos_ == "PROPN"
+                        and not obj[0].ent_type_ or obj[0].tag_ == "NNS"
+                        and obj[0].ent_type_ not in ("DATE", "TIME", "CARDINAL")):
+                return obj[0]
+    return None
+
+
 def _nominal_content(t: Token, preps: frozenset[str]) -> Span | None:
     """The content of a noun or adjective cue: "claim that …", "critical of …",
     "call for …", "plan to …"."""
-    if t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children):
+    if t.pos_ == "NOUN" and _noun_owner(t) is None:
         return None  # the owner is the source: "Trump's claim", "her call"
     if t.pos_ == "ADJ" and not (t.dep_ == "acomp" and t.head.lemma_ == "be"):
         return None  # "she was critical of …"
@@ -1041,11 +1105,14 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i or (
         x.dep_ == "advcl" and x.i > t.i and _lemma(t) in cues().questions and any(
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
+    if not comp and _lemma(t) in cues().verbs:
+        comp = _medium_clause(t)
     if comp and not _led_by_cue(comp[0]):
         span = _span_of(list(comp[0].subtree))
-        if span is not None and (len(span) >= 4 or len(span) == 3 and any(
+        if span is not None and (len(span) >= 4 or len(span) in (2, 3) and any(
                 x.dep_ == "nsubj" for x in comp[0].children)):
-            return span, "clause"  # (three words with a subject: "business is poor")
+            # (two or three words with a subject: "business is poor", "he would")
+            return span, "clause"
         return None
     if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS and not (
             x.i > t.i and _led_by_cue(x))]:
@@ -1077,8 +1144,15 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
         if not rest:
             return None
         if min(x.i for x in rest) > t.i:
-            if t.dep_ == "advcl" and any(x.dep_ == "mark" for x in t.children):
-                # "As the Times reported, the emails …": the clause after the cue
+            doc = t.doc
+            if t.dep_ == "advcl" and any(x.dep_ == "mark" for x in t.children) or (
+                    t.dep_ == "ccomp" and doc[t.right_edge.i].text != ","
+                    and t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].text == ","
+                    and any(x.dep_ == "advcl" and x.i < t.i and x.right_edge.i + 1 < t.i
+                            and doc[x.right_edge.i + 1].text == "," for x in t.children)):
+                # "As the Times reported, the emails …": the clause after the cue; "If
+                # she wins, Clinton suggested in a tweet, women won't …" (the clause
+                # that opens the sentence hung on the cue): what follows the cue's comma
                 span = _span_of(rest)
                 if span is not None and len(span) >= 4:
                     return span, "clause"
@@ -1092,6 +1166,24 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     return _final_content(t)
 
 
+def _medium_clause(t: Token) -> list[Token]:
+    """"X says in a statement that …", "told reporters in an interview that …": the
+    clause the parser hung on the medium of the speech (`speech_media`), after the
+    cue, opened by "that"."""
+    media = cues().media
+    for x in t.children:
+        if x.dep_ != "prep" or x.i < t.i or x.lower_ not in ("in", "on", "during"):
+            continue
+        for o in x.children:
+            if o.dep_ != "pobj" or o.lemma_.lower() not in media:
+                continue
+            for c in o.children:
+                if c.dep_ in ("acl", "ccomp") and c.i > o.i and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return [c]
+    return []
+
+
 def _final_content(t: Token) -> tuple[Span, str] | None:
     """"…, the poll found." at the end of a sentence, whatever the parse made of it
     (a relative clause of the last noun: "an unfavorable view of Trump, the poll
@@ -1100,7 +1192,10 @@ def _final_content(t: Token) -> tuple[Span, str] | None:
     if _lemma(t) not in cues().verbs or t.dep_ in _AROUND_DEPS + ("ROOT",):
         return None  # (those the parse reads right are found above)
     subj = [x for x in t.children if x.dep_ == "nsubj" and x.i < t.i]
-    if not subj or any(x.dep_ in ("dobj", "ccomp", "xcomp", "dative") for x in t.children):
+    # (the one told is no content: "…, Carter told a Senate panel Wednesday.")
+    told = ("dobj", "dative") if _lemma(t) in cues().listener else ()
+    if not subj or any(x.dep_ in ("dobj", "ccomp", "xcomp", "dative") and x.dep_ not in told
+                       for x in t.children):
         return None
     sent, doc = t.sent, t.doc
     lo = subj[0].left_edge.i
@@ -1108,7 +1203,7 @@ def _final_content(t: Token) -> tuple[Span, str] | None:
         return None
     after = [x for x in doc[t.i + 1 : sent.end] if not (x.is_punct or x.is_space)]
     if any(x.head.i != t.i and not t.is_ancestor(x) for x in after) or any(
-            x.dep_ not in ("prep", "npadvmod", "advmod") for x in t.children
+            x.dep_ not in ("prep", "npadvmod", "advmod", *told) for x in t.children
             if x.i > t.i and not x.is_punct):
         return None
     span = _span_of(list(doc[sent.start : lo - 1]))
