@@ -180,3 +180,37 @@ def test_the_country(link, text, on, surface, expected) -> None:  # type: ignore
         assert m is None
     else:
         assert m is not None and m.actor_id == expected and m.type == "state"
+
+
+D2019 = date(2019, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "surface", "expected"),
+    [
+        # "<noun> of <organisation>" with words around the name: the role's holder
+        ("The head of Britain’s GCHQ spy agency said Russia had miscalculated.", D2019,
+         "The head of Britain’s GCHQ spy agency", "jeremy-fleming"),
+        ("The head of Britain’s GCHQ spy agency said Russia had miscalculated.", D2024,
+         "The head of Britain’s GCHQ spy agency", "anne-keast-butler"),
+        # no date: the holder the article names further on, not the latest one
+        ("The head of Britain’s GCHQ spy agency said Russia had miscalculated. Sir "
+         "Jeremy Fleming said the troops were tired.", None,
+         "The head of Britain’s GCHQ spy agency", "jeremy-fleming"),
+        # negatives: the phrase names something else inside the organisation
+        ("The head of the GCHQ canteen said the soup was cold.", D2019,
+         "The head of the GCHQ canteen", None),
+        ("The head of the GCHQ canteen said the soup was cold.", D2019, "the GCHQ",
+         "gbr-gchq"),
+        # the name the article gives holds another office: not the role's holder
+        ("The head of Britain’s GCHQ spy agency spoke. Rishi Sunak said little.", None,
+         "The head of Britain’s GCHQ spy agency", "anne-keast-butler"),
+    ],
+)
+def test_role_of_organisation_phrase(link, text: str, on: date | None, surface: str,  # type: ignore[no-untyped-def]
+                                     expected: str | None) -> None:
+    m = find(link(text, on), surface)
+    if expected is None:
+        assert m is None
+    else:
+        assert m is not None and m.actor_id == expected, m

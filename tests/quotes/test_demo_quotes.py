@@ -97,3 +97,6 @@ def test_demo_said_as_he_claimed(quotes: list[Quote]) -> None:
     assert said[0].speaker and claimed[0].speaker
     assert said[0].speaker["phrase"]["text"] == claimed[0].speaker["phrase"]["text"] == (
         "the head of Britain’s GCHQ spy agency")
+    # the role is its holder on the date the test gives (2024), not the organisation
+    assert said[0].speaker["actor_id"] == claimed[0].speaker["actor_id"] == (
+        "anne-keast-butler")

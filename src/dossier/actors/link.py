@@ -56,6 +56,7 @@ class _Cues:
     org_labels: frozenset[str]
     place_labels: frozenset[str]
     fuzzy_cutoff: float
+    org_nouns: frozenset[str]
 
 
 @cache
@@ -77,6 +78,7 @@ def cues() -> _Cues:
         speech_verbs=frozenset(load_toml("quote_cues.toml")["verbs"]),
         person_labels=frozenset(d["person_labels"]), org_labels=frozenset(d["org_labels"]),
         place_labels=frozenset(d["place_labels"]), fuzzy_cutoff=float(d["fuzzy_cutoff"]),
+        org_nouns=frozenset(d["org_nouns"]),
     )
 
 
@@ -371,6 +373,9 @@ class _ArticleLinker:
             key=lambda sp: (sp.start, -(sp.end - sp.start)))
         self.name_spans = name_matches
         role_matches = {s: Span(doc, s, e) for _, s, e in self.L.roles(doc)}
+        role_keys = self._roles_of_org_phrases(role_matches)
+        for s_, (sp, _keys) in role_keys.items():
+            role_matches[s_] = sp
         by_start: dict[int, Span] = {}
         for sp in name_matches:
             if sp.start not in by_start or len(sp) > len(by_start[sp.start]):
@@ -413,7 +418,8 @@ class _ArticleLinker:
             if ent is not None and self._link_entity(ent):
                 i = ent.end
                 continue
-            if i in role_matches and self._link_role(role_matches[i]):
+            if i in role_matches and self._link_role(
+                    role_matches[i], role_keys[i][1] if i in role_keys else None):
                 i = role_matches[i].end
                 continue
             low = tok.lower_
@@ -697,7 +703,56 @@ class _ArticleLinker:
                 return code, first
         return None
 
-    def _link_role(self, span: Span) -> bool:
+    def _roles_of_org_phrases(self, role_matches: dict[int, Span]
+                              ) -> dict[int, tuple[Span, list[tuple[str, str, str]]]]:
+        """Roles the title list has as "<noun> of <organisation>" ("head of GCHQ")
+        written with more words around the organisation's name: "the head of
+        Britain's GCHQ spy agency", "the director of the US FBI". Keyed by the noun's
+        index: the span (noun to the end of the "of" phrase) and the role keys."""
+        g, doc = self.g, self.doc
+        nouns = _role_nouns(g)
+        out: dict[int, tuple[Span, list[tuple[str, str, str]]]] = {}
+        for t in doc:
+            if t.i in role_matches or t.lower_ not in nouns or t.pos_ != "NOUN":
+                continue
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is None:
+                continue
+            lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+            if hi - lo > 6 or "\n" in doc[t.i : hi].text:
+                continue
+            generic = obj.lemma_.lower() in cues().org_nouns  # "… GCHQ spy agency"
+            for n in (4, 3, 2, 1):
+                keys = [k for a in range(lo, hi - n + 1)
+                        if generic or a <= obj.i < a + n  # the name heads the phrase
+                        for k in g.role_titles.get(
+                            f"{t.lower_} of {doc[a : a + n].text.lower()}", [])
+                        if any(x.type == "org" for x in g.by_name(doc[a : a + n].text))]
+                if keys:
+                    out[t.i] = (Span(doc, t.i, hi), keys)
+                    break
+        return out
+
+    def _named_holders(self, role_key: str, country: str | None, org_id: str,
+                       parties: frozenset[str]) -> list[Actor]:
+        """The one person the whole article names in full who holds (on its date;
+        without a date, ever held) the role: "the head of GCHQ … Sir Jeremy Fleming
+        said", where the role comes first. Nobody when it names several."""
+        found: dict[str, Actor] = {}
+        for sp in self.name_spans:
+            people = [a for a in self.g.by_name(sp.text) if a.type == "person"]
+            if len(people) != 1:
+                continue
+            for r in people[0].roles:
+                if (r.role == role_key and (not country or r.country == country)
+                        and (not org_id or not r.org_id or r.org_id == org_id)
+                        and (not parties or r.org_id in parties)
+                        and (self.date is None or r.active(self.date))):
+                    found[people[0].id] = people[0]
+        return list(found.values()) if len(found) == 1 else []
+
+    def _link_role(self, span: Span, keys: list[tuple[str, str, str]] | None = None) -> bool:
         doc = self.doc
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and (nxt.ent_type_ in cues().person_labels or (
@@ -706,7 +761,7 @@ class _ArticleLinker:
         start, former, country, parties = self._role_context(span)
         if start < 0:
             return False
-        keys = self.g.role_titles.get(span.text.lower(), [])
+        keys = keys if keys is not None else self.g.role_titles.get(span.text.lower(), [])
         candidates: list[Actor] = []
         for role_key, org_id, role_country in keys:
             want_country = country or role_country or None
@@ -722,6 +777,10 @@ class _ArticleLinker:
                     if self.date is None or (r.ended_before(self.date) if former
                                              else r.active(self.date)):
                         candidates.append(s.actor)
+            if not candidates and not former:
+                # nobody in the story yet: one the article names further on
+                candidates.extend(self._named_holders(role_key, want_country, org_id,
+                                                      parties))
             if not candidates and not former:
                 # nobody in the story: the holder in the country in focus, on the date;
                 # when several hold such a role at once ("the Republican candidate"
@@ -1118,3 +1177,9 @@ def _prefer_state(actors: list[Actor], focus: Any = None) -> Actor | None:
     return orgs[0] if len(orgs) == 1 else None
 
 
+@cache
+def _role_nouns(g: Gazetteer) -> frozenset[str]:
+    """The one-word nouns of the "<noun> of <organisation>" role titles ("head",
+    "director", "chief")."""
+    return frozenset(t.split(" of ")[0] for t in g.role_titles
+                     if " of " in t and " " not in t.split(" of ")[0])
