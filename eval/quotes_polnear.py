@@ -144,7 +144,7 @@ class _Score:
         return q.speaker
 
     def add(self, doc, preds, gold, gold_tok) -> None:  # type: ignore[no-untyped-def]
-        counts, hits = self.counts, self.hits
+        counts = self.counts
         counts["pred"] += len(preds)
         counts["gold"] += len(gold)
         counts["gold_src"] += sum(1 for _, s in gold if s)
@@ -154,26 +154,25 @@ class _Score:
                          for q in preds], gold_tok)
         pred_spans = []
         for q in preds:
-            qc = (q.start, q.end)
             sp = self.source(q)
             qs = (sp["start"], sp["end"]) if sp is not None else None
             counts["pred_src"] += qs is not None
-            pred_spans.append((qc, qs))
-            ex = [g for g in gold if g[0] == qc]
-            ov = [g for g in gold if _overlap(g[0], qc)]
-            hits["c_ex_p"] += bool(ex)
-            hits["c_ov_p"] += bool(ov)
-            if qs is not None:
-                hits["s_ex_p"] += any(s is not None and s == qs for _, s in ex)
-                hits["s_ov_p"] += any(s is not None and _overlap(s, qs) for _, s in ov)
-        for gc, gs in gold:
-            ex = [p for p in pred_spans if p[0] == gc]
-            ov = [p for p in pred_spans if _overlap(p[0], gc)]
-            hits["c_ex_g"] += bool(ex)
-            hits["c_ov_g"] += bool(ov)
-            if gs is not None:
-                hits["s_ex_g"] += any(s is not None and s == gs for _, s in ex)
-                hits["s_ov_g"] += any(s is not None and _overlap(s, gs) for _, s in ov)
+            pred_spans.append(((q.start, q.end), qs))
+        self._match(pred_spans, gold, "p")  # precision: predictions found in the gold
+        self._match(gold, pred_spans, "g")  # recall: gold found among the predictions
+
+    def _match(self, side: list, other: list, key: str) -> None:
+        """Count the (content, source) spans of ``side`` whose content ``other`` has
+        exactly or overlapping, and whose source it has with that content."""
+        hits = self.hits
+        for c, s in side:
+            ex = [o for o in other if o[0] == c]
+            ov = [o for o in other if _overlap(o[0], c)]
+            hits[f"c_ex_{key}"] += bool(ex)
+            hits[f"c_ov_{key}"] += bool(ov)
+            if s is not None:
+                hits[f"s_ex_{key}"] += any(o is not None and o == s for _, o in ex)
+                hits[f"s_ov_{key}"] += any(o is not None and _overlap(o, s) for _, o in ov)
 
     def result(self) -> dict:
         counts, hits = self.counts, self.hits
