@@ -202,6 +202,10 @@ D2019 = date(2019, 5, 1)
          "The head of the GCHQ canteen", None),
         ("The head of the GCHQ canteen said the soup was cold.", D2019, "the GCHQ",
          "gbr-gchq"),
+        # the article names two past holders: neither, the latest holder instead
+        ("The head of Britain’s GCHQ spy agency spoke. Sir Jeremy Fleming and Robert "
+         "Hannigan both led it before.", None,
+         "The head of Britain’s GCHQ spy agency", "anne-keast-butler"),
         # the name the article gives holds another office: not the role's holder
         ("The head of Britain’s GCHQ spy agency spoke. Rishi Sunak said little.", None,
          "The head of Britain’s GCHQ spy agency", "anne-keast-butler"),

@@ -53,3 +53,18 @@ def test_window_bounds_what_is_remembered() -> None:
     assert len(d) == 2
     assert d.check("b0", texts[0])[0] is None  # fell out of the window: not found
     assert d.check("b2", texts[2])[0] == "a2"  # still inside: found
+
+
+def test_nlp_worker_imports_no_datasketch() -> None:
+    """A process that only runs the NLP (a worker, a Ray actor) does not pay for
+    datasketch and scipy at start-up; deduplicating imports them."""
+    import subprocess
+    import sys
+
+    code = ("import sys, dossier.engines.raydata, dossier.pipeline; "
+            "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules)); "
+            "from dossier.clean.dedup import Deduplicator; Deduplicator().check('a', 'x y z'); "
+            "print('datasketch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True).stdout.split("\n")
+    assert out[0] == "[]" and out[1] == "True", out
