@@ -11,6 +11,11 @@ import pytest
 
 from dossier.records import Quote
 
+NESTED_LOSS = pytest.mark.xfail(strict=True, reason=(
+    "a report by another speaker inside a report is dropped as the outer speaker's "
+    "account (quotes.extract._outer_reports; on PolNeAR train such reports had the "
+    "right source 14-45% of the time): a noun report with an owner is its loss"))
+
 
 def _speaker_text(text: str, q: Quote) -> str:
     assert q.speaker is not None
@@ -53,8 +58,11 @@ def _speaker_text(text: str, q: Quote) -> str:
         ("The new curriculum was criticized by several teachers' unions.",
          "The new curriculum", "several teachers' unions", "indirect"),
         # a noun cue owned by its source, an attitude adjective
-        ("Reporters questioned the governor's claim that the budget was balanced.",
-         "that the budget was balanced", "the governor", "indirect"),
+        ("The governor's claim that the budget was balanced drew scorn from reporters.",
+         "that the budget was balanced", "The governor", "indirect"),
+        pytest.param("Reporters questioned the governor's claim that the budget was "
+                     "balanced.", "that the budget was balanced", "the governor",
+                     "indirect", marks=NESTED_LOSS),
         ("The coach was confident that his team would reach the final.",
          "that his team would reach the final", "The coach", "indirect"),
         # according to any noun phrase
@@ -118,11 +126,16 @@ def test_relative_pronoun_is_the_span_and_the_antecedent_the_actor(quotes) -> No
     assert _speaker_text(text, q) == "who"
 
 
-def test_nested_reports_both_kept(quotes) -> None:  # type: ignore[no-untyped-def]
+def test_nested_report_is_kept_as_the_same_speakers_only(quotes) -> None:  # type: ignore[no-untyped-def]
+    # the minister's promise is the spokesman's account of it, not a second record
     text = "A spokesman says the minister promised to review the decision next week."
     got = {(_speaker_text(text, q), q.text) for q in quotes(text)}
-    assert ("A spokesman", "the minister promised to review the decision next week") in got
-    assert ("the minister", "to review the decision next week") in got
+    assert got == {("A spokesman", "the minister promised to review the decision next week")}
+    # the same speaker's saying and wanting: two attributions, as PolNeAR marks them
+    text = "The mayor says she wants to rebuild the old bridge before the winter."
+    got = {(_speaker_text(text, q), q.text) for q in quotes(text)}
+    assert ("The mayor", "to rebuild the old bridge before the winter") in got
+    assert ("The mayor", "she wants to rebuild the old bridge before the winter") in got
 
 
 @pytest.mark.parametrize(

@@ -157,8 +157,11 @@ def test_relative_source_inside_report_keeps_its_antecedent(quotes) -> None:  # 
     text = ("Jeremy Fleming will say Russian hackers are looking for targets in states "
             "that oppose the invasion.")
     found = [q for q in quotes(text) if q.text == "the invasion"]
-    assert found and all(q.speaker is None or q.speaker["actor_id"] != "jeremy-fleming"
-                         for q in found)
+    assert all(q.speaker is None or q.speaker["actor_id"] != "jeremy-fleming"
+               for q in found)
+    # and the report Fleming makes is there, with the states' stance inside it
+    assert any(q.speaker and q.speaker["actor_id"] == "jeremy-fleming"
+               and q.text.endswith("states that oppose the invasion") for q in quotes(text))
 
 
 @pytest.mark.parametrize(
