@@ -35,6 +35,13 @@ def warm_up() -> None:
     _cities()
 
 
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a city of the table or a state of the gazetteer
+    ("SARAJEVO", "New Delhi", "Bosnia")."""
+    key = norm(name)
+    return key in _cities() or any(e.type == "state" for e in load_gazetteer().by_name(name))
+
+
 @cache
 def _iso2_to_code() -> dict[str, str]:
     from dossier.data import data_path

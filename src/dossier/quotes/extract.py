@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.actors.link import mentions_by_token, quoted_tokens
 from dossier.data import load_toml
+from dossier.events import places
 from dossier.records import Mention, Quote
 
 _OPEN = "“"
@@ -61,6 +62,7 @@ class _Cues:
     evidence_nouns: frozenset[str]
     media: frozenset[str]
     listener: frozenset[str]
+    measures: frozenset[str]
 
 
 @cache
@@ -81,7 +83,7 @@ def cues() -> _Cues:
                  frozenset(d["question_verbs"]), frozenset(d["as_verbs"]),
                  frozenset(d["complement_object_verbs"]),
                  frozenset(d["evidence_nouns"]), frozenset(d["speech_media"]),
-                 frozenset(d["listener_verbs"]))
+                 frozenset(d["listener_verbs"]), frozenset(d["according_to_measures"]))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -292,6 +294,15 @@ def _subject_mention(idx: _Index, subj: list[Token]) -> Mention | None:
         m = idx.by_token.get(head.i)
         if m is not None:
             return m
+        if head.pos_ == "NOUN":
+            # a common noun heads the phrase: a name the actor stage could not link
+            # that modifies it is no speaker ("the solo developer behind Stardew
+            # Valley", "the Netflix employee resource group": the phrase speaks);
+            # a known organisation or state still speaks through its people ("a
+            # spokesman for the Foreign Office")
+            subj = [t for t in subj if not (
+                (m := idx.by_token.get(t.i)) is not None and m.actor_id.startswith("local:")
+                and t.i != head.i and head in t.ancestors)]
         for deps in (("appos",), ("compound", "flat")):
             for t in (*head.children, *subj):
                 if t.dep_ in deps and (m := idx.by_token.get(t.i)) and not _around(
@@ -661,6 +672,8 @@ def _according_to(idx: _Index, sent: Span) -> dict | None:
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in cues().measures:
+                return None  # "according to their flat size": a measure, no source
             if objs:
                 src = list(objs[0].subtree)
             else:
@@ -993,6 +1006,10 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
             continue
         if t.pos_ not in ("VERB", "AUX"):
             continue
+        if (t.dep_ in ("acl", "advcl") and t.tag_ in ("VBN", "VBD") and t.i > 0
+                and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN") and not any(
+                    x.dep_ in ("agent", "nsubj", "nsubjpass") for x in t.children)):
+            continue  # a participle that describes a noun: "an innovator focused on …"
         if lem in c.unsaid_when_negated and any(
                 k.dep_ == "neg" or k.lower_ == "never" for k in t.children):
             continue  # "X has not condemned the invasion": X said nothing
@@ -1151,6 +1168,9 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i or (
         x.dep_ == "advcl" and x.i > t.i and _lemma(t) in cues().questions and any(
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
+    # not a clause after another verb the parser hung on this one: "…, officials
+    # said, with local media reporting they were victims of gas poisoning"
+    comp = [x for x in comp if not any(y.pos_ == "VERB" for y in t.doc[t.i + 1 : x.left_edge.i])]
     if not comp and _lemma(t) in cues().verbs:
         comp = _medium_clause(t)
     if comp and not _led_by_cue(comp[0]):
@@ -1177,6 +1197,9 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     head = t.head
     if (t.dep_ in _AROUND_DEPS and head.i != t.i and head.pos_ in ("VERB", "AUX")
             and _lemma(t) in cues().verbs
+            # not a clause a speech verb before it reports: "X says people within the
+            # company have been warning for years …" is X's, not the warning's
+            and not (t.i > head.i and t.dep_ == "ccomp" and _is_cue(head))
             and any(x.dep_ == "nsubj" for x in t.children)
             and not any(x.dep_ in ("dobj", "ccomp") or x.dep_ == "xcomp" and not (
                 x.pos_ == "ADJ" and x.i == x.right_edge.i == t.right_edge.i)
@@ -1435,6 +1458,10 @@ def _colon_name(idx: _Index, head: Span, colon: int, end: int) -> list[Token] | 
     m = idx.mention_in(name)
     if m is not None and m.via == "metonym":
         return None  # "Washington: …", a dateline or a section, not the state speaking
+    if (head.start_char == len(idx.doc.text) - len(idx.doc.text.lstrip(_MARKS + " \n"))
+            and all(t.is_upper or t.is_punct for t in name)
+            and places.is_place(" ".join(t.text for t in name))):
+        return None  # the article's dateline: "SARAJEVO: Eight youngsters died …"
     if (m is not None or all(t.is_upper or t.is_punct for t in name)
             or any(t.ent_type_ in ("PERSON", "ORG") for t in name)):
         return name
@@ -1516,6 +1543,8 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
         if span is None or len(span) < 3 or any(
                 qa < span.end_char and span.start_char < qb for qa, qb in quoted):
             continue
+        if cue is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue  # a list after "MOF explains …:" ("1 & 2-room – 3 months' worth")
         out.append(_quote(idx, source, article_id, span, "direct", speaker, cue,
                           _tense(cue) if cue is not None else "past", None, 0.6))
     return out
@@ -1545,6 +1574,8 @@ def _according_to_clauses(idx: _Index, source: str, article_id: str,
     for s, e in _attribution_phrases(doc):
         last = doc[e - 1]
         objs = [c for c in last.children if c.dep_ == "pobj"]
+        if objs and objs[0].lemma_.lower() in cues().measures:
+            continue  # "according to their flat size": a measure, no source
         if objs:
             src = list(objs[0].subtree)
         else:

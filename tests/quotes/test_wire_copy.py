@@ -1,0 +1,115 @@
+"""Wire copy and feed summaries: a dateline that opens an article is no speaker, a cue's clause is
+not the one another verb after it reports.
+
+Sentences written for these tests (not taken from any evaluation set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.records import Quote
+
+
+def _found(qs: list[Quote]) -> set[tuple[str | None, str]]:
+    return {(q.speaker["name"] if q.speaker else None, q.text) for q in qs}
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("SARAJEVO: Eight hikers were rescued overnight on Friday, officials said.",
+         "SARAJEVO"),
+        ("NEW DELHI: The talks with the neighbouring states ended without a deal.",
+         "NEW DELHI"),
+        # after blank lines at the top of the text
+        ("\n\nWASHINGTON: The Senate passed the budget bill late on Tuesday night.",
+         "WASHINGTON"),
+    ],
+)
+def test_dateline_is_no_speaker(quotes, text: str, dateline: str) -> None:  # type: ignore[no-untyped-def]
+    got = _found(quotes(text))
+    assert not [c for s, c in got if s == dateline], got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a transcript's capitals are a speaker, even on the first line
+        ("PENCE: Well, look, we are going to carry this state in November.\n\nKAINE: "
+         "We will see about that.", "PENCE",
+         "Well, look, we are going to carry this state in November."),
+        # a place in capitals after the first line is a transcript's speaker too
+        ("The debate went on.\n\nJORDAN: We have waited for this bill for ten years.",
+         "JORDAN", "We have waited for this bill for ten years."),
+    ],
+)
+def test_capitals_before_a_colon_still_speak(quotes, text: str, speaker: str,  # type: ignore[no-untyped-def]
+                                             content: str) -> None:
+    assert (speaker, content) in _found(quotes(text))
+
+
+def test_clause_before_the_cue_when_another_verb_reports_after_it(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Eight hikers were rescued overnight on Friday, officials said, with local "
+            "media reporting they had been lost for two days.")
+    got = _found(quotes(text))
+    assert ("officials", "Eight hikers were rescued overnight on Friday") in got, got
+    assert not [c for s, c in got if s == "officials" and "two days" in c], got
+
+
+def test_unlinked_name_modifying_the_subject_is_no_speaker(quotes) -> None:  # type: ignore[no-untyped-def]
+    # a common noun heads the subject; the name beside it (misread as a person) is
+    # not the one speaking, and "he" is the developer
+    text = "The lone developer behind Stardew Valley says he is at work on a new farming game."
+    got = [q for q in quotes(text) if q.text.startswith("he is at work")]
+    assert got and got[0].speaker is not None
+    assert got[0].speaker["name"] == "The lone developer behind Stardew Valley"
+    # a known organisation still speaks through its people
+    text = "A spokesman for the Foreign Office said the talks had failed once again."
+    got = [q for q in quotes(text) if q.text == "the talks had failed once again"]
+    assert got and got[0].speaker is not None
+    assert got[0].speaker["actor_id"] == "gbr-fcdo"
+
+
+def test_clause_of_a_speech_verb_is_not_the_speakers_frame(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Jane Doe, who ran the safety team in 2018, says engineers inside the firm have "
+            "been warning for years about the faulty brakes.")
+    got = _found(quotes(text))
+    assert ("Jane Doe", "engineers inside the firm have been warning for years about the "
+            "faulty brakes") in got, got
+    assert not [c for s, c in got if c.startswith("Jane Doe")], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle that describes a noun, not a report of it
+        "The change comes as the company looks to recast its image from troubled "
+        "retailer to tech innovator focused on building the next generation of online "
+        "shopping.",
+        "Critics pointed to a new report focused on building the next generation of "
+        "nuclear plants.",
+        # a list after a colon, not a block quotation
+        "The ministry explains that the payments will cover utilities for these periods:"
+        "\n\n1 & 2-room – 3 – 4 months’ worth of utility bills\n\n3 & 4-room – 1 – 2 "
+        "months’ worth of utility bills",
+    ],
+)
+def test_descriptions_and_lists_are_no_quotes(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert not [q for q in qs if q.cue and q.cue["lemma"] == "focus"
+                or "worth of utility" in q.text], _found(qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Here are the sums each family stands to receive, according to their flat size.",
+         None),
+        ("Seats were handed out according to seniority, the clerk said later.", "the clerk"),
+        ("The vote was delayed by a week, according to two officials.", "two officials"),
+    ],
+)
+def test_according_to_a_measure_is_no_source(quotes, text: str, source: str | None) -> None:  # type: ignore[no-untyped-def]
+    speakers = {s for s, _ in _found(quotes(text))}
+    assert speakers == ({source} if source else set()), speakers
