@@ -6,6 +6,8 @@ Sentences written for these tests (not taken from any evaluation set).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dossier.records import Quote
@@ -16,20 +18,28 @@ def _found(qs: list[Quote]) -> set[tuple[str | None, str]]:
 
 
 @pytest.mark.parametrize(
-    ("text", "dateline"),
+    ("text", "speaker", "content"),
     [
+        # an article's dateline is no speaker
         ("SARAJEVO: Eight hikers were rescued overnight on Friday, officials said.",
-         "SARAJEVO"),
+         "SARAJEVO", None),
         ("NEW DELHI: The talks with the neighbouring states ended without a deal.",
-         "NEW DELHI"),
+         "NEW DELHI", None),
         # after blank lines at the top of the text
         ("\n\nWASHINGTON: The Senate passed the budget bill late on Tuesday night.",
-         "WASHINGTON"),
+         "WASHINGTON", None),
+        # anonymity is no claim of the speaker's
+        ("A spokesperson, who did not wish to be named, said the plant would close in May.",
+         None, "to be named"),
+        # an advice column's salutation names the one addressed, not a speaker
+        ("DEAR WORRIED MOM: There is probably more to this story than you have told me.",
+         None, "There is probably more to this story than you have told me."),
     ],
 )
-def test_dateline_is_no_speaker(quotes, text: str, dateline: str) -> None:  # type: ignore[no-untyped-def]
+def test_not_a_quote(quotes, text: str, speaker: str | None, content: str | None) -> None:  # type: ignore[no-untyped-def]
     got = _found(quotes(text))
-    assert not [c for s, c in got if s == dateline], got
+    assert not [(s, c) for s, c in got
+                if speaker in (None, s) and content in (None, c)], got
 
 
 @pytest.mark.parametrize(
@@ -113,3 +123,41 @@ def test_descriptions_and_lists_are_no_quotes(quotes, text: str) -> None:  # typ
 def test_according_to_a_measure_is_no_source(quotes, text: str, source: str | None) -> None:  # type: ignore[no-untyped-def]
     speakers = {s for s, _ in _found(quotes(text))}
     assert speakers == ({source} if source else set()), speakers
+
+
+def test_a_list_of_names_and_charges_is_no_quotes(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Both were held on the following preliminary charges:\n\nJane R. Doe: "
+            "Possession of a stolen vehicle, resisting arrest.\n\nJohn K. Roe: Dealing in "
+            "a narcotic drug, possession of a syringe.")
+    assert not quotes(text), _found(quotes(text))
+
+
+def test_a_headline_fragment_after_a_name_is_a_quote(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Lynch: No outside influence on the inquiry into the emails.\n\nThe attorney "
+            "general spoke on Friday.")
+    got = _found(quotes(text, on=date(2016, 6, 1)))  # while she was attorney general
+    assert ("Loretta Lynch", "No outside influence on the inquiry into the emails.") in got, got
+
+
+def test_a_cue_with_its_own_object_after_a_dash_says_that(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Schiff never expected that the president would release the transcript of the "
+            "call — Democrats expected secrecy and a cover-up.")
+    got = _found(quotes(text))
+    assert not [c for s, c in got if s and s.startswith("Democrat") and c.startswith("Schiff")], got
+    # and a cue whose object is the one told still takes the clause before it
+    text = "“We will not back down on the tariffs,” the minister told reporters on Tuesday."
+    got = _found(quotes(text))
+    assert ("the minister", "We will not back down on the tariffs,") in got, got
+
+
+def test_wanting_to_be_named_to_a_post_is_a_stance(quotes) -> None:  # type: ignore[no-untyped-def]
+    got = _found(quotes("The senator wants to be named chair of the committee next year."))
+    assert ("The senator", "to be named chair of the committee next year") in got, got
+
+
+def test_clause_after_a_verb_that_reports_nothing_is_still_the_cues(quotes) -> None:  # type: ignore[no-untyped-def]
+    # only a speech verb between the cue and its clause takes the clause over
+    text = ("Steen has only found one drawback to collaborating with the band: “They are "
+            "such good players that people are going to get scared of their demos.”")
+    got = [q for q in quotes(text) if q.text.startswith("They are such good players")]
+    assert got and got[0].speaker is not None and got[0].speaker["name"] == "Steen", got

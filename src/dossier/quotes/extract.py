@@ -1170,7 +1170,8 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
     # not a clause after another verb the parser hung on this one: "…, officials
     # said, with local media reporting they were victims of gas poisoning"
-    comp = [x for x in comp if not any(y.pos_ == "VERB" for y in t.doc[t.i + 1 : x.left_edge.i])]
+    comp = [x for x in comp if not any(y.pos_ == "VERB" and _is_cue(y)
+                                       for y in t.doc[t.i + 1 : x.left_edge.i])]
     if not comp and _lemma(t) in cues().verbs:
         comp = _medium_clause(t)
     if comp and not _led_by_cue(comp[0]):
@@ -1189,7 +1190,11 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
                 for y in x.subtree}
         gap = t.doc[comp[0].right_edge.i + 1 : t.i]
         if any(not (x.is_punct or x.is_space or x.i in subj or x.dep_ in ("aux", "advmod"))
-               for x in gap):
+               for x in gap) or _lemma(t) not in cues().addressee and any(
+                   x.dep_ == "dobj" and x.i > t.i for x in t.children):
+            # (a cue with an object of its own, other than the one told, says that,
+            # not the clause before it: "Schiff never expected that … — Democrats
+            # expected secrecy and coverup"; but "…,” Obama told reporters.")
             return None
         span = _span_of(list(comp[0].subtree))
         if span is not None and len(span) >= 4:
@@ -1300,6 +1305,9 @@ def _infinitive_content(t: Token) -> tuple[Span, str] | None:
           and not any(m.dep_ == "mark" for m in x.children)]
     if not xc:
         return None
+    if xc[0].lemma_ in ("name", "identify", "quote") and any(
+            a.dep_ == "auxpass" for a in xc[0].children) and len(list(xc[0].subtree)) <= 4:
+        return None  # "a spokesperson, who did not wish to be named": anonymity, no claim
     toks = list(xc[0].subtree)
     obj = [x for x in t.children if x.dep_ in ("dobj", "dative") and x.i < xc[0].i]
     if obj:  # "urged them to vote": the addressee is part of the content
@@ -1451,6 +1459,8 @@ def _colon_name(idx: _Index, head: Span, colon: int, end: int) -> list[Token] | 
     name = toks[:cut]
     if len(name) == 1 and len(name[0].text.rstrip(".")) == 1:
         return None  # an interview's "Q:" and "A:" name nobody (a turn without speaker)
+    if name[0].lower_ == "dear":
+        return None  # an advice column's "DEAR BEATEN UP: …" names the one addressed
     if not 0 < len(name) <= 5 or (cut == len(toks) and len(toks) > 5) or not all(
             t.pos_ in _NAME_TAGS or t.is_upper or t.is_title or t.text in (".", "-")
             for t in name):
@@ -1462,8 +1472,9 @@ def _colon_name(idx: _Index, head: Span, colon: int, end: int) -> list[Token] | 
             and all(t.is_upper or t.is_punct for t in name)
             and places.is_place(" ".join(t.text for t in name))):
         return None  # the article's dateline: "SARAJEVO: Eight youngsters died …"
-    if (m is not None or all(t.is_upper or t.is_punct for t in name)
-            or any(t.ent_type_ in ("PERSON", "ORG") for t in name)):
+    if all(t.is_upper or t.is_punct for t in name):
+        return name  # a transcript's "PENCE: …"
+    if m is not None or any(t.ent_type_ in ("PERSON", "ORG") for t in name):
         return name
     if head.text.lower() in cues().colon_labels or any(
             t.ent_type_ in _NOT_NAMES for t in name):
@@ -1496,6 +1507,7 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
     doc, text = idx.doc, _text(idx.doc)
     out = []
     prev: tuple[int, int] | None = None
+    listing = False  # in a list of "Name: charges" lines after a line ending in ":"
     for m in _LINE.finditer(text):
         a, b = m.span()
         line = m.group()
@@ -1518,6 +1530,15 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
                 speaker = (_mention_speaker(mention, idx, name) if mention is not None
                            else _raw_speaker(idx, name, "unlinked"))
                 body = (colon + 1, b)
+                after = doc.char_span(colon + 1, b, alignment_mode="contract")
+                if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in after or ()) and (
+                        listing or prev is not None
+                        and text[prev[0]:prev[1]].rstrip().endswith(":")):
+                    # a list's items, not a headline's claim: "…on the following
+                    # charges:" then "Elizabeth A. Burton: Possession of …"
+                    listing, body, speaker = True, None, None
+                    prev = (a, b)
+                    continue
             elif head is not None and len(head) == 1 and head.text in ("Q", "A"):
                 body, unnamed = (colon + 1, b), True  # an interview's turn, no name
         if body is None and prev is not None and text[prev[0]:prev[1]].rstrip().endswith(":"):
@@ -1532,6 +1553,7 @@ def _colon_paragraphs(idx: _Index, source: str, article_id: str,
                             _MARKS) and text[a:b].lstrip()[:1] not in _MARKS:
                         body = (a, b)
         prev = (a, b)
+        listing = False
         if body is None or speaker is None and not unnamed:
             continue
         lo, hi = body
