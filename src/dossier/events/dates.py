@@ -19,14 +19,25 @@ _DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _LAST_MONTH = re.compile(r"\blast (" + "|".join(_MONTHS) + r")\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on |earlier on |late on |early on )?(" + "|".join(_DAYS) + r")\b",
                       re.I)
+_MONTH_ONLY = re.compile(r"^(?:(?:in|since|during|early|late|mid)[\s-]+)*(" + "|".join(_MONTHS)
+                         + r")\W*$", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
-_YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+# what may stand around a bare year: "in 2016", "as of 2016", "until the end of 2047"
+_YEAR_WORDS = re.compile(r"^(?:(?:in|since|during|as|of|until|till|by|from|before|after|"
+                         r"early|late|mid|the|end|start|beginning|middle|fall|spring|"
+                         r"summer|winter|autumn)\b[\s,-]*)*((?:19|20)\d{2})\W*$", re.I)
+# a number alone ("Carlineo, 55,": an age the tagger read as a date) or an age
+_AGE = re.compile(r"^(?:\d{1,3}|\d{1,3}[- ]years?[- ]old|(?:aged|age) \d{1,3})$", re.I)
 
 
 @lru_cache(maxsize=16384)  # news repeats its date phrases; dateparser is slow
 def resolve(phrase: str, base: date | None) -> tuple[str | None, str]:
     """``(ISO date, precision)`` for a date phrase, relative to ``base``."""
     p = phrase.strip()
+    bare = re.sub(r"^(?:on|in|last|since|the|of)\s+", "", p, flags=re.I)
+    if _AGE.match(bare) or bare.isdigit() and not _YEAR.fullmatch(bare):
+        return None, "none"  # an age ("Carlineo, 55,"), a house number ("of 1119 …")
     if m := _MONTH_YEAR.search(p):
         return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1).lower()]:02d}", "month"
     if base is None:
@@ -35,16 +46,26 @@ def resolve(phrase: str, base: date | None) -> tuple[str | None, str]:
         month = _MONTHS[m.group(1).lower()]
         year = base.year - 1 if month >= base.month else base.year
         return f"{year:04d}-{month:02d}", "month"
+    if m := _MONTH_ONLY.match(p):  # "in October": the last October, a month
+        month = _MONTHS[m.group(1).lower()]
+        year = base.year if month <= base.month else base.year - 1
+        return f"{year:04d}-{month:02d}", "month"
     if m := _WEEKDAY.search(p):
         target = _DAYS[m.group(1).lower()]
         back = (base.weekday() - target) % 7
         return (base - timedelta(days=back)).isoformat(), "day"
-    if m := _YEAR.search(p):
+    if m := _YEAR_WORDS.match(p):
         return m.group(1), "year"
     if re.search(r"\bthis year\b", p, re.I):
         return f"{base.year:04d}", "year"
     if re.search(r"\blast year\b", p, re.I):
         return f"{base.year - 1:04d}", "year"
+    if re.search(r"\bnext year\b", p, re.I):
+        return f"{base.year + 1:04d}", "year"
+    if m := re.search(r"\b(last|this|next) month\b", p, re.I):
+        shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+        y, mo = divmod(base.year * 12 + base.month - 1 + shift, 12)
+        return f"{y:04d}-{mo + 1:02d}", "month"
     parsed = dateparser.parse(p, settings={
         "RELATIVE_BASE": datetime(base.year, base.month, base.day),
         "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": [],

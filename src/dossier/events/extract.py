@@ -962,7 +962,7 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
     negated = _negated(trigger, p)
     c = cameo()[_intended_code(code, None if negated else _intention(trigger, p), p)]
     sent: Span = trigger.sent
-    when, precision = _date(sent, published)
+    when, precision = _date(sent, published, trigger)
     modality = _modality(trigger, p)
     where = locate(sent, trigger)
     src: list[dict[str, Any] | None] = list(sources) or [None]
@@ -1007,9 +1007,15 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(a.get("name") == b.get("name"))
 
 
-def _date(sent: Span, published: date | None) -> tuple[str | None, str]:
+def _date(sent: Span, published: date | None, trigger: Token | None = None
+          ) -> tuple[str | None, str]:
+    """The date of the trigger's event: a DATE phrase of its sentence that hangs on
+    the trigger or on no other verb (not "safeguarded in theory until 2047" for "the
+    population blames those in power"), resolved against the article's date; else
+    the article's date."""
     for ent in sent.ents:
-        if ent.label_ == "DATE":
+        if ent.label_ == "DATE" and (trigger is None or _verb_of(ent.root) in (
+                None, trigger)):
             phrase = ent.text
             prev = sent.doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in ("on", "in", "last", "since"):
@@ -1020,3 +1026,11 @@ def _date(sent: Span, published: date | None) -> tuple[str | None, str]:
     if published is not None:
         return published.isoformat(), "article"
     return None, "none"
+
+
+def _verb_of(t: Token) -> Token | None:
+    """The nearest verb above ``t`` in the parse, or None."""
+    for a in t.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return a
+    return None
