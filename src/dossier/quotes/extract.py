@@ -1468,8 +1468,8 @@ def _colon_name(idx: _Index, head: Span, colon: int, end: int) -> list[Token] | 
     m = idx.mention_in(name)
     if m is not None and m.via == "metonym":
         return None  # "Washington: …", a dateline or a section, not the state speaking
-    if (head.start_char == len(idx.doc.text) - len(idx.doc.text.lstrip(_MARKS + " \n"))
-            and all(t.is_upper or t.is_punct for t in name)
+    if (all(t.is_upper or t.is_punct for t in name)
+            and not _text(idx.doc)[: head.start_char].strip(_MARKS + "\n")
             and places.is_place(" ".join(t.text for t in name))):
         return None  # the article's dateline: "SARAJEVO: Eight youngsters died …"
     if all(t.is_upper or t.is_punct for t in name):
