@@ -34,6 +34,9 @@ def _found(qs: list[Quote]) -> set[tuple[str | None, str]]:
         # an advice column's salutation names the one addressed, not a speaker
         ("DEAR WORRIED MOM: There is probably more to this story than you have told me.",
          None, "There is probably more to this story than you have told me."),
+        # a live page's bulleted heading
+        ("The day went on.\n\n- HOPE AND LOSS: Your stories of the outbreak are shared here.",
+         None, "Your stories of the outbreak are shared here."),
     ],
 )
 def test_not_a_quote(quotes, text: str, speaker: str | None, content: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -49,6 +52,9 @@ def test_not_a_quote(quotes, text: str, speaker: str | None, content: str | None
         ("PENCE: Well, look, we are going to carry this state in November.\n\nKAINE: "
          "We will see about that.", "PENCE",
          "Well, look, we are going to carry this state in November."),
+        # a title in capitals
+        ("THE PRESIDENT: Thank you very much, everybody, for being here today.",
+         "THE PRESIDENT", "Thank you very much, everybody, for being here today."),
         # a place in capitals after the first line is a transcript's speaker too
         ("The debate went on.\n\nJORDAN: We have waited for this bill for ten years.",
          "JORDAN", "We have waited for this bill for ten years."),
@@ -161,3 +167,19 @@ def test_clause_after_a_verb_that_reports_nothing_is_still_the_cues(quotes) -> N
             "such good players that people are going to get scared of their demos.”")
     got = [q for q in quotes(text) if q.text.startswith("They are such good players")]
     assert got and got[0].speaker is not None and got[0].speaker["name"] == "Steen", got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("KHAN YOUNIS, GAZA — The assault has left the health sector in near-total "
+         "collapse, according to an investigation by two magazines.",
+         "an investigation by two magazines",
+         "The assault has left the health sector in near-total collapse"),
+        ("WASHINGTON (AP) — The Senate will vote on the budget bill next week, officials "
+         "said.", "officials", "The Senate will vote on the budget bill next week"),
+    ],
+)
+def test_a_report_that_opens_the_article_leaves_its_dateline_out(  # type: ignore[no-untyped-def]
+        quotes, text: str, speaker: str, content: str) -> None:
+    assert (speaker, content) in _found(quotes(text))

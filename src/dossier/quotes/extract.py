@@ -1461,6 +1461,8 @@ def _colon_name(idx: _Index, head: Span, colon: int, end: int) -> list[Token] | 
         return None  # an interview's "Q:" and "A:" name nobody (a turn without speaker)
     if name[0].lower_ == "dear":
         return None  # an advice column's "DEAR BEATEN UP: …" names the one addressed
+    if name[0].text in ("-", "–", "—", "•", "*") or any(t.text in ("AND", "OR") for t in name):
+        return None  # a live page's headings: "- HOPE AND LOSS: Your stories"
     if not 0 < len(name) <= 5 or (cut == len(toks) and len(toks) > 5) or not all(
             t.pos_ in _NAME_TAGS or t.is_upper or t.is_title or t.text in (".", "-")
             for t in name):
@@ -1671,9 +1673,21 @@ def _evidence_clauses(idx: _Index, source: str, article_id: str,
     return out
 
 
+# An article's dateline: "KHAN YOUNIS, GAZA — ", "WASHINGTON (AP) — ", "LONDON (Reuters) - "
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:, *[A-Z][A-Za-z.'’ -]+)?"
+                       r"(?: *\([^)\n]{1,30}\))? *[—–-] +")
+
+
 def _quote(idx: _Index, source: str, article_id: str, span: Span, qtype: str,
            speaker: dict | None, cue: Token | None, tense: str, via: dict | None,
            conf: float) -> Quote:
+    if qtype == "indirect" and (m := _DATELINE.match(span.text)) and not _text(
+            idx.doc)[: span.start_char].strip():
+        # the report opens the article: its dateline is no part of what was said
+        trimmed = idx.doc.char_span(span.start_char + m.end(), span.end_char,
+                                    alignment_mode="contract")
+        if trimmed is not None and len(trimmed):
+            span = trimmed
     if speaker is not None and not speaker.get("phrase"):
         a, b = speaker["start"], speaker["end"]
         speaker = {**speaker, "phrase": {
