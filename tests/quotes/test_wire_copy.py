@@ -183,3 +183,11 @@ def test_clause_after_a_verb_that_reports_nothing_is_still_the_cues(quotes) -> N
 def test_a_report_that_opens_the_article_leaves_its_dateline_out(  # type: ignore[no-untyped-def]
         quotes, text: str, speaker: str, content: str) -> None:
     assert (speaker, content) in _found(quotes(text))
+
+
+def test_a_cue_with_its_own_object_between_does_not_take_the_clause(quotes) -> None:  # type: ignore[no-untyped-def]
+    # "condemned" has its object; the clause after it is still what Fleming will say
+    text = ("However, Fleming will say President Xi – who has not publicly condemned the "
+            "invasion – has a “more nuanced” view of the relationship.")
+    got = _found(quotes(text))
+    assert ("Fleming", "has a “more nuanced” view of the relationship") in got, got

@@ -1170,8 +1170,10 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
     # not a clause after another verb the parser hung on this one: "…, officials
     # said, with local media reporting they were victims of gas poisoning"
-    comp = [x for x in comp if not any(y.pos_ == "VERB" and _is_cue(y)
-                                       for y in t.doc[t.i + 1 : x.left_edge.i])]
+    comp = [x for x in comp if not any(
+        y.pos_ == "VERB" and _is_cue(y) and y.dep_ != "relcl" and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in y.children)
+        for y in t.doc[t.i + 1 : x.left_edge.i])]  # (a cue with nothing to report)
     if not comp and _lemma(t) in cues().verbs:
         comp = _medium_clause(t)
     if comp and not _led_by_cue(comp[0]):
