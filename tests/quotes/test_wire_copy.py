@@ -191,3 +191,11 @@ def test_a_cue_with_its_own_object_between_does_not_take_the_clause(quotes) -> N
             "invasion – has a “more nuanced” view of the relationship.")
     got = _found(quotes(text))
     assert ("Fleming", "has a “more nuanced” view of the relationship") in got, got
+
+
+def test_the_quotations_own_subject_is_not_the_cues(quotes) -> None:  # type: ignore[no-untyped-def]
+    # the parser gives "replied" two subjects: "plan", inside the quotation, and Hollis
+    text = ("The chair asked about the cost.\n\n“The plan we did finished the whole job "
+            "in one year,” Hollis, a member of the board, replied.")
+    got = [q for q in quotes(text) if q.text.startswith("The plan we did")]
+    assert got and got[0].speaker is not None and got[0].speaker["name"].startswith("Hollis"), got

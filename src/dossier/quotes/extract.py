@@ -249,6 +249,15 @@ def _on_line(cue: Token, subj: list[Token]) -> list[Token]:
     lo = text.rfind("\n", 0, cue.idx) + 1
     hi = text.find("\n", cue.idx)
     hi = len(text) if hi < 0 else hi
+
+    def quoted(s: Token) -> bool:
+        before = text[lo : s.idx]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    if len(subj) > 1 and any(not quoted(s) for s in subj):
+        # "“The mission I did accomplished the whole thing,” Stafford, a member of the
+        # crew, responded": the parser gave the cue the quotation's subject too
+        subj = [s for s in subj if not quoted(s)]
     for k, s in enumerate(subj):
         if lo <= s.idx < hi:
             toks = [t for t in s.subtree if lo <= t.idx < hi]
@@ -258,6 +267,8 @@ def _on_line(cue: Token, subj: list[Token]) -> list[Token]:
                 if s2.left_edge.i != toks[-1].i + 1 or s2.i > cue.i:
                     break
                 toks += [t for t in s2.subtree if lo <= t.idx < hi]
+            while toks and toks[0].is_quote:
+                toks = toks[1:]  # a closing mark the parser hung on the speaker
             return toks
     return []
 
