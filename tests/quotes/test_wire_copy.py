@@ -199,3 +199,10 @@ def test_the_quotations_own_subject_is_not_the_cues(quotes) -> None:  # type: ig
             "in one year,” Hollis, a member of the board, replied.")
     got = [q for q in quotes(text) if q.text.startswith("The plan we did")]
     assert got and got[0].speaker is not None and got[0].speaker["name"].startswith("Hollis"), got
+
+
+def test_the_age_description_speaks_for_the_person_named_last(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rishi Sunak has been appointed chancellor.\n\nThe 39-year-old said after his "
+            "appointment: “I am ready to serve the country in these hard times.”")
+    got = _found(quotes(text))
+    assert ("Rishi Sunak", "I am ready to serve the country in these hard times.") in got, got

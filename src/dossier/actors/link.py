@@ -448,6 +448,18 @@ class _ArticleLinker:
                     self._emit(Span(doc, i, i + 2), org, "alias")
                     i += 2
                     continue
+            if low == "the" and (end := _age_end(doc, i)) is not None \
+                    and not any(self.taken[i:end]) \
+                    and (person := self._recent_person(i)) is not None:
+                # "Mourinho was appointed … The 56-year-old said": the person last named
+                self._emit(Span(doc, i, end), person, "pronoun")
+                last = self.seen[-1]
+                if last.token >= i:
+                    head = doc[end - 1]
+                    last.subject = head.dep_ in ("nsubj", "nsubjpass")
+                    last.main_subject = last.subject and _main_clause(head.head)
+                i = end
+                continue
             if tok.lemma_.lower() in ("successor", "predecessor") and tok.pos_ == "NOUN" \
                     and (person := self._next_in_office(tok)) is not None:
                 # "her successor", "Truss's predecessor": by the gazetteer's offices
@@ -833,6 +845,19 @@ class _ArticleLinker:
             self._doc_focus = max(counts, key=counts.__getitem__) if counts else ""
         return self._doc_focus or None
 
+    def _recent_person(self, i: int) -> Actor | None:
+        """The person named last before token ``i``, within 150 tokens (outside a
+        quotation, one named outside quotations)."""
+        outside = not self.quoted[i]
+        for s in reversed(self.seen):
+            if s.token >= i:
+                continue
+            if i - s.token > 150:
+                break
+            if s.actor.type == "person" and not (outside and s.quoted):
+                return s.actor
+        return None
+
     def _link_pronoun(self, tok: object) -> None:
         from spacy.tokens import Token
 
@@ -1178,6 +1203,19 @@ def _prefer_state(actors: list[Actor], focus: Any = None) -> Actor | None:
 
 
 @cache
+def _age_end(doc: Any, i: int) -> int | None:
+    """The end of "the 56-year-old" starting at ``i`` ("the" at ``i``), used as a noun
+    (not "the 33-year-old man"), or None."""
+    words = [t.lower_ for t in doc[i + 1 : i + 6]]
+    if len(words) < 5 or not doc[i + 1].like_num or words[1:] not in (
+            ["-", "year", "-", "old"], ["-", "years", "-", "old"]):
+        return None
+    end = i + 6
+    if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+        return None
+    return end
+
+
 def _role_nouns(g: Gazetteer) -> frozenset[str]:
     """The one-word nouns of the "<noun> of <organisation>" role titles ("head",
     "director", "chief")."""

@@ -228,6 +228,14 @@ def _left_subject(idx: _Index, cue: Token) -> list[Token]:
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
             c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in cue.children):
         return []
+    before = idx.by_token.get(cue.i - 1) if cue.i > 0 else None
+    if before is not None and before.type == "person":
+        # "The 39-year-old said …" with the age read as the cue's modifier: the whole
+        # sentence before the cue is the mention
+        first = idx.doc.char_span(before.start - idx.offset, before.end - idx.offset,
+                                  alignment_mode="expand")
+        if first is not None and first.start == cue.sent.start:
+            return list(first)
     k = cue.i - 1
     while k >= max(0, cue.i - 6) and (idx.doc[k].text == "," or idx.doc[k].pos_ == "NUM"):
         k -= 1
