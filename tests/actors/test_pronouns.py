@@ -7,6 +7,8 @@ general stay unlinked. A pronoun joins its antecedent's coreference chain.
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import date
 
 import pytest
@@ -196,9 +198,22 @@ def test_age_description_is_the_person_named_last(link, text: str, surface: str,
         # an age before a noun is that noun's: no anaphor of its own
         ("Rishi Sunak spoke. The 33-year-old man was held overnight.",
          "The 33-year-old man"),
+        # a text cut inside the description
+        ("Rishi Sunak spoke to the 56-year", "the 56-year"),
     ],
 )
 def test_age_description_without_antecedent(link, text: str, surface: str) -> None:  # type: ignore[no-untyped-def]
     got = link(text)
     assert not [m for m in got if m.text.lower().startswith(surface.lower()[:8])
                 and "year-old" in m.text], [(m.text, m.actor_id) for m in got]
+
+
+def test_linking_keeps_no_parsed_article_alive() -> None:
+    # a per-token helper cached on (doc, index) would hold every article of a stream
+    linker = linker_for(None)
+    doc = linker.nlp("Rishi Sunak spoke. The 39-year-old said the plan would work.")
+    linker.link(doc, source="t", article_id="a", published=D)
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None

@@ -1202,7 +1202,6 @@ def _prefer_state(actors: list[Actor], focus: Any = None) -> Actor | None:
     return orgs[0] if len(orgs) == 1 else None
 
 
-@cache
 def _age_end(doc: Any, i: int) -> int | None:
     """The end of "the 56-year-old" starting at ``i`` ("the" at ``i``), used as a noun
     (not "the 33-year-old man"), or None."""
@@ -1216,6 +1215,7 @@ def _age_end(doc: Any, i: int) -> int | None:
     return end
 
 
+@cache
 def _role_nouns(g: Gazetteer) -> frozenset[str]:
     """The one-word nouns of the "<noun> of <organisation>" role titles ("head",
     "director", "chief")."""
