@@ -147,6 +147,18 @@ def _text(doc: Doc) -> str:
     return last[1]
 
 
+_last_quoted: tuple[Doc | None, list[bool]] = (None, [])
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """``quoted_tokens(doc)``, kept for the article being read (as ``_text``)."""
+    global _last_quoted
+    last = _last_quoted
+    if last[0] is not doc:
+        last = _last_quoted = (doc, quoted_tokens(doc))
+    return last[1]
+
+
 class _Index:
     """Mentions by token, for one parsed article."""
 
@@ -154,7 +166,7 @@ class _Index:
         self.doc = doc
         self.offset = offset
         self.by_token = mentions_by_token(doc, mentions, offset)
-        self.quoted = quoted_tokens(doc)
+        self.quoted = _quoted(doc)
 
     def mention_in(self, tokens: list[Token]) -> Mention | None:
         for t in tokens:
@@ -257,15 +269,12 @@ def _on_line(cue: Token, subj: list[Token]) -> list[Token]:
     lo = text.rfind("\n", 0, cue.idx) + 1
     hi = text.find("\n", cue.idx)
     hi = len(text) if hi < 0 else hi
-
-    def quoted(s: Token) -> bool:
-        before = text[lo : s.idx]
-        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-    if len(subj) > 1 and any(not quoted(s) for s in subj):
-        # "“The mission I did accomplished the whole thing,” Stafford, a member of the
-        # crew, responded": the parser gave the cue the quotation's subject too
-        subj = [s for s in subj if not quoted(s)]
+    if len(subj) > 1:
+        quoted = _quoted(cue.doc)
+        if any(not quoted[s.i] for s in subj):
+            # "“The mission I did accomplished the whole thing,” Stafford, a member of
+            # the crew, responded": the parser gave the cue the quotation's subject too
+            subj = [s for s in subj if not quoted[s.i]]
     for k, s in enumerate(subj):
         if lo <= s.idx < hi:
             toks = [t for t in s.subtree if lo <= t.idx < hi]
