@@ -123,6 +123,9 @@ def test_descriptions_and_lists_are_no_quotes(quotes, text: str) -> None:  # typ
         ("Here are the sums each family stands to receive, according to their flat size.",
          None),
         ("Seats were handed out according to seniority, the clerk said later.", "the clerk"),
+        # a quotation's "according to" (the other path to the same source rule)
+        ("“Each family gets a different sum this winter,” according to their flat size.",
+         None),
         ("The vote was delayed by a week, according to two officials.", "two officials"),
     ],
 )

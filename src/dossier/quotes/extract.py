@@ -699,22 +699,34 @@ def _according_to(idx: _Index, sent: Span) -> dict | None:
     doc = idx.doc
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
-            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
-            if objs and objs[0].lemma_.lower() in cues().measures:
-                return None  # "according to their flat size": a measure, no source
-            if objs:
-                src = list(objs[0].subtree)
-            else:
-                src = list(doc[t.i + 2 : min(sent.end, t.i + 8)])
-                src = src[: next((k for k, x in enumerate(src) if x.is_punct), len(src))]
-            if not src:
-                return None
-            m = _subject_mention(idx, src) if objs else idx.mention_in(src)
-            if m is not None:
-                return _mention_speaker(m, idx, src)
-            if any(x.pos_ in ("NOUN", "PROPN") for x in src):
-                return _raw_speaker(idx, src, "unlinked")
-            return None
+            found = _attributed_source(idx, doc[t.i + 1], sent.end)
+            return found[0] if found is not None else None
+    return None
+
+
+def _attributed_source(idx: _Index, last: Token, stop: int
+                       ) -> tuple[dict, list[Token]] | None:
+    """The speaker an attribution phrase ending at ``last`` ("according to", "in the
+    words of") names, and its tokens: the object's noun phrase (an actor, or the
+    phrase itself: "according to a new poll"), or, with no object in the parse, the
+    words up to the next punctuation (at most six, before ``stop``). None for a
+    measure ("according to their flat size") or no noun at all."""
+    doc = idx.doc
+    objs = [c for c in last.children if c.dep_ == "pobj"]
+    if objs and objs[0].lemma_.lower() in cues().measures:
+        return None
+    if objs:
+        src = list(objs[0].subtree)
+    else:
+        src = list(doc[last.i + 1 : min(stop, last.i + 7)])
+        src = src[: next((k for k, x in enumerate(src) if x.is_punct), len(src))]
+    if not src:
+        return None
+    m = _subject_mention(idx, src) if objs else idx.mention_in(src)
+    if m is not None:
+        return _mention_speaker(m, idx, src), src
+    if any(x.pos_ in ("NOUN", "PROPN") for x in src):
+        return _raw_speaker(idx, src, "unlinked"), src
     return None
 
 
@@ -1626,24 +1638,10 @@ def _according_to_clauses(idx: _Index, source: str, article_id: str,
     doc = idx.doc
     out = []
     for s, e in _attribution_phrases(doc):
-        last = doc[e - 1]
-        objs = [c for c in last.children if c.dep_ == "pobj"]
-        if objs and objs[0].lemma_.lower() in cues().measures:
-            continue  # "according to their flat size": a measure, no source
-        if objs:
-            src = list(objs[0].subtree)
-        else:
-            src = [t for t in doc[e : min(len(doc), e + 6)]]
-            src = src[: next((k for k, t in enumerate(src) if t.is_punct), len(src))]
-        if not src:
+        found = _attributed_source(idx, doc[e - 1], len(doc))
+        if found is None:
             continue
-        m = _subject_mention(idx, src) if objs else idx.mention_in(src)
-        if m is not None:
-            speaker = _mention_speaker(m, idx, src)
-        elif any(t.pos_ in ("NOUN", "PROPN") for t in src):
-            speaker = _raw_speaker(idx, src, "unlinked")
-        else:
-            continue
+        speaker, src = found
         sent = doc[s].sent
         lo, hi = s, max(e, src[-1].i + 1)
         before = doc[sent.start : lo]
