@@ -133,9 +133,12 @@ def test_event_date_from_the_sentence(events) -> None:  # type: ignore[no-untype
         ("55", date(2018, 5, 16), (None, "none")),
         ("43-year-old", date(2018, 5, 16), (None, "none")),
         ("of 1119", date(2018, 5, 16), (None, "none")),
+        # bad input: nothing, or no article date to count from
+        ("", date(2018, 5, 16), (None, "none")),
+        ("in October", None, (None, "none")),
     ],
 )
-def test_dates(phrase: str, base: date, expected: tuple) -> None:
+def test_dates(phrase: str, base: date | None, expected: tuple) -> None:
     assert resolve(phrase, base) == expected
 
 
