@@ -1157,11 +1157,11 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     for t in doc:
         if "\n" in t.text_with_ws and t.is_space:
             inside = False
-        if t.text in ("“", "«"):
+        if t.text in ("“", "«") and not (inside and t.text == "“" and _misclosed(t)):
             inside = True
             out.append(False)
             continue
-        if t.text in ("”", "»"):
+        if t.text in ("”", "»", "“"):
             inside = False
             out.append(False)
             continue
@@ -1171,6 +1171,15 @@ def quoted_tokens(doc: Doc) -> list[bool]:
             continue
         out.append(inside)
     return out
+
+
+def _misclosed(t: Token) -> bool:
+    """An opening mark typed for the closing one: right after the quotation's last
+    punctuation and before a space ("“We will not sign it,“ the minister said")."""
+    doc = t.doc
+    return (t.i > 0 and doc[t.i - 1].text in (",", ".", "?", "!", "…")
+            and not doc[t.i - 1].whitespace_
+            and (bool(t.whitespace_) or t.i + 1 == len(doc) or doc[t.i + 1].is_space))
 
 
 def _strip_possessive(ent: Span) -> Span | None:

@@ -115,7 +115,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                         ch == _CLOSE and k == lead):
                     # a paragraph that opens with ” (a typo for “) opens a quotation
                     cur = m.end()
-            elif ch in (_CLOSE, '"', "''"):
+            elif ch in (_CLOSE, '"', "''") or ch == _OPEN and _misclosed(text, k, end):
                 spans.append((cur, k))
                 cur = None
         if cur is not None:
@@ -132,6 +132,13 @@ _MARK = re.compile(r"''|[“”\"]")
 def _opens(text: str, k: int) -> bool:
     """A straight double quote opens when it follows space or start, not a word."""
     return k == 0 or not text[k - 1].isalnum()
+
+
+def _misclosed(text: str, k: int, end: int) -> bool:
+    """An opening mark typed for a closing one, inside an open quotation: after the
+    quotation's last punctuation and before a space or the paragraph's end
+    ("“The reality is … here,“ said Jim Clyburn"), where no quotation can open."""
+    return k > 0 and text[k - 1] in ",.?!…" and (k + 1 >= end or text[k + 1].isspace())
 
 
 _last_text: tuple[Doc | None, str] = (None, "")
@@ -923,7 +930,7 @@ def _continued(text: str, last: tuple[dict, Token, int] | None,
     between = text[end:a]
     if "\n" in between or not end <= cue.idx < a:
         return None
-    inner = between.lstrip("”\"' ").rstrip(" “\"'")
+    inner = between.lstrip("”“\"' ").rstrip(" “\"'")
     if not inner.endswith((".", ",", ":", ";")) or _MARK.search(inner):
         return None
     if len(re.findall(r"[\w’']+", between)) > 30:
@@ -1083,6 +1090,8 @@ def _reported(doc: Doc) -> list[tuple[Token, Span, str]]:
         if found is None and lem in c.as_verbs and any(
                 x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children):
             found = _object_content(t)  # "sees Cruz as a uniter"
+        if found is None and lem in c.verbs:
+            found = _inserted_content(t) or _misparsed_clause(t)
         if found is not None and "\n" in text[min(t.idx, found[0].start_char):
                                                    max(t.idx, found[0].end_char)]:
             found = _on_cue_line(t, found)
@@ -1282,6 +1291,62 @@ def _clause_content(t: Token) -> tuple[Span, str] | None:
     return _final_content(t)
 
 
+_FINITE = frozenset(("MD", "VBD", "VBZ", "VBP"))
+
+
+def _inserted_content(t: Token) -> tuple[Span, str] | None:
+    """"The hashtag #RechercheParis, Mr. Abboud said, accompanied descriptions …": an
+    attribution set off by commas inside the sentence it reports, where the parse hung
+    the cue on a noun (or made it the root) and so no clause of its own reads as the
+    content. Only a speech verb with its subject, nothing after it but a time, place or
+    the one told, and a clause after it: the content is the sentence around it."""
+    head = t.head
+    if not (t.dep_ == "ROOT" or head.pos_ not in ("VERB", "AUX")):
+        return None  # (a verb the parse hung it on is read by _clause_content)
+    told = ("dobj", "dative") if _lemma(t) in cues().listener else ()
+    subj = [x for x in t.children if x.dep_ == "nsubj" and x.i < t.i]
+    if not subj or any(x.dep_ not in ("prep", "npadvmod", "advmod", "punct", *told)
+                       for x in t.children if x.i > t.i):
+        return None
+    doc, sent = t.doc, t.sent
+    lo = subj[0].left_edge.i
+    hi = max([t.i] + [y.i for x in t.children if x.i > t.i and not x.is_punct
+                      for y in x.subtree])
+    if not (sent.start + 2 <= lo - 1 and doc[lo - 1].text == ","
+            and hi + 1 < sent.end and doc[hi + 1].text == ","):
+        return None
+    before = doc[sent.start : lo - 1]
+    after = [x for x in doc[hi + 2 : sent.end] if not (x.is_punct or x.is_space)]
+    if (len(after) < 3 or not any(x.tag_ in _FINITE or x.tag_ == "VBN" for x in after)
+            or any(x.pos_ in ("VERB", "AUX") for x in before) or "\n" in sent.text):
+        # (a clause before the cue is read by _clause_content; "In Paris, he said,
+        # …" has none, and what follows the cue is the report)
+        return None
+    span = _span_of(list(sent))
+    return (span, "clause") if span is not None and len(span) >= 6 else None
+
+
+def _misparsed_clause(t: Token) -> tuple[Span, str] | None:
+    """"He said legalizing it could put thousands of people to work …": the parse
+    made the clause's subject the cue's object (or a clause of its own) and hung the
+    clause's verb on it. The cue opens the sentence's predicate with its subject
+    before it; the content is that object's phrase, when a finite clause hangs in it
+    as a complement (not a relative clause: "said a prayer for those who died")."""
+    if t.dep_ != "ROOT" or _lemma(t) in cues().addressee or not any(
+            x.dep_ == "nsubj" and x.i < t.i for x in t.children):
+        return None  # (the object of "told" is the one told)
+    right = [x for x in t.children if x.i > t.i and not x.is_punct]
+    if not right or right[0].i != t.i + 1 or right[0].dep_ not in ("xcomp", "dobj"):
+        return None
+    first = right[0]
+    if not any(x.dep_ == "ccomp" and (x.tag_ in _FINITE or any(
+            a.dep_ == "aux" and a.tag_ in _FINITE for a in x.children))
+            and first.is_ancestor(x) for x in first.subtree):
+        return None
+    span = _span_of(list(first.subtree))
+    return (span, "clause") if span is not None and len(span) >= 4 else None
+
+
 def _medium_clause(t: Token) -> list[Token]:
     """"X says in a statement that …", "told reporters in an interview that …": the
     clause the parser hung on the medium of the speech (`speech_media`), after the
@@ -1310,6 +1375,8 @@ def _final_content(t: Token) -> tuple[Span, str] | None:
     subj = [x for x in t.children if x.dep_ == "nsubj" and x.i < t.i]
     # (the one told is no content: "…, Carter told a Senate panel Wednesday.")
     told = ("dobj", "dative") if _lemma(t) in cues().listener else ()
+    if subj and t.dep_ == "relcl" and subj[0].tag_ in ("WP", "WDT"):
+        return None  # "She said goodbye to her friends, who cried.": about the noun
     if not subj or any(x.dep_ in ("dobj", "ccomp", "xcomp", "dative") and x.dep_ not in told
                        for x in t.children):
         return None
@@ -1796,7 +1863,8 @@ def _adjacent(doc: Doc, cue: Token, content: Span) -> bool:
     else:
         between = _text(doc)[content.end_char : cue.idx]
     words = [w for w in re.findall(r"[\w’']+", between)]
-    return len(words) <= 3 and any(p in between for p in (":", ",", "”", '"'))
+    return len(words) <= 3 and (any(p in between for p in (":", ",", "”", '"')) or (
+        cue.i > content.start and between.startswith("“")))  # (a typo: “…,“ she said)
 
 
 def _whole_paragraph(text: str, a: int, b: int) -> bool:
