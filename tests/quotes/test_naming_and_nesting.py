@@ -34,6 +34,14 @@ def _found(qs: list[Quote]) -> set[tuple[str | None, str]]:
          "was a troublemaker and he was looking for a fight.”", "the senator",
          "the protester “a very rude man who was a troublemaker and he was looking for "
          "a fight.”"),
+        # "what X called Y": the label is what is said (session 7)
+        ("He denounced what he called a witch hunt by the committee.", "he",
+         "a witch hunt"),
+        ("Protesters marched against what they called an illegal occupation.", "they",
+         "an illegal occupation"),
+        # a quoted label ends at its closing mark, not with what the parse hangs on it
+        ("The minister rejected what she called “baseless smears” in the press.", "she",
+         "baseless smears"),
     ],
 )
 def test_naming_report_found(quotes, text: str, speaker: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -50,6 +58,8 @@ def test_naming_report_found(quotes, text: str, speaker: str, content: str) -> N
         "She called the “Save Our Schools” hotline.",
         # a name given to a thing, not said of it
         "A charity called the Open Door Foundation paid for the repairs.",
+        "Nobody knows what they called the dog.",
+        "Nobody remembers what she called her first company.",
     ],
 )
 def test_naming_report_rejected(quotes, text: str) -> None:  # type: ignore[no-untyped-def]

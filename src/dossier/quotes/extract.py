@@ -944,8 +944,10 @@ def _predicated(cue: Token, a: int) -> bool:
     object itself ("asked me about “my language”")."""
     obj = [x for x in cue.children if x.dep_ == "dobj" and x.i > cue.i]
     if not obj and _lemma(cue) in cues().complement_objects:
-        # "called her “third-rate”": the object hangs on the label, before the mark
-        return any(x.dep_ in ("oprd", "xcomp") and x.left_edge.idx < a - 1
+        # "called her “third-rate”": the object hangs on the label, before the mark;
+        # "what she called “baseless smears”": the object is the "what" before the cue
+        wh = any(x.dep_ == "dobj" and x.tag_ == "WP" and x.i < cue.i for x in cue.children)
+        return any(x.dep_ in ("oprd", "xcomp") and (x.left_edge.idx < a - 1 or wh)
                    and a <= x.right_edge.idx for x in cue.children if x.i > cue.i)
     if not obj or obj[0].right_edge.idx >= a:
         return False
@@ -1427,6 +1429,24 @@ def _infinitive_content(t: Token) -> tuple[Span, str] | None:
 
 def _object_content(t: Token) -> tuple[Span, str] | None:
     obj = [x for x in t.children if x.dep_ == "dobj" and x.i > t.i]
+    if not obj and _lemma(t) in cues().complement_objects and any(
+            x.dep_ == "dobj" and x.tag_ == "WP" and x.i < t.i for x in t.children):
+        # "denounced what he called a witch hunt": the label is what is said of it;
+        # not a name ("knows what they called the dog"); a quoted label ends at its
+        # closing mark ("what she called “baseless smears” in the press")
+        label = [x for x in t.children if x.dep_ == "oprd" and x.i > t.i]
+        if not label:
+            return None
+        toks = list(label[0].subtree)
+        words = [x for x in toks if not x.is_punct]
+        if not words or words[0].lower_ in ("the", "this", "that", "these", "those") or (
+                words[0].tag_ in ("PRP", "PRP$")):
+            return None
+        if toks[0].text == "“":
+            close = next((k for k, x in enumerate(toks) if x.text == "”"), None)
+            toks = toks[: close + 1] if close is not None else toks
+        span = _span_of(toks)
+        return (span, "object") if span is not None else None
     if not obj and _lemma(t) in cues().complement_objects:
         named = _complement_content(t)
         if named is not None:
