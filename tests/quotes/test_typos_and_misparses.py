@@ -29,10 +29,29 @@ from dossier.quotes.extract import quote_spans
         ("“He told me,“Never again” and left.”", ["He told me,“Never again"]),
         # after a space it opens, as always
         ("“It was a “bond” of sorts,” he said.", ["It was a “bond"]),
+        # at the very end of the text; bad input: nothing, a lone mark
+        ("He asked: “Is that all?“", ["Is that all?"]),
+        ("", []),
+        ("“", []),
     ],
 )
 def test_misclosed_mark_closes(text: str, contents: list[str]) -> None:
     assert [text[a:b] for a, b in quote_spans(text)] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        # the linker's view: the speaker after the typo is no quoted word
+        ("“No deal,“ she said.", [False, True, True, True, False, False, False, False]),
+        ("“Yes,“", [False, True, True, False]),
+        ("", []),
+    ],
+)
+def test_misclosed_mark_closes_for_the_linker(text: str, inside: list[bool]) -> None:
+    from dossier.actors.link import linker_for, quoted_tokens
+
+    assert quoted_tokens(linker_for(None).nlp(text)) == inside
 
 
 @pytest.mark.parametrize(
@@ -73,6 +92,10 @@ def test_found(quotes, text: str, speaker: str, content: str) -> None:  # type: 
         "She said goodbye to the reporters who had waited outside.",
         # an attribution in a relative clause is not set off by commas
         "The hashtag #FindThem, which Mr. Osei said accompanied pictures, spread quickly.",
+        # bad input: nothing, a cue alone, a cue with no clause
+        "",
+        "Said.",
+        "He said, then left.",
     ],
 )
 def test_not_a_quote(quotes, text: str) -> None:  # type: ignore[no-untyped-def]

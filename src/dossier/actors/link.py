@@ -1154,14 +1154,21 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     """Which tokens stand inside quotation marks (reset at each paragraph)."""
     inside = False
     out = []
+    text = ""  # doc.text, built only when an opening mark inside a quotation needs it
     for t in doc:
         if "\n" in t.text_with_ws and t.is_space:
             inside = False
-        if t.text in ("“", "«") and not (inside and t.text == "“" and _misclosed(t)):
+        if inside and t.text == "“":
+            text = text or doc.text
+            if misclosed(text, t.idx):  # "“We will not sign it,“ the minister said"
+                inside = False
+                out.append(False)
+                continue
+        if t.text in ("“", "«"):
             inside = True
             out.append(False)
             continue
-        if t.text in ("”", "»", "“"):
+        if t.text in ("”", "»"):
             inside = False
             out.append(False)
             continue
@@ -1173,13 +1180,12 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     return out
 
 
-def _misclosed(t: Token) -> bool:
-    """An opening mark typed for the closing one: right after the quotation's last
-    punctuation and before a space ("“We will not sign it,“ the minister said")."""
-    doc = t.doc
-    return (t.i > 0 and doc[t.i - 1].text in (",", ".", "?", "!", "…")
-            and not doc[t.i - 1].whitespace_
-            and (bool(t.whitespace_) or t.i + 1 == len(doc) or doc[t.i + 1].is_space))
+def misclosed(text: str, k: int) -> bool:
+    """Whether the opening mark “ at ``text[k]``, inside an open quotation, was typed
+    for the closing one: right after the quotation's last punctuation and before a
+    space or the end ("“The reality is … here,“ said Jim Clyburn"), where no
+    quotation can open. Used by the linker and by ``quotes.extract.quote_spans``."""
+    return k > 0 and text[k - 1] in ",.?!…" and (k + 1 >= len(text) or text[k + 1].isspace())
 
 
 def _strip_possessive(ent: Span) -> Span | None:
@@ -1211,7 +1217,7 @@ def _prefer_state(actors: list[Actor], focus: Any = None) -> Actor | None:
     return orgs[0] if len(orgs) == 1 else None
 
 
-def _age_end(doc: Any, i: int) -> int | None:
+def _age_end(doc: Doc, i: int) -> int | None:
     """The end of "the 56-year-old" starting at ``i`` ("the" at ``i``), used as a noun
     (not "the 33-year-old man"), or None."""
     words = [t.lower_ for t in doc[i + 1 : i + 6]]

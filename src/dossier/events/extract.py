@@ -1007,15 +1007,13 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(a.get("name") == b.get("name"))
 
 
-def _date(sent: Span, published: date | None, trigger: Token | None = None
-          ) -> tuple[str | None, str]:
+def _date(sent: Span, published: date | None, trigger: Token) -> tuple[str | None, str]:
     """The date of the trigger's event: a DATE phrase of its sentence that hangs on
     the trigger or on no other verb (not "safeguarded in theory until 2047" for "the
     population blames those in power"), resolved against the article's date; else
     the article's date."""
     for ent in sent.ents:
-        if ent.label_ == "DATE" and (trigger is None or _verb_of(ent.root) in (
-                None, trigger)):
+        if ent.label_ == "DATE" and _verb_of(ent.root) in (None, trigger):
             phrase = ent.text
             prev = sent.doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in ("on", "in", "last", "since"):

@@ -17,14 +17,15 @@ Short quotations with no cue (scare quotes, titles, nicknames) are not quotes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from dossier.actors.link import mentions_by_token, quoted_tokens
+from dossier.actors.link import mentions_by_token, misclosed, quoted_tokens
 from dossier.data import load_toml
 from dossier.events import places
 from dossier.records import Mention, Quote
@@ -115,7 +116,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                         ch == _CLOSE and k == lead):
                     # a paragraph that opens with ” (a typo for “) opens a quotation
                     cur = m.end()
-            elif ch in (_CLOSE, '"', "''") or ch == _OPEN and _misclosed(text, k, end):
+            elif ch in (_CLOSE, '"', "''") or ch == _OPEN and misclosed(text, k):
                 spans.append((cur, k))
                 cur = None
         if cur is not None:
@@ -134,36 +135,28 @@ def _opens(text: str, k: int) -> bool:
     return k == 0 or not text[k - 1].isalnum()
 
 
-def _misclosed(text: str, k: int, end: int) -> bool:
-    """An opening mark typed for a closing one, inside an open quotation: after the
-    quotation's last punctuation and before a space or the paragraph's end
-    ("“The reality is … here,“ said Jim Clyburn"), where no quotation can open."""
-    return k > 0 and text[k - 1] in ",.?!…" and (k + 1 >= end or text[k + 1].isspace())
+_V = TypeVar("_V")
 
 
-_last_text: tuple[Doc | None, str] = (None, "")
+def _per_article(compute: Callable[[Doc], _V]) -> Callable[[Doc], _V]:
+    """``compute(doc)``, kept for the article being read: one (doc, value) tuple,
+    swapped whole, so a thread on another article never reads a mix of two."""
+    box: list[tuple[Doc | None, Any]] = [(None, None)]
+
+    def get(doc: Doc) -> _V:
+        last = box[0]
+        if last[0] is not doc:
+            last = box[0] = (doc, compute(doc))
+        return last[1]
+
+    get.__doc__ = compute.__doc__
+    return get
 
 
-def _text(doc: Doc) -> str:
-    """``doc.text`` (which spaCy rebuilds from the tokens at every call), kept for the
-    article being read (one tuple, swapped whole)."""
-    global _last_text
-    last = _last_text
-    if last[0] is not doc:
-        last = _last_text = (doc, doc.text)
-    return last[1]
-
-
-_last_quoted: tuple[Doc | None, list[bool]] = (None, [])
-
-
-def _quoted(doc: Doc) -> list[bool]:
-    """``quoted_tokens(doc)``, kept for the article being read (as ``_text``)."""
-    global _last_quoted
-    last = _last_quoted
-    if last[0] is not doc:
-        last = _last_quoted = (doc, quoted_tokens(doc))
-    return last[1]
+# doc.text (spaCy rebuilds it from the tokens at every call) and which tokens stand
+# inside quotation marks, read many times an article
+_text = _per_article(lambda doc: doc.text)
+_quoted = _per_article(quoted_tokens)
 
 
 class _Index:
@@ -946,7 +939,7 @@ def _predicated(cue: Token, a: int) -> bool:
     if not obj and _lemma(cue) in cues().complement_objects:
         # "called her “third-rate”": the object hangs on the label, before the mark;
         # "what she called “baseless smears”": the object is the "what" before the cue
-        wh = any(x.dep_ == "dobj" and x.tag_ == "WP" and x.i < cue.i for x in cue.children)
+        wh = _what_object(cue)
         return any(x.dep_ in ("oprd", "xcomp") and (x.left_edge.idx < a - 1 or wh)
                    and a <= x.right_edge.idx for x in cue.children if x.i > cue.i)
     if not obj or obj[0].right_edge.idx >= a:
@@ -1429,8 +1422,7 @@ def _infinitive_content(t: Token) -> tuple[Span, str] | None:
 
 def _object_content(t: Token) -> tuple[Span, str] | None:
     obj = [x for x in t.children if x.dep_ == "dobj" and x.i > t.i]
-    if not obj and _lemma(t) in cues().complement_objects and any(
-            x.dep_ == "dobj" and x.tag_ == "WP" and x.i < t.i for x in t.children):
+    if not obj and _lemma(t) in cues().complement_objects and _what_object(t):
         # "denounced what he called a witch hunt": the label is what is said of it;
         # not a name ("knows what they called the dog"); a quoted label ends at its
         # closing mark ("what she called “baseless smears” in the press")
@@ -1470,6 +1462,11 @@ def _object_content(t: Token) -> tuple[Span, str] | None:
             toks += list(x.subtree)
     span = _span_of(toks)
     return (span, "object") if span is not None else None
+
+
+def _what_object(t: Token) -> bool:
+    """Whether the verb's object is a "what" before it: "what he called a witch hunt"."""
+    return any(x.dep_ == "dobj" and x.tag_ == "WP" and x.i < t.i for x in t.children)
 
 
 def _complement_content(t: Token) -> Span | None:
