@@ -2,14 +2,14 @@
 same text (Linux: read from /proc).
 
 The corpus is ``benchmarks/scale.py``'s (the Scrapinghub article bodies, ``--copies K``
-shuffled copies). Dossier runs it once in this process (``--workers 1``, after a
-warm-up, as scale.py times it), then once on a local Ray of 3 logical CPUs started
+shuffled copies). Dossier runs it once in one process (``--workers 1``, a fresh
+process after a warm-up, as scale.py times it), then once on a local Ray of 3 logical CPUs started
 before the run (2 model actors and Ray Data's small tasks, as scale.py), sampling
 every process's CPU time once a second, so processes that end before the run does
 (a model actor, a read task's worker) are counted too. It prints, and writes with
 ``--json``:
 
-- the one-process run: wall time, and its CPU time;
+- the one-process run: wall time (in a fresh process, benchmarks/timed_run.py);
 - the Ray run: wall time, the speed-up over one process, the CPU the two cores had
   (2 × wall), and each process's CPU time, grouped: the model actors, the driver
   (this process: reading, cleaning and Ray Data's executor), Ray Data's read task
@@ -23,8 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
-import resource
 import sys
 import tempfile
 import threading
@@ -32,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scale import DEFAULT_CORPUS, _Count, load_corpus, shuffled_copy
+from scale import DEFAULT_CORPUS, _Count, _fresh_run, build_corpus
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -78,23 +76,6 @@ def group(cmd: str, me: int, pid: int) -> str:
     return "other processes on the machine"
 
 
-def corpus(copies: int, tmp: Path) -> tuple[Path, int]:
-    from dossier.clean.dedup import Deduplicator
-
-    texts = [t for t in load_corpus(DEFAULT_CORPUS) if len(t.split()) >= 50]
-    random.Random(3).shuffle(texts)
-    rng = random.Random(11)
-    texts = texts + [shuffled_copy(t, rng) for _ in range(copies - 1) for t in texts]
-    dedup = Deduplicator()
-    texts = [t for i, t in enumerate(texts) if dedup.check(str(i), t)[0] is None]
-    path = tmp / "corpus.jsonl"
-    with path.open("w", encoding="utf-8") as fh:
-        for i, t in enumerate(texts):
-            fh.write(json.dumps({"text": t, "url": f"https://example.org/{i}",
-                                 "date": "2024-05-16"}) + "\n")
-    return path, sum(len(t.split()) for t in texts)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=10)
@@ -103,25 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     if not Path("/proc/stat").exists():
         print("ray_cpu.py reads /proc: Linux only", file=sys.stderr)
         return 2
-    from threadpoolctl import threadpool_limits
-
-    from dossier.pipeline import run
     from dossier.settings import load_settings
 
-    tmp = Path(tempfile.mkdtemp())
-    path, words = corpus(args.copies, tmp)
+    path = Path(tempfile.mkdtemp()) / "corpus.jsonl"
+    words = sum(len(t.split()) for t in build_corpus(DEFAULT_CORPUS, args.copies, path))
     res: dict[str, Any] = {"copies": args.copies, "words": words, "cpus": os.cpu_count()}
-    warm = tmp / "warm.jsonl"
-    warm.write_text("".join(path.open(encoding="utf-8").readlines()[:3]))
-    run([warm], _Count(), load_settings(overrides={"workers": "1"}))  # type: ignore[arg-type]
-    limits = threadpool_limits(limits=1)
-    cpu0, t0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
-    run([path], _Count(), load_settings(overrides={"workers": "1"}))  # type: ignore[arg-type]
-    one = time.perf_counter() - t0
-    cpu1 = resource.getrusage(resource.RUSAGE_SELF)
-    limits.restore_original_limits()
-    res["one_process"] = {"wall_s": round(one, 1), "cpu_s": round(
-        cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime, 1)}
+    # one process, timed as scale.py times it: a fresh process, one core busy throughout
+    res["one_process"] = {"wall_s": round(_fresh_run(path, 1)["seconds"], 1)}
+    one = res["one_process"]["wall_s"]
 
     import ray
 

@@ -58,6 +58,28 @@ def load_corpus(path: Path) -> list[str]:
     return [r.get("articleBody") or r.get("text") or "" for r in rows]
 
 
+def build_corpus(source: Path, copies: int, out: Path, limit: int = 0) -> list[str]:
+    """The benchmark's texts (also benchmarks/ray_cpu.py's): the articles of ``source``
+    with ≥ 50 words, shuffled, the first ``limit``, and ``copies`` − 1 sentence-shuffled
+    copies, near duplicates removed (every run parses every text); written to ``out``
+    as JSON Lines, one article a row."""
+    from dossier.clean.dedup import Deduplicator
+
+    texts = [t for t in load_corpus(source) if len(t.split()) >= 50]
+    random.Random(3).shuffle(texts)
+    if limit:
+        texts = texts[:limit]
+    rng = random.Random(11)
+    texts = texts + [shuffled_copy(t, rng) for _ in range(copies - 1) for t in texts]
+    dedup = Deduplicator()
+    texts = [t for i, t in enumerate(texts) if dedup.check(str(i), t)[0] is None]
+    with out.open("w", encoding="utf-8") as fh:
+        for i, t in enumerate(texts):
+            fh.write(json.dumps({"text": t, "url": f"https://example.org/{i}",
+                                 "date": "2024-05-16"}) + "\n")
+    return texts
+
+
 class _Count:
     def __init__(self, keep: bool = False) -> None:
         self.articles = 0
@@ -182,23 +204,10 @@ def nlp_figures(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     from dossier.nlp import load_nlp
     from dossier.settings import load_settings
 
-    texts = [t for t in load_corpus(args.corpus) if len(t.split()) >= 50]
-    random.Random(3).shuffle(texts)
-    if args.limit:
-        texts = texts[: args.limit]
-    rng = random.Random(11)
-    texts = texts + [shuffled_copy(t, rng) for _ in range(args.copies - 1) for t in texts]
-    from dossier.clean.dedup import Deduplicator
-
-    dedup = Deduplicator()  # keep only texts every run parses (no duplicate is skipped)
-    texts = [t for i, t in enumerate(texts) if dedup.check(str(i), t)[0] is None]
+    corpus = tmp / "corpus.jsonl"
+    texts = build_corpus(args.corpus, args.copies, corpus, args.limit)
     words = sum(len(t.split()) for t in texts)
     res: dict[str, Any] = {"articles": len(texts), "words": words}
-    corpus = tmp / "corpus.jsonl"
-    with corpus.open("w", encoding="utf-8") as fh:
-        for i, t in enumerate(texts):
-            fh.write(json.dumps({"text": t, "url": f"https://example.org/{i}",
-                                 "date": "2024-05-16"}) + "\n")
     nlp = load_nlp()
     res["model"] = f"{nlp.meta['name']} {nlp.meta['version']}"
     res["components"] = nlp.pipe_names

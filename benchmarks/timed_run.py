@@ -20,22 +20,11 @@ import sys
 import time
 from pathlib import Path
 
-from peak_rss import peak_mb
+from peak_rss import _Count, peak_mb
 from threadpoolctl import threadpool_limits
 
-from dossier.pipeline import Sink, run
-from dossier.records import DocumentResult
+from dossier.pipeline import run
 from dossier.settings import load_settings
-
-
-class _Count(Sink):
-    articles = 0
-
-    def seen(self, doc: object) -> bool:
-        return False
-
-    def write(self, result: DocumentResult) -> None:
-        self.articles += len(result.articles)
 
 
 def main(argv: list[str]) -> int:

@@ -27,14 +27,11 @@ import argparse
 import json
 import sys
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
-from quotes_polnear import SHARED, _spans, _tokens, primary_rows
+from quotes_polnear import SHARED, _spans, _tokens, analysed, primary_rows
 
-from dossier.actors.link import linker_for
 from dossier.data import load_toml
-from dossier.quotes.extract import extract_quotes
 
 # the cue lists of quote_cues.toml whose words are cues (the others are markers,
 # phrases and negation lists)
@@ -78,15 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{path}: not found", file=sys.stderr)
         return 2
     rows = primary_rows(path)[: args.limit or None]
-    linker = linker_for(None)
     known = known_cues()
     found = Counter()  # (group, found?) -> attributions
     missed, lemmas = Counter(), Counter()
-    for row in rows:
-        doc = linker.nlp(row["text"])
-        mentions = linker.link(doc, source=row["doc_id"], article_id=row["doc_id"],
-                               published=date.fromisoformat(row["publication_date"][:10]))
-        preds = extract_quotes(doc, mentions, source=row["doc_id"], article_id=row["doc_id"])
+    for row, doc, preds in analysed(rows):
         for a in row.get("attributions", []):
             content = _spans(a.get("content", []))
             if content is None:

@@ -27,13 +27,9 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter, defaultdict
-from datetime import date
 from pathlib import Path
 
-from quotes_polnear import primary_rows  # the script beside this one
-
-from dossier.actors.link import linker_for
-from dossier.quotes.extract import extract_quotes
+from quotes_polnear import analysed, primary_rows  # the script beside this one
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAIN = ROOT.parent / "shared" / "dev" / "quotes" / "polnear_train.jsonl"
@@ -90,19 +86,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="also list gold sources we missed where we found the content")
     ap.add_argument("--min", type=int, default=2, help="smallest group shown")
     args = ap.parse_args(argv)
-    linker = linker_for(None)
     miss: dict[str, list[str]] = defaultdict(list)
     short: dict[str, list[str]] = defaultdict(list)
     wrong_source: dict[str, list[str]] = defaultdict(list)
     gold_all: Counter[str] = Counter()
     fp: dict[str, list[str]] = defaultdict(list)
     pred_all: Counter[str] = Counter()
-    for row in _rows(args.start, args.limit):
+    for row, doc, preds in analysed(_rows(args.start, args.limit)):
         text = row["text"]
-        doc = linker.nlp(text)
-        mentions = linker.link(doc, source=row["doc_id"], article_id=row["doc_id"],
-                               published=date.fromisoformat(row["publication_date"][:10]))
-        preds = extract_quotes(doc, mentions, source=row["doc_id"], article_id=row["doc_id"])
         gold = [(a, c) for a in row.get("attributions", [])
                 if (c := _span(a.get("content", []))) is not None]
         for a, c in gold:

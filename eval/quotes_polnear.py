@@ -38,11 +38,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dossier.actors.link import linker_for
 from dossier.quotes.extract import extract_quotes
+from dossier.records import Quote
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "dev" / "quotes"
@@ -192,6 +195,18 @@ class _Score:
         }
 
 
+def analysed(rows: list[dict]) -> Iterator[tuple[dict, Any, list[Quote]]]:
+    """Each article with its parsed doc and Dossier's quotes, its actors linked as the
+    pipeline links them (also used by quotes_gap.py and quotes_misses.py)."""
+    linker = linker_for(None)
+    for row in rows:
+        doc = linker.nlp(row["text"])
+        mentions = linker.link(doc, source=row["doc_id"], article_id=row["doc_id"],
+                               published=date.fromisoformat(row["publication_date"][:10]))
+        yield row, doc, extract_quotes(doc, mentions, source=row["doc_id"],
+                                       article_id=row["doc_id"])
+
+
 def primary_rows(path: Path) -> list[dict]:
     """The articles of a PolNeAR split, each once, with its primary annotation."""
     rows, seen = [], set()
@@ -223,22 +238,16 @@ def main(argv: list[str] | None = None) -> int:
         rows = rows[args.half == "B" :: 2]
     if args.limit:
         rows = rows[: args.limit]
-    linker = linker_for(None)
     modes = [args.source_span, "mention" if args.source_span == "phrase" else "phrase"]
     scores = {m: _Score(m) for m in modes}
-    for row in rows:
+    for row, doc, preds in analysed(rows):
         gold = []
         for a in row.get("attributions", []):
             c = _spans(a.get("content", []))
             if c is not None:
                 gold.append((c, _spans(a.get("source", []))))
-        doc = linker.nlp(row["text"])
         gold_tok = [{k: _tokens(doc, a.get(k, [])) for k in ("cue", "source", "content")}
                     for a in row.get("attributions", []) if a.get("content")]
-        published = date.fromisoformat(row["publication_date"][:10])
-        mentions = linker.link(doc, source=row["doc_id"], article_id=row["doc_id"],
-                               published=published)
-        preds = extract_quotes(doc, mentions, source=row["doc_id"], article_id=row["doc_id"])
         for sc in scores.values():
             sc.add(doc, preds, gold, gold_tok)
     res = {"split": args.split, "half": args.half, "articles": len(rows),
