@@ -10,11 +10,12 @@ the same article texts; Dossier runs read → clean → segment → actors → q
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from scale import report  # the script beside this one
 
 from dossier.nlp import load_nlp
 from dossier.pipeline import Sink, run
@@ -74,9 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         "speedup_2_workers": round(speed[2] / speed[1], 2),
         "python": sys.version.split()[0],
     }
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

@@ -21,7 +21,6 @@ every process's CPU time once a second, so processes that end before the run doe
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -30,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scale import DEFAULT_CORPUS, _Count, _fresh_run, build_corpus
+from scale import DEFAULT_CORPUS, _Count, _fresh_run, build_corpus, report
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -133,9 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         "cpu_s_by_process": {k: round(v, 1) for k, v in
                              sorted(groups.items(), key=lambda kv: -kv[1])},
     }
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

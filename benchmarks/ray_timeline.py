@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale import DEFAULT_CORPUS, load_corpus, shuffled_copy  # noqa: E402
+from scale import DEFAULT_CORPUS, load_corpus, report, shuffled_copy  # noqa: E402
 
 LOG = Path(tempfile.gettempdir()) / f"dossier-ray-timeline-{os.getpid()}.log"
 
@@ -136,9 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             actor["waiting_s"] = round(actor["last_batch_end_s"] - actor["first_batch_s"]
                                        - actor["busy_s"], 1)
     res["ray_actors"] = list(actors.values())
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

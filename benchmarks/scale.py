@@ -135,6 +135,13 @@ PEAK_RSS = Path(__file__).with_name("peak_rss.py")
 TIMED_RUN = Path(__file__).with_name("timed_run.py")
 
 
+def report(res: dict[str, Any], path: Path | None) -> None:
+    """Print a benchmark's figures as JSON, and write them to ``path`` if given."""
+    print(json.dumps(res, indent=2))
+    if path:
+        path.write_text(json.dumps(res, indent=2) + "\n")
+
+
 def _fresh_run(corpus: Path, workers: int) -> dict[str, Any]:
     """A run of ``corpus`` timed in a process of its own (benchmarks/timed_run.py)."""
     out = subprocess.run([sys.executable, str(TIMED_RUN), str(corpus), str(workers)],
@@ -278,9 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             res["stream"] = stream_check(args.stream_mb, tmp)
         if args.warc_mb:
             res["warc"] = warc_check(args.warc_mb, tmp)
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

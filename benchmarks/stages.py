@@ -14,7 +14,6 @@ cleaning or storing. Best of ``--repeats`` runs per stage.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from datetime import date
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale import DEFAULT_CORPUS, load_corpus  # noqa: E402
+from scale import DEFAULT_CORPUS, load_corpus, report  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,9 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             "share_of_time": round(s / total, 3),
             "words_per_s_spacy_up_to_here": round(words / upto)}
     res["ratio_to_raw_spacy"] = round(spacy_s / total, 2)
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

@@ -10,13 +10,14 @@ on it, and the whole `ingest` into a fresh DuckDB store.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from scale import report  # the script beside this one
 
 from dossier.clean.boilerplate import classify
 from dossier.clean.dedup import Deduplicator
@@ -96,9 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "python": sys.version.split()[0],
         }
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

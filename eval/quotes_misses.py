@@ -29,28 +29,12 @@ import argparse
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from quotes_polnear import analysed, primary_rows  # the script beside this one
+# the scripts beside this one
+from quotes_gap import cue_lemma
+from quotes_polnear import _spans, _tok_overlap, analysed, primary_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAIN = ROOT.parent / "shared" / "dev" / "quotes" / "polnear_train.jsonl"
-
-
-def _span(parts: list[dict]) -> tuple[int, int] | None:
-    if not parts:
-        return None
-    return min(p["start"] for p in parts), max(p["end"] for p in parts)
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _cue_lemma(doc, cue: list[dict]) -> str:  # type: ignore[no-untyped-def]
-    toks = []
-    for c in cue:
-        span = doc.char_span(c["start"], c["end"], alignment_mode="expand")
-        toks += [t.lemma_.lower() for t in span or ()]
-    return " ".join(toks) or "-"
 
 
 def _marked(text: str, a: dict, lo: int, hi: int) -> str:
@@ -95,34 +79,34 @@ def main(argv: list[str] | None = None) -> int:
     for row, doc, preds in analysed(_rows(args.start, args.limit)):
         text = row["text"]
         gold = [(a, c) for a in row.get("attributions", [])
-                if (c := _span(a.get("content", []))) is not None]
+                if (c := _spans(a.get("content", []))) is not None]
         for a, c in gold:
-            lem = _cue_lemma(doc, a.get("cue", []))
+            lem = cue_lemma(doc, a.get("cue", [])) or "-"
             gold_all[lem] += 1
             lo = text.rfind("\n", 0, min(c[0], *(p["start"] for p in a.get("cue", []) or
                                                  [{"start": c[0]}]))) + 1
             hi = text.find("\n", c[1])
             hi = len(text) if hi < 0 else hi
-            ov = [p for p in preds if _overlap((p.start, p.end), c)]
+            ov = [p for p in preds if _tok_overlap((p.start, p.end), c)]
             if not ov:
                 miss[lem].append(f"{row['doc_id']}: {_marked(text, a, lo, hi)[:400]}")
                 continue
-            src = _span(a.get("source", []))
+            src = _spans(a.get("source", []))
             phrases = [(p.speaker or {}).get("phrase") for p in ov]
             if args.sources and src is not None and not any(
-                    ph and _overlap((ph["start"], ph["end"]), src) for ph in phrases):
+                    ph and _tok_overlap((ph["start"], ph["end"]), src) for ph in phrases):
                 ours = [ph["text"] if ph else None for ph in phrases]
                 wrong_source[lem].append(f"{row['doc_id']}: {_marked(text, a, lo, hi)[:400]}"
                                          f"\n        ours: {ours[:3]!r}")
-            if args.short and max(_overlap((p.start, p.end), c) for p in ov) < (
+            if args.short and max(_tok_overlap((p.start, p.end), c) for p in ov) < (
                     c[1] - c[0]) / 2:
-                best = max(ov, key=lambda p: _overlap((p.start, p.end), c))
+                best = max(ov, key=lambda p: _tok_overlap((p.start, p.end), c))
                 short[lem].append(f"{row['doc_id']}: {_marked(text, a, lo, hi)[:400]}"
                                   f"\n        ours: {best.text[:200]!r}")
         for p in preds:
             lem = p.cue["lemma"] if p.cue else p.quote_type
             pred_all[lem] += 1
-            if not any(_overlap((p.start, p.end), c) for _, c in gold):
+            if not any(_tok_overlap((p.start, p.end), c) for _, c in gold):
                 who = (p.speaker or {}).get("phrase", {}) or {}
                 fp[lem].append(f"{row['doc_id']}: [[{who.get('text', '-')}]] "
                                f"{{{{{p.cue['text'] if p.cue else '-'}}}}} "
