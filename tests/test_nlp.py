@@ -51,3 +51,31 @@ def test_matmul_ops_give_the_same_analysis(demo_text: str) -> None:
 def test_a_line_break_ends_a_sentence(text: str, starts: list[str]) -> None:
     doc = load_nlp()(text)
     assert [s[0].text for s in doc.sents if not s[0].is_space] == starts
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Maria Lopez told reporters that they weren’t “asking for the moon.”",
+    "Lopez said the plan wasn’t “a good deal for anyone,” and left.",
+    "The minister said the talks hadn’t “failed at all” and would go on.",
+])
+def test_curly_negation_parses_as_the_straight_one(text: str) -> None:
+    nlp = load_nlp()
+    curly, straight = nlp(text), nlp(text.replace("’", "'"))
+    assert curly.text == text  # the text and so every span unchanged
+    neg = next(t for t in curly if t.lower_ == "n’t")
+    assert (neg.tag_, neg.dep_) == ("RB", "neg")
+    assert [(t.tag_, t.dep_, t.head.i) for t in curly] == [
+        (t.tag_, t.dep_, t.head.i) for t in straight]
+
+
+@pytest.mark.parametrize("text", [
+    "Britain’s spy chief said Russia’s troops were in disarray.",  # ’s keeps its own
+    "Don't panic, she said.",  # the straight one is untouched
+])
+def test_other_apostrophes_keep_their_features(text: str) -> None:
+    nlp = load_nlp()
+    for t in nlp.make_doc(text):
+        if "’" in t.text:
+            assert "’" in t.shape_  # only the negation takes the straight one's shape
+        if "'" in t.text:
+            assert "'" in t.shape_
