@@ -23,6 +23,8 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
+from report import report  # the script beside this one
+
 from dossier.actors.gazetteer import load_gazetteer, norm
 from dossier.actors.link import linker_for
 from dossier.records import Mention
@@ -114,11 +116,9 @@ def main(argv: list[str] | None = None) -> int:
                                        and same_actor(p, g)) / n, 3), "predicted": n}
             for v, n in sorted(Counter(p.via for p, _ in exact).items())},
     }
-    print(json.dumps(res, indent=2))
+    report(res, args.json)
     for e in errors:
         print("ERR", *e, sep=" | ")
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
     return 0
 
 

@@ -20,12 +20,13 @@ actors with a known country (partial actors such as "---GOV" left out).
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+
+from report import report  # the script beside this one
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "dev" / "events"
@@ -135,9 +136,7 @@ def main(argv: list[str] | None = None) -> int:
            "recall_any_root": round(atp / (atp + afn), 3) if atp + afn else 0.0,
            "precision_country_pairs": round(ctp / (ctp + cfp), 3) if ctp + cfp else 0.0,
            "recall_country_pairs": round(ctp / (ctp + cfn), 3) if ctp + cfn else 0.0}
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

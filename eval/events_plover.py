@@ -21,6 +21,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from report import report  # the script beside this one
+
 from dossier.actors.link import linker_for
 from dossier.events.extract import extract_events
 
@@ -80,9 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         "dyad_accuracy_covered": round(dyad_right / covered, 3) if covered else 0.0,
         "recall_by_type": {t: round(right_by_type[t] / k, 2) for t, k in by_type.most_common()},
     }
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

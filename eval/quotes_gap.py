@@ -24,12 +24,11 @@ Tune on train/dev only. The corpus text is read from ../shared at run time.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections import Counter
 from pathlib import Path
 
-from quotes_polnear import SHARED, _spans, _tokens, analysed, primary_rows
+from quotes_polnear import _spans, _tokens, analysed, split_rows
+from report import report
 
 from dossier.data import load_toml
 
@@ -70,11 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=25, help="missed cue lemmas to list")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
-    path = SHARED / f"polnear_{args.split}.jsonl"
-    if not path.exists():
-        print(f"{path}: not found", file=sys.stderr)
+    rows = split_rows(args.split)
+    if rows is None:
         return 2
-    rows = primary_rows(path)[: args.limit or None]
+    rows = rows[: args.limit or None]
     known = known_cues()
     found = Counter()  # (group, found?) -> attributions
     missed, lemmas = Counter(), Counter()
@@ -113,9 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     res["known_recall_needed_for_source_f1_0.85"] = {
         str(p): round(needed_recall(0.85, p, 0.96, groups["known"]["share"], other_found), 3)
         for p in (0.891, 0.95, 1.0)}
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

@@ -43,6 +43,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from report import report  # the script beside this one
+
 from dossier.actors.link import linker_for
 from dossier.quotes.extract import extract_quotes
 from dossier.records import Quote
@@ -218,6 +220,16 @@ def primary_rows(path: Path) -> list[dict]:
     return rows
 
 
+def split_rows(split: str) -> list[dict] | None:
+    """:func:`primary_rows` of the PolNeAR ``split`` ("dev", "train") in ../shared, or
+    None, said on standard error, when the file is not there."""
+    path = SHARED / f"polnear_{split}.jsonl"
+    if not path.exists():
+        print(f"{path}: not found", file=sys.stderr)
+        return None
+    return primary_rows(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -229,11 +241,9 @@ def main(argv: list[str] | None = None) -> int:
                     "(default) or the mention that attributes")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
-    path = SHARED / f"polnear_{args.split}.jsonl"
-    if not path.exists():
-        print(f"{path}: not found", file=sys.stderr)
+    rows = split_rows(args.split)
+    if rows is None:
         return 2
-    rows = primary_rows(path)
     if args.half:
         rows = rows[args.half == "B" :: 2]
     if args.limit:
@@ -257,9 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         "source_span": modes[1], "source_exact": other["source_exact"],
         "source_overlap": other["source_overlap"],
         "citron": {k: v for k, v in other["citron"].items() if k.startswith("source")}}
-    print(json.dumps(res, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(res, indent=2) + "\n")
+    report(res, args.json)
     return 0
 
 

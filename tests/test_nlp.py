@@ -79,3 +79,9 @@ def test_other_apostrophes_keep_their_features(text: str) -> None:
             assert "’" in t.shape_  # only the negation takes the straight one's shape
         if "'" in t.text:
             assert "'" in t.shape_
+
+
+@pytest.mark.parametrize("text", ["", "n’t", "’", "N’T N’T n’t", "can’t’t"])
+def test_curly_negation_bad_input(text: str) -> None:
+    doc = load_nlp()(text)  # odd or empty input parses, its text untouched
+    assert doc.text == text

@@ -93,15 +93,15 @@ def with_paragraph_breaks(nlp: Language) -> Language:
     return nlp
 
 
-# The negation clitic the tokenizer splits off ("were|n’t"), curly and straight:
-# news copy types it with the curly apostrophe, the models learnt it mostly with
-# the straight one. (The other clitics, "’s", "’re", "’ll", parse well either way;
-# giving "’s" the straight one's features changed the parse of the demo's
-# "the head of Britain’s GCHQ spy agency said" for the worse.)
+# The negation clitic the tokenizer splits off ("were|n’t"), as the models learnt it
+# (mostly with the straight apostrophe); news copy types it with the curly one. The
+# other clitics ("’s", "’re", "’ll") parse well either way, and giving "’s" the
+# straight one's features changed the demo's "the head of Britain’s GCHQ spy agency
+# said" for the worse.
 NEGATION = ("n't", "N'T")
 
 
-def straight_clitics(nlp: Language) -> None:
+def straight_negation(nlp: Language) -> None:
     """Give the curly-apostrophe negation ("n’t") the model features (shape, prefix,
     suffix) of the straight one, so both parse alike: otherwise en_core_web_sm tags
     the “n’t” of “weren’t” as punctuation and the parse loses the negation. The
@@ -121,7 +121,7 @@ def load_nlp(model: str | None = None) -> Language:
         try:
             nlp = spacy.load(name, exclude=[p for p in _pipe_names(name) if p not in USED])
             with_paragraph_breaks(nlp)
-            straight_clitics(nlp)
+            straight_negation(nlp)
             return nlp if os.environ.get("DOSSIER_BLIS") else use_matmul(nlp)
         except OSError as exc:
             errors.append(f"{name}: {exc}".splitlines()[0])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.actors.link import misclosed
 from dossier.quotes.extract import quote_spans
 
 
@@ -37,6 +38,26 @@ from dossier.quotes.extract import quote_spans
 )
 def test_misclosed_mark_closes(text: str, contents: list[str]) -> None:
     assert [text[a:b] for a, b in quote_spans(text)] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "k", "expected"),
+    [
+        ("“We will not sign it,“ the minister said.", 21, True),
+        ("“Is that all?“", 13, True),  # at the end of the text
+        ("“Done.“\nNext", 6, True),
+        # an opening mark after a space, or before a word, opens
+        ("He said, “Go home,” and left.", 9, False),
+        ("“He told me,“Never again”", 12, False),
+        # not an opening mark, the first character, past the end
+        ("“Go home,” she said.", 9, False),
+        ("“Go", 0, False),
+        ("“Go,“", 9, False),
+        ("", 0, False),
+    ],
+)
+def test_misclosed_is_one_test_for_the_typo(text: str, k: int, expected: bool) -> None:
+    assert misclosed(text, k) is expected
 
 
 @pytest.mark.parametrize(

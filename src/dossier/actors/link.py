@@ -1181,11 +1181,14 @@ def quoted_tokens(doc: Doc) -> list[bool]:
 
 
 def misclosed(text: str, k: int) -> bool:
-    """Whether the opening mark “ at ``text[k]``, inside an open quotation, was typed
-    for the closing one: right after the quotation's last punctuation and before a
-    space or the end ("“The reality is … here,“ said Jim Clyburn"), where no
-    quotation can open. Used by the linker and by ``quotes.extract.quote_spans``."""
-    return k > 0 and text[k - 1] in ",.?!…" and (k + 1 >= len(text) or text[k + 1].isspace())
+    """Whether ``text[k]`` is an opening mark “ typed for the closing one of an open
+    quotation: right after the quotation's last punctuation and before a space or the
+    end ("“The reality is … here,“ said Jim Clyburn"), where no quotation can open.
+    The one test for this typo: the linker's ``quoted_tokens``, and in
+    ``quotes.extract`` the quote finder and the checks of what joins a quotation to
+    its cue (``_adjacent``, ``_continued``)."""
+    return (text[k : k + 1] == "“" and k > 0 and text[k - 1] in ",.?!…"
+            and (k + 1 >= len(text) or text[k + 1].isspace()))
 
 
 def _strip_possessive(ent: Span) -> Span | None:

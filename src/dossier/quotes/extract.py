@@ -116,7 +116,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                         ch == _CLOSE and k == lead):
                     # a paragraph that opens with ” (a typo for “) opens a quotation
                     cur = m.end()
-            elif ch in (_CLOSE, '"', "''") or ch == _OPEN and misclosed(text, k):
+            elif ch in (_CLOSE, '"', "''") or misclosed(text, k):
                 spans.append((cur, k))
                 cur = None
         if cur is not None:
@@ -923,7 +923,9 @@ def _continued(text: str, last: tuple[dict, Token, int] | None,
     between = text[end:a]
     if "\n" in between or not end <= cue.idx < a:
         return None
-    inner = between.lstrip("”“\"' ").rstrip(" “\"'")
+    if misclosed(text, end):  # the last quotation's close, typed “ ("“…,“ he said")
+        between = between[1:]
+    inner = between.lstrip("”\"' ").rstrip(" “\"'")
     if not inner.endswith((".", ",", ":", ";")) or _MARK.search(inner):
         return None
     if len(re.findall(r"[\w’']+", between)) > 30:
@@ -1875,13 +1877,14 @@ def _governed(cue: Token, content: Span) -> bool:
 
 def _adjacent(doc: Doc, cue: Token, content: Span) -> bool:
     """Cue and quotation joined by punctuation only: "Putin continued: “…", "“…,” he added"."""
+    text = _text(doc)
     if cue.i < content.start:
-        between = _text(doc)[cue.idx + len(cue.text) : content.start_char]
+        between = text[cue.idx + len(cue.text) : content.start_char]
     else:
-        between = _text(doc)[content.end_char : cue.idx]
+        between = text[content.end_char : cue.idx]
     words = [w for w in re.findall(r"[\w’']+", between)]
     return len(words) <= 3 and (any(p in between for p in (":", ",", "”", '"')) or (
-        cue.i > content.start and between.startswith("“")))  # (a typo: “…,“ she said)
+        cue.i > content.start and misclosed(text, content.end_char)))  # “…,“ she said
 
 
 def _whole_paragraph(text: str, a: int, b: int) -> bool:
