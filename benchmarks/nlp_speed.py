@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scale import report  # the script beside this one
 
-from dossier.nlp import load_nlp
+from dossier.parse.loader import load_nlp
 from dossier.pipeline import Sink, run
 from dossier.records import DocumentResult
 from dossier.settings import load_settings

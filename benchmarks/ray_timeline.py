@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     import ray
     from threadpoolctl import threadpool_limits
 
-    from dossier.actors.link import linker_for
+    from dossier.analysis import analysers
     from dossier.engines import raydata
     from dossier.pipeline import Sink, run
     from dossier.records import DocumentResult
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus.write_text("".join(
             json.dumps({"text": t, "url": f"https://example.org/{i}", "date": "2024-05-16"})
             + "\n" for i, t in enumerate(texts)), encoding="utf-8")
-        linker_for(None, ())  # one process and local workers start with a loaded model
+        analysers(None, ())  # one process and local workers start with a loaded model
         for name, workers in (("one_process_s", "1"), ("local_2_workers_s", "2")):
             t = time.time()
             with threadpool_limits(limits=1):  # one core: one BLAS thread, as an actor has

@@ -208,7 +208,7 @@ def nlp_figures(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     """Raw spaCy, one process, two workers, Ray and store writes on the same text."""
     from threadpoolctl import threadpool_limits
 
-    from dossier.nlp import load_nlp
+    from dossier.parse.loader import load_nlp
     from dossier.settings import load_settings
 
     corpus = tmp / "corpus.jsonl"

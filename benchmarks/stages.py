@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
-    from dossier.actors.link import linker_for
+    from dossier.analysis import Where, analysers
     from dossier.events.extract import extract_events
     from dossier.quotes.extract import extract_quotes
 
@@ -40,28 +40,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         texts = texts[: args.limit]
     words = sum(len(t.split()) for t in texts)
-    linker = linker_for(None, ())
-    nlp = linker.nlp
+    an = analysers(None, ())
+    nlp = an.nlp
     published = date(2024, 5, 16)
     list(nlp.pipe(texts[:4]))  # warm up the model
     t = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=16))
+    parsed = list(an.parse(texts, (Where("b", str(i), 0, published)
+                                   for i in range(len(texts)))))
     spacy_s = time.perf_counter() - t
 
     def link() -> list[Any]:
-        return [linker.link(d, source="b", article_id=str(i), offset=0, published=published)
-                for i, d in enumerate(docs)]
+        return [an.linker.link(p) for p in parsed]
 
-    mentions = link()  # warm up: gazetteer matchers, caches of a first call
+    link()  # warm up: gazetteer matchers, caches of a first call
 
     def quotes() -> list[Any]:
-        return [extract_quotes(d, m, source="b", article_id=str(i), offset=0)
-                for i, (d, m) in enumerate(zip(docs, mentions, strict=True))]
+        return [extract_quotes(p, an.geo) for p in parsed]
 
     def events() -> list[Any]:
-        return [extract_events(d, m, source="b", article_id=str(i), offset=0,
-                               published=published)
-                for i, (d, m) in enumerate(zip(docs, mentions, strict=True))]
+        return [extract_events(p, an.geo) for p in parsed]
 
     quotes(), events()  # warm up
     seconds: dict[str, float] = {"spacy": spacy_s}

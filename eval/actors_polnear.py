@@ -25,8 +25,8 @@ from pathlib import Path
 
 from report import report  # the script beside this one
 
-from dossier.actors.gazetteer import load_gazetteer, norm
-from dossier.actors.link import linker_for
+from dossier.analysis import analysers
+from dossier.gazetteer import load_gazetteer, norm
 from dossier.records import Mention
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         r = json.loads(line)
         if r["doc_id"] in gold and r.get("primary_annotation") and r["doc_id"] not in rows:
             rows[r["doc_id"]] = r
-    linker = linker_for(None)
+    an = analysers()
     exact: list[tuple[Mention, dict | None]] = []
     overlap: list[tuple[Mention, dict | None]] = []
     by_via: dict[str, list[tuple[Mention, dict | None]]] = defaultdict(list)
@@ -85,8 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     for doc_id, golds in gold.items():
         row = rows[doc_id]
         published = date.fromisoformat(row["publication_date"][:10])
-        doc = linker.nlp(row["text"])
-        preds = linker.link(doc, source=doc_id, article_id=doc_id, published=published)
+        preds = an.read(row["text"], source=doc_id, article_id=doc_id,
+                        published=published).mentions
         n_gold += len(golds)
         gold_via.update(g["via"] for g in golds)
         gold_type.update(g["type"] for g in golds)

@@ -95,23 +95,21 @@ def main(argv: list[str] | None = None) -> int:
     if not xml.exists() or not actors.exists():
         print(f"{args.dir}: PETR files not found", file=sys.stderr)
         return 2
-    from dossier.actors.link import linker_for
+    from dossier.analysis import analysers
     from dossier.events.extract import extract_events
 
     with tempfile.TemporaryDirectory() as tmp:
         gaz = Path(tmp) / "petr-organisations.tsv"
         gaz.write_text(actor_tsv(actors), encoding="utf-8")
-        linker = linker_for(None, (gaz,))
+        an = analysers(None, (gaz,))
         tp = fp = fn = 0
         atp = afp = afn = 0
         ctp = cfp = cfn = 0
         recs = records(xml)
         for r in recs:
-            doc = linker.nlp(r["text"])
-            mentions = linker.link(doc, source="petr", article_id="p", published=r["date"])
+            parsed = an.read(r["text"], source="petr", article_id="p", published=r["date"])
             pred = {(e.root, e.source_actor["code"][:3], e.target_actor["code"][:3])
-                    for e in extract_events(doc, mentions, source="petr", article_id="p",
-                                            published=r["date"])
+                    for e in extract_events(parsed, an.geo)
                     if not e.negated and _coded(e.source_actor) and _coded(e.target_actor)}
             gold = set(r["gold"])
             pairs, gold_pairs = {d[1:] for d in pred}, {d[1:] for d in gold}

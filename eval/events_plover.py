@@ -23,7 +23,7 @@ from pathlib import Path
 
 from report import report  # the script beside this one
 
-from dossier.actors.link import linker_for
+from dossier.analysis import analysers
 from dossier.events.extract import extract_events
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     records = [r for r in json.loads(args.file.read_text(encoding="utf-8"))
                if r.get("event") != "DOCUMENT" and r.get("text")]
-    linker = linker_for(None)
+    an = analysers()
     covered = right = dyad_right = 0
     by_type: Counter[str] = Counter()
     right_by_type: Counter[str] = Counter()
@@ -59,10 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             on = date.fromisoformat(r.get("date", "")[:10])
         except ValueError:
             on = None
-        doc = linker.nlp(r["text"])
-        mentions = linker.link(doc, source="gsr", article_id=r["id"], published=on)
-        events = [e for e in extract_events(doc, mentions, source="gsr", article_id=r["id"],
-                                            published=on) if not e.negated]
+        parsed = an.read(r["text"], source="gsr", article_id=r["id"], published=on)
+        events = [e for e in extract_events(parsed, an.geo) if not e.negated]
         if not events:
             continue
         covered += 1

@@ -45,7 +45,7 @@ from typing import Any
 
 from report import report  # the script beside this one
 
-from dossier.actors.link import linker_for
+from dossier.analysis import analysers
 from dossier.quotes.extract import extract_quotes
 from dossier.records import Quote
 
@@ -200,13 +200,11 @@ class _Score:
 def analysed(rows: list[dict]) -> Iterator[tuple[dict, Any, list[Quote]]]:
     """Each article with its parsed doc and Dossier's quotes, its actors linked as the
     pipeline links them (also used by quotes_gap.py and quotes_misses.py)."""
-    linker = linker_for(None)
+    an = analysers()
     for row in rows:
-        doc = linker.nlp(row["text"])
-        mentions = linker.link(doc, source=row["doc_id"], article_id=row["doc_id"],
-                               published=date.fromisoformat(row["publication_date"][:10]))
-        yield row, doc, extract_quotes(doc, mentions, source=row["doc_id"],
-                                       article_id=row["doc_id"])
+        parsed = an.read(row["text"], source=row["doc_id"], article_id=row["doc_id"],
+                         published=date.fromisoformat(row["publication_date"][:10]))
+        yield row, parsed.doc, extract_quotes(parsed, an.geo)
 
 
 def primary_rows(path: Path) -> list[dict]:

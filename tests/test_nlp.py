@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.nlp import ModelError, load_nlp
+from dossier.parse.loader import ModelError, load_nlp
 
 
 def test_default_model_is_en_core_web_sm_3_8() -> None:
@@ -22,7 +22,7 @@ def test_unknown_model_says_what_to_do() -> None:
 def test_matmul_ops_give_the_same_analysis(demo_text: str) -> None:
     import spacy
 
-    from dossier.nlp import MatmulOps, use_matmul
+    from dossier.parse.loader import MatmulOps, use_matmul
 
     fast = load_nlp()
     plain = spacy.load(fast.meta["lang"] + "_" + fast.meta["name"])

@@ -150,16 +150,16 @@ def test_short_documents_parse_together_with_the_records_of_one_by_one(
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_document_that_breaks_the_nlp_costs_only_itself(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str) -> None:
-    import dossier.quotes.extract
+    import dossier.analysis
 
-    real = dossier.quotes.extract.extract_quotes
+    real = dossier.analysis.extract_quotes
 
-    def fragile(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if "BOOM" in doc.text:
+    def fragile(parsed, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "BOOM" in parsed.text:
             raise RuntimeError("bad document")
-        return real(doc, *args, **kwargs)
+        return real(parsed, *args, **kwargs)
 
-    monkeypatch.setattr(dossier.quotes.extract, "extract_quotes", fragile)
+    monkeypatch.setattr(dossier.analysis, "extract_quotes", fragile)
     sink = _Records()
     summary = run([_feed(tmp_path, bad=5)], sink, load_settings(overrides={"workers": workers}))
     assert [p.message for p in summary.problems if "NLP failed" in p.message] == [

@@ -411,7 +411,7 @@ def actor(name: str, db: Path | None, as_json: bool) -> None:
 
     Example: dossier actor Putin
     """
-    from dossier.actors.gazetteer import load_gazetteer
+    from dossier.gazetteer import load_gazetteer
 
     g = load_gazetteer()
     known = g.by_name(name) or g.by_surname(name)

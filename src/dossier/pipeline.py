@@ -249,29 +249,19 @@ def analyse_many(results: list[DocumentResult], settings: dict[str, Any]) -> Non
     """:func:`analyse` for several documents in one ``nlp.pipe`` stream: a feed's or a
     crawl's one-article documents parse in batches, as spaCy runs fastest (one
     article a call is ~15% slower)."""
-    from dossier.actors.link import linker_for
-    from dossier.events.extract import extract_events
-    from dossier.quotes.extract import extract_quotes
+    from dossier.analysis import Where, analysers, gazetteer_files
 
-    linker = linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
-    lang = linker.nlp.lang
+    an = analysers(settings.get("spacy_model"), gazetteer_files(settings))
+    lang = an.nlp.lang
     todo = [(r, a) for r in results for a in r.articles
             if a.duplicate_of is None and (a.language is None or a.language == lang)]
     texts = (masked_text(a, r.dropped) for r, a in todo)
-    for (result, art), doc in zip(todo, linker.nlp.pipe(texts, batch_size=16), strict=True):
-        mentions = linker.link(doc, source=art.source, article_id=art.id, offset=art.start,
-                               published=_published(art.published))
+    where = (Where(a.source, a.id, a.start, _published(a.published)) for _, a in todo)
+    for (result, _), parsed in zip(todo, an.parse(texts, where), strict=True):
+        mentions, quotes, events = an.analyse(parsed)
         result.mentions.extend(mentions)
-        result.quotes.extend(extract_quotes(doc, mentions, source=art.source,
-                                            article_id=art.id, offset=art.start))
-        result.events.extend(extract_events(doc, mentions, source=art.source,
-                                            article_id=art.id, offset=art.start,
-                                            published=_published(art.published)))
-
-
-def _gazetteer_files(settings: dict[str, Any]) -> tuple[Path, ...]:
-    value = settings.get("gazetteer_files") or ""
-    return tuple(Path(p.strip()) for p in str(value).split(",") if p.strip())
+        result.quotes.extend(quotes)
+        result.events.extend(events)
 
 
 @dataclass
@@ -545,12 +535,12 @@ def _pool(workers: int, settings: dict[str, Any]) -> ProcessPoolExecutor:
 def _init_worker(settings: dict[str, Any]) -> None:
     from threadpoolctl import threadpool_limits
 
-    from dossier.actors.link import linker_for
+    from dossier.analysis import analysers, gazetteer_files
 
     # one BLAS thread per worker: N workers × multithreaded BLAS oversubscribe the cores
     threadpool_limits(1)
     _WORKER_SETTINGS.update(settings)
-    linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
+    analysers(settings.get("spacy_model"), gazetteer_files(settings))
 
 
 def _analyse_all(results: list[DocumentResult]) -> list[DocumentResult]:

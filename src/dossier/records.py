@@ -163,6 +163,93 @@ class Mention:
         return {"kind": "mention", **{k: getattr(self, k) for k in self.__slots__}}
 
 
+def plain(value: Any) -> Any:
+    """A nested record as its JSON shape (``to_dict``), anything else as it is."""
+    return value.to_dict() if hasattr(value, "to_dict") else value
+
+
+class _Part:
+    """A part of a record (a speaker, a cue, an actor reference …): its JSON shape is
+    its fields in order, so the records' JSON is what it was with plain dicts."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        names: tuple[str, ...] = self.__slots__  # type: ignore[attr-defined]
+        return {k: plain(getattr(self, k)) for k in names}
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan(_Part):
+    """Words of the source: offsets into it and the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker(_Part):
+    """Who a quote is attributed to: the resolved actor and the mention that names
+    them (``start``/``end``), with the whole source phrase PolNeAR-style."""
+
+    name: str
+    actor_id: str | None
+    qid: str | None
+    start: int
+    end: int
+    via: str
+    phrase: TextSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue(_Part):
+    """The word that introduces speech ("said", "according to")."""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedVia(_Part):
+    """Who relayed the speech ("Xinhua reported that Xi said …" → Xinhua)."""
+
+    name: str
+    actor_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef(_Part):
+    """An event's source or target: the actor and its CAMEO code parts."""
+
+    name: str
+    actor_id: str | None
+    code: str | None
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger(_Part):
+    """The word that carries an event's action."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Location(_Part):
+    """Where an event happened."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """Who said what: the content span, the speaker mention and the cue."""
@@ -181,7 +268,7 @@ class Quote:
     confidence: float
 
     def to_dict(self) -> dict[str, Any]:
-        d = {"kind": "quote", **{k: getattr(self, k) for k in self.__slots__}}
+        d = {"kind": "quote", **{k: plain(getattr(self, k)) for k in self.__slots__}}
         d["about"] = list(self.about)
         return d
 
@@ -211,7 +298,7 @@ class Event:
     confidence: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": "event", **{k: getattr(self, k) for k in self.__slots__}}
+        return {"kind": "event", **{k: plain(getattr(self, k)) for k in self.__slots__}}
 
 
 @dataclass(frozen=True, slots=True)

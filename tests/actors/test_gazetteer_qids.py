@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from dossier.actors.gazetteer import load_gazetteer
+from dossier.gazetteer import load_gazetteer
 
 P5 = ("USA", "GBR", "FRA", "RUS", "CHN")
 HEADS = frozenset({"president", "prime_minister", "monarch", "head_of_state",

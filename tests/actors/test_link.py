@@ -6,17 +6,17 @@ from datetime import date
 
 import pytest
 
-from dossier.actors.gazetteer import load_gazetteer, norm
-from dossier.actors.link import linker_for
+from dossier.analysis import analysers
+from dossier.gazetteer import load_gazetteer, norm
 from dossier.records import Mention
 
 
 @pytest.fixture(scope="module")
 def link():  # type: ignore[no-untyped-def]
-    linker = linker_for(None)
+    an = analysers()
 
     def run(text: str, on: date | None = None) -> list[Mention]:
-        return linker.link(linker.nlp(text), source="t", article_id="a", published=on)
+        return an.read(text, published=on).mentions
 
     return run
 

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from dossier.actors.link import linker_for
+from dossier.analysis import analysers
 from dossier.records import Mention
 
 D = date(2024, 5, 16)
@@ -21,10 +21,10 @@ D = date(2024, 5, 16)
 
 @pytest.fixture(scope="module")
 def link():  # type: ignore[no-untyped-def]
-    linker = linker_for(None)
+    an = analysers()
 
     def run(text: str, on: date | None = D) -> list[Mention]:
-        return linker.link(linker.nlp(text), source="t", article_id="a", published=on)
+        return an.read(text, published=on).mentions
 
     return run
 
@@ -145,7 +145,7 @@ def test_pronoun(link, text, on, surface, expected) -> None:  # type: ignore[no-
         assert m.type == "group" and m.actor_id.startswith("local:group:")
         ids = sorted(expected.removeprefix("group:").split("|"))
         # the group's name lists its members
-        from dossier.actors.gazetteer import load_gazetteer
+        from dossier.gazetteer import load_gazetteer
 
         names = {load_gazetteer().actors[i].name for i in ids}
         assert set(m.actor_name.split(" and ")) == names
@@ -210,10 +210,9 @@ def test_age_description_without_antecedent(link, text: str, surface: str) -> No
 
 def test_linking_keeps_no_parsed_article_alive() -> None:
     # a per-token helper cached on (doc, index) would hold every article of a stream
-    linker = linker_for(None)
-    doc = linker.nlp("Rishi Sunak spoke. The 39-year-old said the plan would work.")
-    linker.link(doc, source="t", article_id="a", published=D)
-    ref = weakref.ref(doc)
-    del doc
+    parsed = analysers().read("Rishi Sunak spoke. The 39-year-old said the plan would work.",
+                              published=D)
+    ref = weakref.ref(parsed.doc)
+    del parsed
     gc.collect()
     assert ref() is None

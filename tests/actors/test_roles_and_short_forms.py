@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dossier.actors.link import linker_for
+from dossier.analysis import analysers
 from dossier.records import Mention
 
 SEPT16 = date(2016, 9, 26)
@@ -17,10 +17,10 @@ D2024 = date(2024, 5, 16)
 
 @pytest.fixture(scope="module")
 def link():  # type: ignore[no-untyped-def]
-    linker = linker_for(None)
+    an = analysers()
 
     def run(text: str, on: date | None) -> list[Mention]:
-        return linker.link(linker.nlp(text), source="t", article_id="a", published=on)
+        return an.read(text, published=on).mentions
 
     return run
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.actors.gazetteer import Gazetteer
+from dossier.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
 DUMP = ROOT / "tests" / "fixtures" / "wikidata" / "mini-dump.json"

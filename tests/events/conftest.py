@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dossier.actors.link import linker_for
+from dossier.analysis import analysers
 from dossier.events.extract import extract_events
 from dossier.records import Event
 
@@ -15,11 +15,9 @@ D = date(2024, 5, 16)
 
 @pytest.fixture(scope="module")
 def events():  # type: ignore[no-untyped-def]
-    linker = linker_for(None)
+    an = analysers()
 
     def run(text: str, on: date = D) -> list[Event]:
-        doc = linker.nlp(text)
-        mentions = linker.link(doc, source="t", article_id="a", published=on)
-        return extract_events(doc, mentions, source="t", article_id="a", published=on)
+        return extract_events(an.read(text, published=on), an.geo)
 
     return run

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.actors.link import misclosed
+from dossier.parse import misclosed
 from dossier.quotes.extract import quote_spans
 
 
@@ -70,9 +70,9 @@ def test_misclosed_is_one_test_for_the_typo(text: str, k: int, expected: bool) -
     ],
 )
 def test_misclosed_mark_closes_for_the_linker(text: str, inside: list[bool]) -> None:
-    from dossier.actors.link import linker_for, quoted_tokens
+    from dossier.analysis import analysers
 
-    assert quoted_tokens(linker_for(None).nlp(text)) == inside
+    assert analysers().read(text).quoted == inside
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -29,8 +28,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from dossier.actors.gazetteer import Actor, Gazetteer, norm
 from dossier.data import load_toml
+from dossier.gazetteer import Actor, Gazetteer, norm
+from dossier.parse import ParsedArticle
 from dossier.records import Mention, content_id
 
 
@@ -102,18 +102,11 @@ class Linker:
         self._fuzzy_ids = [a.id for a in people] + [a.id for a in people for _ in a.aliases]
 
     # -- public ---------------------------------------------------------------
-    def link(self, doc: Doc, *, source: str, article_id: str, offset: int = 0,
-             published: date | None = None) -> list[Mention]:
-        return _ArticleLinker(self, doc, source, article_id, offset, published).run()
-
-
-@cache
-def linker_for(model: str | None, gazetteer_files: tuple[Path, ...] = ()) -> Linker:
-    """The linker for a spaCy pipeline and gazetteer, built once per process."""
-    from dossier.actors.gazetteer import load_gazetteer
-    from dossier.nlp import load_nlp
-
-    return Linker(load_nlp(model), load_gazetteer(gazetteer_files))
+    def link(self, parsed: ParsedArticle) -> list[Mention]:
+        """The article's mentions, in text order (also set on ``parsed``)."""
+        mentions = _ArticleLinker(self, parsed).run()
+        parsed.set_mentions(mentions)
+        return mentions
 
 
 @dataclass
@@ -129,19 +122,19 @@ class _Seen:
 
 
 class _ArticleLinker:
-    def __init__(self, linker: Linker, doc: Doc, source: str, article_id: str, offset: int,
-                 published: date | None) -> None:
+    def __init__(self, linker: Linker, parsed: ParsedArticle) -> None:
         self.L = linker
         self.g = linker.g
-        self.doc = doc
-        self.source, self.article_id, self.offset = source, article_id, offset
-        self.date = published
+        self.doc = doc = parsed.doc
+        self.source, self.article_id = parsed.source, parsed.article_id
+        self.offset = parsed.offset
+        self.date = published = parsed.published
         self.basis = "published" if published else "latest"
         self.seen: list[_Seen] = []
         self.local: dict[str, Actor] = {}
         self.out: list[Mention] = []
         self.taken = [False] * len(doc)
-        self.quoted = quoted_tokens(doc)
+        self.quoted = parsed.quoted
         self.groups: dict[int, list[Actor]] = {}
         self._sent_starts: list[int] | None = None
         self._doc_focus: str | None = None
@@ -1136,59 +1129,6 @@ _NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART"
                            "VERB", "AUX"})
 _LOCATIVE = frozenset({"in", "to", "from", "at", "into", "near", "across", "around", "via",
                        "through", "outside", "inside", "within", "of", "towards", "toward"})
-
-
-def mentions_by_token(doc: Doc, mentions: list[Mention], offset: int = 0) -> dict[int, Mention]:
-    """Token index → the mention covering it, for stages that read the actor stage's
-    output on the same parse (quotes, events)."""
-    out: dict[int, Mention] = {}
-    for m in mentions:
-        span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                out[t.i] = m
-    return out
-
-
-def quoted_tokens(doc: Doc) -> list[bool]:
-    """Which tokens stand inside quotation marks (reset at each paragraph)."""
-    inside = False
-    out = []
-    text = ""  # doc.text, built only when an opening mark inside a quotation needs it
-    for t in doc:
-        if "\n" in t.text_with_ws and t.is_space:
-            inside = False
-        if inside and t.text == "“":
-            text = text or doc.text
-            if misclosed(text, t.idx):  # "“We will not sign it,“ the minister said"
-                inside = False
-                out.append(False)
-                continue
-        if t.text in ("“", "«"):
-            inside = True
-            out.append(False)
-            continue
-        if t.text in ("”", "»"):
-            inside = False
-            out.append(False)
-            continue
-        if t.text == '"':
-            inside = not inside
-            out.append(False)
-            continue
-        out.append(inside)
-    return out
-
-
-def misclosed(text: str, k: int) -> bool:
-    """Whether ``text[k]`` is an opening mark “ typed for the closing one of an open
-    quotation: right after the quotation's last punctuation and before a space or the
-    end ("“The reality is … here,“ said Jim Clyburn"), where no quotation can open.
-    The one test for this typo: the linker's ``quoted_tokens``, and in
-    ``quotes.extract`` the quote finder and the checks of what joins a quotation to
-    its cue (``_adjacent``, ``_continued``)."""
-    return (text[k : k + 1] == "“" and k > 0 and text[k - 1] in ",.?!…"
-            and (k + 1 >= len(text) or text[k + 1].isspace()))
 
 
 def _strip_possessive(ent: Span) -> Span | None:

@@ -225,15 +225,13 @@ class Analyser:
     def __init__(self, settings: dict[str, Any], records: bool = True) -> None:
         from threadpoolctl import threadpool_limits
 
-        from dossier.actors.link import linker_for
-        from dossier.events import places
-        from dossier.pipeline import _gazetteer_files
+        from dossier.analysis import analysers, gazetteer_files
 
         threadpool_limits(1)  # one BLAS thread per worker: the CPUs are Ray's to share
         self.settings = settings
         self.records = records  # the records as JSON, for a dataset DuckDB reads
-        linker_for(settings.get("spacy_model"), _gazetteer_files(settings))
-        places.warm_up()  # the city table, built on first use
+        an = analysers(settings.get("spacy_model"), gazetteer_files(settings))
+        an.geo.warm_up()  # the city table, built on first use
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import json

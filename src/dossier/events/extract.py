@@ -19,12 +19,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.actors.gazetteer import Actor, load_gazetteer, norm
-from dossier.actors.link import mentions_by_token, quoted_tokens
 from dossier.data import load_toml
 from dossier.events.codes import cameo
 from dossier.events.dates import resolve
 from dossier.events.places import locate
+from dossier.gazetteer import Actor, Geography, norm
+from dossier.parse import ParsedArticle
 from dossier.records import Event, Mention
 
 
@@ -211,12 +211,13 @@ def _dictionary_code(tok: Token, lemma: str) -> tuple[str | None, bool]:
 class _Actors:
     """Actor of a token: its mention, else a place's state (a "visit to Beijing")."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], offset: int) -> None:
+    def __init__(self, parsed: ParsedArticle, geo: Geography) -> None:
         # a group the actor stage made of "Xi and Putin … they" has no code: events
         # expand such references to their members themselves (see group)
-        self.by_token = mentions_by_token(
-            doc, [m for m in mentions if m.type != "group"], offset)
-        self.g = load_gazetteer()
+        self.by_token = parsed.mentions_where(lambda m: m.type != "group")
+        self.g = geo.gazetteer
+        self.geo = geo
+        mentions = parsed.mentions
         counts: dict[str, int] = {}
         for m in mentions:
             if m.type == "state" and m.country:
@@ -687,12 +688,13 @@ def _intended_code(code: str, kind: str | None, p: _Patterns) -> str:
 _HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 
 
-def extract_events(doc: Doc, mentions: list[Mention], *, source: str, article_id: str,
-                   offset: int = 0, published: date | None = None) -> list[Event]:
+def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
     """Events of one parsed article (negated ones included, flagged)."""
     p = patterns()
-    actors = _Actors(doc, mentions, offset)
-    quoted = quoted_tokens(doc)
+    doc, source, article_id = parsed.doc, parsed.source, parsed.article_id
+    offset, published = parsed.offset, parsed.published
+    actors = _Actors(parsed, geo)
+    quoted = parsed.quoted
     out: list[Event] = []
     coded: set[int] = set()  # verbs that gave events
     for tok in doc:
@@ -907,14 +909,14 @@ def _verb_events(tok: Token, vp: _VerbPattern, actors: _Actors, doc: Doc, source
         return []
     if not targets and vp.intransitive and len(sources) == 1:
         return _events(tok, vp.code, sources, [], doc, source, article_id, offset,
-                       published, p, intransitive=True)
+                       published, p, actors.geo, intransitive=True)
     if not targets and len(sources) > 1 and tok.lemma_.lower() not in p.reciprocal and not any(
             c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects for c in tok.children):
         # "Kenya and Uganda welcomed the report": not each other; but "signed an
         # agreement", "renewed talks" they do with each other
         return []
     return _events(tok, vp.code, sources, targets, doc, source, article_id, offset,
-                   published, p)
+                   published, p, actors.geo)
 
 
 def _noun_events(tok: Token, np_: _NounPattern, actors: _Actors, doc: Doc, source: str,
@@ -950,12 +952,12 @@ def _noun_events(tok: Token, np_: _NounPattern, actors: _Actors, doc: Doc, sourc
     if not targets and (len(sources) < 2 or np_.code[:2] not in _RECIPROCAL_ROOTS):
         return []  # "Israel and Lebanon renewed negotiations": with each other
     return _events(tok, np_.code, sources, targets, doc, source, article_id, offset,
-                   published, p)
+                   published, p, actors.geo)
 
 
 def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
             targets: list[dict[str, Any]], doc: Doc, source: str, article_id: str,
-            offset: int, published: date | None, p: _Patterns,
+            offset: int, published: date | None, p: _Patterns, geo: Geography,
             intransitive: bool = False) -> list[Event]:
     if not targets and len(sources) < 2 and not (intransitive and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
@@ -964,7 +966,7 @@ def _events(trigger: Token, code: str, sources: list[dict[str, Any]],
     sent: Span = trigger.sent
     when, precision = _date(sent, published, trigger)
     modality = _modality(trigger, p)
-    where = locate(sent, trigger)
+    where = locate(sent, trigger, geo)
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
     # an actor-less pair codes nothing: one side at least must be an actor with a

@@ -25,9 +25,9 @@ from typing import Any, TypeVar
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from dossier.actors.link import mentions_by_token, misclosed, quoted_tokens
 from dossier.data import load_toml
-from dossier.events import places
+from dossier.gazetteer import Geography
+from dossier.parse import ParsedArticle, misclosed, quoted_tokens
 from dossier.records import Mention, Quote
 
 _OPEN = "“"
@@ -162,11 +162,12 @@ _quoted = _per_article(quoted_tokens)
 class _Index:
     """Mentions by token, for one parsed article."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], offset: int) -> None:
-        self.doc = doc
-        self.offset = offset
-        self.by_token = mentions_by_token(doc, mentions, offset)
-        self.quoted = _quoted(doc)
+    def __init__(self, parsed: ParsedArticle, geo: Geography) -> None:
+        self.doc = parsed.doc
+        self.offset = parsed.offset
+        self.by_token = parsed.mention_at
+        self.quoted = _quoted(parsed.doc)
+        self.geo = geo
 
     def mention_in(self, tokens: list[Token]) -> Mention | None:
         for t in tokens:
@@ -730,10 +731,10 @@ def _attributed_source(idx: _Index, last: Token, stop: int
     return None
 
 
-def extract_quotes(doc: Doc, mentions: list[Mention], *, source: str, article_id: str,
-                   offset: int = 0) -> list[Quote]:
+def extract_quotes(parsed: ParsedArticle, geo: Geography) -> list[Quote]:
     """Direct, partial and indirect quotes of one parsed article."""
-    idx = _Index(doc, mentions, offset)
+    idx = _Index(parsed, geo)
+    doc, source, article_id, offset = parsed.doc, parsed.source, parsed.article_id, parsed.offset
     text = _text(doc)
     out: list[Quote] = []
     used_cues: set[int] = set()
@@ -1600,7 +1601,7 @@ def _colon_name(idx: _Index, head: Span, colon: int, end: int) -> list[Token] | 
         return None  # "Washington: …", a dateline or a section, not the state speaking
     if (all(t.is_upper or t.is_punct for t in name)
             and not _text(idx.doc)[: head.start_char].strip(_MARKS + "\n")
-            and places.is_place(" ".join(t.text for t in name))):
+            and idx.geo.is_place(" ".join(t.text for t in name))):
         return None  # the article's dateline: "SARAJEVO: Eight youngsters died …"
     if all(t.is_upper or t.is_punct for t in name):
         return name  # a transcript's "PENCE: …"

@@ -38,6 +38,10 @@ def _j(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False) if value is not None else None
 
 
+def _ascii(value: Any) -> str | None:
+    return json.dumps(value) if value else None
+
+
 ARTICLE_COLUMNS = (
     "id", "source", "start", "end", "title", "published", "url", "language",
     "duplicate_of", "author", "site", "locator", "document_id", "text",
@@ -206,22 +210,29 @@ class Store(Sink):
                         for r in results for m in r.mentions]
             if mentions:
                 _insert(con, "mentions", mentions)
-            quotes = [[q.article_id, r.document.id, q.source, q.start, q.end, q.text,
-                       q.quote_type, json.dumps(q.speaker) if q.speaker else None,
-                       (q.speaker or {}).get("actor_id"), (q.speaker or {}).get("name"),
-                       json.dumps(q.cue) if q.cue else None, q.tense,
-                       json.dumps(q.reported_via) if q.reported_via else None,
-                       list(q.about), q.confidence]
-                      for r in results for q in r.quotes]
+            quotes = []
+            for r in results:
+                for q in r.quotes:
+                    d = q.to_dict()
+                    speaker = d["speaker"] or {}
+                    quotes.append([q.article_id, r.document.id, q.source, q.start, q.end,
+                                   q.text, q.quote_type, _ascii(d["speaker"]),
+                                   speaker.get("actor_id"), speaker.get("name"),
+                                   _ascii(d["cue"]), q.tense, _ascii(d["reported_via"]),
+                                   list(q.about), q.confidence])
             if quotes:
                 _insert(con, "quotes", quotes, or_ignore=True)
-            events = [[e.article_id, r.document.id, e.source, e.start, e.end, e.code, e.root,
-                       e.quad_class, e.goldstein, e.plover, e.plover_mode,
-                       _j(e.source_actor), (e.source_actor or {}).get("code"),
-                       _j(e.target_actor), (e.target_actor or {}).get("code"),
-                       _j(e.trigger), e.trigger["start"], e.negated, e.modality, e.date,
-                       e.date_precision, _j(e.location), e.confidence]
-                      for r in results for e in r.events]
+            events = []
+            for r in results:
+                for e in r.events:
+                    d = e.to_dict()
+                    src, tgt = d["source_actor"] or {}, d["target_actor"] or {}
+                    events.append([e.article_id, r.document.id, e.source, e.start, e.end,
+                                   e.code, e.root, e.quad_class, e.goldstein, e.plover,
+                                   e.plover_mode, _j(d["source_actor"]), src.get("code"),
+                                   _j(d["target_actor"]), tgt.get("code"), _j(d["trigger"]),
+                                   d["trigger"]["start"], e.negated, e.modality, e.date,
+                                   e.date_precision, _j(d["location"]), e.confidence])
             if events:
                 _insert(con, "events", events)
             problems = [[self.run_id, p.source, p.message, p.severity]

@@ -31,7 +31,7 @@ QUOTE_FIELDS = ["kind", "source", "article_id", "start", "end", "text", "quote_t
                 "speaker", "cue", "tense", "reported_via", "about", "confidence"]
 
 
-def _flat(field: str, value: Any) -> Any:
+def flat(field: str, value: Any) -> Any:
     """Tabular formats hold nested values (speaker, cue, about) as JSON text."""
     if value is None or field in ("start", "end"):
         return value
@@ -94,7 +94,7 @@ def export(
         with pq.ParquetWriter(str(output), schema) as writer:
             batch: list[dict[str, Any]] = []
             for rec in records(store, kind):
-                batch.append({f: _flat(f, rec.get(f)) for f in fields})
+                batch.append({f: flat(f, rec.get(f)) for f in fields})
                 if len(batch) >= 5000:
                     writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                     n += len(batch)
@@ -120,7 +120,7 @@ def export(
             writer = csv.DictWriter(fh, fieldnames=_fields(kind), extrasaction="ignore")
             writer.writeheader()
             for rec in records(store, kind):
-                writer.writerow({f: _flat(f, v) for f, v in rec.items()})
+                writer.writerow({f: flat(f, v) for f, v in rec.items()})
                 n += 1
         return n
     finally:

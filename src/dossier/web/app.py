@@ -364,14 +364,14 @@ class _ExportStore:
 
 def _export(fmt: str, rows: list[dict[str, Any]], arts: dict[str, dict[str, Any]]
             ) -> tuple[str, str, str]:
-    from dossier.store.export import EVENT_FIELDS, _flat, export_events
+    from dossier.store.export import EVENT_FIELDS, export_events, flat
 
     out = io.StringIO()
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=EVENT_FIELDS, extrasaction="ignore")
         writer.writeheader()
         for r in rows:
-            writer.writerow({f: _flat(f, r.get(f)) for f in EVENT_FIELDS})
+            writer.writerow({f: flat(f, r.get(f)) for f in EVENT_FIELDS})
         return out.getvalue(), "text/csv; charset=utf-8", "csv"
     export_events(_ExportStore(rows, arts), "gdelt" if fmt == "gdelt" else "plover",  # type: ignore[arg-type]
                   out)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -127,8 +128,6 @@ def build(store: Path, out: Path) -> bool:
         con.execute(f"ATTACH '{_sql_str(store)}' AS s (READ_ONLY)")
         for sql in _BUILD:
             con.execute(sql)
-        from dossier.web.queries import facet_counts
-
         con.execute("CREATE TABLE facets_all (facet VARCHAR, value VARCHAR, n BIGINT, "
                     "r BIGINT)")
         rows = facet_counts(con, "SELECT rid FROM docs", [], 50)
@@ -183,3 +182,40 @@ def ensure(store: Path, cache_dir: Path) -> Path:
     if not is_fresh(store, path):
         build(store, path)
     return path
+
+
+_FACETS_SQL = """
+WITH src AS MATERIALIZED (
+  SELECT d.kind, d.speaker_id, d.root, d.quad_class, d.outlet, d.date
+  FROM samp JOIN docs d USING (rid)),
+f AS (
+  SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM src GROUP BY 2
+  UNION ALL SELECT 'speaker', speaker_id, count(*) FROM src
+    WHERE speaker_id IS NOT NULL GROUP BY 2
+  UNION ALL SELECT 'root', root, count(*) FROM src WHERE root IS NOT NULL GROUP BY 2
+  UNION ALL SELECT 'quad', quad_class::VARCHAR, count(*) FROM src
+    WHERE quad_class IS NOT NULL GROUP BY 2
+  UNION ALL SELECT 'outlet', outlet, count(*) FROM src WHERE outlet IS NOT NULL GROUP BY 2
+  UNION ALL SELECT 'month', left(date, 7), count(*) FROM src WHERE length(date) >= 7
+    GROUP BY 2
+  UNION ALL SELECT 'actor', actor, count(*) FROM samp JOIN doc_actor USING (rid) GROUP BY 2
+  UNION ALL SELECT 'country', country, count(*) FROM samp JOIN doc_country USING (rid)
+    GROUP BY 2
+)
+SELECT facet, value, n FROM (
+  SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS r FROM f
+) WHERE r <= ? ORDER BY facet, n DESC, value
+"""
+
+
+def facet_counts(cur: duckdb.DuckDBPyConnection, sample_sql: str, params: list[Any],
+                 size: int) -> list[tuple[str, str, int]]:
+    """Top ``size`` values of every facet over the docs whose rids ``sample_sql``
+    selects. List-valued facets (actors, countries) are read from their exploded,
+    rid-sorted tables: much cheaper than unnesting the lists of every doc."""
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE samp AS {sample_sql}", params)
+    try:
+        return [(str(a), str(b), int(c)) for a, b, c in
+                cur.execute(_FACETS_SQL, [size]).fetchall()]
+    finally:
+        cur.execute("DROP TABLE IF EXISTS samp")

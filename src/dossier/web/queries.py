@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from dossier.web.index import facet_counts
 from dossier.web.sources import NotFound, Source
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
@@ -165,43 +166,6 @@ def _hits_sql(src: Source, f: Filters) -> tuple[str, list[Any], bool]:
 
 FACET_SAMPLE = 10_000  # facets of big result sets are counted over the best matches
 
-_FACETS_SQL = """
-WITH src AS MATERIALIZED (
-  SELECT d.kind, d.speaker_id, d.root, d.quad_class, d.outlet, d.date
-  FROM samp JOIN docs d USING (rid)),
-f AS (
-  SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM src GROUP BY 2
-  UNION ALL SELECT 'speaker', speaker_id, count(*) FROM src
-    WHERE speaker_id IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'root', root, count(*) FROM src WHERE root IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'quad', quad_class::VARCHAR, count(*) FROM src
-    WHERE quad_class IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'outlet', outlet, count(*) FROM src WHERE outlet IS NOT NULL GROUP BY 2
-  UNION ALL SELECT 'month', left(date, 7), count(*) FROM src WHERE length(date) >= 7
-    GROUP BY 2
-  UNION ALL SELECT 'actor', actor, count(*) FROM samp JOIN doc_actor USING (rid) GROUP BY 2
-  UNION ALL SELECT 'country', country, count(*) FROM samp JOIN doc_country USING (rid)
-    GROUP BY 2
-)
-SELECT facet, value, n FROM (
-  SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS r FROM f
-) WHERE r <= ? ORDER BY facet, n DESC, value
-"""
-
-
-def facet_counts(cur: duckdb.DuckDBPyConnection, sample_sql: str, params: list[Any],
-                 size: int) -> list[tuple[str, str, int]]:
-    """Top ``size`` values of every facet over the docs whose rids ``sample_sql``
-    selects. List-valued facets (actors, countries) are read from their exploded,
-    rid-sorted tables: much cheaper than unnesting the lists of every doc."""
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE samp AS {sample_sql}", params)
-    try:
-        return [(str(a), str(b), int(c)) for a, b, c in
-                cur.execute(_FACETS_SQL, [size]).fetchall()]
-    finally:
-        cur.execute("DROP TABLE IF EXISTS samp")
-
-
 def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[str, Any]:
     """Matching docs, best (or newest) first, with facet counts. Ranked matches are
     materialised once per request in temporary tables on the request's cursor;
@@ -312,7 +276,7 @@ def actors(src: Source, name: str, type_: str, country: str, page: Page) -> dict
 
 
 def _gazetteer_info(actor_id: str) -> dict[str, Any] | None:
-    from dossier.actors.gazetteer import load_gazetteer
+    from dossier.gazetteer import load_gazetteer
 
     a = load_gazetteer().actors.get(actor_id)
     if a is None:

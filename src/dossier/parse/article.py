@@ -1,0 +1,94 @@
+"""The parsed article: what every NLP stage reads, built once per article.
+
+The actor stage fills in :attr:`ParsedArticle.mentions`; quotes and events read
+them by token through :attr:`ParsedArticle.mention_at`. Offsets into the source are
+``offset + token.idx``: :meth:`ParsedArticle.start` and :meth:`ParsedArticle.end`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.parse.marks import quoted_tokens
+from dossier.records import Mention
+
+
+def mentions_by_token(doc: Doc, mentions: Iterable[Mention], offset: int = 0
+                      ) -> dict[int, Mention]:
+    """Token index → the mention covering it."""
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                out[t.i] = m
+    return out
+
+
+@dataclass(eq=False)
+class ParsedArticle:
+    """One article's parse and what is known of it, shared by the stages."""
+
+    doc: Doc
+    source: str
+    article_id: str
+    offset: int = 0  # where the parsed text starts in the source's text
+    published: date | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @cached_property
+    def text(self) -> str:
+        """``doc.text`` (spaCy rebuilds it from the tokens at every call)."""
+        return self.doc.text
+
+    @cached_property
+    def quoted(self) -> list[bool]:
+        """Which tokens stand inside quotation marks (reset at each paragraph)."""
+        return quoted_tokens(self.doc)
+
+    @cached_property
+    def mention_at(self) -> dict[int, Mention]:
+        """Token index → the actor stage's mention covering it (read once the actor
+        stage has run)."""
+        return mentions_by_token(self.doc, self.mentions, self.offset)
+
+    def mentions_where(self, keep: Callable[[Mention], bool]) -> dict[int, Mention]:
+        """:attr:`mention_at` for the mentions ``keep`` accepts."""
+        return mentions_by_token(self.doc, (m for m in self.mentions if keep(m)),
+                                 self.offset)
+
+    def set_mentions(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.__dict__.pop("mention_at", None)
+
+    @property
+    def sentences(self) -> Iterable[Span]:
+        return self.doc.sents
+
+    def start(self, item: Token | Span) -> int:
+        """The source offset where a token or span starts."""
+        return self.offset + (item.idx if isinstance(item, Token) else item.start_char)
+
+    def end(self, item: Token | Span) -> int:
+        """The source offset where a token or span ends."""
+        if isinstance(item, Token):
+            return self.offset + item.idx + len(item.text)
+        return self.offset + item.end_char
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Where each line (a paragraph, a headline, a dateline) of the parsed text
+        starts."""
+        return [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    def paragraph_of(self, pos: int) -> int:
+        """The line holding index ``pos`` of the parsed text: two positions with the
+        same number stand in one paragraph."""
+        return bisect_right(self.line_starts, pos) - 1

@@ -1,0 +1,64 @@
+"""The NLP stages put together: one parse, one gazetteer handed to every stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.analysis import Where, analysers
+from dossier.events.extract import extract_events
+from dossier.quotes.extract import extract_quotes
+
+# two fictional states, known only to this user file
+USER_COUNTRIES = Path(__file__).parent / "fixtures" / "gazetteer" / "countries.tsv"
+
+
+@pytest.fixture(scope="module")
+def user_analysers():  # type: ignore[no-untyped-def]
+    return analysers(None, (USER_COUNTRIES,))
+
+
+@pytest.mark.parametrize(
+    ("text", "source_code", "target_code"),
+    [
+        # the demonym is known only to the user's file: the events stage must read it
+        ("The Freedonian government condemned Sylvania.", "XFRGOV", "XSY"),
+        ("Freedonian troops attacked Sylvania on Monday.", "XFRMIL", "XSY"),
+        ("Troops from Freedonia attacked Sylvania on Monday.", "XFRMIL", "XSY"),
+    ],
+)
+def test_user_gazetteer_reaches_events(user_analysers, text: str, source_code: str,  # type: ignore[no-untyped-def]
+                                       target_code: str) -> None:
+    an = user_analysers
+    events = extract_events(an.read(text), an.geo)
+    assert [(e.source_actor["code"], e.target_actor["code"]) for e in events] == [
+        (source_code, target_code)]
+
+
+def test_without_the_user_file_freedonia_is_unknown() -> None:
+    an = analysers()
+    parsed = an.read("Freedonian troops attacked Sylvania on Monday.")
+    assert not any((m.country or "").startswith("XFR") for m in parsed.mentions)
+    assert not any((e.source_actor or {}).get("country") == "XFR"
+                   for e in extract_events(parsed, an.geo))
+
+
+def test_one_parse_feeds_every_stage() -> None:
+    an = analysers()
+    text = "Rishi Sunak said on Monday: “We will not sign it.” He met Xi Jinping in Beijing."
+    parsed = next(an.parse([text], [Where("s.txt", "art", 100, None)]))
+    mentions, quotes, events = an.analyse(parsed)
+    assert parsed.mentions == mentions and mentions
+    # offsets are into the source: the article starts at 100
+    sunak = next(m for m in mentions if m.actor_id == "rishi-sunak")
+    assert (sunak.start, sunak.end) == (100, 111)
+    # the mention index is by token of this parse
+    assert parsed.mention_at[0] is sunak and parsed.mention_at[1] is sunak
+    assert [q.text for q in quotes] == ["We will not sign it."]
+    assert quotes[0].speaker["actor_id"] == "rishi-sunak"
+    assert quotes == extract_quotes(parsed, an.geo)  # stages only read the parse
+    # inside the quotation: the tokens between the marks
+    inside = [t.text for t in parsed.doc if parsed.quoted[t.i]]
+    assert inside == ["We", "will", "not", "sign", "it", "."]
+    assert all(e.start >= 100 for e in events)
