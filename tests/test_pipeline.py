@@ -123,3 +123,32 @@ def test_no_english_nlp_on_other_languages(tmp_path: Path) -> None:
     (res,) = sink.results
     assert res.articles[0].language == "es"
     assert res.mentions == [] and res.quotes == [] and res.events == []
+
+
+SCHEMA = Path(__file__).resolve().parents[1] / "src" / "dossier" / "data" / "schema" / \
+    "records.schema.json"
+
+
+def _validator(kind: str):  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator({**schema["$defs"][kind], "$defs": schema["$defs"]})
+
+
+@pytest.mark.parametrize("kind", ["article", "dropped", "mention", "quote", "event"])
+def test_every_record_kind_follows_its_json_schema(demo_records: list[dict], kind: str) -> None:
+    records = [r for r in demo_records if r["kind"] == kind]
+    assert records, kind
+    check = _validator(kind)
+    errors = [f"{e.json_path}: {e.message}" for r in records for e in check.iter_errors(r)]
+    assert not errors, errors[:5]
+    # and the schema is no blank cheque: a record missing a field, or with one it does
+    # not know, or a nested part of the wrong shape, fails
+    bad = dict(records[0])
+    bad.pop("source")
+    assert list(check.iter_errors(bad))
+    assert list(check.iter_errors({**records[0], "surprise": 1}))
+    nested = {"quote": "speaker", "event": "trigger"}.get(kind)
+    if nested:
+        assert list(check.iter_errors({**records[0], nested: {"text": "x"}}))

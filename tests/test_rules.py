@@ -1,0 +1,87 @@
+"""Rules as named units: registered in order, switched off by name, group or stage."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from dossier.rules import OFF, RuleBook, all_rules, switched_off
+
+
+@pytest.fixture()
+def book():  # type: ignore[no-untyped-def]
+    from dossier.rules import BOOKS
+
+    b = RuleBook("teststage")
+    yield b
+    del BOOKS["teststage"]
+
+
+def test_a_rule_switched_off_returns_its_off_value(book: RuleBook) -> None:
+    @book.rule("speakers", off=False)
+    def dateline(name: str) -> bool:
+        """'SARAJEVO: Eight youngsters died …': a dateline names no speaker."""
+        return name.isupper()
+
+    @book.rule("content")
+    def trim(text: str) -> str:
+        """'“No,” he said.' — the content is the words, not the marks."""
+        return text.strip("“”")
+
+    assert dateline("SARAJEVO") is True and trim("“No”") == "No"
+    for pattern in ("teststage.speakers.dateline", "teststage.speakers", "teststage.*",
+                    "teststage"):
+        with switched_off(pattern):
+            assert dateline("SARAJEVO") is False
+            assert trim("“No”") == ("No" if pattern.startswith("teststage.speakers") else "“No”")
+    assert dateline("SARAJEVO") is True  # back on after the block
+    assert [r.key for r in book] == ["teststage.speakers.dateline", "teststage.content.trim"]
+    assert all(r.key in {x.key for x in all_rules()} for r in book)
+
+
+@pytest.mark.parametrize("pattern", ["teststage.speaker", "other.*", "teststage.speakers.d"])
+def test_a_pattern_that_does_not_name_the_rule_leaves_it_on(book: RuleBook,
+                                                            pattern: str) -> None:
+    @book.rule("speakers", off=False)
+    def dateline(name: str) -> bool:
+        """'SARAJEVO: …'"""
+        return True
+
+    with switched_off(pattern):
+        assert dateline("X") is True
+
+
+def test_rules_need_a_docstring_and_a_unique_name(book: RuleBook) -> None:
+    with pytest.raises(ValueError, match="docstring"):
+        @book.rule("g")
+        def bare(x: int) -> int:
+            return x
+
+    @book.rule("g")
+    def once(x: int) -> int:
+        """An example."""
+        return x
+
+    with pytest.raises(ValueError, match="two rules"):
+        @book.rule("g", name="once")
+        def again(x: int) -> int:
+            """Another."""
+            return x
+
+
+def test_the_environment_switches_rules_off_for_a_run() -> None:
+    code = ("from dossier.rules import RuleBook\n"
+            "b = RuleBook('envstage')\n"
+            "@b.rule('g', off='off')\n"
+            "def r(x):\n"
+            "    'Example.'\n"
+            "    return 'on'\n"
+            "print(r(1))\n")
+    env_off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             env={"DOSSIER_RULES_OFF": "envstage.g", "PATH": ""}, check=True)
+    plain = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={"PATH": ""}, check=True)
+    assert (env_off.stdout.strip(), plain.stdout.strip()) == ("off", "on")
+    assert not OFF.patterns  # this process has nothing switched off
