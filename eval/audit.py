@@ -1,0 +1,200 @@
+"""A repeatable hand audit: sample records from pages held apart from tuning into a
+sheet a person marks, then count the marks.
+
+The held-apart pages are the Scrapinghub news pages (../shared/dev/news/
+scrapinghub_article_extraction_benchmark) whose file name starts with 8–f (93 of
+181); rules are tuned on the others (0–7) and never on these. ``sample`` runs the
+pipeline on them and writes a tab-separated sheet of ``--n`` records of one kind,
+drawn with a fixed seed, each with its context and empty mark columns:
+
+- quote: ``real`` (y/n: an act of speech, with this content), ``speaker`` (y/n/-: the
+  speaker is the person's full name or the organisation that spoke; - when not real),
+  ``span`` (y/n/-: the content is what was said, not a fragment or the framing);
+- event: ``real`` (y/n: an event happened or is reported, not a wish, figure of
+  speech or page furniture), ``source``, ``target`` (y/n: the right actor, or rightly
+  none), ``code`` (y/n: the CAMEO root is right), ``polarity`` (y/n: negation and
+  modality right); a record is fully right when all five are y;
+- mention: ``link`` (y/n: the actor is the one meant, or an unlinked phrase is rightly
+  left unresolved), ``absurd`` (y/n: a link no reader would make: a state for a
+  homonymous US state, a reporter for a politician …).
+
+Mark each column with y or n (or -), add a note where useful, and commit the sheet
+under eval/audits/; ``count`` prints the tallies (and ``--json`` saves them beside
+the sheet).
+
+    python eval/audit.py sample --kind quote --n 100 --out eval/audits/DATE-quotes.tsv
+    python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import random
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = (ROOT.parent / "shared" / "dev" / "news" / "scrapinghub_article_extraction_benchmark"
+         / "html")
+HELD_APART = tuple("89abcdef")  # first hex digit of the page file names held apart
+
+MARKS = {"quote": ("real", "speaker", "span"),
+         "event": ("real", "source", "target", "code", "polarity"),
+         "mention": ("link", "absurd")}
+
+
+def held_apart_pages(folder: Path = PAGES) -> list[Path]:
+    return sorted(p for p in folder.glob("*.html.gz") if p.name.startswith(HELD_APART))
+
+
+def records(pages: list[Path]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The pipeline's records on the pages, and each article's text by id."""
+    from dossier.pipeline import Sink, run
+    from dossier.records import DocumentResult
+    from dossier.settings import load_settings
+
+    out: list[dict[str, Any]] = []
+    texts: dict[str, str] = {}
+
+    class Keep(Sink):
+        def write(self, result: DocumentResult) -> None:
+            for a in result.articles:
+                texts[a.id] = a.text
+            out.extend(result.records())
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for gz in pages:
+            path = Path(tmp) / gz.name.removesuffix(".gz")
+            path.write_bytes(gzip.decompress(gz.read_bytes()))
+            paths.append(path)
+        run(paths, Keep(), load_settings(overrides={"workers": "1"}))
+    for r in out:
+        r["source"] = Path(r["source"]).name
+    return out, texts
+
+
+def _flat(text: str, limit: int = 400) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _context(text: str, start: int, end: int, around: int) -> str:
+    """The words around a span, the span itself in [[ ]]."""
+    a, b = max(0, start - around), min(len(text), end + around)
+    return _flat(f"{text[a:start]}[[{text[start:end]}]]{text[end:b]}", 3 * around + 400)
+
+
+def _actor(a: dict[str, Any] | None) -> str:
+    if not a:
+        return "—"
+    return f"{a['name']} ({a.get('code') or a.get('actor_id') or '?'})"
+
+
+def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
+    base = {"file": r["source"][:12], "article": r["article_id"], "start": str(r["start"]),
+            "end": str(r["end"])}
+    if kind == "quote":
+        sp = r["speaker"]
+        base |= {"type": r["quote_type"],
+                 "speaker": f"{sp['name']} [{sp['via']}]" if sp else "—",
+                 "cue": (r["cue"] or {}).get("text", "—"), "confidence": str(r["confidence"]),
+                 "content": _flat(r["text"]), "context": _context(text, r["start"], r["end"], 150)}
+    elif kind == "event":
+        t = r["trigger"]
+        base |= {"cameo": f"{r['code']} {r.get('plover') or ''}".strip(),
+                 "source_actor": _actor(r["source_actor"]),
+                 "target_actor": _actor(r["target_actor"]),
+                 "trigger": t["text"], "negated": str(r["negated"]), "modality": r["modality"],
+                 "confidence": str(r["confidence"]),
+                 "context": _context(text, t["start"], t["end"], 200)}
+    else:
+        base |= {"mention": r["text"], "actor": f"{r['actor_name']} ({r['actor_id']})",
+                 "via": r["via"], "type": r["type"],
+                 "context": _context(text, r["start"], r["end"], 120)}
+    return base | {m: "" for m in MARKS[kind]} | {"note": ""}
+
+
+def sample(kind: str, n: int, seed: int, out: Path) -> int:
+    pages = held_apart_pages()
+    if not pages:
+        print(f"{PAGES}: no pages found", file=sys.stderr)
+        return 2
+    recs, texts = records(pages)
+    pool = [r for r in recs if r["kind"] == kind]
+    chosen = random.Random(seed).sample(pool, min(n, len(pool)))
+    chosen.sort(key=lambda r: (r["source"], r["start"]))
+    rows = [{"n": str(i + 1)} | row(kind, r, texts.get(r["article_id"], ""))
+            for i, r in enumerate(chosen)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"{out}: {len(rows)} of {len(pool)} {kind} records from {len(pages)} pages "
+          f"(seed {seed})")
+    return 0
+
+
+def count(sheet: Path) -> dict[str, Any]:
+    with sheet.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    kind = next(k for k, marks in MARKS.items() if all(m in rows[0] for m in marks))
+    res: dict[str, Any] = {"sheet": sheet.name, "kind": kind, "records": len(rows)}
+    marked = [r for r in rows if all(r[m].strip() for m in MARKS[kind])]
+    res["marked"] = len(marked)
+    for m in MARKS[kind]:
+        c = Counter(r[m].strip().lower() for r in marked)
+        res[m] = {"y": c["y"], "n": c["n"], "-": c["-"]}
+    if kind == "quote":
+        real = [r for r in marked if r["real"].strip().lower() == "y"]
+        res["real_share"] = round(len(real) / len(marked), 3) if marked else None
+        for m in ("speaker", "span"):
+            res[f"{m}_right_of_real"] = round(
+                sum(r[m].strip().lower() == "y" for r in real) / len(real), 3) if real else None
+        by_type = Counter(r["type"] for r in marked)
+        res["real_share_by_type"] = {
+            t: round(sum(r["real"].strip().lower() == "y" for r in marked if r["type"] == t) / k, 3)
+            for t, k in by_type.items()}
+    elif kind == "event":
+        full = [r for r in marked if all(r[m].strip().lower() == "y" for m in MARKS["event"])]
+        res["fully_right"] = len(full)
+        res["fully_right_share"] = round(len(full) / len(marked), 3) if marked else None
+        res["real_share"] = round(sum(r["real"].strip().lower() == "y" for r in marked)
+                                  / len(marked), 3) if marked else None
+    else:
+        res["link_precision"] = round(sum(r["link"].strip().lower() == "y" for r in marked)
+                                      / len(marked), 3) if marked else None
+        res["absurd"] = sum(r["absurd"].strip().lower() == "y" for r in marked)
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("--kind", choices=sorted(MARKS), required=True)
+    s.add_argument("--n", type=int, default=100)
+    s.add_argument("--seed", type=int, default=20261206)
+    s.add_argument("--out", type=Path, required=True)
+    c = sub.add_parser("count")
+    c.add_argument("sheet", type=Path)
+    c.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    if args.cmd == "sample":
+        return sample(args.kind, args.n, args.seed, args.out)
+    res = count(args.sheet)
+    print(json.dumps(res, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
