@@ -103,7 +103,7 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
     if kind == "quote":
         sp = r["speaker"]
         base |= {"type": r["quote_type"],
-                 "speaker": f"{sp['name']} [{sp['via']}]" if sp else "—",
+                 "said_by": f"{sp['name']} [{sp['via']}]" if sp else "—",
                  "cue": (r["cue"] or {}).get("text", "—"), "confidence": str(r["confidence"]),
                  "content": _flat(r["text"]), "context": _context(text, r["start"], r["end"], 150)}
     elif kind == "event":
@@ -118,6 +118,8 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
         base |= {"mention": r["text"], "actor": f"{r['actor_name']} ({r['actor_id']})",
                  "via": r["via"], "type": r["type"],
                  "context": _context(text, r["start"], r["end"], 120)}
+    clash = set(base) & set(MARKS[kind])
+    assert not clash, f"record columns named as marks: {clash}"
     return base | {m: "" for m in MARKS[kind]} | {"note": ""}
 
 
