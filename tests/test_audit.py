@@ -1,0 +1,56 @@
+"""eval/audit.py counts a marked sheet as the issue's goals read it."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "eval" / "audit.py"
+
+
+@pytest.fixture(scope="module")
+def audit():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("audit", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _sheet(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def test_an_event_is_fully_right_only_with_every_mark(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    marks = ["y y y y y", "y y n y y", "n n n n y", "y y y y "]  # the last is unmarked
+    rows = [dict(zip(("real", "source", "target", "code", "polarity"), (m + " ").split(" "),
+                     strict=False)) | {"n": str(i), "note": ""} for i, m in enumerate(marks)]
+    res = audit.count(_sheet(tmp_path / "e.tsv", rows))
+    assert (res["kind"], res["records"], res["marked"]) == ("event", 4, 3)
+    assert (res["fully_right"], res["fully_right_share"]) == (1, 0.333)
+    assert res["real_share"] == 0.667
+
+
+def test_quote_shares_are_of_real_quotes(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [{"type": t, "real": r, "speaker": s, "span": p, "note": ""}
+            for t, r, s, p in [("direct", "y", "y", "y"), ("indirect", "y", "n", "y"),
+                               ("indirect", "n", "-", "-"), ("direct", "y", "y", "n")]]
+    res = audit.count(_sheet(tmp_path / "q.tsv", rows))
+    assert res["real_share"] == 0.75
+    assert (res["speaker_right_of_real"], res["span_right_of_real"]) == (0.667, 0.667)
+    assert res["real_share_by_type"] == {"direct": 1.0, "indirect": 0.5}
+
+
+def test_the_speaker_stays_beside_its_mark_column(audit) -> None:  # type: ignore[no-untyped-def]
+    quote = {"source": "p.html", "article_id": "a", "start": 0, "end": 2, "quote_type": "direct",
+             "speaker": {"name": "X", "via": "name"}, "cue": None, "confidence": 0.5,
+             "text": "Hi"}
+    row = audit.row("quote", quote, "Hi there")
+    assert row["said_by"] == "X [name]" and row["speaker"] == ""  # the mark starts empty
