@@ -123,6 +123,7 @@ def weak_cue(cue: Token, adjacent: bool) -> bool:
 
 
 def in_relative(cue: Token, content: Span) -> bool:
+    """Whether a cue stands in a relative clause that does not hold the quotation."""
     v: Token = cue
     while v.dep_ in ("conj", "xcomp", "aux") and v.head.i != v.i:
         v = v.head

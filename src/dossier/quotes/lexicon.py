@@ -52,6 +52,7 @@ class Lexicon:
 
 @cache
 def cues() -> Lexicon:
+    """The data file's lists (read once)."""
     d = load_toml("quote_cues.toml")
     return Lexicon(frozenset(d["verbs"]), frozenset(d["reporting_verbs"]),
                    frozenset(d["future_markers"]), tuple(d["future_phrases"]),
@@ -73,6 +74,7 @@ def cues() -> Lexicon:
 
 @cache
 def verb_lemmas() -> frozenset[str]:
+    """Every verb cue of the lists, whatever its content."""
     c = cues()
     return (c.clausal | c.intent | c.objects | frozenset(c.preps) | c.reporting
             | c.as_verbs)
@@ -91,10 +93,12 @@ def lemma(t: Token) -> str:
 
 
 def is_cue(t: Token) -> bool:
+    """A speech verb (``verbs``)."""
     return t.pos_ in ("VERB", "AUX") and lemma(t) in cues().verbs
 
 
 def tense(cue: Token) -> str:
+    """past, present or future ("will say", "is expected to warn")."""
     c = cues()
     aux = {a.lower_ for a in cue.children if a.dep_ == "aux"}
     if aux & c.future:
@@ -109,6 +113,7 @@ def tense(cue: Token) -> str:
 
 @cache
 def colon_preps() -> frozenset[str]:
+    """Words that end the name before a colon ("Clinton to Planned Parenthood: …")."""
     return frozenset(load_toml("quote_cues.toml")["colon_preps"])
 
 

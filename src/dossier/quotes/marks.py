@@ -10,8 +10,11 @@ import re
 from dossier.parse import misclosed
 
 _OPEN = "“"
-
 _CLOSE = "”"
+# curly, straight, and two apostrophes (''…'', the convention of some news archives)
+MARK = re.compile(r"''|[“”\"]")
+# what may stand around a quotation's content on its line: space and marks
+MARKS = " \t“”\"‘’'"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -53,22 +56,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-# curly, straight, and two apostrophes (''…'', the convention of some news archives)
-MARK = re.compile(r"''|[“”\"]")
-
-
 def opens(text: str, k: int) -> bool:
     """A straight double quote opens when it follows space or start, not a word."""
     return k == 0 or not text[k - 1].isalnum()
 
 
 def whole_paragraph(text: str, a: int, b: int) -> bool:
+    """Whether the quotation ``text[a:b]`` is all its paragraph holds, but its marks."""
     line_start = text.rfind("\n", 0, a) + 1
     line_end = text.find("\n", b)
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:a].strip(" “\"")
     after = text[b:line_end].strip(" ”\".,")
     return not before and not after
-
-
-MARKS = " \t“”\"‘’'"

@@ -108,6 +108,7 @@ def make_quote(view: ArticleView, span: Span, qtype: str, speaker: SpeakerDict |
 
 
 def typed_speaker(sp: SpeakerDict) -> Speaker:
+    """The record of a speaker the rules built as a dict."""
     ph = sp.get("phrase")
     return Speaker(sp["name"], sp["actor_id"], sp["qid"], sp["start"], sp["end"], sp["via"],
                    TextSpan(ph["start"], ph["end"], ph["text"]) if ph else None)
