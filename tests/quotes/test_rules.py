@@ -38,11 +38,29 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
     [
         ("marks.scare_quote", "He asked me about “my language” at the meeting.",
          None),
+        ("marks.misclosed_mark", "“We will not sign this agreement today,“ the minister "
+         "said. She left.", ("We will not sign this agreement today,", "the minister")),
+        ("cues.governing_cue", "Paul Ryan said it’s unrealistic to think that if the "
+         "country pulls back, “our oceans are going to save us.”",
+         ("our oceans are going to save us.", "Paul Ryan")),
+        ("speakers.relative_antecedent", "George Osborne, who vowed to “build a northern "
+         "powerhouse for the whole country”, spoke on Monday.",
+         ("build a northern powerhouse for the whole country", "who")),
+        ("speakers.interview_turn", "Q: You said yesterday that the middle class is still "
+         "getting crushed.", ("You said yesterday that the middle class is still getting "
+                              "crushed.", None)),
+        ("speakers.block_quotation", "The mayor added:\nWe are going to rebuild the bridge "
+         "before the winter comes.",
+         ("We are going to rebuild the bridge before the winter comes.", "The mayor")),
         ("cues.weak_cue", "Both sides agreed to continue “close personal interaction "
          "between the two governments” in the coming years.", None),
         ("speakers.by_agent", "The new budget was criticised by the Finance Ministry as "
          "“a recipe for higher prices and fewer jobs”.",
          ("a recipe for higher prices and fewer jobs", "the Finance Ministry")),
+        ("speakers.unlinked_modifiers", "The lone developer behind Stardew Valley said "
+         "the game would get a new update next month.",
+         ("the game would get a new update next month",
+          "The lone developer behind Stardew Valley")),
         ("speakers.dash", "“We are not afraid of the storm.” ― Maria Lopez",
          ("We are not afraid of the storm.", "Maria Lopez")),
         ("content.clause_around", "As the Times reported, the emails were sent from a "
@@ -57,7 +75,8 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
     ],
 )
 def test_switched_off_rule_loses_what_it_finds(quotes, rule: str, text: str,  # type: ignore[no-untyped-def]
-                                               found: tuple[str, str] | None) -> None:
+                                               found: tuple[str, str | None] | None
+                                               ) -> None:
     """A rule's example: what it finds is there with the rule on and gone with it off
     (a filter's example, ``found`` None: a quote there only with the filter off)."""
     on, off = _found(text, quotes(text)), None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from dossier.parse import misclosed
+from dossier.quotes.book import BOOK
 
 _OPEN = "“"
 _CLOSE = "”"
@@ -33,8 +34,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         tail = end - (len(line) - len(line.rstrip()))
         i = start
         if cur is not None:  # a quote left open at the previous paragraph's end
-            if stripped[0] in (_OPEN, '"') or stripped.startswith("''"):
-                # it continues: skip this paragraph's opening mark
+            if continues(stripped):  # skip this paragraph's opening mark
                 i = lead + (2 if stripped.startswith("''") else 1)
             else:
                 spans.append((cur, cur_end))
@@ -43,10 +43,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             k, ch = m.start(), m.group()
             if cur is None:
                 if ch == _OPEN or (ch in ('"', "''") and opens(text, k)) or (
-                        ch == _CLOSE and k == lead):
-                    # a paragraph that opens with ” (a typo for “) opens a quotation
+                        ch == _CLOSE and close_mark_opens(k, lead)):
                     cur = m.end()
-            elif ch in (_CLOSE, '"', "''") or misclosed(text, k):
+            elif ch in (_CLOSE, '"', "''") or misclosed_mark(text, k):
                 spans.append((cur, k))
                 cur = None
         if cur is not None:
@@ -54,6 +53,28 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if cur is not None:
         spans.append((cur, cur_end))
     return [(a, b) for a, b in spans if b > a]
+
+
+@BOOK.rule("marks", off=False)
+def continues(paragraph: str) -> bool:
+    """A quotation left open at a paragraph's end goes on in the next paragraph when
+    that one opens with a mark (the UK and US convention): "Osborne said: “I believe
+    our two countries are partners.⏎“Britain can be China’s best partner.”"."""
+    return paragraph[0] in (_OPEN, '"') or paragraph.startswith("''")
+
+
+@BOOK.rule("marks", off=False)
+def close_mark_opens(k: int, lead: int) -> bool:
+    """A paragraph that opens with ” (a typo for “) opens a quotation: "”We will
+    win,” he said."."""
+    return k == lead
+
+
+@BOOK.rule("marks", off=False)
+def misclosed_mark(text: str, k: int) -> bool:
+    """An opening mark typed for the closing one closes the quotation: "“We will not
+    sign it,“ the minister said" (:func:`dossier.parse.misclosed`)."""
+    return misclosed(text, k)
 
 
 def opens(text: str, k: int) -> bool:

@@ -38,14 +38,7 @@ def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
         if m is not None:
             return m
         if head.pos_ == "NOUN":
-            # a common noun heads the phrase: a name the actor stage could not link
-            # that modifies it is no speaker ("the solo developer behind Stardew
-            # Valley", "the Netflix employee resource group": the phrase speaks);
-            # a known organisation or state still speaks through its people ("a
-            # spokesman for the Foreign Office")
-            subj = [t for t in subj if not (
-                (m := view.by_token.get(t.i)) is not None and m.actor_id.startswith("local:")
-                and t.i != head.i and head in t.ancestors)]
+            subj = unlinked_modifiers(subj, view, head)
         for deps in (("appos",), ("compound", "flat")):
             for t in (*head.children, *subj):
                 if t.dep_ in deps and (m := view.by_token.get(t.i)) and not is_around(
@@ -59,6 +52,17 @@ def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
         if (m := view.by_token.get(t.i)) is not None and not is_around(view, t, root):
             return m
     return None
+
+
+@BOOK.rule("speakers")
+def unlinked_modifiers(subj: list[Token], view: ArticleView, head: Token) -> list[Token]:
+    """Under a common noun that heads the phrase, a name the actor stage could not link
+    is no speaker: "the solo developer behind Stardew Valley", "the Netflix employee
+    resource group" (the phrase speaks); a known organisation or state still speaks
+    through its people ("a spokesman for the Foreign Office")."""
+    return [t for t in subj if not (
+        (m := view.by_token.get(t.i)) is not None and m.actor_id.startswith("local:")
+        and t.i != head.i and head in t.ancestors)]
 
 
 _CLAUSE_BARRIER = ("relcl", "advcl", "ccomp", "csubj")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dossier.quotes.book import BOOK, CARRIED, UNLINKED
 from dossier.quotes.clauses import MIN_CLAUSE, span_of
@@ -59,28 +59,16 @@ def colon_paragraphs(view: ArticleView, quoted: list[tuple[int, int]]) -> list[Q
                 speaker = (mention_speaker(mention, view, name) if mention is not None
                            else raw_speaker(view, name, "unlinked"))
                 body = (colon + 1, b)
-                after = doc.char_span(colon + 1, b, alignment_mode="contract")
-                if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in after or ()) and (
-                        listing or prev is not None
-                        and text[prev[0]:prev[1]].rstrip().endswith(":")):
-                    # a list's items, not a headline's claim: "…on the following
-                    # charges:" then "Elizabeth A. Burton: Possession of …"
+                if list_item(view, colon, b, listing or _ends_colon(text, prev)):
                     listing, body, speaker = True, None, None
                     prev = (a, b)
                     continue
-            elif head is not None and len(head) == 1 and head.text in ("Q", "A"):
-                body, unnamed = (colon + 1, b), True  # an interview's turn, no name
-        if body is None and prev is not None and text[prev[0]:prev[1]].rstrip().endswith(":"):
-            last = doc.char_span(prev[0], prev[1], alignment_mode="expand")
-            if last is not None:
-                sent = doc[last.end - 1].sent
-                cands = [t for t in sent if is_cue(t) and t.i >= last.start]
-                if cands:
-                    cue = cands[-1]
-                    speaker, _ = speaker_of(view, cue)
-                    if speaker is not None and text[lead:b].lstrip(MARKS) == text[a:b].lstrip(
-                            MARKS) and text[a:b].lstrip()[:1] not in MARKS:
-                        body = (a, b)
+            elif head is not None and interview_turn(head):
+                body, unnamed = (colon + 1, b), True
+        if body is None and prev is not None and _ends_colon(text, prev):
+            block = block_quotation(view, prev, (a, b), lead)
+            if block is not None:
+                cue, speaker, body = block
         prev = (a, b)
         listing = False
         if body is None or speaker is None and not unnamed:
@@ -97,8 +85,52 @@ def colon_paragraphs(view: ArticleView, quoted: list[tuple[int, int]]) -> list[Q
         if cue is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
             continue  # a list after "MOF explains …:" ("1 & 2-room – 3 months' worth")
         out.append(make_quote(view, span, "direct", speaker, cue,
-                          tense(cue) if cue is not None else "past", None, CARRIED))
+                              tense(cue) if cue is not None else "past", None, CARRIED))
     return out
+
+
+def _ends_colon(text: str, line: tuple[int, int] | None) -> bool:
+    return line is not None and text[line[0] : line[1]].rstrip().endswith(":")
+
+
+@BOOK.rule("speakers", off=False)
+def list_item(view: ArticleView, colon: int, end: int, after_colon: bool) -> bool:
+    """A line with no finite verb after a name and a colon, in a list that a line
+    ending in a colon opens, is a list's item, not a headline's claim: "…on the
+    following charges:" then "Elizabeth A. Burton: Possession of …"."""
+    after = view.doc.char_span(colon + 1, end, alignment_mode="contract")
+    return after_colon and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                   for t in after or ())
+
+
+@BOOK.rule("speakers", off=False)
+def interview_turn(head: Span) -> bool:
+    """An interview's turn, "Q: …" or "A: …", is a quote with no speaker named: "Q: You
+    said yesterday that the middle class is still getting crushed."."""
+    return len(head) == 1 and head.text in ("Q", "A")
+
+
+@BOOK.rule("speakers", off=None)
+def block_quotation(view: ArticleView, prev: tuple[int, int], line: tuple[int, int],
+                    lead: int) -> tuple[Token, SpeakerDict, tuple[int, int]] | None:
+    """A paragraph after one that ends with a cue and a colon is that speaker's block
+    quotation: "Limbaugh added:⏎We are going to win this." (its cue, speaker and body;
+    not a paragraph that opens with a mark, a quotation of its own)."""
+    doc, text = view.doc, view.text
+    a, b = line
+    last = doc.char_span(prev[0], prev[1], alignment_mode="expand")
+    if last is None:
+        return None
+    sent = doc[last.end - 1].sent
+    cands = [t for t in sent if is_cue(t) and t.i >= last.start]
+    if not cands:
+        return None
+    cue = cands[-1]
+    speaker, _ = speaker_of(view, cue)
+    if speaker is not None and text[lead:b].lstrip(MARKS) == text[a:b].lstrip(
+            MARKS) and text[a:b].lstrip()[:1] not in MARKS:
+        return cue, speaker, (a, b)
+    return None
 
 
 @BOOK.rule("strategies", off=[])

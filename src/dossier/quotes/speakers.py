@@ -26,9 +26,8 @@ INVERTED_NAME_MAX = 8
 def subject(view: ArticleView, cue: Token) -> list[Token]:
     """The subject of a cue (through "is expected to warn", "will say")."""
     v: Token | None = cue
-    if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children):
-        return []  # "Asked about …, Trump said": Trump was asked, nobody named asks
+    if asked(cue):
+        return []
     for _ in range(SUBJECT_DEPTH):
         if v is None:
             break
@@ -38,15 +37,7 @@ def subject(view: ArticleView, cue: Token) -> list[Token]:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "… by telling them that …"
             v = v.head.head
             continue
-        if (v.tag_ == "VBG" and v.dep_ == "acl" and v.head.dep_ in ("dobj", "dative")
-                and lemma(v) in cues().verbs and lemma(v) not in _EVIDENCE):
-            # "emailed supporters saying: …": the sender ("research showing that …"
-            # is the research's)
-            v = v.head.head
-            continue
-        if (v.tag_ == "VBG" and v.dep_ == "advcl" and v.head.dep_ == "ccomp"
-                and is_cue(v.head.head) and v.head.head.i < v.head.i):
-            # "Sanders said the convention could be “messy,” adding …": Sanders adds
+        if sender(v) or adding(v):
             v = v.head.head
             continue
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i else None
@@ -55,6 +46,30 @@ def subject(view: ArticleView, cue: Token) -> list[Token]:
 
 _EVIDENCE = frozenset(("show", "find", "indicate", "suggest", "reveal", "conclude",
                        "estimate", "signal", "hint", "know", "learn", "understand"))
+
+
+@BOOK.rule("speakers", off=False)
+def asked(cue: Token) -> bool:
+    """A participle with no subject or auxiliary of its own names nobody who speaks:
+    "Asked about the tax, Trump said …" (Trump was asked)."""
+    return cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children)
+
+
+@BOOK.rule("speakers", off=False)
+def sender(v: Token) -> bool:
+    """A speech participle of the one addressed is its sender's: "emailed supporters
+    saying: …" (not evidence: "research showing that …" is the research's)."""
+    return (v.tag_ == "VBG" and v.dep_ == "acl" and v.head.dep_ in ("dobj", "dative")
+            and lemma(v) in cues().verbs and lemma(v) not in _EVIDENCE)
+
+
+@BOOK.rule("speakers", off=False)
+def adding(v: Token) -> bool:
+    """A participle after a speech verb's clause is that speaker's: "Sanders said the
+    convention could be “messy,” adding …" (Sanders adds)."""
+    return (v.tag_ == "VBG" and v.dep_ == "advcl" and v.head.dep_ == "ccomp"
+            and is_cue(v.head.head) and v.head.head.i < v.head.i)
 
 
 @BOOK.rule("speakers", off=[])
