@@ -17,7 +17,7 @@ from dossier.quotes.cues import (
     reported_via,
     weak_cue,
 )
-from dossier.quotes.lexicon import cues, lemma, tense
+from dossier.quotes.lexicon import cues, tense
 from dossier.quotes.marks import whole_paragraph
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
@@ -55,8 +55,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             last_speaker = (dash, para)
             continue
         cont = continued(text, last_after, a)
-        if cont is not None and (cue is None or cue.i == cont[1].i or (
-                lemma(cue) in cues().weak and not is_adjacent(view, cue, content))):
+        if cont is not None and (cue is None or cue.i == cont[1].i
+                                 or weak_cue(cue, is_adjacent(view, cue, content))):
             # "“Carolina’s going to win that one,” Kasich replied. “I hate to say it.”":
             # the quotation after the attribution goes on with the same speaker
             sp = {**cont[0], "phrase": dict(cont[0].get("phrase") or {})}
