@@ -92,10 +92,10 @@ def main(argv: list[str] | None = None) -> int:
                 miss[lem].append(f"{row['doc_id']}: {_marked(text, a, lo, hi)[:400]}")
                 continue
             src = _spans(a.get("source", []))
-            phrases = [(p.speaker or {}).get("phrase") for p in ov]
+            phrases = [p.speaker.phrase if p.speaker else None for p in ov]
             if args.sources and src is not None and not any(
-                    ph and _tok_overlap((ph["start"], ph["end"]), src) for ph in phrases):
-                ours = [ph["text"] if ph else None for ph in phrases]
+                    ph and _tok_overlap((ph.start, ph.end), src) for ph in phrases):
+                ours = [ph.text if ph else None for ph in phrases]
                 wrong_source[lem].append(f"{row['doc_id']}: {_marked(text, a, lo, hi)[:400]}"
                                          f"\n        ours: {ours[:3]!r}")
             if args.short and max(_tok_overlap((p.start, p.end), c) for p in ov) < (
@@ -104,12 +104,12 @@ def main(argv: list[str] | None = None) -> int:
                 short[lem].append(f"{row['doc_id']}: {_marked(text, a, lo, hi)[:400]}"
                                   f"\n        ours: {best.text[:200]!r}")
         for p in preds:
-            lem = p.cue["lemma"] if p.cue else p.quote_type
+            lem = p.cue.lemma if p.cue else p.quote_type
             pred_all[lem] += 1
             if not any(_tok_overlap((p.start, p.end), c) for _, c in gold):
-                who = (p.speaker or {}).get("phrase", {}) or {}
-                fp[lem].append(f"{row['doc_id']}: [[{who.get('text', '-')}]] "
-                               f"{{{{{p.cue['text'] if p.cue else '-'}}}}} "
+                who = p.speaker.phrase if p.speaker and p.speaker.phrase else None
+                fp[lem].append(f"{row['doc_id']}: [[{who.text if who else '-'}]] "
+                               f"{{{{{p.cue.text if p.cue else '-'}}}}} "
                                f"<<{' '.join(p.text.split())[:200]}>>")
 
     def show(title: str, groups: dict[str, list[str]], total: Counter[str]) -> None:

@@ -144,16 +144,16 @@ class _Score:
     def source(self, q) -> dict | None:  # type: ignore[no-untyped-def]
         if q.speaker is None:
             return None
-        if self.source_span == "phrase" and q.speaker.get("phrase"):
-            return q.speaker["phrase"]
-        return q.speaker
+        if self.source_span == "phrase" and q.speaker.phrase:
+            return q.speaker.phrase.to_dict()
+        return q.speaker.to_dict()
 
     def add(self, doc, preds, gold, gold_tok) -> None:  # type: ignore[no-untyped-def]
         counts = self.counts
         counts["pred"] += len(preds)
         counts["gold"] += len(gold)
         counts["gold_src"] += sum(1 for _, s in gold if s)
-        self.citron.add([{"cue": _tokens(doc, [q.cue] if q.cue else []),
+        self.citron.add([{"cue": _tokens(doc, [q.cue.to_dict()] if q.cue else []),
                           "source": _tokens(doc, [self.source(q)] if q.speaker else []),
                           "content": _tokens(doc, [{"start": q.start, "end": q.end}])}
                          for q in preds], gold_tok)

@@ -56,7 +56,7 @@ def test_one_parse_feeds_every_stage() -> None:
     # the mention index is by token of this parse
     assert parsed.mention_at[0] is sunak and parsed.mention_at[1] is sunak
     assert [q.text for q in quotes] == ["We will not sign it."]
-    assert quotes[0].speaker["actor_id"] == "rishi-sunak"
+    assert quotes[0].speaker.actor_id == "rishi-sunak"
     assert quotes == extract_quotes(parsed, an.geo)  # stages only read the parse
     # inside the quotation: the tokens between the marks
     inside = [t.text for t in parsed.doc if parsed.quoted[t.i]]

@@ -260,10 +260,10 @@ class Quote:
     end: int
     text: str
     quote_type: str  # direct | partial | indirect
-    speaker: dict[str, Any] | None  # name, actor_id, qid, start, end, via
-    cue: dict[str, Any] | None  # text, lemma, start, end
+    speaker: Speaker | None
+    cue: Cue | None
     tense: str  # past | present | future
-    reported_via: dict[str, Any] | None
+    reported_via: ReportedVia | None
     about: tuple[str, ...]
     confidence: float
 

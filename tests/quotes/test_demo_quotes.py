@@ -64,7 +64,7 @@ IDS = [str(q[0] if isinstance(q, tuple) else q.values[0])[:24] for q in QUOTES]
 def test_demo_quote(quotes: list[Quote], opening: str, speaker: str) -> None:
     found = [q for q in quotes if q.text.startswith(opening)]
     assert found, f"quote not found: {opening}"
-    assert found[0].speaker is not None and found[0].speaker["actor_id"] == speaker
+    assert found[0].speaker is not None and found[0].speaker.actor_id == speaker
 
 
 def test_embedded_post_is_not_a_second_quote(quotes: list[Quote]) -> None:
@@ -83,7 +83,7 @@ def test_embedded_post_is_not_a_second_quote(quotes: list[Quote]) -> None:
 def test_demo_not_attributed_to(quotes: list[Quote], opening: str, not_speaker: str) -> None:
     found = [q for q in quotes if q.text.startswith(opening)]
     assert found, f"quote not found: {opening}"
-    assert all(q.speaker is None or q.speaker["actor_id"] != not_speaker for q in found)
+    assert all(q.speaker is None or q.speaker.actor_id != not_speaker for q in found)
 
 
 def test_demo_said_as_he_claimed(quotes: list[Quote]) -> None:
@@ -95,8 +95,8 @@ def test_demo_said_as_he_claimed(quotes: list[Quote]) -> None:
     assert said and claimed
     assert not [q for q in quotes if q.text.startswith("as he claimed")]
     assert said[0].speaker and claimed[0].speaker
-    assert said[0].speaker["phrase"]["text"] == claimed[0].speaker["phrase"]["text"] == (
+    assert said[0].speaker.phrase.text == claimed[0].speaker.phrase.text == (
         "the head of Britain’s GCHQ spy agency")
     # the role is its holder on the date the test gives (2024), not the organisation
-    assert said[0].speaker["actor_id"] == claimed[0].speaker["actor_id"] == (
+    assert said[0].speaker.actor_id == claimed[0].speaker.actor_id == (
         "anne-keast-butler")

@@ -42,8 +42,8 @@ def test_quote_found_and_attributed(quotes, text, content, speaker, qtype, tense
     if content is not None:
         assert q.text == content
         assert text[q.start : q.end] == content
-    assert q.speaker is not None and q.speaker["actor_id"] == speaker
-    assert text[q.speaker["start"] : q.speaker["end"]]
+    assert q.speaker is not None and q.speaker.actor_id == speaker
+    assert text[q.speaker.start : q.speaker.end]
     assert q.tense == tense
 
 
@@ -59,7 +59,7 @@ def test_floating_quote_continues_the_speaker(quotes) -> None:  # type: ignore[n
     text = ("Rishi Sunak said: “We can’t depend on Cold War arguments.\n"
             "“So, we will make an evolutionary leap in our approach.”\n")
     qs = quotes(text)
-    assert [q.speaker["actor_id"] for q in qs if q.speaker] == ["rishi-sunak"]
+    assert [q.speaker.actor_id for q in qs if q.speaker] == ["rishi-sunak"]
     assert qs[0].text.endswith("in our approach.")
 
 
@@ -67,8 +67,8 @@ def test_chain_reported_via(quotes) -> None:  # type: ignore[no-untyped-def]
     qs = quotes("Chinese outlet Xinhua reported that Xi Jinping said their close cooperation "
                 "helped maintain global stability.")
     assert len(qs) == 1
-    assert qs[0].speaker["actor_id"] == "xi-jinping"  # type: ignore[index]
-    assert qs[0].reported_via["actor_id"] == "chn-xinhua"  # type: ignore[index]
+    assert qs[0].speaker.actor_id == "xi-jinping"  # type: ignore[index]
+    assert qs[0].reported_via.actor_id == "chn-xinhua"  # type: ignore[index]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from dossier.records import Quote
 
 
 def _found(qs: list[Quote]) -> set[tuple[str | None, str]]:
-    return {(q.speaker["name"] if q.speaker else None, q.text) for q in qs}
+    return {(q.speaker.name if q.speaker else None, q.text) for q in qs}
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_naming_report_found(quotes, text: str, speaker: str, content: str) -> N
     ],
 )
 def test_naming_report_rejected(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert not [q for q in quotes(text) if q.cue and q.cue["lemma"] == "call"], _found(
+    assert not [q for q in quotes(text) if q.cue and q.cue.lemma == "call"], _found(
         quotes(text))
 
 
@@ -85,7 +85,7 @@ def test_naming_report_rejected(quotes, text: str) -> None:  # type: ignore[no-u
 def test_report_inside_another_speakers_report_is_dropped(  # type: ignore[no-untyped-def]
         quotes, text: str, outer: str, dropped: str) -> None:
     qs = quotes(text)
-    assert any(q.speaker and q.speaker["name"].lower() == outer.lower() for q in qs), _found(qs)
+    assert any(q.speaker and q.speaker.name.lower() == outer.lower() for q in qs), _found(qs)
     assert not [q for q in qs if q.text == dropped], _found(qs)
 
 

@@ -23,14 +23,14 @@ def _one(text: str, qs: list[Quote], content: str) -> Quote:
 
 def _mention(text: str, q: Quote) -> str:
     assert q.speaker is not None
-    return text[q.speaker["start"] : q.speaker["end"]]
+    return text[q.speaker.start : q.speaker.end]
 
 
 def _phrase(text: str, q: Quote) -> str:
     assert q.speaker is not None
-    ph = q.speaker["phrase"]
-    assert text[ph["start"] : ph["end"]] == ph["text"]
-    return ph["text"]
+    ph = q.speaker.phrase
+    assert ph is not None and text[ph.start : ph.end] == ph.text
+    return ph.text
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_source_phrase(quotes, text: str, content: str, mention: str, phrase: st
 )
 def test_source_phrase_not(quotes, text: str, content: str, not_phrase: str) -> None:  # type: ignore[no-untyped-def]
     qs = [q for q in quotes(text, ON) if q.text == content and q.speaker]
-    assert all(q.speaker["phrase"]["text"] != not_phrase for q in qs)  # type: ignore[index]
+    assert all(q.speaker.phrase.text != not_phrase for q in qs)  # type: ignore[index]
 
 
 def test_phrase_holds_mention(quotes) -> None:  # type: ignore[no-untyped-def]
@@ -116,8 +116,9 @@ def test_phrase_holds_mention(quotes) -> None:  # type: ignore[no-untyped-def]
     assert len(qs) >= 4
     for q in qs:
         sp = q.speaker
-        assert sp is not None and set(sp["phrase"]) == {"start", "end", "text"}
-        assert sp["phrase"]["start"] <= sp["start"] < sp["end"] <= sp["phrase"]["end"]
+        assert sp is not None and sp.phrase is not None
+        assert set(sp.to_dict()["phrase"]) == {"start", "end", "text"}
+        assert sp.phrase.start <= sp.start < sp.end <= sp.phrase.end
 
 
 @pytest.mark.parametrize(
@@ -160,11 +161,11 @@ def test_around_speaker(quotes, text: str, content: str, name: str,  # type: ign
                         actor_id: str | None, about: str | None) -> None:
     q = _one(text, quotes(text, ON), content)
     assert q.speaker is not None
-    assert q.speaker["name"] == name
-    assert q.speaker["actor_id"] == actor_id
+    assert q.speaker.name == name
+    assert q.speaker.actor_id == actor_id
     if actor_id is None:
-        assert q.speaker["via"] == "unlinked"
-        assert q.speaker["phrase"]["text"] == name
+        assert q.speaker.via == "unlinked"
+        assert q.speaker.phrase.text == name
     if about is not None:
         assert about in q.about
 
@@ -175,28 +176,37 @@ def test_spokesman_with_name(quotes) -> None:  # type: ignore[no-untyped-def]
     text = "Clinton's spokesman Brian Fallon said the emails were never classified at the time."
     q = _one(text, quotes(text, ON), "the emails were never classified at the time")
     assert q.speaker is not None
-    assert q.speaker["name"] == "Brian Fallon"
-    assert q.speaker["actor_id"] not in (None, "hillary-clinton")
-    assert q.speaker["phrase"]["text"] == "Clinton's spokesman Brian Fallon"
+    assert q.speaker.name == "Brian Fallon"
+    assert q.speaker.actor_id not in (None, "hillary-clinton")
+    assert q.speaker.phrase.text == "Clinton's spokesman Brian Fallon"
 
 
 @pytest.mark.parametrize(
-    ("text", "content", "not_actor"),
+    ("text", "content", "not_actor", "phrase"),
     [
         ("Aides to Clinton said the candidate would not attend the debate in Iowa.",
-         "the candidate would not attend the debate in Iowa", "hillary-clinton"),
+         "the candidate would not attend the debate in Iowa", "hillary-clinton",
+         "Aides to Clinton"),
         ("Clinton’s campaign manager said the system was rigged against working families.",
-         "the system was rigged against working families", "hillary-clinton"),
+         "the system was rigged against working families", "hillary-clinton",
+         "Clinton’s campaign manager"),
         ("A top Donald Trump adviser said the wall would be paid for within a year.",
-         "the wall would be paid for within a year", "donald-trump"),
+         "the wall would be paid for within a year", "donald-trump",
+         "A top Donald Trump adviser"),
         ("Trump's lawyers said the case would be thrown out by the appeals court.",
-         "the case would be thrown out by the appeals court", "donald-trump"),
+         "the case would be thrown out by the appeals court", "donald-trump",
+         "Trump's lawyers"),
         # a person's possessive pronoun before a common noun: not that person
         ("Tad Devine ran the race. His boss said the campaign would go on until July.",
-         "the campaign would go on until July", "local:"),
+         "the campaign would go on until July", "local:", "His boss"),
     ],
 )
-def test_around_not_person(quotes, text: str, content: str, not_actor: str) -> None:  # type: ignore[no-untyped-def]
-    for q in quotes(text, ON):
+def test_around_not_person(quotes, text: str, content: str, not_actor: str,  # type: ignore[no-untyped-def]
+                           phrase: str) -> None:
+    qs = quotes(text, ON)
+    for q in qs:
         if q.text == content and q.speaker is not None:
-            assert not (q.speaker["actor_id"] or "").startswith(not_actor), q.speaker
+            assert not (q.speaker.actor_id or "").startswith(not_actor), q.speaker
+    # the phrase itself speaks, unlinked
+    assert [(q.speaker.name, q.speaker.actor_id) for q in qs
+            if q.text == content and q.speaker is not None] == [(phrase, None)]

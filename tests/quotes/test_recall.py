@@ -30,7 +30,7 @@ from dossier.records import Quote
 
 def _phrase(q: Quote) -> str:
     assert q.speaker is not None
-    return (q.speaker.get("phrase") or {}).get("text", "")
+    return q.speaker.phrase.text if q.speaker.phrase else ""
 
 
 @pytest.mark.parametrize(

@@ -13,13 +13,13 @@ from dossier.records import Quote
 
 NESTED_LOSS = pytest.mark.xfail(strict=True, reason=(
     "a report by another speaker inside a report is dropped as the outer speaker's "
-    "account (quotes.extract._outer_reports; on PolNeAR train such reports had the "
+    "account (quotes.post.outer_reports; on PolNeAR train such reports had the "
     "right source 14-45% of the time): a noun report with an owner is its loss"))
 
 
 def _speaker_text(text: str, q: Quote) -> str:
     assert q.speaker is not None
-    return text[q.speaker["start"] : q.speaker["end"]]
+    return text[q.speaker.start : q.speaker.end]
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_reported_found(quotes, text: str, content: str, speaker: str, qtype: st
     q = found[0]
     assert text[q.start : q.end] == content
     assert _speaker_text(text, q) == speaker
-    assert q.cue is None or q.cue["lemma"]
+    assert q.cue is None or q.cue.lemma
 
 
 @pytest.mark.parametrize(
@@ -122,7 +122,7 @@ def test_marked_attributions(quotes, text: str, content: str, speaker: str) -> N
 def test_relative_pronoun_is_the_span_and_the_antecedent_the_actor(quotes) -> None:  # type: ignore[no-untyped-def]
     text = "Reporters spoke to Rishi Sunak, who said the economy would recover by spring."
     (q,) = [q for q in quotes(text) if q.quote_type == "indirect"]
-    assert q.speaker is not None and q.speaker["actor_id"] == "rishi-sunak"
+    assert q.speaker is not None and q.speaker.actor_id == "rishi-sunak"
     assert _speaker_text(text, q) == "who"
 
 

@@ -12,8 +12,14 @@ from dossier.records import Quote
 
 
 def _speakers(text: str, qs: list[Quote], content: str) -> list[str | None]:
-    return [text[q.speaker["start"] : q.speaker["end"]] if q.speaker else None
+    return [text[q.speaker.start : q.speaker.end] if q.speaker else None
             for q in qs if q.text == content]
+
+
+def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
+    """(content, speaker span) of every quote found."""
+    return {(q.text, text[q.speaker.start : q.speaker.end] if q.speaker else None)
+            for q in qs}
 
 
 @pytest.mark.parametrize(
@@ -50,7 +56,7 @@ def _speakers(text: str, qs: list[Quote], content: str) -> list[str | None]:
 def test_source_found(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert speaker in _speakers(text, qs, content), [
-        (q.text, q.speaker and text[q.speaker["start"] : q.speaker["end"]]) for q in qs]
+        (q.text, q.speaker and text[q.speaker.start : q.speaker.end]) for q in qs]
 
 
 @pytest.mark.parametrize(
@@ -95,7 +101,7 @@ def test_source_not(quotes, text: str, content: str, not_speaker: str) -> None: 
 def test_cues_found(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert speaker in _speakers(text, qs, content), [
-        (q.text, q.speaker and text[q.speaker["start"] : q.speaker["end"]]) for q in qs]
+        (q.text, q.speaker and text[q.speaker.start : q.speaker.end]) for q in qs]
 
 
 @pytest.mark.parametrize(
@@ -123,15 +129,15 @@ def test_cue_in_relative_clause_gives_way(quotes) -> None:  # type: ignore[no-un
     text = ("Jeremy Fleming will say President Xi Jinping – who has not condemned the "
             "invasion – has a “more nuanced” view of the relationship.")
     (q,) = [q for q in quotes(text) if q.text == "more nuanced"]
-    assert q.speaker is not None and q.speaker["actor_id"] == "jeremy-fleming"
-    assert q.cue is not None and q.cue["lemma"] == "say"
+    assert q.speaker is not None and q.speaker.actor_id == "jeremy-fleming"
+    assert q.cue is not None and q.cue.lemma == "say"
 
 
 def test_relative_cue_kept_when_it_holds_the_quote(quotes) -> None:  # type: ignore[no-untyped-def]
     text = ("Reporters spoke to Rishi Sunak, who said the deal was “a good start” and "
             "left early.")
     (q,) = [q for q in quotes(text) if q.text == "a good start"]
-    assert q.speaker is not None and q.speaker["actor_id"] == "rishi-sunak"
+    assert q.speaker is not None and q.speaker.actor_id == "rishi-sunak"
 
 
 def test_pronoun_after_report_about_third_person_is_not_the_speaker(quotes) -> None:  # type: ignore[no-untyped-def]
@@ -140,8 +146,8 @@ def test_pronoun_after_report_about_third_person_is_not_the_speaker(quotes) -> N
             "the relationship. With an eye on Taiwan, he would not want to do anything "
             "which might constrain his actions in future.")
     (q,) = [q for q in quotes(text) if q.text.startswith("to do anything")]
-    assert q.speaker is not None and q.speaker["actor_id"] != "jeremy-fleming"
-    assert text[q.speaker["start"] : q.speaker["end"]] == "he"
+    assert q.speaker is not None and q.speaker.actor_id != "jeremy-fleming"
+    assert text[q.speaker.start : q.speaker.end] == "he"
 
 
 def test_pronoun_after_report_with_speech_cue_stays_the_speaker(quotes) -> None:  # type: ignore[no-untyped-def]
@@ -149,7 +155,7 @@ def test_pronoun_after_report_with_speech_cue_stays_the_speaker(quotes) -> None:
     text = ("Jeremy Fleming will say President Xi Jinping has a “more nuanced” view of "
             "the relationship. He will say that the alliance is not in China's interest.")
     (q,) = [q for q in quotes(text) if q.text.startswith("that the alliance")]
-    assert q.speaker is not None and q.speaker["actor_id"] == "jeremy-fleming"
+    assert q.speaker is not None and q.speaker.actor_id == "jeremy-fleming"
 
 
 def test_relative_source_inside_report_keeps_its_antecedent(quotes) -> None:  # type: ignore[no-untyped-def]
@@ -157,10 +163,10 @@ def test_relative_source_inside_report_keeps_its_antecedent(quotes) -> None:  # 
     text = ("Jeremy Fleming will say Russian hackers are looking for targets in states "
             "that oppose the invasion.")
     found = [q for q in quotes(text) if q.text == "the invasion"]
-    assert all(q.speaker is None or q.speaker["actor_id"] != "jeremy-fleming"
+    assert all(q.speaker is None or q.speaker.actor_id != "jeremy-fleming"
                for q in found)
     # and the report Fleming makes is there, with the states' stance inside it
-    assert any(q.speaker and q.speaker["actor_id"] == "jeremy-fleming"
+    assert any(q.speaker and q.speaker.actor_id == "jeremy-fleming"
                and q.text.endswith("states that oppose the invasion") for q in quotes(text))
 
 
@@ -181,7 +187,7 @@ def test_relative_source_inside_report_keeps_its_antecedent(quotes) -> None:  # 
 def test_colon_headlines(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert speaker in _speakers(text, qs, content), [
-        (q.text, q.speaker and text[q.speaker["start"] : q.speaker["end"]]) for q in qs]
+        (q.text, q.speaker and text[q.speaker.start : q.speaker.end]) for q in qs]
 
 
 @pytest.mark.parametrize(
@@ -212,7 +218,7 @@ def test_colon_labels_are_no_speakers(quotes, text: str) -> None:  # type: ignor
 def test_speaker_despite_the_parse(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
     assert speaker in _speakers(text, qs, content), [
-        (q.text, q.speaker and text[q.speaker["start"] : q.speaker["end"]]) for q in qs]
+        (q.text, q.speaker and text[q.speaker.start : q.speaker.end]) for q in qs]
 
 
 @pytest.mark.parametrize(
@@ -224,18 +230,26 @@ def test_speaker_despite_the_parse(quotes, text: str, content: str, speaker: str
     ],
 )
 def test_no_left_name_speaker(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
-    for q in quotes(text):
-        assert q.speaker is None or text[q.speaker["start"] : q.speaker["end"]] != "Springfield"
+    qs = quotes(text)
+    for q in qs:
+        assert q.speaker is None or text[q.speaker.start : q.speaker.end] != "Springfield"
+    # the quotation is found all the same
+    assert ("direct", "The budget is balanced and the roads will be repaired this year.") in {
+        (q.quote_type, q.text) for q in qs}
 
 
 def test_report_content_stays_in_its_paragraph(quotes) -> None:  # type: ignore[no-untyped-def]
     text = ("The final results are not in, but the campaign is already claiming victory in "
             "the northern counties.\n\nIts chief strategist says in a statement that the race "
             "will now be a contest between four candidates.")
-    for q in quotes(text):
-        cue_para = text.count("\n", 0, q.cue["start"]) if q.cue else None
+    qs = quotes(text)
+    for q in qs:
+        cue_para = text.count("\n", 0, q.cue.start) if q.cue else None
         if cue_para is not None:
             assert text.count("\n", 0, q.start) == cue_para == text.count("\n", 0, q.end)
+    # the strategist's report, in its own paragraph
+    assert ("that the race will now be a contest between four candidates",
+            "Its chief strategist") in _found(text, qs)
 
 
 def test_report_kept_around_a_few_quoted_words(quotes) -> None:  # type: ignore[no-untyped-def]
@@ -255,47 +269,63 @@ def test_report_dropped_when_a_full_quotation_overlaps(quotes) -> None:  # type:
 def test_research_showing_is_not_its_presenters(quotes) -> None:  # type: ignore[no-untyped-def]
     text = ("His speech in London will underline research showing that there have been "
             "thousands of approaches from foreign spies.")
-    for q in quotes(text):
-        if q.cue and q.cue["lemma"] == "show":
-            assert q.speaker is None or "London" not in q.speaker["name"]
+    qs = quotes(text)
+    for q in qs:
+        if q.cue and q.cue.lemma == "show":
+            assert q.speaker is None or "London" not in q.speaker.name
+    # what the research shows is the research's
+    assert ("that there have been thousands of approaches from foreign spies",
+            "research") in _found(text, qs)
 
 
 @pytest.mark.parametrize(
-    ("text", "not_speaker"),
+    ("text", "not_speaker", "found"),
     [
-        # the one asked does not speak the question
-        ("Asked about the new tax on small shops, the mayor said it was fair.", "the mayor"),
+        # the one asked does not speak the question (what the mayor said is the mayor's)
+        ("Asked about the new tax on small shops, the mayor said it was fair.", "the mayor",
+         ("it was fair", "the mayor")),
         ("The mayor was asked, “If you had known about the leak, would you have closed the "
-         "bridge?”", "The mayor"),
+         "bridge?”", "The mayor",
+         ("If you had known about the leak, would you have closed the bridge?", None)),
     ],
 )
-def test_addressee_is_not_the_speaker(quotes, text: str, not_speaker: str) -> None:  # type: ignore[no-untyped-def]
-    for q in quotes(text):
-        if q.cue and q.cue["lemma"] == "ask":
-            assert q.speaker is None or text[q.speaker["start"] : q.speaker["end"]] != not_speaker
+def test_addressee_is_not_the_speaker(quotes, text: str, not_speaker: str,  # type: ignore[no-untyped-def]
+                                      found: tuple[str, str | None]) -> None:
+    qs = quotes(text)
+    for q in qs:
+        if q.cue and q.cue.lemma == "ask":
+            assert q.speaker is None or text[q.speaker.start : q.speaker.end] != not_speaker
+    assert found in _found(text, qs)
 
 
 def test_asker_is_the_speaker(quotes) -> None:  # type: ignore[no-untyped-def]
     text = "The mayor asked, “Where did the money for the new bridge go?”"
     (q,) = [q for q in quotes(text) if q.quote_type == "direct"]
-    assert q.speaker is not None and text[q.speaker["start"] : q.speaker["end"]] == "The mayor"
+    assert q.speaker is not None and text[q.speaker.start : q.speaker.end] == "The mayor"
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "speaker"),
     [
         # reports inside quoted speech: the he/she is someone the speaker talks about
-        "“They are all here because he is promising to give them free stuff,” Bennett "
-        "shot back with a laugh.",
-        "“He wants the country to become more like the rest of the world,” the senator "
-        "told the crowd.",
+        pytest.param(
+            "“They are all here because he is promising to give them free stuff,” Bennett "
+            "shot back with a laugh.", "Bennett",
+            marks=pytest.mark.xfail(strict=True, reason=(
+                "“shot back” is no cue (quote_cues.toml has no “shoot”): the quotation "
+                "is not found at all"))),
+        ("“He wants the country to become more like the rest of the world,” the senator "
+         "told the crowd.", "the senator"),
     ],
 )
-def test_no_report_inside_quoted_speech(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_report_inside_quoted_speech(quotes, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     a, b = text.index("“") + 1, text.index("”")
-    for q in quotes(text):
+    qs = quotes(text)
+    for q in qs:
         if q.quote_type == "indirect":
             assert not (a <= q.start and q.end <= b), (q.text, q.speaker)
+    # the quotation itself is the speaker's
+    assert (text[a:b], speaker) in _found(text, qs)
 
 
 def test_report_outside_quoted_speech_kept(quotes) -> None:  # type: ignore[no-untyped-def]
@@ -307,8 +337,13 @@ def test_report_outside_quoted_speech_kept(quotes) -> None:  # type: ignore[no-u
 def test_interview_letters_are_no_speakers(quotes) -> None:  # type: ignore[no-untyped-def]
     text = ("Q: You said yesterday that the middle class is still getting crushed.\n"
             "A: Yes, and I think the numbers show it every single month.")
-    for q in quotes(text):
-        assert q.speaker is None or text[q.speaker["start"] : q.speaker["end"]] not in ("Q", "A")
+    qs = quotes(text)
+    for q in qs:
+        assert q.speaker is None or text[q.speaker.start : q.speaker.end] not in ("Q", "A")
+    # both turns are quotes, with no speaker named
+    assert {(q.quote_type, q.text, q.speaker) for q in qs} >= {
+        ("direct", "You said yesterday that the middle class is still getting crushed.", None),
+        ("direct", "Yes, and I think the numbers show it every single month.", None)}
 
 
 @pytest.mark.parametrize(
@@ -330,4 +365,4 @@ def test_according_to_stays_in_its_sentence(quotes) -> None:  # type: ignore[no-
             "to the corporation.\n\nGeorge Osborne said his government would respond.")
     (q,) = [q for q in quotes(text) if q.text == "beaten and kicked by the police"]
     assert q.speaker is not None
-    assert text[q.speaker["start"] : q.speaker["end"]] == "the corporation"
+    assert text[q.speaker.start : q.speaker.end] == "the corporation"

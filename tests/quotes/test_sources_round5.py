@@ -12,12 +12,13 @@ from dossier.records import Quote
 
 
 def _phrases(qs: list[Quote], content: str) -> list[str | None]:
-    return [(q.speaker.get("phrase") or {}).get("text") if q.speaker else None
+    return [q.speaker.phrase.text if q.speaker and q.speaker.phrase else None
             for q in qs if q.text == content]
 
 
 def _show(qs: list[Quote]) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker and (q.speaker.get("phrase") or {}).get("text")) for q in qs]
+    return [(q.text, q.speaker.phrase.text if q.speaker and q.speaker.phrase else None)
+            for q in qs]
 
 
 SOURCE_PHRASE = [
@@ -107,7 +108,7 @@ OBJECT_AND_PREP_CUES_REJECTED = [
 
 NESTED_LOSS = pytest.mark.xfail(strict=True, reason=(
     "a report by another speaker inside a report is dropped as the outer speaker's "
-    "account (quotes.extract._outer_reports; on PolNeAR train such reports had the "
+    "account (quotes.post.outer_reports; on PolNeAR train such reports had the "
     "right source 14-45% of the time): a noun report with an owner is its loss"))
 
 NOUN_SOURCE_FROM = [
@@ -188,7 +189,7 @@ REMIND_AND_CREDIT = [
 
 def test_credit_needs_an_object(quotes) -> None:  # type: ignore[no-untyped-def]
     text = "The bank credited on Monday."
-    assert not [q for q in quotes(text) if q.cue and q.cue["lemma"] == "credit"]
+    assert not [q for q in quotes(text) if q.cue and q.cue.lemma == "credit"]
 
 
 MEDIUM_CLAUSE = [

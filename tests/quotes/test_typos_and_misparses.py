@@ -98,7 +98,7 @@ def test_misclosed_mark_closes_for_the_linker(text: str, inside: list[bool]) -> 
     ],
 )
 def test_found(quotes, text: str, speaker: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    found = {((q.speaker or {}).get("name"), q.text) for q in quotes(text)}
+    found = {(q.speaker.name if q.speaker else None, q.text) for q in quotes(text)}
     assert (speaker, content) in found, found
 
 

@@ -14,7 +14,7 @@ from dossier.records import Quote
 
 
 def _found(qs: list[Quote]) -> set[tuple[str | None, str]]:
-    return {(q.speaker["name"] if q.speaker else None, q.text) for q in qs}
+    return {(q.speaker.name if q.speaker else None, q.text) for q in qs}
 
 
 @pytest.mark.parametrize(
@@ -95,12 +95,12 @@ def test_unlinked_name_modifying_the_subject_is_no_speaker(quotes) -> None:  # t
     text = "The lone developer behind Stardew Valley says he is at work on a new farming game."
     got = [q for q in quotes(text) if q.text.startswith("he is at work")]
     assert got and got[0].speaker is not None
-    assert got[0].speaker["name"] == "The lone developer behind Stardew Valley"
+    assert got[0].speaker.name == "The lone developer behind Stardew Valley"
     # a known organisation still speaks through its people
     text = "A spokesman for the Foreign Office said the talks had failed once again."
     got = [q for q in quotes(text) if q.text == "the talks had failed once again"]
     assert got and got[0].speaker is not None
-    assert got[0].speaker["actor_id"] == "gbr-fcdo"
+    assert got[0].speaker.actor_id == "gbr-fcdo"
 
 
 def test_clause_of_a_speech_verb_is_not_the_speakers_frame(quotes) -> None:  # type: ignore[no-untyped-def]
@@ -129,7 +129,7 @@ def test_clause_of_a_speech_verb_is_not_the_speakers_frame(quotes) -> None:  # t
 )
 def test_descriptions_and_lists_are_no_quotes(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(text)
-    assert not [q for q in qs if q.cue and q.cue["lemma"] == "focus"
+    assert not [q for q in qs if q.cue and q.cue.lemma == "focus"
                 or "worth of utility" in q.text], _found(qs)
 
 
@@ -185,7 +185,7 @@ def test_clause_after_a_verb_that_reports_nothing_is_still_the_cues(quotes) -> N
     text = ("Steen has only found one drawback to collaborating with the band: “They are "
             "such good players that people are going to get scared of their demos.”")
     got = [q for q in quotes(text) if q.text.startswith("They are such good players")]
-    assert got and got[0].speaker is not None and got[0].speaker["name"] == "Steen", got
+    assert got and got[0].speaker is not None and got[0].speaker.name == "Steen", got
 
 
 def test_the_quotations_own_subject_is_not_the_cues(quotes) -> None:  # type: ignore[no-untyped-def]
@@ -193,4 +193,4 @@ def test_the_quotations_own_subject_is_not_the_cues(quotes) -> None:  # type: ig
     text = ("The chair asked about the cost.\n\n“The plan we did finished the whole job "
             "in one year,” Hollis, a member of the board, replied.")
     got = [q for q in quotes(text) if q.text.startswith("The plan we did")]
-    assert got and got[0].speaker is not None and got[0].speaker["name"].startswith("Hollis"), got
+    assert got and got[0].speaker is not None and got[0].speaker.name.startswith("Hollis"), got

@@ -1,0 +1,41 @@
+"""The quote stage's rule book, and the confidences its rules give a quote.
+
+Every heuristic of the stage is a rule of :data:`BOOK` (``quotes.<group>.<name>``,
+groups: marks, cues, speakers, content, strategies, post), registered where it
+lives; ``eval/ablate.py`` switches them off one at a time.
+
+The confidences were set by hand (issue 3, PolNeAR train) to order the ways a quote
+is attributed by how often each was right; they are a ranking, not probabilities.
+"""
+
+from __future__ import annotations
+
+from dossier.rules import RuleBook
+
+BOOK = RuleBook("quotes")
+# The groups in the order a quote meets them.
+GROUPS = ("marks", "cues", "speakers", "content", "strategies", "post")
+
+
+def in_order() -> None:
+    """Order the book by group (rules register as their rooms are imported); within a
+    group, the order they were registered in."""
+    BOOK.rules.sort(key=lambda r: GROUPS.index(r.group))
+
+# A speaker the actor stage named (by name, alias, title or a fuzzy match of a name).
+NAMED = 0.9
+# A speaker the actor stage resolved otherwise (a pronoun, a role), or the agent of a
+# passive cue ("criticised by Taiwan"), or a relative pronoun's antecedent.
+RESOLVED = 0.8
+# A speaker with no speech verb: a dash, a colon, "according to" around a quotation.
+NO_VERB = 0.7
+# The most an unmarked report gets, whatever its speaker.
+REPORT_MAX = 0.7
+# A speaker carried over: a quotation that continues the last one, a paragraph that
+# is only a quotation, a colon paragraph, "according to" with no marks, a noun
+# cue's owner ("Trump's claim that …").
+CARRIED = 0.6
+# A speaker that is no known actor: an unlinked noun phrase ("officials", "a poll").
+UNLINKED = 0.5
+# A pronoun or a noun phrase nobody resolved ("he says", "a letter urging …").
+UNRESOLVED = 0.4

@@ -1,0 +1,194 @@
+"""Cues: the speech verb that introduces or closes a quotation (found in its
+sentences), how it joins the quotation (by punctuation, or governing it), whether a
+quotation goes on with the last one's attribution, and who relayed the speech."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from dossier.parse import misclosed
+from dossier.quotes.book import BOOK
+from dossier.quotes.lexicon import cues, is_cue, lemma
+from dossier.quotes.marks import MARK
+from dossier.quotes.sources import ACCORDING_TO_WORDS
+from dossier.quotes.speakers import Found, speaker_of, subject
+from dossier.quotes.view import ArticleView, SpeakerDict
+
+# A quotation and its cue are "adjacent" with at most this many words between them
+# (and punctuation): "“…,” the minister said", "Putin continued: “…”".
+ADJACENT_WORDS = 3
+# A quotation continues the last one's attribution across at most this many words of
+# attribution sentence ("“…,” he said on Thursday during a speech in New York. “…”").
+CONTINUED_WORDS = 30
+
+# The last quotation attributed by a cue after it: its speaker, cue and end.
+Attribution = tuple[SpeakerDict, Token, int]
+
+
+def find_cue(view: ArticleView, content: Span, inside: set[int]) -> Token | None:
+    """The speech verb that introduces or closes a quotation, in its sentences: the
+    nearest on the quotation's lines."""
+    doc = view.doc
+    first, last = doc[content.start], doc[content.end - 1]
+    sents = {first.sent.start: first.sent, last.sent.start: last.sent}
+    cands = []
+    for sent in sents.values():
+        for t in sent:
+            if t.i in inside or not is_cue(t):
+                continue
+            if t.i < content.start and "\n" in doc[t.i : content.start].text:
+                continue
+            if t.i > content.end and "\n" in doc[content.end : t.i].text:
+                continue
+            dist = content.start - t.i if t.i < content.start else t.i - content.end
+            cands.append((dist, t))
+    if not cands:
+        cands = cue_after_mark(view, content)
+    if not cands:
+        cands = cue_before_colon(view, content)
+    if not cands:
+        return None
+    outside = outside_relative(cands, content)
+    return min(outside or cands, key=lambda c: c[0])[1]
+
+
+@BOOK.rule("cues", off=[])
+def cue_after_mark(view: ArticleView, content: Span) -> list[tuple[int, Token]]:
+    """A cue the parser split off after the closing mark, in a sentence of its own:
+    "“… our country?” Clinton said."."""
+    doc = view.doc
+    nxt = content.end
+    while nxt < len(doc) and doc[nxt].text in ("”", '"', "’", "'"):
+        nxt += 1
+    if (content.end < nxt < len(doc) and not doc[nxt].is_space
+            and "\n" not in doc[nxt - 1].text_with_ws and doc[nxt].sent.start >= nxt):
+        root = doc[nxt].sent.root
+        if is_cue(root) and not any(c.dep_ in ("ccomp", "dobj") for c in root.children):
+            return [(root.i - content.end, root)]
+    return []
+
+
+@BOOK.rule("cues", off=[])
+def cue_before_colon(view: ArticleView, content: Span) -> list[tuple[int, Token]]:
+    """A cue before a colon at the end of the paragraph before a quotation that opens
+    one: "He said:⏎⏎“…"."""
+    doc = view.doc
+    first = doc[content.start]
+    cands = []
+    if first.i > 0:
+        prev = doc[first.i - 1]
+        while prev.i > 0 and (prev.is_space or prev.text in ("“", '"')):
+            prev = doc[prev.i - 1]
+        if prev.text == ":":
+            for t in prev.sent:
+                if is_cue(t):
+                    cands.append((content.start - t.i, t))
+    return cands
+
+
+@BOOK.rule("cues", off=[])
+def outside_relative(cands: list[tuple[int, Token]], content: Span
+                     ) -> list[tuple[int, Token]]:
+    """A cue in a relative clause that does not hold the quotation gives way to one
+    outside it: "Fleming will say Xi – who has not condemned the invasion – has a
+    “more nuanced” view" (none outside: the nearest of all)."""
+    return [c for c in cands if not in_relative(c[1], content)]
+
+
+@BOOK.rule("cues", off=None)
+def governing_cue(view: ArticleView, cue: Token, inside: set[int]
+                  ) -> tuple[Token, Found] | None:
+    """The nearest cue has no speaker, a speech verb that governs it may: "Ryan said
+    it's unrealistic to think that … “our oceans …”" (not through a noun: "his
+    decision to describe …" is a noun's, not a speaker's)."""
+    for anc in cue.ancestors:
+        if anc.pos_ not in ("VERB", "AUX"):
+            break
+        if is_cue(anc) and anc.i not in inside:
+            found = speaker_of(view, anc)
+            if found[0] is not None:
+                return anc, found
+    return None
+
+
+@BOOK.rule("cues", off=False)
+def weak_cue(cue: Token, adjacent: bool) -> bool:
+    """A weak verb (``weak_verbs``) is speech only when joined to its quotation by
+    punctuation: "Putin continued: “…”", not "agreed to continue “close personal
+    interaction”"."""
+    return lemma(cue) in cues().weak and not adjacent
+
+
+def in_relative(cue: Token, content: Span) -> bool:
+    """Whether a cue stands in a relative clause that does not hold the quotation."""
+    v: Token = cue
+    while v.dep_ in ("conj", "xcomp", "aux") and v.head.i != v.i:
+        v = v.head
+    return v.dep_ == "relcl" and not (v.left_edge.i <= content.start
+                                      and content.end - 1 <= v.right_edge.i)
+
+
+def governed(view: ArticleView, cue: Token, content: Span) -> bool:
+    """Whether the quotation sits inside the clause of its cue ("warned that the
+    “consequences …”") rather than standing as the whole utterance ("told
+    journalists: “…”")."""
+    if cue.i > content.start:
+        return False
+    before = view.text[: content.start_char].rstrip(" “\"\n")
+    if before.endswith((":", ",")):
+        return False
+    return any(cue.is_ancestor(t) for t in content)
+
+
+def is_adjacent(view: ArticleView, cue: Token, content: Span) -> bool:
+    """Cue and quotation joined by punctuation only: "Putin continued: “…", "“…,” he added"."""
+    text = view.text
+    if cue.i < content.start:
+        between = text[cue.idx + len(cue.text) : content.start_char]
+    else:
+        between = text[content.end_char : cue.idx]
+    words = [w for w in re.findall(r"[\w’']+", between)]
+    return len(words) <= ADJACENT_WORDS and (any(p in between for p in (":", ",", "”", '"')) or (
+        cue.i > content.start and misclosed(text, content.end_char)))  # “…,“ she said
+
+
+def continued(text: str, last: tuple[dict, Token, int] | None,
+               a: int) -> tuple[dict, Token, int] | None:
+    """The attribution a quotation at ``a`` continues: the last quotation ended in the
+    same paragraph, its cue after it, and only that attribution sentence between the
+    two ("“…,” he said on Thursday during a speech in New York. “…”")."""
+    if last is None:
+        return None
+    _, cue, end = last
+    between = text[end:a]
+    if "\n" in between or not end <= cue.idx < a:
+        return None
+    if misclosed(text, end):  # the last quotation's close, typed “ ("“…,“ he said")
+        between = between[1:]
+    inner = between.lstrip("”\"' ").rstrip(" “\"'")
+    if not inner.endswith((".", ",", ":", ";")) or MARK.search(inner):
+        return None
+    if len(re.findall(r"[\w’']+", between)) > CONTINUED_WORDS:
+        return None
+    return last
+
+
+@BOOK.rule("cues", off=None, name="relay")
+def reported_via(view: ArticleView, cue: Token) -> dict[str, Any] | None:
+    """Who reported the speech: "Xinhua reported that Xi said", "according to CCTV"."""
+    for anc in cue.ancestors:
+        if is_cue(anc) and lemma(anc) in cues().reporting:
+            subj = subject(view, anc)
+            m = view.mention_in(subj) if subj else None
+            if m is not None:
+                return {"name": m.actor_name, "actor_id": m.actor_id}
+    for t in cue.sent:
+        if (t.lower_ == "according" and t.i + 1 < len(view.doc)
+                and view.doc[t.i + 1].lower_ == "to"):
+            m = view.mention_in([x for x in view.doc[t.i + 2 : t.i + 2 + ACCORDING_TO_WORDS]])
+            if m is not None:
+                return {"name": m.actor_name, "actor_id": m.actor_id}
+    return None

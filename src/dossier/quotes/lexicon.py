@@ -1,0 +1,132 @@
+"""The cue lexicon (``data/quote_cues.toml``): speech, belief and stance words by the
+shape of their content, read once; a token's cue lemma, and the tense of a cue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from dossier.data import load_toml
+
+# How far back in a cue's sentence a future phrase ("is expected to") may stand
+# before the cue, in characters ("is expected to warn", "is set to tell").
+FUTURE_REACH = 40
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The lists of the data file, by what they are for (see its comments)."""
+
+    verbs: frozenset[str]
+    reporting: frozenset[str]
+    future: frozenset[str]
+    future_phrases: tuple[str, ...]
+    min_words: int
+    weak: frozenset[str]
+    clausal: frozenset[str]
+    intent: frozenset[str]
+    objects: frozenset[str]
+    preps: dict[str, frozenset[str]]
+    nouns: frozenset[str]
+    noun_preps: frozenset[str]
+    adjectives: frozenset[str]
+    colon_labels: frozenset[str]
+    colon_sources: frozenset[str]
+    addressee: frozenset[str]
+    object_heads: dict[str, frozenset[str]]
+    quantifiers: frozenset[str]
+    unsaid_when_negated: frozenset[str]
+    around: frozenset[str]
+    name_objects: frozenset[str]
+    questions: frozenset[str]
+    as_verbs: frozenset[str]
+    complement_objects: frozenset[str]
+    evidence_nouns: frozenset[str]
+    media: frozenset[str]
+    listener: frozenset[str]
+    measures: frozenset[str]
+
+
+@cache
+def cues() -> Lexicon:
+    """The data file's lists (read once)."""
+    d = load_toml("quote_cues.toml")
+    return Lexicon(frozenset(d["verbs"]), frozenset(d["reporting_verbs"]),
+                   frozenset(d["future_markers"]), tuple(d["future_phrases"]),
+                   int(d["min_words_unattributed"]), frozenset(d["weak_verbs"]),
+                   frozenset(d["verbs"]) | frozenset(d["clausal_verbs"]),
+                   frozenset(d["intent_verbs"]), frozenset(d["object_verbs"]),
+                   {k: frozenset(v) for k, v in d["prep_verbs"].items()},
+                   frozenset(d["nouns"]), frozenset(d["noun_preps"]),
+                   frozenset(d["adjectives"]), frozenset(d["colon_labels"]),
+                   frozenset(d["colon_sources"]), frozenset(d["addressee_verbs"]),
+                   {k: frozenset(v) for k, v in d["object_heads"].items()},
+                   frozenset(d["quantifier_sources"]), frozenset(d["unsaid_when_negated"]),
+                   frozenset(d["around_heads"]), frozenset(d["name_object_verbs"]),
+                   frozenset(d["question_verbs"]), frozenset(d["as_verbs"]),
+                   frozenset(d["complement_object_verbs"]),
+                   frozenset(d["evidence_nouns"]), frozenset(d["speech_media"]),
+                   frozenset(d["listener_verbs"]), frozenset(d["according_to_measures"]))
+
+
+@cache
+def verb_lemmas() -> frozenset[str]:
+    """Every verb cue of the lists, whatever its content."""
+    c = cues()
+    return (c.clausal | c.intent | c.objects | frozenset(c.preps) | c.reporting
+            | c.as_verbs)
+
+
+def lemma(t: Token) -> str:
+    """The lemma, or for a verb the lemmatizer got wrong ("hopes" → "hop") the cue
+    its inflection strips to."""
+    lem = t.lemma_.lower()
+    if t.pos_ not in ("VERB", "AUX") or lem in verb_lemmas():
+        return lem
+    w = t.lower_
+    cands = ((w[:-1], w[:-2]) if w.endswith(("s", "ed")) else
+             (w[:-3] + "e", w[:-3]) if w.endswith("ing") else ())
+    return next((c for c in cands if c in verb_lemmas()), lem)
+
+
+def is_cue(t: Token) -> bool:
+    """A speech verb (``verbs``)."""
+    return t.pos_ in ("VERB", "AUX") and lemma(t) in cues().verbs
+
+
+def tense(cue: Token) -> str:
+    """past, present or future ("will say", "is expected to warn")."""
+    c = cues()
+    aux = {a.lower_ for a in cue.children if a.dep_ == "aux"}
+    if aux & c.future:
+        return "future"
+    sent = cue.sent.text[: cue.idx - cue.sent.start_char + len(cue.text)].lower()
+    if any(p in sent[-FUTURE_REACH:] for p in c.future_phrases):
+        return "future"
+    if "Past" in cue.morph.get("Tense", []) or cue.tag_ in ("VBD", "VBN"):
+        return "past"
+    return "present"
+
+
+@cache
+def colon_preps() -> frozenset[str]:
+    """Words that end the name before a colon ("Clinton to Planned Parenthood: …")."""
+    return frozenset(load_toml("quote_cues.toml")["colon_preps"])
+
+
+def attribution_phrases(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token spans of "according to", "in the words of" … (data file)."""
+    key = id(doc.vocab)
+    m = _PHRASE_MATCHERS.get(key)
+    if m is None:
+        m = Matcher(doc.vocab)
+        for phrase in load_toml("quote_cues.toml")["according_to"]:
+            m.add("ATTR", [[{"LOWER": w} for w in phrase.split()]])
+        _PHRASE_MATCHERS[key] = m
+    return [(s, e) for _, s, e in m(doc)]
+
+
+_PHRASE_MATCHERS: dict[int, Matcher] = {}

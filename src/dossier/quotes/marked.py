@@ -1,0 +1,127 @@
+"""The marked-quotation strategy: each quotation in marks, attributed by its cue's
+speaker, or without a cue by a dash, "according to", a colon, or the paragraph
+before (a paragraph that is only a quotation continues the last speaker)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from dossier.quotes.book import BOOK, CARRIED, NO_VERB
+from dossier.quotes.cues import (
+    Attribution,
+    continued,
+    find_cue,
+    governed,
+    governing_cue,
+    is_adjacent,
+    reported_via,
+    weak_cue,
+)
+from dossier.quotes.lexicon import cues, tense
+from dossier.quotes.marks import whole_paragraph
+from dossier.quotes.mentions import mention_speaker
+from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
+from dossier.quotes.speakers import speaker_of
+from dossier.quotes.view import ArticleView, SpeakerDict, make_quote
+from dossier.records import Quote
+
+# A paragraph that is only a quotation continues the last speaker named at most this
+# many paragraphs (lines) before it.
+CONTINUES_PARAGRAPHS = 2
+
+
+@BOOK.rule("strategies", off=[])
+def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[Quote]:
+    """Quotations in marks (``marked``: content spans in the text): "“We will win,”
+    Trump said.", "He said: “…”", "Putin continued: “…”"."""
+    doc, text = view.doc, view.text
+    out: list[Quote] = []
+    # the last speaker and the paragraph it spoke in
+    last_speaker: tuple[SpeakerDict | None, int] = (None, -10)
+    # the last quotation attributed by a cue after it ("“…,” Kasich replied."): its
+    # speaker, cue and end, for a quotation that follows in the same paragraph
+    last_after: Attribution | None = None
+    for a, b in marked:
+        content = doc.char_span(a, b, alignment_mode="expand")
+        if content is None or not content.text.strip():
+            continue
+        inside = set(range(content.start, content.end))
+        cue = find_cue(view, content, inside)
+        words = len(content.text.split())
+        para = view.parsed.paragraph_of(a)
+        dash = dash_speaker(view, b)
+        if dash is not None:  # "“We are not afraid.” ― Maria Lopez"
+            out.append(make_quote(view, content, "direct", dash, None, "past", None, NO_VERB))
+            last_speaker = (dash, para)
+            continue
+        cont = continued(text, last_after, a)
+        if cont is not None and (cue is None or cue.i == cont[1].i
+                                 or weak_cue(cue, is_adjacent(view, cue, content))):
+            # "“Carolina’s going to win that one,” Kasich replied. “I hate to say it.”":
+            # the quotation after the attribution goes on with the same speaker
+            sp = {**cont[0], "phrase": dict(cont[0].get("phrase") or {})}
+            out.append(make_quote(view, content, "direct", sp, cont[1], tense(cont[1]),
+                                  reported_via(view, cont[1]), CARRIED))
+            last_speaker = (sp, para)
+            last_after = (sp, cont[1], b)
+            continue
+        last_after = None
+        if cue is None:
+            who, qtype, conf = uncued(view, content, a, b, last_speaker, para)
+            if who is not None:
+                out.append(make_quote(view, content, qtype, who, None, "past", None, conf))
+                last_speaker = (who, para)
+            continue  # else a scare quote, a title, a nickname, or no speaker to be found
+        speaker, conf = speaker_of(view, cue)
+        if speaker is None and (found := governing_cue(view, cue, inside)) is not None:
+            cue, (speaker, conf) = found
+        adjacent = is_adjacent(view, cue, content)
+        if scare_quote(speaker, adjacent, words):
+            continue
+        qtype = ("partial" if words < cues().min_words or governed(view, cue, content)
+                 else "direct")
+        if weak_cue(cue, adjacent):
+            continue
+        out.append(make_quote(view, content, qtype, speaker, cue, tense(cue),
+                              reported_via(view, cue), conf))
+        if speaker is not None:
+            last_speaker = (speaker, para)
+            if cue.i >= content.end:
+                last_after = (speaker, cue, b)
+    return out
+
+
+def uncued(view: ArticleView, content: Span, a: int, b: int,
+           last: tuple[SpeakerDict | None, int], para: int
+           ) -> tuple[SpeakerDict | None, str, float]:
+    """The speaker of a quotation with no cue, its type and confidence: "according to"
+    in its sentence, a colon before it, or the last speaker."""
+    doc, text = view.doc, view.text
+    acc = according_to(view, doc[content.start].sent)
+    if acc is not None:
+        before = text[:a].rstrip(" “\"\n")
+        return acc, "direct" if before.endswith((":", ",")) else "partial", NO_VERB
+    colon = colon_speaker(view, content)
+    if colon is not None:  # "Trump: “We will win.”"
+        return mention_speaker(colon), "direct", NO_VERB
+    sp = last_speaker(last, para, whole_paragraph(text, a, b))
+    return sp, "direct", CARRIED
+
+
+@BOOK.rule("speakers", off=None)
+def last_speaker(last: tuple[SpeakerDict | None, int], para: int, whole: bool
+                 ) -> SpeakerDict | None:
+    """A paragraph that is only a quotation continues the last speaker, named at most
+    two paragraphs before: "Putin said the talks went well.⏎⏎“We have agreed on much.”"."""
+    if whole and last[0] is not None and para - last[1] <= CONTINUES_PARAGRAPHS:
+        return {**last[0], "phrase": dict(last[0].get("phrase") or {})}
+    return None
+
+
+@BOOK.rule("marks", off=False)
+def scare_quote(speaker: SpeakerDict | None, adjacent: bool, words: int) -> bool:
+    """A short quotation needs a known speaker, or one joined to it by punctuation:
+    "asked me about “my language”" is a scare quote; "“Never,” a spokesman said." is
+    speech (``min_words_unattributed`` in the data file)."""
+    return (speaker is None or speaker.get("actor_id") is None and not adjacent) and (
+        words < cues().min_words)

@@ -1,0 +1,166 @@
+"""Speakers as records: the mention that heads a subject (not a person the phrase is
+around: "aides to Clinton"), a linked or unlinked speaker, and its source phrase
+(PolNeAR's: the whole noun phrase the attribution names)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from dossier.quotes.book import BOOK
+from dossier.quotes.lexicon import cues
+from dossier.quotes.view import ArticleView, SpeakerDict
+from dossier.records import Mention
+
+# How far up the parse from a mention to the head of its phrase the check of what
+# the phrase is "around" looks (tokens; a noun phrase deeper than this is no subject).
+AROUND_DEPTH = 12
+
+
+def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
+    """The mention that heads a subject: "the Kremlin aide Yuri Ushakov" is Ushakov,
+    "China's president Xi" is Xi. A person named around another head ("aides to
+    Clinton", "O'Malley's campaign", "the Christie supporter", `around_heads`; "his
+    boss") or inside a clause of the phrase ("the man who shot Reagan") is not: no
+    mention. (An organisation or state the gazetteer knows speaks through its own:
+    "Russia's foreign ministry", "the Kremlin spokesman".)"""
+    if not subj:
+        return None
+    ids = {t.i for t in subj}
+    heads = [t for t in subj if t.dep_ in ("nsubj", "nsubjpass", "pobj")]
+    top = [t for t in heads if t.head.i not in ids]
+    head = top[-1] if top else heads[0] if heads else None
+    root = head if head is not None else next(
+        (t for t in subj if t.head.i not in ids or t.head.i == t.i), subj[0])
+    if head is not None:
+        m = view.by_token.get(head.i)
+        if m is not None:
+            return m
+        if head.pos_ == "NOUN":
+            subj = unlinked_modifiers(subj, view, head)
+        for deps in (("appos",), ("compound", "flat")):
+            for t in (*head.children, *subj):
+                if t.dep_ in deps and (m := view.by_token.get(t.i)) and not is_around(
+                        view, t, root):
+                    return m
+    for t in subj:
+        if t.dep_ != "poss" and (m := view.by_token.get(t.i)) is not None and not is_around(
+                view, t, root):
+            return m
+    for t in subj:
+        if (m := view.by_token.get(t.i)) is not None and not is_around(view, t, root):
+            return m
+    return None
+
+
+@BOOK.rule("speakers")
+def unlinked_modifiers(subj: list[Token], view: ArticleView, head: Token) -> list[Token]:
+    """Under a common noun that heads the phrase, a name the actor stage could not link
+    is no speaker: "the solo developer behind Stardew Valley", "the Netflix employee
+    resource group" (the phrase speaks); a known organisation or state still speaks
+    through its people ("a spokesman for the Foreign Office")."""
+    return [t for t in subj if not (
+        (m := view.by_token.get(t.i)) is not None and m.actor_id.startswith("local:")
+        and t.i != head.i and head in t.ancestors)]
+
+
+_CLAUSE_BARRIER = ("relcl", "advcl", "ccomp", "csubj")
+
+
+@BOOK.rule("speakers", off=False, name="around")
+def is_around(view: ArticleView, t: Token, root: Token) -> bool:
+    """Whether the mention at ``t`` names someone the phrase headed by ``root`` is
+    around rather than the phrase's referent: on the way up from ``t`` to ``root`` a
+    head noun of `around_heads` that the actor stage did not link ("aides to
+    Clinton", "O'Malley's campaign", "the Clinton campaign chairman"; an apposition
+    names its head: "Clinton's spokesman, Brian Fallon"), or a clause ("the man who
+    shot Reagan"). A person's possessive pronoun before a common noun ("his boss")
+    is no speaker either. A mention of an organisation or state the gazetteer knows
+    ("Russia's foreign ministry") is, but for a clause."""
+    around = cues().around
+    m = view.by_token[t.i]
+    person = m.type == "person" or m.actor_id.startswith("local:")
+    if (m.type == "person" and t.i != root.i and t.dep_ == "poss" and t.pos_ == "PRON"
+            and t.head.pos_ == "NOUN"):
+        return True
+    x = t
+    for _ in range(AROUND_DEPTH):
+        if x.i == root.i or x.head.i == x.i:
+            return False
+        dep = x.dep_
+        if dep in _CLAUSE_BARRIER:
+            return True
+        x = x.head
+        if (person and dep != "appos" and x.pos_ in ("NOUN", "PROPN")
+                and (x.lemma_.lower() in around or x.lower_ in around)
+                and view.by_token.get(x.i) is None):
+            return True
+    return False
+
+
+def raw_speaker(view: ArticleView, toks: list[Token], via: str,
+                 phrase: list[Token] | None = None) -> SpeakerDict:
+    """A speaker that is no known actor ("officials", "a new poll", "it"): its span."""
+    span = view.doc[toks[0].i : toks[-1].i + 1]
+    return {"name": span.text, "actor_id": None, "qid": None,
+            "start": view.start(span), "end": view.end(span),
+            "via": via, "phrase": source_phrase(view, phrase or toks)}
+
+
+def mention_speaker(m: Mention, view: ArticleView | None = None,
+                     phrase: list[Token] | None = None) -> SpeakerDict:
+    """A linked speaker: the actor, the mention's span, and the source phrase (the
+    subject's whole noun phrase when given, else the mention)."""
+    sp: dict[str, Any] = {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
+                          "start": m.start, "end": m.end, "via": m.via}
+    ph = source_phrase(view, phrase) if view is not None and phrase else None
+    if ph is None or not (ph["start"] < m.end and m.start < ph["end"]):
+        ph = {"start": m.start, "end": m.end, "text": m.text}
+    elif not (ph["start"] <= m.start and m.end <= ph["end"]) and view is not None:
+        # a mention reaching past the parse's phrase ("the FBI", a title): both
+        a, b = min(ph["start"], m.start), max(ph["end"], m.end)
+        ph = {"start": a, "end": b, "text": view.source_text(a, b)}
+    sp["phrase"] = ph
+    return sp
+
+
+def source_phrase(view: ArticleView, toks: list[Token]) -> dict[str, Any] | None:
+    """The source phrase of a speaker: the noun phrase the attribution names, with
+    its titles, modifiers, appositions and relative clauses ("Texas Sen. Ted Cruz",
+    "Ryan, a policy-focused conservative,"): first to last token, on the line of its
+    first token, without punctuation at its edges but for the comma that closes a
+    phrase set off by commas (PolNeAR's convention) and a closing bracket or quotation
+    mark whose opening one it holds."""
+    if not toks:
+        return None
+    doc, text = view.doc, view.text
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    for j in range(hi - 1, lo - 1, -1):
+        # a parse that runs a quotation or a dateline into the subject ("“…,” Trump,
+        # the frontrunner,", "MACAU (Reuters) – Top donor Sheldon Adelson"): after it
+        w = doc[j].text
+        if w in ("”", "''") or w == '"' and sum(doc[k].text == '"' for k in range(lo, j)) % 2 or (
+                w in ("–", "—", "―", "--") and any(doc[k].text == ")" or doc[k].is_upper
+                                                   and doc[k].is_alpha for k in range(lo, j))):
+            lo = j + 1
+            break
+    nl = text.find("\n", doc[lo].idx)
+    while hi > lo and nl >= 0 and doc[hi].idx > nl:
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in "(“\"":
+        lo += 1
+
+    def keep(k: int) -> bool:
+        pair = {")": "(", "”": "“", '"': '"'}.get(doc[k].text)
+        return pair is not None and any(doc[j].text == pair for j in range(lo, k))
+
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and not keep(hi):
+        hi -= 1
+    nxt = hi + 1
+    if (nxt < len(doc) and doc[nxt].text == "," and (nl < 0 or doc[nxt].idx < nl)
+            and any(doc[k].text == "," for k in range(lo, hi))):
+        hi = nxt  # "Ryan, a policy-focused conservative,": the closing comma
+    span = doc[lo : hi + 1]
+    return {"start": view.start(span), "end": view.end(span),
+            "text": span.text}

@@ -1,0 +1,201 @@
+"""The reported-speech strategy: speech, beliefs and stances without quotation marks.
+A cue of the data file (by the shape of its content: clause, infinitive, object,
+preposition, noun, adjective) and its content read off the parse give an indirect
+quote, unless a quotation already holds it or it is the speech of someone inside it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dossier.quotes.book import BOOK, CARRIED, REPORT_MAX, UNRESOLVED
+from dossier.quotes.clauses import (
+    Content,
+    clause_content,
+    inserted_content,
+    misparsed_clause,
+    on_cue_line,
+)
+from dossier.quotes.cues import reported_via
+from dossier.quotes.lexicon import cues, is_cue, lemma, tense
+from dossier.quotes.mentions import mention_speaker, raw_speaker, subject_mention
+from dossier.quotes.objects import (
+    bare_name,
+    infinitive_content,
+    nominal_content,
+    not_these_objects,
+    noun_owner,
+    object_content,
+    predicated,
+    prep_content,
+    unlabelled,
+)
+from dossier.quotes.speakers import Found, speaker_of, subject
+from dossier.quotes.view import ArticleView, make_quote
+from dossier.records import Quote
+
+# A cue (token), its content and the content's shape.
+Report = tuple[Token, Span, str]
+
+
+def reported_cues(view: ArticleView) -> list[Report]:
+    """Reported speech, beliefs and stances without marks: a cue (from the data file)
+    and its content read off the parse, in one walk over the tokens.
+
+    - clause: "X said (that) …", "…, X said.", "…, X said, …" (the cue inside);
+    - infinitive: "X vowed to …", "X urged them to …";
+    - object: "X criticised the plan", "X called it a hoax";
+    - prepositional: "X called for …", "X spoke of …".
+    """
+    c = cues()
+    doc, text = view.doc, view.text
+    out: list[Report] = []
+    for t in doc:
+        lem = lemma(t)
+        if t.pos_ == "NOUN" and lem in c.nouns or t.pos_ == "ADJ" and lem in c.adjectives:
+            nominal = nominal_content(t, c.noun_preps)
+            if nominal is not None and len(nominal) >= 2:
+                out.append((t, nominal, "noun" if t.pos_ == "NOUN" else "adjective"))
+            continue
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if describes_noun(t):
+            continue
+        if lem in c.unsaid_when_negated and negated(t):
+            continue
+        found: Content | None = None
+        if lem in c.clausal:
+            found = clause_content(t)
+        if found is None and lem in c.intent:
+            found = infinitive_content(t)
+        if found is None and lem in c.objects:
+            found = object_content(t)
+            if found is not None and (not_these_objects(lem, found)
+                                      or unlabelled(t, lem, found)):
+                found = None
+        if found is None and lem in c.preps and not any(
+                x.dep_ == "prt" and x.lower_ == "out" and x.head.i == t.i
+                for x in t.children if lem in c.complement_objects):
+            found = prep_content(t, c.preps[lem])  # (not "called out Russia for …")
+        if found is None and lem in c.as_verbs and any(
+                x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children):
+            found = object_content(t)  # "sees Cruz as a uniter"
+        if found is None and lem in c.verbs:
+            found = inserted_content(t) or misparsed_clause(t)
+        if found is not None and "\n" in text[min(t.idx, found[0].start_char):
+                                                   max(t.idx, found[0].end_char)]:
+            found = on_cue_line(found, view, t)
+        if found is not None and (len(found[0]) >= 2 or bare_name(t, lem, found)):
+            out.append((t, found[0], found[1]))
+    return out
+
+
+@BOOK.rule("cues", off=False)
+def describes_noun(t: Token) -> bool:
+    """A participle that describes the noun before it is no cue: "an innovator focused
+    on …"."""
+    return (t.dep_ in ("acl", "advcl") and t.tag_ in ("VBN", "VBD") and t.i > 0
+            and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN") and not any(
+                x.dep_ in ("agent", "nsubj", "nsubjpass") for x in t.children))
+
+
+@BOOK.rule("cues", off=False)
+def negated(t: Token) -> bool:
+    """A speech act that did not happen (``unsaid_when_negated``): "X has not condemned
+    the invasion", "did not say that …" (X said nothing)."""
+    return any(k.dep_ == "neg" or k.lower_ == "never" for k in t.children)
+
+
+@BOOK.rule("strategies", off=[])
+def reported_speech(view: ArticleView, marked: list[tuple[int, int]],
+                    direct: list[tuple[int, int]], partial: set[tuple[int, int]]
+                    ) -> list[Quote]:
+    """Indirect quotes: "The mayor said the bridge would close", "Trump's claim that
+    …", unless the quotations found (``direct``, in text offsets) hold them."""
+    text = view.text
+    min_words = cues().min_words
+    out: list[Quote] = []
+    for t, span, kind in reported_cues(view):
+        if any(qa < span.end_char and span.start_char < qb and not (
+                (qa, qb) in partial and span.start_char < qa and qb < span.end_char)
+               for qa, qb in direct):
+            # the quotation is already there, with its marks (a few quoted words inside
+            # a report keep both: "warned China not to become “too closely aligned”
+            # with Russia")
+            continue
+        if mostly_quoted(view, t, span, kind, marked):
+            continue
+        if any(qa <= t.idx < qb and len(text[qa:qb].split()) >= min_words
+               for qa, qb in marked):
+            # a report inside quoted speech ("“They're here because he's promising to
+            # give them free stuff,” Bennett shot back"): the quotation is the
+            # speaker's, its he/she someone the speaker talks about
+            continue
+        if relayed(view, t, span):
+            continue
+        if kind == "noun":
+            found = noun_speaker(view, t)
+            if found is None:
+                continue
+            speaker, conf = found
+        else:
+            speaker, conf = speaker_of(view, t.head if kind == "adjective" else t,
+                                       reported=True)
+        if speaker is None:
+            continue
+        speaker, conf = named_inside((speaker, conf), view, span)
+        out.append(make_quote(view, span, "indirect", speaker, t, tense(t),
+                              reported_via(view, t), min(conf, REPORT_MAX)))
+    return out
+
+
+@BOOK.rule("strategies", off=False)
+def mostly_quoted(view: ArticleView, t: Token, span: Span, kind: str,
+                  marked: list[tuple[int, int]]) -> bool:
+    """A report that is mostly a short quotation is a title or a scare quote: "asked me
+    about “my language”" (not what an object verb says of its object: "called Trump
+    “unhinged”")."""
+    text, min_words = view.text, cues().min_words
+    return any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
+               and len(text[qa:qb].split()) < min_words
+               and not (kind == "object" and predicated(t, qa)) for qa, qb in marked)
+
+
+@BOOK.rule("strategies", off=False)
+def relayed(view: ArticleView, t: Token, span: Span) -> bool:
+    """A relay's report of someone's speech is that speaker's: "Xinhua reported that Xi
+    said …" (the speech is Xi's; Xinhua is its ``reported_via``)."""
+    return lemma(t) in cues().reporting and any(
+        is_cue(x) and x.i != t.i and x.dep_ == "ccomp" and x.head.i == t.i
+        and subject_mention(view, subject(view, x)) is not None for x in span)
+
+
+@BOOK.rule("speakers", off=None)
+def noun_speaker(view: ArticleView, t: Token) -> Found | None:
+    """A noun cue's owner speaks: "Trump's claim that …", "criticism from Clinton
+    about …" (not an owner nobody resolved: "their support for …")."""
+    owner = noun_owner(t)
+    if owner is None:
+        return None
+    m = view.by_token.get(owner.i)
+    if m is not None:
+        return mention_speaker(m, view, list(owner.subtree)), CARRIED
+    if owner.pos_ == "PRON":
+        return None
+    return raw_speaker(view, [x for x in owner.subtree if x.dep_ != "case"], "unlinked",
+                       phrase=list(owner.subtree)), UNRESOLVED
+
+
+@BOOK.rule("speakers")
+def named_inside(found: Found, view: ArticleView, span: Span) -> Found:
+    """A pronoun is not the one its report names: "From the Kremlin's point of view, it
+    regards China as …" with "it" resolved to China keeps "it", resolved to nobody."""
+    speaker, conf = found
+    if speaker is not None and speaker.get("via") == "pronoun" and speaker.get(
+            "actor_id") and any(
+            (m := view.by_token.get(x.i)) is not None and m.via != "pronoun"
+            and m.actor_id == speaker["actor_id"] for x in span):
+        speaker = {**speaker, "name": view.source_text(speaker["start"], speaker["end"]),
+                   "actor_id": None, "qid": None}
+        conf = min(conf, UNRESOLVED)
+    return speaker, conf

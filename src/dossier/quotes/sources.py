@@ -1,0 +1,185 @@
+"""Speakers named without a speech verb: after a dash that closes a quotation, before
+a colon that opens one or a line, and after "according to" (the data file's
+attribution phrases)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from dossier.quotes.book import BOOK
+from dossier.quotes.lexicon import colon_preps, cues
+from dossier.quotes.marks import MARKS
+from dossier.quotes.mentions import mention_speaker, raw_speaker, subject_mention
+from dossier.quotes.view import ArticleView, SpeakerDict
+from dossier.records import Mention
+
+# The longest name after a dash (tokens) and before a colon (tokens of the line's
+# head; words of the name).
+DASH_NAME_MAX = 6
+COLON_HEAD_MAX = 10
+COLON_NAME_MAX = 5
+# "according to" takes at most this many words with no object in the parse (and a
+# relay's name stands within as many after it).
+ACCORDING_TO_WORDS = 6
+
+_DASH = re.compile(r"[ \t]*[―—–]+[ \t]*")
+
+
+@BOOK.rule("speakers", off=None, name="dash")
+def dash_speaker(view: ArticleView, b: int) -> SpeakerDict | None:
+    """The name after a dash that closes a quotation: "“…” ― Maria Lopez"."""
+    doc, text = view.doc, view.text
+    k = b
+    while k < len(text) and text[k] in "”\"’.,":
+        k += 1
+    m = _DASH.match(text, k)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    span = doc.char_span(m.end(), line_end, alignment_mode="contract")
+    if span is None:
+        return None
+    names: list[Token] = []
+    for t in span:
+        if t.pos_ == "PROPN" or t.is_title or (names and t.text in (".", "-")):
+            names.append(t)
+        else:
+            break
+    while names and names[-1].is_punct:
+        names.pop()
+    if not names or len(names) > DASH_NAME_MAX:
+        return None
+    mention = view.mention_in(names)
+    if mention is not None:
+        return mention_speaker(mention, view, names)
+    return raw_speaker(view, names, "unlinked")
+
+
+@BOOK.rule("speakers", off=None, name="colon")
+def colon_speaker(view: ArticleView, content: Span) -> Mention | None:
+    """The actor named right before "…: “" that opens a quotation."""
+    doc = view.doc
+    j = content.start - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in ("“", '"')):
+        j -= 1
+    if j < 1 or doc[j].text != ":":
+        return None
+    m = view.by_token.get(doc[j - 1].i)
+    if m is None or m.type not in ("person", "org"):
+        return None
+    # the name must open its clause ("Trump: “…"), not end a longer one
+    first = doc[j - 1]
+    while first.i > 0 and view.by_token.get(first.i - 1) is m:
+        first = doc[first.i - 1]
+    if first.i > 0 and not (doc[first.i - 1].is_punct or doc[first.i - 1].is_space
+                            or first.is_sent_start):
+        return None
+    return m
+
+
+_NAME_TAGS = ("PROPN",)
+
+
+_NOT_NAMES = ("GPE", "LOC", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "CARDINAL")
+
+
+@BOOK.rule("speakers", off=None)
+def colon_name(view: ArticleView, head: Span, colon: int, end: int) -> list[Token] | None:
+    """The speaker before a colon that opens a line: "PENCE: …", "Lynch: No outside
+    influence …", "Clinton to Planned Parenthood: …" (the name before "to"/"on"/"at"),
+    "Poll: …" (a source noun of the data file)."""
+    if not 0 < len(head) <= COLON_HEAD_MAX:
+        return None
+    toks = list(head)
+    cut = next((k for k, t in enumerate(toks) if k > 0 and t.lower_ in colon_preps()),
+               len(toks))
+    name = toks[:cut]
+    if len(name) == 1 and len(name[0].text.rstrip(".")) == 1:
+        return None  # an interview's "Q:" and "A:" name nobody (a turn without speaker)
+    if name[0].lower_ == "dear":
+        return None  # an advice column's "DEAR BEATEN UP: …" names the one addressed
+    if name[0].text in ("-", "–", "—", "•", "*") or any(t.text in ("AND", "OR") for t in name):
+        return None  # a live page's headings: "- HOPE AND LOSS: Your stories"
+    if not 0 < len(name) <= COLON_NAME_MAX or (
+            cut == len(toks) and len(toks) > COLON_NAME_MAX) or not all(
+            t.pos_ in _NAME_TAGS or t.is_upper or t.is_title or t.text in (".", "-")
+            for t in name):
+        return None
+    m = view.mention_in(name)
+    if m is not None and m.via == "metonym":
+        return None  # "Washington: …", a dateline or a section, not the state speaking
+    if colon_dateline(view, head, name):
+        return None
+    if all(t.is_upper or t.is_punct for t in name):
+        return name  # a transcript's "PENCE: …"
+    if m is not None or any(t.ent_type_ in ("PERSON", "ORG") for t in name):
+        return name
+    if head.text.lower() in cues().colon_labels or any(
+            t.ent_type_ in _NOT_NAMES for t in name):
+        return None
+    if name[-1].lower_ in cues().colon_sources:
+        return name
+    # a headline's bare surname ("Lynch: …"): one or two capitalised words before
+    # a clause with a verb
+    body = view.doc.char_span(colon + 1, end, alignment_mode="contract")
+    if (len(name) <= 2 and all(t.is_title for t in name) and body is not None
+            and any(t.pos_ in ("VERB", "AUX") for t in body)):
+        return name
+    return None
+
+
+@BOOK.rule("speakers", off=None)
+def according_to(view: ArticleView, sent: Span) -> SpeakerDict | None:
+    """The source after "according to" in a quotation's sentence: an actor, or the
+    noun phrase itself ("according to the corporation"), never past the sentence."""
+    doc = view.doc
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
+            found = attributed_source(view, doc[t.i + 1], sent.end)
+            return found[0] if found is not None else None
+    return None
+
+
+def attributed_source(view: ArticleView, last: Token, stop: int
+                       ) -> tuple[SpeakerDict, list[Token]] | None:
+    """The speaker an attribution phrase ending at ``last`` ("according to", "in the
+    words of") names, and its tokens: the object's noun phrase (an actor, or the
+    phrase itself: "according to a new poll"), or, with no object in the parse, the
+    words up to the next punctuation (at most six, before ``stop``). None for a
+    measure ("according to their flat size") or no noun at all."""
+    doc = view.doc
+    objs = [c for c in last.children if c.dep_ == "pobj"]
+    if objs and measure(objs[0]):
+        return None
+    if objs:
+        src = list(objs[0].subtree)
+    else:
+        src = list(doc[last.i + 1 : min(stop, last.i + ACCORDING_TO_WORDS + 1)])
+        src = src[: next((k for k, x in enumerate(src) if x.is_punct), len(src))]
+    if not src:
+        return None
+    m = subject_mention(view, src) if objs else view.mention_in(src)
+    if m is not None:
+        return mention_speaker(m, view, src), src
+    if any(x.pos_ in ("NOUN", "PROPN") for x in src):
+        return raw_speaker(view, src, "unlinked"), src
+    return None
+
+
+@BOOK.rule("speakers", off=False)
+def colon_dateline(view: ArticleView, head: Span, name: list[Token]) -> bool:
+    """A place in capitals before the article's first colon is its dateline, no
+    speaker: "SARAJEVO: Eight youngsters died …"."""
+    return (all(t.is_upper or t.is_punct for t in name)
+            and not view.text[: head.start_char].strip(MARKS + "\n")
+            and view.geo.is_place(" ".join(t.text for t in name)))
+
+
+@BOOK.rule("speakers", off=False)
+def measure(obj: Token) -> bool:
+    """A measure or a rule after "according to" is no source: "the amounts each
+    household receives, according to their flat size" (``according_to_measures``)."""
+    return obj.lemma_.lower() in cues().measures

@@ -1,0 +1,89 @@
+"""The quote stage's rules as named units (``dossier.quotes.book.BOOK``).
+
+Each rule lives in its room (``marks``, ``cues``, ``speakers``, ``content``,
+``strategies``, ``post``) with the sentence that motivated it in its docstring. To
+add one: write it in the room's module with ``@BOOK.rule(group, off=…)``, and add a
+row to the table below (a sentence, and what the rule finds in it that is gone when
+it is switched off), or to the room's own test table.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import dossier.quotes.extract  # noqa: F401  (registers the rules)
+from dossier.quotes.book import BOOK, GROUPS
+from dossier.records import Quote
+from dossier.rules import switched_off
+
+
+def test_every_rule_has_its_group_and_example() -> None:
+    rules = list(BOOK)
+    assert len(rules) >= 40
+    assert [GROUPS.index(r.group) for r in rules] == sorted(GROUPS.index(r.group)
+                                                             for r in rules)
+    for r in rules:
+        assert re.search(r"\"[^\"]{3,}\"", r.doc), f"{r.key}: no example sentence"
+
+
+def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
+    return {(q.text, text[q.speaker.start : q.speaker.end] if q.speaker else None)
+            for q in qs}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "found"),
+    [
+        ("marks.scare_quote", "He asked me about “my language” at the meeting.",
+         None),
+        ("marks.misclosed_mark", "“We will not sign this agreement today,“ the minister "
+         "said. She left.", ("We will not sign this agreement today,", "the minister")),
+        ("cues.governing_cue", "Paul Ryan said it’s unrealistic to think that if the "
+         "country pulls back, “our oceans are going to save us.”",
+         ("our oceans are going to save us.", "Paul Ryan")),
+        ("speakers.relative_antecedent", "George Osborne, who vowed to “build a northern "
+         "powerhouse for the whole country”, spoke on Monday.",
+         ("build a northern powerhouse for the whole country", "who")),
+        ("speakers.interview_turn", "Q: You said yesterday that the middle class is still "
+         "getting crushed.", ("You said yesterday that the middle class is still getting "
+                              "crushed.", None)),
+        ("speakers.block_quotation", "The mayor added:\nWe are going to rebuild the bridge "
+         "before the winter comes.",
+         ("We are going to rebuild the bridge before the winter comes.", "The mayor")),
+        ("cues.weak_cue", "Both sides agreed to continue “close personal interaction "
+         "between the two governments” in the coming years.", None),
+        ("speakers.by_agent", "The new budget was criticised by the Finance Ministry as "
+         "“a recipe for higher prices and fewer jobs”.",
+         ("a recipe for higher prices and fewer jobs", "the Finance Ministry")),
+        ("speakers.unlinked_modifiers", "The lone developer behind Stardew Valley said "
+         "the game would get a new update next month.",
+         ("the game would get a new update next month",
+          "The lone developer behind Stardew Valley")),
+        ("speakers.dash", "“We are not afraid of the storm.” ― Maria Lopez",
+         ("We are not afraid of the storm.", "Maria Lopez")),
+        ("content.clause_around", "As the Times reported, the emails were sent from a "
+         "private server.", ("the emails were sent from a private server", "the Times")),
+        ("strategies.colon_paragraphs", "PENCE: Well, look, the economy is growing again.",
+         ("Well, look, the economy is growing again.", "PENCE")),
+        ("strategies.according_to_clauses", "The bridge will close for two months, "
+         "according to the city council.",
+         ("The bridge will close for two months", "the city council")),
+        ("post.outer_reports", "McCallum will outline how the constant undercurrent of "
+         "these actions show why the threat is growing.", None),
+    ],
+)
+def test_switched_off_rule_loses_what_it_finds(quotes, rule: str, text: str,  # type: ignore[no-untyped-def]
+                                               found: tuple[str, str | None] | None
+                                               ) -> None:
+    """A rule's example: what it finds is there with the rule on and gone with it off
+    (a filter's example, ``found`` None: a quote there only with the filter off)."""
+    on, off = _found(text, quotes(text)), None
+    with switched_off(f"quotes.{rule}"):
+        off = _found(text, quotes(text))
+    if found is None:  # a filter: it drops what it is off without
+        assert off - on, (on, off)
+    else:
+        assert found in on, on
+        assert found not in off, off
