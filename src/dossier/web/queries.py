@@ -14,11 +14,13 @@ from typing import Any
 
 import duckdb
 
+from dossier.store.db import contains
 from dossier.web.sources import NotFound, Source
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 KINDS = ("article", "quote", "event")
+ESC = "ESCAPE '\\'"  # names match literally: see dossier.store.db.contains
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def _docs_where(f: Filters) -> Where:
     if f.kind:
         w.add("kind = ?", f.kind)
     if f.speaker:
-        w.add("speaker_id = ? OR speaker_name ILIKE ?", f.speaker, f"%{f.speaker}%")
+        w.add(f"speaker_id = ? OR speaker_name ILIKE ? {ESC}", f.speaker, contains(f.speaker))
     if f.actor:
         w.add("list_contains(actors, ?)", f.actor)
     if f.country:
@@ -159,7 +161,7 @@ def _hits_sql(src: Source, f: Filters) -> tuple[str, list[Any], bool]:
             w.params, True
     if f.q:  # no FTS extension: every word must occur (case-insensitive)
         for word in f.q.split():
-            w.add("title ILIKE ? OR body ILIKE ?", f"%{word}%", f"%{word}%")
+            w.add(f"title ILIKE ? {ESC} OR body ILIKE ? {ESC}", contains(word), contains(word))
     return "SELECT *, NULL::DOUBLE AS score FROM docs" + w.sql(), w.params, False
 
 
@@ -289,15 +291,15 @@ def resolve_actor(src: Source, value: str) -> str:
     with src.ix() as cur:
         if _one(cur, "SELECT count(*) FROM actor_stats WHERE actor_id = ?", [value]):
             return value
-        found = _one(cur, "SELECT actor_id FROM actor_stats WHERE name ILIKE ? "
-                     "ORDER BY mentions DESC, actor_id LIMIT 1", [f"%{value}%"])
+        found = _one(cur, f"SELECT actor_id FROM actor_stats WHERE name ILIKE ? {ESC} "
+                     "ORDER BY mentions DESC, actor_id LIMIT 1", [contains(value)])
     return str(found) if found else value
 
 
 def actors(src: Source, name: str, type_: str, country: str, page: Page) -> dict[str, Any]:
     w = Where()
     if name:
-        w.add("name ILIKE ? OR actor_id = ?", f"%{name}%", name)
+        w.add(f"name ILIKE ? {ESC} OR actor_id = ?", contains(name), name)
     if type_:
         w.add("type = ?", type_)
     if country:
@@ -389,9 +391,9 @@ def _ev_where(f: Filters) -> Where:
     if f.actor:
         w.add("src_id = ? OR tgt_id = ?", f.actor, f.actor)
     if f.source_actor:
-        w.add("src_id = ? OR src_name ILIKE ?", f.source_actor, f"%{f.source_actor}%")
+        w.add(f"src_id = ? OR src_name ILIKE ? {ESC}", f.source_actor, contains(f.source_actor))
     if f.target_actor:
-        w.add("tgt_id = ? OR tgt_name ILIKE ?", f.target_actor, f"%{f.target_actor}%")
+        w.add(f"tgt_id = ? OR tgt_name ILIKE ? {ESC}", f.target_actor, contains(f.target_actor))
     if f.country:
         w.add("src_country = ? OR tgt_country = ?", f.country.upper(), f.country.upper())
     return _common_where(w, f)
