@@ -447,3 +447,25 @@ def test_summary_names_skipped_languages_and_negated_events(runner: CliRunner,
     js = json.loads(runner.invoke(main, [*args[:3], "--db", str(tmp_path / "y.duckdb"),
                                          "--json"]).stdout)
     assert js["negated_events"] == 1 and js["not_analysed_languages"] == {"fr": 1}
+
+
+def test_ingest_into_a_served_store_exits_2_at_once(runner: CliRunner, db: Path,
+                                                    demo_path: Path) -> None:
+    """What docs/web.md says: no waiting for the server, a one-line lock error."""
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
+                               f"c = duckdb.connect({str(db)!r}, read_only=True); "
+                               "print('open', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"open\n"
+        res = runner.invoke(main, ["ingest", str(demo_path), "--db", str(db)])
+        assert res.exit_code == 2 and "lock" in res.output
+        assert len([x for x in res.output.splitlines() if x.strip()]) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    web_md = (Path(__file__).resolve().parents[1] / "docs" / "web.md").read_text()
+    assert "exits at once with status 2" in web_md

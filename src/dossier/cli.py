@@ -613,10 +613,14 @@ def events(db: Path | None, source_actor: str | None, target_actor: str | None,
               help="Where the derived search index goes [default: per-user cache dir].")
 @click.option("--query-timeout", type=float, default=5.0, show_default=True,
               help="Seconds a query may run before it is stopped.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (the local names and --host "
+              "always work); repeatable; '*' for any.")
 @settings_options
 def serve(db: Path | None, host: str, port: int, data_dir: Path | None, cache_dir: Path | None,
-          query_timeout: float, config: Path | None, assignments: tuple[str, ...],
-          published: str | None, gazetteer: tuple[Path, ...], workers: int | None) -> None:
+          query_timeout: float, allow_hosts: tuple[str, ...], config: Path | None,
+          assignments: tuple[str, ...], published: str | None, gazetteer: tuple[Path, ...],
+          workers: int | None) -> None:
     """Start the web app over the store (opened read-only); see docs/web.md.
 
     Settings apply to files ingested from the browser.
@@ -625,19 +629,20 @@ def serve(db: Path | None, host: str, port: int, data_dir: Path | None, cache_di
     """
     import uvicorn
 
-    from dossier.web.app import create_app
+    from dossier.web.app import create_app, server_config
+    from dossier.web.guard import allowed_hosts
 
     settings = _settings(config, assignments, published, gazetteer, workers)
     path = db or default_db_path()
     if not path.exists():
         err.print(f"[yellow]no store at {path}[/]: serving browser-made collections only")
     app = create_app(path if path.exists() else None, data_dir, cache_dir, query_timeout,
-                     settings)
+                     settings, hosts=allowed_hosts(host, allow_hosts))
     if path.exists():
         err.print("checking the search index (built once per store change) …")
         app.state.registry.get("main")
     err.print(f"Dossier on http://{host}:{port}/ (store {path}, read-only)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(server_config(app, host, port)).run()
 
 
 @main.command("settings")
