@@ -629,7 +629,7 @@ def serve(db: Path | None, host: str, port: int, data_dir: Path | None, cache_di
     """
     import uvicorn
 
-    from dossier.web.app import create_app, server_config
+    from dossier.web.app import create_app, server_options
     from dossier.web.guard import allowed_hosts
 
     settings = _settings(config, assignments, published, gazetteer, workers)
@@ -642,7 +642,7 @@ def serve(db: Path | None, host: str, port: int, data_dir: Path | None, cache_di
         err.print("checking the search index (built once per store change) …")
         app.state.registry.get("main")
     err.print(f"Dossier on http://{host}:{port}/ (store {path}, read-only)")
-    uvicorn.Server(server_config(app, host, port)).run()
+    uvicorn.run(app, **server_options(host, port))
 
 
 @main.command("settings")

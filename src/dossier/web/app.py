@@ -376,13 +376,18 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
 MAX_REQUEST_HEAD = 1024 * 1024
 
 
-def server_config(app: FastAPI, host: str, port: int) -> Any:
-    """uvicorn's configuration for ``app``: h11 (pure Python, no build step), with a
+def server_options(host: str, port: int) -> dict[str, Any]:
+    """uvicorn's options for the app: h11 (pure Python, no build step), with a
     request-head limit above Guard's, so every refusal has the error shape."""
+    return {"host": host, "port": port, "log_level": "warning", "http": "h11",
+            "h11_max_incomplete_event_size": MAX_REQUEST_HEAD}
+
+
+def server_config(app: FastAPI, host: str, port: int) -> Any:
+    """A uvicorn Config with :func:`server_options` (tests run it in a thread)."""
     import uvicorn
 
-    return uvicorn.Config(app, host=host, port=port, log_level="warning", http="h11",
-                          h11_max_incomplete_event_size=MAX_REQUEST_HEAD)
+    return uvicorn.Config(app, **server_options(host, port))
 
 
 def full_date(value: str, end: bool) -> str:
