@@ -241,3 +241,231 @@ def test_parquet_dataset_export_is_partitioned_by_month(runner: CliRunner, db: P
             assert read == stored > 0, table
     bad = runner.invoke(main, ["export", "--db", str(db), "--format", "parquet-dataset"])
     assert bad.exit_code == 2 and "-o DIR" in bad.output
+
+
+# -- issue 22: what a new user hits in the first hour -------------------------------------
+@pytest.mark.parametrize(("args", "option"), [
+    (["quotes", "--limit", "-1"], "--limit"),
+    (["events", "--limit", "-5"], "--limit"),
+    (["articles", "--limit", "many"], "--limit"),
+    (["actors", "--limit", "-1"], "--limit"),
+    (["events", "--since", "2024-13-45"], "--since"),
+    (["events", "--since", "notadate"], "--since"),
+    (["quotes", "--since", "2024-02-31"], "--since"),
+    (["articles", "--until", "12"], "--until"),
+    (["events", "--root", "99"], "--root"),
+    (["events", "--root", "abc"], "--root"),
+    (["actors", "--country", "Great Britain"], "--country"),
+    (["articles", "--language", "english"], "--language"),
+])
+def test_bad_filter_values_are_one_line_usage_errors(runner: CliRunner, db: Path,
+                                                     args: list[str], option: str) -> None:
+    res = runner.invoke(main, [*args, "--db", str(db)])
+    assert res.exit_code == 2, res.output
+    lines = [line for line in res.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and option in lines[0] and "Traceback" not in res.output, lines
+
+
+@pytest.mark.parametrize(("value", "end", "expected"), [
+    ("2024-05-16", False, "2024-05-16"),
+    ("2024-05", False, "2024-05"),
+    ("2024", False, "2024"),
+    ("16 May 2024", False, "2024-05-16"),
+    ("May 2024", False, "2024-05-01"),
+    ("May 2024", True, "2024-05-31"),
+    ("2024-02-31", False, None),
+    ("2024-13", False, None),
+    ("notadate", False, None),
+    ("99", False, None),
+    ("", False, None),
+])
+def test_parse_date(value: str, end: bool, expected: str | None) -> None:
+    from dossier.terminal import parse_date
+
+    if expected is None:
+        with pytest.raises(ValueError, match="not a date"):
+            parse_date(value, end=end)
+    else:
+        assert parse_date(value, end=end) == expected
+
+
+def test_since_takes_words_dateparser_reads(runner: CliRunner, db: Path) -> None:
+    from datetime import date, timedelta
+
+    res = runner.invoke(main, ["events", "--db", str(db), "--since", "yesterday"])
+    assert res.exit_code == 0
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    assert f"no events match --since '{yesterday}'" in res.stderr and res.stdout == ""
+    found = runner.invoke(main, ["events", "--db", str(db), "--since", "15 May 2024", "--json"])
+    assert found.exit_code == 0 and len(found.stdout.splitlines()) > 10
+    assert "'yesterday'" in runner.invoke(main, ["events", "--help"]).output
+
+
+@pytest.mark.parametrize("args", [
+    ["quotes", "--speaker", "%"], ["quotes", "--speaker", "_"], ["quotes", "--about", "%"],
+    ["events", "--source-actor", "%"], ["events", "--target-actor", "_%"],
+    ["articles", "--search", "_%_"], ["articles", "--source", "%"],
+])
+def test_like_wildcards_match_themselves(runner: CliRunner, db: Path, args: list[str]) -> None:
+    res = runner.invoke(main, [*args, "--db", str(db), "--json"])
+    assert res.exit_code == 0 and res.stdout == ""
+
+
+def test_actor_percent_is_no_actor(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(main, ["actor", "%", "--db", str(db)])
+    assert res.exit_code == 1 and "no actor called '%'" in res.output
+
+
+def test_limit_zero_means_all(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(main, ["quotes", "--db", str(db), "--json", "--limit", "0"])
+    assert len(res.stdout.splitlines()) > 50
+    assert "0: all of them" in runner.invoke(main, ["quotes", "--help"]).output
+
+
+def _subprocess_env() -> dict[str, str]:
+    import os
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    return {**os.environ, "PYTHONPATH": src, "DOSSIER_PROGRESS_SECONDS": "0.2"}
+
+
+def test_closed_pipe_ends_quietly(db: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "dossier", "export", "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=_subprocess_env())
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()  # what `| head -c 100` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141 and err == ""
+
+
+def test_ctrl_c_exits_130(tmp_path: Path, demo_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "dossier", "ingest", str(demo_path),
+                             "--db", str(tmp_path / "x.duckdb")], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=_subprocess_env())
+    assert proc.stderr is not None
+    line = proc.stderr.readline().decode()  # the first progress line: the run is going
+    assert line.startswith("ingest: "), line
+    proc.send_signal(signal.SIGINT)
+    _, rest = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert "interrupted" in rest.decode() and "Traceback" not in rest.decode()
+
+
+@pytest.mark.parametrize(("clipped", "text", "width"), [
+    ("Use conventional…", "Use conventional military force against", 20),
+    ("short", "short", 10),
+    ("one two three", "one  two\nthree", 13),
+    ("abcdefghi…", "abcdefghijklmnop", 10),  # no word boundary near: cut inside
+])
+def test_clip_at_word_boundaries(clipped: str, text: str, width: int) -> None:
+    from dossier.terminal import clip
+
+    assert clip(text, width) == clipped
+
+
+def test_tables_fit_the_terminal(runner: CliRunner, db: Path) -> None:
+    for cmd in (["quotes", "--limit", "12"], ["events", "--limit", "12"], ["articles"],
+                ["actors", "--limit", "12"], ["dropped"]):
+        res = runner.invoke(main, [*cmd, "--db", str(db)], env={"COLUMNS": "80"})
+        lines = res.stdout.splitlines()
+        assert all(len(line) <= 80 for line in lines), cmd
+        rows = len(list(runner.invoke(main, [*cmd, "--db", str(db), "--json"]).stdout
+                        .splitlines()))
+        assert len(lines) == rows + 1, cmd  # one line a row, under one header
+    quotes = runner.invoke(main, ["quotes", "--db", str(db), "--limit", "20"],
+                           env={"COLUMNS": "80"}).stdout
+    full = [json.loads(x)["text"] for x in runner.invoke(
+        main, ["quotes", "--db", str(db), "--limit", "20", "--json"]).stdout.splitlines()]
+    at = quotes.splitlines()[0].index("quote")
+    cut = [c for c in (line[at:].split("…")[0].strip()
+                       for line in quotes.splitlines()[1:] if "…" in line[at:]) if c]
+    assert cut
+    for c in cut:  # each cut ends at a word's end (unless one long word fills the cell)
+        whole = next(t for t in full if " ".join(t.split()).startswith(c))
+        rest = " ".join(whole.split())[len(c):]
+        assert rest[:1] in (" ", ",", ";", ":", ".", "-", "–") or " " not in c[len(c) // 3:], (
+            c, rest[:10])
+    wide = runner.invoke(main, ["quotes", "--db", str(db), "--limit", "20", "--wide"],
+                         env={"COLUMNS": "80"}).stdout
+    assert "…" not in wide and " ".join(full[0].split()) in wide
+
+
+def test_actor_lists_articles_and_roles_in_date_order(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(main, ["actor", "Putin", "--db", str(db)])
+    assert "mention(s) in 3 article(s):" in res.stdout
+    assert "Vladimir Putin has made a" in res.stdout  # an article's opening
+    starts = [line.split(": ")[1][:10] for line in res.stdout.splitlines()
+              if " – " in line and line.startswith("  ") and ": " in line]
+    assert len(starts) >= 4 and starts == sorted(starts)
+
+
+@pytest.mark.parametrize(("cmd", "what"), [
+    (["quotes", "--speaker", "Nobody Atall"], "no quotes match --speaker 'Nobody Atall'"),
+    (["events", "--root", "20"], "no events match --root '20'"),
+    (["articles", "--since", "2030-01-01"], "no articles match --since '2030-01-01'"),
+])
+def test_empty_results_say_so(runner: CliRunner, db: Path, cmd: list[str], what: str) -> None:
+    res = runner.invoke(main, [*cmd, "--db", str(db)])
+    assert res.exit_code == 0 and res.stdout == "" and what in res.stderr
+
+
+def test_progress_lines_when_not_a_terminal(runner: CliRunner, tmp_path: Path,
+                                            demo_path: Path, monkeypatch: pytest.MonkeyPatch
+                                            ) -> None:
+    import dossier.cli
+
+    monkeypatch.setattr(dossier.cli, "PROGRESS_EVERY", 0.05)
+    res = runner.invoke(main, ["ingest", str(demo_path), "--db", str(tmp_path / "x.duckdb")])
+    lines = [x for x in res.stderr.splitlines() if x.startswith("ingest: ")]
+    assert lines and "of 1 file(s) begun" in lines[-1] and "document(s) read" in lines[-1]
+
+
+def test_summary_names_skipped_languages_and_negated_events(runner: CliRunner,
+                                                            tmp_path: Path) -> None:
+    (tmp_path / "neg.txt").write_text(
+        "Russia did not invade Finland on Monday, the Kremlin said. China criticised Japan "
+        "over the dispute.\n\nGermany praised France for its support.\n", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text(
+        "Le président de la République a rencontré hier à Paris le chancelier allemand pour "
+        "discuter de la guerre en Ukraine et de la politique énergétique européenne. Les deux "
+        "dirigeants ont affirmé leur volonté de renforcer la coopération entre leurs pays.\n",
+        encoding="utf-8")
+    args = ["ingest", str(tmp_path / "neg.txt"), str(tmp_path / "fr.txt"), "--db",
+            str(tmp_path / "x.duckdb")]
+    res = runner.invoke(main, args)
+    assert "1 article in French: not analysed — English only for now" in res.stdout
+    assert "plus 1 negated" in res.stdout
+    js = json.loads(runner.invoke(main, [*args[:3], "--db", str(tmp_path / "y.duckdb"),
+                                         "--json"]).stdout)
+    assert js["negated_events"] == 1 and js["not_analysed_languages"] == {"fr": 1}
+
+
+def test_ingest_into_a_served_store_exits_2_at_once(runner: CliRunner, db: Path,
+                                                    demo_path: Path) -> None:
+    """What docs/web.md says: no waiting for the server, a one-line lock error."""
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
+                               f"c = duckdb.connect({str(db)!r}, read_only=True); "
+                               "print('open', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"open\n"
+        res = runner.invoke(main, ["ingest", str(demo_path), "--db", str(db)])
+        assert res.exit_code == 2 and "lock" in res.output
+        assert len([x for x in res.output.splitlines() if x.strip()]) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    web_md = (Path(__file__).resolve().parents[1] / "docs" / "web.md").read_text()
+    assert "exits at once with status 2" in web_md

@@ -2,13 +2,17 @@
 
 Exit status: 0 when every input was read; 1 when some input could not be read
 (the rest of the batch is still processed and stored); 2 for usage errors
-(unknown option, bad setting, store that cannot be opened).
+(unknown option, bad setting or filter value, store that cannot be opened); 130
+after Ctrl-C; 141 when the reader of our output went away (``| head``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +26,17 @@ from dossier.errors import DossierError
 from dossier.pipeline import RunSummary, Sink, run
 from dossier.records import Document, DocumentResult
 from dossier.settings import SETTINGS, default_db_path, load_settings, parse_assignments
+from dossier.terminal import (
+    DATE_HELP,
+    CameoRoot,
+    Code,
+    DateParam,
+    Heartbeat,
+    clip,
+    limit_option,
+    print_table,
+    say_empty,
+)
 
 err = Console(stderr=True, highlight=False)
 
@@ -70,8 +85,6 @@ def _settings(config: Path | None, assignments: tuple[str, ...], published: str 
     if gazetteer:
         overrides["gazetteer_files"] = ",".join(str(p) for p in gazetteer)
     if published:
-        from datetime import date
-
         try:
             date.fromisoformat(published)
         except ValueError as exc:
@@ -86,13 +99,35 @@ class _UsageProblem(click.ClickException):
 
 
 class _Main(click.Group):
-    """Turns library errors into one-line messages with exit status 2."""
+    """Turns library errors and bad values into one-line messages with exit status 2,
+    Ctrl-C into 130 and a closed output pipe into a quiet 141 (128 + SIGPIPE)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            value = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+            return value
         except DossierError as exc:
             raise _UsageProblem(str(exc)) from exc
+        except click.UsageError as exc:
+            sub = exc.ctx.command_path if exc.ctx else "dossier"
+            raise _UsageProblem(f"{exc.format_message()} (see `{sub} --help`)") from exc
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise click.exceptions.Exit(141) from None
+
+
+def _quiet_stdout() -> None:
+    """Whoever read our output has gone: send what is left to /dev/null so that
+    Python's final flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test runner's buffer)
+        pass
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -105,49 +140,76 @@ def main() -> None:
     """
 
 
-def _print_summary(summary: RunSummary, articles: list[dict[str, Any]], db: Path | None) -> None:
-    out = Console(highlight=False)
+def _print_summary(summary: RunSummary, sink: _Collect, db: Path | None) -> None:
+    out = Console(highlight=False, soft_wrap=True)
     out.print(f"[bold]{summary.articles} article(s)[/] from {summary.documents} document(s) "
               f"in {len(summary.files)} file(s)"
               + (f"; {summary.already_stored} document(s) already in the store"
                  if summary.already_stored else ""))
-    width = max(40, out.width - 30)
-    for i, a in enumerate(articles, 1):
-        opening = (a.get("title") or a["text"]).replace("\n", " ")
-        opening = opening if len(opening) <= width else opening[: width - 1] + "…"
+    width = max(40, out.width - 6)
+    for i, a in enumerate(sink.articles, 1):
+        opening = clip(a.get("title") or a["text"], width)
         dup = f" duplicate of {a['duplicate_of']}" if a.get("duplicate_of") else ""
         out.print(escape(f"{i:>3}. {Path(a['source']).name} {a['start']}–{a['end']}"
-                         f" ({a.get('language') or '?'}){dup}\n     {opening}"), soft_wrap=True)
-    if summary.mentions or summary.quotes:
+                         f" ({a.get('language') or '?'}){dup}\n     {opening}"))
+    for line in _language_lines(sink.not_analysed, sink.model_lang):
+        out.print(f"[yellow]{escape(line)}[/]")
+    if summary.mentions or summary.quotes or summary.events or sink.negated:
+        negated = (f", plus {sink.negated} negated (shown by `dossier events "
+                   "--include-negated`; exports keep them)" if sink.negated else "")
         out.print(f"{summary.mentions} actor mention(s), {summary.quotes} quote(s), "
-                  f"{summary.events} event(s) (see `dossier actors`, `dossier quotes`, "
-                  "`dossier events`).")
+                  f"{summary.events} event(s){negated} (see `dossier actors`, "
+                  "`dossier quotes`, `dossier events`).")
     if summary.dropped:
         parts = ", ".join(f"{n} {reason}" for reason, n in summary.dropped.most_common())
         out.print(f"Dropped {sum(summary.dropped.values())} span(s): {parts} "
                   "(see `dossier dropped`).")
     for p in summary.problems:
         colour = "red" if p.severity == "error" else "yellow"
-        out.print(f"[{colour}]{p.severity}[/]: {p.source}: {p.message}")
+        out.print(f"[{colour}]{p.severity}[/]: {escape(p.source)}: {escape(p.message)}")
     if db is not None:
-        out.print(f"Store: {db}")
+        out.print(f"Store: {escape(str(db))}")
+
+
+def _language_lines(counts: Counter[str], model_lang: str) -> list[str]:
+    """"1 article in French: not analysed — English only for now", one per language."""
+    from babel import Locale
+
+    names = Locale("en").languages
+    model = names.get(model_lang, model_lang)
+    return [f"{n} article{'s' if n > 1 else ''} in {names.get(code, code)}: not analysed — "
+            f"{model} only for now" for code, n in counts.most_common()]
 
 
 class _Collect(Sink):
-    """Keeps article records for the summary table, passing results on."""
+    """Passes results on, keeping what the summary and the progress lines need: the
+    first article records, articles left out of the NLP for their language, negated
+    events and the number of documents written."""
 
-    def __init__(self, inner: Sink, keep: int = 50) -> None:
+    def __init__(self, inner: Sink, settings: dict[str, Any], keep: int = 50) -> None:
         self.inner, self.keep = inner, keep
         self.articles: list[dict[str, Any]] = []
+        self.model_lang = str(settings.get("spacy_model") or "en").split("_")[0]
+        self.not_analysed: Counter[str] = Counter()
+        self.negated = 0
+        self.written = 0
 
     def seen(self, doc: Document) -> bool:
         return self.inner.seen(doc)
 
     def write(self, result: DocumentResult) -> None:
         self.inner.write(result)
+        self.written += 1
+        self.negated += sum(1 for e in result.events if e.negated)
         for a in result.articles:
+            if a.duplicate_of is None and a.language and a.language != self.model_lang:
+                self.not_analysed[a.language] += 1
             if len(self.articles) < self.keep:
                 self.articles.append(a.to_dict(with_text=True))
+
+    def summary_dict(self, summary: RunSummary) -> dict[str, Any]:
+        return {**summary.to_dict(), "negated_events": self.negated,
+                "not_analysed_languages": dict(self.not_analysed)}
 
 
 def _engine_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
@@ -162,20 +224,26 @@ def _engine_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
                    output=ray_output)
 
 
-def _progress_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
-                  dedup: Any = None, **engine: Any) -> RunSummary:
-    """Run with a progress bar over input files on a terminal (plain run otherwise)."""
-    if not err.is_terminal:
-        return _engine_run(inputs, sink, settings, dedup, **engine)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+# seconds between progress lines when stderr is not a terminal
+PROGRESS_EVERY = float(os.environ.get("DOSSIER_PROGRESS_SECONDS") or 10)
 
+
+def _progress_run(label: str, inputs: tuple[str, ...], sink: _Collect,
+                  settings: dict[str, Any], dedup: Any = None, **engine: Any) -> RunSummary:
+    """Run with a progress bar over input files on a terminal; elsewhere (a log, a
+    pipe) one progress line on stderr every PROGRESS_EVERY seconds."""
     from dossier.ingest import expand_inputs
 
     files = [f for f in expand_inputs(inputs) if isinstance(f, Path)]
+    if not err.is_terminal:
+        with Heartbeat(label, len(files), PROGRESS_EVERY, written=lambda: sink.written) as hb:
+            return _engine_run(inputs, sink, settings, dedup, progress=hb.tick, **engine)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     done: set[str] = set()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[name]}"), console=err, transient=True) as bar:
-        task = bar.add_task("ingesting", total=len(files) or None, name="")
+        task = bar.add_task(label, total=len(files) or None, name="")
 
         def tick(source: str) -> None:
             if source not in done:
@@ -215,14 +283,14 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
         dedup = store.deduplicator(float(settings["near_duplicate_threshold"]),
                                    int(settings["minhash_permutations"]),
                                    int(settings["dedup_window"]))
-        sink = _Collect(store)
-        summary = _progress_run(inputs, sink, settings, dedup, engine=engine,
+        sink = _Collect(store, settings)
+        summary = _progress_run("ingest", inputs, sink, settings, dedup, engine=engine,
                                 ray_address=ray_address, ray_output=ray_output)
         store.finish_run(summary)
     if as_json:
-        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+        click.echo(json.dumps(sink.summary_dict(summary), ensure_ascii=False))
     else:
-        _print_summary(summary, sink.articles, path)
+        _print_summary(summary, sink, path)
     if summary.errors:
         sys.exit(1)
 
@@ -252,8 +320,9 @@ def extract(inputs: tuple[str, ...], fmt: str, config: Path | None,
     Example: dossier extract examples/huffpost-china-dump.txt --published 2024-05-16
     """
     settings = _settings(config, assignments, published, gazetteer, workers)
-    summary = _engine_run(inputs, _JsonlSink(), settings, engine=engine,
-                          ray_address=ray_address, ray_output=ray_output)
+    summary = _progress_run("extract", inputs, _Collect(_JsonlSink(), settings, keep=0),
+                            settings, engine=engine, ray_address=ray_address,
+                            ray_output=ray_output)
     for p in summary.problems:
         err.print(f"{p.severity}: {p.source}: {p.message}")
     if summary.errors:
@@ -266,46 +335,60 @@ def _open_store(db: Path | None) -> Any:
     return Store(db or default_db_path(), read_only=True)
 
 
+def table_options(f: Any) -> Any:
+    """--json and --wide, shared by the listing commands."""
+    f = click.option("--wide", is_flag=True, help="Whole cell texts (lines as long as they "
+                     "need) instead of fitting the terminal's width.")(f)
+    return click.option("--json", "as_json", is_flag=True,
+                        help="JSON Lines instead of a table.")(f)
+
+
+def _echo_json(rows: list[dict[str, Any]]) -> None:
+    for r in rows:
+        click.echo(json.dumps(r, ensure_ascii=False))
+
+
 @main.command()
 @db_option
 @click.option("--source", help="Only articles whose source path contains this.")
-@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before.")
+@click.option("--since", type=DateParam(), help=f"Published on or after: {DATE_HELP}.")
+@click.option("--until", type=DateParam(end=True), help="Published on or before (same forms).")
 @click.option("--search", help="Only articles whose text or title contains this.")
-@click.option("--language", help="Only articles in this language (ISO 639-1).")
+@click.option("--language", type=Code("ISO 639-1 language", (2,), "en, fr", lower=True),
+              help="Only articles in this language (ISO 639-1, e.g. en).")
 @click.option("--no-duplicates", is_flag=True, help="Leave out duplicates.")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+@limit_option(50)
+@table_options
 def articles(db: Path | None, source: str | None, since: str | None, until: str | None,
              search: str | None, language: str | None, no_duplicates: bool, limit: int,
-             as_json: bool) -> None:
+             as_json: bool, wide: bool) -> None:
     """List stored articles.
 
-    Example: dossier articles --search Taiwan --limit 10
+    Example: dossier articles --search Taiwan --since "last month" --limit 10
     """
     with _open_store(db) as store:
         rows = list(store.articles(source=source, since=since, until=until, search=search,
                                    language=language, include_duplicates=not no_duplicates,
                                    limit=limit, with_text=True))
     if as_json:
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    t = Table(box=None, header_style="bold")
-    for col in ("id", "source", "span", "published", "lang", "opening", "dup of"):
-        t.add_column(col)
-    for r in rows:
-        t.add_row(r["id"], Path(r["source"]).name, f"{r['start']}–{r['end']}",
-                  r["published"] or "", r["language"] or "",
-                  (r.get("title") or r["text"][:60]).replace("\n", " "), r["duplicate_of"] or "")
-    Console(highlight=False).print(t)
+        return _echo_json(rows)
+    if not rows:
+        return say_empty("articles", {"source": source, "since": since, "until": until,
+                                      "search": search, "language": language})
+    dups = any(r["duplicate_of"] for r in rows)
+    print_table(("id", "published", "lang", "source", "span", "opening")
+                + (("duplicate of",) if dups else ()),
+                [(r["id"], r["published"] or "", r["language"] or "", Path(r["source"]).name,
+                  f"{r['start']}–{r['end']}", r.get("title") or r["text"])
+                 + ((r["duplicate_of"] or "",) if dups else ()) for r in rows],
+                flex="opening", shrink=("source",), wide=wide)
 
 
 @main.command()
 @db_option
 @click.option("--reason", help="Only this reason (ad-marker, consent-notice, embed-echo, …).")
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
-def dropped(db: Path | None, reason: str | None, as_json: bool) -> None:
+@table_options
+def dropped(db: Path | None, reason: str | None, as_json: bool, wide: bool) -> None:
     """List the spans dropped from the text, with the reason.
 
     Example: dossier dropped --reason consent-notice
@@ -313,16 +396,12 @@ def dropped(db: Path | None, reason: str | None, as_json: bool) -> None:
     with _open_store(db) as store:
         rows = list(store.dropped(reason=reason))
     if as_json:
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    t = Table(box=None, header_style="bold")
-    for col in ("source", "span", "reason", "text"):
-        t.add_column(col)
-    for r in rows:
-        t.add_row(Path(r["source"]).name, f"{r['start']}–{r['end']}", r["reason"],
-                  r["text"][:80])
-    Console(highlight=False).print(t)
+        return _echo_json(rows)
+    if not rows:
+        return say_empty("dropped spans", {"reason": reason})
+    print_table(("source", "span", "reason", "text"),
+                [(Path(r["source"]).name, f"{r['start']}–{r['end']}", r["reason"], r["text"])
+                 for r in rows], flex="text", shrink=("source",), wide=wide)
 
 
 @main.command("export")
@@ -376,30 +455,29 @@ def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> Non
 
 @main.command()
 @db_option
-@click.option("--country", help="CAMEO/ISO3 country code, e.g. GBR.")
-@click.option("--sector", help="CAMEO sector code, e.g. GOV, SPY, MED.")
+@click.option("--country", type=Code("country", (3,), "GBR, CHN"),
+              help="CAMEO/ISO3 country code, e.g. GBR.")
+@click.option("--sector", type=Code("sector", (3,), "GOV, SPY, MED"),
+              help="CAMEO sector code, e.g. GOV, SPY, MED.")
 @click.option("--type", "type_", type=click.Choice(["person", "org", "state", "bloc"]))
-@click.option("--limit", type=int, default=30, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+@limit_option(30)
+@table_options
 def actors(db: Path | None, country: str | None, sector: str | None, type_: str | None,
-           limit: int, as_json: bool) -> None:
+           limit: int, as_json: bool, wide: bool) -> None:
     """The most mentioned actors in the store.
 
     Example: dossier actors --type person --country GBR
     """
     with _open_store(db) as store:
-        rows = store.actors(country=country, sector=sector, type_=type_, limit=limit)
+        rows = store.actors(country=country, sector=sector, type_=type_, limit=limit or None)
     if as_json:
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    t = Table(box=None, header_style="bold")
-    for col in ("actor", "type", "code", "qid", "mentions", "articles", "via"):
-        t.add_column(col)
-    for r in rows:
-        t.add_row(r["name"], r["type"], r["code"] or "", r["qid"] or "", str(r["mentions"]),
-                  str(r["articles"]), ", ".join(sorted(r["via"])))
-    Console(highlight=False).print(t)
+        return _echo_json(rows)
+    if not rows:
+        return say_empty("actors", {"country": country, "sector": sector, "type": type_})
+    print_table(("actor", "type", "code", "qid", "mentions", "articles", "via"),
+                [(r["name"] or r["actor_id"], r["type"] or "", r["code"] or "", r["qid"] or "",
+                  str(r["mentions"]), str(r["articles"]), ", ".join(sorted(r["via"])))
+                 for r in rows], flex="via", wide=wide)
 
 
 @main.command()
@@ -407,7 +485,9 @@ def actors(db: Path | None, country: str | None, sector: str | None, type_: str 
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of text.")
 def actor(name: str, db: Path | None, as_json: bool) -> None:
-    """Who NAME is (roles, aliases, QID) and where the store mentions it.
+    """Who NAME is (roles in date order, aliases, QID), how often the store mentions
+    it and in which articles. NAME is an actor id or part of a name, matched
+    literally (case aside).
 
     Example: dossier actor Putin
     """
@@ -419,75 +499,87 @@ def actor(name: str, db: Path | None, as_json: bool) -> None:
         ids = [a.id for a in known] or [r["actor_id"] for r in store.actors(name=name, limit=5)]
         stats = [r for i in ids for r in store.actors(name=i, limit=1) if r["actor_id"] == i]
         articles = {i: sorted({m["article_id"] for m in store.mentions(actor_id=i)}) for i in ids}
+        arts = {a["id"]: a for a in store.articles(
+            ids=sorted({a for found in articles.values() for a in found}), with_text=True)}
+    for i, found in articles.items():  # newest first
+        articles[i] = sorted(found, key=lambda a: arts.get(a, {}).get("published") or "",
+                             reverse=True)
     if not ids:
         raise click.ClickException(f"no actor called {name!r} in the gazetteer or the store")
     out = []
     for i in ids:
         a = g.actors.get(i)
         st = next((s for s in stats if s["actor_id"] == i), None)
+        roles = sorted(a.roles if a else [], key=lambda r: (r.start or r.end or date.min,
+                                                            r.end or date.max))
         out.append({
             "actor_id": i, "name": a.name if a else (st or {}).get("name"),
             "qid": a.qid if a else None, "type": a.type if a else (st or {}).get("type"),
             "aliases": list(a.aliases) if a else [],
             "roles": [{"role": r.role, "title": r.title, "country": r.country,
                        "start": str(r.start) if r.start else None,
-                       "end": str(r.end) if r.end else None} for r in (a.roles if a else [])],
+                       "end": str(r.end) if r.end else None} for r in roles],
             "mentions": (st or {}).get("mentions", 0), "articles": articles[i],
         })
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    con = Console(highlight=False)
+    con = Console(highlight=False, soft_wrap=True)
     for o in out:
-        con.print(f"[bold]{o['name']}[/] ({o['actor_id']}, {o['type']}"
+        con.print(f"[bold]{escape(o['name'] or o['actor_id'])}[/] ({o['actor_id']}, {o['type']}"
                   + (f", {o['qid']}" if o["qid"] else "") + ")")
         if o["aliases"]:
-            con.print("  also: " + ", ".join(o["aliases"]))
+            con.print("  also: " + escape(", ".join(o["aliases"])))
         for r in o["roles"]:
-            con.print(f"  {r['title'] or r['role']}: {r['start'] or '?'} – {r['end'] or 'now'}")
-        con.print(f"  {o['mentions']} mention(s) in {len(o['articles'])} article(s)")
+            con.print(escape(f"  {r['title'] or r['role']}: {r['start'] or '?'} – "
+                             f"{r['end'] or 'now'}"))
+        con.print(f"  {o['mentions']} mention(s) in {len(o['articles'])} article(s)"
+                  + (":" if o["articles"] else ""))
+        for aid in o["articles"]:
+            art = arts.get(aid, {})
+            con.print(escape(f"    {aid}  {art.get('published') or '????-??-??'}  "
+                             + clip(art.get("title") or art.get("text") or "",
+                                    max(20, con.width - 36))))
 
 
 @main.command()
 @db_option
-@click.option("--speaker", help="Speaker: actor id or part of the name.")
+@click.option("--speaker", help="Speaker: actor id or part of the name (matched literally).")
 @click.option("--about", help="An actor mentioned in the quote, or words in it.")
-@click.option("--since", metavar="YYYY-MM-DD", help="Articles published on or after.")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+@click.option("--since", type=DateParam(), help=f"Articles published on or after: {DATE_HELP}.")
+@limit_option(50)
+@table_options
 def quotes(db: Path | None, speaker: str | None, about: str | None, since: str | None,
-           limit: int, as_json: bool) -> None:
+           limit: int, as_json: bool, wide: bool) -> None:
     """Who said what: stored quotes, newest articles first.
 
-    Example: dossier quotes --speaker Sunak --about China
+    Example: dossier quotes --speaker Sunak --about China --since 2024-05
     """
     with _open_store(db) as store:
         rows = list(store.quotes(speaker=speaker, about=about, since=since, limit=limit))
     if as_json:
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    t = Table(box=None, header_style="bold")
-    for col in ("speaker", "type", "tense", "quote", "published"):
-        t.add_column(col)
-    for r in rows:
-        t.add_row((r["speaker"] or {}).get("name", "?"), r["quote_type"], r["tense"],
-                  r["text"][:90].replace("\n", " "), r["published"] or "")
-    Console(highlight=False).print(t)
+        return _echo_json(rows)
+    if not rows:
+        return say_empty("quotes", {"speaker": speaker, "about": about, "since": since})
+    print_table(("speaker", "type", "tense", "quote", "published"),
+                [((r["speaker"] or {}).get("name") or "?", r["quote_type"], r["tense"],
+                  r["text"], r["published"] or "") for r in rows], flex="quote",
+                shrink=("speaker",), wide=wide)
 
 
 @main.command()
 @db_option
 @click.option("--source-actor", help="Source: CAMEO code prefix (RUS, GBRGOV), actor id or name.")
 @click.option("--target-actor", help="Target: CAMEO code prefix, actor id or name.")
-@click.option("--root", help="CAMEO root code, e.g. 11 (disapprove) or 04 (consult).")
-@click.option("--since", metavar="YYYY-MM-DD", help="Events dated on or after.")
+@click.option("--root", type=CameoRoot(),
+              help="CAMEO root code 01-20, e.g. 11 (disapprove) or 04 (consult).")
+@click.option("--since", type=DateParam(), help=f"Events dated on or after: {DATE_HELP}.")
 @click.option("--include-negated", is_flag=True, help="Also events the text negates.")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+@limit_option(50)
+@table_options
 def events(db: Path | None, source_actor: str | None, target_actor: str | None,
            root: str | None, since: str | None, include_negated: bool, limit: int,
-           as_json: bool) -> None:
+           as_json: bool, wide: bool) -> None:
     """Who did what to whom: CAMEO-coded events, newest first.
 
     Example: dossier events --source-actor CHN --root 04
@@ -497,19 +589,18 @@ def events(db: Path | None, source_actor: str | None, target_actor: str | None,
                                  root=root, since=since, include_negated=include_negated,
                                  limit=limit))
     if as_json:
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    t = Table(box=None, header_style="bold")
-    for col in ("date", "source", "code", "event", "target", "trigger", "modality"):
-        t.add_column(col)
+        return _echo_json(rows)
+    if not rows:
+        return say_empty("events", {"source_actor": source_actor, "target_actor": target_actor,
+                                    "root": root, "since": since})
     from dossier.events.codes import cameo
 
-    for r in rows:
-        t.add_row(r["date"] or "", (r["source_actor"] or {}).get("code") or "?", r["code"],
-                  cameo()[r["code"]].name[:28], (r["target_actor"] or {}).get("code") or "?",
-                  r["trigger"]["text"], r["modality"] + (" (negated)" if r["negated"] else ""))
-    Console(highlight=False).print(t)
+    print_table(("date", "source", "code", "event", "target", "trigger", "modality"),
+                [(r["date"] or "", (r["source_actor"] or {}).get("code") or "?", r["code"],
+                  cameo()[r["code"]].name.capitalize(),
+                  (r["target_actor"] or {}).get("code") or "?", r["trigger"]["text"],
+                  r["modality"] + (" (negated)" if r["negated"] else "")) for r in rows],
+                flex="event", wide=wide)
 
 
 @main.command()
@@ -522,10 +613,14 @@ def events(db: Path | None, source_actor: str | None, target_actor: str | None,
               help="Where the derived search index goes [default: per-user cache dir].")
 @click.option("--query-timeout", type=float, default=5.0, show_default=True,
               help="Seconds a query may run before it is stopped.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (the local names and --host "
+              "always work); repeatable; '*' for any.")
 @settings_options
 def serve(db: Path | None, host: str, port: int, data_dir: Path | None, cache_dir: Path | None,
-          query_timeout: float, config: Path | None, assignments: tuple[str, ...],
-          published: str | None, gazetteer: tuple[Path, ...], workers: int | None) -> None:
+          query_timeout: float, allow_hosts: tuple[str, ...], config: Path | None,
+          assignments: tuple[str, ...], published: str | None, gazetteer: tuple[Path, ...],
+          workers: int | None) -> None:
     """Start the web app over the store (opened read-only); see docs/web.md.
 
     Settings apply to files ingested from the browser.
@@ -534,19 +629,20 @@ def serve(db: Path | None, host: str, port: int, data_dir: Path | None, cache_di
     """
     import uvicorn
 
-    from dossier.web.app import create_app
+    from dossier.web.app import create_app, server_options
+    from dossier.web.guard import allowed_hosts
 
     settings = _settings(config, assignments, published, gazetteer, workers)
     path = db or default_db_path()
     if not path.exists():
         err.print(f"[yellow]no store at {path}[/]: serving browser-made collections only")
     app = create_app(path if path.exists() else None, data_dir, cache_dir, query_timeout,
-                     settings)
+                     settings, hosts=allowed_hosts(host, allow_hosts))
     if path.exists():
         err.print("checking the search index (built once per store change) …")
         app.state.registry.get("main")
     err.print(f"Dossier on http://{host}:{port}/ (store {path}, read-only)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, **server_options(host, port))
 
 
 @main.command("settings")

@@ -197,7 +197,7 @@ def test_evidence_view(client: TestClient) -> None:
     ("/search.json?limit=100000", 422, "invalid_parameter"),
     ("/search.json?page=0", 422, "invalid_parameter"),
     ("/actors.json?type=alien", 422, "invalid_parameter"),
-    ("/actors/vladimir-putin.json?bucket=year", 422, "invalid_parameter"),
+    ("/actors/vladimir-putin.json?bucket=decade", 422, "invalid_parameter"),
     ("/events.json?edges=1000", 422, "invalid_parameter"),
     ("/events.json?root=123", 422, "invalid_parameter"),
     ("/events.json?until=yesterday", 422, "invalid_parameter"),
@@ -248,11 +248,11 @@ def test_timed_interrupts_a_long_query(web_db: Any) -> None:
     assert time.monotonic() - start < 5
 
 
-def test_ingest_from_the_browser(client: TestClient) -> None:
+def test_ingest_from_the_browser(client: TestClient, ingest_post: Any) -> None:
     text = ("Prime Minister Rishi Sunak met Chancellor Olaf Scholz in Berlin on Monday. "
             "Sunak said: “We stand together with Ukraine.” Germany criticised Russia.\n\n"
             "The two leaders discussed energy and defence.\n")
-    res = client.post("/ingest.json", data={"collection": "my-notes", "text": text},
+    res = ingest_post(client, {"collection": "my-notes", "text": text},
                       files=[("files", ("story two.txt", b"Boris Johnson visited Kyiv on "
                                         b"Friday. He praised Ukraine.\n", "text/plain"))])
     assert res.status_code == 202, res.text
@@ -282,14 +282,15 @@ def test_ingest_from_the_browser(client: TestClient) -> None:
     ({"collection": "ok-name", "text": "   "}, "invalid_parameter", 422),
     ({"text": "no collection"}, "invalid_parameter", 422),
 ])
-def test_ingest_rejects_bad_input(client: TestClient, data: dict[str, str], code: str,
-                                  status: int) -> None:
-    _error(client.post("/ingest.json", data=data), status, code)
+def test_ingest_rejects_bad_input(client: TestClient, ingest_post: Any, data: dict[str, str],
+                                  code: str, status: int) -> None:
+    _error(ingest_post(client, data), status, code)
 
 
 def test_html_ingest_redirects_to_the_job_page(client: TestClient) -> None:
-    res = client.post("/ingest", data={"collection": "redirected", "text": "Short text."},
-                      follow_redirects=False)
+    token = client.get("/ingest.json").json()["csrf_token"]
+    res = client.post("/ingest", data={"collection": "redirected", "text": "Short text.",
+                                       "csrf_token": token}, follow_redirects=False)
     assert res.status_code == 303 and res.headers["location"].startswith("/ingest/jobs/")
 
 
@@ -341,11 +342,12 @@ def test_actor_filter_takes_a_name(client: TestClient, route: str) -> None:
     assert by_name["query"]["actor"] == "vladimir-putin"
 
 
-def test_upload_too_large(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_upload_too_large(client: TestClient, ingest_post: Any,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
     from dossier.web import app as web_app
 
     monkeypatch.setattr(web_app, "MAX_UPLOAD_BYTES", 10)
-    res = client.post("/ingest.json", data={"collection": "big"},
+    res = ingest_post(client, {"collection": "big"},
                       files=[("files", ("a.txt", b"x" * 100, "text/plain"))])
     _error(res, 413, "too_large")
 
@@ -354,7 +356,7 @@ def test_without_a_main_store(tmp_path: Any) -> None:
     from dossier.web.app import create_app
 
     with TestClient(create_app(None, tmp_path / "d", tmp_path / "c"),
-                    raise_server_exceptions=False) as c:
+                    raise_server_exceptions=False, base_url="http://127.0.0.1:8000") as c:
         home = c.get("/.json").json()
         assert home["overview"] is None and home["collections"] == []
         assert "No main store" in c.get("/").text
@@ -370,12 +372,12 @@ def _wait(client: TestClient, job: dict[str, Any]) -> dict[str, Any]:
     raise AssertionError(job)
 
 
-def test_ingest_again_into_a_collection_being_read(client: TestClient) -> None:
-    first = client.post("/ingest.json", data={
+def test_ingest_again_into_a_collection_being_read(client: TestClient, ingest_post: Any) -> None:
+    first = ingest_post(client, {
         "collection": "twice", "text": "Norway opened a new harbour in Bergen on Tuesday.\n"})
     assert _wait(client, first.json())["state"] == "done"
     assert client.get("/search.json", params={"c": "twice", "q": "harbour"}).json()["total"]
-    second = client.post("/ingest.json", data={
+    second = ingest_post(client, {
         "collection": "twice", "text": "Iceland closed its old ferry port in Reykjavik.\n"})
     done = _wait(client, second.json())
     assert done["state"] == "done", done
@@ -383,3 +385,74 @@ def test_ingest_again_into_a_collection_being_read(client: TestClient) -> None:
     assert found["total"] >= 1
     assert client.get("/.json", params={"c": "twice"}).json()["overview"]["counts"][
         "article"] == 2
+
+
+@pytest.mark.parametrize(("first", "last", "bucket"), [
+    ("2024-05-16", "2024-05-16", "day"), ("2024-05-01", "2024-06-29", "day"),
+    ("2024-01-01", "2024-12-31", "week"), ("2020-01-01", "2024-05-16", "month"),
+    ("1989-06-04", "2024-05-16", "year"),
+])
+def test_timeline_bin_follows_the_span(first: str, last: str, bucket: str) -> None:
+    from datetime import date
+
+    from dossier.web.queries import pick_bucket
+
+    assert pick_bucket(date.fromisoformat(first), date.fromisoformat(last)) == bucket
+
+
+def test_events_timeline_picks_its_bin_and_counts_the_undated(client: TestClient) -> None:
+    d = client.get("/events.json").json()
+    assert d["timeline"]["bucket"] == "day" and 0 < len(d["timeline"]["series"]) <= 60
+    dated = sum(sum(s["counts"].values()) for s in d["timeline"]["series"])
+    assert dated + d["timeline"]["undated"] == d["total"]
+    years = client.get("/events.json", params={"bucket": "year"}).json()["timeline"]
+    assert years["bucket"] == "year" and years["series"][0]["start"].endswith("-01-01")
+
+
+def test_event_rows_carry_actor_codes_as_the_cli_reads_them(client: TestClient,
+                                                            web_db: Any) -> None:
+    from dossier.store import Store
+
+    with Store(web_db, read_only=True) as store:
+        cli = {(e["trigger"]["text"], e["start"]): e for e in
+               store.events(source_actor="vladimir-putin")}
+    page = client.get("/actors/vladimir-putin.json").json()["events"]["as_source"]["items"]
+    assert page
+    for e in page:
+        rec = next(r for (t, s), r in cli.items() if t == e["trigger"] and s == e["start"])
+        assert e["tgt_code"] == (rec["target_actor"] or {}).get("code")
+        assert e["src_code"] == (rec["source_actor"] or {}).get("code")
+    html = client.get("/actors/vladimir-putin").text
+    assert '<small class="code">CHNGOV</small>' in html
+
+
+def test_home_says_how_many_events_are_negated(tmp_path: Any) -> None:
+    from dossier.pipeline import run
+    from dossier.settings import load_settings
+    from dossier.store import Store
+    from dossier.web.app import create_app
+
+    story = tmp_path / "neg.txt"
+    story.write_text("Russia did not invade Finland on Monday, the Kremlin said. China "
+                     "criticised Japan over the dispute.\n", encoding="utf-8")
+    db = tmp_path / "neg.duckdb"
+    with Store(db) as store:
+        run([story], store, load_settings())
+    with TestClient(create_app(db, tmp_path / "d", tmp_path / "c"),
+                    base_url="http://127.0.0.1:8000") as c:
+        o = c.get("/.json").json()["overview"]
+        assert o["negated_events"] == 1 and o["counts"]["event"] >= 1
+        assert "and 1 negated, not shown" in c.get("/").text
+
+
+def test_no_results_is_not_a_numbered_item(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "zzyzxqqq"}).text
+    assert '<p class="empty">No results for these filters.</p>' in html
+    assert "<li>No results" not in html and 'class="pager"' not in html
+
+
+@pytest.mark.parametrize("path", ["/events.json?actor=%25", "/events.json?source_actor=%25",
+                                  "/search.json?speaker=_&kind=quote", "/actors.json?name=%25"])
+def test_percent_and_underscore_are_no_wildcards(client: TestClient, path: str) -> None:
+    d = client.get(path).json()
+    assert d["total"] == 0 and d["items"] == [], path

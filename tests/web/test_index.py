@@ -98,8 +98,8 @@ def test_serve_command_is_thin(web_db: Path, tmp_path: Path,
 
     seen = {}
 
-    def fake_run(app: object, host: str, port: int, log_level: str) -> None:
-        seen.update(app=app, host=host, port=port)
+    def fake_run(app: object, host: str, port: int, **options: object) -> None:
+        seen.update(app=app, host=host, port=port, **options)
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
     res = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--port", "8123",
@@ -107,6 +107,7 @@ def test_serve_command_is_thin(web_db: Path, tmp_path: Path,
                                     "--cache-dir", str(tmp_path / "c")])
     assert res.exit_code == 0, res.output
     assert seen["port"] == 8123 and seen["host"] == "127.0.0.1"
+    assert seen["h11_max_incomplete_event_size"] == 1024 * 1024  # long URLs reach the app
     assert seen["app"].state.registry.get("main").store.read_only  # type: ignore[attr-defined]
     assert list((tmp_path / "c").glob("*.web.duckdb"))  # index built before serving
     seen["app"].state.registry.close()  # type: ignore[attr-defined]

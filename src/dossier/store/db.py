@@ -34,6 +34,17 @@ def _insert(con: Any, table: str, rows: list[list[Any]], or_ignore: bool = False
         con.unregister("_dossier_rows")
 
 
+def like_literal(value: str) -> str:
+    """``value`` as literal text inside a LIKE pattern written with ``ESCAPE '\\'``:
+    ``%`` and ``_`` match themselves, not any text."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(value: str) -> str:
+    """A LIKE pattern (``ESCAPE '\\'``) for text containing ``value`` literally."""
+    return f"%{like_literal(value)}%"
+
+
 def _j(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False) if value is not None else None
 
@@ -292,11 +303,16 @@ class Store(Sink):
         include_duplicates: bool = True,
         limit: int | None = None,
         with_text: bool = False,
+        ids: list[str] | None = None,
     ) -> Iterator[dict[str, Any]]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
+        if ids is not None:
+            where.append("list_contains(?, id)")
+            params.append(ids)
         if source:
-            where.append("source LIKE ?")
-            params.append(f"%{source}%")
+            where.append("source LIKE ? ESCAPE '\\'")
+            params.append(contains(source))
         if since:
             where.append("published >= ?")
             params.append(since)
@@ -304,8 +320,8 @@ class Store(Sink):
             where.append("published <= ?")
             params.append(until)
         if search:
-            where.append("(text ILIKE ? OR title ILIKE ?)")
-            params += [f"%{search}%"] * 2
+            where.append("(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')")
+            params += [contains(search)] * 2
         if language:
             where.append("language = ?")
             params.append(language)
@@ -366,13 +382,14 @@ class Store(Sink):
         name, ``about`` also words in the quote."""
         where, params = [], []
         if speaker:
-            where.append("(q.speaker_id = ? OR q.speaker_name ILIKE ?)")
-            params += [speaker, f"%{speaker}%"]
+            where.append("(q.speaker_id = ? OR q.speaker_name ILIKE ? ESCAPE '\\')")
+            params += [speaker, contains(speaker)]
         if about:
-            where.append("(list_contains(q.about, ?) OR q.text ILIKE ? OR EXISTS (SELECT 1 "
-                         "FROM mentions m WHERE m.article_id = q.article_id AND "
-                         "m.actor_name ILIKE ? AND list_contains(q.about, m.actor_id)))")
-            params += [about, f"%{about}%", f"%{about}%"]
+            where.append("(list_contains(q.about, ?) OR q.text ILIKE ? ESCAPE '\\' OR EXISTS "
+                         "(SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND "
+                         "m.actor_name ILIKE ? ESCAPE '\\' "
+                         "AND list_contains(q.about, m.actor_id)))")
+            params += [about, contains(about), contains(about)]
         if since:
             where.append("a.published >= ?")
             params.append(since)
@@ -406,10 +423,11 @@ class Store(Sink):
         where, params = [], []
         for col, value in (("source", source_actor), ("target", target_actor)):
             if value:
-                where.append(f"({col}_code LIKE ? "
+                where.append(f"({col}_code LIKE ? ESCAPE '\\' "
                              f"OR json_extract_string({col}_actor, '$.actor_id') = ? "
-                             f"OR json_extract_string({col}_actor, '$.name') ILIKE ?)")
-                params += [f"{value.upper()}%", value, f"%{value}%"]
+                             f"OR json_extract_string({col}_actor, '$.name') ILIKE ? "
+                             "ESCAPE '\\')")
+                params += [like_literal(value.upper()) + "%", value, contains(value)]
         if root:
             where.append("root = ?")
             params.append(root.zfill(2))
@@ -433,7 +451,7 @@ class Store(Sink):
                 yield {"kind": "event", **d}
 
     def actors(self, *, country: str | None = None, sector: str | None = None,
-               type_: str | None = None, name: str | None = None, limit: int = 50
+               type_: str | None = None, name: str | None = None, limit: int | None = 50
                ) -> list[dict[str, Any]]:
         """Actors by number of mentions (pronouns and roles included)."""
         where, params = ["via <> 'unlinked' OR actor_id LIKE 'local:%'"], []
@@ -441,19 +459,20 @@ class Store(Sink):
             where.append("country = ?")
             params.append(country.upper())
         if sector:
-            where.append("sector LIKE ?")
-            params.append(f"%{sector.upper()}%")
+            where.append("sector LIKE ? ESCAPE '\\'")
+            params.append(contains(sector.upper()))
         if type_:
             where.append("type = ?")
             params.append(type_)
         if name:
-            where.append("(actor_name ILIKE ? OR actor_id = ?)")
-            params += [f"%{name}%", name]
+            where.append("(actor_name ILIKE ? ESCAPE '\\' OR actor_id = ?)")
+            params += [contains(name), name]
         sql = ("SELECT actor_id, any_value(actor_name), any_value(qid), any_value(type), "
                "mode(code), mode(country), count(*), count(DISTINCT article_id), "
                "list(DISTINCT via) FROM mentions WHERE " + " AND ".join(f"({w})" for w in where)
-               + " GROUP BY actor_id ORDER BY count(*) DESC, actor_id LIMIT ?")
-        rows = self.con.execute(sql, [*params, int(limit)]).fetchall()
+               + " GROUP BY actor_id ORDER BY count(*) DESC, actor_id"
+               + (f" LIMIT {int(limit)}" if limit else ""))
+        rows = self.con.execute(sql, params).fetchall()
         keys = ("actor_id", "name", "qid", "type", "code", "country", "mentions", "articles",
                 "via")
         return [dict(zip(keys, r, strict=True)) for r in rows]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import secrets
+import shutil
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import date
@@ -31,6 +33,7 @@ from dossier.errors import DossierError
 from dossier.settings import load_settings
 from dossier.web import queries as Q
 from dossier.web import svg
+from dossier.web.guard import BodyTooLarge, Guard, allowed_hosts
 from dossier.web.jobs import Jobs, safe_filename
 from dossier.web.sources import MAIN, Registry, Source, WebError, valid_collection
 
@@ -38,6 +41,7 @@ HERE = Path(__file__).parent
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 MAX_LIMIT = 500
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+MAX_TEXT_BYTES = 1024 * 1024  # pasted text (a form field): Starlette's part limit
 JSON_ONLY = ("/static", "/events/export", "/healthz")  # no HTML page: errors in JSON
 
 
@@ -78,16 +82,38 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+_PATH = re.compile(r"(?:[A-Za-z]:)?[/\\](?:[^\s'\"/\\]+[/\\])+(?=[^\s'\"/\\])")
+
+
+def no_paths(message: str) -> str:
+    """``message`` with every absolute path cut to its file name: the server's folders
+    are no business of a browser (``/home/ana/news.duckdb`` → ``news.duckdb``)."""
+    return _PATH.sub("", message)
+
+
 def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | None = None,
-               timeout: float = 5.0, settings: dict[str, Any] | None = None) -> FastAPI:
-    """The app over store ``db`` (read-only) and the collections under ``data_dir``."""
+               timeout: float = 5.0, settings: dict[str, Any] | None = None,
+               hosts: frozenset[str] | None = None) -> FastAPI:
+    """The app over store ``db`` (read-only) and the collections under ``data_dir``;
+    it answers requests for ``hosts`` (default: the local names) only."""
     data_dir = data_dir or Path(platformdirs.user_data_dir("dossier")) / "web"
     cache_dir = cache_dir or Path(platformdirs.user_cache_dir("dossier")) / "web"
     registry = Registry(db, data_dir, cache_dir, timeout)
     jobs = Jobs(registry, settings or load_settings())
+    # the write path's CSRF token: the form carries it, a page on another site cannot
+    # read it (same-origin policy); a script gets it from GET /ingest.json
+    csrf_token = secrets.token_urlsafe(32)
+
+    def check_token(request: Request, form_token: str) -> None:
+        given = form_token or request.headers.get("x-csrf-token", "")
+        if not secrets.compare_digest(given.encode(), csrf_token.encode()):
+            raise WebError("missing or stale form token (csrf_token): reload the ingest page "
+                           "and send again; scripts take it from GET /ingest.json",
+                           status=403, code="cross_site")
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        jobs.resume()
         yield
         jobs.shutdown()
         registry.close()
@@ -96,11 +122,13 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
                   description="The analyst's web UI and its JSON twin; see docs/web.md.")
     app.state.registry = registry
     app.state.jobs = jobs
+    app.state.csrf_token = csrf_token
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["timeline_svg"] = svg.timeline
     templates.env.globals["network_svg"] = svg.network
     templates.env.globals["quad_names"] = Q.QUAD_NAMES
     templates.env.globals["cameo_name"] = Q.cameo_name
+    templates.env.globals["full_date"] = full_date
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def respond(request: Request, template: str, data: dict[str, Any],
@@ -119,7 +147,8 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
             return path + ("?" + qs if qs else "") + ("#" + frag if frag else "")
 
         ctx = {"d": data, "c": c, "href": href, "qs": dict(request.query_params),
-               "collections": registry.collections(), "has_main": registry.main is not None}
+               "collections": registry.collections(), "has_main": registry.main is not None,
+               "csrf_token": csrf_token}
         return templates.TemplateResponse(request, template, ctx, status_code=status)
 
     def fail(request: Request, status: int, code: str, message: str) -> Response:
@@ -133,7 +162,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
 
     @app.exception_handler(DossierError)
     async def _dossier_error(request: Request, exc: DossierError) -> Response:
-        return fail(request, 503, "store_unavailable", str(exc))
+        return fail(request, 503, "store_unavailable", no_paths(str(exc)))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -145,6 +174,12 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if isinstance(exc.__cause__, BodyTooLarge):
+            return fail(request, 413, "too_large", f"{exc.__cause__}; use `dossier ingest` "
+                        "for big batches")
+        if exc.status_code == 400 and "exceeded maximum size" in str(exc.detail):
+            return fail(request, 413, "too_large", f"pasted text over "
+                        f"{MAX_TEXT_BYTES // 2**20} MiB: save it to a file and upload that")
         codes = {404: "not_found", 405: "method_not_allowed"}
         return fail(request, exc.status_code, codes.get(exc.status_code, "http_error"),
                     str(exc.detail) if exc.status_code != 404 else
@@ -152,7 +187,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
-        return fail(request, 500, "internal", f"{type(exc).__name__}: {exc}")
+        return fail(request, 500, "internal", no_paths(f"{type(exc).__name__}: {exc}"))
 
     def source(c: str) -> Source:
         return registry.get(c or MAIN)
@@ -181,6 +216,8 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
     ) -> tuple[Any, dict[str, Any]]:
         """The filters search and the event views share (a dependency of both): the
         collection's source and the Filters fields, the actor resolved by name."""
+        real_date("since", since)
+        real_date("until", until)
         src = source(c)
         return src, {"actor": Q.resolve_actor(src, actor.strip()), "country": country,
                      "root": root, "quad": int(quad) if quad else None, "outlet": outlet,
@@ -217,7 +254,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
     def actor(
         request: Request,
         actor_id: str,
-        bucket: str = Query("week", pattern=r"^(day|week|month)$"),
+        bucket: str = Query("auto", pattern=r"^(auto|day|week|month|year)$"),
         page_: int = Query(1, alias="page", ge=1, le=10_000),
         limit: int = Query(20, ge=1, le=MAX_LIMIT),
         c: str = MAIN,
@@ -238,7 +275,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
     def events(
         request: Request,
         filters: tuple[Any, Q.Filters] = Depends(event_filters),
-        bucket: str = Query("week", pattern=r"^(day|week|month)$"),
+        bucket: str = Query("auto", pattern=r"^(auto|day|week|month|year)$"),
         edges: int = Query(40, ge=1, le=200),
         page_: int = Query(1, alias="page", ge=1, le=10_000),
         limit: int = Query(50, ge=1, le=MAX_LIMIT),
@@ -276,41 +313,26 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
     @app.get("/ingest")
     def ingest_form(request: Request) -> Response:
         return respond(request, "ingest.html", {
-            "collections": registry.collections(),
+            "collections": registry.collections(), "csrf_token": csrf_token,
             "jobs": [j.to_dict() for j in jobs.all()[:20]]})
 
     @app.post("/ingest")
     async def ingest(
         request: Request,
         collection: str = Form(..., max_length=63),
-        text: str = Form("", max_length=MAX_UPLOAD_BYTES),
+        text: str = Form("", max_length=MAX_TEXT_BYTES),
         files: Annotated[list[UploadFile] | None, File()] = None,
+        csrf: str = Form("", alias="csrf_token", max_length=200),
     ) -> Response:
+        check_token(request, csrf)
         name = valid_collection(collection)
         job_id = jobs.new_id()
         folder = jobs.upload_dir(job_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        saved: list[Path] = []
-        total = 0
-        for n, up in enumerate(files or [], 1):
-            if not up.filename:
-                continue
-            data = await up.read()
-            total += len(data)
-            if total > MAX_UPLOAD_BYTES:
-                raise WebError(f"uploads larger than {MAX_UPLOAD_BYTES // 2**20} MiB in all; "
-                               "use `dossier ingest` for big batches", status=413,
-                               code="too_large")
-            dest = folder / safe_filename(up.filename, n)
-            dest.write_bytes(data)
-            saved.append(dest)
-        if text.strip():
-            dest = folder / f"{len(saved) + 1:03d}-pasted.txt"
-            dest.write_text(text, encoding="utf-8")
-            saved.append(dest)
-        if not saved:
-            raise WebError("nothing to ingest: choose files or paste text", status=422,
-                           code="invalid_parameter")
+        try:
+            saved = await _save_uploads(folder, files or [], text)
+        except BaseException:  # a rejected upload leaves nothing on disk
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         job = jobs.submit(job_id, name, saved)
         if wants_json(request):
             return JSONResponse(job.to_dict(), status_code=202,
@@ -321,11 +343,20 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
     def ingest_job(request: Request, job_id: str) -> Response:
         return respond(request, "job.html", jobs.get(job_id).to_dict())
 
+    @app.post("/ingest/jobs/{job_id}/cancel")
+    def cancel_job(request: Request, job_id: str,
+                   csrf: str = Form("", alias="csrf_token", max_length=200)) -> Response:
+        check_token(request, csrf)
+        job = jobs.cancel(job_id)
+        if wants_json(request):
+            return JSONResponse(job.to_dict(), status_code=202)
+        return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
+
     @app.get("/collections")
     def collections(request: Request) -> Response:
         names = registry.collections()
         return respond(request, "collections.html", {
-            "main": str(registry.main) if registry.main else None,
+            "main": registry.main.name if registry.main else None,
             "items": [{"name": n} for n in names], "page": 1, "limit": len(names),
             "total": len(names), "next_page": None})
 
@@ -334,7 +365,84 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         return {"ok": True}
 
     app.add_middleware(JsonSuffix)
+    app.add_middleware(Guard, hosts=hosts or allowed_hosts("127.0.0.1"),
+                       max_body=MAX_UPLOAD_BYTES + MAX_TEXT_BYTES + 64 * 1024)
     return app
+
+
+# Request head h11 reads before it gives up with a plain-text 400 (its default is
+# 16 KiB): big enough that a long query string reaches the app and gets the error
+# shape (414 too_long) from Guard instead.
+MAX_REQUEST_HEAD = 1024 * 1024
+
+
+def server_options(host: str, port: int) -> dict[str, Any]:
+    """uvicorn's options for the app: h11 (pure Python, no build step), with a
+    request-head limit above Guard's, so every refusal has the error shape."""
+    return {"host": host, "port": port, "log_level": "warning", "http": "h11",
+            "h11_max_incomplete_event_size": MAX_REQUEST_HEAD}
+
+
+def server_config(app: FastAPI, host: str, port: int) -> Any:
+    """A uvicorn Config with :func:`server_options` (tests run it in a thread)."""
+    import uvicorn
+
+    return uvicorn.Config(app, **server_options(host, port))
+
+
+def full_date(value: str, end: bool) -> str:
+    """``YYYY`` or ``YYYY-MM`` as the day a date input shows: the first of the
+    period, or its last with ``end`` (a month facet's link keeps its meaning)."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 1 and value:
+            return f"{value}-12-31" if end else f"{value}-01-01"
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            last = (date(y + m // 12, m % 12 + 1, 1) - date.resolution).day
+            return f"{value}-{last:02d}" if end else f"{value}-01"
+    except ValueError:
+        return ""
+    return value
+
+
+def real_date(name: str, value: str) -> None:
+    """``YYYY-MM-DD`` and ``YYYY-MM`` must be days and months that exist (the pattern
+    lets 2024-02-31 through)."""
+    parts = value.split("-")
+    if len(parts) < 2:
+        return
+    try:
+        date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    except ValueError as exc:
+        raise WebError(f"{name}: {value!r} is not a date ({exc})", status=422,
+                       code="invalid_parameter") from None
+
+
+async def _save_uploads(folder: Path, files: list[UploadFile], text: str) -> list[Path]:
+    """Write the uploads and the pasted text into ``folder``; the files, in order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    total = 0
+    for n, up in enumerate(files, 1):
+        if not up.filename:
+            continue
+        data = await up.read()
+        total += len(data)
+        if total > MAX_UPLOAD_BYTES:
+            raise WebError(f"uploads larger than {MAX_UPLOAD_BYTES // 2**20} MiB in all; "
+                           "use `dossier ingest` for big batches", status=413, code="too_large")
+        dest = folder / safe_filename(up.filename, n)
+        dest.write_bytes(data)
+        saved.append(dest)
+    if text.strip():
+        dest = folder / f"{len(saved) + 1:03d}-pasted.txt"
+        dest.write_text(text, encoding="utf-8")
+        saved.append(dest)
+    if not saved:
+        raise WebError("nothing to ingest: choose files or paste text", status=422,
+                       code="invalid_parameter")
+    return saved
 
 
 def _mark_focus(segments: list[dict[str, Any]], focus: str) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -70,9 +70,11 @@ _BUILD = [
         json_extract_string(e.source_actor, '$.actor_id') AS src_id,
         json_extract_string(e.source_actor, '$.name') AS src_name,
         json_extract_string(e.source_actor, '$.country') AS src_country,
+        json_extract_string(e.source_actor, '$.code') AS src_code,
         json_extract_string(e.target_actor, '$.actor_id') AS tgt_id,
         json_extract_string(e.target_actor, '$.name') AS tgt_name,
         json_extract_string(e.target_actor, '$.country') AS tgt_country,
+        json_extract_string(e.target_actor, '$.code') AS tgt_code,
         e.source_actor, e.target_actor, e.trigger, e.location, e.negated, e.modality,
         e.date, e.date_precision, e.confidence, e.source, e.trigger_start,
         CASE WHEN length(e.date) = 10 THEN try_cast(e.date AS DATE) END AS day,

@@ -10,16 +10,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import PurePath
 from typing import Any
 
 import duckdb
 
+from dossier.store.db import contains
 from dossier.web.index import facet_counts
 from dossier.web.sources import NotFound, Source
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 KINDS = ("article", "quote", "event")
+ESC = "ESCAPE '\\'"  # names match literally: see dossier.store.db.contains
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def _docs_where(f: Filters) -> Where:
     if f.kind:
         w.add("kind = ?", f.kind)
     if f.speaker:
-        w.add("speaker_id = ? OR speaker_name ILIKE ?", f.speaker, f"%{f.speaker}%")
+        w.add(f"speaker_id = ? OR speaker_name ILIKE ? {ESC}", f.speaker, contains(f.speaker))
     if f.actor:
         w.add("list_contains(actors, ?)", f.actor)
     if f.country:
@@ -160,7 +163,7 @@ def _hits_sql(src: Source, f: Filters) -> tuple[str, list[Any], bool]:
             w.params, True
     if f.q:  # no FTS extension: every word must occur (case-insensitive)
         for word in f.q.split():
-            w.add("title ILIKE ? OR body ILIKE ?", f"%{word}%", f"%{word}%")
+            w.add(f"title ILIKE ? {ESC} OR body ILIKE ? {ESC}", contains(word), contains(word))
     return "SELECT *, NULL::DOUBLE AS score FROM docs" + w.sql(), w.params, False
 
 
@@ -253,15 +256,15 @@ def resolve_actor(src: Source, value: str) -> str:
     with src.ix() as cur:
         if _one(cur, "SELECT count(*) FROM actor_stats WHERE actor_id = ?", [value]):
             return value
-        found = _one(cur, "SELECT actor_id FROM actor_stats WHERE name ILIKE ? "
-                     "ORDER BY mentions DESC, actor_id LIMIT 1", [f"%{value}%"])
+        found = _one(cur, f"SELECT actor_id FROM actor_stats WHERE name ILIKE ? {ESC} "
+                     "ORDER BY mentions DESC, actor_id LIMIT 1", [contains(value)])
     return str(found) if found else value
 
 
 def actors(src: Source, name: str, type_: str, country: str, page: Page) -> dict[str, Any]:
     w = Where()
     if name:
-        w.add("name ILIKE ? OR actor_id = ?", f"%{name}%", name)
+        w.add(f"name ILIKE ? {ESC} OR actor_id = ?", contains(name), name)
     if type_:
         w.add("type = ?", type_)
     if country:
@@ -289,11 +292,11 @@ def _gazetteer_info(actor_id: str) -> dict[str, Any] | None:
 
 
 _EV_COLS = ("article_id, start_char AS start, end_char AS end, code, root, quad_class, "
-            "goldstein, plover, src_id, src_name, tgt_id, tgt_name, "
+            "goldstein, plover, src_id, src_name, src_code, tgt_id, tgt_name, tgt_code, "
             "json_extract_string(trigger, '$.text') AS trigger, modality, date, outlet")
 
 
-def actor(src: Source, actor_id: str, page: Page, bucket: str = "week") -> dict[str, Any]:
+def actor(src: Source, actor_id: str, page: Page, bucket: str = "auto") -> dict[str, Any]:
     with src.ix() as cur:
         stats = _rows(cur, "SELECT * FROM actor_stats WHERE actor_id = ?", [actor_id])
         info = _gazetteer_info(actor_id)
@@ -353,17 +356,36 @@ def _ev_where(f: Filters) -> Where:
     if f.actor:
         w.add("src_id = ? OR tgt_id = ?", f.actor, f.actor)
     if f.source_actor:
-        w.add("src_id = ? OR src_name ILIKE ?", f.source_actor, f"%{f.source_actor}%")
+        w.add(f"src_id = ? OR src_name ILIKE ? {ESC}", f.source_actor, contains(f.source_actor))
     if f.target_actor:
-        w.add("tgt_id = ? OR tgt_name ILIKE ?", f.target_actor, f"%{f.target_actor}%")
+        w.add(f"tgt_id = ? OR tgt_name ILIKE ? {ESC}", f.target_actor, contains(f.target_actor))
     if f.country:
         w.add("src_country = ? OR tgt_country = ?", f.country.upper(), f.country.upper())
     return _common_where(w, f)
 
 
+BUCKETS = ("day", "week", "month", "year")
+MAX_BINS = 60  # bars a timeline shows at most when the bin is picked from the data
+
+
+def pick_bucket(first: date | None, last: date | None) -> str:
+    """The finest bin that shows ``first``–``last`` in at most MAX_BINS bars: a store
+    of one week's news gets days, one of ten years gets months or years."""
+    if first is None or last is None:
+        return "day"
+    days = (last - first).days + 1
+    for bucket, size in (("day", 1), ("week", 7), ("month", 30.44)):
+        if days / size <= MAX_BINS:
+            return bucket
+    return "year"
+
+
 def _timeline(cur: duckdb.DuckDBPyConnection, f: Filters, bucket: str) -> dict[str, Any]:
     w = _ev_where(f)
     w.add("day IS NOT NULL")
+    if bucket == "auto":
+        span = cur.execute(f"SELECT min(day), max(day) FROM ev{w.sql()}", w.params).fetchone()
+        bucket = pick_bucket(*(span or (None, None)))
     rows = cur.execute(f"SELECT date_trunc('{bucket}', day)::DATE AS b, quad_class, count(*) "
                        f"FROM ev{w.sql()} GROUP BY 1, 2 ORDER BY 1, 2", w.params).fetchall()
     undated = _one(cur, "SELECT count(*) FROM ev" + _ev_where(f).sql() + " AND day IS NULL",
@@ -387,12 +409,14 @@ def _steps(first: date, last: date, bucket: str, most: int = 1500) -> list[date]
             d += timedelta(days=1)
         elif bucket == "week":
             d += timedelta(days=7)
-        else:
+        elif bucket == "month":
             d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        else:
+            d = date(d.year + 1, 1, 1)
     return out
 
 
-def events(src: Source, f: Filters, page: Page, bucket: str = "week",
+def events(src: Source, f: Filters, page: Page, bucket: str = "auto",
            edges: int = 40) -> dict[str, Any]:
     w = _ev_where(f)
     with src.ix() as cur:
@@ -434,6 +458,7 @@ def event_records(src: Source, f: Filters, limit: int) -> tuple[list[dict[str, A
                      "source, start_char, trigger_start LIMIT ?", [*w.params, limit])
     for r in rows:
         r["kind"] = "event"
+        r["source"] = PurePath(r["source"]).name  # the server's folders stay private
         for k in ("source_actor", "target_actor", "trigger", "location"):
             r[k] = json.loads(r[k]) if r[k] else None
     ids = sorted({r["article_id"] for r in rows})
@@ -455,6 +480,7 @@ def article(src: Source, article_id: str, show_dropped: bool) -> dict[str, Any]:
         if not found:
             raise NotFound(f"no article {article_id!r} in this store")
         art = found[0]
+        art["source"] = PurePath(art["source"]).name  # the server's folders stay private
         mentions = _rows(cur, "SELECT start_char AS start, end_char AS end, text, actor_id, "
                          "actor_name, type, via FROM mentions WHERE article_id = ? "
                          "ORDER BY start_char", [article_id])
@@ -507,11 +533,13 @@ def segments(text: str, base: int, records: dict[str, list[dict[str, Any]]],
 def overview(src: Source) -> dict[str, Any]:
     with src.ix() as cur:
         counts = dict(cur.execute("SELECT kind, count(*) FROM docs GROUP BY kind").fetchall())
+        negated = _one(cur, "SELECT count(*) FROM ev WHERE negated", [])
         top = _rows(cur, "SELECT actor_id, name, type, mentions FROM actor_stats "
                     "ORDER BY mentions DESC, actor_id LIMIT 12", [])
         dates = cur.execute("SELECT min(published), max(published) FROM art").fetchone()
     return {"store": src.name, "fts": src.fts,
             "counts": {k: int(counts.get(k, 0)) for k in KINDS},
+            "negated_events": int(negated or 0),
             "published": {"first": dates[0] if dates else None,
                           "last": dates[1] if dates else None},
             "top_actors": top}

@@ -53,6 +53,15 @@
             document.getElementById("job-summary").textContent = d.summary.articles + " article(s), " +
               d.summary.quotes + " quote(s), " + d.summary.events + " event(s).";
           }
+          var list = document.getElementById("job-rejected-list");
+          list.replaceChildren.apply(list, (d.rejected || []).map(function (r) {
+            var li = document.createElement("li"), b = document.createElement("b");
+            b.textContent = r.file;
+            li.append(b, ": " + r.reason);
+            return li;
+          }));
+          document.getElementById("job-rejected").hidden = !(d.rejected || []).length;
+          document.getElementById("job-cancel").hidden = !(d.state === "queued" || d.state === "running");
           if (d.state === "done") { document.getElementById("job-links").hidden = false; }
           if (d.state === "queued" || d.state === "running") { setTimeout(poll, 1000); }
         })
