@@ -8,14 +8,15 @@ from datetime import date
 
 import pytest
 
-from dossier.events.extract import patterns, verb_objects
+from dossier.events.patterns import patterns, verb_objects
 from dossier.records import Event
 
 D = date(2024, 5, 16)
 
 
 def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
-    return {(e.code, (e.source_actor or {}).get("code"), (e.target_actor or {}).get("code"))
+    return {(e.code, e.source_actor and e.source_actor.code,
+             e.target_actor and e.target_actor.code)
             for e in evs if not e.negated}
 
 

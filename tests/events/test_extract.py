@@ -14,7 +14,8 @@ D = date(2024, 5, 16)
 
 
 def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
-    return {(e.code, (e.source_actor or {}).get("country"), (e.target_actor or {}).get("country"))
+    return {(e.code, e.source_actor and e.source_actor.country,
+             e.target_actor and e.target_actor.country)
             for e in evs if not e.negated}
 
 
@@ -173,5 +174,5 @@ def test_location(events, text: str, expected: tuple | None) -> None:  # type: i
     if expected is None:
         assert e.location is None
     else:
-        assert (e.location["name"], e.location["country"]) == expected  # type: ignore[index]
-        assert e.location["lat"] is not None  # type: ignore[index]
+        assert (e.location.name, e.location.country) == expected
+        assert e.location.lat is not None
