@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.patterns import patterns
 from dossier.events.syntax import against, with_conj
@@ -30,33 +31,14 @@ _LOCATIVE_PREPS = frozenset({"in", "to", "from", "toward", "towards", "across", 
                              "of", "at", "through", "throughout"})
 # Entity types of amounts: "50 Swiss francs" names no Swiss actor.
 _AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL"})
-# Nouns a country word modifies that stand for no actor of that country: places,
-# attitudes and abstractions ("the Thai border", "Western criticism", "in line with
-# Western efforts"); "an Indian proposal", "Palestinian homes" are coded to the country,
-# as CAMEO codes them.
-_NOT_ACTORS = frozenset({
-    "border", "frontier", "coast", "side", "soil", "territory", "water", "airspace",
-    "criticism", "effort", "concern", "opposition", "support", "view", "stance",
-    "interest", "war", "conflict", "crisis", "aggression", "interference",
-    "culture", "language", "history", "tradition", "economy", "market", "style", "way",
-    "relation", "relationship", "tie", "standard", "value", "identity",
-    "dollar", "euro", "pound", "franc", "florin", "mark", "yen", "yuan", "rouble", "ruble",
-    "rupee", "peso", "lira", "dinar", "shekel", "krona", "krone", "rand", "riyal"})
-# Relational nouns: of the same side as their owner ("her successor"), or of the same
-# office on another side ("his Chinese counterpart").
-_SAME_SIDE = frozenset({"successor", "predecessor"})
-_COUNTERPART = frozenset({"counterpart", "opposite", "peer"})
-
-# Plural references to a pair named before: "the two leaders", "both nations".
-_GROUP_PEOPLE = frozenset({"leader", "president", "head", "man", "statesman", "premier"})
-_GROUP_STATES = frozenset({"country", "nation", "state", "government", "side", "neighbour",
-                           "neighbor"})
-
-# Nouns that stand for a part or a group of what their "of" phrase names.
-_PARTITIVE = frozenset({"group", "bunch", "number", "member", "band", "unit", "team",
-                        "contingent", "detachment", "delegation", "mission", "crowd",
-                        "handful", "couple", "dozen", "score", "ten", "hundred", "thousand",
-                        "million"})
+# Word lists of ``data/event_patterns.toml`` ([actor_words]): see the comments there.
+_WORDS = load_toml("event_patterns.toml")["actor_words"]
+_NOT_ACTORS = frozenset(_WORDS["not_actors"])
+_SAME_SIDE = frozenset(_WORDS["same_side"])
+_COUNTERPART = frozenset(_WORDS["counterpart"])
+_GROUP_PEOPLE = frozenset(_WORDS["group_people"])
+_GROUP_STATES = frozenset(_WORDS["group_states"])
+_PARTITIVE = frozenset(_WORDS["partitive"])
 
 
 def mention_ref(m: Mention) -> ActorRef:
