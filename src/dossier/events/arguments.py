@@ -66,7 +66,7 @@ def reported_subject(subj: Token) -> list[Token]:
     return []
 
 
-def verb_sources(tok: Token, subj: list[Token], actors: Actors) -> list[ActorRef]:
+def verb_sources(subj: list[Token], actors: Actors) -> list[ActorRef]:
     """The actors of a verb's subject: a plural reference's pair, the subjects, the
     reporter of "it", or a "they" group."""
     group = len(subj) == 1 and subj[0].lower_ != "they"
@@ -142,7 +142,7 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
                reciprocal: bool = True, nested: bool = False) -> Sides | None:
     """The sources and targets of a verb by its pattern, or None for no event."""
     subj, passive = subjects(tok)
-    sources = verb_sources(tok, subj, actors)
+    sources = verb_sources(subj, actors)
     targets: list[ActorRef] = []
     if passive:  # "China was criticised by Taiwan": Taiwan → China
         agents = [a for t in preposition_objects(tok, {"by"}) if (a := actors.of(t))]

@@ -75,11 +75,13 @@ def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
 def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
                  ) -> list[Event]:
     """The events of a verb: by its pattern, else by PETRARCH2's dictionary."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" and lemma not in p.verbs:
+        return []  # an auxiliary no pattern knows (the dictionary codes verbs only)
     if unasserted(tok, p):
         return []  # "urged Russia to withdraw": the appeal is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
-    lemma = tok.lemma_.lower()
     found: list[Event] = []
     vp = verb_pattern(tok, lemma, p)
     if vp is not None:
@@ -106,11 +108,14 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
 def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
                  coded: set[int]) -> list[Event]:
     """The events of a noun by a noun pattern ("a state visit to Beijing")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in p.nouns:
+        return []  # most nouns: no pattern, and no rule to ask
     if unasserted_noun(tok, p):
         return []  # "removing the sanctions", "called for sanctions": not in force
     if coded_once(tok, coded):
         return []
-    np_ = noun_pattern(tok, tok.lemma_.lower(), p)
+    np_ = noun_pattern(tok, lemma, p)
     if np_ is None:
         return []
     return _events(tok, np_.code, noun_sides(tok, np_, actors), parsed, actors.geo, p)
