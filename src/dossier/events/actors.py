@@ -187,8 +187,8 @@ class Actors:
 
     @BOOK.rule("arguments", off=None)
     def organisation_country(self, modifier: Token, tok: Token) -> str | None:
-        """The country of a coded actor among the modifiers: "White House security
-        officials" USA, "Hamas militants" PSE."""
+        """The country of a coded actor among the modifiers: "Kremlin security
+        officials criticised Ukraine" (RUSCOP), "White House security officials"."""
         for t in modifier.subtree:
             m = self.by_token.get(t.i)
             if m is not None and m.type != "person" and (m.code or m.country) \
@@ -298,8 +298,8 @@ class Actors:
 
     @BOOK.rule("arguments", off=None)
     def partitive(self, tok: Token) -> Token | None:
-        """A part or a group stands for what its "of" phrase names: "a group of Russian
-        soldiers", "Nigerian authorities jailed 52 members of the Movement …"."""
+        """A part or a group stands for what its "of" phrase names: "Police arrested
+        members of the Oromo Liberation Front", "a group of Russian soldiers"."""
         if tok.lemma_.lower() in _PARTITIVE and tok.i not in self.by_token:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -311,9 +311,9 @@ class Actors:
     @BOOK.rule("arguments", off=(None, False, None))
     def modifier_actor(self, tok: Token) -> tuple[Mention | None, bool, Mention | None]:
         """(mention, is it a modifier, owner): an actor named in an apposition, a
-        compound or a possessor stands for the noun ("Russia's army", "Gondor police",
-        "China's president Xi Jinping"); a pronoun possessor ("his counterpart") is the
-        owner, not the actor."""
+        compound or a possessor stands for the noun ("Putin's spokesman attacked
+        Ukraine": RUSGOV; "Gondor police", "China's president Xi Jinping"); a pronoun
+        possessor ("his counterpart") is the owner, not the actor."""
         owner: Mention | None = None
         for deps in (("appos",), ("compound", "flat"), ("poss",)):
             for c in tok.children:
@@ -425,8 +425,8 @@ class Actors:
 
     @BOOK.rule("arguments", off=None)
     def place_as_state(self, tok: Token) -> ActorRef | None:
-        """A place stands for its state: "Putin visited Beijing" (CHN), "Beijing
-        supplies Moscow"."""
+        """A place no mention covers stands for its state: "Putin travelled to
+        Beijing" (CHN), "a state visit to Beijing"."""
         if tok.ent_type_ in ("GPE", "LOC", "FAC"):
             state = self.g.metonyms.get(norm(tok.text))
             actor: Actor | None = self.g.actors.get(state) if state else None

@@ -49,9 +49,9 @@ def _actors(actors: Actors, toks: list[Token]) -> list[ActorRef]:
 
 @BOOK.rule("arguments", off=[])
 def reported_subject(subj: Token) -> list[Token]:
-    """The actor behind "it"/"they" in reported speech: "Syria says it is willing to
-    withdraw its troops from Lebanon" → Syria (the subject of the verb that reports
-    the clause)."""
+    """The actor behind "it"/"they" in reported speech: "The rebels said they attacked
+    Kenya" → the rebels, "Syria says it is willing to withdraw its troops" → Syria
+    (the subject of the verb that reports the clause)."""
     if subj.lower_ not in _REPORTED_SUBJECTS:
         return []
     h = subj.head

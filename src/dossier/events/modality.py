@@ -42,8 +42,8 @@ def negated_governor(verb: Token, anc: Token) -> bool:
 
 @BOOK.rule("modality", off=False)
 def negating_governor(anc: Token, p: Patterns) -> bool:
-    """A governor that takes the event back (``negating``): "China stops short of
-    offering weapons to Russia"."""
+    """A governor that takes the event back (``negating``): "China refused to
+    criticise Russia", "China stops short of offering weapons to Russia"."""
     return anc.lemma_.lower() in p.negating
 
 

@@ -62,8 +62,8 @@ def nested_preposition_objects(head: Token, preps: set[str], depth: int = NESTED
 @BOOK.rule("arguments", off=[])
 def object_control(verb: Token) -> list[Token]:
     """The object of the governing verb is the subject of an xcomp (object control):
-    "Britain asked Russia to withdraw its troops" (Russia withdraws), "saw intent from
-    Russia to disrupt"."""
+    "Iran paid Hamas to attack Israel" (Hamas attacks), "Britain asked Russia to
+    withdraw its troops", "saw intent from Russia to disrupt"."""
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         obj = [c for c in verb.head.children if c.dep_ == "dobj"]
         if obj:
