@@ -28,6 +28,8 @@ from pathlib import Path
 
 from report import report  # the script beside this one
 
+from dossier.records import ActorRef
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "dev" / "events"
 
@@ -80,10 +82,10 @@ def records(xml: Path) -> list[dict]:
     return out
 
 
-def _coded(actor: dict | None) -> bool:
+def _coded(actor: ActorRef | None) -> bool:
     """An actor with a CAMEO code, if only in part ("---GOV": a government of unknown
     country, as PETRARCH codes it); an unlinked name with no code is no coded actor."""
-    return bool(actor and actor.get("code"))
+    return bool(actor and actor.code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         recs = records(xml)
         for r in recs:
             parsed = an.read(r["text"], source="petr", article_id="p", published=r["date"])
-            pred = {(e.root, e.source_actor["code"][:3], e.target_actor["code"][:3])
+            pred = {(e.root, e.source_actor.code[:3], e.target_actor.code[:3])
                     for e in extract_events(parsed, an.geo)
                     if not e.negated and _coded(e.source_actor) and _coded(e.target_actor)}
             gold = set(r["gold"])

@@ -69,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             right += 1
             right_by_type[gold] += 1
             src, tgt = _codes(r.get("source")), _codes(r.get("target"))
-            if any((e.source_actor or {}).get("country") in src and
-                   (not tgt or (e.target_actor or {}).get("country") in tgt) for e in typed):
+            if any((e.source_actor and e.source_actor.country) in src and
+                   (not tgt or (e.target_actor and e.target_actor.country) in tgt) for e in typed):
                 dyad_right += 1
     n = len(records)
     res = {

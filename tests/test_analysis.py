@@ -32,7 +32,7 @@ def test_user_gazetteer_reaches_events(user_analysers, text: str, source_code: s
                                        target_code: str) -> None:
     an = user_analysers
     events = extract_events(an.read(text), an.geo)
-    assert [(e.source_actor["code"], e.target_actor["code"]) for e in events] == [
+    assert [(e.source_actor.code, e.target_actor.code) for e in events] == [
         (source_code, target_code)]
 
 
@@ -40,7 +40,7 @@ def test_without_the_user_file_freedonia_is_unknown() -> None:
     an = analysers()
     parsed = an.read("Freedonian troops attacked Sylvania on Monday.")
     assert not any((m.country or "").startswith("XFR") for m in parsed.mentions)
-    assert not any((e.source_actor or {}).get("country") == "XFR"
+    assert not any((e.source_actor and e.source_actor.country) == "XFR"
                    for e in extract_events(parsed, an.geo))
 
 

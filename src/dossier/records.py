@@ -287,14 +287,14 @@ class Event:
     goldstein: float
     plover: str | None
     plover_mode: str | None
-    source_actor: dict[str, Any] | None  # name, actor_id, code, country, sector
-    target_actor: dict[str, Any] | None
-    trigger: dict[str, Any]  # text, start, end
+    source_actor: ActorRef | None
+    target_actor: ActorRef | None
+    trigger: Trigger
     negated: bool
     modality: str  # asserted | future | hypothetical | intended
     date: str | None
     date_precision: str  # day | month | year | article
-    location: dict[str, Any] | None
+    location: Location | None
     confidence: float
 
     def to_dict(self) -> dict[str, Any]:

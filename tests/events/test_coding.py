@@ -8,14 +8,14 @@ from datetime import date
 
 import pytest
 
-from dossier.events.extract import patterns, verb_objects
 from dossier.records import Event
 
 D = date(2024, 5, 16)
 
 
 def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
-    return {(e.code, (e.source_actor or {}).get("code"), (e.target_actor or {}).get("code"))
+    return {(e.code, e.source_actor and e.source_actor.code,
+             e.target_actor and e.target_actor.code)
             for e in evs if not e.negated}
 
 
@@ -100,10 +100,3 @@ def test_coding(events, text: str, expected: set) -> None:  # type: ignore[no-un
 )
 def test_no_dyad(events, text: str) -> None:  # type: ignore[no-untyped-def]
     assert {d for d in dyads(events(text)) if d[1] and d[2]} == set()
-
-
-def test_tables_compiled_once_and_indexed() -> None:
-    p = patterns()
-    assert p is patterns() and "meet" in p.verbs and "sanction" in p.nouns
-    assert p.agents["police"] == "COP" and p.agents["foreign minister"] == "GOV"
-    assert verb_objects()["restore"]["obj:ties"] == "050"

@@ -93,8 +93,8 @@ def _sentence(text: str, e: Event) -> str:
 def test_demo_event(events: list[Event], demo_text: str, words: str, code: str, src: str,
                     tgt: str) -> None:
     found = [e for e in events if words in _sentence(demo_text, e) and e.code == code
-             and not e.negated and (e.source_actor or {}).get("country") == src
-             and (e.target_actor or {}).get("country") == tgt]
+             and not e.negated and (e.source_actor and e.source_actor.country) == src
+             and (e.target_actor and e.target_actor.country) == tgt]
     assert found, [(e.code, e.source_actor, e.target_actor) for e in events
                    if words in _sentence(demo_text, e)]
 
@@ -113,5 +113,5 @@ def test_nothing_from_quotes_and_actorless(events: list[Event], demo_text: str,
 
 def test_every_demo_event_has_a_known_actor(events: list[Event]) -> None:
     # a side with a country or a named actor: no event between agents of no country
-    assert events and all(any(a and (a.get("country") or a.get("actor_id"))
+    assert events and all(any(a and (a.country or a.actor_id)
                               for a in (e.source_actor, e.target_actor)) for e in events)

@@ -1,4 +1,6 @@
-"""Event dates resolved against the article's date, with their precision.
+"""Event dates: a date phrase of the event's sentence resolved against the
+article's date, with its precision, else the article's date; and clauses dated long
+before the news, which are history, not events.
 
 dateparser handles most phrases ("on Thursday", "in December 2023", "last week");
 it misses "last March", "earlier on Wednesday" and seasons, which are handled here
@@ -13,6 +15,10 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser  # type: ignore[import-untyped]
+from spacy.tokens import Span, Token
+
+from dossier.events.book import BOOK
+from dossier.events.syntax import verb_of
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -73,3 +79,53 @@ def resolve(phrase: str, base: date | None) -> tuple[str | None, str]:
     if parsed is None:
         return None, "none"
     return parsed.date().isoformat(), "day"
+
+
+# Words before a DATE entity that belong to its phrase ("on Monday", "last March").
+_DATE_PREPOSITIONS = frozenset({"on", "in", "last", "since"})
+# A clause dated this long before or after the sentence's own event is history.
+_BACKGROUND_SPANS = frozenset({"year", "month", "decade", "century"})
+
+
+@BOOK.rule("dates", off=False)
+def background(verb: Token) -> bool:
+    """A past event the sentence dates its own by, not the news: "Russia restored
+    diplomatic ties with Georgia five years after Georgian protesters attacked its
+    embassy", "months since X invaded Y" (it happened long before the article's date,
+    which an event would carry); "hours after", "a day after" are news."""
+    if verb.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children):
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _BACKGROUND_SPANS
+               for c in verb.children)
+
+
+@BOOK.rule("dates", off=None)
+def sentence_date(sent: Span, published: date | None, trigger: Token
+                  ) -> tuple[str, str] | None:
+    """A DATE phrase of the trigger's sentence that hangs on the trigger or on no
+    other verb, resolved against the article's date: "The UK called out Russia in
+    December 2023" (2023-12); not "safeguarded only until 2047" for "Chinese
+    protesters blamed the Chinese government", nor an age ("John Doe, 55,")."""
+    for ent in sent.ents:
+        if ent.label_ == "DATE" and verb_of(ent.root) in (None, trigger):
+            phrase = ent.text
+            prev = sent.doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.lower_ in _DATE_PREPOSITIONS:
+                phrase = f"{prev.text} {phrase}"
+            when, precision = resolve(phrase, published)
+            if when is not None:
+                return when, precision
+    return None
+
+
+def event_date(sent: Span, published: date | None, trigger: Token
+               ) -> tuple[str | None, str]:
+    """``(date, precision)`` of the trigger's event: its sentence's, else the
+    article's ("article"), else none."""
+    found = sentence_date(sent, published, trigger)
+    if found is not None:
+        return found
+    if published is not None:
+        return published.isoformat(), "article"
+    return None, "none"

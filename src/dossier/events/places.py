@@ -3,20 +3,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Span, Token
 
+from dossier.events.book import BOOK
 from dossier.gazetteer import Geography
+from dossier.records import Location
 
 # Prepositions that place an event ("in Shanghai", "at the UN in Geneva").
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
-def locate(sent: Span, trigger: Token, geo: Geography) -> dict[str, Any] | None:
+@BOOK.rule("places", off=None)
+def locate(sent: Span, trigger: Token, geo: Geography) -> Location | None:
     """The place of the event: a city or country in a locative phrase of its
-    sentence, the one nearest the trigger."""
-    best: tuple[int, dict[str, Any]] | None = None
+    sentence, the one nearest the trigger: "Protests spread across China. In Shanghai
+    the police cracked down on demonstrators" (Shanghai), "Speaking in Canberra, Boris
+    Johnson criticised Russia" (Canberra)."""
+    best: tuple[int, Location] | None = None
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
@@ -24,14 +27,13 @@ def locate(sent: Span, trigger: Token, geo: Geography) -> dict[str, Any] | None:
         if prep is None or prep.lower_ not in LOCATIVE:
             continue
         city = geo.city(ent.text)
-        place: dict[str, Any] | None = None
+        place: Location | None = None
         if city is not None:
-            place = {"name": city["name"], "country": city["country"], "lat": city["lat"],
-                     "lon": city["lon"]}
+            place = Location(city["name"], city["country"], city["lat"], city["lon"])
         else:
             state = geo.state(ent.text)
             if state is not None:
-                place = {"name": state.name, "country": state.code, "lat": None, "lon": None}
+                place = Location(state.name, state.code, None, None)
         if place is not None:
             distance = abs(ent.root.i - trigger.i)
             if best is None or distance < best[0]:

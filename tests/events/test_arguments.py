@@ -12,14 +12,15 @@ from datetime import date
 
 import pytest
 
-from dossier.records import Event
+from dossier.records import ActorRef, Event
 
 D = date(2024, 5, 16)
 
 
 def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
     """(code, source code, target code) of the events that are not negated."""
-    return {(e.code, (e.source_actor or {}).get("code"), (e.target_actor or {}).get("code"))
+    return {(e.code, e.source_actor and e.source_actor.code,
+             e.target_actor and e.target_actor.code)
             for e in evs if not e.negated}
 
 
@@ -96,14 +97,15 @@ def test_no_event(events, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_partial_actor_record(events) -> None:  # type: ignore[no-untyped-def]
     (e,) = events("The Sudanese government has accused Darfur rebels of violating a ceasefire.")
-    assert e.target_actor == {"name": "rebels", "actor_id": None, "code": "---REB",
-                              "country": None, "sector": "REB"}
-    assert e.source_actor is not None and e.source_actor["country"] == "SDN"
+    assert e.target_actor == ActorRef("rebels", None, "---REB", None, "REB")
+    assert e.to_dict()["target_actor"] == {"name": "rebels", "actor_id": None,
+                                           "code": "---REB", "country": None, "sector": "REB"}
+    assert e.source_actor is not None and e.source_actor.country == "SDN"
 
 
 def test_hypothetical_partial_event_is_marked(events) -> None:  # type: ignore[no-untyped-def]
     (e,) = events("Kenyan police could arrest protesters.")
-    assert (e.code, e.source_actor["code"], e.target_actor["code"], e.modality) == (  # type: ignore[index]
+    assert (e.code, e.source_actor.code, e.target_actor.code, e.modality) == (
         "175", "KENCOP", "---OPP", "hypothetical")
 
 
@@ -111,7 +113,7 @@ def test_plural_reference_needs_a_pair(events) -> None:  # type: ignore[no-untyp
     # "the Palestinian leaders" are not the last two people named
     evs = events("Xi Jinping met Vladimir Putin. The Palestinian leaders agreed to hold talks.")
     assert ("030", "PSEGOV", None) in dyads(evs)
-    assert not [e for e in evs if e.code == "030" and (e.source_actor or {}).get("country")
+    assert not [e for e in evs if e.code == "030" and (e.source_actor and e.source_actor.country)
                 in ("CHN", "RUS")]
 
 
@@ -194,5 +196,5 @@ def test_hypothetical_nominal_event_marked(events) -> None:  # type: ignore[no-u
     evs = events("If Egypt launches an investigation into the attack by Israeli forces, "
                  "Israel would protest.")
     (e,) = [e for e in evs if e.code == "090"]
-    assert (e.source_actor["code"], e.target_actor["code"], e.modality) == (  # type: ignore[index]
+    assert (e.source_actor.code, e.target_actor.code, e.modality) == (
         "EGY", "ISRMIL", "hypothetical")

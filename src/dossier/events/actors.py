@@ -1,0 +1,437 @@
+"""Who a token stands for, as the events stage reads it: the actor stage's mention,
+else an actor the words around it name — an agent with its country ("Israeli
+soldiers" ISRMIL), a group named before ("the two leaders"), a relational noun
+("her successor"), a place's state ("a visit to Beijing" CHN).
+
+The rules are tried in the order of :meth:`Actors.of`; each returns an
+:class:`~dossier.records.ActorRef` or None (does not fire).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.data import load_toml
+from dossier.events.book import BOOK
+from dossier.events.patterns import patterns
+from dossier.events.syntax import against, with_conj
+from dossier.gazetteer import Actor, Geography, norm
+from dossier.parse import ParsedArticle
+from dossier.records import ActorRef, Mention
+
+# How far back (in tokens, before the sentence) "the two leaders" looks for the pair
+# named before: about three sentences of news prose, set by hand on the demo.
+PAIR_LOOKBACK = 120
+
+# Dependencies a noun standing for an actor has (subject, object, prepositional object).
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative",
+                         "attr"})
+# Prepositions after which "the west" is a direction or a region, not the bloc.
+_LOCATIVE_PREPS = frozenset({"in", "to", "from", "toward", "towards", "across", "into",
+                             "of", "at", "through", "throughout"})
+# Entity types of amounts: "50 Swiss francs" names no Swiss actor.
+_AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL"})
+# Word lists of ``data/event_patterns.toml`` ([actor_words]): see the comments there.
+_WORDS = load_toml("event_patterns.toml")["actor_words"]
+_NOT_ACTORS = frozenset(_WORDS["not_actors"])
+_SAME_SIDE = frozenset(_WORDS["same_side"])
+_COUNTERPART = frozenset(_WORDS["counterpart"])
+_GROUP_PEOPLE = frozenset(_WORDS["group_people"])
+_GROUP_STATES = frozenset(_WORDS["group_states"])
+_PARTITIVE = frozenset(_WORDS["partitive"])
+
+
+def mention_ref(m: Mention) -> ActorRef:
+    """The actor of a mention, its code cut to the country and sector parts."""
+    code = m.code or m.country or ""
+    return ActorRef(m.actor_name, m.actor_id, code or None, code[:3] or None, m.sector)
+
+
+def actor_ref(a: Actor) -> ActorRef:
+    """A gazetteer actor (a state, a bloc) as a side of an event."""
+    return ActorRef(a.name, a.id, a.code, a.code[:3], None)
+
+
+def agent_ref(name: str, country: str, sector: str | None) -> ActorRef:
+    """An agent known by its country and sector ("Israeli soldiers" ISRMIL)."""
+    return ActorRef(name, None, country + (sector or ""), country, sector)
+
+
+def country_of(m: Mention) -> str:
+    """The three-letter country part of a mention's code ("" if none)."""
+    return (m.code or m.country or "")[:3]
+
+
+class Actors:
+    """Actor of a token: its mention, else a place's state (a "visit to Beijing")."""
+
+    def __init__(self, parsed: ParsedArticle, geo: Geography) -> None:
+        # a group the actor stage made of "Xi and Putin … they" has no code: events
+        # expand such references to their members themselves (see group)
+        self.by_token = parsed.mentions_where(lambda m: m.type != "group")
+        self.g = geo.gazetteer
+        self.geo = geo
+        counts: dict[str, int] = {}
+        for m in parsed.mentions:
+            if m.type == "state" and m.country:
+                counts[m.country] = counts.get(m.country, 0) + 1
+        self.focus = max(counts, key=counts.__getitem__) if counts else None
+
+    # -- groups: plural references ------------------------------------------------
+
+    def group(self, tok: Token) -> list[ActorRef]:
+        """The actors a plural reference stands for (see :meth:`they_group` and
+        :meth:`pair_reference`)."""
+        if tok.lower_ == "they" and tok.pos_ == "PRON":
+            return self.they_group(tok)
+        return self.pair_reference(tok)
+
+    @BOOK.rule("arguments", off=[])
+    def they_group(self, tok: Token) -> list[ActorRef]:
+        """ "They both lashed out at the US" → the last two people named; a plain
+        "they" → the coordinated actors of a subject in this sentence or the one
+        before ("Xi Jinping and Vladimir Putin met in Beijing. They lashed out at the
+        US.")."""
+        if {c.lower_ for c in tok.children} & {"both", "two"}:
+            return self._last_two(tok, states=False)
+        return self._coordinated_before(tok)
+
+    @BOOK.rule("arguments", off=[])
+    def pair_reference(self, tok: Token) -> list[ActorRef]:
+        """ "the two leaders", "the two", "both leaders", "the leaders" → the last two
+        people named before ``tok``; "both nations", "the two countries" → the last
+        two states named (or the states of the last two people): "Xi Jinping met
+        Vladimir Putin in Moscow. The two countries signed an energy agreement." Not
+        "the Palestinian leaders", "the leaders of Hamas"."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        kids = {c.lower_ for c in tok.children}
+        plural = tok.tag_ in ("NNS", "NNPS") or low in ("two", "both")
+        two = low in ("two", "both") or bool(kids & {"two", "both"})
+        definite = "the" in kids or low == "both" or (two and low != "two")
+        if not plural or not definite:
+            return []
+        if lemma in _GROUP_STATES:
+            return self._last_two(tok, states=True)
+        if lemma in _GROUP_PEOPLE or low in ("two", "both"):
+            if lemma == "leader" and not two and any(
+                    c.dep_ in ("amod", "compound", "prep", "poss") for c in tok.children):
+                return []  # "the Palestinian leaders", "the leaders of Hamas": not a pair
+            return self._last_two(tok, states=False)
+        return []
+
+    def _last_two(self, tok: Token, states: bool) -> list[ActorRef]:
+        found: list[Mention] = []
+        seen: set[str] = set()
+        start = max(0, tok.sent.start - PAIR_LOOKBACK)
+        for i in range(tok.i - 1, start - 1, -1):
+            m = self.by_token.get(i)
+            if m is None or m.actor_id.startswith("local:"):
+                continue
+            if states:
+                key = country_of(m)
+                if not key or key in seen:
+                    continue
+            else:
+                if m.type != "person" or m.actor_id in seen:
+                    continue
+                key = m.actor_id
+            seen.add(key)
+            found.append(m)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return []
+        if states:
+            out = []
+            for m in reversed(found):
+                a = self.g.actors.get(country_of(m))
+                if a is None:
+                    return []
+                out.append(actor_ref(a))
+            return out
+        return [mention_ref(m) for m in reversed(found)]
+
+    def _coordinated_before(self, tok: Token) -> list[ActorRef]:
+        """The last subject before ``tok`` (this sentence or the one before) that
+        coordinates two or more actors."""
+        first = tok.sent.start
+        if first > 0:
+            first = tok.doc[first - 1].sent.start
+        for i in range(tok.i - 1, first - 1, -1):
+            t = tok.doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or not any(
+                    c.dep_ == "conj" for c in t.children):
+                continue
+            group = [a for x in with_conj(t) if (a := self.of(x)) is not None]
+            if len(group) >= 2 and all(a.code for a in group):
+                return group
+            return []
+        return []
+
+    # -- the country and sector of an agent ---------------------------------------
+
+    def modifier_state(self, tok: Token) -> str | None:
+        """The country a modifier of ``tok`` names ("Israeli soldiers", "Gondor
+        police", "Peru's foreign minister")."""
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and not against(c):
+                code = self.g.demonyms.get(norm(c.text))
+                if code is None:
+                    code = next((a.id for a in self.g.by_name(c.text) if a.type == "state"),
+                                None)
+                if code is not None:
+                    return code
+                if (code := self.organisation_country(c, tok)) is not None:
+                    return code
+        return None
+
+    @BOOK.rule("arguments", off=None)
+    def organisation_country(self, modifier: Token, tok: Token) -> str | None:
+        """The country of a coded actor among the modifiers: "Kremlin security
+        officials criticised Ukraine" (RUSCOP), "White House security officials"."""
+        for t in modifier.subtree:
+            m = self.by_token.get(t.i)
+            if m is not None and m.type != "person" and (m.code or m.country) \
+                    and t.i < tok.i:
+                return country_of(m)
+        return None
+
+    def sector(self, tok: Token) -> str | None:
+        """The CAMEO sector of a generic agent noun ("police", "foreign minister")."""
+        if tok.pos_ != "NOUN":
+            return None
+        agents = patterns().agents
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
+                two = agents.get(f"{c.lemma_.lower()} {lemma}") or agents.get(f"{c.lower_} {lemma}")
+                if two is not None:
+                    return two
+        return agents.get(lemma) or agents.get(tok.lower_)
+
+    @BOOK.rule("arguments", off="")
+    def described_person(self, tok: Token) -> str:
+        """The CAMEO code of a person the gazetteer does not know, from the words
+        before the name: "Peruvian President Jorge Salinas met Chile's foreign
+        minister" → PERGOV; "" when no country is named."""
+        country = ""
+        sector = ""
+        left = [t for c in tok.children if c.i < tok.i and c.dep_ in
+                ("compound", "amod", "nmod", "poss") for t in c.subtree]
+        for t in left:
+            m = self.by_token.get(t.i)
+            if m is not None and m.type == "state" and (m.code or m.country):
+                country = country or country_of(m)
+            elif (m is None or not (m.code or m.country)) and t.text[:1].isupper() \
+                    and (code := self.g.demonyms.get(norm(t.text))):
+                country = country or code
+            elif t.pos_ in ("NOUN", "PROPN") and not sector:
+                sector = patterns().agents.get(t.lower_) or patterns().agents.get(
+                    t.lemma_.lower()) or ""
+        return country + sector if country else ""
+
+    @BOOK.rule("arguments", off=None)
+    def prep_state(self, tok: Token) -> str | None:
+        """The country of "soldiers from Gondor", "activists in Arnor", "activists from
+        the defeated Fatah Party", "students in Jakarta"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
+                for o in c.children:
+                    m = self.by_token.get(o.i) if o.dep_ == "pobj" else None
+                    if m is None and o.dep_ == "pobj":  # "from the defeated Fatah Party"
+                        m = next((self.by_token[x.i] for x in o.children
+                                  if x.dep_ in ("compound", "amod") and x.i in self.by_token),
+                                 None)
+                    if m is not None and m.type != "person" and (m.code or m.country):
+                        return country_of(m)
+                    if o.dep_ == "pobj" and o.ent_type_ == "GPE":  # "students in Jakarta"
+                        state = self.g.metonyms.get(norm(o.text)) or next(
+                            (a.id for a in self.g.by_name(o.text) if a.type == "state"), None)
+                        if state is not None:
+                            return state[:3]
+        return None
+
+    @BOOK.rule("arguments", off=None)
+    def article_focus(self, tok: Token) -> str | None:
+        """An agent of no named country belongs to the state the article is most
+        about: "Protests spread across China. In Shanghai the police cracked down on
+        demonstrators" (CHNCOP)."""
+        return self.focus
+
+    # -- the actor of a token -------------------------------------------------------
+
+    def of(self, tok: Token) -> ActorRef | None:
+        """The actor ``tok`` stands for, or None: the rules below in order."""
+        if (part := self.partitive(tok)) is not None:
+            return self.of(part)
+        m = self.by_token.get(tok.i)
+        modifier = False
+        owner: Mention | None = None  # "his" of "his counterpart": not the actor itself
+        if m is None:
+            m, modifier, owner = self.modifier_actor(tok)
+        if m is not None and modifier and not (m.code or m.country) \
+                and self.uncoded_modifier(tok):
+            m = None
+        if m is not None:
+            code = m.code or m.country or ""
+            if not code and m.type == "person":
+                code = self.described_person(tok)
+            if modifier and m.type == "state" and code \
+                    and (agent := self.state_agent(tok, code)) is not None:
+                return agent
+            return ActorRef(m.actor_name, m.actor_id, code or None, code[:3] or None,
+                            m.sector)
+        for rule in (self.demonym_people, self.the_west):
+            if (a := rule(tok)) is not None:
+                return a
+        for owned in (self.successor, self.agent_of_country):
+            if (a := owned(tok, owner)) is not None:
+                return a
+        if (a := self.agent_of_no_country(tok)) is not None:
+            return a
+        if (a := self.country_of_noun(tok, owner)) is not None:
+            return a
+        for rule in (self.thing_of_actor, self.place_as_state):
+            if (a := rule(tok)) is not None:
+                return a
+        return None
+
+    @BOOK.rule("arguments", off=None)
+    def partitive(self, tok: Token) -> Token | None:
+        """A part or a group stands for what its "of" phrase names: "Police arrested
+        members of the Oromo Liberation Front", "a group of Russian soldiers"."""
+        if tok.lemma_.lower() in _PARTITIVE and tok.i not in self.by_token:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            return o
+        return None
+
+    @BOOK.rule("arguments", off=(None, False, None))
+    def modifier_actor(self, tok: Token) -> tuple[Mention | None, bool, Mention | None]:
+        """(mention, is it a modifier, owner): an actor named in an apposition, a
+        compound or a possessor stands for the noun ("Putin's spokesman attacked
+        Ukraine": RUSGOV; "Gondor police", "China's president Xi Jinping"); a pronoun
+        possessor ("his counterpart") is the owner, not the actor."""
+        owner: Mention | None = None
+        for deps in (("appos",), ("compound", "flat"), ("poss",)):
+            for c in tok.children:
+                if c.dep_ in deps and c.i in self.by_token and not against(c):
+                    if c.pos_ == "PRON" and tok.pos_ == "NOUN":
+                        owner = self.by_token[c.i]
+                        continue
+                    return self.by_token[c.i], deps != ("appos",), owner
+        return None, False, owner
+
+    @BOOK.rule("arguments", off=False)
+    def uncoded_modifier(self, tok: Token) -> bool:
+        """An agent noun whose country word the actor stage left uncoded is read as an
+        agent below: "Police in Kenya arrested Ugandan journalists" (UGAMED)."""
+        return bool(self.sector(tok))
+
+    @BOOK.rule("arguments", off=None)
+    def state_agent(self, tok: Token, code: str) -> ActorRef | None:
+        """A state's agent: "Gondor police", "Russia's army" → RUSMIL."""
+        sector = self.sector(tok)
+        if sector is None:
+            return None
+        return ActorRef(f"{tok.text} ({code[:3]})", None, code[:3] + sector, code[:3],
+                        sector)
+
+    @BOOK.rule("arguments", off=None)
+    def demonym_people(self, tok: Token) -> ActorRef | None:
+        """A people stands for its state: "the Palestinians agreed"."""
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj",
+                                                           "pobj", "conj"):
+            state = self.g.demonyms.get(norm(tok.text))
+            if state is not None and tok.text[:1].isupper():
+                people = self.g.actors.get(state)
+                if people is not None:
+                    return actor_ref(people)
+        return None
+
+    @BOOK.rule("arguments", off=None)
+    def the_west(self, tok: Token) -> ActorRef | None:
+        """ "Liz Truss will call on the west to defend Taiwan": the bloc, written in
+        lower case; not "Russian troops moved to the west of Kyiv"."""
+        if tok.lower_ == "west" and tok.dep_ in _ACTOR_DEPS and any(
+                c.lower_ == "the" for c in tok.children) and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS) and (
+                west := self.g.actors.get("WST")) is not None:
+            return actor_ref(west)
+        return None
+
+    @BOOK.rule("arguments", off=None)
+    def successor(self, tok: Token, owner: Mention | None) -> ActorRef | None:
+        """ "Xi Jinping will hit out at his successor", "her predecessor": of the
+        owner's country and office."""
+        if owner is not None and tok.lemma_.lower() in _SAME_SIDE \
+                and (owner.code or owner.country):
+            code = owner.code or owner.country or ""
+            return ActorRef(f"{owner.actor_name}'s {tok.text}", None, code, code[:3],
+                            owner.sector)
+        return None
+
+    @BOOK.rule("arguments", off=None)
+    def agent_of_country(self, tok: Token, owner: Mention | None) -> ActorRef | None:
+        """A generic agent with the country a modifier, an "of/from/in" phrase, a
+        coordinated noun's modifier, its owner or the article names: "Israeli soldiers
+        arrested two Palestinian activists" ISRMIL → PSEOPP, "Israeli helicopters and
+        tanks" ISRMIL both."""
+        sector = self.sector(tok)
+        if sector is None:
+            return None
+        country = self.modifier_state(tok) or self.prep_state(tok) or (
+            self.modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
+            (owner.code or owner.country or "")[:3] if owner is not None else None) or (
+            None if any(against(c) for c in tok.children) else self.article_focus(tok))
+        return agent_ref(f"{tok.text} ({country})", country, sector) if country else None
+
+    @BOOK.rule("arguments", off=None)
+    def agent_of_no_country(self, tok: Token) -> ActorRef | None:
+        """An agent with no country is kept with its sector, coded as PETRARCH codes
+        an unknown country: "Gunmen kidnapped two Russian engineers" (---UAF)."""
+        sector = self.sector(tok)
+        if sector is not None and tok.dep_ in _ACTOR_DEPS:
+            return ActorRef(tok.text, None, "---" + sector, None, sector)
+        return None
+
+    @BOOK.rule("arguments", off=None)
+    def country_of_noun(self, tok: Token, owner: Mention | None) -> ActorRef | None:
+        """A noun with a country word and only that known: "Vladimir Putin thanked his
+        Chinese counterpart" (CHNGOV, the owner's office), "Israeli army bulldozers
+        demolished Palestinian homes" (PSE); not "in line with Western efforts", "a
+        million euros"."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS and tok.ent_type_ not in _AMOUNTS \
+                and lemma not in _NOT_ACTORS and (country := self.modifier_state(tok)):
+            sector = owner.sector if owner is not None and lemma in _COUNTERPART else None
+            return agent_ref(f"{tok.text} ({country})", country, sector)
+        return None
+
+    @BOOK.rule("arguments", off=None)
+    def thing_of_actor(self, tok: Token) -> ActorRef | None:
+        """A thing of an actor stands for it, as CAMEO codes it: "shelled positions of
+        the Palestinian security forces", "set fire to the offices of X"."""
+        if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS \
+                and tok.lemma_.lower() not in _NOT_ACTORS and tok.ent_type_ not in _AMOUNTS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and (a := self.of(o)) is not None and a.code:
+                            return a
+        return None
+
+    @BOOK.rule("arguments", off=None)
+    def place_as_state(self, tok: Token) -> ActorRef | None:
+        """A place no mention covers stands for its state: "Putin travelled to
+        Beijing" (CHN), "a state visit to Beijing"."""
+        if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+            state = self.g.metonyms.get(norm(tok.text))
+            actor: Actor | None = self.g.actors.get(state) if state else None
+            if actor is None:
+                actor = next((a for a in self.g.by_name(tok.text) if a.type == "state"), None)
+            if actor is not None:
+                return actor_ref(actor)
+        return None

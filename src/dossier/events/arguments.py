@@ -1,0 +1,213 @@
+"""Who is source and who is target of an event: the subject (or, in the passive, the
+agent) is the source, the object or prepositional object the pattern names the
+target, each resolved to an actor by :class:`~dossier.events.actors.Actors` — so
+"Beijing supplies Moscow" is CHN → RUS. Coordinated subjects give one event each
+("Xi and Putin agreed" → both)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dossier.events.actors import Actors, actor_ref
+from dossier.events.book import BOOK
+from dossier.events.codes import cameo
+from dossier.events.patterns import NounPattern, Patterns, VerbPattern
+from dossier.events.syntax import (
+    nested_preposition_objects,
+    preposition_objects,
+    subjects,
+    with_conj,
+)
+from dossier.records import ActorRef
+
+_REPORTED_SUBJECTS = frozenset({"it", "they", "we"})
+# How far up "Syria says it is willing to withdraw" climbs to the reporting verb.
+REPORTED_CLIMB = 4
+# How deep the target of a nominal event is looked for under an object no actor
+# stands for ("an investigation into crimes committed by Croat forces").
+NOUN_TARGET_DEPTH = 2
+# Roots whose events two coordinated actors do with each other (cooperate, consult,
+# agree, fight), not to each other.
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The sources and targets of one trigger; ``alone``: a source acting on no one
+    may make an event ("protesters rallied")."""
+
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    alone: bool = False
+
+
+def _actors(actors: Actors, toks: list[Token]) -> list[ActorRef]:
+    return [a for t in toks if (a := actors.of(t)) is not None]
+
+
+@BOOK.rule("arguments", off=[])
+def reported_subject(subj: Token) -> list[Token]:
+    """The actor behind "it"/"they" in reported speech: "The rebels said they attacked
+    Kenya" → the rebels, "Syria says it is willing to withdraw its troops" → Syria
+    (the subject of the verb that reports the clause)."""
+    if subj.lower_ not in _REPORTED_SUBJECTS:
+        return []
+    h = subj.head
+    for _ in range(REPORTED_CLIMB):
+        if h.dep_ == "ccomp" and h.head.i != h.i:
+            found, passive = subjects(h.head)
+            return [] if passive or any(t.lower_ in _REPORTED_SUBJECTS for t in found) \
+                else found
+        if h.dep_ not in ("xcomp", "acomp", "conj", "aux") or h.head.i == h.i:
+            break
+        h = h.head
+    return []
+
+
+def verb_sources(subj: list[Token], actors: Actors) -> list[ActorRef]:
+    """The actors of a verb's subject: a plural reference's pair, the subjects, the
+    reporter of "it", or a "they" group."""
+    group = len(subj) == 1 and subj[0].lower_ != "they"
+    sources = actors.group(subj[0]) if group else []
+    if not sources:
+        sources = _actors(actors, subj)
+    if not sources and len(subj) == 1:
+        sources = _actors(actors, reported_subject(subj[0]))
+    if not sources and len(subj) == 1 and subj[0].lower_ == "they":
+        sources = actors.group(subj[0])  # "they both lashed out", "Xi and Putin met. They …"
+    return sources
+
+
+@BOOK.rule("arguments", off=False)
+def object_is_action(vp: VerbPattern) -> bool:
+    """A pattern with object lemmas names the action by its object, which is then no
+    target: "The West imposed unprecedented sanctions on Moscow"."""
+    return bool(vp.objects)
+
+
+@BOOK.rule("arguments", off=[])
+def objects_phrase_targets(tok: Token, preps: set[str], nested: bool) -> list[Token]:
+    """The target in a phrase on the verb's object or prepositional object: "impose
+    sanctions on X", "took a swipe at Rishi Sunak", "signed up to a friendship with
+    Putin", and (a dictionary verb) down the object phrase: "welcomed the resumption
+    of talks with Sudan"."""
+    toks: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            toks += (nested_preposition_objects(c, preps) if nested
+                     else preposition_objects(c, preps))
+        if c.dep_ == "prep":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    toks += preposition_objects(o, preps)
+    return toks
+
+
+def verb_targets(tok: Token, vp: VerbPattern, nested: bool) -> list[Token]:
+    """The target tokens of a verb, where its pattern says they are."""
+    toks: list[Token] = []
+    for spec in vp.targets:
+        if spec == "dobj":
+            if not object_is_action(vp):
+                toks += [t for c in tok.children if c.dep_ == "dobj" for t in with_conj(c)]
+        elif spec == "dative":
+            toks += [c for c in tok.children if c.dep_ == "dative"]
+        else:
+            preps = set(spec[5:].split("|"))
+            toks += preposition_objects(tok, preps) + objects_phrase_targets(tok, preps,
+                                                                             nested)
+    return toks
+
+
+@BOOK.rule("arguments", off=[])
+def asked_target(tok: Token) -> list[Token]:
+    """The one asked is the subject of what is asked: "Germany demanded that Serbia
+    withdraw its troops from Kosovo" → SRB."""
+    return [t for c in tok.children if c.dep_ == "ccomp"
+            for t in c.children if t.dep_ == "nsubj"]
+
+
+@BOOK.rule("arguments", off=False)
+def not_each_other(tok: Token, p: Patterns) -> bool:
+    """Coordinated subjects with no target do not act on each other: "Kenya and
+    Uganda welcomed the report"; but a reciprocal verb ("met", "agreed") or object
+    ("signed an agreement", "renewed talks") they do with each other."""
+    return tok.lemma_.lower() not in p.reciprocal and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects for c in tok.children)
+
+
+def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
+               reciprocal: bool = True, nested: bool = False) -> Sides | None:
+    """The sources and targets of a verb by its pattern, or None for no event."""
+    subj, passive = subjects(tok)
+    sources = verb_sources(subj, actors)
+    targets: list[ActorRef] = []
+    if passive:  # "China was criticised by Taiwan": Taiwan → China
+        agents = [a for t in preposition_objects(tok, {"by"}) if (a := actors.of(t))]
+        sources, targets = agents, sources
+    else:
+        targets = _actors(actors, verb_targets(tok, vp, nested))
+    if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):
+        targets = _actors(actors, asked_target(tok))
+    if not targets and not reciprocal:
+        return None
+    if not targets and vp.intransitive and len(sources) == 1:
+        return Sides(sources, [], alone=True)
+    if not targets and len(sources) > 1 and not_each_other(tok, p):
+        return None
+    return Sides(sources, targets)
+
+
+@BOOK.rule("arguments", off=[])
+def light_verb_targets(tok: Token, preps: set[str]) -> list[Token]:
+    """The target of a nominal event on the verb it is the object of: "opened fraud
+    investigations against 28 Chilean government officials"."""
+    return preposition_objects(tok.head, preps) if tok.dep_ == "dobj" else []
+
+
+@BOOK.rule("arguments", off=[])
+def nested_targets(obj: Token, actors: Actors) -> list[ActorRef]:
+    """An object no actor stands for may hold the target further down: "an
+    investigation into crimes committed by Croat forces" → HRVMIL."""
+    return _actors(actors, nested_preposition_objects(obj, set(), NOUN_TARGET_DEPTH))
+
+
+@BOOK.rule("arguments", off=[])
+def noun_country_source(tok: Token, actors: Actors) -> list[ActorRef]:
+    """The country word of a nominal event is its source: "Palestinian riots against
+    Israeli military policies are still continuing" → PSE."""
+    country = actors.modifier_state(tok)
+    state = actors.g.actors.get(country) if country is not None else None
+    return [actor_ref(state)] if state is not None else []
+
+
+def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
+    """The sources and targets of a nominal event: the target after one of its
+    prepositions, the source its possessor or the subject of its clause."""
+    preps = set(np_.preps)
+    objs = preposition_objects(tok, preps)
+    if not objs:
+        objs = light_verb_targets(tok, preps)
+    targets: list[ActorRef] = []
+    for t in objs:
+        a = actors.of(t)
+        if a is None:
+            targets += nested_targets(t, actors)
+        else:
+            targets.append(a)
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    if poss:
+        sources = _actors(actors, with_conj(poss[0]))
+    else:
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.i != head.head.i:
+            head = head.head
+        subj, _ = subjects(head)
+        sources = [a for t in subj if t.i != tok.i and (a := actors.of(t)) is not None]
+    if not sources:
+        sources = noun_country_source(tok, actors)
+    if not targets and (len(sources) < 2 or np_.code[:2] not in RECIPROCAL_ROOTS):
+        return None  # "Israel and Lebanon renewed negotiations": with each other
+    return Sides(sources, targets)

@@ -1,0 +1,185 @@
+"""Which CAMEO code an event gets, and which pairs of actors it is coded for.
+
+The code comes from a pattern or the dictionary (:mod:`dossier.events.patterns`);
+here it is refined by what is asked for ("urged Iran to release the sailors" 0253),
+by an intention or a threat ("will send aid" 033, "threatened to cut relations"
+1313); QuadClass, Goldstein and PLOVER type come with the code from the CAMEO table
+(:mod:`dossier.events.codes`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.events.arguments import RECIPROCAL_ROOTS
+from dossier.events.book import BOOK
+from dossier.events.codes import Code, cameo
+from dossier.events.patterns import Patterns, dictionary_code, verb_matches
+from dossier.records import ActorRef, Event
+
+Pair = tuple[ActorRef | None, ActorRef | None]
+
+# Confidence of an event with both sides known, and with one side only ("Sudan lifted
+# the curfew", "Protesters were arrested"): set by hand when partial actors were
+# introduced (issue 5), not calibrated.
+CONFIDENCE_DYAD = 0.8
+CONFIDENCE_ONE_SIDE = 0.5
+
+# Roots whose action can be aimed "at" or "into" someone (disapprove, reject, threaten,
+# protest, force): for others a place after "at"/"into" is where it happened.
+AIMED_ROOTS = frozenset({"11", "12", "13", "14", "15", "17", "18", "19", "20"})
+# Where a dictionary verb's target may be: its object, dative or one of these
+# prepositions' objects.
+FALLBACK_TARGETS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on",
+                    "prep:at", "prep:from", "prep:for", "prep:between", "prep:toward",
+                    "prep:towards", "prep:into")
+_FALLBACK_TARGETS_NOT_AIMED = tuple(t for t in FALLBACK_TARGETS
+                                    if t not in ("prep:at", "prep:into"))
+# Roots of force and coercion: announced for the future, they are threats.
+HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
+@BOOK.rule("coding", off=False)
+def at_is_a_place(code: str) -> bool:
+    """For a dictionary verb whose action is not aimed at anyone, "at"/"into" name a
+    place, not a target: "Syria fired rockets at Israel" (194) but not "Ghana
+    celebrated the anniversary at Nigeria"."""
+    return cameo()[code].root not in AIMED_ROOTS
+
+
+def fallback_targets(code: str) -> tuple[str, ...]:
+    """Where the target of a verb coded by the dictionary alone may be."""
+    return _FALLBACK_TARGETS_NOT_AIMED if at_is_a_place(code) else FALLBACK_TARGETS
+
+
+def action_code(verb: Token, p: Patterns) -> str | None:
+    """The code of an action as a verb pattern or the dictionary would give it."""
+    lemma = verb.lemma_.lower()
+    for vp in p.verbs.get(lemma, ()):
+        if verb_matches(verb, vp):
+            return vp.code
+    return dictionary_code(verb, lemma)[0]
+
+
+@BOOK.rule("coding", off=None)
+def protest_aim(verb: Token, p: Patterns) -> str | None:
+    """The protest code when a demand is the aim of a protest ("began a hunger strike
+    to demand …" 142, "staged demonstrations to demand …" 141, "Egyptian
+    demonstrators rioted demanding the removal of President Hosni Mubarak" 145): CAMEO
+    codes the protest, the demand is what it is for."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    for c in head.children:
+        if c.dep_ == "dobj":
+            lemma = c.lemma_.lower()
+            if any(m.lower_ == "hunger" for m in c.children) and lemma == "strike":
+                return p.protest_aims.get("hunger strike")
+            if lemma in p.protest_aims:
+                return p.protest_aims[lemma]
+    return p.protest_aims.get(head.lemma_.lower())
+
+
+@BOOK.rule("coding")
+def requested_code(code: str, verb: Token, p: Patterns) -> str:
+    """An appeal or demand coded by what is asked for, as CAMEO does: "Britain urged
+    Iran to release the sailors" 0253, "Germany demanded that Serbia withdraw its
+    troops from Kosovo" 1056. Only the general codes (020, 100) are refined, by
+    ``appeal_codes``/``demand_codes``. A demand that is the aim of a protest is the
+    protest (``protest_aims``)."""
+    c = cameo()[code]
+    if c.root == "10" and (aim := protest_aim(verb, p)) is not None:
+        return aim
+    table = {"020": p.appeal_codes, "100": p.demand_codes}.get(code)
+    if table is None:
+        return code
+    for a in verb.children:
+        if a.dep_ in ("xcomp", "ccomp") and a.pos_ == "VERB":
+            action = action_code(a, p)
+            if action is not None and action in cameo():
+                return table.get(action) or table.get(cameo()[action].root) or c.code
+    return code
+
+
+@BOOK.rule("coding")
+def intended_code(code: str, kind: str | None, p: Patterns) -> str:
+    """An action announced is an intention (03x), one threatened or a hostile one
+    announced a threat (13x): "Spain will send medical aid to Morocco" 033, "Turkey
+    threatened to cut diplomatic relations with Sweden" 1313, "Brazil said it would
+    impose tariffs on Argentina" 1312."""
+    c = cameo()[code]
+    if kind == "threat" and c.root != "13":
+        return p.threat_codes.get(code) or p.threat_codes.get(c.root) or "130"
+    if kind == "intent":
+        table = p.threat_codes if c.root in HOSTILE_ROOTS else p.intent_codes
+        return table.get(code) or table.get(c.root) or code
+    return code
+
+
+@BOOK.rule("coding", off=True)
+def dictionary_dyad(e: Event, specific: bool) -> bool:
+    """Whether a dictionary verb's event is kept: a dyad of two actors, one of them with
+    a country and the other with a country or known in part (an unlinked name, "gunmen",
+    "protesters" — the event is kept with what is known), not an actor acting on itself
+    ("Ken McCallum took over the Security Service" by its own director); a verb+object
+    pattern may code its source alone ("Sudan lifted the curfew"). Not "John Miller
+    praised Sarah Jones"."""
+    s, t = e.source_actor, e.target_actor
+    if s is None:
+        return False
+    if t is None:
+        return specific and bool(s.country)
+    if not (s.country or t.country):
+        return False
+    return not (s.code and s.code == t.code)
+
+
+def same(a: ActorRef, b: ActorRef) -> bool:
+    """Whether two sides are one actor."""
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name == b.name
+
+
+@BOOK.rule("coding")
+def one_known_side(pairs: list[Pair]) -> list[Pair]:
+    """An actor-less pair codes nothing: one side at least must be an actor with a
+    country or a named one (a linked mention, if unknown to the gazetteer); agents of
+    no known country alone are none ("Protesters clashed with police")."""
+    return [(s, t) for s, t in pairs if any(a and (a.country or a.actor_id) for a in (s, t))]
+
+
+@BOOK.rule("coding")
+def own_country_visit(pairs: list[Pair], c: Code) -> list[Pair]:
+    """A visit needs a visitor, and one to (or a welcome in) one's own country is
+    none: "Vladimir Putin arrived in Moscow on Monday"."""
+    if c.root == "04" and c.code[:3] in ("042", "043"):
+        return [(s, t) for s, t in pairs if s and not (
+            t and s.country and s.country == t.country)]
+    return pairs
+
+
+@BOOK.rule("coding", off=[])
+def each_with_other(sources: list[ActorRef], code: str) -> list[Pair]:
+    """Coordinated actors with no target do a reciprocal action with each other:
+    "Xi Jinping and Vladimir Putin agreed to deepen ties", "the two leaders spoke";
+    but "Xi and Putin oppose interference" is not one opposing the other."""
+    if cameo()[code].root not in RECIPROCAL_ROOTS:
+        return []
+    return [(s, t) for s in sources for t in sources if not same(s, t)]
+
+
+def pairs(code: str, c: Code, sources: list[ActorRef], targets: list[ActorRef]
+          ) -> list[Pair]:
+    """The (source, target) pairs an event with code ``c`` is coded for (``code``:
+    the code before an intention refined it)."""
+    if len(sources) > 1 and not targets:
+        return each_with_other(sources, code)
+    src: list[ActorRef | None] = list(sources) or [None]
+    tgt: list[ActorRef | None] = list(targets) or [None]
+    out = [(s, t) for s in src for t in tgt if not (s and t and same(s, t))]
+    return own_country_visit(one_known_side(out), c)
+
+
+def confidence(pair: Pair) -> float:
+    return CONFIDENCE_DYAD if pair[0] and pair[1] else CONFIDENCE_ONE_SIDE

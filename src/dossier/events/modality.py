@@ -1,0 +1,140 @@
+"""Whether an event happened as told: negated ("has not condemned", "stops short of
+offering"), only talked about ("discussed removing the sanctions"), or in the
+future, hypothetical or intended ("will visit", "could attack", "plans to meet")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.events.book import BOOK
+from dossier.events.patterns import Patterns
+from dossier.events.syntax import governor
+
+# How many verbs (the trigger and its governors) lend it their modality or intention:
+# "will try to visit" (the trigger and two above it), set by hand.
+MODALITY_CHAIN = 3
+
+
+@BOOK.rule("modality", off=False)
+def not_word(verb: Token) -> bool:
+    """A negation on the trigger: "President Xi has not publicly condemned Russia"."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+@BOOK.rule("modality", off=False)
+def no_determiner(noun: Token, light: Token) -> bool:
+    """A nominal event negated on its light verb or by "no": "Egypt did not launch an
+    investigation into the attack", "The US has no sanctions against Iran"."""
+    return any(c.dep_ == "neg" for c in light.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+@BOOK.rule("modality", off=False)
+def negated_governor(verb: Token, anc: Token) -> bool:
+    """A negation on the verb that governs the trigger as its complement or its
+    purpose: "did not agree to meet"; "Algerian landowners did not begin a hunger
+    strike to demand reforms"."""
+    return any(c.dep_ == "neg" for c in anc.children) and anc.pos_ in ("AUX", "VERB") \
+        and anc.i == verb.head.i and (verb.dep_ in ("xcomp", "ccomp") or (
+            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in verb.children)))
+
+
+@BOOK.rule("modality", off=False)
+def negating_governor(anc: Token, p: Patterns) -> bool:
+    """A governor that takes the event back (``negating``): "China refused to
+    criticise Russia", "China stops short of offering weapons to Russia"."""
+    return anc.lemma_.lower() in p.negating
+
+
+def negated(verb: Token, p: Patterns) -> bool:
+    """Whether the event of ``verb`` is negated."""
+    if not_word(verb):
+        return True
+    if verb.pos_ in ("NOUN", "PROPN"):
+        # a nominal event takes the negation of the verb it is the object of
+        g = governor(verb)
+        if g.i != verb.i and g.pos_ in ("VERB", "AUX"):
+            if no_determiner(verb, g):
+                return True
+            return negated(g, p)
+    for anc in verb.ancestors:
+        if negated_governor(verb, anc) or negating_governor(anc, p):
+            return True
+        if anc.dep_ == "ROOT":
+            break
+    return False
+
+
+@BOOK.rule("modality", off="asserted")
+def modality(verb: Token, p: Patterns) -> str:
+    """future ("Liz Truss will call on Rishi Sunak to stand firm"), hypothetical
+    ("Russia could attack Ukraine again", "If China invades Taiwan, the US would
+    respond"), intended ("plans to meet") or asserted: from the verb and up to two
+    governors, not across a relative clause (the modality of "something they have
+    been accused of" is not that of the clause it hangs on)."""
+    chain = [verb]
+    v = verb
+    while len(chain) < MODALITY_CHAIN and v.dep_ not in ("relcl", "acl", "ROOT") \
+            and v.head.i != v.i:
+        v = v.head
+        chain.append(v)
+    for v in chain:
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in p.future:
+                return "future"
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in p.hypothetical:
+                return "hypothetical"
+            if c.dep_ == "mark" and c.lower_ == "if":
+                return "hypothetical"
+        if v is not verb and v.lemma_.lower() in p.intent:
+            return "intended"
+    return "asserted"
+
+
+@BOOK.rule("modality", off=None)
+def intention(verb: Token, p: Patterns) -> str | None:
+    """ "threat" for an action threatened ("Turkey threatened to cut diplomatic
+    relations", "will withdraw … unless"), "intent" for one announced or intended
+    ("Spain will send medical aid", "Syria says it is willing to withdraw", "plans to
+    meet"), else None."""
+    v = verb
+    kind: str | None = None
+    for _ in range(MODALITY_CHAIN):
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children):
+                return "threat"
+            if c.dep_ == "aux" and (c.lower_ in p.future or (
+                    c.lower_ == "would" and v.dep_ == "ccomp"
+                    and v.head.lemma_.lower() in p.reporting)):
+                # "will visit"; "said they would meet": the future of reported speech
+                kind = kind or "intent"
+        if v is not verb:
+            if v.lemma_.lower() in p.threatening:
+                return "threat"
+            if v.lemma_.lower() in p.intent:
+                kind = kind or "intent"
+        if v.dep_ not in ("xcomp", "acomp") or v.head.i == v.i:
+            break
+        v = v.head
+    return kind
+
+
+@BOOK.rule("modality", off=False)
+def unasserted(verb: Token, p: Patterns) -> bool:
+    """An action only talked about is no event: "Officials discussed removing the
+    sanctions on Cuba", "Britain urged Iran to release the sailors" (the appeal is the
+    event, coded on its own verb)."""
+    if verb.dep_ not in ("xcomp", "pcomp", "ccomp", "dobj"):
+        return False
+    g = governor(verb).lemma_.lower()
+    return g in p.unasserting and g not in p.intent and g not in p.threatening
+
+
+@BOOK.rule("modality", off=False)
+def unasserted_noun(noun: Token, p: Patterns) -> bool:
+    """A nominal event under such a verb is not in force: "Senegal called for
+    sanctions against Mali to be removed", "Israel and Lebanon called for
+    negotiations"."""
+    return governor(noun).lemma_.lower() in p.unasserting

@@ -1,0 +1,116 @@
+"""Walks of the dependency parse that the events stage shares: subjects, objects,
+prepositional objects and coordination."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.events.book import BOOK
+
+# How far a subject is looked for up a chain of auxiliaries, xcomps and conjuncts
+# ("has agreed to try to meet"): three verbs, set by hand.
+SUBJECT_CLIMB = 3
+# How deep a target is looked for down prepositional phrases and participles
+# ("a resumption of ties with Gondor"): three phrases, set by hand.
+NESTED_DEPTH = 3
+
+
+def with_conj(tok: Token) -> list[Token]:
+    """A token and those coordinated with it, also through an apposition ("China's
+    president Xi Jinping and Russia's Vladimir Putin")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(with_conj(c))
+        elif c.dep_ == "appos":
+            out.extend(t for t in with_conj(c)[1:])
+    return out
+
+
+def preposition_objects(head: Token, preps: set[str]) -> list[Token]:
+    """The objects of ``preps`` hanging on ``head``, with those coordinated."""
+    out = []
+    for c in head.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    out.extend(with_conj(o))
+    return out
+
+
+def nested_preposition_objects(head: Token, preps: set[str], depth: int = NESTED_DEPTH,
+                               by: bool = True) -> list[Token]:
+    """Objects of ``preps`` down a chain of prepositional phrases and participles from
+    ``head`` ("a resumption of ties with Gondor", "the roads leading into Mordor" →
+    Gondor, Mordor), and the agent of a nominalised action ("condemned an attack by
+    Osgiliath soldiers" → the soldiers)."""
+    out = preposition_objects(head, preps | {"by"} if by else preps)
+    if depth > 1:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ not in preps and c.lower_ != "by":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        out += nested_preposition_objects(o, preps, depth - 1, by=False)
+            elif c.dep_ == "acl" and c.pos_ == "VERB" and not any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                # a participle ("memos sent by X", "roads leading into X"), not a clause
+                # with its own subject ("the assumption that … is felt by government")
+                out += nested_preposition_objects(c, preps, depth - 1)
+    return out
+
+
+@BOOK.rule("arguments", off=[])
+def object_control(verb: Token) -> list[Token]:
+    """The object of the governing verb is the subject of an xcomp (object control):
+    "Iran paid Hamas to attack Israel" (Hamas attacks), "Britain asked Russia to
+    withdraw its troops", "saw intent from Russia to disrupt"."""
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        obj = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if obj:
+            return with_conj(obj[0])
+    return []
+
+
+def subjects(verb: Token) -> tuple[list[Token], bool]:
+    """(source tokens, passive?) of a verb, climbing through auxiliaries and xcomp."""
+    v: Token | None = verb
+    for _ in range(SUBJECT_CLIMB):
+        if v is None:
+            break
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if subj:
+            return with_conj(subj[0]), False
+        subjpass = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if subjpass:
+            return with_conj(subjpass[0]), True
+        controlled = object_control(v)
+        if controlled:
+            return controlled, False
+        v = v.head if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") \
+            and v.head.i != v.i else None
+    return [], False
+
+
+def governor(tok: Token) -> Token:
+    """The verb whose object (or prepositional object) a noun is."""
+    h = tok.head
+    if tok.dep_ == "pobj" and h.dep_ == "prep":
+        h = h.head
+    return h
+
+
+def verb_of(t: Token) -> Token | None:
+    """The nearest verb above ``t`` in the parse, or None."""
+    for a in t.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return a
+    return None
+
+
+@BOOK.rule("arguments", off=False)
+def against(modifier: Token) -> bool:
+    """ "Lebanese gunmen attacked an anti-Syria journalist": a modifier that names a
+    side ("anti-Syria", "pro-Russian"), not the country of what it modifies."""
+    doc = modifier.doc
+    i = modifier.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non")

@@ -1,0 +1,64 @@
+"""Event dates (events.dates): date phrases resolved against the article's date, and
+the date of an event taken from its own sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dossier.events.dates import resolve
+
+
+def test_event_date_from_the_sentence(events) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events("The UK called out Russia in December 2023.", date(2024, 2, 1))
+            if e.code == "111"]
+    assert (e.date, e.date_precision) == ("2023-12", "month")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "base", "expected"),
+    [
+        ("on Thursday", date(2023, 12, 30), ("2023-12-28", "day")),
+        ("last March", date(2024, 5, 16), ("2024-03", "month")),
+        ("last March", date(2024, 2, 1), ("2023-03", "month")),
+        ("earlier on Wednesday", date(2022, 3, 31), ("2022-03-30", "day")),
+        ("in December 2023", date(2024, 5, 16), ("2023-12", "month")),
+        ("gibberish words", date(2024, 5, 16), (None, "none")),
+        # a bare year is a year, whatever stands around it
+        ("as of 2016", date(2018, 5, 16), ("2016", "year")),
+        ("until the end of 2047", date(2018, 5, 16), ("2047", "year")),
+        ("next year", date(2018, 5, 16), ("2019", "year")),
+        # a month without its day is a month
+        ("last month", date(2018, 1, 16), ("2017-12", "month")),
+        ("in October", date(2018, 5, 16), ("2017-10", "month")),
+        ("in mid-March", date(2018, 5, 16), ("2018-03", "month")),
+        ("on October 18", date(2018, 5, 16), ("2017-10-18", "day")),
+        # ages and house numbers the tagger read as dates are none
+        ("55", date(2018, 5, 16), (None, "none")),
+        ("43-year-old", date(2018, 5, 16), (None, "none")),
+        ("of 1119", date(2018, 5, 16), (None, "none")),
+        # bad input: nothing, or no article date to count from
+        ("", date(2018, 5, 16), (None, "none")),
+        ("in October", None, (None, "none")),
+    ],
+)
+def test_dates(phrase: str, base: date | None, expected: tuple) -> None:
+    assert resolve(phrase, base) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # an age after a name is no date: the event's is Monday's
+        ("Police arrested John Doe, 55, on Monday after a long chase.", "173",
+         ("2018-05-14", "day")),
+        # a date that hangs on another verb is not the event's
+        ("Chinese protesters blamed the Chinese government for eroding a way of life "
+         "safeguarded only until 2047.", "112", ("2018-05-16", "article")),
+    ],
+)
+def test_event_date_is_the_triggers(events, text: str, code: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    got = [(e.date, e.date_precision) for e in events(text, date(2018, 5, 16))
+           if e.code.startswith(code[:3])]
+    assert got and set(got) == {expected}, got
