@@ -1,7 +1,7 @@
 """Link every actor mention in an article to a canonical actor.
 
 Within one article, in reading order, each token is offered to the passes of
-:data:`PASSES` in turn until one links (or takes) something there: gazetteer names
+:data:`PASSES` it opens, in turn, until one links (or takes) something there: gazetteer names
 and aliases with their titles, role descriptions, entities (surnames, first names,
 misspellings, unknown names), short forms and age descriptions, "the country",
 "the Republican", "her successor", pronouns, and surnames NER missed. The rooms:
@@ -19,11 +19,13 @@ and organisations get a stable local actor instead of a guess.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.actors import names, roles
 from dossier.actors.article import Article, FuzzyNames
@@ -33,25 +35,54 @@ from dossier.gazetteer import Gazetteer
 from dossier.parse import ParsedArticle
 from dossier.records import Mention
 
-# A pass: given the article and a free token index, where reading goes on when it
-# linked or took something there (else None: the next pass tries).
-Pass = Callable[[Article, int], int | None]
+Run = Callable[[Article, Token], int | None]
+
+
+@dataclass(frozen=True)
+class Pass:
+    """A pass: given the article and a free token, ``run`` says where reading goes on
+    when it linked or took something there (else None: the next pass tries). It is
+    offered only the tokens that open it: a match starting there (``at``: "name",
+    "entity", "role"), a word (``words``, lower-cased), a part of speech (``pos``), or
+    a word in capitals."""
+
+    run: Run
+    at: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    pos: frozenset[str] = frozenset()
+    capitals: bool = False
+
+
+def _on(*items: str) -> frozenset[str]:
+    return frozenset(items)
+
 
 PASSES: tuple[Pass, ...] = (
-    roles.link_role_over_name,  # "the GOP nominee", "MI5 chief": the role, not the party
-    names.link_known,           # gazetteer names, aliases, titles, metonyms
-    names.link_entity,          # NER entities: surnames, first names, typos, unknown names
-    roles.link_role_title,      # "the Russian president", "the former prime minister"
-    roles.link_the_country,     # "the country", "this country"
-    roles.link_party_member,    # "The Republican said"
-    nominals.link_short_form,   # "the Post" after "The Washington Post"
-    nominals.age_description,   # "The 56-year-old said"
-    roles.link_successor,       # "her successor", "Truss's predecessor"
-    pronouns.link_pronoun,      # he/she, it, they (a pronoun is read here only)
-    names.transcript_label,     # "PENCE: Well, look"
-    names.missed_surname,       # "the Trump campaign" after Trump was named
-    names.surname_in_office,    # "Trump Leads In Florida" (a headline)
+    Pass(roles.link_role_over_name, at=_on("name")),  # "the GOP nominee": the role
+    Pass(names.link_known, at=_on("name")),  # gazetteer names, aliases, titles, metonyms
+    Pass(names.link_entity, at=_on("entity")),  # surnames, first names, typos, unknown
+    Pass(roles.link_role_title, at=_on("role")),  # "the Russian president"
+    Pass(roles.link_the_country, words=_on("the", "this", "our")),  # "this country"
+    Pass(roles.link_party_member, words=_on("the")),  # "The Republican said"
+    Pass(nominals.link_short_form, words=_on("the")),  # "the Post"
+    Pass(nominals.age_description, words=_on("the")),  # "The 56-year-old said"
+    Pass(roles.link_successor, pos=_on("NOUN")),  # "her successor"
+    Pass(pronouns.link_pronoun, pos=_on("PRON")),  # he/she, it, they (read here only)
+    Pass(names.transcript_label, capitals=True),  # "PENCE: Well, look"
+    Pass(names.missed_surname, pos=_on("PROPN")),  # "the Trump campaign"
+    Pass(names.surname_in_office, pos=_on("PROPN")),  # "Trump Leads In Florida"
 )
+_WORDS = frozenset().union(*(p.words for p in PASSES))
+_POS = frozenset().union(*(p.pos for p in PASSES))
+
+
+@cache
+def _passes_for(name: bool, entity: bool, role: bool, word: str, pos: str,
+                capitals: bool) -> tuple[Pass, ...]:
+    """The passes a token with these features opens, in order."""
+    return tuple(p for p in PASSES if (name and "name" in p.at) or (entity and "entity" in p.at)
+                 or (role and "role" in p.at) or word in p.words or pos in p.pos
+                 or (capitals and p.capitals))
 
 # the rule book room by room: names, roles, coreference
 BOOK.rules.sort(key=lambda r: GROUPS.index(r.group))
@@ -82,9 +113,12 @@ class Linker:
             if a.taken[i]:
                 i += 1
                 continue
-            for run in PASSES:
-                nxt = run(a, i)
-                if nxt is not None:
+            tok = doc[i]
+            low, pos = tok.lower_, tok.pos_
+            for p in _passes_for(i in a.names_at, i in a.ents_at, i in a.roles_at,
+                                 low if low in _WORDS else "", pos if pos in _POS else "",
+                                 tok.is_upper):
+                if (nxt := p.run(a, tok)) is not None:
                     i = nxt
                     break
             else:

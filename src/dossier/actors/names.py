@@ -8,7 +8,7 @@ reading goes on when it linked (or took) something there, else None.
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
 from dossier.actors.coref.nominals import short_form
@@ -67,9 +67,10 @@ def ner_longer_name(a: Article, span: Span, ent: Span) -> bool:
 
 # -- gazetteer names ----------------------------------------------------------------
 @BOOK.rule("names", off=None)
-def link_known(a: Article, i: int) -> int | None:
-    """A gazetteer name or alias at ``i`` ("GCHQ", "the Security Service", "Xinhua",
+def link_known(a: Article, tok: Token) -> int | None:
+    """A gazetteer name or alias at ``tok`` ("GCHQ", "the Security Service", "Xinhua",
     "Beijing" as a metonym of China)."""
+    i = tok.i
     span = a.names_at.get(i)
     if span is None:
         return None
@@ -175,9 +176,10 @@ def title_extends_name(span: Span, a: Article) -> Span:
 
 # -- entities: surnames, first names, misspellings, unknown names --------------------
 @BOOK.rule("names", off=None)
-def link_entity(a: Article, i: int) -> int | None:
-    """An entity NER found at ``i``: a person or organisation, known or not ("Rishi
+def link_entity(a: Article, tok: Token) -> int | None:
+    """An entity NER found at ``tok``: a person or organisation, known or not ("Rishi
     Sunak", "Maria Gonzalvez", "the Ithilen Trade Council")."""
+    i = tok.i
     ent = a.ents_at.get(i)
     if ent is None:
         return None
@@ -378,10 +380,10 @@ def gender_word(a: Article, span: Span, name: str) -> str:
 
 # -- surnames NER missed --------------------------------------------------------------
 @BOOK.rule("names", off=None)
-def transcript_label(a: Article, i: int) -> int | None:
+def transcript_label(a: Article, tok: Token) -> int | None:
     """A transcript's speaker label in capitals, of someone already named ("PENCE:
     Well, look")."""
-    tok = a.doc[i]
+    i = tok.i
     if not (tok.is_upper and len(tok) > 2 and tok.is_alpha) or a.taken[i]:
         return None
     for s in reversed(a.seen):
@@ -393,9 +395,9 @@ def transcript_label(a: Article, i: int) -> int | None:
 
 
 @BOOK.rule("names", off=None)
-def missed_surname(a: Article, i: int) -> int | None:
+def missed_surname(a: Article, tok: Token) -> int | None:
     """A surname NER missed ("the Trump campaign") of someone already named."""
-    tok = a.doc[i]
+    i = tok.i
     if not (tok.pos_ == "PROPN" and tok.is_title):
         return None
     for s in reversed(a.seen):
@@ -406,10 +408,10 @@ def missed_surname(a: Article, i: int) -> int | None:
 
 
 @BOOK.rule("names", off=None)
-def surname_in_office(a: Article, i: int) -> int | None:
+def surname_in_office(a: Article, tok: Token) -> int | None:
     """A capitalised surname outside any entity (a title-case headline, "Trump Leads
     In Florida"): the one person of that surname in office on the date."""
-    tok = a.doc[i]
+    i = tok.i
     if not (tok.pos_ == "PROPN" and tok.is_title) or tok.ent_type_ or a.date is None:
         return None
     person = pick_person(a, a.g.by_surname(tok.text), surname_only=True, strict=True)

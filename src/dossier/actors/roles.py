@@ -87,10 +87,11 @@ def state_code(g: Gazetteer, word: str) -> str | None:
 
 # -- role descriptions --------------------------------------------------------------------
 @BOOK.rule("roles", off=None)
-def link_role_over_name(a: Article, i: int) -> int | None:
+def link_role_over_name(a: Article, tok: Token) -> int | None:
     """A role description that takes in a name match: one starting with it and longer
     ("MI5 chief"), or one it modifies ("the GOP nominee", "the Labour leader", "the US
     president"): the role, not the party or country."""
+    i = tok.i
     span = a.names_at.get(i)
     if span is None:
         return None
@@ -110,9 +111,10 @@ def link_role_over_name(a: Article, i: int) -> int | None:
 
 
 @BOOK.rule("roles", off=None)
-def link_role_title(a: Article, i: int) -> int | None:
-    """A definite role description at ``i``: "the Russian president", "Britain's prime
+def link_role_title(a: Article, tok: Token) -> int | None:
+    """A definite role description at ``tok``: "the Russian president", "Britain's prime
     minister", "the former prime minister", "the spy chief"."""
+    i = tok.i
     role = a.roles_at.get(i)
     if role is None or not link_role(a, role, a.org_roles.get(i)):
         return None
@@ -294,10 +296,11 @@ def state_before(a: Article, j: int) -> tuple[str, int] | None:
 
 # -- "the country", "the Republican", "her successor" ----------------------------------
 @BOOK.rule("roles", off=None)
-def link_the_country(a: Article, i: int) -> int | None:
+def link_the_country(a: Article, tok: Token) -> int | None:
     """"This country", "our country": the story's country; "the country": a state
     named in this sentence or the one before, else the story's."""
-    doc, low = a.doc, a.doc[i].lower_
+    i = tok.i
+    doc, low = a.doc, tok.lower_
     if not (low in ("the", "this", "our") and i + 1 < len(doc)
             and doc[i + 1].lower_ in ("country", "nation") and not a.taken[i + 1]
             and (i + 2 == len(doc) or doc[i + 2].pos_ not in ("NOUN", "PROPN"))):
@@ -332,11 +335,12 @@ def state_just_named(a: Article, i: int) -> Actor | None:
 
 
 @BOOK.rule("roles", off=None)
-def link_party_member(a: Article, i: int) -> int | None:
+def link_party_member(a: Article, tok: Token) -> int | None:
     """"The Republican is also encouraging his supporters": the person most recently in
     the story who holds (on the date) an office of the party the noun names."""
+    i = tok.i
     doc = a.doc
-    if not (doc[i].lower_ == "the" and i + 1 < len(doc)
+    if not (tok.lower_ == "the" and i + 1 < len(doc)
             and doc[i + 1].lower_ in cues().party_member_nouns and not a.taken[i + 1]
             and (i + 2 == len(doc) or doc[i + 2].pos_ not in ("NOUN", "PROPN", "ADJ"))):
         return None
@@ -352,10 +356,10 @@ def link_party_member(a: Article, i: int) -> int | None:
 
 
 @BOOK.rule("roles", off=None)
-def link_successor(a: Article, i: int) -> int | None:
+def link_successor(a: Article, tok: Token) -> int | None:
     """"her successor", "Truss's predecessor": the next or previous holder of the
     owner's last office, by the gazetteer's dates (the owner already linked)."""
-    tok = a.doc[i]
+    i = tok.i
     if tok.lemma_.lower() not in ("successor", "predecessor") or tok.pos_ != "NOUN":
         return None
     person = _next_in_office(a, tok)

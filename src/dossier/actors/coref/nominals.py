@@ -3,7 +3,7 @@ an organisation's name ("the Post") and an age used as a noun ("the 56-year-old"
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dossier.actors.article import Article, main_clause
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
@@ -27,10 +27,11 @@ def short_form(a: Article, text: str) -> Actor | None:
     return a.org_heads.get(key)
 
 
-def link_short_form(a: Article, i: int) -> int | None:
-    """"the <noun>" at ``i`` as the short form of an organisation in the story."""
+def link_short_form(a: Article, tok: Token) -> int | None:
+    """"the <noun>" at ``tok`` as the short form of an organisation in the story."""
+    i = tok.i
     doc = a.doc
-    if not (doc[i].lower_ == "the" and i + 2 < len(doc) and doc[i + 1].pos_ == "NOUN"
+    if not (tok.lower_ == "the" and i + 2 < len(doc) and doc[i + 1].pos_ == "NOUN"
             and doc[i + 1].is_lower and doc[i + 2].pos_ not in ("NOUN", "PROPN")
             and not a.taken[i + 1]):
         return None
@@ -42,11 +43,12 @@ def link_short_form(a: Article, i: int) -> int | None:
 
 
 @BOOK.rule("coref", off=None)
-def age_description(a: Article, i: int) -> int | None:
+def age_description(a: Article, tok: Token) -> int | None:
     """An age used as a noun is the person named last: "Mourinho was appointed … The
     56-year-old said" (not "the 33-year-old man", whose noun is the anaphor; nothing
     when no one was named before)."""
-    if a.doc[i].lower_ != "the" or (end := age_end(a.doc, i)) is None \
+    i = tok.i
+    if tok.lower_ != "the" or (end := age_end(a.doc, i)) is None \
             or any(a.taken[i:end]) or (person := recent_person(a, i)) is None:
         return None
     emit(a, a.span(i, end), person, "pronoun")
@@ -59,7 +61,7 @@ def age_description(a: Article, i: int) -> int | None:
 
 
 def age_end(doc: Doc, i: int) -> int | None:
-    """The end of "the 56-year-old" starting at ``i`` ("the" at ``i``), used as a noun
+    """The end of "the 56-year-old" starting at ``tok`` ("the" at ``tok``), used as a noun
     (not "the 33-year-old man"), or None."""
     words = [t.lower_ for t in doc[i + 1 : i + 6]]
     if len(words) < 5 or not doc[i + 1].like_num or words[1:] not in (

@@ -70,9 +70,9 @@ def is_pronoun(tok: Token) -> bool:
                                    or low in c.plural)
 
 
-def link_pronoun(a: Article, i: int) -> int | None:
-    """A pronoun at ``i`` is resolved here (or left alone); nothing else reads it."""
-    tok = a.doc[i]
+def link_pronoun(a: Article, tok: Token) -> int | None:
+    """A pronoun at ``tok`` is resolved here (or left alone); nothing else reads it."""
+    i = tok.i
     if not is_pronoun(tok):
         return None
     resolve_pronoun(a, tok)
