@@ -1,4 +1,5 @@
-"""Pronouns: (text, date, pronoun, expected actor) tables, with negatives.
+"""Pronouns (dossier.actors.coref.pronouns, .expletive, .antecedents): (text, date,
+pronoun, expected actor) tables, with negatives.
 
 "it"/"its" go to the salient organisation or state, "they"/"their" to an
 organisation, state or coordinated pair; expletive "it" and "they" for people in
@@ -17,16 +18,6 @@ from dossier.analysis import analysers
 from dossier.records import Mention
 
 D = date(2024, 5, 16)
-
-
-@pytest.fixture(scope="module")
-def link():  # type: ignore[no-untyped-def]
-    an = analysers()
-
-    def run(text: str, on: date | None = D) -> list[Mention]:
-        return an.read(text, published=on).mentions
-
-    return run
 
 
 def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
@@ -172,40 +163,6 @@ def test_pronoun_joins_its_antecedents_chain(link, text, antecedent, pronoun) ->
         assert p.chain == f"a:{p.actor_id}" and p.chain != a.chain
     else:
         assert p.chain == a.chain
-
-
-@pytest.mark.parametrize(
-    ("text", "surface", "expected"),
-    [
-        # "the N-year-old" used as a noun is the person named last
-        ("Rishi Sunak was appointed chancellor.\n\nThe 39-year-old said he was ready.",
-         "The 39-year-old", "rishi-sunak"),
-        ("Police named the driver as Liz Truss. The 47-year-old was released on bail.",
-         "The 47-year-old", "liz-truss"),
-    ],
-)
-def test_age_description_is_the_person_named_last(link, text: str, surface: str,  # type: ignore[no-untyped-def]
-                                                  expected: str) -> None:
-    m = nth(link(text), surface)
-    assert m is not None and m.actor_id == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "surface"),
-    [
-        # nobody named before it
-        ("“He is an amazing leader,” said the 46-year-old.", "the 46-year-old"),
-        # an age before a noun is that noun's: no anaphor of its own
-        ("Rishi Sunak spoke. The 33-year-old man was held overnight.",
-         "The 33-year-old man"),
-        # a text cut inside the description
-        ("Rishi Sunak spoke to the 56-year", "the 56-year"),
-    ],
-)
-def test_age_description_without_antecedent(link, text: str, surface: str) -> None:  # type: ignore[no-untyped-def]
-    got = link(text)
-    assert not [m for m in got if m.text.lower().startswith(surface.lower()[:8])
-                and "year-old" in m.text], [(m.text, m.actor_id) for m in got]
 
 
 def test_linking_keeps_no_parsed_article_alive() -> None:

@@ -1,0 +1,132 @@
+"""What the linker knows of one article while it reads it, and the run's indexes.
+
+:class:`Article` is the per-article state every room reads and writes: the actors
+seen so far (antecedents, :class:`Seen`), the local actors for unknown names, which
+tokens are taken by a mention, the mentions made, and the matches found before the
+reading starts. Rooms are functions of an ``Article``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span
+
+from dossier.gazetteer import Actor, Gazetteer, norm
+from dossier.parse import ParsedArticle
+from dossier.records import Mention
+
+
+@dataclass(frozen=True)
+class FuzzyNames:
+    """The normalised names and aliases of the gazetteer's people, for misspellings."""
+
+    keys: list[str]
+    ids: list[str]
+
+    @classmethod
+    def of(cls, gazetteer: Gazetteer) -> FuzzyNames:
+        people = [a for a in gazetteer.actors.values() if a.type == "person"]
+        return cls([norm(a.name) for a in people] + [norm(al) for a in people for al in a.aliases],
+                   [a.id for a in people] + [a.id for a in people for _ in a.aliases])
+
+
+@dataclass
+class Seen:
+    """An actor mentioned so far: a candidate antecedent."""
+
+    actor: Actor
+    token: int  # index of the mention's head token
+    subject: bool
+    main_subject: bool = False  # subject of the sentence's main verb
+    quoted: bool = False  # inside a quotation
+    oblique: bool = False  # a possessor or prepositional object ("Chelsea's apartment")
+    start: int = -1  # the mention's tokens
+    end: int = -1
+
+
+@dataclass(eq=False)
+class Article:
+    """One article being linked."""
+
+    parsed: ParsedArticle
+    g: Gazetteer
+    fuzzy: FuzzyNames
+    seen: list[Seen] = field(default_factory=list)
+    local: dict[str, Actor] = field(default_factory=dict)  # unknown names → local actors
+    out: list[Mention] = field(default_factory=list)
+    groups: dict[int, list[Actor]] = field(default_factory=dict)  # coordinations
+    org_heads: dict[str, Actor] = field(default_factory=dict)  # head word(s) of an org's name
+    # found before reading: gazetteer names (all, and the longest at each token),
+    # entities, role titles, and "<noun> of <organisation>" roles with their keys
+    name_spans: list[Span] = field(default_factory=list)
+    names_at: dict[int, Span] = field(default_factory=dict)
+    ents_at: dict[int, Span] = field(default_factory=dict)
+    roles_at: dict[int, Span] = field(default_factory=dict)
+    org_roles: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.doc = self.parsed.doc
+        self.date = self.parsed.published
+        self.basis = "published" if self.date else "latest"
+        self.quoted = self.parsed.quoted
+        self.taken = [False] * len(self.doc)
+        self._sent_starts: list[int] | None = None
+        self._doc_focus: str | None = None
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.doc, start, end)
+
+    def skip(self, span: Span) -> None:
+        """Take the tokens of ``span`` without a mention ("a visit to Beijing")."""
+        for i in range(span.start, span.end):
+            self.taken[i] = True
+
+    def sentence_floor(self, i: int) -> int:
+        """First token of the sentence before the one holding token ``i``."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        starts = self._sent_starts
+        k = bisect_right(starts, i) - 1
+        return starts[max(k - 1, 0)]
+
+    def title_before(self, span: Span) -> str:
+        """The capitalised word before ``span``, lower-cased, without its full stop."""
+        if span.start == 0:
+            return ""
+        prev = self.doc[span.start - 1]
+        return prev.lower_.rstrip(".") if prev.is_title else ""
+
+    def in_story(self, actor: Actor) -> bool:
+        return any(s.actor.id == actor.id for s in self.seen)
+
+    def focus_country(self) -> str | None:
+        """The country of most of the story's people (else of its states); before
+        any, of the people the whole article names in full."""
+        for types in (("person",), ("state",)):
+            counts: dict[str, int] = {}
+            for m in self.out:
+                if m.country and m.type in types and not m.actor_id.startswith("local:"):
+                    counts[m.country] = counts.get(m.country, 0) + 1
+            if counts:
+                return max(counts, key=counts.__getitem__)
+        return self.doc_focus
+
+    @property
+    def doc_focus(self) -> str | None:
+        if self._doc_focus is None:
+            counts: dict[str, int] = {}
+            for sp in self.name_spans:
+                actors = self.g.by_name(sp.text)
+                if len(actors) == 1 and actors[0].type == "person" and actors[0].country:
+                    c = actors[0].country
+                    counts[c] = counts.get(c, 0) + 1
+            self._doc_focus = max(counts, key=counts.__getitem__) if counts else ""
+        return self._doc_focus or None
+
+
+def main_clause(verb: Any) -> bool:
+    """Whether ``verb`` heads a main clause ("... and the treaty says" too)."""
+    return bool(verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))

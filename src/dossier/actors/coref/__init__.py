@@ -1,0 +1,14 @@
+"""Coreference: which mentions become antecedents and how later words find them.
+
+- ``antecedents``: the memory of actors seen (subjects, quotations, possessors) and
+  group references for coordinations ("Trump and Pence ... they").
+- ``nominals``: noun phrases that refer back: short forms of an organisation ("the
+  Post"), age descriptions ("the 56-year-old").
+- ``pronouns``: he/she, it, they by gender, number and salience, with syntax
+  (controllers, objects) and free indirect speech; ``expletive``: the "it" that
+  refers to nothing.
+
+Add a coreference rule by writing a function in the module of its kind, registered
+with ``@BOOK.rule("coref", off=…)``, and a row in the matching test table
+(tests/actors/test_pronouns.py).
+"""

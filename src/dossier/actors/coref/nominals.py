@@ -1,0 +1,87 @@
+"""Noun phrases that refer back to an actor already in the story: the short form of
+an organisation's name ("the Post") and an age used as a noun ("the 56-year-old")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dossier.actors.article import Article, main_clause
+from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
+from dossier.actors.mentions import emit
+from dossier.gazetteer import Actor, norm
+
+# How far back (in tokens) "the 56-year-old" looks for the person named last.
+AGE_REACH = 150
+
+
+@BOOK.rule("coref", off=None)
+def short_form(a: Article, text: str) -> Actor | None:
+    """An organisation already in the story that "the <text>" shortens: "the Post"
+    after "The Washington Post", "the commission" after "the Commission on
+    Presidential Debates" (the head word of its name), the most recent one; not a
+    general word ("the state" is not Islamic State; generic_heads in
+    actor_cues.toml)."""
+    key = norm(text)
+    if not key or key in cues().generic_heads:
+        return None
+    return a.org_heads.get(key)
+
+
+def link_short_form(a: Article, tok: Token) -> int | None:
+    """"the <noun>" at ``tok`` as the short form of an organisation in the story."""
+    i = tok.i
+    doc = a.doc
+    if not (tok.lower_ == "the" and i + 2 < len(doc) and doc[i + 1].pos_ == "NOUN"
+            and doc[i + 1].is_lower and doc[i + 2].pos_ not in ("NOUN", "PROPN")
+            and not a.taken[i + 1]):
+        return None
+    org = short_form(a, doc[i + 1].text)
+    if org is None:
+        return None
+    emit(a, a.span(i, i + 2), org, "alias")
+    return i + 2
+
+
+@BOOK.rule("coref", off=None)
+def age_description(a: Article, tok: Token) -> int | None:
+    """An age used as a noun is the person named last: "Mourinho was appointed … The
+    56-year-old said" (not "the 33-year-old man", whose noun is the anaphor; nothing
+    when no one was named before)."""
+    i = tok.i
+    if tok.lower_ != "the" or (end := age_end(a.doc, i)) is None \
+            or any(a.taken[i:end]) or (person := recent_person(a, i)) is None:
+        return None
+    emit(a, a.span(i, end), person, "pronoun")
+    last = a.seen[-1]
+    if last.token >= i:
+        head = a.doc[end - 1]
+        last.subject = head.dep_ in SUBJECT_DEPS
+        last.main_subject = last.subject and main_clause(head.head)
+    return end
+
+
+def age_end(doc: Doc, i: int) -> int | None:
+    """The end of "the 56-year-old" starting at ``tok`` ("the" at ``tok``), used as a noun
+    (not "the 33-year-old man"), or None."""
+    words = [t.lower_ for t in doc[i + 1 : i + 6]]
+    if len(words) < 5 or not doc[i + 1].like_num or words[1:] not in (
+            ["-", "year", "-", "old"], ["-", "years", "-", "old"]):
+        return None
+    end = i + 6
+    if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+        return None
+    return end
+
+
+def recent_person(a: Article, i: int) -> Actor | None:
+    """The person named last before token ``i``, within ``AGE_REACH`` tokens (outside a
+    quotation, one named outside quotations)."""
+    outside = not a.quoted[i]
+    for s in reversed(a.seen):
+        if s.token >= i:
+            continue
+        if i - s.token > AGE_REACH:
+            break
+        if s.actor.type == "person" and not (outside and s.quoted):
+            return s.actor
+    return None

@@ -1,0 +1,95 @@
+"""What the actor stage's rooms share: the cue words of ``actor_cues.toml``, the
+grammar labels its rules test, and its book of rules (``dossier.rules``).
+
+The book lists the rules room by room (:data:`GROUPS`), each room's in the order its
+modules define them; ``dossier.actors.link`` puts it in that order once every room
+is imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from dossier.data import load_toml
+from dossier.rules import RuleBook
+
+BOOK = RuleBook("actors")
+GROUPS = ("names", "roles", "coref")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The word lists of ``actor_cues.toml`` (and the quote stage's speech verbs)."""
+
+    titles: frozenset[str]
+    former: frozenset[str]
+    male: frozenset[str]
+    female: frozenset[str]
+    neuter: frozenset[str]
+    plural: frozenset[str]
+    weather_verbs: frozenset[str]
+    expletive_verbs: frozenset[str]
+    extraposed: frozenset[str]
+    time_nouns: frozenset[str]
+    parties: dict[str, frozenset[str]]
+    first_names: dict[str, str]
+    gender_nouns: dict[str, str]
+    title_gender: dict[str, str]
+    thought_modals: frozenset[str]
+    thought_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    person_labels: frozenset[str]
+    org_labels: frozenset[str]
+    place_labels: frozenset[str]
+    fuzzy_cutoff: float
+    org_nouns: frozenset[str]
+    generic_heads: frozenset[str]
+    party_member_nouns: frozenset[str]
+    name_preps: frozenset[str]
+    locative: frozenset[str]
+    top_roles: frozenset[str]
+    minor_roles: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    d = load_toml("actor_cues.toml")
+    return Cues(
+        titles=frozenset(d["titles"]), former=frozenset(d["former"]),
+        male=frozenset(d["male_pronouns"]), female=frozenset(d["female_pronouns"]),
+        neuter=frozenset(d["neuter_pronouns"]), plural=frozenset(d["plural_pronouns"]),
+        weather_verbs=frozenset(d["weather_verbs"]),
+        expletive_verbs=frozenset(d["expletive_verbs"]),
+        extraposed=frozenset(d["extraposed_adjectives"]), time_nouns=frozenset(d["time_nouns"]),
+        parties={k: frozenset(v) for k, v in d["party_modifiers"].items()},
+        first_names={n: g for g in ("male", "female") for n in d["first_names"][g]},
+        gender_nouns={**{w: "female" for w in d["female_nouns"]},
+                      **{w: "male" for w in d["male_nouns"]}},
+        title_gender={**{w: "male" for w in d["male_titles"]},
+                      **{w: "female" for w in d["female_titles"]}},
+        thought_modals=frozenset(d["thought_modals"]),
+        thought_verbs=frozenset(d["thought_verbs"]),
+        speech_verbs=frozenset(load_toml("quote_cues.toml")["verbs"]),
+        person_labels=frozenset(d["person_labels"]), org_labels=frozenset(d["org_labels"]),
+        place_labels=frozenset(d["place_labels"]), fuzzy_cutoff=float(d["fuzzy_cutoff"]),
+        org_nouns=frozenset(d["org_nouns"]), generic_heads=frozenset(d["generic_heads"]),
+        party_member_nouns=frozenset(d["party_member_nouns"]),
+        name_preps=frozenset(d["name_prepositions"]),
+        locative=frozenset(d["locative_prepositions"]),
+        top_roles=frozenset(d["top_roles"]), minor_roles=frozenset(d["minor_roles"]),
+    )
+
+
+# Dependency labels of a word that modifies a noun rather than acting ("the Russian
+# economy", "Trump supporters").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
+# Dependency labels of a noun phrase that can be an antecedent (argument of a verb or
+# preposition, or a conjunct or apposition of one).
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos",
+                           "dative", "oprd"})
+# Parts of speech NER takes into an entity's start that are not part of the name
+# ("Later Sunak", "the Chinese Communist Party").
+NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "INTJ",
+                          "VERB", "AUX"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")

@@ -1,0 +1,421 @@
+"""Linking names: gazetteer names and aliases, titles, surnames, first names,
+misspellings, metonyms, and local actors for unknown names.
+
+Each ``link_*`` pass takes the article and a token index and returns where the
+reading goes on when it linked (or took) something there, else None.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Span, Token
+
+from dossier.actors.article import Article
+from dossier.actors.coref.nominals import short_form
+from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
+from dossier.actors.mentions import emit
+from dossier.actors.people import not_from_here, pick_person, title_misfits
+from dossier.gazetteer import Actor, norm
+from dossier.records import content_id
+
+LOCAL_ID_LENGTH = 10  # hex digits of a local actor's id
+
+
+# -- what NER found -----------------------------------------------------------------
+def entity_spans(a: Article) -> dict[int, Span]:
+    """The document's entities by first token, their starts mended."""
+    out: dict[int, Span] = {}
+    for e in a.doc.ents:
+        start = full_name_in_entity(words_before_entity(e.start, e), e, a)
+        out[start] = Span(a.doc, start, e.end, label=e.label_)
+    return out
+
+
+@BOOK.rule("names")
+def words_before_entity(start: int, e: Span) -> int:
+    """NER takes in a word before the name: "the Chinese Communist Party", "Later
+    Sunak" (the name starts after it)."""
+    doc = e.doc
+    while start < e.end - 1 and (doc[start].lower_ == "the" or doc[start].pos_ in NOT_NAME_POS):
+        start += 1
+    return start
+
+
+@BOOK.rule("names")
+def full_name_in_entity(start: int, e: Span, a: Article) -> int:
+    """"Crooked Hillary Clinton": a known person's full name ends the entity, and the
+    entity starts there."""
+    if e.label_ not in cues().person_labels or start in a.names_at:
+        return start
+    inner = next((k for k in range(start + 1, e.end - 1)
+                  if k in a.names_at and a.names_at[k].end == e.end), None)
+    if inner is not None and any(x.type == "person" for x in a.g.by_name(a.names_at[inner].text)):
+        return inner
+    return start
+
+
+@BOOK.rule("names", off=False)
+def ner_longer_name(a: Article, span: Span, ent: Span) -> bool:
+    """NER saw a longer organisation's name that holds a country's ("China Daily"): the
+    country name alone is no mention."""
+    doc = a.doc
+    return (len(ent) > len(span) and ent.label_ == "ORG"
+            and doc[span.end - 1].text.lower() not in ("'s", "’s")
+            and span.end < len(doc) and doc[span.end].text not in ("'s", "’s")
+            and all(x.type == "state" for x in a.g.by_name(span.text)))
+
+
+# -- gazetteer names ----------------------------------------------------------------
+@BOOK.rule("names", off=None)
+def link_known(a: Article, tok: Token) -> int | None:
+    """A gazetteer name or alias at ``tok`` ("GCHQ", "the Security Service", "Xinhua",
+    "Beijing" as a metonym of China)."""
+    i = tok.i
+    span = a.names_at.get(i)
+    if span is None:
+        return None
+    return span.end if _known(a, span, a.ents_at.get(i)) else None
+
+
+def _known(a: Article, span: Span, ent: Span | None) -> bool:
+    g = a.g
+    actors = g.by_name(span.text)
+    if not actors:
+        place = g.metonyms.get(norm(span.text))
+        if place is None:
+            return False
+        if place_not_actor(a, span):
+            a.skip(span)  # "a visit to Beijing": a place, not an actor
+            return True
+        emit(a, span, g.actors[place], "metonym")
+        return True
+    persons = [x for x in actors if x.type == "person"]
+    others = person_not_state([x for x in actors if x.type != "person"], span, ent)
+    if not persons and not others:
+        return False
+    if persons and not others:
+        title = span[0].lower_.rstrip(".") if len(span) > 1 else ""
+        person = pick_person(a, persons, title=title or a.title_before(span))
+        if person is None:
+            return False
+        full = title_extends_name(span, a)
+        if full.start < span.start or span[0].lower_.rstrip(".") in cues().titles:
+            via = "title"
+        else:
+            via = "name" if norm(span.text) == norm(person.name) else "alias"
+        emit(a, full, person, via)
+        return True
+    actor = others[0] if len(others) == 1 else prefer_state(others, a)
+    if actor is None:
+        return False
+    via = "name" if norm(span.text) == norm(actor.name) else "alias"
+    span = org_with_article(span, a, actor)
+    if norm(span.text) in g.metonyms:
+        if place_not_actor(a, span):
+            a.skip(span)
+            return True
+        via = "metonym"
+    emit(a, span, actor, via)
+    return True
+
+
+@BOOK.rule("names")
+def person_not_state(others: list[Actor], span: Span, ent: Span | None) -> list[Actor]:
+    """NER's PERSON label vetoes a state reading: "Jordan" the player is not Jordan
+    the country."""
+    if ent is not None and ent.label_ in cues().person_labels and ent.end >= span.end:
+        return [x for x in others if x.type != "state"]
+    return others
+
+
+@BOOK.rule("names", off=False)
+def place_not_actor(a: Article, span: Span) -> bool:
+    """A capital or seat of power that locates rather than acts is a place: "Beijing
+    supplies Moscow" (actors) but "a visit to Beijing" (a place)."""
+    root = span.root
+    return bool(root.dep_ == "pobj" and root.head.lower_ in cues().locative)
+
+
+@BOOK.rule("names")
+def org_with_article(span: Span, a: Article, actor: Actor) -> Span:
+    """"The FBI": an organisation's mention takes its article."""
+    if actor.type in ("org", "bloc") and span.start > 0 and \
+            a.doc[span.start - 1].lower_ == "the" and not a.taken[span.start - 1]:
+        return a.span(span.start - 1, span.end)
+    return span
+
+
+def prefer_state(actors: list[Actor], a: Article) -> Actor | None:
+    """One actor of an ambiguous name: the one state, else the one organisation."""
+    states = [x for x in actors if x.type == "state"]
+    if len(states) == 1:
+        return states[0]
+    orgs = [x for x in actors if x.type in ("org", "bloc")]
+    if len(orgs) > 1:
+        orgs = org_of_story_country(orgs, a)
+    return orgs[0] if len(orgs) == 1 else None
+
+
+@BOOK.rule("names")
+def org_of_story_country(orgs: list[Actor], a: Article) -> list[Actor]:
+    """"The Green Party" in an American story: the American one."""
+    country = a.focus_country()
+    return [x for x in orgs if x.country == country] or orgs
+
+
+@BOOK.rule("names")
+def title_extends_name(span: Span, a: Article) -> Span:
+    """A title before a name belongs to the mention: "President Xi", "Sir Jeremy
+    Fleming"."""
+    start = span.start
+    while start > 0 and a.doc[start - 1].lower_.rstrip(".") in cues().titles \
+            and a.doc[start - 1].is_title and not a.taken[start - 1]:
+        start -= 1
+    return span if start == span.start else a.span(start, span.end)
+
+
+# -- entities: surnames, first names, misspellings, unknown names --------------------
+@BOOK.rule("names", off=None)
+def link_entity(a: Article, tok: Token) -> int | None:
+    """An entity NER found at ``tok``: a person or organisation, known or not ("Rishi
+    Sunak", "Maria Gonzalvez", "the Ithilen Trade Council")."""
+    i = tok.i
+    ent = a.ents_at.get(i)
+    if ent is None:
+        return None
+    text = strip_possessive(ent)
+    if text is None:
+        return None
+    label = ent.label_
+    person = label in cues().person_labels
+    if len(text) == 1 and (surname_in_story(a, text) or person and first_name_in_story(a, text)
+                           or local_surname(a, text)):
+        return ent.end
+    if person:
+        if len(text) == 1:
+            linked = local_name_part(a, text) or gazetteer_surname(a, text)
+        else:
+            linked = misspelt_name(a, text)
+        if linked or unknown_person(a, text):
+            return ent.end
+        return None
+    if label == "ORG" and (org_tagged_surname(a, text) or org_short_form(a, text)
+                           or unknown_org(a, text)):
+        return ent.end
+    return None
+
+
+def strip_possessive(ent: Span) -> Span | None:
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return Span(ent.doc, ent.start, end) if end > ent.start else None
+
+
+@BOOK.rule("names", off=False)
+def surname_in_story(a: Article, text: Span) -> bool:
+    """A surname of someone already in the story, whatever NER called it ("Rishi Sunak
+    spoke. Later Sunak said"), unless a title says otherwise ("President Clinton" is
+    not Hillary Clinton)."""
+    title = a.title_before(text)
+    for s in reversed(a.seen):
+        if s.actor.surname and norm(s.actor.surname) == norm(text.text) \
+                and not title_misfits(s.actor, title, a):
+            emit(a, title_extends_name(text, a), s.actor, "name")
+            return True
+    return False
+
+
+@BOOK.rule("names", off=False)
+def first_name_in_story(a: Article, text: Span) -> bool:
+    """A first name of someone already named in full ("Hillary", "Bernie")."""
+    for s in reversed(a.seen):
+        parts = s.actor.name.split()
+        if len(parts) > 1 and norm(parts[0]) == norm(text.text) \
+                and not s.actor.id.startswith("local:"):
+            emit(a, text, s.actor, "name")
+            return True
+    return False
+
+
+@BOOK.rule("names", off=False)
+def local_surname(a: Article, text: Span) -> bool:
+    """The surname of an unknown person named in full before ("Maria Gonzalvez …
+    Gonzalvez was upset"), whatever NER called it."""
+    for x in a.local.values():
+        if x.type == "person" and len(x.name.split()) > 1 \
+                and norm(text.text) == norm(x.name.split()[-1]):
+            emit(a, text, x, "name")
+            return True
+    return False
+
+
+@BOOK.rule("names", off=False)
+def local_name_part(a: Article, text: Span) -> bool:
+    """A one-word person who is part of an unknown person's name already seen ("Zhang"
+    after "Zhang Rongqiao")."""
+    last = text[-1].text
+    for x in a.local.values():
+        if x.type == "person" and norm(last) in norm(x.name).split():
+            emit(a, text, x, "name")
+            return True
+    return False
+
+
+@BOOK.rule("names", off=False)
+def gazetteer_surname(a: Article, text: Span) -> bool:
+    """A surname the gazetteer knows, preferring the one in office on the date ("Sunak"
+    in 2023)."""
+    person = pick_person(a, a.g.by_surname(text[-1].text), surname_only=True,
+                         title=a.title_before(text))
+    if person is None:
+        return False
+    full = title_extends_name(text, a)
+    emit(a, full, person, "title" if full.start < text.start else "name")
+    return True
+
+
+@BOOK.rule("names", off=False)
+def misspelt_name(a: Article, text: Span) -> bool:
+    """A misspelt known name, close as a whole string (rapidfuzz ratio, cut-off
+    ``fuzzy_cutoff`` in actor_cues.toml): "Xi Jiinping" is Xi Jinping."""
+    hit = process.extractOne(norm(text.text), a.fuzzy.keys, scorer=fuzz.ratio,
+                             score_cutoff=cues().fuzzy_cutoff)
+    if hit is None:
+        return False
+    emit(a, title_extends_name(text, a), a.g.actors[a.fuzzy.ids[hit[2]]], "fuzzy")
+    return True
+
+
+@BOOK.rule("names", off=False)
+def unknown_person(a: Article, text: Span) -> bool:
+    """A person the gazetteer does not know gets a stable local actor, not a guess
+    ("Maria Gonzalvez, a local baker")."""
+    emit(a, text, local_actor(a, text, "person"), "unlinked")
+    return True
+
+
+@BOOK.rule("names", off=False)
+def org_tagged_surname(a: Article, text: Span) -> bool:
+    """"Trump" tagged as an organisation ("showing Trump leading"): the one person of
+    that surname in office on the date."""
+    if len(text) != 1 or not text[0].is_title or a.date is None:
+        return False
+    person = pick_person(a, a.g.by_surname(text.text), surname_only=True, strict=True)
+    if person is None or not_from_here(person, a):
+        return False
+    emit(a, text, person, "name")
+    return True
+
+
+def _with_article(a: Article, text: Span) -> Span:
+    start = text.start
+    if start > 0 and a.doc[start - 1].lower_ == "the" and not a.taken[start - 1]:
+        start -= 1
+    return a.span(start, text.end)
+
+
+def org_short_form(a: Article, text: Span) -> bool:
+    """"The Post" (an ORG entity) after "The Washington Post": the short form."""
+    full = _with_article(a, text)
+    org = short_form(a, text.text) if full.start < text.start else None
+    if org is None:
+        return False
+    emit(a, full, org, "alias")
+    return True
+
+
+@BOOK.rule("names", off=False)
+def unknown_org(a: Article, text: Span) -> bool:
+    """An organisation the gazetteer does not know gets a stable local actor ("the
+    Ithilen Trade Council")."""
+    emit(a, _with_article(a, text), local_actor(a, text, "org"), "unlinked")
+    return True
+
+
+def local_actor(a: Article, span: Span, type_: str) -> Actor:
+    """The local actor of an unknown name (the same one for the same name)."""
+    name = span.text.strip()
+    key = norm(name)
+    if type_ == "person" and (known := same_local_person(key, a)) is not None:
+        return known
+    actor = a.local.get(key)
+    if actor is None:
+        gender = first_name_gender(name) if type_ == "person" else ""
+        if type_ == "person" and not gender:
+            gender = gender_word(a, span, name)
+        actor = Actor(id=f"local:{type_}:{content_id(key, length=LOCAL_ID_LENGTH)}",
+                      name=name, type=type_, gender=gender)
+        a.local[key] = actor
+    return actor
+
+
+@BOOK.rule("names", off=None)
+def same_local_person(key: str, a: Article) -> Actor | None:
+    """"Zhang" after "Zhang Rongqiao": the same local person."""
+    for x in a.local.values():
+        if x.type == "person" and (key == norm(x.name) or key in norm(x.name).split()):
+            return x
+    return None
+
+
+@BOOK.rule("names", off="")
+def first_name_gender(name: str) -> str:
+    """"Mark Cuban": a common first name (first_names in actor_cues.toml) says an
+    unknown person's gender."""
+    if len(name.split()) <= 1:
+        return ""
+    return cues().first_names.get(name.split()[0].lower(), "")
+
+
+@BOOK.rule("names", off="")
+def gender_word(a: Article, span: Span, name: str) -> str:
+    """"spokeswoman Melezia Figueroa", "Mrs Okafor": a noun or title before or at the
+    start of an unknown person's name says the gender."""
+    words = [a.doc[span.start - 1].lower_] if span.start > 0 else []
+    words += [w.lower() for w in name.split()[:1]]
+    nouns = cues().gender_nouns
+    return next((nouns[w.rstrip(".")] for w in words if w.rstrip(".") in nouns), "")
+
+
+# -- surnames NER missed --------------------------------------------------------------
+@BOOK.rule("names", off=None)
+def transcript_label(a: Article, tok: Token) -> int | None:
+    """A transcript's speaker label in capitals, of someone already named ("PENCE:
+    Well, look")."""
+    i = tok.i
+    if not (tok.is_upper and len(tok) > 2 and tok.is_alpha) or a.taken[i]:
+        return None
+    for s in reversed(a.seen):
+        if s.actor.type == "person" and s.actor.surname and \
+                s.actor.surname.lower() == tok.lower_:
+            emit(a, a.span(i, i + 1), s.actor, "name")
+            return i + 1
+    return None
+
+
+@BOOK.rule("names", off=None)
+def missed_surname(a: Article, tok: Token) -> int | None:
+    """A surname NER missed ("the Trump campaign") of someone already named."""
+    i = tok.i
+    if not (tok.pos_ == "PROPN" and tok.is_title):
+        return None
+    for s in reversed(a.seen):
+        if s.actor.surname and s.actor.surname == tok.text:
+            emit(a, a.span(i, i + 1), s.actor, "name")
+            return i + 1
+    return None
+
+
+@BOOK.rule("names", off=None)
+def surname_in_office(a: Article, tok: Token) -> int | None:
+    """A capitalised surname outside any entity (a title-case headline, "Trump Leads
+    In Florida"): the one person of that surname in office on the date."""
+    i = tok.i
+    if not (tok.pos_ == "PROPN" and tok.is_title) or tok.ent_type_ or a.date is None:
+        return None
+    person = pick_person(a, a.g.by_surname(tok.text), surname_only=True, strict=True)
+    if person is None or not_from_here(person, a):
+        return None
+    emit(a, a.span(i, i + 1), person, "name")
+    return i + 1

@@ -1,0 +1,126 @@
+"""Choosing one person among namesakes: by title (gender, office), by who is already
+in the story, by who held office on the article's date and how senior it was."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dossier.actors.article import Article
+from dossier.actors.cues import BOOK, cues
+from dossier.gazetteer import Actor
+
+# A bare surname may be the person who held an office within this many days of the
+# article's date ("Trump" weeks before taking office is Trump).
+IN_OFFICE_NEAR_DAYS = 366
+# Seniority of an office (top_roles / minor_roles in actor_cues.toml; others between).
+RANK_TOP, RANK_OTHER, RANK_MINOR, RANK_NONE = 3, 2, 1, 0
+
+
+def pick_person(a: Article, actors: list[Actor], *, title: str = "",
+                surname_only: bool = False, strict: bool = False) -> Actor | None:
+    """One person among candidates: the one already in the story, else the only one
+    holding a role on the date (for a bare surname, nothing less), else the only one.
+    A title narrows by gender ("Mr Sanders") and by office ("President Clinton")."""
+    actors = title_gender(actors, title)
+    narrowed = title_office(actors, title, a)
+    if len(narrowed) == 1 and len(actors) > 1:
+        return narrowed[0]  # "President Clinton": the one Clinton who was president
+    actors = narrowed
+    if not actors:
+        return None
+    in_story = [x for x in actors if a.in_story(x)]
+    if len(in_story) == 1:
+        return in_story[0]
+    if a.date is not None:
+        active = senior_office([x for x in actors if x.role_on(a.date) is not None], a.date)
+        if len(active) == 1:
+            return active[0]
+        if strict:
+            return None
+        if surname_only:
+            return in_office_near(actors, a.date)
+    return actors[0] if len(actors) == 1 else None
+
+
+@BOOK.rule("names")
+def title_gender(actors: list[Actor], title: str) -> list[Actor]:
+    """"Mr Sanders" is not Sarah Sanders: a title's gender narrows the candidates."""
+    gender = cues().title_gender.get(title)
+    return [x for x in actors if x.gender in ("", gender)] if gender else actors
+
+
+@BOOK.rule("names")
+def title_office(actors: list[Actor], title: str, a: Article) -> list[Actor]:
+    """"President Clinton" is the Clinton who was president, even with Hillary Clinton
+    in the story: a title that is an office narrows to those who held it."""
+    office = a.g.role_titles.get(title)
+    if not office:
+        return actors
+    keys = {k for k, _, _ in office}
+    return [x for x in actors if any(r.role in keys for r in x.roles)] or actors
+
+
+@BOOK.rule("names")
+def senior_office(active: list[Actor], on: date) -> list[Actor]:
+    """Namesakes in office at once: the one whose office ranks highest ("Obama" in
+    2016 is the president, not the first lady)."""
+    if len(active) <= 1:
+        return active
+    best = max(rank(x.role_on(on)) for x in active)
+    return [x for x in active if rank(x.role_on(on)) == best]
+
+
+@BOOK.rule("names", off=None)
+def in_office_near(actors: list[Actor], on: date) -> Actor | None:
+    """A bare surname: the one namesake in office within a year of the date ("Wallace"
+    in 2016 is not the defence secretary of 2019, but "Trump" weeks before taking
+    office is Trump)."""
+    near = [x for x in actors if _in_office_near(x, on)]
+    return near[0] if len(near) == 1 else None
+
+
+def rank(role: Any) -> int:
+    """How senior an office is, for telling apart namesakes in office at once."""
+    if role is None:
+        return RANK_NONE
+    c = cues()
+    return RANK_TOP if role.role in c.top_roles else \
+        RANK_MINOR if role.role in c.minor_roles else RANK_OTHER
+
+
+def _in_office_near(actor: Actor, on: date, days: int = IN_OFFICE_NEAR_DAYS) -> bool:
+    for r in actor.roles:
+        start = r.start or date.min
+        end = r.end or date.max
+        last = min(end, date(9000, 1, 1)).toordinal()
+        if start.toordinal() - days <= on.toordinal() <= last + days:
+            return True
+    return False
+
+
+@BOOK.rule("names", off=False)
+def not_from_here(person: Actor, a: Article) -> bool:
+    """A bare surname NER did not call a person is someone of the story's country, or
+    a head of state or government: "Fox" on American television in 2011 is not Liam
+    Fox."""
+    focus = a.focus_country()
+    return not (focus is None or person.country == focus
+                or rank(person.role_on(a.date)) == RANK_TOP)
+
+
+@BOOK.rule("names", off=False)
+def title_misfits(actor: Actor, title: str, a: Article) -> bool:
+    """A title the person cannot bear: "Mrs" a man, "President" someone who was never
+    president (unless nobody of that surname ever held the office)."""
+    gender = cues().title_gender.get(title)
+    if gender and actor.gender and actor.gender != gender:
+        return True
+    office = a.g.role_titles.get(title)
+    if office and actor.roles and not actor.id.startswith("local:"):
+        keys = {k for k, _, _ in office}
+        if not any(r.role in keys for r in actor.roles):
+            others = [x for x in a.g.by_surname(actor.surname or "")
+                      if any(r.role in keys for r in x.roles)]
+            return bool(others)
+    return False
