@@ -102,3 +102,14 @@ def test_no_import_cycle() -> None:
         if m not in state:
             visit(m, [])
     assert not cycles
+
+
+# A room a newcomer can read: the NLP stages' modules stay small (issue 17: about 500).
+MAX_LINES = 500
+
+
+@pytest.mark.parametrize("room", [*STAGES, "parse", "gazetteer"])
+def test_nlp_modules_stay_small(room: str) -> None:
+    long = {m: n for m, p in MODULES.items() if _package(m) == f"dossier.{room}"
+            and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert not long
