@@ -85,3 +85,15 @@ def test_the_environment_switches_rules_off_for_a_run() -> None:
                            env={"PATH": ""}, check=True)
     assert (env_off.stdout.strip(), plain.stdout.strip()) == ("off", "on")
     assert not OFF.patterns  # this process has nothing switched off
+
+
+def test_a_strategy_switched_off_gives_a_new_empty_list_each_time(book: RuleBook) -> None:
+    @book.rule("strategies", off=[])
+    def find(text: str) -> list[str]:
+        """'“No,” he said.': the quotation."""
+        return [text]
+
+    with switched_off("teststage.strategies.find"):
+        first = find("a")
+        first += ["kept by the caller"]  # the caller extends what it got
+        assert find("b") == []

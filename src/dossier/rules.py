@@ -90,10 +90,15 @@ class RuleBook:
             if key not in OFF.keys and OFF.matches(key):
                 OFF.keys = OFF.keys | {key}
 
+            # an empty list (dict, set) the caller may extend is a new one each call
+            fresh = off.copy if isinstance(off, list | dict | set) else None
+
             @wraps(fn)
             def run(*args: Any, **kwargs: Any) -> Any:
                 if key in OFF.keys:
-                    return args[0] if off is _NOTHING else off
+                    if off is _NOTHING:
+                        return args[0]
+                    return fresh() if fresh is not None else off
                 return fn(*args, **kwargs)
 
             run.rule = rule  # type: ignore[attr-defined]
