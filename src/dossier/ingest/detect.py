@@ -6,6 +6,7 @@ import gzip
 from pathlib import Path
 
 from dossier.errors import InputError
+from dossier.ingest.base import binary_kind
 from dossier.records import Format
 
 _EXTENSIONS: dict[str, Format] = {
@@ -59,6 +60,9 @@ def detect_format(path: Path) -> Format:
         head = _head(path)
     except OSError as exc:
         raise InputError(str(path), f"cannot read file: {exc.strerror}") from exc
+    kind = binary_kind(head)
+    if kind is not None:
+        raise InputError(str(path), f"this is {kind[0]}, not text", kind[1])
     sniffed = sniff(head)
     if sniffed is not None:
         return sniffed
