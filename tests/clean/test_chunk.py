@@ -63,3 +63,15 @@ def test_pieces_keep_the_article_and_map_back_to_the_document() -> None:
             assert doc[d.start : d.end] == d.text
     assert sum(d.end - d.start for _, ds in out for d in ds) <= drop.end - drop.start
     assert needs_pieces([art]) and not needs_pieces([_article("Short.")])
+
+
+@pytest.mark.parametrize("run", ["(" * 3000 + "said" + ")" * 3000, "x" * 5000])
+def test_a_long_run_without_white_space_is_cut_into_short_pieces(run: str) -> None:
+    """spaCy's tokenizer strips affixes one at a time: a 60,000-character run of
+    brackets took 115 s to tokenise whole."""
+    from dossier.clean.chunk import RUN_MAX_CHARS
+
+    text = "The minister spoke.\n" + run + " and more words here."
+    spans = pieces(text)
+    assert max(len(s) for s in spans) <= RUN_MAX_CHARS
+    assert text[spans[0].start : spans[0].end] == "The minister spoke."

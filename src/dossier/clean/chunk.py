@@ -23,6 +23,11 @@ from dossier.records import Article, Dropped, Span
 # of the sentence length that crashed spaCy 3.8's parser walk (35,000 tokens; 25,000
 # passed) even if the parser finds no sentence end in them.
 LINE_MAX_CHARS = 10_000
+# A run of this many characters without white space is no word (URLs stay well
+# under it): spaCy's tokenizer strips affixes from a token one at a time, so a
+# 60,000-character "((((…said…))))" took 115 s to tokenise. Such runs are cut into
+# pieces of this size.
+RUN_MAX_CHARS = 1_000
 # A piece of whole lines sent to the NLP in one parse: long-form articles (~60,000
 # characters) stay whole, and spaCy's 1,000,000-character max_length is far off.
 PIECE_MAX_CHARS = 100_000
@@ -35,6 +40,7 @@ _BREAKS = (
     re.compile(r"\s+"),
 )
 _LINE = re.compile(r"[^\n]+")
+_RUN = re.compile(r"\S{%d,}")
 
 
 def cut_line(text: str, start: int, end: int, limit: int | None = None) -> list[Span]:
@@ -66,19 +72,23 @@ def pieces(text: str, limit: int | None = None, line_limit: int | None = None) -
     ``limit`` characters, and each line over ``line_limit`` cut on its own by
     :func:`cut_line`. Text within both limits is one piece, the whole of it."""
     limit, line_limit = limit or PIECE_MAX_CHARS, line_limit or LINE_MAX_CHARS
-    if len(text) <= line_limit:
+    long_run = _RUN.pattern % (RUN_MAX_CHARS + 1)
+    runs = re.search(long_run, text) is not None
+    if len(text) <= line_limit and not runs:
         return [Span(0, len(text))]
     lines = [m.span() for m in _LINE.finditer(text)]
-    if len(text) <= limit and all(b - a <= line_limit for a, b in lines):
+    if len(text) <= limit and not runs and all(b - a <= line_limit for a, b in lines):
         return [Span(0, len(text))]
     out: list[Span] = []
     first = last = -1  # the run of whole lines gathered so far
     for a, b in lines:
-        if b - a > line_limit:
+        has_run = runs and re.search(long_run, text[a:b]) is not None
+        if b - a > line_limit or has_run:
             if first >= 0:
                 out.append(Span(first, last))
                 first = -1
-            out.extend(cut_line(text, a, b, line_limit))
+            out.extend(_cut_runs(text, a, b, line_limit) if has_run
+                       else cut_line(text, a, b, line_limit))
             continue
         if first >= 0 and b - first > limit:
             out.append(Span(first, last))
@@ -88,6 +98,22 @@ def pieces(text: str, limit: int | None = None, line_limit: int | None = None) -
         last = b
     if first >= 0:
         out.append(Span(first, last))
+    return out
+
+
+def _cut_runs(text: str, start: int, end: int, line_limit: int) -> list[Span]:
+    """A line holding runs of over RUN_MAX_CHARS non-space characters: the text
+    between them cut as any long line, each run in pieces of RUN_MAX_CHARS."""
+    out: list[Span] = []
+    pos = start
+    for m in re.finditer(_RUN.pattern % (RUN_MAX_CHARS + 1), text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        if a > pos:
+            out.extend(cut_line(text, pos, a, line_limit))
+        out.extend(Span(i, min(i + RUN_MAX_CHARS, b)) for i in range(a, b, RUN_MAX_CHARS))
+        pos = b
+    if pos < end:
+        out.extend(cut_line(text, pos, end, line_limit))
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 from pathlib import Path
 
 from dossier.errors import InputError
@@ -25,7 +26,7 @@ def _head(path: Path, n: int = 4096) -> bytes:
         try:
             with gzip.open(path, "rb") as gz:
                 return gz.read(n)
-        except (OSError, EOFError):
+        except (OSError, EOFError, zlib.error):  # a corrupt stream: the reader says so
             return b""
     return head
 

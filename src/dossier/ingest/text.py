@@ -10,6 +10,7 @@ bounded by the part size whatever the size of the file.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -49,7 +50,7 @@ def text_of(raw: bytes, source: str, first: bool) -> tuple[str, tuple[str, ...]]
 def _read(fh: BinaryIO, source: str, zipped: bool, n: int = -1) -> bytes:
     try:
         return fh.read(n)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # zlib.error: a corrupt gzip stream
         if zipped:
             raise InputError(source, f"truncated or corrupt gzip file: {exc}",
                              "download it again or gunzip it to see what is left") from exc
