@@ -145,7 +145,9 @@ def _print_summary(summary: RunSummary, sink: _Collect, db: Path | None) -> None
     out.print(f"[bold]{summary.articles} article(s)[/] from {summary.documents} document(s) "
               f"in {len(summary.files)} file(s)"
               + (f"; {summary.already_stored} document(s) already in the store"
-                 if summary.already_stored else ""))
+                 if summary.already_stored else "")
+              + (f"; {summary.repeated} given more than once, read once"
+                 if summary.repeated else ""))
     width = max(40, out.width - 6)
     for i, a in enumerate(sink.articles, 1):
         opening = clip(a.get("title") or a["text"], width)
@@ -166,7 +168,12 @@ def _print_summary(summary: RunSummary, sink: _Collect, db: Path | None) -> None
                   "(see `dossier dropped`).")
     for p in summary.problems:
         colour = "red" if p.severity == "error" else "yellow"
-        out.print(f"[{colour}]{p.severity}[/]: {escape(p.source)}: {escape(p.message)}")
+        out.print(f"[{colour}]{p.severity}[/]: {escape(p.source)}: {escape(p.message)}",
+                  soft_wrap=True)  # one line per problem, whatever the width
+    if summary.unanalysed:
+        out.print(f"[red]{summary.unanalysed} document(s) stored without analysis[/] (the "
+                  "NLP failed on them, see above); run the same ingest again to retry them.",
+                  soft_wrap=True)
     if db is not None:
         out.print(f"Store: {escape(str(db))}")
 
@@ -291,7 +298,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
         click.echo(json.dumps(sink.summary_dict(summary), ensure_ascii=False))
     else:
         _print_summary(summary, sink, path)
-    if summary.errors:
+    if summary.errors or summary.unanalysed:
         sys.exit(1)
 
 
@@ -324,7 +331,7 @@ def extract(inputs: tuple[str, ...], fmt: str, config: Path | None,
                             settings, engine=engine, ray_address=ray_address,
                             ray_output=ray_output)
     for p in summary.problems:
-        err.print(f"{p.severity}: {p.source}: {p.message}")
+        err.print(escape(f"{p.severity}: {p.source}: {p.message}"), soft_wrap=True)
     if summary.errors:
         sys.exit(1)
 

@@ -17,12 +17,15 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dossier.children import die_with_parent
 from dossier.clean.boilerplate import classify
+from dossier.clean.chunk import article_pieces, needs_pieces
 from dossier.clean.dedup import Deduplicator
 from dossier.clean.paragraphs import paragraph_spans
 from dossier.clean.segment import segment
@@ -42,6 +45,8 @@ def read_options(settings: dict[str, Any]) -> ReadOptions:
         jsonl_url_field=settings["jsonl_url_field"],
         follow_local_links=bool(settings["follow_local_links"]),
         stream_chunk_bytes=int(float(settings["stream_chunk_mb"]) * 2**20),
+        max_unpack_ratio=int(settings.get("max_unpack_ratio", 100)),
+        max_file_seconds=float(settings.get("max_file_seconds", 3600.0)),
     )
 
 
@@ -269,6 +274,8 @@ class RunSummary:
     files: set[str] = field(default_factory=set)
     documents: int = 0
     already_stored: int = 0
+    repeated: int = 0  # documents given again in the same run (read once)
+    unanalysed: int = 0  # documents stored without their NLP (it failed)
     articles: int = 0
     duplicates: int = 0
     mentions: int = 0
@@ -291,11 +298,13 @@ class RunSummary:
         self.quotes += len(result.quotes)
         self.events += sum(1 for e in result.events if not e.negated)
         self.problems.extend(result.problems)
+        self.unanalysed += result.nlp_error is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "files": len(self.files), "documents": self.documents,
-            "already_stored": self.already_stored, "articles": self.articles,
+            "already_stored": self.already_stored, "repeated": self.repeated,
+            "unanalysed": self.unanalysed, "articles": self.articles,
             "duplicates": self.duplicates, "mentions": self.mentions, "quotes": self.quotes,
             "events": self.events,
             "dropped": dict(self.dropped),
@@ -320,9 +329,13 @@ def cleaned(
     dedup: Deduplicator,
     summary: RunSummary,
     progress: Callable[[str], None] | None = None,
+    busy: set[str] | None = None,
 ) -> Iterator[DocumentResult]:
     """Read, clean, segment and deduplicate, in input order: every document not yet in
-    ``sink``, ready for NLP. Bad files and documents become Problems in ``summary``."""
+    ``sink``, ready for NLP. Bad files and documents become Problems in ``summary``.
+    A document given twice in one run (the same file under two names) is read once:
+    ``busy`` holds the ids of documents still on their way to the sink."""
+    recent = _Recent(int(settings.get("dedup_window", 100_000)))
     documents = read_ahead(inputs, read_options(settings), int(settings.get("read_workers", 1)))
     for item in stitch(documents, settings):
         if isinstance(item, Problem):
@@ -332,10 +345,15 @@ def cleaned(
         doc = item if isinstance(item, Document) else item.document
         if progress:
             progress(doc.source)
+        if doc.id in recent or (busy is not None and doc.id in busy):
+            summary.repeated += 1
+            summary.files.add(doc.source)
+            continue
         if sink.seen(doc):
             summary.already_stored += 1
             summary.files.add(doc.source)
             continue
+        recent.add(doc.id)
         try:
             if isinstance(item, Document):
                 result = clean_document(item, settings, dedup)
@@ -348,15 +366,41 @@ def cleaned(
         yield result
 
 
+class _Recent:
+    """The latest ``size`` document ids of a run (memory stays bounded)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = max(1, size)
+        self.order: deque[str] = deque()
+        self.ids: set[str] = set()
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self.ids
+
+    def add(self, doc_id: str) -> None:
+        self.order.append(doc_id)
+        self.ids.add(doc_id)
+        if len(self.order) > self.size:
+            self.ids.discard(self.order.popleft())
+
+
 def analyse_safely(result: DocumentResult, settings: dict[str, Any]) -> DocumentResult:
     """:func:`analyse`, but a failure keeps the articles and says what failed."""
     try:
         analyse(result, settings)
+        result.analysed = True
     except Exception as exc:
         _forget_nlp(result)
-        result.problems.append(Problem(result.document.source,
-                                       f"NLP failed: {type(exc).__name__}: {exc}"))
+        nlp_failed(result, f"{type(exc).__name__}: {exc}")
     return result
+
+
+def nlp_failed(result: DocumentResult, why: str) -> None:
+    """Mark the document's NLP as failed: its articles are kept and stored, the
+    problem is reported, and the store's state makes a re-ingest retry it."""
+    result.analysed = False
+    result.nlp_error = why
+    result.problems.append(Problem(result.document.source, f"NLP failed: {why}"))
 
 
 def analyse_all_safely(results: list[DocumentResult], settings: dict[str, Any]
@@ -365,6 +409,8 @@ def analyse_all_safely(results: list[DocumentResult], settings: dict[str, Any]
     bad document costs only itself."""
     try:
         analyse_many(results, settings)
+        for result in results:
+            result.analysed = True
     except Exception:
         for result in results:
             _forget_nlp(result)
@@ -402,6 +448,10 @@ def run(
         workers = os.cpu_count() or 1
     wait_chars = int(settings.get("parallel_min_chars", 0)) if auto else 0
     pool: ProcessPoolExecutor | None = None
+    # what each future was given: a worker's death is survived by running it again
+    given: dict[Future[list[DocumentResult]], list[DocumentResult]] = {}
+    rescued: dict[Future[list[DocumentResult]], list[DocumentResult]] = {}
+    in_flight_ids: set[str] = set()
     # each document with its jobs: a future of a list of results and the index of
     # this document's job in it (short documents share a job; a long one has several)
     pending: deque[tuple[DocumentResult, list[tuple[Future[list[DocumentResult]], int]]]] \
@@ -412,17 +462,55 @@ def run(
 
     def finish(result: DocumentResult) -> None:
         sink.write(result)
+        in_flight_ids.discard(result.document.id)
         summary.add(result)
+
+    def submit(jobs: list[DocumentResult]) -> Future[list[DocumentResult]]:
+        nonlocal pool
+        assert pool is not None
+        try:
+            future = pool.submit(_analyse_all, jobs)
+        except BrokenProcessPool:  # a worker died since the last job: a fresh pool
+            pool = _fresh_pool(pool, workers, settings)
+            future = pool.submit(_analyse_all, jobs)
+        given[future] = jobs
+        return future
+
+    def outcome(future: Future[list[DocumentResult]]) -> list[DocumentResult]:
+        """The future's results; if its worker died, each of its jobs again alone in a
+        fresh worker, and a job that kills that one too is a failed analysis."""
+        nonlocal pool
+        if future in rescued:
+            return rescued[future]
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        out = []
+        for job in given[future]:
+            assert pool is not None
+            try:
+                out.append(submit([job]).result()[0])
+            except BrokenProcessPool:
+                pool = _fresh_pool(pool, workers, settings)
+                lost = DocumentResult(job.document, articles=job.articles, dropped=job.dropped)
+                nlp_failed(lost, WORKER_DIED)
+                out.append(lost)
+        rescued[future] = out
+        return out
 
     def finish_futures(result: DocumentResult,
                        futures: list[tuple[Future[list[DocumentResult]], int]]) -> None:
         try:
-            jobs = [f.result()[k] for f, k in futures]
-        except Exception as exc:  # a worker died: keep the articles, say what failed
-            result.problems.append(Problem(
-                result.document.source, f"NLP failed: {type(exc).__name__}: {exc}"))
+            jobs = [outcome(f)[k] for f, k in futures]
+        except Exception as exc:  # keep the articles, say what failed
+            nlp_failed(result, f"{type(exc).__name__}: {exc}")
             jobs = []
         finish(merge_jobs(result, jobs))
+        for f, _k in futures:
+            if not any(f is g for _, fs in pending for g, _ in fs):
+                given.pop(f, None)
+                rescued.pop(f, None)
 
     def flush_group() -> None:
         """Analyse the short documents gathered so far (one job), in input order."""
@@ -434,7 +522,7 @@ def run(
             for result in analyse_all_safely(group, settings):
                 finish(result)
         else:
-            future = pool.submit(_analyse_all, list(group))
+            future = submit(list(group))
             pending.extend((r, [(future, k)]) for k, r in enumerate(group))
         group.clear()
 
@@ -442,7 +530,9 @@ def run(
         return len({id(f) for _, fs in pending for f, _ in fs})
 
     try:
-        for result in cleaned(inputs, sink, settings, dedup, summary, progress):
+        for result in cleaned(inputs, sink, settings, dedup, summary, progress,
+                              busy=in_flight_ids):
+            in_flight_ids.add(result.document.id)
             if not nlp:
                 finish(result)
                 continue
@@ -451,11 +541,14 @@ def run(
             if pool is None and workers > 1 and seen_chars >= wait_chars:
                 flush_group()  # what came before the workers, first
                 pool = _pool(workers, settings)
-            jobs = nlp_jobs(result) if pool is not None else [result]
-            if pool is not None and len(jobs) > 1:  # a long dump: its jobs over the workers
+            cut = needs_pieces(result.articles)  # too long to parse whole: in pieces
+            jobs = nlp_jobs(result) if pool is not None or cut else [result]
+            if pool is None and cut:
                 flush_group()
-                pending.append((result, [(pool.submit(_analyse_all, [job]), 0)
-                                         for job in jobs]))
+                finish(merge_jobs(result, analyse_all_safely(jobs, settings)))
+            elif pool is not None and (len(jobs) > 1 or cut):
+                flush_group()  # a long dump: its jobs over the workers
+                pending.append((result, [(submit([job]), 0) for job in jobs]))
             else:
                 if not group:
                     group_since = time.monotonic()
@@ -485,20 +578,24 @@ JOB_CHARS = 40_000
 
 def nlp_jobs(result: DocumentResult, job_chars: int | None = None) -> list[DocumentResult]:
     """The document's articles in groups of about ``job_chars`` characters, each a
-    result of its own without the document text (the articles carry theirs)."""
+    result of its own without the document text (the articles carry theirs). An
+    article too long to parse whole comes as pieces (:mod:`dossier.clean.chunk`)."""
     job_chars = job_chars or JOB_CHARS
     doc = replace(result.document, text="")
     jobs: list[DocumentResult] = []
     group: list[Article] = []
+    dropped: list[Dropped] = []
     size = 0
     for art in result.articles:
-        group.append(art)
-        size += len(art.text)
-        if size >= job_chars:
-            jobs.append(_job(doc, group, result.dropped))
-            group, size = [], 0
+        for piece, inside in article_pieces(art, result.dropped):
+            group.append(piece)
+            dropped.extend(inside)
+            size += len(piece.text)
+            if size >= job_chars:
+                jobs.append(DocumentResult(doc, articles=group, dropped=dropped))
+                group, dropped, size = [], [], 0
     if group or not jobs:
-        jobs.append(_job(doc, group, result.dropped))
+        jobs.append(DocumentResult(doc, articles=group, dropped=dropped))
     return jobs
 
 
@@ -513,13 +610,18 @@ def merge_jobs(result: DocumentResult, jobs: list[DocumentResult]) -> DocumentRe
             result.mentions.extend(job.mentions)
             result.quotes.extend(job.quotes)
             result.events.extend(job.events)
+    if failed or not jobs:
+        result.nlp_error = result.nlp_error or next(
+            (j.nlp_error for j in jobs if j.nlp_error), "a job of it failed")
+        result.analysed = False
+    else:
+        result.analysed = all(job.analysed for job in jobs)
     return result
 
 
-def _job(doc: Document, articles: list[Article], dropped: list[Dropped]) -> DocumentResult:
-    ids = {a.id for a in articles}
-    return DocumentResult(doc, articles=list(articles),
-                          dropped=[d for d in dropped if d.article_id in ids])
+# Why a document's NLP failed when its worker process died on it twice.
+WORKER_DIED = ("the NLP worker process died on it (killed, out of memory or crashed "
+               "in native code), twice")
 
 
 _WORKER_SETTINGS: dict[str, Any] = {}
@@ -532,7 +634,15 @@ def _pool(workers: int, settings: dict[str, Any]) -> ProcessPoolExecutor:
                                initializer=_init_worker, initargs=(settings,))
 
 
+def _fresh_pool(broken: ProcessPoolExecutor, workers: int,
+                settings: dict[str, Any]) -> ProcessPoolExecutor:
+    """A new pool for one whose worker died (its other workers are ended too)."""
+    broken.shutdown(wait=False, cancel_futures=True)
+    return _pool(workers, settings)
+
+
 def _init_worker(settings: dict[str, Any]) -> None:
+    die_with_parent()  # first: loading the model takes seconds
     from threadpoolctl import threadpool_limits
 
     from dossier.analysis import analysers, gazetteer_files

@@ -326,6 +326,16 @@ class DocumentResult:
     problems: list[Problem] = field(default_factory=list)
     # article id -> (normalised text hash, MinHash signature bytes), from dedup
     fingerprints: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    # Whether the NLP ran over every article it should (duplicates and articles in
+    # another language have nothing to run), and why it did not when it failed: the
+    # store keeps the document's state, and a re-ingest retries a failed one.
+    analysed: bool = False
+    nlp_error: str | None = None
+
+    @property
+    def state(self) -> str:
+        """"analysed", "failed" (the NLP broke on it) or "stored" (NLP not run)."""
+        return "failed" if self.nlp_error else "analysed" if self.analysed else "stored"
 
     def records(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = [a.to_dict() for a in self.articles]

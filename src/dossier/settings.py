@@ -58,6 +58,14 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest file read whole (HTML page, feed), JSON Lines row or WARC record, in "
             "MiB; bigger ones get a clear error. Text dumps, WARC and JSON Lines files are "
             "streamed and may be of any size."),
+    Setting("max_unpack_ratio", 100,
+            "A gzipped input may expand to at most this many times its size (and 64 MiB "
+            "whatever its size); past that it is taken for a decompression bomb and its "
+            "rest is not read. Real text packs 3-35x."),
+    Setting("max_file_seconds", 3600.0,
+            "A file still being read after this many seconds (reading, cleaning and, "
+            "for a streamed file, the NLP of its first documents) is stopped there: what "
+            "was read is kept, the rest reported. 0: no limit."),
     Setting("stream_chunk_mb", 4.0,
             "Text dumps larger than this (MiB) are read and segmented in parts of about "
             "this size, cut at blank lines; an article running across a cut is stitched "
@@ -182,7 +190,8 @@ _RANGES = {"near_duplicate_threshold": (0.1, 0.95), "minhash_permutations": (16,
            "max_file_mb": (1, 1_000_000), "segment_min_paragraphs": (1, 1000),
            "workers": (0, 1024), "stream_chunk_mb": (0.01, 4096),
            "parallel_min_chars": (0, 10**12), "dedup_window": (1, 10**9), "read_workers": (1, 256),
-           "write_batch": (1, 100_000)}
+           "write_batch": (1, 100_000), "max_unpack_ratio": (2, 1_000_000),
+           "max_file_seconds": (0, 10**9)}
 
 
 def _check(key: str, value: Any) -> Any:

@@ -79,3 +79,17 @@ def test_no_real_text_lost_in_demo(demo_text: str) -> None:
     assert len(dropped) == 29
     assert any(p.startswith("The public should be as vigilant") for p in kept)
     assert any(p.startswith("He is expected to reference the withdrawal") for p in kept)
+
+
+@pytest.mark.parametrize("on_one_line", [True, False])
+def test_a_notice_at_the_end_of_a_long_line_does_not_take_the_text(
+        demo_text: str, on_one_line: bool) -> None:
+    """The demo's cookie notice sits at its end: joined into one 30,000-character line
+    the whole line was dropped as a consent notice (negative: the notice on its own
+    line is still dropped)."""
+    text = " ".join(demo_text.split()) if on_one_line else demo_text
+    reasons = [r for _, r in reasons_of(text)]
+    if on_one_line:
+        assert reasons == [None]
+    else:
+        assert "consent-notice" in reasons

@@ -28,6 +28,7 @@ class _Rules:
     weak: re.Pattern[str]
     reader: re.Pattern[str]
     sandwich_max_words: int
+    consent_max_words: int
     sandwich_max_gap: int
     echo_min_words: int
     echo_window: int
@@ -54,6 +55,7 @@ def rules() -> _Rules:
             re.IGNORECASE,
         ),
         sandwich_max_words=int(c["sandwich_max_words"]),
+        consent_max_words=int(c["max_words"]),
         sandwich_max_gap=int(c["sandwich_max_gap"]),
         echo_min_words=int(e["min_words"]),
         echo_window=int(e["window"]),
@@ -90,7 +92,8 @@ def classify(text: str, spans: list[Span]) -> list[str | None]:
             reasons[i] = "embed-chrome"
 
     # Consent notices: reader-addressed paragraphs with consent vocabulary ...
-    scores = [_consent_score(p, r) for p in paras]
+    scores = [_consent_score(p, r) if len(p) < 20 * r.consent_max_words
+              and len(words(p)) <= r.consent_max_words else (0, 0) for p in paras]
     consent = [
         reasons[i] is None and s >= 1 and s + w >= 2 and bool(r.reader.search(paras[i]))
         for i, (s, w) in enumerate(scores)

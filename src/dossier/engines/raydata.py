@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier import pipeline
+from dossier.clean.chunk import needs_pieces
 from dossier.clean.dedup import Deduplicator
 from dossier.errors import DossierError
 from dossier.pipeline import (
@@ -181,7 +182,7 @@ def _rows(result: DocumentResult) -> list[tuple[int, DocumentResult]]:
     """A document as rows: whole, or, when its articles make several jobs, a base
     and its jobs (so every actor gets part of a long dump, as local workers do)."""
     jobs = nlp_jobs(result)
-    if len(jobs) < 2:
+    if len(jobs) < 2 and not needs_pieces(result.articles):  # too long: parsed in pieces
         return [(WHOLE, result)]
     return [(BASE, result)] + [(JOB, job) for job in jobs]
 

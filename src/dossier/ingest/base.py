@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import json
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -44,6 +48,8 @@ class ReadOptions:
     jsonl_date_field: str = "date"
     jsonl_url_field: str = "url"
     follow_local_links: bool = True
+    max_unpack_ratio: int = 100  # a compressed file may expand to this times its size
+    max_file_seconds: float = 3600.0  # a file still being read after this is stopped; 0: never
 
 
 Reader = Callable[[Path, ReadOptions], Iterator[Document]]
@@ -65,12 +71,138 @@ def check_size(path: Path, options: ReadOptions, whole: bool = True) -> int:
     return size
 
 
+# A compressed file may always expand to this much, whatever its ratio (a small
+# file of repeated text is harmless).
+UNPACK_FLOOR_BYTES = 64 * 2**20
+
+
+def unpack_limit(packed_bytes: int, options: ReadOptions) -> int:
+    """How many bytes a compressed file of ``packed_bytes`` may expand to: real text
+    packs 3-35x with gzip (35x for a dump of many copies of one article), a bomb
+    ~1000x."""
+    return max(options.max_unpack_ratio * packed_bytes, UNPACK_FLOOR_BYTES)
+
+
+def too_big_unpacked(source: str, limit: int) -> InputError:
+    return InputError(source, f"decompressed, the file is over {limit / 2**20:,.0f} MiB, "
+                      "more than max_unpack_ratio times its size (a decompression bomb?); "
+                      "what came before was read",
+                      "unpack it yourself if it is real, or raise --set max_unpack_ratio=N")
+
+
+class Unpacked(io.RawIOBase):
+    """A decompressing file object that refuses to give more than ``limit`` bytes."""
+
+    def __init__(self, inner: io.IOBase, source: str, limit: int) -> None:
+        super().__init__()
+        self.inner, self.source, self.limit, self.total = inner, source, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self.inner.readinto(buffer)  # type: ignore[attr-defined]
+        self.total += n or 0
+        if self.total > self.limit:
+            raise too_big_unpacked(self.source, self.limit)
+        return int(n or 0)
+
+    def close(self) -> None:
+        self.inner.close()
+        super().close()
+
+
+def open_unpacked(path: Path, options: ReadOptions) -> io.BufferedReader:
+    """The file for reading, decompressed on the fly (within :func:`unpack_limit`)
+    when it is gzipped."""
+    fh = path.open("rb")
+    if fh.read(2) != b"\x1f\x8b":
+        fh.seek(0)
+        return fh
+    fh.close()
+    return gzip_reader(path, options)
+
+
+def gzip_reader(path: Path, options: ReadOptions) -> io.BufferedReader:
+    """A gzipped file decompressed on the fly, within :func:`unpack_limit`."""
+    import gzip
+
+    limit = unpack_limit(path.stat().st_size, options)
+    return io.BufferedReader(Unpacked(gzip.open(path, "rb"), str(path), limit),  # type: ignore[arg-type]
+                             buffer_size=io.DEFAULT_BUFFER_SIZE)  # a cut stream: lose little
+
+
+class Deadline:
+    """The wall-clock limit on reading one file (``max_file_seconds``): a streamed
+    reader checks it between parts, rows or records, so a file that would take
+    hours stops there, with what was read kept and the rest reported."""
+
+    def __init__(self, source: str, options: ReadOptions) -> None:
+        self.source, self.seconds = source, options.max_file_seconds
+        self.started = time.monotonic()
+
+    def check(self, done: str) -> None:
+        if self.seconds and time.monotonic() - self.started > self.seconds:
+            raise InputError(self.source, f"stopped after {self.seconds:g} s "
+                             f"(max_file_seconds) with {done} read; the rest of the file "
+                             "was not read",
+                             "split the file, or raise the limit with "
+                             "--set max_file_seconds=N (0: none)")
+
+
 def looks_binary(raw: bytes) -> bool:
     sample = raw[:65536]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return False
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return controls > BINARY_CONTROL_SHARE * max(len(sample), 1)
+
+
+# File signatures of binary formats people mistake for text: named in the error.
+BINARY_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "a PDF file", "extract its text first, e.g. with pdftotext"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)",
+     "unzip it, or save the document as plain text"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file",
+     "save it as plain text or HTML"),
+    (b"{\\rtf", "an RTF document", "save it as plain text"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "give a text, HTML, WARC, JSON Lines, Parquet "
+     "or feed file"),
+    (b"\xff\xd8\xff", "a JPEG image", "give a text, HTML, WARC, JSON Lines, Parquet or feed file"),
+    (b"GIF8", "a GIF image", "give a text, HTML, WARC, JSON Lines, Parquet or feed file"),
+    (b"\x7fELF", "a program (ELF)", "give a text, HTML, WARC, JSON Lines, Parquet or feed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it first"),
+    (b"BZh", "a bzip2 file", "unpack it with bunzip2 first"),
+    (b"\xfd7zXZ\x00", "an xz file", "unpack it with unxz first"),
+    (b"\x28\xb5\x2f\xfd", "a Zstandard file", "unpack it with unzstd first"),
+    (b"SQLite format 3\x00", "an SQLite database", "export its text first"),
+)
+
+
+def binary_kind(head: bytes) -> tuple[str, str] | None:
+    """(what the file is, what to do) when its first bytes are a binary format's
+    signature: such a file is refused, never read as text (a PDF's header and
+    streams would make an 'article' in Slovak)."""
+    for magic, what, hint in BINARY_SIGNATURES:
+        if head.startswith(magic) and (magic != b"BZh" or head[3:4].isdigit()):
+            return what, hint
+    return None
+
+
+def load_json(raw: bytes | str) -> Any:
+    """``json.loads``, with every way hostile JSON breaks it (a row nested 50,000
+    deep, a number of 10,000 digits, bytes that are not UTF-8) a ValueError whose
+    message says what is wrong."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{exc.msg} at column {exc.colno}") from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
+    except ValueError as exc:  # int_max_str_digits: a number too long to convert
+        raise ValueError(f"a value too large to read ({str(exc).split(':')[0]})") from None
 
 
 def decode_text(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
@@ -80,6 +212,9 @@ def decode_text(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     repairs mojibake (text that was decoded with the wrong codec before it reached
     us). Invalid bytes become U+FFFD and are counted in the notes.
     """
+    kind = binary_kind(raw[:16])
+    if kind is not None:
+        raise InputError(source, f"this is {kind[0]}, not text", kind[1])
     if looks_binary(raw):
         raise InputError(source, "looks like a binary file, not text",
                          "give a text, HTML, WARC, JSON Lines, Parquet or feed file")

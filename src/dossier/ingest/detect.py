@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 from pathlib import Path
 
 from dossier.errors import InputError
+from dossier.ingest.base import binary_kind
 from dossier.records import Format
 
 _EXTENSIONS: dict[str, Format] = {
@@ -24,7 +26,7 @@ def _head(path: Path, n: int = 4096) -> bytes:
         try:
             with gzip.open(path, "rb") as gz:
                 return gz.read(n)
-        except (OSError, EOFError):
+        except (OSError, EOFError, zlib.error):  # a corrupt stream: the reader says so
             return b""
     return head
 
@@ -59,6 +61,9 @@ def detect_format(path: Path) -> Format:
         head = _head(path)
     except OSError as exc:
         raise InputError(str(path), f"cannot read file: {exc.strerror}") from exc
+    kind = binary_kind(head)
+    if kind is not None:
+        raise InputError(str(path), f"this is {kind[0]}, not text", kind[1])
     sniffed = sniff(head)
     if sniffed is not None:
         return sniffed

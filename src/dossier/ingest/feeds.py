@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
 from dossier.errors import InputError
-from dossier.ingest.base import ReadOptions, read_bytes
+from dossier.ingest.base import ReadOptions, load_json, read_bytes
 from dossier.ingest.html import (
     fix_text,
     gunzip,
@@ -116,7 +116,7 @@ def _item_document(item: _Item, source: str, feed_dir: Path, site: str | None,
         try:
             raw = read_bytes(page, options)
             if raw[:2] == b"\x1f\x8b":
-                raw = gunzip(raw, str(page), options.max_file_bytes)
+                raw = gunzip(raw, str(page), options.max_file_bytes, options)
             doc = html_to_document(raw, source, locator=item.key, url=web_link, options=options,
                                    doc_id=content_id(raw, item.key), fmt="feed",
                                    notes=(f"text from the linked page {page}",))
@@ -206,11 +206,9 @@ def _json_authors(obj: dict[str, Any]) -> str | None:
 def _json_feed_items(raw: bytes, source: str) -> tuple[list[_Item], str | None, list[str]]:
     """Items, site name and malformed-item notes of a JSON Feed (version 1 or 1.1)."""
     try:
-        feed = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(
-            exc, json.JSONDecodeError) else ""
-        raise InputError(source, f"not valid JSON{where}: cannot read this JSON Feed",
+        feed = load_json(raw)
+    except ValueError as exc:
+        raise InputError(source, f"not valid JSON ({exc}): cannot read this JSON Feed",
                          "check that the file is a whole JSON Feed") from exc
     if not isinstance(feed, dict) or not isinstance(feed.get("items"), list):
         raise InputError(source, "not a JSON Feed: no \"items\" list",
@@ -246,7 +244,7 @@ def read_feed(path: Path, options: ReadOptions) -> Iterator[Document]:
     source = str(path)
     raw = read_bytes(path, options)
     if raw[:2] == b"\x1f\x8b":
-        raw = gunzip(raw, source, options.max_file_bytes)
+        raw = gunzip(raw, source, options.max_file_bytes, options)
     problems: list[str] = []
     skipped: list[str] = []
     if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):

@@ -25,7 +25,13 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from dossier.errors import InputError
-from dossier.ingest.base import _FTFY_CONFIG, ReadOptions, read_bytes
+from dossier.ingest.base import (
+    _FTFY_CONFIG,
+    ReadOptions,
+    read_bytes,
+    too_big_unpacked,
+    unpack_limit,
+)
 from dossier.records import Document, Format, content_id
 
 # Blocks of the extracted text are separated by one line break.
@@ -129,8 +135,14 @@ def decode_html(raw: bytes, declared_charset: str | None = None) -> tuple[str, t
     return text, (f"decoded as {name} (detected)",)
 
 
-def gunzip(raw: bytes, source: str, limit: int) -> bytes:
-    """Decompress gzip bytes, refusing more than ``limit`` bytes of output."""
+def gunzip(raw: bytes, source: str, limit: int, options: ReadOptions | None = None) -> bytes:
+    """Decompress gzip bytes, refusing more than ``limit`` bytes of output, nor more
+    than ``options.max_unpack_ratio`` times the input."""
+    unpack = unpack_limit(len(raw), options) if options is not None else limit
+    if unpack < limit:
+        limit = unpack
+    else:
+        unpack = 0
     dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = bytearray()
     data = raw
@@ -138,6 +150,8 @@ def gunzip(raw: bytes, source: str, limit: int) -> bytes:
         while data:
             out += dec.decompress(data, limit + 1 - len(out))
             if len(out) > limit:
+                if unpack:
+                    raise too_big_unpacked(source, limit)
                 raise InputError(source, "decompressed file is over the max_file_mb limit",
                                  "split it, or raise the limit with --set max_file_mb=N")
             if dec.unconsumed_tail:
@@ -346,7 +360,7 @@ def read_html(path: Path, options: ReadOptions) -> Iterator[Document]:
     """
     raw = read_bytes(path, options)
     if raw[:2] == b"\x1f\x8b":
-        raw = gunzip(raw, str(path), options.max_file_bytes)
+        raw = gunzip(raw, str(path), options.max_file_bytes, options)
         if not raw.strip():
             raise InputError(str(path), "file holds nothing once decompressed", "nothing to ingest")
     yield html_to_document(raw, str(path), locator=None, url=None, options=options,

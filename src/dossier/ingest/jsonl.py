@@ -12,17 +12,15 @@ has been yielded one :class:`InputError` names the skipped lines.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import fields, replace
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
 from dossier.errors import InputError
-from dossier.ingest.base import ReadOptions, check_size
+from dossier.ingest.base import Deadline, ReadOptions, check_size, load_json, open_unpacked
 from dossier.ingest.html import (
     fix_text,
     html_to_document,
@@ -138,8 +136,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
     rows = 0
     yielded = 0
     cut: str | None = None
+    deadline = Deadline(source, options)
     try:
-        fh = _open(path)
+        fh = open_unpacked(path, options)
     except OSError as exc:
         raise InputError(source, f"cannot read file: {exc.strerror}") from exc
     last = 0
@@ -148,6 +147,7 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
         try:
             for n, line in _lines(fh, source, options.max_file_bytes):
                 last = n
+                deadline.check(f"{yielded} row(s)")
                 raw = line.rstrip(b"\r\n")
                 if n == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -157,9 +157,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
                 if rows == 1:
                     first_line = raw.strip()
                 try:
-                    row = json.loads(raw)
-                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                    bad.append(f"line {n}: not valid JSON ({_json_error(exc)})")
+                    row = load_json(raw)
+                except ValueError as exc:
+                    bad.append(f"line {n}: not valid JSON ({exc})")
                     continue
                 if not isinstance(row, dict):
                     bad.append(f"line {n}: a JSON {type(row).__name__}, not an object")
@@ -168,6 +168,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document]:
                     doc = row_to_document(row, raw, source, n, options)
                 except InputError as exc:
                     bad.append(exc.problem)
+                    continue
+                except Exception as exc:  # one hostile row costs only itself
+                    bad.append(f"line {n}: cannot read it ({type(exc).__name__}: {exc})"[:300])
                     continue
                 yield doc
                 yielded += 1
@@ -202,18 +205,3 @@ def _is_page(html: str) -> bool:
     """Whether HTML is a whole page (title, date, author may be read from it)."""
     return re.search(r"<html[\s>]", html[:4000], re.I) is not None
 
-
-def _open(path: Path) -> IO[bytes]:
-    """The file for reading, decompressed on the fly when it is gzipped."""
-    fh = path.open("rb")
-    if fh.read(2) == b"\x1f\x8b":
-        fh.close()
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    fh.seek(0)
-    return fh
-
-
-def _json_error(exc: ValueError) -> str:
-    if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at column {exc.colno}"
-    return "not UTF-8 text"

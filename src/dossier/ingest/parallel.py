@@ -68,6 +68,9 @@ def read_ahead(inputs: Iterable[str | Path], options: ReadOptions | None = None,
 
 def _read_into(path: Path, options: ReadOptions, q: Any) -> None:
     """One file's documents, and a Problem for what could not be read, then _END."""
+    from dossier.children import die_with_parent
+
+    die_with_parent()
     for item in read_inputs([path], options):
         q.put(item)
     q.put(_END)

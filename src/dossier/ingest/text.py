@@ -9,14 +9,14 @@ bounded by the part size whatever the size of the file.
 
 from __future__ import annotations
 
-import gzip
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from dossier.errors import InputError
-from dossier.ingest.base import ReadOptions, check_size, decode_text
+from dossier.ingest.base import Deadline, ReadOptions, check_size, decode_text, gzip_reader
 from dossier.records import Document, content_id
 
 # A paragraph break in bytes (LF or CRLF): where a part may end.
@@ -28,7 +28,7 @@ def read_text(path: Path, options: ReadOptions) -> Iterator[Document]:
     size = check_size(path, options, whole=False)
     zipped = path.suffix.lower() == ".gz"
     try:
-        fh: BinaryIO = gzip.open(path, "rb") if zipped else path.open("rb")  # type: ignore[assignment]
+        fh: BinaryIO = gzip_reader(path, options) if zipped else path.open("rb")
     except OSError as exc:
         raise InputError(source, f"cannot read file: {exc.strerror}") from exc
     chunk = max(1, options.stream_chunk_bytes)
@@ -50,7 +50,7 @@ def text_of(raw: bytes, source: str, first: bool) -> tuple[str, tuple[str, ...]]
 def _read(fh: BinaryIO, source: str, zipped: bool, n: int = -1) -> bytes:
     try:
         return fh.read(n)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # zlib.error: a corrupt gzip stream
         if zipped:
             raise InputError(source, f"truncated or corrupt gzip file: {exc}",
                              "download it again or gunzip it to see what is left") from exc
@@ -76,6 +76,7 @@ def _parts(fh: BinaryIO, source: str, options: ReadOptions, chunk: int,
     part = 0
     offset = 0  # characters yielded so far
     eof = False
+    deadline = Deadline(source, options)
 
     def fill(limit: int) -> None:
         nonlocal buf, eof
@@ -87,6 +88,8 @@ def _parts(fh: BinaryIO, source: str, options: ReadOptions, chunk: int,
                 eof = True
 
     while True:
+        if part:
+            deadline.check(f"{part} part(s), {offset:,} characters,")
         fill(chunk + 1)
         if not buf:
             if part == 0:

@@ -27,7 +27,13 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from dossier.errors import InputError
-from dossier.ingest.base import ReadOptions, check_size
+from dossier.ingest.base import (
+    Deadline,
+    ReadOptions,
+    check_size,
+    too_big_unpacked,
+    unpack_limit,
+)
 from dossier.ingest.html import decode_html, html_to_document, looks_like_html, text_to_document
 from dossier.records import Document, content_id
 
@@ -152,6 +158,8 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Document]:
     bad_lengths: list[str] = []  # byte offsets where a record ran past its Content-Length
     short: list[str] = []  # records shorter than their Content-Length, page still whole
     pending: Document | None = None  # yielded once the next record shows its end was sound
+    deadline = Deadline(source, options)
+    unpacked, limit = 0, unpack_limit(path.stat().st_size, options)
 
     with fh:
         archive = _Archive(fh)
@@ -163,7 +171,7 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Document]:
                     record = next(archive)
             except StopIteration:
                 record = None
-            except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+            except Exception as exc:  # warcio on a cut header: AttributeError, and more
                 record = None
                 damage = _damage(exc, records)
             offsets = _BAD_LENGTH.findall(captured.getvalue())
@@ -179,6 +187,14 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Document]:
             if record is None:
                 if archive.cut_off and damage is None:
                     damage = _truncated(records)
+                break
+            unpacked += int(record.length or 0)
+            try:
+                if unpacked > limit:
+                    raise too_big_unpacked(source, limit)
+                deadline.check(f"{records} record(s)")
+            except InputError as exc:
+                damage = (exc.problem, exc.hint)
                 break
 
             locator = _strip_brackets(record.rec_headers.get_header("WARC-Record-ID"))
@@ -229,6 +245,8 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Document]:
                                                notes=decode_notes)
             except InputError:
                 no_text.append(where)
+            except Exception as exc:  # one hostile page costs only itself
+                bad.append(f"{where}: cannot read the page ({type(exc).__name__}: {exc})"[:300])
 
     problems: list[str] = []
     hints: list[str] = []
@@ -282,6 +300,11 @@ def _damage(exc: BaseException, records: int) -> tuple[str, str]:
         return (f"WARC gzipped as one stream, not one gzip member per record; "
                 f"stopped after {records} records",
                 "rewrite it with `warcio recompress IN OUT`")
+    if not isinstance(exc, (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error)):
+        # warcio trips over a record whose headers were cut off (AttributeError …)
+        return (f"truncated or corrupt WARC after {records} records (the next record's "
+                "headers are cut off or malformed)",
+                "download the archive again; the pages before the damage were read")
     return (f"corrupt WARC after {records} records ({type(exc).__name__}: {message[:200]})",
             "download the archive again; the pages before the damage were read")
 

@@ -125,6 +125,8 @@ class Store(Sink):
             except Exception:
                 self.con.rollback()
                 raise
+        if v < SCHEMA_VERSION:  # the new schema in the file, not only in the log
+            self.con.execute("CHECKPOINT")
 
     def close(self) -> None:
         try:
@@ -140,10 +142,21 @@ class Store(Sink):
 
     # -- writing ----------------------------------------------------------------
     def seen(self, doc: Document) -> bool:
+        """Whether the document is stored, unless its NLP failed: that one is done again
+        (and replaces what was stored of it)."""
         if doc.id in self._pending_ids:
             return True
-        row = self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone()
-        return row is not None
+        row = self.con.execute("SELECT state FROM documents WHERE id = ?", [doc.id]).fetchone()
+        return row is not None and row[0] != "failed"
+
+    def unanalysed(self) -> list[dict[str, Any]]:
+        """Documents stored without their NLP because it failed, with the reason (a
+        re-ingest of their files retries them)."""
+        rows = self.con.execute(
+            "SELECT id, source, locator, state_reason FROM documents WHERE state = 'failed' "
+            "ORDER BY source, locator").fetchall()
+        return [{"document_id": r[0], "source": r[1], "locator": r[2], "reason": r[3]}
+                for r in rows]
 
     def deduplicator(self, threshold: float, num_perm: int,
                      window: int = 100_000) -> Deduplicator:
@@ -197,12 +210,18 @@ class Store(Sink):
         con = self.con
         con.begin()
         try:
+            results = self._replacing(results)
+            if not results:
+                con.commit()
+                return
             con.executemany(
                 "INSERT INTO documents (id, source, format, locator, title, published, url, "
-                "n_chars, notes, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[doc.id, doc.source, doc.format, doc.locator, doc.title, doc.published,
-                  doc.url, len(doc.text), list(doc.notes), self.run_id]
-                 for doc in (r.document for r in results)],
+                "n_chars, notes, run_id, state, state_reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[r.document.id, r.document.source, r.document.format, r.document.locator,
+                  r.document.title, r.document.published, r.document.url,
+                  len(r.document.text), list(r.document.notes), self.run_id, r.state,
+                  r.nlp_error] for r in results],
             )
             articles = [[a.id, a.document_id, a.source, a.start, a.end, a.text, a.title,
                          a.published, a.url, a.language, a.author, a.site, a.locator,
@@ -256,6 +275,29 @@ class Store(Sink):
         except Exception:
             con.rollback()
             raise
+
+    def _replacing(self, results: list[DocumentResult]) -> list[DocumentResult]:
+        """The results to write, in this transaction: a document already stored is
+        left as it is, unless its NLP had failed; then what was stored of it goes, for
+        the new result to take its place."""
+        ids = list({r.document.id for r in results})
+        rows = self.con.execute("SELECT id, state FROM documents WHERE list_contains(?, id)",
+                                [ids]).fetchall()
+        state = dict(rows)
+        failed = [i for i, s in state.items() if s == "failed"]
+        if failed:
+            for table in ("mentions", "quotes", "events", "dropped", "articles"):
+                self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, document_id)",
+                                 [failed])
+            self.con.execute("DELETE FROM documents WHERE list_contains(?, id)", [failed])
+        out, seen = [], set()
+        for r in results:
+            doc_id = r.document.id
+            if doc_id in seen or state.get(doc_id, "failed") != "failed":
+                continue  # stored already (or twice in this batch): its records are there
+            seen.add(doc_id)
+            out.append(r)
+        return out
 
     @staticmethod
     def _fingerprint(result: DocumentResult, article_id: str, text: str) -> tuple[str, bytes]:

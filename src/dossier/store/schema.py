@@ -139,6 +139,15 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX events_article ON events (article_id);
     """,
+    # 5: each document's state: stored (no NLP run), analysed, or failed (the NLP
+    # broke on it; the reason is kept and a re-ingest retries it). Documents stored
+    # before this version are taken as analysed. (No DEFAULT clause: DuckDB 1.x fails
+    # to replay an ALTER TABLE with a default from the write-ahead log after a crash.)
+    """
+    ALTER TABLE documents ADD COLUMN state VARCHAR;
+    ALTER TABLE documents ADD COLUMN state_reason VARCHAR;
+    UPDATE documents SET state = 'analysed';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

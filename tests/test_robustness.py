@@ -1,0 +1,238 @@
+"""No silent loss, no lost run: every input is analysed or reported, and one bad
+input costs only itself (issue 21)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import WORKER_DIED, Sink, run
+from dossier.records import DocumentResult
+from dossier.settings import load_settings
+from dossier.store import Store
+
+FEED_TEXT = ("Prime Minister Rishi Sunak visited Kyiv on day {i}. He said Britain would send "
+             "more aid, and President Volodymyr Zelensky thanked him.")
+
+
+class _Records(Sink):
+    def __init__(self) -> None:
+        self.results: list[DocumentResult] = []
+
+    def write(self, result: DocumentResult) -> None:
+        self.results.append(result)
+
+    def records(self) -> list[dict]:
+        return [r for res in self.results for r in res.records()]
+
+
+def _feed(path: Path, n: int = 12, marked: int | None = None, mark: str = "BOOM") -> Path:
+    rows = []
+    for i in range(n):
+        text = FEED_TEXT.format(i=i) + (f" {mark}" if i == marked else "")
+        rows.append(json.dumps({"text": text, "url": f"https://example.org/{i}",
+                                "date": "2023-11-19"}))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _fragile(monkeypatch: pytest.MonkeyPatch, mark: str, die: bool = False) -> None:
+    """The quote finder breaks (or kills its process) on a document holding ``mark``."""
+    import dossier.quotes.extract
+
+    real = dossier.quotes.extract.extract_quotes
+
+    def fragile(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if mark in doc.text:
+            if die:
+                os._exit(3)
+            raise RuntimeError("bad document")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(dossier.quotes.extract, "extract_quotes", fragile)
+
+
+# -- defect 1: the same document twice in one run ------------------------------------
+
+@pytest.mark.parametrize("how", ["same path twice", "a copy", "jsonl copies"])
+def test_the_same_document_twice_in_one_run_is_read_once(tmp_path: Path, how: str) -> None:
+    first = _feed(tmp_path / "a.jsonl")
+    if how == "same path twice":
+        inputs = [first, first]
+    else:
+        second = tmp_path / ("b.jsonl" if how == "jsonl copies" else "copy.jsonl")
+        shutil.copy(first, second)
+        inputs = [first, second]
+    settings = load_settings(overrides={"workers": "2", "parallel_min_chars": "0"})
+    with Store(tmp_path / "s.duckdb", write_batch=4) as store:
+        summary = run(inputs, store, settings, store.deduplicator(0.8, 128))
+        counts = store.counts()
+    assert summary.errors == []
+    assert summary.repeated == 12 and summary.documents == 12
+    assert counts["documents"] == counts["articles"] == 12
+    assert counts["quotes"] >= 12
+
+
+# -- defects 2 and 4: text too long for the parser ------------------------------------
+
+def test_a_paragraph_of_one_repeated_word_does_not_crash(tmp_path: Path) -> None:
+    """'said ' * 35000 overflowed spaCy's stack (SIGSEGV, no error line)."""
+    path = tmp_path / "said.txt"
+    path.write_text("said " * 35000, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "dossier", "extract", str(path)],
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["kind"] for r in records] == ["article"]
+    assert (records[0]["start"], records[0]["end"]) == (0, 35000 * 5 - 1)
+
+
+def test_no_nlp_job_is_over_the_models_limit(tmp_path: Path, demo_text: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dump on one line longer than spaCy's max_length is analysed in pieces, every
+    record at offsets into the file (here the limit is lowered to the demo's size)."""
+    import dossier.clean.chunk as chunk
+    from dossier.actors.link import linker_for
+
+    line = " ".join(demo_text.split())
+    path = tmp_path / "one-line.txt"
+    path.write_text(line, encoding="utf-8")
+    nlp = linker_for(None, ()).nlp
+    monkeypatch.setattr(nlp, "max_length", 8000)
+    monkeypatch.setattr(chunk, "LINE_MAX_CHARS", 5000)
+    sink = _Records()
+    summary = run([path], sink, load_settings(overrides={
+        "segment_text": "false", "workers": "1", "published": "2024-05-16"}))
+    assert summary.errors == [] and summary.unanalysed == 0
+    records = sink.records()
+    assert sum(r["kind"] == "quote" for r in records) >= 10
+    assert sum(r["kind"] == "mention" for r in records) >= 50
+    for r in records:
+        if r["kind"] in ("mention", "quote"):
+            assert line[r["start"] : r["end"]] == r["text"]
+
+
+# -- defect 3: a worker that dies -------------------------------------------------------
+
+def test_a_dead_worker_costs_only_its_document(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _fragile(monkeypatch, "DIE", die=True)
+    sink = _Records()
+    summary = run([_feed(tmp_path / "f.jsonl", marked=5, mark="DIE")], sink,
+                  load_settings(overrides={"workers": "2", "parallel_min_chars": "0"}))
+    assert [p.message for p in summary.problems] == [f"NLP failed: {WORKER_DIED}"]
+    assert summary.unanalysed == 1
+    states = [r.state for r in sink.results]
+    assert states.count("failed") == 1 and states.count("analysed") == 11
+    quoted = {r["article_id"] for r in sink.records() if r["kind"] == "quote"}
+    assert len(quoted) == 11 and len(sink.results) == 12
+
+
+# -- document state: stored without analysis, retried ------------------------------------
+
+def test_a_failed_analysis_is_stored_as_such_and_retried(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    feed = _feed(tmp_path / "f.jsonl", marked=5)
+    db = tmp_path / "s.duckdb"
+    settings = load_settings(overrides={"workers": "1"})
+    with pytest.MonkeyPatch.context() as mp:
+        _fragile(mp, "BOOM")
+        with Store(db) as store:
+            first = run([feed], store, settings, store.deduplicator(0.8, 128))
+            store.flush()
+            failed = store.unanalysed()
+            before = store.counts()
+    assert first.unanalysed == 1
+    assert [(f["locator"], f["reason"]) for f in failed] == [
+        ("line 6", "RuntimeError: bad document")]
+    with Store(db) as store:
+        again = run([feed], store, settings, store.deduplicator(0.8, 128))
+        store.flush()
+        assert store.unanalysed() == []
+        after = store.counts()
+        states = dict(store.con.execute(
+            "SELECT state, count(*) FROM documents GROUP BY state").fetchall())
+    assert (again.already_stored, again.documents, again.unanalysed) == (11, 1, 0)
+    assert states == {"analysed": 12}
+    assert after["documents"] == before["documents"] == 12
+    assert after["articles"] == 12 and after["quotes"] > before["quotes"]
+    with Store(db) as store:  # and now nothing is left to do
+        third = run([feed], store, settings, store.deduplicator(0.8, 128))
+    assert (third.already_stored, third.documents) == (12, 0)
+
+
+def test_ingest_says_what_was_stored_without_analysis_and_exits_1(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from dossier.cli import main
+
+    _fragile(monkeypatch, "BOOM")
+    folder = tmp_path / ("a-long-folder-name-" * 4)  # the error line is over 80 columns
+    folder.mkdir()
+    feed = _feed(folder / "f.jsonl", marked=5)
+    out = CliRunner().invoke(main, ["ingest", str(feed), "--db", str(tmp_path / "s.duckdb"),
+                                    "--workers", "1"])
+    assert out.exit_code == 1, out.output
+    assert "1 document(s) stored without analysis" in out.output
+    # one line per problem, however long, when the output is not a terminal
+    line = next(x for x in out.output.splitlines() if x.startswith("error:"))
+    assert line == f"error: {feed}: NLP failed: RuntimeError: bad document"
+
+
+# -- defect 9: no orphan workers ----------------------------------------------------------
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_end_with_the_ingest_that_started_them(
+        tmp_path: Path, demo_text: str, sig: int) -> None:
+    for i in range(6):
+        (tmp_path / f"d{i}.txt").write_text(f"Edition {i}.\n" + demo_text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dossier", "ingest", str(tmp_path), "--db",
+         str(tmp_path / "s.duckdb"), "--workers", "2", "--json"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    workers: set[int] = set()
+    while time.time() < deadline and len(workers) < 2 and proc.poll() is None:
+        time.sleep(0.5)
+        workers = _children(proc.pid)
+    assert len(workers) >= 2, "the workers never started"
+    time.sleep(2)  # let them get to work
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=30)
+    end = time.time() + 10
+    while time.time() < end and any(_alive(w) for w in workers):
+        time.sleep(0.2)
+    orphans = [w for w in workers if _alive(w)]
+    for w in orphans:  # not left behind by a failing test
+        os.kill(w, signal.SIGKILL)
+    assert orphans == [], f"orphan workers after {sig!r}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
