@@ -229,8 +229,10 @@ def masked_text(article: Article, dropped: list[Dropped]) -> str:
     """The article text with dropped spans blanked out, offsets unchanged."""
     chars = list(article.text)
     for d in dropped:
-        if d.article_id == article.id:
-            for i in range(d.start - article.start, d.end - article.start):
+        # a piece of an article (clean.chunk) shares its id: only spans inside it count
+        if d.article_id == article.id and d.start < article.end and d.end > article.start:
+            for i in range(max(d.start, article.start) - article.start,
+                           min(d.end, article.end) - article.start):
                 if chars[i] != "\n":
                     chars[i] = " "
     return "".join(chars)

@@ -75,3 +75,27 @@ def test_a_long_run_without_white_space_is_cut_into_short_pieces(run: str) -> No
     spans = pieces(text)
     assert max(len(s) for s in spans) <= RUN_MAX_CHARS
     assert text[spans[0].start : spans[0].end] == "The minister spoke."
+
+
+def test_a_job_of_pieces_masks_each_piece_with_its_own_dropped_spans() -> None:
+    # the pieces of one article share its id, and a job holds the dropped spans of all
+    # of them: a span in the last piece must not be applied to the first (it did, and
+    # the article lost its NLP: "IndexError: list index out of range")
+    from dossier.pipeline import masked_text, nlp_jobs
+    from dossier.records import Document, DocumentResult
+
+    line = "The minister said the talks would go on. " * 300  # one line over the limit
+    text = line + "\nAdvertisement\nThe end of the story."
+    art = Article(id="a1", source="x.html", document_id="d1", start=0, end=len(text),
+                  text=text)
+    ad = text.index("Advertisement")
+    drop = Dropped("x.html", "d1", ad, ad + len("Advertisement"), "ad-marker",
+                   "Advertisement", "a1")
+    result = DocumentResult(Document("d1", "x.html", text, "html"), [art], [drop])
+    jobs = nlp_jobs(result)
+    pieces_ = [p for job in jobs for p in job.articles]
+    assert len(pieces_) >= 2
+    masked = [masked_text(p, [d for job in jobs for d in job.dropped]) for p in pieces_]
+    assert "".join(masked).count("Advertisement") == 0
+    assert [len(m) for m in masked] == [len(p.text) for p in pieces_]
+    assert "The end of the story." in masked[-1]
