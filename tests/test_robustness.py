@@ -46,18 +46,18 @@ def _feed(path: Path, n: int = 12, marked: int | None = None, mark: str = "BOOM"
 
 def _fragile(monkeypatch: pytest.MonkeyPatch, mark: str, die: bool = False) -> None:
     """The quote finder breaks (or kills its process) on a document holding ``mark``."""
-    import dossier.quotes.extract
+    import dossier.analysis
 
-    real = dossier.quotes.extract.extract_quotes
+    real = dossier.analysis.extract_quotes
 
-    def fragile(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if mark in doc.text:
+    def fragile(parsed, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if mark in parsed.text:
             if die:
                 os._exit(3)
             raise RuntimeError("bad document")
-        return real(doc, *args, **kwargs)
+        return real(parsed, *args, **kwargs)
 
-    monkeypatch.setattr(dossier.quotes.extract, "extract_quotes", fragile)
+    monkeypatch.setattr(dossier.analysis, "extract_quotes", fragile)
 
 
 # -- defect 1: the same document twice in one run ------------------------------------
@@ -100,12 +100,12 @@ def test_no_nlp_job_is_over_the_models_limit(tmp_path: Path, demo_text: str,
     """A dump on one line longer than spaCy's max_length is analysed in pieces, every
     record at offsets into the file (here the limit is lowered to the demo's size)."""
     import dossier.clean.chunk as chunk
-    from dossier.actors.link import linker_for
+    from dossier.analysis import analysers
 
     line = " ".join(demo_text.split())
     path = tmp_path / "one-line.txt"
     path.write_text(line, encoding="utf-8")
-    nlp = linker_for(None, ()).nlp
+    nlp = analysers(None, ()).nlp
     monkeypatch.setattr(nlp, "max_length", 8000)
     monkeypatch.setattr(chunk, "LINE_MAX_CHARS", 5000)
     sink = _Records()
