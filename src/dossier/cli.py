@@ -1,9 +1,10 @@
 """The ``dossier`` command: thin shells over the library.
 
 Exit status: 0 when every input was read; 1 when some input could not be read
-(the rest of the batch is still processed and stored); 2 for usage errors
-(unknown option, bad setting or filter value, store that cannot be opened); 130
-after Ctrl-C; 141 when the reader of our output went away (``| head``).
+(the rest of the batch is still processed and stored) or a document was stored
+without its analysis (the NLP failed on it); 2 for usage errors (unknown option,
+bad setting or filter value, store that cannot be opened); 130 after Ctrl-C; 141
+when the reader of our output went away (``| head``).
 """
 
 from __future__ import annotations
