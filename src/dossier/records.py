@@ -158,6 +158,9 @@ class Mention:
     via: str
     chain: str
     date_basis: str = "published"  # or "latest" when the article has no date
+    # How sure the link is (0–1): an exact name 0.95, a pronoun or role lower; an
+    # unlinked phrase is sure of its words, not of an identity.
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": "mention", **{k: getattr(self, k) for k in self.__slots__}}
@@ -266,6 +269,10 @@ class Quote:
     reported_via: ReportedVia | None
     about: tuple[str, ...]
     confidence: float
+    # What kind of act the cue reports: "speech" (said, told, wrote, announced,
+    # according to …) or "belief" (thinks, believes, hopes, sees: an attitude the
+    # article ascribes, not words spoken). Default views show speech only.
+    act: str = "speech"
 
     def to_dict(self) -> dict[str, Any]:
         d = {"kind": "quote", **{k: plain(getattr(self, k)) for k in self.__slots__}}

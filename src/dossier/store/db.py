@@ -236,7 +236,7 @@ class Store(Sink):
                 _insert(con, "dropped", dropped)
             mentions = [[m.article_id, r.document.id, m.source, m.start, m.end, m.text,
                          m.actor_id, m.actor_name, m.qid, m.code, m.country, m.sector, m.type,
-                         m.via, m.chain, m.date_basis]
+                         m.via, m.chain, m.date_basis, m.confidence]
                         for r in results for m in r.mentions]
             if mentions:
                 _insert(con, "mentions", mentions)
@@ -249,7 +249,7 @@ class Store(Sink):
                                    q.text, q.quote_type, _ascii(d["speaker"]),
                                    speaker.get("actor_id"), speaker.get("name"),
                                    _ascii(d["cue"]), q.tense, _ascii(d["reported_via"]),
-                                   list(q.about), q.confidence])
+                                   list(q.about), q.confidence, q.act])
             if quotes:
                 _insert(con, "quotes", quotes, or_ignore=True)
             events = []
@@ -397,7 +397,7 @@ class Store(Sink):
 
     MENTION_COLUMNS = ("source", "article_id", "start", "end", "text", "actor_id",
                        "actor_name", "qid", "code", "country", "sector", "type", "via",
-                       "chain", "date_basis")
+                       "chain", "date_basis", "confidence")
 
     def mentions(self, *, actor_id: str | None = None, article_id: str | None = None
                  ) -> Iterator[dict[str, Any]]:
@@ -409,7 +409,7 @@ class Store(Sink):
             where.append("article_id = ?")
             params.append(article_id)
         sql = ("SELECT source, article_id, start_char, end_char, text, actor_id, actor_name, "
-               "qid, code, country, sector, type, via, chain, date_basis FROM mentions"
+               "qid, code, country, sector, type, via, chain, date_basis, confidence FROM mentions"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY source, document_id, start_char")
         cur = self.con.execute(sql, params)
@@ -436,14 +436,15 @@ class Store(Sink):
             where.append("a.published >= ?")
             params.append(since)
         sql = ("SELECT q.source, q.article_id, q.start_char, q.end_char, q.text, q.quote_type, "
-               "q.speaker, q.cue, q.tense, q.reported_via, q.about, q.confidence, a.published "
+               "q.speaker, q.cue, q.tense, q.reported_via, q.about, q.confidence, q.act, "
+               "a.published "
                "FROM quotes q JOIN articles a ON a.id = q.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY a.published DESC NULLS LAST, q.source, q.start_char"
                + (f" LIMIT {int(limit)}" if limit else ""))
         cur = self.con.execute(sql, params)
         keys = ("source", "article_id", "start", "end", "text", "quote_type", "speaker",
-                "cue", "tense", "reported_via", "about", "confidence", "published")
+                "cue", "tense", "reported_via", "about", "confidence", "act", "published")
         while rows := cur.fetchmany(1000):
             for r in rows:
                 d = dict(zip(keys, r, strict=True))

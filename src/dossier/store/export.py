@@ -22,13 +22,13 @@ DROPPED_FIELDS = ["kind", "source", "start", "end", "reason", "text", "document_
                   "article_id"]
 MENTION_FIELDS = ["kind", "source", "article_id", "start", "end", "text", "actor_id",
                   "actor_name", "qid", "code", "country", "sector", "type", "via", "chain",
-                  "date_basis"]
+                  "date_basis", "confidence"]
 EVENT_FIELDS = ["kind", "source", "article_id", "start", "end", "code", "root", "quad_class",
                 "goldstein", "plover", "plover_mode", "source_actor", "target_actor",
                 "trigger", "negated", "modality", "date", "date_precision", "location",
                 "confidence"]
 QUOTE_FIELDS = ["kind", "source", "article_id", "start", "end", "text", "quote_type",
-                "speaker", "cue", "tense", "reported_via", "about", "confidence"]
+                "speaker", "cue", "tense", "reported_via", "about", "confidence", "act"]
 
 
 def flat(field: str, value: Any) -> Any:

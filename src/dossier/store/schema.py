@@ -148,6 +148,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN state_reason VARCHAR;
     UPDATE documents SET state = 'analysed';
     """,
+    # 6: a confidence on every mention's link, and the kind of act a quote reports
+    # ("speech" or "belief"); rows stored before this version are taken as speech and
+    # as sure as before (1.0 for mentions). No DEFAULT clause, as in 5.
+    """
+    ALTER TABLE mentions ADD COLUMN confidence DOUBLE;
+    UPDATE mentions SET confidence = 1.0;
+    ALTER TABLE quotes ADD COLUMN act VARCHAR;
+    UPDATE quotes SET act = 'speech';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
