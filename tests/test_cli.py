@@ -88,8 +88,9 @@ def test_export_formats(runner: CliRunner, db: Path, tmp_path: Path, fmt: str) -
     assert kinds.count("dropped") == 29 and kinds.count("article") >= 6
 
 
-def test_export_matches_extract(runner: CliRunner, db: Path, demo_path: Path) -> None:
-    exported = runner.invoke(main, ["export", "--db", str(db), "--kind", "all"])
+def test_export_all_matches_extract(runner: CliRunner, db: Path, demo_path: Path) -> None:
+    """`extract` writes every record; `export --all` gives them back from the store."""
+    exported = runner.invoke(main, ["export", "--db", str(db), "--kind", "all", "--all"])
     extracted = runner.invoke(main, ["extract", str(demo_path), "--published", "2024-05-16"])
     strip = {"text", "document_id", "author", "site", "locator", "article_id", "chain"}
 
@@ -99,6 +100,48 @@ def test_export_matches_extract(runner: CliRunner, db: Path, demo_path: Path) ->
 
     assert sorted(map(key, exported.output.splitlines())) == sorted(
         map(key, extracted.stdout.splitlines()))
+
+
+def test_views_hide_records_below_the_floor_and_beliefs(runner: CliRunner, db: Path) -> None:
+    """Quotes and events under the confidence floor, and quotes of beliefs, stay in the
+    store but leave the default views (quotes, events, export) until asked for."""
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    quote = con.execute("SELECT start_char FROM quotes WHERE confidence >= 0.5 "
+                        "ORDER BY start_char LIMIT 2").fetchall()
+    con.execute("UPDATE quotes SET act = 'belief' WHERE start_char = ?", [quote[0][0]])
+    con.execute("UPDATE quotes SET confidence = 0.2 WHERE start_char = ?", [quote[1][0]])
+    event = con.execute("SELECT min(trigger_start) FROM events WHERE NOT negated").fetchone()
+    con.execute("UPDATE events SET confidence = 0.2 WHERE trigger_start = ?", [event[0]])
+    total_q, low_q = con.execute("SELECT count(*), count(*) FILTER (WHERE confidence < 0.5 "
+                                 "OR act = 'belief') FROM quotes").fetchone()
+    total_e, low_e = con.execute("SELECT count(*) FILTER (WHERE NOT negated), count(*) "
+                                 "FILTER (WHERE NOT negated AND confidence < 0.5) "
+                                 "FROM events").fetchone()
+    con.close()
+    assert low_q >= 2 and low_e >= 1
+
+    def count(*args: str) -> int:
+        res = runner.invoke(main, [*args, "--db", str(db), "--json", "--limit", "100000"])
+        assert res.exit_code == 0, res.output
+        return len(res.stdout.splitlines())
+
+    assert count("quotes") == total_q - low_q
+    assert count("quotes", "--all") == total_q
+    assert count("events") == total_e - low_e
+    assert count("events", "--min-confidence", "0") == total_e
+    assert count("events", "--min-confidence", "0.99") < total_e - low_e
+
+    def exported(*args: str) -> list[dict]:
+        res = runner.invoke(main, ["export", "--db", str(db), "--kind", "quotes", *args])
+        assert res.exit_code == 0, res.output
+        return [json.loads(line) for line in res.stdout.splitlines()]
+
+    shown, everything = exported(), exported("--all")
+    assert len(shown) == total_q - low_q and len(everything) == total_q
+    assert all(q["act"] == "speech" and q["confidence"] >= 0.5 for q in shown)
+    assert {q["act"] for q in everything} == {"speech", "belief"}
 
 
 def test_parquet_needs_output(runner: CliRunner, db: Path) -> None:

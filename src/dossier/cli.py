@@ -337,10 +337,28 @@ def extract(inputs: tuple[str, ...], fmt: str, config: Path | None,
         sys.exit(1)
 
 
-def _open_store(db: Path | None) -> Any:
+def _open_store(db: Path | None, min_confidence: float | None = None) -> Any:
+    """The store, read-only, with the confidence floor of its views: the given one,
+    else the ``min_confidence`` setting (the user's settings file, else the default)."""
     from dossier.store import Store
 
-    return Store(db or default_db_path(), read_only=True)
+    if min_confidence is None:
+        min_confidence = float(load_settings()["min_confidence"])
+    return Store(db or default_db_path(), read_only=True, min_confidence=min_confidence)
+
+
+def confidence_options(f: Any) -> Any:
+    """--min-confidence and --all, shared by the commands that list quotes or events."""
+    f = click.option("--all", "everything", is_flag=True,
+                     help="Every record: also those below the confidence floor and "
+                     "quotes of beliefs.")(f)
+    return click.option("--min-confidence", type=click.FloatRange(0, 1),
+                        help="Hide quotes and events below this confidence [default: the "
+                        "min_confidence setting].")(f)
+
+
+def _floor(min_confidence: float | None, everything: bool) -> float | None:
+    return 0.0 if everything else min_confidence
 
 
 def table_options(f: Any) -> Any:
@@ -426,7 +444,9 @@ def dropped(db: Path | None, reason: str | None, as_json: bool, wide: bool) -> N
                                            "events"]),
               default="all",
               show_default=True, help="Which records.")
-def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> None:
+@confidence_options
+def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str,
+               min_confidence: float | None, everything: bool) -> None:
     """Export stored records (the same records `dossier extract` writes).
 
     Example: dossier export --format parquet -o articles.parquet --kind articles
@@ -441,7 +461,7 @@ def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> Non
         raise click.UsageError("parquet-dataset writes a folder: give -o DIR")
     if fmt != "parquet-dataset" and output is not None and output.is_dir():
         raise click.UsageError(f"{output} is a folder: give a file name")
-    with _open_store(db) as store:
+    with _open_store(db, _floor(min_confidence, everything)) as store:
         if fmt == "parquet-dataset":
             assert output is not None
             counts = export_dataset(store, output)
@@ -456,7 +476,8 @@ def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str) -> Non
                 with output.open("w", encoding="utf-8") as fh:
                     n = export_events(store, fmt, fh)  # type: ignore[arg-type]
         else:
-            n = export(store, fmt, output, kind)  # type: ignore[arg-type]
+            n = export(store, fmt, output, kind,  # type: ignore[arg-type]
+                       everything=everything)
     if output is not None:
         err.print(f"wrote {n} record(s) to {output}")
 
@@ -556,15 +577,18 @@ def actor(name: str, db: Path | None, as_json: bool) -> None:
 @click.option("--about", help="An actor mentioned in the quote, or words in it.")
 @click.option("--since", type=DateParam(), help=f"Articles published on or after: {DATE_HELP}.")
 @limit_option(50)
+@confidence_options
 @table_options
 def quotes(db: Path | None, speaker: str | None, about: str | None, since: str | None,
-           limit: int, as_json: bool, wide: bool) -> None:
+           limit: int, min_confidence: float | None, everything: bool, as_json: bool,
+           wide: bool) -> None:
     """Who said what: stored quotes, newest articles first.
 
     Example: dossier quotes --speaker Sunak --about China --since 2024-05
     """
-    with _open_store(db) as store:
-        rows = list(store.quotes(speaker=speaker, about=about, since=since, limit=limit))
+    with _open_store(db, _floor(min_confidence, everything)) as store:
+        rows = list(store.quotes(speaker=speaker, about=about, since=since, limit=limit,
+                                 beliefs=everything))
     if as_json:
         return _echo_json(rows)
     if not rows:
@@ -584,15 +608,16 @@ def quotes(db: Path | None, speaker: str | None, about: str | None, since: str |
 @click.option("--since", type=DateParam(), help=f"Events dated on or after: {DATE_HELP}.")
 @click.option("--include-negated", is_flag=True, help="Also events the text negates.")
 @limit_option(50)
+@confidence_options
 @table_options
 def events(db: Path | None, source_actor: str | None, target_actor: str | None,
            root: str | None, since: str | None, include_negated: bool, limit: int,
-           as_json: bool, wide: bool) -> None:
+           min_confidence: float | None, everything: bool, as_json: bool, wide: bool) -> None:
     """Who did what to whom: CAMEO-coded events, newest first.
 
     Example: dossier events --source-actor CHN --root 04
     """
-    with _open_store(db) as store:
+    with _open_store(db, _floor(min_confidence, everything)) as store:
         rows = list(store.events(source_actor=source_actor, target_actor=target_actor,
                                  root=root, since=since, include_negated=include_negated,
                                  limit=limit))

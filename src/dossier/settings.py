@@ -104,9 +104,20 @@ SETTINGS: tuple[Setting, ...] = (
             "(default: also link, source_url)."),
     Setting("follow_local_links", True,
             "Read feed items' links when they point to local files."),
+    Setting("min_confidence", 0.5,
+            "Quotes and events below this confidence are kept in the store but hidden "
+            "from the default views: `dossier quotes`/`events`, exports and the web UI "
+            "(each can show them: --min-confidence 0, --all, the UI's \"all records\"). "
+            "Quotes of beliefs (act = belief) are hidden the same way. The default is "
+            "chosen for precision on the dev sets; see docs/evaluation.md."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def default_min_confidence() -> float:
+    """The confidence floor of the default views, as the settings table gives it."""
+    return float(_BY_NAME["min_confidence"].default)
 
 
 def settings_markdown() -> str:
@@ -191,7 +202,7 @@ _RANGES = {"near_duplicate_threshold": (0.1, 0.95), "minhash_permutations": (16,
            "workers": (0, 1024), "stream_chunk_mb": (0.01, 4096),
            "parallel_min_chars": (0, 10**12), "dedup_window": (1, 10**9), "read_workers": (1, 256),
            "write_batch": (1, 100_000), "max_unpack_ratio": (2, 1_000_000),
-           "max_file_seconds": (0, 10**9)}
+           "max_file_seconds": (0, 10**9), "min_confidence": (0.0, 1.0)}
 
 
 def _check(key: str, value: Any) -> Any:

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -456,3 +457,36 @@ def test_no_results_is_not_a_numbered_item(client: TestClient) -> None:
 def test_percent_and_underscore_are_no_wildcards(client: TestClient, path: str) -> None:
     d = client.get(path).json()
     assert d["total"] == 0 and d["items"] == [], path
+
+
+def test_floor_hides_low_confidence_records_until_all_is_asked(
+        web_db: Path, tmp_path: Path) -> None:
+    """Quotes and events under the min_confidence setting are kept, counted as hidden
+    on the home page and shown with all=1; a floor of 0 hides nothing (no beliefs in
+    the demo)."""
+    from dossier.settings import load_settings
+    from dossier.web.app import create_app
+
+    def app(floor: float) -> TestClient:
+        return TestClient(create_app(web_db, tmp_path / "d", tmp_path / "c", settings=load_settings(
+            overrides={"min_confidence": floor})), base_url="http://127.0.0.1:8000")
+
+    with app(0.0) as c:
+        o = c.get("/.json").json()["overview"]
+        n_quotes, n_events = o["counts"]["quote"], o["counts"]["event"]
+        assert o["hidden"] == {"quote": 0, "event": 0}
+    with app(0.85) as c:
+        o = c.get("/.json").json()["overview"]
+        assert 0 < o["counts"]["quote"] < n_quotes and o["counts"]["event"] < n_events
+        assert o["counts"]["quote"] + o["hidden"]["quote"] == n_quotes
+        assert o["counts"]["event"] + o["hidden"]["event"] == n_events
+        assert "kept but not shown" in c.get("/").text
+        shown = c.get("/search.json", params={"kind": "quote", "limit": 1}).json()["total"]
+        every = c.get("/search.json", params={"kind": "quote", "all": "1", "limit": 1}).json()
+        assert shown == o["counts"]["quote"] and every["total"] == n_quotes
+        ev = c.get("/events.json", params={"limit": 1}).json()["total"]
+        ev_all = c.get("/events.json", params={"all": "1", "limit": 1}).json()["total"]
+        assert ev == o["counts"]["event"] and ev_all == n_events
+        putin = c.get("/actors/vladimir-putin.json").json()
+        putin_all = c.get("/actors/vladimir-putin.json", params={"all": "1"}).json()
+        assert putin["events"]["as_source"]["total"] <= putin_all["events"]["as_source"]["total"]

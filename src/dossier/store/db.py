@@ -17,6 +17,7 @@ from dossier.clean.dedup import Deduplicator, minhash, text_hash
 from dossier.errors import StoreError
 from dossier.pipeline import RunSummary, Sink
 from dossier.records import Document, DocumentResult
+from dossier.settings import default_min_confidence
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -67,10 +68,17 @@ class Store(Sink):
     """One DuckDB file. Open read-only for queries, read-write for ingest."""
 
     def __init__(self, path: str | Path, read_only: bool = False,
-                 write_batch: int = 1) -> None:
+                 write_batch: int = 1, min_confidence: float | None = None) -> None:
         """``write_batch`` documents are written in one transaction (whole documents
-        only, as ever; a crash loses at most the batch not yet written)."""
+        only, as ever; a crash loses at most the batch not yet written).
+
+        ``min_confidence`` is the store-wide floor of the query methods: quotes and
+        events below it (and quotes of beliefs) are kept but not returned unless a
+        call asks (``min_confidence=0``, ``beliefs=True``). None takes the setting's
+        default (``dossier.settings``)."""
         self.path = Path(path)
+        self.min_confidence = (default_min_confidence() if min_confidence is None
+                               else float(min_confidence))
         self.read_only = read_only
         self.write_batch = max(1, int(write_batch))
         self._pending: list[DocumentResult] = []
@@ -417,12 +425,24 @@ class Store(Sink):
             for r in rows:
                 yield {"kind": "mention", **dict(zip(self.MENTION_COLUMNS, r, strict=True))}
 
+    def _floor(self, min_confidence: float | None) -> float:
+        return self.min_confidence if min_confidence is None else float(min_confidence)
+
     def quotes(self, *, speaker: str | None = None, about: str | None = None,
-               since: str | None = None, limit: int | None = None
+               since: str | None = None, limit: int | None = None,
+               min_confidence: float | None = None, beliefs: bool = False
                ) -> Iterator[dict[str, Any]]:
         """Quotes, newest article first; ``speaker``/``about`` match an actor id or
-        name, ``about`` also words in the quote."""
-        where, params = [], []
+        name, ``about`` also words in the quote. Only speech at or above the store's
+        confidence floor unless ``min_confidence``/``beliefs`` say otherwise."""
+        where: list[str] = []
+        params: list[Any] = []
+        floor = self._floor(min_confidence)
+        if floor > 0:
+            where.append("q.confidence >= ?")
+            params.append(floor)
+        if not beliefs:
+            where.append("coalesce(q.act, 'speech') = 'speech'")
         if speaker:
             where.append("(q.speaker_id = ? OR q.speaker_name ILIKE ? ESCAPE '\\')")
             params += [speaker, contains(speaker)]
@@ -459,11 +479,17 @@ class Store(Sink):
 
     def events(self, *, source_actor: str | None = None, target_actor: str | None = None,
                root: str | None = None, since: str | None = None,
-               include_negated: bool = False, limit: int | None = None
-               ) -> Iterator[dict[str, Any]]:
+               include_negated: bool = False, limit: int | None = None,
+               min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
         """Events; actors match a CAMEO code prefix ("RUS", "GBRGOV"), an actor id or a
-        name. Negated events only when asked."""
-        where, params = [], []
+        name. Negated events only when asked; those below the store's confidence floor
+        only when ``min_confidence`` lowers it."""
+        where: list[str] = []
+        params: list[Any] = []
+        floor = self._floor(min_confidence)
+        if floor > 0:
+            where.append("confidence >= ?")
+            params.append(floor)
         for col, value in (("source", source_actor), ("target", target_actor)):
             if value:
                 where.append(f"({col}_code LIKE ? ESCAPE '\\' "

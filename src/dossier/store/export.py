@@ -40,7 +40,11 @@ def flat(field: str, value: Any) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
-def records(store: Store, kind: Kind = "all", with_text: bool = True) -> Iterator[dict[str, Any]]:
+def records(store: Store, kind: Kind = "all", with_text: bool = True,
+            everything: bool = False) -> Iterator[dict[str, Any]]:
+    """The records of ``kind``; quotes and events above the store's confidence floor
+    (speech only), or ``everything``."""
+    floor = 0.0 if everything else None
     if kind in ("articles", "all"):
         yield from store.articles(with_text=with_text)
     if kind in ("dropped", "all"):
@@ -48,11 +52,11 @@ def records(store: Store, kind: Kind = "all", with_text: bool = True) -> Iterato
     if kind in ("mentions", "all"):
         yield from store.mentions()
     if kind in ("quotes", "all"):
-        for q in store.quotes():
+        for q in store.quotes(min_confidence=floor, beliefs=everything):
             q.pop("published", None)
             yield q
     if kind in ("events", "all"):
-        yield from store.events(include_negated=True)
+        yield from store.events(include_negated=True, min_confidence=floor)
 
 
 def _fields(kind: Kind) -> list[str]:
@@ -79,8 +83,11 @@ def export(
     output: Path | None,
     kind: Kind = "all",
     stdout: IO[str] | None = None,
+    everything: bool = False,
 ) -> int:
-    """Write records to ``output`` (or stdout for jsonl/csv); returns the count."""
+    """Write records to ``output`` (or stdout for jsonl/csv); returns the count. Quotes
+    and events below the store's confidence floor, and quotes of beliefs, only with
+    ``everything``."""
     if fmt == "parquet":
         if output is None:
             raise ValueError("Parquet is binary: give -o FILE.parquet")
@@ -93,7 +100,7 @@ def export(
         n = 0
         with pq.ParquetWriter(str(output), schema) as writer:
             batch: list[dict[str, Any]] = []
-            for rec in records(store, kind):
+            for rec in records(store, kind, everything=everything):
                 batch.append({f: flat(f, rec.get(f)) for f in fields})
                 if len(batch) >= 5000:
                     writer.write_table(pa.Table.from_pylist(batch, schema=schema))
@@ -113,13 +120,13 @@ def export(
     try:
         n = 0
         if fmt == "jsonl":
-            for rec in records(store, kind):
+            for rec in records(store, kind, everything=everything):
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 n += 1
         else:
             writer = csv.DictWriter(fh, fieldnames=_fields(kind), extrasaction="ignore")
             writer.writeheader()
-            for rec in records(store, kind):
+            for rec in records(store, kind, everything=everything):
                 writer.writerow({f: flat(f, v) for f, v in rec.items()})
                 n += 1
         return n

@@ -98,8 +98,9 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
     it answers requests for ``hosts`` (default: the local names) only."""
     data_dir = data_dir or Path(platformdirs.user_data_dir("dossier")) / "web"
     cache_dir = cache_dir or Path(platformdirs.user_cache_dir("dossier")) / "web"
-    registry = Registry(db, data_dir, cache_dir, timeout)
-    jobs = Jobs(registry, settings or load_settings())
+    settings = settings or load_settings()
+    registry = Registry(db, data_dir, cache_dir, timeout, float(settings["min_confidence"]))
+    jobs = Jobs(registry, settings)
     # the write path's CSRF token: the form carries it, a page on another site cannot
     # read it (same-origin policy); a script gets it from GET /ingest.json
     csrf_token = secrets.token_urlsafe(32)
@@ -212,6 +213,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         outlet: str = Query("", max_length=200),
         since: str = Query("", pattern=DATE),
         until: str = Query("", pattern=DATE),
+        all_: bool = Query(False, alias="all"),
         c: str = MAIN,
     ) -> tuple[Any, dict[str, Any]]:
         """The filters search and the event views share (a dependency of both): the
@@ -221,7 +223,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         src = source(c)
         return src, {"actor": Q.resolve_actor(src, actor.strip()), "country": country,
                      "root": root, "quad": int(quad) if quad else None, "outlet": outlet,
-                     "since": since, "until": until}
+                     "since": since, "until": until, "everything": all_}
 
     @app.get("/search")
     def search(
@@ -257,9 +259,10 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         bucket: str = Query("auto", pattern=r"^(auto|day|week|month|year)$"),
         page_: int = Query(1, alias="page", ge=1, le=10_000),
         limit: int = Query(20, ge=1, le=MAX_LIMIT),
+        all_: bool = Query(False, alias="all"),
         c: str = MAIN,
     ) -> Response:
-        data = Q.actor(source(c), actor_id, page(page_, limit), bucket)
+        data = Q.actor(source(c), actor_id, page(page_, limit), bucket, everything=all_)
         return respond(request, "actor.html", data)
 
     def event_filters(

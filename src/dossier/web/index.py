@@ -10,6 +10,11 @@ Tables: ``docs`` (one row per article, quote and event: what search and its face
 read; ``doc_actor`` and ``doc_country`` hold its list columns exploded), ``ev``
 (events with their actors flattened: timeline, network, tables),
 ``actor_stats`` (mention counts per actor) and ``meta``.
+
+Quotes and events carry ``shown``: at or above the confidence floor the model was
+built with (the ``min_confidence`` setting), and for quotes an act of speech. The
+pages show those unless asked for every record (``all=1``); the floor is part of
+the fingerprint, so a new floor rebuilds the model.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any
 
 import duckdb
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -44,9 +49,9 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
     return False
 
 
-def fingerprint(store: Path) -> str:
+def fingerprint(store: Path, floor: float = 0.0) -> str:
     st = store.stat()
-    return f"{INDEX_VERSION}:{store.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+    return f"{INDEX_VERSION}:{store.resolve()}:{st.st_size}:{st.st_mtime_ns}:{float(floor)}"
 
 
 def cache_path(store: Path, cache_dir: Path) -> Path:
@@ -77,6 +82,7 @@ _BUILD = [
         json_extract_string(e.target_actor, '$.code') AS tgt_code,
         e.source_actor, e.target_actor, e.trigger, e.location, e.negated, e.modality,
         e.date, e.date_precision, e.confidence, e.source, e.trigger_start,
+        coalesce(e.confidence, 1.0) >= {floor} AS shown,
         CASE WHEN length(e.date) = 10 THEN try_cast(e.date AS DATE) END AS day,
         a.outlet, a.published
         FROM s.events e JOIN art a ON a.id = e.article_id""",
@@ -92,7 +98,8 @@ _BUILD = [
             NULL::VARCHAR AS speaker_id, NULL::VARCHAR AS speaker_name,
             coalesce(x.actors, []) AS actors, coalesce(x.countries, []) AS countries,
             NULL::VARCHAR AS root, NULL::INTEGER AS quad_class, NULL::DOUBLE AS goldstein,
-            NULL::VARCHAR AS tense, NULL::VARCHAR AS code, NULL::VARCHAR AS quote_type
+            NULL::VARCHAR AS tense, NULL::VARCHAR AS code, NULL::VARCHAR AS quote_type,
+            TRUE AS shown
         FROM art a JOIN s.articles sa ON sa.id = a.id
         LEFT JOIN art_actors x ON x.article_id = a.id
         WHERE a.duplicate_of IS NULL
@@ -100,7 +107,8 @@ _BUILD = [
         SELECT 'quote', q.article_id, q.start_char, q.end_char, coalesce(q.speaker_name, ''),
             q.text, a.published, a.outlet, q.speaker_id, q.speaker_name,
             list_distinct(list_filter([q.speaker_id] || q.about, x -> x IS NOT NULL)),
-            [], NULL, NULL, NULL, q.tense, NULL, q.quote_type
+            [], NULL, NULL, NULL, q.tense, NULL, q.quote_type,
+            coalesce(q.confidence, 1.0) >= {floor} AND coalesce(q.act, 'speech') = 'speech'
         FROM s.quotes q JOIN art a ON a.id = q.article_id
         UNION ALL
         SELECT 'event', e.article_id, e.start_char, e.end_char,
@@ -109,7 +117,7 @@ _BUILD = [
             e.date, e.outlet, NULL, NULL,
             list_filter([e.src_id, e.tgt_id], x -> x IS NOT NULL),
             list_filter([e.src_country, e.tgt_country], x -> x IS NOT NULL),
-            e.root, e.quad_class, e.goldstein, NULL, e.code, NULL
+            e.root, e.quad_class, e.goldstein, NULL, e.code, NULL, e.shown
         FROM ev e JOIN s.articles sa ON sa.id = e.article_id
         WHERE NOT e.negated
     ) ORDER BY rid""",
@@ -120,8 +128,9 @@ _BUILD = [
 ]
 
 
-def build(store: Path, out: Path) -> bool:
-    """Build the read model of ``store`` into ``out``; returns whether FTS is on."""
+def build(store: Path, out: Path, floor: float = 0.0) -> bool:
+    """Build the read model of ``store`` into ``out``, marking as shown the quotes
+    and events at or above ``floor``; returns whether FTS is on."""
     tmp = out.with_name(out.name + f".tmp{os.getpid()}")
     tmp.unlink(missing_ok=True)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -129,10 +138,10 @@ def build(store: Path, out: Path) -> bool:
     try:
         con.execute(f"ATTACH '{_sql_str(store)}' AS s (READ_ONLY)")
         for sql in _BUILD:
-            con.execute(sql)
+            con.execute(sql.replace("{floor}", repr(float(floor))))
         con.execute("CREATE TABLE facets_all (facet VARCHAR, value VARCHAR, n BIGINT, "
                     "r BIGINT)")
-        rows = facet_counts(con, "SELECT rid FROM docs", [], 50)
+        rows = facet_counts(con, "SELECT rid FROM docs WHERE shown", [], 50)
         ranks: dict[str, int] = {}
         for facet, value, n in rows:
             ranks[facet] = ranks.get(facet, 0) + 1
@@ -148,7 +157,7 @@ def build(store: Path, out: Path) -> bool:
             con.execute("DROP TABLE fts_main_docs.terms")
             con.execute("ALTER TABLE fts_main_docs.terms_sorted RENAME TO terms")
         con.execute("INSERT INTO meta VALUES ('fingerprint', ?), ('fts', ?)",
-                    [fingerprint(store), "1" if fts else "0"])
+                    [fingerprint(store, floor), "1" if fts else "0"])
         con.execute("DETACH s")
         con.execute("CHECKPOINT")
     finally:
@@ -162,7 +171,7 @@ def _sql_str(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def is_fresh(store: Path, index: Path) -> bool:
+def is_fresh(store: Path, index: Path, floor: float = 0.0) -> bool:
     if not index.exists():
         return False
     try:
@@ -175,14 +184,14 @@ def is_fresh(store: Path, index: Path) -> bool:
         return False
     finally:
         con.close()
-    return row is not None and row[0] == fingerprint(store)
+    return row is not None and row[0] == fingerprint(store, floor)
 
 
-def ensure(store: Path, cache_dir: Path) -> Path:
+def ensure(store: Path, cache_dir: Path, floor: float = 0.0) -> Path:
     """The fresh read model of ``store`` (built when missing or stale)."""
     path = cache_path(store, cache_dir)
-    if not is_fresh(store, path):
-        build(store, path)
+    if not is_fresh(store, path, floor):
+        build(store, path, floor)
     return path
 
 

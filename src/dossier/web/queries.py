@@ -56,9 +56,11 @@ class Filters:
     outlet: str = ""
     since: str = ""
     until: str = ""
+    # every record, also quotes and events below the confidence floor (and beliefs)
+    everything: bool = False
 
     def params(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v not in ("", None)}
+        return {k: v for k, v in self.__dict__.items() if v not in ("", None, False)}
 
 
 @dataclass
@@ -107,6 +109,8 @@ def _common_where(w: Where, f: Filters) -> Where:
 
 def _docs_where(f: Filters) -> Where:
     w = Where()
+    if not f.everything:
+        w.add("shown")
     if f.kind:
         w.add("kind = ?", f.kind)
     if f.speaker:
@@ -179,7 +183,7 @@ def search(src: Source, f: Filters, page: Page, facet_size: int = 10) -> dict[st
         try:
             if ranked:
                 bm25_scores(cur, f.q)
-                if set(f.params()) == {"q"}:  # nothing else to filter on
+                if set(f.params()) == {"q", "everything"}:  # nothing else to filter on
                     hits, params = "SELECT rid, score FROM scores", []
                 else:
                     cur.execute(f"CREATE TEMP TABLE hits AS SELECT rid, score FROM ({hits})",
@@ -296,7 +300,9 @@ _EV_COLS = ("article_id, start_char AS start, end_char AS end, code, root, quad_
             "json_extract_string(trigger, '$.text') AS trigger, modality, date, outlet")
 
 
-def actor(src: Source, actor_id: str, page: Page, bucket: str = "auto") -> dict[str, Any]:
+def actor(src: Source, actor_id: str, page: Page, bucket: str = "auto",
+          everything: bool = False) -> dict[str, Any]:
+    shown = "" if everything else " AND shown"
     with src.ix() as cur:
         stats = _rows(cur, "SELECT * FROM actor_stats WHERE actor_id = ?", [actor_id])
         info = _gazetteer_info(actor_id)
@@ -307,17 +313,17 @@ def actor(src: Source, actor_id: str, page: Page, bucket: str = "auto") -> dict[
                           "code": st.get("code"), "country": st.get("country"),
                           "aliases": [], "roles": []}
         n_quotes = int(_one(cur, "SELECT count(*) FROM docs WHERE kind = 'quote' AND "
-                            "speaker_id = ?", [actor_id]))
+                            "speaker_id = ?" + shown, [actor_id]))
         quotes = _rows(cur, "SELECT article_id, start_char AS start, end_char AS end, "
                        "body AS text, tense, quote_type, date, outlet FROM docs "
-                       "WHERE kind = 'quote' AND speaker_id = ? "
+                       "WHERE kind = 'quote' AND speaker_id = ?" + shown + " "
                        "ORDER BY date DESC NULLS LAST, article_id, start_char LIMIT ? OFFSET ?",
                        [actor_id, page.limit, page.offset])
         sides: dict[str, dict[str, Any]] = {}
         for side, col in (("as_source", "src_id"), ("as_target", "tgt_id")):
-            n = int(_one(cur, f"SELECT count(*) FROM ev WHERE {col} = ? AND NOT negated",
+            n = int(_one(cur, f"SELECT count(*) FROM ev WHERE {col} = ? AND NOT negated{shown}",
                          [actor_id]))
-            rows = _rows(cur, f"SELECT {_EV_COLS} FROM ev WHERE {col} = ? AND NOT negated "
+            rows = _rows(cur, f"SELECT {_EV_COLS} FROM ev WHERE {col} = ? AND NOT negated{shown} "
                          "ORDER BY date DESC NULLS LAST, article_id, start_char "
                          "LIMIT ? OFFSET ?", [actor_id, page.limit, page.offset])
             sides[side] = {"total": n, "items": _linked(rows, "event")}
@@ -327,14 +333,14 @@ def actor(src: Source, actor_id: str, page: Page, bucket: str = "auto") -> dict[
                    count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
                    count(*) FILTER (WHERE quad_class >= 3) AS conflict
             FROM (SELECT tgt_id AS other_id, tgt_name AS other_name, goldstein, quad_class
-                  FROM ev WHERE src_id = ? AND NOT negated
+                  FROM ev WHERE src_id = ? AND NOT negated""" + shown + """
                   UNION ALL
                   SELECT src_id, src_name, goldstein, quad_class
-                  FROM ev WHERE tgt_id = ? AND NOT negated)
+                  FROM ev WHERE tgt_id = ? AND NOT negated""" + shown + """)
             WHERE other_id IS NOT NULL AND other_id <> ?
             GROUP BY other_id ORDER BY events DESC, other_id LIMIT 15""",
                          [actor_id, actor_id, actor_id])
-        series = _timeline(cur, Filters(actor=actor_id), bucket)
+        series = _timeline(cur, Filters(actor=actor_id, everything=everything), bucket)
     return {"actor_id": actor_id, **person, "mentions": st["mentions"],
             "articles": st["articles"],
             "quotes": {"total": n_quotes, "items": _linked(quotes, "quote")},
@@ -353,6 +359,8 @@ def _linked(rows: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
 def _ev_where(f: Filters) -> Where:
     w = Where()
     w.add("NOT negated")
+    if not f.everything:
+        w.add("shown")
     if f.actor:
         w.add("src_id = ? OR tgt_id = ?", f.actor, f.actor)
     if f.source_actor:
@@ -532,13 +540,17 @@ def segments(text: str, base: int, records: dict[str, list[dict[str, Any]]],
 # -- home -----------------------------------------------------------------------------
 def overview(src: Source) -> dict[str, Any]:
     with src.ix() as cur:
-        counts = dict(cur.execute("SELECT kind, count(*) FROM docs GROUP BY kind").fetchall())
+        counts = dict(cur.execute("SELECT kind, count(*) FROM docs WHERE shown "
+                                  "GROUP BY kind").fetchall())
+        hidden = dict(cur.execute("SELECT kind, count(*) FROM docs WHERE NOT shown "
+                                  "GROUP BY kind").fetchall())
         negated = _one(cur, "SELECT count(*) FROM ev WHERE negated", [])
         top = _rows(cur, "SELECT actor_id, name, type, mentions FROM actor_stats "
                     "ORDER BY mentions DESC, actor_id LIMIT 12", [])
         dates = cur.execute("SELECT min(published), max(published) FROM art").fetchone()
     return {"store": src.name, "fts": src.fts,
             "counts": {k: int(counts.get(k, 0)) for k in KINDS},
+            "hidden": {k: int(hidden.get(k, 0)) for k in KINDS if k != "article"},
             "negated_events": int(negated or 0),
             "published": {"first": dates[0] if dates else None,
                           "last": dates[1] if dates else None},

@@ -130,8 +130,11 @@ class Registry:
     """Opens stores lazily, one Source per name; a collection being written is busy."""
 
     def __init__(self, main: Path | None, data_dir: Path, cache_dir: Path,
-                 timeout: float) -> None:
+                 timeout: float, floor: float = 0.0) -> None:
+        """``floor``: the confidence below which quotes and events are hidden unless
+        a page asks for every record."""
         self.main = main
+        self.floor = float(floor)
         self.data_dir = data_dir
         self.cache_dir = cache_dir
         self.timeout = timeout
@@ -159,7 +162,9 @@ class Registry:
                            "is done")
             src = self._open.get(name)
             path = self.path(name)
-            if src is not None and path.exists() and src.fingerprint == index.fingerprint(path):
+            fresh = path.exists() and src is not None and \
+                src.fingerprint == index.fingerprint(path, self.floor)
+            if src is not None and fresh:
                 return src
             if src is not None:
                 src.close()
@@ -172,7 +177,7 @@ class Registry:
 
     def _open_source(self, name: str, path: Path) -> Source:
         store = Store(path, read_only=True)
-        ix_path = index.ensure(path, self.cache_dir)
+        ix_path = index.ensure(path, self.cache_dir, self.floor)
         con = duckdb.connect(str(ix_path), read_only=True)
         for c in (con, store.con):  # requests run side by side: one core per query
             c.execute(f"SET threads = {QUERY_THREADS}")
