@@ -23,6 +23,7 @@ under eval/audits/; ``count`` prints the tallies (and ``--json`` saves them besi
 the sheet).
 
     python eval/audit.py sample --kind quote --n 100 --out eval/audits/DATE-quotes.tsv
+                                [--view default|all]
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
 """
 
@@ -102,7 +103,7 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
             "end": str(r["end"])}
     if kind == "quote":
         sp = r["speaker"]
-        base |= {"type": r["quote_type"],
+        base |= {"type": r["quote_type"], "act": r.get("act", "speech"),
                  "said_by": f"{sp['name']} [{sp['via']}]" if sp else "—",
                  "cue": (r["cue"] or {}).get("text", "—"), "confidence": str(r["confidence"]),
                  "content": _flat(r["text"]), "context": _context(text, r["start"], r["end"], 150)}
@@ -117,19 +118,34 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
     else:
         base |= {"mention": r["text"], "actor": f"{r['actor_name']} ({r['actor_id']})",
                  "via": r["via"], "type": r["type"],
+                 "confidence": str(r.get("confidence", "")),
                  "context": _context(text, r["start"], r["end"], 120)}
     clash = set(base) & set(MARKS[kind])
     assert not clash, f"record columns named as marks: {clash}"
     return base | {m: "" for m in MARKS[kind]} | {"note": ""}
 
 
-def sample(kind: str, n: int, seed: int, out: Path) -> int:
+def shown(r: dict[str, Any], floor: float) -> bool:
+    """Whether the default views show a record: quotes of speech and events at or
+    above the confidence floor (mentions have no floor)."""
+    if r["kind"] == "quote" and r.get("act", "speech") != "speech":
+        return False
+    return r["kind"] == "mention" or r["confidence"] >= floor
+
+
+def sample(kind: str, n: int, seed: int, out: Path, view: str = "default") -> int:
+    """``view`` default: the records the default views show (the ``min_confidence``
+    setting's floor); all: every record."""
+    from dossier.settings import default_min_confidence
+
     pages = held_apart_pages()
     if not pages:
         print(f"{PAGES}: no pages found", file=sys.stderr)
         return 2
     recs, texts = records(pages)
-    pool = [r for r in recs if r["kind"] == kind]
+    floor = default_min_confidence() if view == "default" else 0.0
+    every = [r for r in recs if r["kind"] == kind]
+    pool = [r for r in every if view == "all" or shown(r, floor)]
     chosen = random.Random(seed).sample(pool, min(n, len(pool)))
     chosen.sort(key=lambda r: (r["source"], r["start"]))
     rows = [{"n": str(i + 1)} | row(kind, r, texts.get(r["article_id"], ""))
@@ -139,8 +155,8 @@ def sample(kind: str, n: int, seed: int, out: Path) -> int:
         w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    print(f"{out}: {len(rows)} of {len(pool)} {kind} records from {len(pages)} pages "
-          f"(seed {seed})")
+    print(f"{out}: {len(rows)} of {len(pool)} {kind} records ({view} view, floor {floor}; "
+          f"{len(every)} in all) from {len(pages)} pages (seed {seed})")
     return 0
 
 
@@ -161,6 +177,8 @@ def count(sheet: Path) -> dict[str, Any]:
             res[f"{m}_right_of_real"] = round(
                 sum(r[m].strip().lower() == "y" for r in real) / len(real), 3) if real else None
         by_type = Counter(r["type"] for r in marked)
+        res["fully_right"] = sum(right(kind, r) for r in marked)
+        res["fully_right_share"] = round(res["fully_right"] / len(marked), 3) if marked else None
         res["real_share_by_type"] = {
             t: round(sum(r["real"].strip().lower() == "y" for r in marked if r["type"] == t) / k, 3)
             for t, k in by_type.items()}
@@ -174,7 +192,31 @@ def count(sheet: Path) -> dict[str, Any]:
         res["link_precision"] = round(sum(r["link"].strip().lower() == "y" for r in marked)
                                       / len(marked), 3) if marked else None
         res["absurd"] = sum(r["absurd"].strip().lower() == "y" for r in marked)
+    if marked and marked[0].get("confidence", "").strip():
+        res["by_confidence"] = calibration(kind, marked)
     return res
+
+
+BINS = (0.0, 0.5, 0.7, 0.85, 1.01)
+
+
+def right(kind: str, r: dict[str, str]) -> bool:
+    """A record an analyst can rely on: every mark y (for a mention, the link)."""
+    marks = ("link",) if kind == "mention" else MARKS[kind]
+    return all(r[m].strip().lower() == "y" for m in marks)
+
+
+def calibration(kind: str, marked: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """The share of fully right records per confidence bin: what the confidence
+    means on pages nobody tuned on."""
+    out = []
+    for lo, hi in zip(BINS, BINS[1:], strict=False):
+        rows = [r for r in marked if lo <= float(r["confidence"]) < hi]
+        if rows:
+            k = sum(right(kind, r) for r in rows)
+            out.append({"confidence": f"{lo:.2f}–{min(hi, 1.0):.2f}", "records": len(rows),
+                        "right": k, "share": round(k / len(rows), 3)})
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,12 +227,15 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--n", type=int, default=100)
     s.add_argument("--seed", type=int, default=20261206)
     s.add_argument("--out", type=Path, required=True)
+    s.add_argument("--view", choices=["default", "all"], default="default",
+                   help="default: the records the default views show (confidence floor, "
+                   "speech only); all: every record")
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     c.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        return sample(args.kind, args.n, args.seed, args.out)
+        return sample(args.kind, args.n, args.seed, args.out, args.view)
     res = count(args.sheet)
     print(json.dumps(res, indent=2))
     if args.json:

@@ -54,3 +54,27 @@ def test_the_speaker_stays_beside_its_mark_column(audit) -> None:  # type: ignor
              "text": "Hi"}
     row = audit.row("quote", quote, "Hi there")
     assert row["said_by"] == "X [name]" and row["speaker"] == ""  # the mark starts empty
+
+
+def test_confidence_bins_count_fully_right_records(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [{"type": "direct", "confidence": c, "real": r, "speaker": s, "span": p, "note": ""}
+            for c, r, s, p in [("0.9", "y", "y", "y"), ("0.9", "y", "n", "y"),
+                               ("0.4", "n", "-", "-"), ("0.6", "y", "y", "y")]]
+    res = audit.count(_sheet(tmp_path / "q.tsv", rows))
+    assert res["fully_right"] == 2 and res["fully_right_share"] == 0.5
+    assert res["by_confidence"] == [
+        {"confidence": "0.00–0.50", "records": 1, "right": 0, "share": 0.0},
+        {"confidence": "0.50–0.70", "records": 1, "right": 1, "share": 1.0},
+        {"confidence": "0.85–1.00", "records": 2, "right": 1, "share": 0.5}]
+
+
+@pytest.mark.parametrize(("record", "floor", "expected"), [
+    ({"kind": "quote", "act": "speech", "confidence": 0.6}, 0.5, True),
+    ({"kind": "quote", "act": "belief", "confidence": 0.9}, 0.5, False),
+    ({"kind": "quote", "act": "speech", "confidence": 0.4}, 0.5, False),
+    ({"kind": "event", "confidence": 0.4}, 0.5, False),
+    ({"kind": "event", "confidence": 0.4}, 0.0, True),
+    ({"kind": "mention", "confidence": 0.1}, 0.5, True),
+])
+def test_the_default_view_is_what_the_floor_shows(audit, record, floor, expected) -> None:  # type: ignore[no-untyped-def]
+    assert audit.shown(record, floor) is expected
