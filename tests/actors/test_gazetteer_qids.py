@@ -22,8 +22,7 @@ HEADS = frozenset({"president", "prime_minister", "monarch", "head_of_state",
 # certain when the gazetteer was compiled (2026-11): to fill from a Wikidata dump.
 NO_QID_YET = frozenset({
     "hu-jintao", "jiang-zemin", "li-keqiang", "li-qiang", "wen-jiabao", "zhu-rongji",
-    "francois-fillon", "jean-pierre-raffarin", "sebastien-lecornu",
-    "keir-starmer", "liz-truss", "rishi-sunak",
+    "jean-pierre-raffarin", "sebastien-lecornu",
     "mikhail-fradkov", "mikhail-kasyanov", "mikhail-mishustin", "viktor-khristenko",
     "viktor-zubkov",
 })
