@@ -398,3 +398,26 @@ def test_a_gzipped_upload_past_web_max_unpacked_mb_is_stopped(
         [rejected] = job["rejected"]
         assert rejected["file"] == "001-big.txt.gz" and "max_unpacked_mb" in rejected["reason"]
         assert c.get("/search.json", params={"q": "harbour", "c": "bomb"}).json()["total"]
+
+
+def test_home_lists_documents_ingested_without_nlp(web_db: Path, web_cache: Path,
+                                                   tmp_path: Path) -> None:
+    """A collection ingested with nlp=false: its documents are listed as stored without
+    analysis, with no retry offered (a re-ingest with the NLP on does not redo them)."""
+    from dossier.pipeline import run
+    from dossier.store import Store
+
+    story = tmp_path / "story.txt"
+    story.write_text("Norway opened a new harbour in Bergen on Tuesday.\n", encoding="utf-8")
+    path = tmp_path / "data" / "collections" / "plain.duckdb"
+    path.parent.mkdir(parents=True)
+    with Store(path) as store:
+        run([story], store, load_settings(overrides={"nlp": "false"}))
+    app = create_app(web_db, tmp_path / "data", web_cache, settings=load_settings())
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as c:
+        home = c.get("/.json", params={"c": "plain"}).json()
+        assert (home["unanalysed"]["failed"], home["unanalysed"]["stored"]) == (0, 1)
+        assert home["unanalysed"]["documents"][0]["source"] == "story.txt"
+        assert "NLP off" in home["unanalysed"]["documents"][0]["reason"]
+        assert not home["can_retry"]
+        assert 'action="/ingest/retry"' not in c.get("/", params={"c": "plain"}).text
