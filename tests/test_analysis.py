@@ -62,3 +62,29 @@ def test_one_parse_feeds_every_stage() -> None:
     inside = [t.text for t in parsed.doc if parsed.quoted[t.i]]
     assert inside == ["We", "will", "not", "sign", "it", "."]
     assert all(e.start >= 100 for e in events)
+
+
+@pytest.mark.parametrize("offset", [0, 500])
+def test_analyse_cuts_text_too_long_for_the_parser(demo_text: str, offset: int,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library user's text over the model's limit (here lowered to 6,000 characters)
+    on one line is cut as the pipeline cuts it: no E088, every record at its words."""
+    import dossier.clean.chunk as chunk
+
+    an = analysers()
+    monkeypatch.setattr(an.nlp, "max_length", 6000)
+    monkeypatch.setattr(chunk, "LINE_MAX_CHARS", 4000)
+    text = " ".join(demo_text.split())
+    assert len(text) > 4 * an.nlp.max_length
+    mentions, quotes, events = an.analyse(text, Where("s.txt", "art", offset, None))
+    assert len(mentions) > 50 and len(quotes) > 5 and events
+    for r in (*mentions, *quotes):
+        assert text[r.start - offset : r.end - offset] == r.text
+    assert all(offset <= e.start < e.end <= offset + len(text) for e in events)
+    # a short text gives what parsing it whole gives
+    short = "Rishi Sunak said on Monday: “We will not sign it.” He met Xi Jinping."
+    where = Where("s.txt", "art", offset, None)
+    assert an.analyse(short, where) == an.analyse(next(an.parse([short], [where])))
+    # several texts, one record set each, in order (an empty one too)
+    got = list(an.analyse_texts([short, "", text], [where] * 3))
+    assert [len(g[0]) for g in got] == [len(an.analyse(short, where)[0]), 0, len(mentions)]

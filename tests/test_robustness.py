@@ -95,29 +95,70 @@ def test_a_paragraph_of_one_repeated_word_does_not_crash(tmp_path: Path) -> None
     assert (records[0]["start"], records[0]["end"]) == (0, 35000 * 5 - 1)
 
 
+def _one_line(tmp_path: Path, demo_text: str, monkeypatch: pytest.MonkeyPatch,
+              copies: int = 1, **overrides: str) -> tuple[str, _Records, object]:
+    """The demo's articles on one line (``copies`` times), run with spaCy's max_length
+    lowered to 8,000 characters: (the line, the records, the summary)."""
+    import dossier.clean.chunk as chunk
+    from dossier.analysis import analysers
+
+    one = " ".join(demo_text.split())
+    line = " ".join(one.replace("China", f"China{i}") for i in range(copies))
+    path = tmp_path / "one-line.txt"
+    path.write_text(line, encoding="utf-8")
+    monkeypatch.setattr(analysers(None, ()).nlp, "max_length", 8000)
+    monkeypatch.setattr(chunk, "LINE_MAX_CHARS", 5000)
+    sink = _Records()
+    summary = run([path], sink, load_settings(overrides={
+        "segment_text": "false", "workers": "1", "published": "2024-05-16", **overrides}))
+    assert len(line) > 8000 and summary.errors == [] and summary.unanalysed == 0
+    return line, sink, summary
+
+
 def test_no_nlp_job_is_over_the_models_limit(tmp_path: Path, demo_text: str,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A dump on one line longer than spaCy's max_length is analysed in pieces, every
     record at offsets into the file (here the limit is lowered to the demo's size)."""
-    import dossier.clean.chunk as chunk
-    from dossier.analysis import analysers
-
-    line = " ".join(demo_text.split())
-    path = tmp_path / "one-line.txt"
-    path.write_text(line, encoding="utf-8")
-    nlp = analysers(None, ()).nlp
-    monkeypatch.setattr(nlp, "max_length", 8000)
-    monkeypatch.setattr(chunk, "LINE_MAX_CHARS", 5000)
-    sink = _Records()
-    summary = run([path], sink, load_settings(overrides={
-        "segment_text": "false", "workers": "1", "published": "2024-05-16"}))
-    assert summary.errors == [] and summary.unanalysed == 0
+    line, sink, _summary = _one_line(tmp_path, demo_text, monkeypatch)
     records = sink.records()
     assert sum(r["kind"] == "quote" for r in records) >= 10
     assert sum(r["kind"] == "mention" for r in records) >= 50
     for r in records:
         if r["kind"] in ("mention", "quote"):
             assert line[r["start"] : r["end"]] == r["text"]
+
+
+def _spans(value: object) -> list[tuple[int, int, str]]:
+    """Every (start, end, text) inside a record's JSON shape, nested parts included."""
+    out: list[tuple[int, int, str]] = []
+    if isinstance(value, dict):
+        if isinstance(value.get("start"), int) and isinstance(value.get("text"), str):
+            out.append((value["start"], value["end"], value["text"]))
+        for v in value.values():
+            out.extend(_spans(v))
+    elif isinstance(value, list):
+        for v in value:
+            out.extend(_spans(v))
+    return out
+
+
+def test_every_span_of_a_streamed_line_over_the_models_limit_is_in_the_file(
+        tmp_path: Path, demo_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file on one unbroken line longer than nlp.max_length, streamed in parts: every
+    article, dropped span, mention, quote and event (with its speaker, cue, trigger
+    and actors) points at its words in the file, not into its part."""
+    line, sink, _summary = _one_line(tmp_path, demo_text, monkeypatch, copies=2,
+                                     stream_chunk_mb="0.01")
+    assert len(sink.results) > 1  # streamed: several parts
+    assert any(r.document.offset > 0 and r.quotes for r in sink.results)
+    kinds = {r["kind"] for r in sink.records()}
+    assert {"article", "mention", "quote", "event"} <= kinds
+    for res in sink.results:
+        for a in res.articles:
+            assert line[a.start : a.end] == a.text
+    spans = [s for r in sink.records() for s in _spans(r)]
+    assert len(spans) > 200
+    assert [s for s in spans if line[s[0] : s[1]] != s[2]] == []
 
 
 # -- defect 3: a worker that dies -------------------------------------------------------
@@ -236,3 +277,93 @@ def _alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state != "Z"
+
+
+# -- a stuck document, a native crash in single-process mode ------------------------------
+
+def _stuck(monkeypatch: pytest.MonkeyPatch, mark: str) -> None:
+    """The quote finder never returns on a document holding ``mark`` (as a regex gone
+    exponential or a parser loop would)."""
+    import dossier.analysis
+
+    real = dossier.analysis.extract_quotes
+
+    def stuck(parsed, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if mark in parsed.text:
+            time.sleep(3600)
+        return real(parsed, *args, **kwargs)
+
+    monkeypatch.setattr(dossier.analysis, "extract_quotes", stuck)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_stuck_document_costs_only_itself_and_is_retried(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str) -> None:
+    """A worker that holds one document past max_document_seconds is killed and
+    replaced: that document is stored as failed with the reason, the others are
+    analysed, and a re-ingest retries it."""
+    from dossier.pipeline import too_slow
+
+    feed = _feed(tmp_path / "f.jsonl", marked=5, mark="STUCK")
+    db = tmp_path / "s.duckdb"
+    settings = load_settings(overrides={"workers": workers, "parallel_min_chars": "0",
+                                        "max_document_seconds": "4"})
+    started = time.monotonic()
+    with pytest.MonkeyPatch.context() as mp, Store(db) as store:
+        _stuck(mp, "STUCK")
+        first = run([feed], store, settings, store.deduplicator(0.8, 128))
+        store.flush()
+        failed = store.unanalysed()
+    assert time.monotonic() - started < 120
+    assert [p.message for p in first.problems] == [f"NLP failed: {too_slow(4)}"]
+    assert [(f["locator"], f["reason"]) for f in failed] == [("line 6", too_slow(4))]
+    assert (first.documents, first.unanalysed) == (12, 1)
+    with Store(db) as store:
+        again = run([feed], store, settings, store.deduplicator(0.8, 128))
+        store.flush()
+        assert store.unanalysed() == []
+    assert (again.already_stored, again.documents, again.unanalysed) == (11, 1, 0)
+
+
+_CRASH = """
+import json, os, signal, sys
+import dossier.analysis
+from dossier.pipeline import run
+from dossier.settings import load_settings
+from dossier.store import Store
+
+real = dossier.analysis.extract_quotes
+def crash(parsed, *args, **kwargs):
+    if "CRASH" in parsed.text:
+        os.kill(os.getpid(), signal.SIGSEGV)  # as a stack overflow in native code does
+    return real(parsed, *args, **kwargs)
+dossier.analysis.extract_quotes = crash
+with Store(sys.argv[2]) as store:
+    summary = run([sys.argv[1]], store, load_settings(overrides={"workers": "1"}),
+                  store.deduplicator(0.8, 128))
+    store.flush()
+    print(json.dumps({"summary": summary.to_dict(), "failed": store.unanalysed()}))
+"""
+
+
+def test_a_native_crash_in_single_process_mode_costs_only_its_document(
+        tmp_path: Path) -> None:
+    """With --workers 1 a segfault in the NLP killed the run with no word of which
+    document did it; the NLP runs in a guarded child process, so it costs that
+    document (stored as failed, retried on re-ingest) and the run goes on."""
+    feed = _feed(tmp_path / "f.jsonl", marked=5, mark="CRASH")
+    script = tmp_path / "crash.py"
+    script.write_text(_CRASH, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script), str(feed), str(tmp_path / "s.duckdb")],
+                         capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    got = json.loads(out.stdout.splitlines()[-1])
+    assert (got["summary"]["documents"], got["summary"]["unanalysed"]) == (12, 1)
+    assert [(f["locator"], f["reason"]) for f in got["failed"]] == [("line 6", WORKER_DIED)]
+    with Store(tmp_path / "s.duckdb") as store:  # the rerun retries it (here it works)
+        again = run([feed], store, load_settings(overrides={"workers": "1"}),
+                    store.deduplicator(0.8, 128))
+        store.flush()
+        assert store.unanalysed() == []
+    assert (again.already_stored, again.documents, again.unanalysed) == (11, 1, 0)

@@ -25,13 +25,11 @@ class Collect(Sink):
         self.results.append(result)
 
     def articles(self) -> list[tuple[int, int, str]]:
-        """(start, end, text) of every article, in whole-file characters."""
-        return [(r.document.offset + a.start, r.document.offset + a.end, a.text)
-                for r in self.results for a in r.articles]
+        """(start, end, text) of every article: offsets into the whole file."""
+        return [(a.start, a.end, a.text) for r in self.results for a in r.articles]
 
     def dropped(self) -> list[tuple[int, str]]:
-        return [(r.document.offset + d.start, d.reason)
-                for r in self.results for d in r.dropped]
+        return [(d.start, d.reason) for r in self.results for d in r.dropped]
 
 
 def _dump(tmp_path: Path, demo_path: Path) -> Path:

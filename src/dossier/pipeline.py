@@ -16,7 +16,7 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -47,6 +47,7 @@ def read_options(settings: dict[str, Any]) -> ReadOptions:
         stream_chunk_bytes=int(float(settings["stream_chunk_mb"]) * 2**20),
         max_unpack_ratio=int(settings.get("max_unpack_ratio", 100)),
         max_file_seconds=float(settings.get("max_file_seconds", 3600.0)),
+        max_unpacked_bytes=int(float(settings.get("max_unpacked_mb") or 0) * 2**20),
     )
 
 
@@ -186,9 +187,24 @@ def stitch(items: Iterable[Document | Problem], settings: dict[str, Any]
 
 def _clean_part(doc: Document, settings: dict[str, Any]) -> Iterator[DocumentResult | Problem]:
     try:
-        yield split_document(doc, settings)
+        result = split_document(doc, settings)
     except Exception as exc:
         yield _failed(doc, exc)
+        return
+    yield in_file(result)
+
+
+def in_file(result: DocumentResult) -> DocumentResult:
+    """A streamed part's articles and dropped spans at offsets into the whole file
+    (``split_document`` gives them in the part's text): every record found in them
+    then points at its words in the file, as those of an unstreamed file do."""
+    shift = result.document.offset
+    if shift:
+        result.articles = [replace(a, start=a.start + shift, end=a.end + shift)
+                           for a in result.articles]
+        result.dropped = [replace(d, start=d.start + shift, end=d.end + shift)
+                          for d in result.dropped]
+    return result
 
 
 def _failed(doc: Document, exc: Exception) -> Problem:
@@ -222,7 +238,7 @@ def _head(result: DocumentResult, cut: int) -> DocumentResult:
                             article_id=ids.get(d.article_id) if d.article_id else None)
                     for d in result.dropped if d.start < cut]
     head.problems = list(result.problems)
-    return head
+    return in_file(head)
 
 
 def masked_text(article: Article, dropped: list[Dropped]) -> str:
@@ -264,8 +280,8 @@ def analyse_many(results: list[DocumentResult], settings: dict[str, Any]) -> Non
             if a.duplicate_of is None and (a.language is None or a.language == lang)]
     texts = (masked_text(a, r.dropped) for r, a in todo)
     where = (Where(a.source, a.id, a.start, _published(a.published)) for _, a in todo)
-    for (result, _), parsed in zip(todo, an.parse(texts, where), strict=True):
-        mentions, quotes, events = an.analyse(parsed)
+    for (result, _), (mentions, quotes, events) in zip(todo, an.analyse_texts(texts, where),
+                                                         strict=True):
         result.mentions.extend(mentions)
         result.quotes.extend(quotes)
         result.events.extend(events)
@@ -435,9 +451,13 @@ def run(
 ) -> RunSummary:
     """Process every input into ``sink``; bad files become Problems in the summary.
 
-    With ``workers`` > 1 the NLP runs in worker processes while this process reads,
-    cleans and writes, in input order, a bounded window ahead. With ``workers`` = 0
-    the workers (one per core) start once the batch has enough text to pay for them.
+    The NLP runs in worker processes while this process reads, cleans and writes, in
+    input order, a bounded window ahead: ``workers`` of them, or with ``workers`` = 1
+    one (the guard: a crash in native code or a stuck document costs that document,
+    not the run). With ``workers`` = 0 one runs until the batch has enough text to
+    pay for one per core. A job still running after ``max_document_seconds`` has its
+    worker killed and replaced; its documents run again alone, and the one that takes
+    too long again is stored as failed.
     """
     settings = settings or load_settings()
     if dedup is None:
@@ -449,7 +469,14 @@ def run(
     if auto:
         workers = os.cpu_count() or 1
     wait_chars = int(settings.get("parallel_min_chars", 0)) if auto else 0
+    limit = float(settings.get("max_document_seconds") or 0) or None
     pool: ProcessPoolExecutor | None = None
+    size = 1  # processes in the pool: one (the guard) until `workers` pay for themselves
+    # when each future was submitted, and to which pool
+    submitted: dict[Future[list[DocumentResult]], tuple[float, ProcessPoolExecutor]] = {}
+    # each pool's first call: done once a worker has started (loaded the model), a
+    # time that does not count against a job's max_document_seconds
+    started: dict[ProcessPoolExecutor, Future[float]] = {}
     # what each future was given: a worker's death is survived by running it again
     given: dict[Future[list[DocumentResult]], list[DocumentResult]] = {}
     rescued: dict[Future[list[DocumentResult]], list[DocumentResult]] = {}
@@ -467,36 +494,68 @@ def run(
         in_flight_ids.discard(result.document.id)
         summary.add(result)
 
+    def new_pool(old: ProcessPoolExecutor | None) -> ProcessPoolExecutor:
+        if old is None:
+            fresh = _pool(size, settings)
+        else:
+            fresh = _fresh_pool(old, size, settings)
+            started.pop(old, None)
+        started[fresh] = fresh.submit(time.monotonic)
+        return fresh
+
     def submit(jobs: list[DocumentResult]) -> Future[list[DocumentResult]]:
         nonlocal pool
-        assert pool is not None
+        if pool is None:
+            pool = new_pool(None)
         try:
             future = pool.submit(_analyse_all, jobs)
         except BrokenProcessPool:  # a worker died since the last job: a fresh pool
-            pool = _fresh_pool(pool, workers, settings)
+            pool = new_pool(pool)
             future = pool.submit(_analyse_all, jobs)
         given[future] = jobs
+        submitted[future] = (time.monotonic(), pool)
         return future
 
+    def result_of(future: Future[list[DocumentResult]]) -> list[DocumentResult]:
+        """The future's results, within ``max_document_seconds`` of its submission;
+        past that its worker (and the pool's others) is killed: TimeoutError."""
+        nonlocal pool
+        since, owner = submitted[future]
+        left = None
+        if limit is not None:
+            ready = started.get(owner)
+            if ready is not None:  # a worker's start is not the job's time
+                since = max(since, ready.result())
+            left = max(0.0, since + limit - time.monotonic())
+        try:
+            return future.result(timeout=left)
+        except TimeoutError:
+            if owner is pool:  # (a pool replaced since has lost its workers already)
+                _kill_workers(owner)
+                pool = new_pool(owner)
+            raise
+
     def outcome(future: Future[list[DocumentResult]]) -> list[DocumentResult]:
-        """The future's results; if its worker died, each of its jobs again alone in a
-        fresh worker, and a job that kills that one too is a failed analysis."""
+        """The future's results; if its worker died or was killed for taking too long,
+        each of its jobs again alone in a fresh worker, and a job that kills that one
+        too, or takes too long again, is a failed analysis."""
         nonlocal pool
         if future in rescued:
             return rescued[future]
         try:
-            return future.result()
-        except BrokenProcessPool:
+            return result_of(future)
+        except (BrokenProcessPool, CancelledError, TimeoutError):
             pass
         out = []
         for job in given[future]:
-            assert pool is not None
             try:
-                out.append(submit([job]).result()[0])
-            except BrokenProcessPool:
-                pool = _fresh_pool(pool, workers, settings)
+                out.append(result_of(submit([job]))[0])
+            except (BrokenProcessPool, CancelledError, TimeoutError) as exc:
+                if not isinstance(exc, TimeoutError):
+                    pool = new_pool(pool)
                 lost = DocumentResult(job.document, articles=job.articles, dropped=job.dropped)
-                nlp_failed(lost, WORKER_DIED)
+                nlp_failed(lost, too_slow(limit or 0) if isinstance(exc, TimeoutError)
+                           else WORKER_DIED)
                 out.append(lost)
         rescued[future] = out
         return out
@@ -513,6 +572,7 @@ def run(
             if not any(f is g for _, fs in pending for g, _ in fs):
                 given.pop(f, None)
                 rescued.pop(f, None)
+                submitted.pop(f, None)
 
     def flush_group() -> None:
         """Analyse the short documents gathered so far (one job), in input order."""
@@ -520,12 +580,8 @@ def run(
         group_chars = 0
         if not group:
             return
-        if pool is None:
-            for result in analyse_all_safely(group, settings):
-                finish(result)
-        else:
-            future = submit(list(group))
-            pending.extend((r, [(future, k)]) for k, r in enumerate(group))
+        future = submit(list(group))
+        pending.extend((r, [(future, k)]) for k, r in enumerate(group))
         group.clear()
 
     def in_flight() -> int:
@@ -540,15 +596,17 @@ def run(
                 continue
             chars = sum(len(a.text) for a in result.articles)
             seen_chars += chars
-            if pool is None and workers > 1 and seen_chars >= wait_chars:
-                flush_group()  # what came before the workers, first
-                pool = _pool(workers, settings)
+            if size < workers and seen_chars >= wait_chars:
+                flush_group()  # what came before the workers, first, in the guard
+                while pending:
+                    finish_futures(*pending.popleft())
+                if pool is not None:
+                    pool.shutdown()
+                    started.pop(pool, None)
+                pool, size = None, workers
             cut = needs_pieces(result.articles)  # too long to parse whole: in pieces
-            jobs = nlp_jobs(result) if pool is not None or cut else [result]
-            if pool is None and cut:
-                flush_group()
-                finish(merge_jobs(result, analyse_all_safely(jobs, settings)))
-            elif pool is not None and (len(jobs) > 1 or cut):
+            jobs = nlp_jobs(result)
+            if len(jobs) > 1 or cut:
                 flush_group()  # a long dump: its jobs over the workers
                 pending.append((result, [(submit([job]), 0) for job in jobs]))
             else:
@@ -558,7 +616,7 @@ def run(
                 group_chars += chars
                 if group_chars >= JOB_CHARS or time.monotonic() - group_since > GROUP_SECONDS:
                     flush_group()  # enough text for a job, or a slow stream
-            while in_flight() > 2 * workers:
+            while in_flight() > 2 * size:
                 finish_futures(*pending.popleft())
         flush_group()
         while pending:
@@ -621,6 +679,19 @@ def merge_jobs(result: DocumentResult, jobs: list[DocumentResult]) -> DocumentRe
     return result
 
 
+def too_slow(seconds: float) -> str:
+    """Why a document's NLP failed when it took too long twice."""
+    return (f"the NLP took longer than {seconds:g} s (max_document_seconds), twice: its "
+            "worker process was killed")
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's worker processes now (one is stuck on a job; the pool cannot end
+    one alone): their jobs fail and run again in a fresh pool."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.kill()
+
+
 # Why a document's NLP failed when its worker process died on it twice.
 WORKER_DIED = ("the NLP worker process died on it (killed, out of memory or crashed "
                "in native code), twice")
@@ -633,7 +704,7 @@ def _pool(workers: int, settings: dict[str, Any]) -> ProcessPoolExecutor:
     """Worker processes that each load the model once (fork where the OS has it)."""
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method),
-                               initializer=_init_worker, initargs=(settings,))
+                               initializer=_init_worker, initargs=(settings, workers))
 
 
 def _fresh_pool(broken: ProcessPoolExecutor, workers: int,
@@ -643,14 +714,15 @@ def _fresh_pool(broken: ProcessPoolExecutor, workers: int,
     return _pool(workers, settings)
 
 
-def _init_worker(settings: dict[str, Any]) -> None:
+def _init_worker(settings: dict[str, Any], workers: int = 2) -> None:
     die_with_parent()  # first: loading the model takes seconds
     from threadpoolctl import threadpool_limits
 
     from dossier.analysis import analysers, gazetteer_files
 
     # one BLAS thread per worker: N workers × multithreaded BLAS oversubscribe the cores
-    threadpool_limits(1)
+    if workers > 1:
+        threadpool_limits(1)
     _WORKER_SETTINGS.update(settings)
     analysers(settings.get("spacy_model"), gazetteer_files(settings))
 

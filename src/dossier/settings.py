@@ -62,10 +62,26 @@ SETTINGS: tuple[Setting, ...] = (
             "A gzipped input may expand to at most this many times its size (and 64 MiB "
             "whatever its size); past that it is taken for a decompression bomb and its "
             "rest is not read. Real text packs 3-35x."),
+    Setting("max_unpacked_mb", 0.0,
+            "A gzipped input (or a Parquet file) may expand to at most this many MiB, "
+            "whatever its ratio; past that its rest is not read. 0: only "
+            "max_unpack_ratio applies (a big dump may be of any size)."),
     Setting("max_file_seconds", 3600.0,
             "A file still being read after this many seconds (reading, cleaning and, "
             "for a streamed file, the NLP of its first documents) is stopped there: what "
             "was read is kept, the rest reported. 0: no limit."),
+    Setting("web_max_file_seconds", 300.0,
+            "max_file_seconds for files uploaded to `dossier serve` (an upload must not "
+            "hold the one ingest worker for an hour); the lower of the two applies."),
+    Setting("web_max_unpacked_mb", 256.0,
+            "max_unpacked_mb for files uploaded to `dossier serve`: a gzipped upload "
+            "(64 MiB at most) expanding past this is stopped there as a bomb; the lower "
+            "of the two applies."),
+    Setting("max_document_seconds", 300.0,
+            "An NLP job (a document, a piece of a long one, or short documents together) "
+            "still running after this many seconds has its worker process killed and "
+            "replaced; its documents run again alone, and one that takes too long again "
+            "is stored as failed with the reason (a re-ingest retries it). 0: no limit."),
     Setting("stream_chunk_mb", 4.0,
             "Text dumps larger than this (MiB) are read and segmented in parts of about "
             "this size, cut at blank lines; an article running across a cut is stitched "
@@ -78,7 +94,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 0,
             "Processes for the NLP stages (each loads the model once; one writer). "
             "0: one per CPU core, started once the batch holds more than "
-            "parallel_min_chars of article text (small batches run in one process)."),
+            "parallel_min_chars of article text (small batches run in one worker). The NLP "
+            "always runs in worker processes: a crash there costs its document, not the "
+            "run."),
     Setting("parallel_min_chars", 200_000,
             "With workers=0, the article text (characters) a batch must reach before "
             "worker processes are started."),
@@ -202,7 +220,10 @@ _RANGES = {"near_duplicate_threshold": (0.1, 0.95), "minhash_permutations": (16,
            "workers": (0, 1024), "stream_chunk_mb": (0.01, 4096),
            "parallel_min_chars": (0, 10**12), "dedup_window": (1, 10**9), "read_workers": (1, 256),
            "write_batch": (1, 100_000), "max_unpack_ratio": (2, 1_000_000),
-           "max_file_seconds": (0, 10**9), "min_confidence": (0.0, 1.0)}
+           "max_file_seconds": (0, 10**9), "max_unpacked_mb": (0, 10**9),
+           "web_max_file_seconds": (0.001, 10**9),
+           "max_document_seconds": (0, 10**9), "web_max_unpacked_mb": (0.01, 10**9),
+           "min_confidence": (0.0, 1.0)}
 
 
 def _check(key: str, value: Any) -> Any:

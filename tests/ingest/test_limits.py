@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,3 +100,33 @@ def test_a_file_past_its_time_limit_is_stopped_with_what_was_read_kept(
     assert len(docs) == 1 and docs[0].more
     assert len(problems) == 1 and "stopped after" in problems[0]
     assert "max_file_seconds" in problems[0]
+
+
+@pytest.mark.parametrize("name", ["big.txt.gz", "big.jsonl.gz", "big.html.gz", "big.parquet"])
+def test_max_unpacked_mb_stops_a_big_file_that_packs_like_text(
+        tmp_path: Path, name: str, make_varied_text: Any) -> None:
+    """A gzipped upload of 3 MiB of text packs ~3x, far under max_unpack_ratio: only the
+    cap on unpacked bytes (web_max_unpacked_mb for uploads) stops it early."""
+    body = make_varied_text(3 * 2**20)
+    path = tmp_path / name
+    if "jsonl" in name:
+        lines = body.decode().split("\n\n")
+        body = "\n".join(json.dumps({"text": x}) for x in lines if x).encode()
+    if "html" in name:
+        body = b"<html><body><p>" + body + b"</p></body></html>"
+    if name.endswith(".parquet"):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = [x for x in body.decode().split("\n\n") if x]
+        pq.write_table(pa.table({"text": rows}), path, row_group_size=2000)
+    else:
+        path.write_bytes(gzip.compress(body))
+    assert len(body) / path.stat().st_size < 10
+    docs, problems = _read(path, stream_chunk_bytes=1 << 18, max_unpacked_bytes=2**20)
+    assert len(problems) == 1 and "max_unpacked_mb" in problems[0], problems
+    assert "decompression bomb" in problems[0]
+    if "html" not in name:  # read whole: all or nothing; streamed: what came before kept
+        assert docs and sum(len(d.text) for d in docs) < 1.2 * 2**20
+    docs, problems = _read(path, stream_chunk_bytes=1 << 18)  # no cap: read in full
+    assert problems == [] and sum(len(d.text) for d in docs) > 2.5 * 2**20

@@ -312,3 +312,112 @@ def test_job_page_lists_rejected_files(client: TestClient, ingest_post: Any) -> 
     html = client.get(f"/ingest/jobs/{job['id']}").text
     assert "Files not read" in html and "001-empty.txt</b>: " + job["rejected"][0]["reason"] \
         in html.replace("&#39;", "'")
+
+
+# -- documents stored without analysis: listed on the home page, retried -----------------
+
+def test_home_lists_failed_analyses_and_retries_them(client: TestClient, ingest_post: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier.analysis
+
+    real = dossier.analysis.extract_quotes
+
+    def fragile(parsed: Any, *args: Any, **kwargs: Any) -> Any:
+        if "Bergen" in parsed.text:
+            raise RuntimeError("bad document")
+        return real(parsed, *args, **kwargs)
+
+    monkeypatch.setattr(dossier.analysis, "extract_quotes", fragile)
+    good = b"Rishi Sunak visited Kyiv. He said Britain would send more aid.\n"
+    res = ingest_post(client, {"collection": "fragile",
+                               "text": "Norway's prime minister said in Bergen: \"We will "
+                                       "build the harbour.\"\n"},
+                      files=[("files", ("good.txt", good, "text/plain"))])
+    job = _wait(client, res.json()["id"])
+    assert job["state"] == "done" and job["summary"]["unanalysed"] == 1, job
+    home = client.get("/.json", params={"c": "fragile"}).json()
+    assert home["unanalysed"]["failed"] == 1 and home["can_retry"]
+    [doc] = home["unanalysed"]["documents"]
+    assert (doc["source"], doc["state"], doc["reason"]) == (
+        "002-pasted.txt", "failed", "RuntimeError: bad document")
+    html = client.get("/", params={"c": "fragile"}).text
+    assert "Stored without analysis" in html and 'action="/ingest/retry"' in html
+    assert "002-pasted.txt" in html and "RuntimeError: bad document" in html
+    main = client.get("/.json").json()  # the demo store: everything analysed
+    assert main["unanalysed"]["failed"] == 0 and not main["can_retry"]
+    _error(client.post("/ingest/retry.json", data={"collection": "fragile"}), 403,
+           "cross_site")
+
+    monkeypatch.undo()  # the analysis works again: the retry redoes that document only
+    token = client.app.state.csrf_token  # type: ignore[attr-defined]
+    res = client.post("/ingest/retry.json", data={"collection": "fragile",
+                                                  "csrf_token": token})
+    assert res.status_code == 202, res.text
+    again = _wait(client, res.json()["id"])
+    assert again["state"] == "done" and again["files"] == ["002-pasted.txt"], again
+    assert (again["summary"]["documents"], again["summary"]["unanalysed"]) == (1, 0)
+    home = client.get("/.json", params={"c": "fragile"}).json()
+    assert home["unanalysed"] == {"failed": 0, "stored": 0, "documents": []}
+    assert home["overview"]["counts"]["quote"] >= 2
+    assert "Stored without analysis" not in client.get("/", params={"c": "fragile"}).text
+    _error(client.post("/ingest/retry.json", data={"collection": "fragile",
+                                                   "csrf_token": token}),
+           409, "nothing_to_retry")
+
+
+# -- uploads: lower limits per file ---------------------------------------------------------
+
+@pytest.mark.parametrize(("given", "seconds", "unpacked"), [
+    ({}, 300.0, 256.0),  # the web's defaults: far under max_file_seconds (3,600 s)
+    ({"max_file_seconds": "60", "max_unpacked_mb": "10"}, 60.0, 10.0),  # the lower applies
+    ({"web_max_file_seconds": "5", "max_file_seconds": "0"}, 5.0, 256.0),  # 0: no limit
+])
+def test_uploads_run_with_the_webs_limits_per_file(given: dict[str, str], seconds: float,
+                                                   unpacked: float) -> None:
+    from dossier.web.jobs import upload_settings
+
+    got = upload_settings(load_settings(overrides=given))
+    assert (got["max_file_seconds"], got["max_unpacked_mb"]) == (seconds, unpacked)
+
+
+def test_a_gzipped_upload_past_web_max_unpacked_mb_is_stopped(
+        web_db: Path, web_cache: Path, tmp_path: Path, ingest_post: Any,
+        make_varied_text: Any) -> None:
+    """A gzip of 3 MiB of text packs ~3x, as real text does: no ratio stops it; the
+    upload's cap on unpacked size does, and the file beside it is stored."""
+    import gzip
+
+    settings = load_settings(overrides={"web_max_unpacked_mb": "1", "nlp": "false"})
+    app = create_app(web_db, tmp_path / "data", web_cache, settings=settings)
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as c:
+        res = ingest_post(c, {"collection": "bomb", "text": "Norway opened a harbour.\n"},
+                          files=[("files", ("big.txt.gz", gzip.compress(make_varied_text(3 << 20)),
+                                            "application/gzip"))])
+        job = _wait(c, res.json()["id"])
+        assert job["state"] == "done", job
+        [rejected] = job["rejected"]
+        assert rejected["file"] == "001-big.txt.gz" and "max_unpacked_mb" in rejected["reason"]
+        assert c.get("/search.json", params={"q": "harbour", "c": "bomb"}).json()["total"]
+
+
+def test_home_lists_documents_ingested_without_nlp(web_db: Path, web_cache: Path,
+                                                   tmp_path: Path) -> None:
+    """A collection ingested with nlp=false: its documents are listed as stored without
+    analysis, with no retry offered (a re-ingest with the NLP on does not redo them)."""
+    from dossier.pipeline import run
+    from dossier.store import Store
+
+    story = tmp_path / "story.txt"
+    story.write_text("Norway opened a new harbour in Bergen on Tuesday.\n", encoding="utf-8")
+    path = tmp_path / "data" / "collections" / "plain.duckdb"
+    path.parent.mkdir(parents=True)
+    with Store(path) as store:
+        run([story], store, load_settings(overrides={"nlp": "false"}))
+    app = create_app(web_db, tmp_path / "data", web_cache, settings=load_settings())
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as c:
+        home = c.get("/.json", params={"c": "plain"}).json()
+        assert (home["unanalysed"]["failed"], home["unanalysed"]["stored"]) == (0, 1)
+        assert home["unanalysed"]["documents"][0]["source"] == "story.txt"
+        assert "NLP off" in home["unanalysed"]["documents"][0]["reason"]
+        assert not home["can_retry"]
+        assert 'action="/ingest/retry"' not in c.get("/", params={"c": "plain"}).text

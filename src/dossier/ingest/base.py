@@ -50,6 +50,7 @@ class ReadOptions:
     follow_local_links: bool = True
     max_unpack_ratio: int = 100  # a compressed file may expand to this times its size
     max_file_seconds: float = 3600.0  # a file still being read after this is stopped; 0: never
+    max_unpacked_bytes: int = 0  # a compressed file may expand to at most this; 0: no cap
 
 
 Reader = Callable[[Path, ReadOptions], Iterator[Document]]
@@ -79,15 +80,18 @@ UNPACK_FLOOR_BYTES = 64 * 2**20
 def unpack_limit(packed_bytes: int, options: ReadOptions) -> int:
     """How many bytes a compressed file of ``packed_bytes`` may expand to: real text
     packs 3-35x with gzip (35x for a dump of many copies of one article), a bomb
-    ~1000x."""
-    return max(options.max_unpack_ratio * packed_bytes, UNPACK_FLOOR_BYTES)
+    ~1000x; and never more than ``max_unpacked_bytes`` when that is set (a web
+    upload)."""
+    limit = max(options.max_unpack_ratio * packed_bytes, UNPACK_FLOOR_BYTES)
+    return min(limit, options.max_unpacked_bytes) if options.max_unpacked_bytes else limit
 
 
 def too_big_unpacked(source: str, limit: int) -> InputError:
-    return InputError(source, f"decompressed, the file is over {limit / 2**20:,.0f} MiB, "
-                      "more than max_unpack_ratio times its size (a decompression bomb?); "
-                      "what came before was read",
-                      "unpack it yourself if it is real, or raise --set max_unpack_ratio=N")
+    return InputError(source, f"decompressed, the file is over {limit / 2**20:,.1f} MiB "
+                      "(max_unpack_ratio times its size, or max_unpacked_mb): a "
+                      "decompression bomb?; what came before was read",
+                      "unpack it yourself if it is real, or raise --set max_unpack_ratio=N "
+                      "or max_unpacked_mb=N")
 
 
 class Unpacked(io.RawIOBase):

@@ -14,9 +14,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from dossier.errors import InputError
-from dossier.ingest.base import ReadOptions, check_size
+from dossier.ingest.base import (
+    Deadline,
+    ReadOptions,
+    check_size,
+    too_big_unpacked,
+    unpack_limit,
+)
 from dossier.ingest.jsonl import row_to_document, skipped, usual_field
 from dossier.records import Document
 
@@ -43,8 +50,11 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Document]:
                          "--set jsonl_text_field=COLUMN")
     bad: list[str] = []
     n = yielded = 0
+    deadline = Deadline(source, options)
+    limit = unpack_limit(path.stat().st_size, options)  # a Parquet "bomb" is not read
     try:
-        for batch in pf.iter_batches(batch_size=BATCH_ROWS):
+        for batch in _batches(pf, limit, source):
+            deadline.check(f"{n} row(s)")
             for row in batch.to_pylist():
                 n += 1
                 raw = json.dumps(row, sort_keys=True, default=str).encode("utf-8")
@@ -63,3 +73,14 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Document]:
         raise InputError(source, skipped(bad, "rows"), f"the other {yielded} rows were read")
     if n == 0:
         raise InputError(source, "no rows in this Parquet file", "nothing to ingest")
+
+
+def _batches(pf: Any, limit: int, source: str) -> Iterator[Any]:
+    """The file's record batches, row group by row group; a row group that would take
+    the file's unpacked size (as its metadata declares it) over ``limit`` is not read."""
+    unpacked = 0
+    for i in range(pf.num_row_groups):
+        unpacked += pf.metadata.row_group(i).total_byte_size
+        if unpacked > limit:
+            raise too_big_unpacked(source, limit)
+        yield from pf.iter_batches(batch_size=BATCH_ROWS, row_groups=[i])

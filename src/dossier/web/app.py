@@ -202,6 +202,8 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
         data: dict[str, Any] = {"store": c or MAIN, "overview": None}
         if c != MAIN or registry.main is not None:
             data["overview"] = Q.overview(source(c))
+            data["unanalysed"] = Q.unanalysed(source(c))
+            data["can_retry"] = c != MAIN and data["unanalysed"]["failed"] > 0
         data["collections"] = registry.collections()
         return respond(request, "home.html", data)
 
@@ -337,6 +339,18 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
             shutil.rmtree(folder, ignore_errors=True)
             raise
         job = jobs.submit(job_id, name, saved)
+        if wants_json(request):
+            return JSONResponse(job.to_dict(), status_code=202,
+                                headers={"Location": f"/ingest/jobs/{job.id}"})
+        return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
+
+    @app.post("/ingest/retry")
+    def retry(request: Request, collection: str = Form(..., max_length=63),
+              csrf: str = Form("", alias="csrf_token", max_length=200)) -> Response:
+        """Ingest again the files of a collection's documents whose analysis failed:
+        as a re-ingest with the CLI, it redoes exactly those documents."""
+        check_token(request, csrf)
+        job = jobs.retry(valid_collection(collection))
         if wants_json(request):
             return JSONResponse(job.to_dict(), status_code=202,
                                 headers={"Location": f"/ingest/jobs/{job.id}"})

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.pipeline import run
+from dossier.settings import SETTINGS
 from dossier.store import Store
 from dossier.web.sources import NotFound, Registry, WebError
 
@@ -27,6 +28,21 @@ _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 def safe_filename(name: str, n: int) -> str:
     base = _SAFE.sub("_", Path(name or "").name).strip("._") or f"upload-{n}.txt"
     return f"{n:03d}-{base}"[:120]
+
+
+WEB_DEFAULTS = {s.name.removeprefix("web_"): s.default for s in SETTINGS
+                if s.name.startswith("web_")}
+
+
+def upload_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """The settings an ingest of uploaded files runs with: the web's limits per file
+    (``web_max_file_seconds``, ``web_max_unpacked_mb``) where they are lower."""
+    out = dict(settings)
+    for name in ("max_file_seconds", "max_unpacked_mb"):
+        web = float(settings.get(f"web_{name}") or WEB_DEFAULTS[name])
+        own = float(settings.get(name) or 0)
+        out[name] = min(web, own) if own else web
+    return out
 
 
 class Cancelled(Exception):
@@ -75,7 +91,7 @@ class Jobs:
 
     def __init__(self, registry: Registry, settings: dict[str, Any]) -> None:
         self.registry = registry
-        self.settings = settings
+        self.settings = upload_settings(settings)
         self._jobs: dict[str, Job] = {}
         self._futures: dict[str, Future[None]] = {}
         self._lock = threading.Lock()
@@ -127,6 +143,20 @@ class Jobs:
         self.save(job)
         self._futures[job.id] = self._pool.submit(self._run, job)
         return job
+
+    def retry(self, collection: str) -> Job:
+        """A job that ingests again the uploaded files of the collection's documents
+        whose analysis failed (the store redoes those and skips the rest)."""
+        uploads = (self.registry.data_dir / "uploads").resolve()
+        failed = self.registry.get(collection).store.unanalysed()
+        files = sorted({Path(f["source"]) for f in failed})
+        kept = [f for f in files if f.resolve().is_relative_to(uploads) and f.is_file()]
+        if not kept:
+            raise WebError(f"collection {collection!r} has no document to retry whose "
+                           "uploaded file is still here" if failed else
+                           f"collection {collection!r} has no failed analysis to retry",
+                           status=409, code="nothing_to_retry")
+        return self.submit(self.new_id(), collection, kept)
 
     def cancel(self, job_id: str) -> Job:
         """Cancel a job: a queued one never starts; a running one stops before its next

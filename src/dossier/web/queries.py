@@ -555,3 +555,25 @@ def overview(src: Source) -> dict[str, Any]:
             "published": {"first": dates[0] if dates else None,
                           "last": dates[1] if dates else None},
             "top_actors": top}
+
+
+# Documents listed on the home page as stored without their analysis.
+UNANALYSED_SHOWN = 50
+
+
+def unanalysed(src: Source) -> dict[str, Any]:
+    """Documents stored without their analysis: ``failed`` (the NLP failed on them,
+    with the reason; re-ingesting their files retries them) and ``stored`` (ingested
+    with the NLP off). File names only: the server's folders stay private."""
+    with src.st() as cur:
+        counts = dict(cur.execute("SELECT state, count(*) FROM documents WHERE state IN "
+                                  "('failed', 'stored') GROUP BY state").fetchall())
+        rows = _rows(cur, "SELECT id AS document_id, source, locator, state, "
+                     "state_reason AS reason FROM documents WHERE state IN ('failed', 'stored') "
+                     "ORDER BY state, source, locator LIMIT ?", [UNANALYSED_SHOWN])
+    for r in rows:
+        r["source"] = PurePath(r["source"]).name
+        if r["state"] == "stored":
+            r["reason"] = r["reason"] or "ingested with the NLP off (nlp=false)"
+    return {"failed": int(counts.get("failed", 0)), "stored": int(counts.get("stored", 0)),
+            "documents": rows}
