@@ -107,7 +107,8 @@ def test_rows_are_read_a_batch_at_a_time(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(pq.ParquetFile, "iter_batches", spy)
     docs, err = collect(path)
-    assert err is None and len(docs) == n and asked == [10]
+    # one call per row group (each checked against the unpacked-size limit first)
+    assert err is None and len(docs) == n and asked == [10, 10]
 
 
 def test_jsonl_rows_use_the_usual_names_too(tmp_path: Path) -> None:
