@@ -4,7 +4,7 @@ or a place). A newcomer adding a rule adds its row here.
 
 Facts: (code, source code, target code) of an event that is not negated;
 ("negated", code, source, target); ("modality", code, modality); ("date", code, date);
-("place", code, place name). Sentences written for these tests."""
+("place", code, place name); ("confidence", code, confidence). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ def facts(evs: list[Event]) -> set[tuple[str | None, ...]]:
             out.add(("date", e.code, e.date))
         if e.location:
             out.add(("place", e.code, e.location.name))
+        out.add(("confidence", e.code, e.confidence))
     return out
 
 
@@ -148,6 +149,34 @@ RULES = [
      None, ("174", "CUBGOV", "CUB")),
     ("modality.unasserted_noun", "Israel and Lebanon called for negotiations.",
      None, ("046", "ISR", "LBN")),
+    # precision (issue 19)
+    ("precision.not_an_actor", "The dieback disease is killing New Zealand's native kauri trees.",
+     None, ("190", None, "NZL")),
+    ("precision.place_modifier", "Egypt opposed the Madrid peace talks.",
+     ("125", "EGY", None), ("125", "EGY", "ESP")),
+    ("precision.sports_sentence",
+     "Serbia criticised Croatia after the 2-1 defeat in the World Cup match.",
+     None, ("111", "SRB", "HRV")),
+    ("precision.contest", "Russia beat Croatia on Monday.", None, ("190", "RUS", "HRV")),
+    ("precision.business", "Chinese companies agreed to invest in American firms.",
+     None, ("030", "CHNBUS", None)),
+    ("precision.figurative", "The United States hopes to hammer out an agreement with Iran.",
+     None, ("190", "USA", "IRN")),
+    ("modality.negation_scope",
+     "Sudan will halt its obstruction and cooperate with the United Nations.",
+     ("060", "SDN", "IGOUNO"), ("negated", "060", "SDN", "IGOUNO")),
+    ("modality.negating_noun",
+     "Pakistan was criticised for its failure to crack down on Indian militants.",
+     None, ("175", None, "INDREB")),
+    ("modality.wish_clause", "The United States hopes that Iran can attack Israel.",
+     ("modality", "190", "intended"), None),
+    ("modality.question_clause",
+     "The minister dodged questions on whether China attacked Taiwan.",
+     ("modality", "190", "hypothetical"), None),
+    ("coding.one_side_allowed", "Two Russian soldiers were killed in Syria.",
+     ("confidence", "190", 0.35), ("confidence", "190", 0.65)),
+    ("coding.no_country_side", "John Miller met Sarah Jones in London.",
+     ("confidence", "040", 0.35), ("confidence", "040", 0.8)),
     # places
     ("places.locate", "Speaking in Canberra, Boris Johnson criticised Russia.",
      ("place", "111", "Canberra"), None),

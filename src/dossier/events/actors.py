@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.patterns import patterns
+from dossier.events.precision import not_an_actor, place_modifier
 from dossier.events.syntax import against, with_conj
 from dossier.gazetteer import Actor, Geography, norm
 from dossier.parse import ParsedArticle
@@ -260,8 +261,18 @@ class Actors:
 
     # -- the actor of a token -------------------------------------------------------
 
+    def where_not_whose(self, tok: Token) -> bool:
+        """A noun no agent, modified by a place that is no state ("the Madrid talks")."""
+        return not self.sector(tok) and place_modifier(tok, self.is_state_name)
+
+    def is_state_name(self, text: str) -> bool:
+        return norm(text) in self.g.demonyms or any(
+            a.type == "state" for a in self.g.by_name(text))
+
     def of(self, tok: Token) -> ActorRef | None:
         """The actor ``tok`` stands for, or None: the rules below in order."""
+        if not_an_actor(tok):
+            return None
         if (part := self.partitive(tok)) is not None:
             return self.of(part)
         m = self.by_token.get(tok.i)
@@ -269,6 +280,8 @@ class Actors:
         owner: Mention | None = None  # "his" of "his counterpart": not the actor itself
         if m is None:
             m, modifier, owner = self.modifier_actor(tok)
+            if m is not None and modifier and self.where_not_whose(tok):
+                m = None
         if m is not None and modifier and not (m.code or m.country) \
                 and self.uncoded_modifier(tok):
             m = None
@@ -405,7 +418,8 @@ class Actors:
         million euros"."""
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS and tok.ent_type_ not in _AMOUNTS \
-                and lemma not in _NOT_ACTORS and (country := self.modifier_state(tok)):
+                and lemma not in _NOT_ACTORS and not self.where_not_whose(tok) \
+                and (country := self.modifier_state(tok)):
             sector = owner.sector if owner is not None and lemma in _COUNTERPART else None
             return agent_ref(f"{tok.text} ({country})", country, sector)
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.data import load_toml
 from dossier.events.arguments import RECIPROCAL_ROOTS
 from dossier.events.book import BOOK
 from dossier.events.codes import Code, cameo
@@ -19,11 +20,14 @@ from dossier.records import ActorRef, Event
 
 Pair = tuple[ActorRef | None, ActorRef | None]
 
-# Confidence of an event with both sides known, and with one side only ("Sudan lifted
-# the curfew", "Protesters were arrested"): set by hand when partial actors were
-# introduced (issue 5), not calibrated.
-CONFIDENCE_DYAD = 0.8
-CONFIDENCE_ONE_SIDE = 0.5
+# Confidence by evidence and sides, measured on the tuning data (issue 19): see
+# ``[confidence]`` in ``data/event_patterns.toml``.
+_CONF_DATA = load_toml("event_patterns.toml")["confidence"]
+_CONFIDENCE: dict[str, list[float]] = {k: v for k, v in _CONF_DATA.items()
+                                       if k in ("pattern", "noun", "dictionary_object",
+                                                "dictionary")}
+_ONE_SIDE = frozenset(_CONF_DATA["one_side_codes"])
+ONE_SIDE_HIDDEN: float = _CONF_DATA["one_side_hidden"]
 
 # Roots whose action can be aimed "at" or "into" someone (disapprove, reject, threaten,
 # protest, force): for others a place after "at"/"into" is where it happened.
@@ -181,5 +185,34 @@ def pairs(code: str, c: Code, sources: list[ActorRef], targets: list[ActorRef]
     return own_country_visit(one_known_side(out), c)
 
 
-def confidence(pair: Pair) -> float:
-    return CONFIDENCE_DYAD if pair[0] and pair[1] else CONFIDENCE_ONE_SIDE
+@BOOK.rule("coding", off=None)
+def one_side_allowed(code: str) -> bool | None:
+    """Whether an event may have an unknown side: a protest or a statement names its
+    source alone ("Students rallied in Dhaka"), a yielding act too ("Sudan lifted the
+    curfew"); an attack or an accusation with an unknown side ("Two service members
+    were killed in a helicopter crash", "Biden withdrew") is kept below the default
+    min_confidence (``one_side_hidden``)."""
+    return code[:2] in _ONE_SIDE or code in _ONE_SIDE
+
+
+@BOOK.rule("coding", off=False)
+def no_country_side(s: ActorRef | None, t: ActorRef | None) -> bool:
+    """An event with no side the gazetteer places in a country is kept below the
+    default min_confidence: mostly people and companies outside politics ("Smith
+    agreed", "SoftBank agreed to inject $6.5 billion into WeWork", "Tim Cook visited
+    Salesforce's conference")."""
+    return not any(a is not None and a.country for a in (s, t))
+
+
+def confidence(pair: Pair, evidence: str, code: str, mode: str) -> float:
+    """How likely the event is right, by what coded it and how well its sides are known
+    (``[confidence]`` of ``event_patterns.toml``, measured on the tuning data)."""
+    s, t = pair
+    row = _CONFIDENCE[evidence]
+    if no_country_side(s, t):
+        return min(row[1], ONE_SIDE_HIDDEN)
+    if s is None or t is None:
+        if one_side_allowed(code) is False:
+            return min(row[2], ONE_SIDE_HIDDEN)
+        return float(row[2])
+    return float(row[0] if s.country and t.country else row[1])

@@ -47,6 +47,7 @@ from dossier.events.patterns import (
     verb_pattern,
 )
 from dossier.events.places import locate
+from dossier.events.precision import business, contest, figurative, sports_sentence
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
 from dossier.records import Event, Trigger
@@ -82,6 +83,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "urged Russia to withdraw": the appeal is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
+    if figurative(tok):
+        return []  # "hammering out an agreement": no fight
     found: list[Event] = []
     vp = verb_pattern(tok, lemma, p)
     if vp is not None:
@@ -89,7 +92,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         if not vp.particle and not vp.objects:
             code = dictionary_object_pattern(code, tok, lemma)
         vp = replace(vp, code=requested_code(code, tok, p))
-        found = _events(tok, vp.code, verb_sides(tok, vp, actors, p), parsed, actors.geo, p)
+        found = _events(tok, vp.code, verb_sides(tok, vp, actors, p), parsed, actors.geo, p,
+                        "pattern")
     if found or tok.pos_ != "VERB":
         return found
     fallback, specific = dictionary_verb(tok, lemma)
@@ -101,7 +105,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
     mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects
                  for c in tok.children)
     sides = verb_sides(tok, vp, actors, p, reciprocal=specific or mutual, nested=True)
-    return [e for e in _events(tok, fallback, sides, parsed, actors.geo, p)
+    evidence = "dictionary_object" if specific else "dictionary"
+    return [e for e in _events(tok, fallback, sides, parsed, actors.geo, p, evidence)
             if dictionary_dyad(e, specific)]
 
 
@@ -118,12 +123,14 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     np_ = noun_pattern(tok, lemma, p)
     if np_ is None:
         return []
-    return _events(tok, np_.code, noun_sides(tok, np_, actors), parsed, actors.geo, p)
+    return _events(tok, np_.code, noun_sides(tok, np_, actors), parsed, actors.geo, p, "noun")
 
 
 def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticle,
-            geo: Geography, p: Patterns) -> list[Event]:
-    """The records of one trigger's event, one per pair of actors."""
+            geo: Geography, p: Patterns, evidence: str) -> list[Event]:
+    """The records of one trigger's event, one per pair of actors; ``evidence``: what
+    coded it (a Dossier pattern, a noun pattern, a dictionary verb with its object, a
+    dictionary verb alone)."""
     if sides is None:
         return []
     sources, targets = sides.sources, sides.targets
@@ -131,7 +138,9 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
     is_negated = negated(trigger, p)
     c = cameo()[intended_code(code, None if is_negated else intention(trigger, p), p)]
-    coded = pairs(code, c, sources, targets)
+    coded = [(s, t) for s, t in pairs(code, c, sources, targets)
+             if not (business(s, t) or contest(trigger, s, t)
+                     or sports_sentence(trigger.sent, s, t))]
     if not coded:
         return []
     sent = trigger.sent
@@ -144,7 +153,8 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         end=parsed.end(sent), code=c.code, root=c.root, quad_class=c.quad_class,
         goldstein=c.goldstein, plover=c.plover, plover_mode=c.plover_mode,
         source_actor=s, target_actor=t, trigger=said, negated=is_negated, modality=mode,
-        date=when, date_precision=precision, location=where, confidence=confidence((s, t)))
+        date=when, date_precision=precision, location=where,
+        confidence=confidence((s, t), evidence, c.code, mode))
         for s, t in coded]
 
 
