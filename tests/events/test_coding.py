@@ -22,6 +22,14 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # issue 19: withdrawing peacekeepers, observers or aid workers is a sanction
+        ("Qatar withdrew peacekeepers from the Eritrea-Djibouti border.",
+         {("1661", "QAT", "DJI")}),
+        ("Iraq expelled the weapons inspectors.", {("1662", "IRQ", None)}),
+        ("Russia withdrew its troops from Syria.", {("087", "RUS", "SYR")}),
+        # a telephone call is a consultation, an appeal is "called on X to"
+        ("Vladimir Putin called Xi Jinping on Monday.", {("040", "RUSGOV", "CHNGOV")}),
+        ("Britain called on Iran to release the sailors.", {("0253", "GBR", "IRN")}),
         # generic agents: sector code, country from a modifier or "in/from X"
         ("Israeli soldiers arrested two Palestinian activists in Hebron.",
          {("173", "ISRMIL", "PSEOPP")}),

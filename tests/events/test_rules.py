@@ -173,6 +173,8 @@ RULES = [
     ("modality.question_clause",
      "The minister dodged questions on whether China attacked Taiwan.",
      ("modality", "190", "hypothetical"), None),
+    ("coding.phone_call", "Vladimir Putin called Xi Jinping on Monday.",
+     ("040", "RUSGOV", "CHNGOV"), ("020", "RUSGOV", "CHNGOV")),
     ("coding.one_side_allowed", "Two Russian soldiers were killed in Syria.",
      ("confidence", "190", 0.35), ("confidence", "190", 0.65)),
     ("coding.no_country_side", "John Miller met Sarah Jones in London.",

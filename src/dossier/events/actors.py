@@ -77,6 +77,10 @@ class Actors:
             if m.type == "state" and m.country:
                 counts[m.country] = counts.get(m.country, 0) + 1
         self.focus = max(counts, key=counts.__getitem__) if counts else None
+        # the agents whose country is the article's focus, not named (by id; the list
+        # keeps them alive so that no other record takes their id)
+        self.guessed: set[int] = set()
+        self._guessed_refs: list[ActorRef] = []
 
     # -- groups: plural references ------------------------------------------------
 
@@ -395,11 +399,18 @@ class Actors:
         sector = self.sector(tok)
         if sector is None:
             return None
-        country = self.modifier_state(tok) or self.prep_state(tok) or (
+        named = self.modifier_state(tok) or self.prep_state(tok) or (
             self.modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
-            (owner.code or owner.country or "")[:3] if owner is not None else None) or (
+            (owner.code or owner.country or "")[:3] if owner is not None else None)
+        country = named or (
             None if any(against(c) for c in tok.children) else self.article_focus(tok))
-        return agent_ref(f"{tok.text} ({country})", country, sector) if country else None
+        if not country:
+            return None
+        ref = agent_ref(f"{tok.text} ({country})", country, sector)
+        if not named:
+            self.guessed.add(id(ref))  # its country is the article's, not the text's
+            self._guessed_refs.append(ref)
+        return ref
 
     @BOOK.rule("arguments", off=None)
     def agent_of_no_country(self, tok: Token) -> ActorRef | None:

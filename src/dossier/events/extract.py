@@ -32,6 +32,7 @@ from dossier.events.coding import (
     fallback_targets,
     intended_code,
     pairs,
+    phone_call,
     requested_code,
 )
 from dossier.events.dates import background, event_date
@@ -91,22 +92,22 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         code = vp.code
         if not vp.particle and not vp.objects:
             code = dictionary_object_pattern(code, tok, lemma)
-        vp = replace(vp, code=requested_code(code, tok, p))
-        found = _events(tok, vp.code, verb_sides(tok, vp, actors, p), parsed, actors.geo, p,
+        vp = replace(vp, code=phone_call(requested_code(code, tok, p), tok))
+        found = _events(tok, vp.code, verb_sides(tok, vp, actors, p), parsed, actors, p,
                         "pattern")
     if found or tok.pos_ != "VERB":
         return found
     fallback, specific = dictionary_verb(tok, lemma)
     if fallback is None:
         return []
-    fallback = requested_code(fallback, tok, p)
+    fallback = phone_call(requested_code(fallback, tok, p), tok)
     vp = VerbPattern(frozenset({lemma}), fallback, fallback_targets(fallback), None,
                      frozenset(), intransitive=specific)
     mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects
                  for c in tok.children)
     sides = verb_sides(tok, vp, actors, p, reciprocal=specific or mutual, nested=True)
     evidence = "dictionary_object" if specific else "dictionary"
-    return [e for e in _events(tok, fallback, sides, parsed, actors.geo, p, evidence)
+    return [e for e in _events(tok, fallback, sides, parsed, actors, p, evidence)
             if dictionary_dyad(e, specific)]
 
 
@@ -123,11 +124,11 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     np_ = noun_pattern(tok, lemma, p)
     if np_ is None:
         return []
-    return _events(tok, np_.code, noun_sides(tok, np_, actors), parsed, actors.geo, p, "noun")
+    return _events(tok, np_.code, noun_sides(tok, np_, actors), parsed, actors, p, "noun")
 
 
 def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticle,
-            geo: Geography, p: Patterns, evidence: str) -> list[Event]:
+            actors: Actors, p: Patterns, evidence: str) -> list[Event]:
     """The records of one trigger's event, one per pair of actors; ``evidence``: what
     coded it (a Dossier pattern, a noun pattern, a dictionary verb with its object, a
     dictionary verb alone)."""
@@ -146,7 +147,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     sent = trigger.sent
     when, precision = event_date(sent, parsed.published, trigger)
     mode = modality(trigger, p)
-    where = locate(sent, trigger, geo)
+    where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))
     return [Event(
         source=parsed.source, article_id=parsed.article_id, start=parsed.start(sent),
@@ -154,7 +155,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         goldstein=c.goldstein, plover=c.plover, plover_mode=c.plover_mode,
         source_actor=s, target_actor=t, trigger=said, negated=is_negated, modality=mode,
         date=when, date_precision=precision, location=where,
-        confidence=confidence((s, t), evidence, c.code, mode))
+        confidence=confidence((s, t), evidence, c.code, actors.guessed))
         for s, t in coded]
 
 
