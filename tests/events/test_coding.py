@@ -27,6 +27,11 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
          {("1661", "QAT", "DJI")}),
         ("Iraq expelled the weapons inspectors.", {("1662", "IRQ", None)}),
         ("Russia withdrew its troops from Syria.", {("087", "RUS", "SYR")}),
+        # refusing an action is rejecting it (the action itself is negated), but
+        # refusing a hostile one rejects no one
+        ("Russia refused to release the British sailors.", {("1243", "RUS", "GBR")}),
+        ("Iran refused to meet with the Saudi foreign minister.", {("125", "IRN", "SAUGOV")}),
+        ("China refused to criticise Russia.", set()),
         # a telephone call is a consultation, an appeal is "called on X to"
         ("Vladimir Putin called Xi Jinping on Monday.", {("040", "RUSGOV", "CHNGOV")}),
         ("Britain called on Iran to release the sailors.", {("0253", "GBR", "IRN")}),

@@ -173,6 +173,8 @@ RULES = [
     ("modality.question_clause",
      "The minister dodged questions on whether China attacked Taiwan.",
      ("modality", "190", "hypothetical"), None),
+    ("coding.refusal", "Russia refused to release the British sailors.",
+     ("1243", "RUS", "GBR"), None),
     ("coding.phone_call", "Vladimir Putin called Xi Jinping on Monday.",
      ("040", "RUSGOV", "CHNGOV"), ("020", "RUSGOV", "CHNGOV")),
     ("coding.one_side_allowed", "Two Russian soldiers were killed in Syria.",

@@ -211,3 +211,17 @@ def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
     if not targets and (len(sources) < 2 or np_.code[:2] not in RECIPROCAL_ROOTS):
         return None  # "Israel and Lebanon renewed negotiations": with each other
     return Sides(sources, targets)
+
+
+# Where the one an action is aimed at may be: the prepositions of a refused action.
+_REFUSED_PREPS = {"with", "to", "against", "on", "from", "for", "into", "at"}
+
+
+def refused_sides(tok: Token, action: Token, actors: Actors) -> Sides:
+    """The sides of a refusal: its subject rejects the one the refused action was aimed
+    at ("Adam Rippon refused to meet with Mike Pence" → Pence; "Russia refused to
+    release the sailors" → the sailors)."""
+    subj, _ = subjects(tok)
+    targets = [t for c in action.children if c.dep_ in ("dobj", "dative")
+               for t in with_conj(c)] + preposition_objects(action, _REFUSED_PREPS)
+    return Sides(verb_sources(subj, actors), _actors(actors, targets), alone=True)

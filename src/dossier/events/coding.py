@@ -42,6 +42,8 @@ _FALLBACK_TARGETS_NOT_AIMED = tuple(t for t in FALLBACK_TARGETS
 # What a telephone call is made to do ("called his counterpart to congratulate him"):
 # the call is a consultation, not an appeal (``call_purposes``).
 CALL_PURPOSES = frozenset(load_toml("event_patterns.toml")["precision"]["call_purposes"])
+REFUSING = frozenset(load_toml("event_patterns.toml")["precision"]["refusing"])
+REFUSAL_CODES: dict[str, str] = load_toml("event_patterns.toml")["precision"]["refusal_codes"]
 # Roots of force and coercion: announced for the future, they are threats.
 HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 
@@ -106,6 +108,26 @@ def requested_code(code: str, verb: Token, p: Patterns) -> str:
             if action is not None and action in cameo():
                 return table.get(action) or table.get(cameo()[action].root) or c.code
     return code
+
+
+@BOOK.rule("coding", off=None)
+def refusal(verb: Token, p: Patterns) -> tuple[str, Token] | None:
+    """(code, refused action) of a refusal: refusing an action is rejecting it, as CAMEO
+    codes it: "Russia refused to release the sailors" 1243, "Adam Rippon refused to meet
+    with Mike Pence" 125 (``refusal_codes``; else 120). The action itself is negated;
+    refusing a hostile action rejects no one ("China refused to criticise Russia")."""
+    if verb.lemma_.lower() not in REFUSING:
+        return None
+    for a in verb.children:
+        if a.dep_ == "xcomp" and a.pos_ in ("VERB", "AUX"):
+            action = action_code(a, p)
+            if action is None or action not in cameo():
+                return "120", a
+            root = cameo()[action].root
+            if root >= "10":
+                return None  # "China refused to criticise Russia": no rejection of Russia
+            return REFUSAL_CODES.get(action) or REFUSAL_CODES.get(root) or "120", a
+    return None
 
 
 @BOOK.rule("coding")

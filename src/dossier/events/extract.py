@@ -24,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dossier.events.actors import Actors
-from dossier.events.arguments import Sides, noun_sides, verb_sides
+from dossier.events.arguments import Sides, noun_sides, refused_sides, verb_sides
 from dossier.events.codes import cameo
 from dossier.events.coding import (
     confidence,
@@ -33,6 +33,7 @@ from dossier.events.coding import (
     intended_code,
     pairs,
     phone_call,
+    refusal,
     requested_code,
 )
 from dossier.events.dates import background, event_date
@@ -86,6 +87,9 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "five years after crowds burned down its embassy": history
     if figurative(tok):
         return []  # "hammering out an agreement": no fight
+    if (refused := refusal(tok, p)) is not None:  # "refused to meet with Pence": 125
+        return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
+                       actors, p, "pattern")
     found: list[Event] = []
     vp = verb_pattern(tok, lemma, p)
     if vp is not None:
