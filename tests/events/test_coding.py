@@ -27,6 +27,12 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
          {("1661", "QAT", "DJI")}),
         ("Iraq expelled the weapons inspectors.", {("1662", "IRQ", None)}),
         ("Russia withdrew its troops from Syria.", {("087", "RUS", "SYR")}),
+        # verbs the tuning sets showed uncoded (issue 19)
+        ("Iran returned the British sailors to Britain.", {("0841", "IRN", "GBR")}),
+        ("Egypt suspended talks with Israel.", {("164", "EGY", "ISR")}),
+        ("Syrian troops carried out attacks on Turkish positions.",
+         {("190", "SYRMIL", "TUR")}),
+        ("Israel declared a unilateral ceasefire.", {("0871", "ISR", None)}),
         # refusing an action is rejecting it (the action itself is negated), but
         # refusing a hostile one rejects no one
         ("Russia refused to release the British sailors.", {("1243", "RUS", "GBR")}),
