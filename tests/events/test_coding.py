@@ -38,6 +38,9 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Russia refused to release the British sailors.", {("1243", "RUS", "GBR")}),
         ("Iran refused to meet with the Saudi foreign minister.", {("125", "IRN", "SAUGOV")}),
         ("China refused to criticise Russia.", set()),
+        # announced not to be done: a refusal; not done: only negated
+        ("France will not lift the ban on Britain.", {("1241", "FRA", "GBR")}),
+        ("France did not lift the ban on Britain.", set()),
         # a telephone call is a consultation, an appeal is "called on X to"
         ("Vladimir Putin called Xi Jinping on Monday.", {("040", "RUSGOV", "CHNGOV")}),
         ("Britain called on Iran to release the sailors.", {("0253", "GBR", "IRN")}),

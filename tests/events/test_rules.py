@@ -175,6 +175,8 @@ RULES = [
      ("modality", "190", "hypothetical"), None),
     ("coding.refusal", "Russia refused to release the British sailors.",
      ("1243", "RUS", "GBR"), None),
+    ("coding.announced_refusal", "France will not lift the ban on Britain.",
+     ("1241", "FRA", "GBR"), ("negated", "081", "FRA", "GBR")),
     ("coding.phone_call", "Vladimir Putin called Xi Jinping on Monday.",
      ("040", "RUSGOV", "CHNGOV"), ("020", "RUSGOV", "CHNGOV")),
     ("coding.one_side_allowed", "Two Russian soldiers were killed in Syria.",

@@ -130,6 +130,21 @@ def refusal(verb: Token, p: Patterns) -> tuple[str, Token] | None:
     return None
 
 
+@BOOK.rule("coding", off=None)
+def announced_refusal(verb: Token, code: str, mode: str) -> str | None:
+    """A yielding or cooperative action announced as not to be done is a refusal, as
+    CAMEO codes it: "France will not lift the ban on British beef" 1241, "Slovakia will
+    not accept the refugees" (the code by ``refusal_codes``); "did not lift" is only
+    negated."""
+    if mode != "future" or code not in cameo() or not any(
+            c.dep_ == "neg" for c in verb.children):
+        return None
+    root = cameo()[code].root
+    if not "03" <= root <= "08":
+        return None
+    return REFUSAL_CODES.get(code) or REFUSAL_CODES.get(root) or "120"
+
+
 @BOOK.rule("coding")
 def phone_call(code: str, verb: Token) -> str:
     """A call to someone is a consultation (040), not an appeal: "Donald Trump called

@@ -27,6 +27,7 @@ from dossier.events.actors import Actors
 from dossier.events.arguments import Sides, noun_sides, refused_sides, verb_sides
 from dossier.events.codes import cameo
 from dossier.events.coding import (
+    announced_refusal,
     confidence,
     dictionary_dyad,
     fallback_targets,
@@ -142,6 +143,9 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     if not targets and len(sources) < 2 and not (sides.alone and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
     is_negated = negated(trigger, p)
+    mode = modality(trigger, p)
+    if is_negated and (refused := announced_refusal(trigger, code, mode)) is not None:
+        code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
     c = cameo()[intended_code(code, None if is_negated else intention(trigger, p), p)]
     coded = [(s, t) for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t)
@@ -150,7 +154,6 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         return []
     sent = trigger.sent
     when, precision = event_date(sent, parsed.published, trigger)
-    mode = modality(trigger, p)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))
     return [Event(
