@@ -180,7 +180,7 @@ RULES = [
     ("coding.phone_call", "Vladimir Putin called Xi Jinping on Monday.",
      ("040", "RUSGOV", "CHNGOV"), ("020", "RUSGOV", "CHNGOV")),
     ("coding.one_side_allowed", "Two Russian soldiers were killed in Syria.",
-     ("confidence", "190", 0.35), ("confidence", "190", 0.65)),
+     ("confidence", "190", 0.35), ("confidence", "190", 0.75)),
     ("coding.no_country_side", "John Miller met Sarah Jones in London.",
      ("confidence", "040", 0.35), ("confidence", "040", 0.8)),
     # places
