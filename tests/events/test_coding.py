@@ -38,6 +38,8 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Russia refused to release the British sailors.", {("1243", "RUS", "GBR")}),
         ("Iran refused to meet with the Saudi foreign minister.", {("125", "IRN", "SAUGOV")}),
         ("China refused to criticise Russia.", set()),
+        ("A Chinese government spokesman declined to comment on the talks with Britain.",
+         set()),
         # announced not to be done: a refusal; not done: only negated
         ("France will not lift the ban on Britain.", {("1241", "FRA", "GBR")}),
         ("France did not lift the ban on Britain.", set()),

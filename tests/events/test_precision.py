@@ -56,6 +56,7 @@ MODALITY = [
     ("Russia blocked aid in an attempt to force the United States to leave Syria.", None, None),
     ("The minister dodged questions on whether China attacked Taiwan.", "190", "hypothetical"),
     ("Iran attacked Israel on Monday.", "190", "asserted"),
+    ("Donald Trump has been eager to withdraw American troops from Syria.", "087", "intended"),
 ]
 
 

@@ -115,7 +115,8 @@ def refusal(verb: Token, p: Patterns) -> tuple[str, Token] | None:
     """(code, refused action) of a refusal: refusing an action is rejecting it, as CAMEO
     codes it: "Russia refused to release the sailors" 1243, "Adam Rippon refused to meet
     with Mike Pence" 125 (``refusal_codes``; else 120). The action itself is negated;
-    refusing a hostile action rejects no one ("China refused to criticise Russia")."""
+    refusing a hostile action rejects no one ("China refused to criticise Russia"), nor
+    does declining a statement or an appeal ("a spokesperson declined to comment")."""
     if verb.lemma_.lower() not in REFUSING:
         return None
     for a in verb.children:
@@ -124,8 +125,8 @@ def refusal(verb: Token, p: Patterns) -> tuple[str, Token] | None:
             if action is None or action not in cameo():
                 return "120", a
             root = cameo()[action].root
-            if root >= "10":
-                return None  # "China refused to criticise Russia": no rejection of Russia
+            if root >= "10" or root < "03":
+                return None  # "refused to criticise Russia", "declined to comment": none
             return REFUSAL_CODES.get(action) or REFUSAL_CODES.get(root) or "120", a
     return None
 

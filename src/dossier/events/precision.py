@@ -95,12 +95,12 @@ def business(s: ActorRef | None, t: ActorRef | None) -> bool:
 
 @BOOK.rule("precision", off=False)
 def figurative(verb: Token) -> bool:
-    """A phrasal verb whose particle or object changes the act: "The United States hopes
-    it can finish hammering out an agreement with Iran" (no fight), "ironed out their
-    differences"."""
+    """A phrasal verb whose particle, object or complement changes the act: "The United
+    States hopes it can finish hammering out an agreement with Iran" (no fight), "ironed
+    out their differences", "a spokesman declined to comment" (no rejection)."""
     lemma = verb.lemma_.lower()
     for c in verb.children:
-        if c.dep_ in ("prt", "dobj") and ((lemma, c.lower_) in FIGURATIVE
+        if c.dep_ in ("prt", "dobj", "xcomp") and ((lemma, c.lower_) in FIGURATIVE
                                           or (lemma, c.lemma_.lower()) in FIGURATIVE):
             return True
         if c.dep_ == "prep" and any((lemma, c.lower_, o.lemma_.lower()) in FIGURATIVE
