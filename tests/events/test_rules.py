@@ -149,6 +149,9 @@ RULES = [
      None, ("174", "CUBGOV", "CUB")),
     ("modality.unasserted_noun", "Israel and Lebanon called for negotiations.",
      None, ("046", "ISR", "LBN")),
+    ("arguments.purpose_control",
+     "The U.S. military has been training the Syrian opposition forces to fight against "
+     "Islamic State.", ("190", "SYRREB", "MEAREB"), ("190", "USAMIL", "MEAREB")),
     # precision (issue 19)
     ("precision.not_an_actor", "The dieback disease is killing New Zealand's native kauri trees.",
      None, ("190", None, "NZL")),
