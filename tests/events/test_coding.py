@@ -33,6 +33,10 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Syrian troops carried out attacks on Turkish positions.",
          {("190", "SYRMIL", "TUR")}),
         ("Israel declared a unilateral ceasefire.", {("0871", "ISR", None)}),
+        # welcoming a decision is approval of its owner; welcoming a person is hosting
+        ("The European Union welcomed Azerbaijani President Ilham Aliyev's decision to "
+         "pardon activists.", {("051", "IGOEUREEC", "AZEGOV")}),
+        ("China welcomed the Russian president in Beijing.", {("043", "CHN", "RUSGOV")}),
         # refusing an action is rejecting it (the action itself is negated), but
         # refusing a hostile one rejects no one
         ("Russia refused to release the British sailors.", {("1243", "RUS", "GBR")}),

@@ -102,8 +102,9 @@ RULES = [
      ("051", "EGY", "SDN"), None),
     ("arguments.asked_target", "Germany demanded that Serbia withdraw its troops from "
      "Kosovo.", ("1056", "DEU", "SRB"), ("1056", "DEU", None)),
+    # (welcoming a report is approval, 051, since issue 19; it was 043, hosting a visit)
     ("arguments.not_each_other", "Kenya and Uganda welcomed the report.",
-     None, ("043", "KEN", "UGA")),
+     None, ("051", "KEN", "UGA")),
     ("arguments.light_verb_targets", "Judge Alejandro Rivera opened fraud investigations "
      "against 28 Chilean government officials.", ("090", None, "CHLGOV"), None),
     ("arguments.nested_targets", "Serbian military police have launched an investigation "

@@ -106,7 +106,8 @@ def objects_phrase_targets(tok: Token, preps: set[str], nested: bool) -> list[To
 
 
 def verb_targets(tok: Token, vp: VerbPattern, nested: bool) -> list[Token]:
-    """The target tokens of a verb, where its pattern says they are."""
+    """The target tokens of a verb, where its pattern says they are ("dobj", "dative",
+    "poss": the possessor of the object, "prep:<p>")."""
     toks: list[Token] = []
     for spec in vp.targets:
         if spec == "dobj":
@@ -114,6 +115,9 @@ def verb_targets(tok: Token, vp: VerbPattern, nested: bool) -> list[Token]:
                 toks += [t for c in tok.children if c.dep_ == "dobj" for t in with_conj(c)]
         elif spec == "dative":
             toks += [c for c in tok.children if c.dep_ == "dative"]
+        elif spec == "poss":  # "welcomed Aliyev's decision": the owner of the object
+            toks += [o for c in tok.children if c.dep_ == "dobj"
+                     for o in c.children if o.dep_ == "poss"]
         else:
             preps = set(spec[5:].split("|"))
             toks += preposition_objects(tok, preps) + objects_phrase_targets(tok, preps,
