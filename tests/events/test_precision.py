@@ -102,3 +102,21 @@ CONFIDENCE = [
 def test_confidence(events, text: str, code: str, low: float, high: float) -> None:  # type: ignore[no-untyped-def]
     found = [e.confidence for e in events(text) if e.code.startswith(code[:2])]
     assert found and all(low <= c <= high for c in found), found
+
+
+@pytest.mark.parametrize(("confidence", "source"), [(0.3, None), (0.9, "TWN")])
+def test_unsure_mention_is_no_side(confidence: float, source: str | None) -> None:
+    """A mention the actor stage is unsure of (below MIN_MENTION_CONFIDENCE) names no
+    side; a sure one does."""
+    from dataclasses import replace
+
+    from dossier.analysis import analysers
+    from dossier.events.extract import extract_events
+
+    an = analysers()
+    parsed = an.read("Taiwan criticised China.")
+    parsed.set_mentions([replace(m, confidence=confidence) if m.text == "Taiwan" else m
+                         for m in parsed.mentions])
+    found = {(e.code, e.source_actor and e.source_actor.code)
+             for e in extract_events(parsed, an.geo)}
+    assert ("111", "TWN") in found if source else ("111", "TWN") not in found

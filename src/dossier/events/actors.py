@@ -42,6 +42,19 @@ _GROUP_STATES = frozenset(_WORDS["group_states"])
 _PARTITIVE = frozenset(_WORDS["partitive"])
 
 
+# A mention the actor stage is less sure of than this is an unresolved phrase for the
+# events (no source or target by it): the actor stage's ``Mention.confidence``.
+MIN_MENTION_CONFIDENCE = 0.5
+
+
+@BOOK.rule("arguments", off=True)
+def confident_mention(m: Mention) -> bool:
+    """A mention the actor stage is unsure of (confidence below
+    ``MIN_MENTION_CONFIDENCE``) names no side: "Taiwan criticised China" with "Taiwan"
+    linked at 0.3 has no known source."""
+    return m.confidence >= MIN_MENTION_CONFIDENCE
+
+
 def mention_ref(m: Mention) -> ActorRef:
     """The actor of a mention, its code cut to the country and sector parts."""
     code = m.code or m.country or ""
@@ -69,12 +82,15 @@ class Actors:
     def __init__(self, parsed: ParsedArticle, geo: Geography) -> None:
         # a group the actor stage made of "Xi and Putin … they" has no code: events
         # expand such references to their members themselves (see group)
-        self.by_token = parsed.mentions_where(lambda m: m.type != "group")
+        self.by_token = parsed.mentions_where(
+            lambda m: m.type != "group" and confident_mention(m))
+        # tokens of unsure mentions: an unresolved phrase, not resolved another way
+        self.unsure = set(parsed.mentions_where(lambda m: not confident_mention(m)))
         self.g = geo.gazetteer
         self.geo = geo
         counts: dict[str, int] = {}
         for m in parsed.mentions:
-            if m.type == "state" and m.country:
+            if m.type == "state" and m.country and confident_mention(m):
                 counts[m.country] = counts.get(m.country, 0) + 1
         self.focus = max(counts, key=counts.__getitem__) if counts else None
         # the agents whose country is the article's focus, not named (by id; the list
@@ -275,7 +291,7 @@ class Actors:
 
     def of(self, tok: Token) -> ActorRef | None:
         """The actor ``tok`` stands for, or None: the rules below in order."""
-        if not_an_actor(tok):
+        if not_an_actor(tok) or tok.i in self.unsure:
             return None
         if (part := self.partitive(tok)) is not None:
             return self.of(part)
