@@ -37,6 +37,8 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("The European Union welcomed Azerbaijani President Ilham Aliyev's decision to "
          "pardon activists.", {("051", "IGOEUREEC", "AZEGOV")}),
         ("China welcomed the Russian president in Beijing.", {("043", "CHN", "RUSGOV")}),
+        # voicing support is endorsement, not an intent to cooperate
+        ("Russia expressed support for Syria.", {("051", "RUS", "SYR")}),
         # refusing an action is rejecting it (the action itself is negated), but
         # refusing a hostile one rejects no one
         ("Russia refused to release the British sailors.", {("1243", "RUS", "GBR")}),
