@@ -48,10 +48,20 @@ def answer(events: list[Event]) -> Event | None:
     return max(kept, key=lambda e: (e.modality == "asserted", e.confidence), default=None)
 
 
+# The sentences use the PLOVER draft's YIELD, which the 2021 PLOVER that Dossier codes
+# (the official CAMEO→PLOVER table) splits into CONCEDE and RETREAT: CAMEO root 08 is
+# YIELD in the gold and CONCEDE or RETREAT in Dossier. ``*_yield`` figures count those
+# two as YIELD; the plain figures compare the names as they are (as the held-out
+# measure does).
+AS_YIELD = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
 def score(items: list[tuple[dict[str, str], Event | None]]) -> dict[str, Any]:
     n = len(items)
     covered = [(r, e) for r, e in items if e is not None]
     type_right = sum(e.plover == r["gold_root"] for r, e in covered)
+    yield_right = sum(AS_YIELD.get(e.plover or "", e.plover) == r["gold_root"]
+                      for r, e in covered)
     quad_right = sum(str(e.quad_class) == r["gold_penta"] for r, e in covered)
     by_type, right_by_type = Counter(), Counter()
     for r, e in items:
@@ -64,6 +74,8 @@ def score(items: list[tuple[dict[str, str], Event | None]]) -> dict[str, Any]:
         "quad_accuracy": round(quad_right / n, 3) if n else 0.0,
         "type_accuracy_covered": round(type_right / len(covered), 3) if covered else 0.0,
         "quad_accuracy_covered": round(quad_right / len(covered), 3) if covered else 0.0,
+        "type_accuracy_yield": round(yield_right / n, 3) if n else 0.0,
+        "type_accuracy_covered_yield": round(yield_right / len(covered), 3) if covered else 0.0,
         "type_recall_by_gold": {t: round(right_by_type[t] / k, 3)
                                 for t, k in by_type.most_common()},
     }

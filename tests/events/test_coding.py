@@ -22,6 +22,36 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # issue 19: withdrawing peacekeepers, observers or aid workers is a sanction
+        ("Qatar withdrew peacekeepers from the Eritrea-Djibouti border.",
+         {("1661", "QAT", "DJI")}),
+        ("Iraq expelled the weapons inspectors.", {("1662", "IRQ", None)}),
+        ("Russia withdrew its troops from Syria.", {("087", "RUS", "SYR")}),
+        # verbs the tuning sets showed uncoded (issue 19)
+        ("Iran returned the British sailors to Britain.", {("0841", "IRN", "GBR")}),
+        ("Egypt suspended talks with Israel.", {("164", "EGY", "ISR")}),
+        ("Syrian troops carried out attacks on Turkish positions.",
+         {("190", "SYRMIL", "TUR")}),
+        ("Israel declared a unilateral ceasefire.", {("0871", "ISR", None)}),
+        # welcoming a decision is approval of its owner; welcoming a person is hosting
+        ("The European Union welcomed Azerbaijani President Ilham Aliyev's decision to "
+         "pardon activists.", {("051", "IGOEUREEC", "AZEGOV")}),
+        ("China welcomed the Russian president in Beijing.", {("043", "CHN", "RUSGOV")}),
+        # voicing support is endorsement, not an intent to cooperate
+        ("Russia expressed support for Syria.", {("051", "RUS", "SYR")}),
+        # refusing an action is rejecting it (the action itself is negated), but
+        # refusing a hostile one rejects no one
+        ("Russia refused to release the British sailors.", {("1243", "RUS", "GBR")}),
+        ("Iran refused to meet with the Saudi foreign minister.", {("125", "IRN", "SAUGOV")}),
+        ("China refused to criticise Russia.", set()),
+        ("A Chinese government spokesman declined to comment on the talks with Britain.",
+         set()),
+        # announced not to be done: a refusal; not done: only negated
+        ("France will not lift the ban on Britain.", {("1241", "FRA", "GBR")}),
+        ("France did not lift the ban on Britain.", set()),
+        # a telephone call is a consultation, an appeal is "called on X to"
+        ("Vladimir Putin called Xi Jinping on Monday.", {("040", "RUSGOV", "CHNGOV")}),
+        ("Britain called on Iran to release the sailors.", {("0253", "GBR", "IRN")}),
         # generic agents: sector code, country from a modifier or "in/from X"
         ("Israeli soldiers arrested two Palestinian activists in Hebron.",
          {("173", "ISRMIL", "PSEOPP")}),

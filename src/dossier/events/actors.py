@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.patterns import patterns
+from dossier.events.precision import not_an_actor, place_modifier
 from dossier.events.syntax import against, with_conj
 from dossier.gazetteer import Actor, Geography, norm
 from dossier.parse import ParsedArticle
@@ -39,6 +40,19 @@ _COUNTERPART = frozenset(_WORDS["counterpart"])
 _GROUP_PEOPLE = frozenset(_WORDS["group_people"])
 _GROUP_STATES = frozenset(_WORDS["group_states"])
 _PARTITIVE = frozenset(_WORDS["partitive"])
+
+
+# A mention the actor stage is less sure of than this is an unresolved phrase for the
+# events (no source or target by it): the actor stage's ``Mention.confidence``.
+MIN_MENTION_CONFIDENCE = 0.5
+
+
+@BOOK.rule("arguments", off=True)
+def confident_mention(m: Mention) -> bool:
+    """A mention the actor stage is unsure of (confidence below
+    ``MIN_MENTION_CONFIDENCE``) names no side: "Taiwan criticised China" with "Taiwan"
+    linked at 0.3 has no known source."""
+    return m.confidence >= MIN_MENTION_CONFIDENCE
 
 
 def mention_ref(m: Mention) -> ActorRef:
@@ -68,14 +82,21 @@ class Actors:
     def __init__(self, parsed: ParsedArticle, geo: Geography) -> None:
         # a group the actor stage made of "Xi and Putin … they" has no code: events
         # expand such references to their members themselves (see group)
-        self.by_token = parsed.mentions_where(lambda m: m.type != "group")
+        self.by_token = parsed.mentions_where(
+            lambda m: m.type != "group" and confident_mention(m))
+        # tokens of unsure mentions: an unresolved phrase, not resolved another way
+        self.unsure = set(parsed.mentions_where(lambda m: not confident_mention(m)))
         self.g = geo.gazetteer
         self.geo = geo
         counts: dict[str, int] = {}
         for m in parsed.mentions:
-            if m.type == "state" and m.country:
+            if m.type == "state" and m.country and confident_mention(m):
                 counts[m.country] = counts.get(m.country, 0) + 1
         self.focus = max(counts, key=counts.__getitem__) if counts else None
+        # the agents whose country is the article's focus, not named (by id; the list
+        # keeps them alive so that no other record takes their id)
+        self.guessed: set[int] = set()
+        self._guessed_refs: list[ActorRef] = []
 
     # -- groups: plural references ------------------------------------------------
 
@@ -260,8 +281,18 @@ class Actors:
 
     # -- the actor of a token -------------------------------------------------------
 
+    def where_not_whose(self, tok: Token) -> bool:
+        """A noun no agent, modified by a place that is no state ("the Madrid talks")."""
+        return not self.sector(tok) and place_modifier(tok, self.is_state_name)
+
+    def is_state_name(self, text: str) -> bool:
+        return norm(text) in self.g.demonyms or any(
+            a.type == "state" for a in self.g.by_name(text))
+
     def of(self, tok: Token) -> ActorRef | None:
         """The actor ``tok`` stands for, or None: the rules below in order."""
+        if not_an_actor(tok) or tok.i in self.unsure:
+            return None
         if (part := self.partitive(tok)) is not None:
             return self.of(part)
         m = self.by_token.get(tok.i)
@@ -269,6 +300,8 @@ class Actors:
         owner: Mention | None = None  # "his" of "his counterpart": not the actor itself
         if m is None:
             m, modifier, owner = self.modifier_actor(tok)
+            if m is not None and modifier and self.where_not_whose(tok):
+                m = None
         if m is not None and modifier and not (m.code or m.country) \
                 and self.uncoded_modifier(tok):
             m = None
@@ -382,11 +415,18 @@ class Actors:
         sector = self.sector(tok)
         if sector is None:
             return None
-        country = self.modifier_state(tok) or self.prep_state(tok) or (
+        named = self.modifier_state(tok) or self.prep_state(tok) or (
             self.modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
-            (owner.code or owner.country or "")[:3] if owner is not None else None) or (
+            (owner.code or owner.country or "")[:3] if owner is not None else None)
+        country = named or (
             None if any(against(c) for c in tok.children) else self.article_focus(tok))
-        return agent_ref(f"{tok.text} ({country})", country, sector) if country else None
+        if not country:
+            return None
+        ref = agent_ref(f"{tok.text} ({country})", country, sector)
+        if not named:
+            self.guessed.add(id(ref))  # its country is the article's, not the text's
+            self._guessed_refs.append(ref)
+        return ref
 
     @BOOK.rule("arguments", off=None)
     def agent_of_no_country(self, tok: Token) -> ActorRef | None:
@@ -405,7 +445,8 @@ class Actors:
         million euros"."""
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS and tok.ent_type_ not in _AMOUNTS \
-                and lemma not in _NOT_ACTORS and (country := self.modifier_state(tok)):
+                and lemma not in _NOT_ACTORS and not self.where_not_whose(tok) \
+                and (country := self.modifier_state(tok)):
             sector = owner.sector if owner is not None and lemma in _COUNTERPART else None
             return agent_ref(f"{tok.text} ({country})", country, sector)
         return None

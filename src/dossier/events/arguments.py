@@ -106,7 +106,8 @@ def objects_phrase_targets(tok: Token, preps: set[str], nested: bool) -> list[To
 
 
 def verb_targets(tok: Token, vp: VerbPattern, nested: bool) -> list[Token]:
-    """The target tokens of a verb, where its pattern says they are."""
+    """The target tokens of a verb, where its pattern says they are ("dobj", "dative",
+    "poss": the possessor of the object, "prep:<p>")."""
     toks: list[Token] = []
     for spec in vp.targets:
         if spec == "dobj":
@@ -114,6 +115,9 @@ def verb_targets(tok: Token, vp: VerbPattern, nested: bool) -> list[Token]:
                 toks += [t for c in tok.children if c.dep_ == "dobj" for t in with_conj(c)]
         elif spec == "dative":
             toks += [c for c in tok.children if c.dep_ == "dative"]
+        elif spec == "poss":  # "welcomed Aliyev's decision": the owner of the object
+            toks += [o for c in tok.children if c.dep_ == "dobj"
+                     for o in c.children if o.dep_ == "poss"]
         else:
             preps = set(spec[5:].split("|"))
             toks += preposition_objects(tok, preps) + objects_phrase_targets(tok, preps,
@@ -211,3 +215,17 @@ def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
     if not targets and (len(sources) < 2 or np_.code[:2] not in RECIPROCAL_ROOTS):
         return None  # "Israel and Lebanon renewed negotiations": with each other
     return Sides(sources, targets)
+
+
+# Where the one an action is aimed at may be: the prepositions of a refused action.
+_REFUSED_PREPS = {"with", "to", "against", "on", "from", "for", "into", "at"}
+
+
+def refused_sides(tok: Token, action: Token, actors: Actors) -> Sides:
+    """The sides of a refusal: its subject rejects the one the refused action was aimed
+    at ("Adam Rippon refused to meet with Mike Pence" → Pence; "Russia refused to
+    release the sailors" → the sailors)."""
+    subj, _ = subjects(tok)
+    targets = [t for c in action.children if c.dep_ in ("dobj", "dative")
+               for t in with_conj(c)] + preposition_objects(action, _REFUSED_PREPS)
+    return Sides(verb_sources(subj, actors), _actors(actors, targets), alone=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.data import load_toml
 from dossier.events.arguments import RECIPROCAL_ROOTS
 from dossier.events.book import BOOK
 from dossier.events.codes import Code, cameo
@@ -19,11 +20,14 @@ from dossier.records import ActorRef, Event
 
 Pair = tuple[ActorRef | None, ActorRef | None]
 
-# Confidence of an event with both sides known, and with one side only ("Sudan lifted
-# the curfew", "Protesters were arrested"): set by hand when partial actors were
-# introduced (issue 5), not calibrated.
-CONFIDENCE_DYAD = 0.8
-CONFIDENCE_ONE_SIDE = 0.5
+# Confidence by evidence and sides, measured on the tuning data (issue 19): see
+# ``[confidence]`` in ``data/event_patterns.toml``.
+_CONF_DATA = load_toml("event_patterns.toml")["confidence"]
+_CONFIDENCE: dict[str, list[float]] = {k: v for k, v in _CONF_DATA.items()
+                                       if k in ("pattern", "noun", "dictionary_object",
+                                                "dictionary")}
+_ONE_SIDE = frozenset(_CONF_DATA["one_side_codes"])
+ONE_SIDE_HIDDEN: float = _CONF_DATA["one_side_hidden"]
 
 # Roots whose action can be aimed "at" or "into" someone (disapprove, reject, threaten,
 # protest, force): for others a place after "at"/"into" is where it happened.
@@ -35,6 +39,11 @@ FALLBACK_TARGETS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "p
                     "prep:towards", "prep:into")
 _FALLBACK_TARGETS_NOT_AIMED = tuple(t for t in FALLBACK_TARGETS
                                     if t not in ("prep:at", "prep:into"))
+# What a telephone call is made to do ("called his counterpart to congratulate him"):
+# the call is a consultation, not an appeal (``call_purposes``).
+CALL_PURPOSES = frozenset(load_toml("event_patterns.toml")["precision"]["call_purposes"])
+REFUSING = frozenset(load_toml("event_patterns.toml")["precision"]["refusing"])
+REFUSAL_CODES: dict[str, str] = load_toml("event_patterns.toml")["precision"]["refusal_codes"]
 # Roots of force and coercion: announced for the future, they are threats.
 HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 
@@ -99,6 +108,62 @@ def requested_code(code: str, verb: Token, p: Patterns) -> str:
             if action is not None and action in cameo():
                 return table.get(action) or table.get(cameo()[action].root) or c.code
     return code
+
+
+@BOOK.rule("coding", off=None)
+def refusal(verb: Token, p: Patterns) -> tuple[str, Token] | None:
+    """(code, refused action) of a refusal: refusing an action is rejecting it, as CAMEO
+    codes it: "Russia refused to release the sailors" 1243, "Adam Rippon refused to meet
+    with Mike Pence" 125 (``refusal_codes``; else 120). The action itself is negated;
+    refusing a hostile action rejects no one ("China refused to criticise Russia"), nor
+    does declining a statement or an appeal ("a spokesperson declined to comment")."""
+    if verb.lemma_.lower() not in REFUSING:
+        return None
+    for a in verb.children:
+        if a.dep_ == "xcomp" and a.pos_ in ("VERB", "AUX"):
+            action = action_code(a, p)
+            if action is None or action not in cameo():
+                return "120", a
+            root = cameo()[action].root
+            if root >= "10" or root < "03":
+                return None  # "refused to criticise Russia", "declined to comment": none
+            return REFUSAL_CODES.get(action) or REFUSAL_CODES.get(root) or "120", a
+    return None
+
+
+@BOOK.rule("coding", off=None)
+def announced_refusal(verb: Token, code: str, mode: str) -> str | None:
+    """A yielding or cooperative action announced as not to be done is a refusal, as
+    CAMEO codes it: "France will not lift the ban on British beef" 1241, "Slovakia will
+    not accept the refugees" (the code by ``refusal_codes``); "did not lift" is only
+    negated."""
+    if mode != "future" or code not in cameo() or not any(
+            c.dep_ == "neg" for c in verb.children):
+        return None
+    root = cameo()[code].root
+    if not "03" <= root <= "08":
+        return None
+    return REFUSAL_CODES.get(code) or REFUSAL_CODES.get(root) or "120"
+
+
+@BOOK.rule("coding")
+def phone_call(code: str, verb: Token) -> str:
+    """A call to someone is a consultation (040), not an appeal: "Donald Trump called
+    Saudi Arabia's King Salman on Saturday, discussing ways to maintain supply"; an
+    appeal is "called on/for", "called X to do" or "called X a liar" (not this rule)."""
+    if verb.lemma_.lower() != "call" or not code.startswith("02"):
+        return code
+    kids = list(verb.children)
+    objs = [c for c in kids if c.dep_ == "dobj" and (
+        c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or c.pos_ == "PROPN")]
+    if not objs or any(c.dep_ == "appos" for o in objs for c in o.children):
+        return code  # "called Britain's ambassador a very stupid guy"
+    if any(c.dep_ in ("prt", "oprd", "ccomp", "attr") for c in kids) or any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not any(
+                o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in kids) or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() not in CALL_PURPOSES for c in kids):
+        return code
+    return "040"
 
 
 @BOOK.rule("coding")
@@ -181,5 +246,36 @@ def pairs(code: str, c: Code, sources: list[ActorRef], targets: list[ActorRef]
     return own_country_visit(one_known_side(out), c)
 
 
-def confidence(pair: Pair) -> float:
-    return CONFIDENCE_DYAD if pair[0] and pair[1] else CONFIDENCE_ONE_SIDE
+@BOOK.rule("coding", off=None)
+def one_side_allowed(code: str) -> bool | None:
+    """Whether an event may have an unknown side: a protest or a statement names its
+    source alone ("Students rallied in Dhaka"), a yielding act too ("Sudan lifted the
+    curfew"); an attack or an accusation with an unknown side ("Two service members
+    were killed in a helicopter crash", "Biden withdrew") is kept below the default
+    min_confidence (``one_side_hidden``)."""
+    return code[:2] in _ONE_SIDE or code in _ONE_SIDE
+
+
+@BOOK.rule("coding", off=False)
+def no_country_side(s: ActorRef | None, t: ActorRef | None, guessed: set[int]) -> bool:
+    """An event with no side the text places in a country is kept below the default
+    min_confidence: mostly people and companies outside politics ("Smith agreed",
+    "SoftBank agreed to inject $6.5 billion into WeWork", "Tim Cook visited
+    Salesforce's conference"), or a person and an agent given the article's country
+    ("Steenburgen sent her songs to a music lawyer")."""
+    return not any(a is not None and a.country and id(a) not in guessed for a in (s, t))
+
+
+def confidence(pair: Pair, evidence: str, code: str, guessed: set[int]) -> float:
+    """How likely the event is right, by what coded it and how well its sides are known
+    (``[confidence]`` of ``event_patterns.toml``, measured on the tuning data);
+    ``guessed``: the agents whose country is only the article's focus (by id)."""
+    s, t = pair
+    row = _CONFIDENCE[evidence]
+    if no_country_side(s, t, guessed):
+        return min(row[1], ONE_SIDE_HIDDEN)
+    if s is None or t is None:
+        if one_side_allowed(code) is False:
+            return min(row[2], ONE_SIDE_HIDDEN)
+        return float(row[2])
+    return float(row[0] if s.country and t.country else row[1])

@@ -24,14 +24,17 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dossier.events.actors import Actors
-from dossier.events.arguments import Sides, noun_sides, verb_sides
+from dossier.events.arguments import Sides, noun_sides, refused_sides, verb_sides
 from dossier.events.codes import cameo
 from dossier.events.coding import (
+    announced_refusal,
     confidence,
     dictionary_dyad,
     fallback_targets,
     intended_code,
     pairs,
+    phone_call,
+    refusal,
     requested_code,
 )
 from dossier.events.dates import background, event_date
@@ -47,6 +50,7 @@ from dossier.events.patterns import (
     verb_pattern,
 )
 from dossier.events.places import locate
+from dossier.events.precision import business, contest, figurative, sports_sentence
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
 from dossier.records import Event, Trigger
@@ -82,26 +86,33 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "urged Russia to withdraw": the appeal is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
+    if figurative(tok):
+        return []  # "hammering out an agreement": no fight
+    if (refused := refusal(tok, p)) is not None:  # "refused to meet with Pence": 125
+        return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
+                       actors, p, "pattern")
     found: list[Event] = []
     vp = verb_pattern(tok, lemma, p)
     if vp is not None:
         code = vp.code
         if not vp.particle and not vp.objects:
             code = dictionary_object_pattern(code, tok, lemma)
-        vp = replace(vp, code=requested_code(code, tok, p))
-        found = _events(tok, vp.code, verb_sides(tok, vp, actors, p), parsed, actors.geo, p)
+        vp = replace(vp, code=phone_call(requested_code(code, tok, p), tok))
+        found = _events(tok, vp.code, verb_sides(tok, vp, actors, p), parsed, actors, p,
+                        "pattern")
     if found or tok.pos_ != "VERB":
         return found
     fallback, specific = dictionary_verb(tok, lemma)
     if fallback is None:
         return []
-    fallback = requested_code(fallback, tok, p)
+    fallback = phone_call(requested_code(fallback, tok, p), tok)
     vp = VerbPattern(frozenset({lemma}), fallback, fallback_targets(fallback), None,
                      frozenset(), intransitive=specific)
     mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects
                  for c in tok.children)
     sides = verb_sides(tok, vp, actors, p, reciprocal=specific or mutual, nested=True)
-    return [e for e in _events(tok, fallback, sides, parsed, actors.geo, p)
+    evidence = "dictionary_object" if specific else "dictionary"
+    return [e for e in _events(tok, fallback, sides, parsed, actors, p, evidence)
             if dictionary_dyad(e, specific)]
 
 
@@ -118,33 +129,40 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     np_ = noun_pattern(tok, lemma, p)
     if np_ is None:
         return []
-    return _events(tok, np_.code, noun_sides(tok, np_, actors), parsed, actors.geo, p)
+    return _events(tok, np_.code, noun_sides(tok, np_, actors), parsed, actors, p, "noun")
 
 
 def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticle,
-            geo: Geography, p: Patterns) -> list[Event]:
-    """The records of one trigger's event, one per pair of actors."""
+            actors: Actors, p: Patterns, evidence: str) -> list[Event]:
+    """The records of one trigger's event, one per pair of actors; ``evidence``: what
+    coded it (a Dossier pattern, a noun pattern, a dictionary verb with its object, a
+    dictionary verb alone)."""
     if sides is None:
         return []
     sources, targets = sides.sources, sides.targets
     if not targets and len(sources) < 2 and not (sides.alone and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
     is_negated = negated(trigger, p)
+    mode = modality(trigger, p)
+    if is_negated and (refused := announced_refusal(trigger, code, mode)) is not None:
+        code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
     c = cameo()[intended_code(code, None if is_negated else intention(trigger, p), p)]
-    coded = pairs(code, c, sources, targets)
+    coded = [(s, t) for s, t in pairs(code, c, sources, targets)
+             if not (business(s, t) or contest(trigger, s, t)
+                     or sports_sentence(trigger.sent, s, t))]
     if not coded:
         return []
     sent = trigger.sent
     when, precision = event_date(sent, parsed.published, trigger)
-    mode = modality(trigger, p)
-    where = locate(sent, trigger, geo)
+    where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))
     return [Event(
         source=parsed.source, article_id=parsed.article_id, start=parsed.start(sent),
         end=parsed.end(sent), code=c.code, root=c.root, quad_class=c.quad_class,
         goldstein=c.goldstein, plover=c.plover, plover_mode=c.plover_mode,
         source_actor=s, target_actor=t, trigger=said, negated=is_negated, modality=mode,
-        date=when, date_precision=precision, location=where, confidence=confidence((s, t)))
+        date=when, date_precision=precision, location=where,
+        confidence=confidence((s, t), evidence, c.code, actors.guessed))
         for s, t in coded]
 
 

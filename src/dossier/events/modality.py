@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.patterns import Patterns
 from dossier.events.syntax import governor
@@ -13,6 +14,14 @@ from dossier.events.syntax import governor
 # How many verbs (the trigger and its governors) lend it their modality or intention:
 # "will try to visit" (the trigger and two above it), set by hand.
 MODALITY_CHAIN = 3
+# How many governors up a wish or a question is looked for ("hopes that it can finish
+# hammering out …": three verbs above the trigger), set by hand.
+WISH_CLIMB = 4
+_PRECISION = load_toml("event_patterns.toml")["precision"]
+WISHES = frozenset(_PRECISION["wishes"])
+NEGATING_NOUNS = frozenset(_PRECISION["negating_nouns"])
+# Links up which a clause lends its governor's wish or question.
+_CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "pobj", "prep"})
 
 
 @BOOK.rule("modality", off=False)
@@ -47,6 +56,22 @@ def negating_governor(anc: Token, p: Patterns) -> bool:
     return anc.lemma_.lower() in p.negating
 
 
+@BOOK.rule("modality", off=True)
+def negation_scope(child: Token, anc: Token) -> bool:
+    """A verb that takes back what it governs takes back its complement only, and not
+    when it is itself negated: "The party does not deny that the bill is flawed, but is
+    demanding it be passed" (the demand stands); "Sudan will halt its obstruction and
+    cooperate" (the cooperation stands)."""
+    return child.dep_ != "conj" and not any(c.dep_ == "neg" for c in anc.children)
+
+
+@BOOK.rule("modality", off=False)
+def negating_noun(anc: Token) -> bool:
+    """A noun that takes back the action it governs: "Pakistan was criticised for its
+    failure to crack down on extremists" (no crackdown), "their refusal to withdraw"."""
+    return anc.pos_ == "NOUN" and anc.lemma_.lower() in NEGATING_NOUNS
+
+
 def negated(verb: Token, p: Patterns) -> bool:
     """Whether the event of ``verb`` is negated."""
     if not_word(verb):
@@ -58,12 +83,44 @@ def negated(verb: Token, p: Patterns) -> bool:
             if no_determiner(verb, g):
                 return True
             return negated(g, p)
+    child = verb
     for anc in verb.ancestors:
-        if negated_governor(verb, anc) or negating_governor(anc, p):
+        if negated_governor(verb, anc) or (negation_scope(child, anc) and (
+                negating_governor(anc, p) or negating_noun(anc))):
             return True
         if anc.dep_ == "ROOT":
             break
+        child = anc
     return False
+
+
+def _governors(verb: Token) -> list[Token]:
+    """The verbs and nouns whose clause ``verb`` is in, nearest first (up a chain of
+    complements, purposes and noun clauses, not past a relative clause)."""
+    out = []
+    v = verb
+    for _ in range(WISH_CLIMB):
+        if v.dep_ not in _CLAUSE_LINKS and v.dep_ != "conj" or v.head.i == v.i:
+            break
+        v = v.head
+        out.append(v)
+    return out
+
+
+@BOOK.rule("modality", off=False)
+def wish_clause(verb: Token) -> bool:
+    """An action hoped, wished, planned or attempted is intended, not done: "The United
+    States hopes that it can finish the talks with Iran", "blocked aid in an attempt to
+    force the U.S. to abandon the base" (``wishes``)."""
+    return any(g.lemma_.lower() in WISHES or g.lower_ in WISHES for g in _governors(verb))
+
+
+@BOOK.rule("modality", off=False)
+def question_clause(verb: Token) -> bool:
+    """An action asked about is hypothetical: "The minister dodged questions on whether
+    he would continue taking handouts from China", "asked whether Russia attacked"."""
+    return any(c.dep_ == "mark" and c.lower_ == "whether"
+               for v in (verb, *_governors(verb)) for c in v.children)
 
 
 @BOOK.rule("modality", off="asserted")
@@ -89,6 +146,10 @@ def modality(verb: Token, p: Patterns) -> str:
                 return "hypothetical"
         if v is not verb and v.lemma_.lower() in p.intent:
             return "intended"
+    if question_clause(verb):
+        return "hypothetical"
+    if wish_clause(verb):
+        return "intended"
     return "asserted"
 
 

@@ -22,7 +22,7 @@ from dossier.events.codes import cameo
 class VerbPattern:
     lemmas: frozenset[str]
     code: str
-    targets: tuple[str, ...]  # "dobj", "dative", "prep:<p>"
+    targets: tuple[str, ...]  # "dobj", "dative", "poss", "prep:<p>"
     particle: str | None
     objects: frozenset[str]
     intransitive: bool = False
@@ -62,7 +62,7 @@ def _targets(spec: str) -> tuple[str, ...]:
     for part in spec.split("|"):
         if part.startswith("prep:"):
             out.append(part)
-        elif out and out[-1].startswith("prep:") and part not in ("dobj", "dative"):
+        elif out and out[-1].startswith("prep:") and part not in ("dobj", "dative", "poss"):
             out.append("prep:" + part)
         else:
             out.append(part)

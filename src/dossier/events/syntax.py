@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.data import load_toml
 from dossier.events.book import BOOK
 
 # How far a subject is looked for up a chain of auxiliaries, xcomps and conjuncts
@@ -71,6 +72,26 @@ def object_control(verb: Token) -> list[Token]:
     return []
 
 
+# Verbs whose object does what they are done for ("trained rebels to fight"):
+# ``purpose_control`` in ``data/event_patterns.toml``.
+PURPOSE_CONTROL = frozenset(load_toml("event_patterns.toml")["precision"]["purpose_control"])
+
+
+@BOOK.rule("arguments", off=[])
+def purpose_control(verb: Token) -> list[Token]:
+    """The object of a verb of training, arming or paying does what it is trained
+    for: "The U.S. military has been training the Syrian opposition forces to fight
+    against Islamic State" (the forces fight); not "Putin called Xi to congratulate
+    him" (Putin congratulates)."""
+    head = verb.head
+    if verb.dep_ == "advcl" and head.i != verb.i and head.lemma_.lower() in PURPOSE_CONTROL \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        obj = [c for c in head.children if c.dep_ == "dobj"]
+        if obj:
+            return with_conj(obj[0])
+    return []
+
+
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """(source tokens, passive?) of a verb, climbing through auxiliaries and xcomp."""
     v: Token | None = verb
@@ -83,7 +104,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         subjpass = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subjpass:
             return with_conj(subjpass[0]), True
-        controlled = object_control(v)
+        controlled = object_control(v) or purpose_control(v)
         if controlled:
             return controlled, False
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") \
