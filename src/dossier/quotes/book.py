@@ -39,3 +39,5 @@ CARRIED = 0.6
 UNLINKED = 0.5
 # A pronoun or a noun phrase nobody resolved ("he says", "a letter urging …").
 UNRESOLVED = 0.4
+# A source that cannot speak ("it", "thousands", "an assault"): the most its quote gets.
+NON_ACTOR = 0.3

@@ -4,7 +4,7 @@ before (a paragraph that is only a quotation continues the last speaker)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.quotes.book import BOOK, CARRIED, NO_VERB
 from dossier.quotes.cues import (
@@ -18,7 +18,7 @@ from dossier.quotes.cues import (
     weak_cue,
 )
 from dossier.quotes.lexicon import cues, tense
-from dossier.quotes.marks import whole_paragraph
+from dossier.quotes.marks import MARKS, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
 from dossier.quotes.speakers import speaker_of
@@ -60,8 +60,14 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             # "“Carolina’s going to win that one,” Kasich replied. “I hate to say it.”":
             # the quotation after the attribution goes on with the same speaker
             sp = {**cont[0], "phrase": dict(cont[0].get("phrase") or {})}
-            out.append(make_quote(view, content, "direct", sp, cont[1], tense(cont[1]),
-                                  reported_via(view, cont[1]), CARRIED))
+            whole = joined(view, out[-1] if out else None, cont[1], b)
+            if whole is not None:
+                out[-1] = make_quote(view, whole, "direct", sp, cont[1],
+                                     out[-1].tense, reported_via(view, cont[1]),
+                                     out[-1].confidence)
+            else:
+                out.append(make_quote(view, content, "direct", sp, cont[1],
+                                      tense(cont[1]), reported_via(view, cont[1]), CARRIED))
             last_speaker = (sp, para)
             last_after = (sp, cont[1], b)
             continue
@@ -89,6 +95,20 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             if cue.i >= content.end:
                 last_after = (speaker, cue, b)
     return out
+
+
+@BOOK.rule("marks", off=None)
+def joined(view: ArticleView, prev: Quote | None, cue: Token, b: int) -> Span | None:
+    """One act of speech split by its attribution is one record: "“We're on our fourth
+    secretary of defense,” he said. “There's a reason for that.”" runs from the first
+    part to the last, the attribution inside (as PolNeAR marks such a content)."""
+    if prev is None or prev.cue is None or prev.cue.start != view.start(cue):
+        return None
+    before = view.text[: view.local(prev.start)].rstrip(MARKS)
+    if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
+        return None  # the first part inside a sentence: "said the works could be
+        # “messy,” adding, “…”" is two acts
+    return view.doc.char_span(view.local(prev.start), b, alignment_mode="expand")
 
 
 def uncued(view: ArticleView, content: Span, a: int, b: int,
