@@ -110,12 +110,10 @@ def speaks(view: ArticleView, speaker: dict[str, Any] | None) -> bool:
     span = view.span_at(ph["start"], ph["end"], "expand")
     if span is None or not len(span):
         return True
-    if speaker.get("via") == "pronoun" or len(span) == 1 and span[0].pos_ == "PRON":
-        return span.root.lower_ in _SPEAKING_PRONOUNS
     c = cues()
     root = span.root
-    if root.pos_ == "PRON":
-        return root.lower_ in _SPEAKING_PRONOUNS  # "they both", not "it all"
+    if speaker.get("via") == "pronoun" or root.pos_ == "PRON":  # "they both", "some"
+        return root.lower_ in _SPEAKING_PRONOUNS or root.lower_ in c.quantifiers
     if root.pos_ == "NUM":
         return root.lower_ in _GROUP_NUMBERS  # "the two", not "thousands"
     words = c.speaking_nouns | c.around | c.colon_sources | c.quantifiers
