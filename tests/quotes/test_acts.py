@@ -134,9 +134,27 @@ def test_one_record_per_act(quotes) -> None:  # type: ignore[no-untyped-def]
     assert ("partial", "an unprecedentedly high level") not in got, got
     assert any(k == "partial" and "“an unprecedentedly high level” right now" in t
                for k, t in got), got
-    with switched_off("quotes.post.one_per_act"):
-        got = {(q.quote_type, q.text) for q in quotes(text)}
-        assert ("partial", "an unprecedentedly high level") in got
+    assert len([q for q in quotes(text) if "high level" in q.text]) == 1
+    with switched_off("quotes.post.one_per_act", "quotes.content.partial_clause"):
+        # the report and the quotation
+        assert len([q for q in quotes(text) if "high level" in q.text]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Rishi Sunak said the plan was “a great success” for the town.",
+         "the plan was “a great success” for the town"),
+        ("Liz Truss will warn that the “consequences range from frustration to loss”.",
+         "that the “consequences range from frustration to loss”"),
+    ],
+)
+def test_partial_quote_is_its_clause(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    # (the report of the same cue finds the clause too: switched off here)
+    with switched_off("quotes.strategies.reported_speech"):
+        assert ("partial", content) in {(q.quote_type, q.text) for q in quotes(text)}
+        with switched_off("quotes.content.partial_clause"):
+            assert content not in {q.text for q in quotes(text)}
 
 
 def test_split_quotation_is_one_record(quotes) -> None:  # type: ignore[no-untyped-def]

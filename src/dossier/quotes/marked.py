@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dossier.quotes.book import BOOK, CARRIED, NO_VERB
+from dossier.quotes.clauses import clause_content
 from dossier.quotes.cues import (
     Attribution,
     continued,
@@ -20,6 +21,7 @@ from dossier.quotes.cues import (
 from dossier.quotes.lexicon import cues, tense
 from dossier.quotes.marks import MARKS, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
+from dossier.quotes.objects import infinitive_content, object_content
 from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
 from dossier.quotes.speakers import speaker_of
 from dossier.quotes.view import ArticleView, SpeakerDict, make_quote
@@ -88,6 +90,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
                  else "direct")
         if weak_cue(cue, adjacent):
             continue
+        if qtype == "partial" and cue.i < content.start:
+            content = partial_clause(content, cue)
         out.append(make_quote(view, content, qtype, speaker, cue, tense(cue),
                               reported_via(view, cue), conf))
         if speaker is not None:
@@ -95,6 +99,20 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             if cue.i >= content.end:
                 last_after = (speaker, cue, b)
     return out
+
+
+@BOOK.rule("content")
+def partial_clause(content: Span, cue: Token) -> Span:
+    """A few quoted words inside the clause of their cue are quoted in that clause,
+    which is the content: "said the goal was not to “make America great again” but
+    to “make America whole again.”" (as annotators mark it), not the quoted words
+    alone."""
+    for shape in (clause_content, infinitive_content, object_content):
+        found = shape(cue)
+        if found is not None and found[0].start <= content.start and (
+                content.end <= found[0].end) and len(found[0]) > len(content):
+            return found[0]
+    return content
 
 
 @BOOK.rule("marks", off=None)

@@ -45,6 +45,15 @@ def one_per_act(out: list[Quote]) -> list[Quote]:
     that report's words, no record of its own ("the Kremlin's press service said the
     bond was at “an unprecedentedly high level” right now" is one quote, not also
     "an unprecedentedly high level"; the report, holding quoted words, is partial)."""
+    seen: dict[tuple[int, int, int], Quote] = {}
+    for q in out:  # the same words of the same cue twice (a report and a quotation)
+        key = (q.start, q.end, q.cue.start if q.cue is not None else -1)
+        if key in seen and q.cue is not None:
+            if q.quote_type != "indirect":
+                seen[key] = replace(seen[key], quote_type=q.quote_type)
+            continue
+        seen[key] = q
+    out = list(seen.values())
     by_cue: dict[int, list[Quote]] = {}
     for q in out:
         if q.cue is not None:
