@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.quotes.book import NON_ACTOR
 from dossier.records import Quote
 from dossier.rules import switched_off
 
@@ -111,10 +112,10 @@ def test_still_a_quote(quotes, text: str, content: str) -> None:  # type: ignore
 )
 def test_source_that_cannot_speak(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     (q,) = [q for q in quotes(text) if q.text == content]
-    assert q.confidence <= 0.3
+    assert q.confidence <= NON_ACTOR
     with switched_off("quotes.speakers.non_actor"):
         (q,) = [q for q in quotes(text) if q.text == content]
-        assert q.confidence > 0.3
+        assert q.confidence > NON_ACTOR
 
 
 @pytest.mark.parametrize(
@@ -124,7 +125,7 @@ def test_source_that_cannot_speak(quotes, text: str, content: str) -> None:  # t
 )
 def test_source_that_speaks_keeps_its_confidence(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
     (q,) = [q for q in quotes(text) if q.text == "the plan will fail"]
-    assert q.confidence > 0.3
+    assert q.confidence > NON_ACTOR
 
 
 def test_one_record_per_act(quotes) -> None:  # type: ignore[no-untyped-def]
