@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.quotes.book import NON_ACTOR
+from dossier.quotes.book import NON_ACTOR, REPORT_MAX, SHAPE_MAX
 from dossier.records import Quote
 from dossier.rules import switched_off
 
@@ -173,3 +173,21 @@ def test_two_acts_stay_two(quotes) -> None:  # type: ignore[no-untyped-def]
             "so is rebuilding a bridge.”")
     assert "Democracy is messy and so is rebuilding a bridge." in [
         q.text for q in quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "most"),
+    [
+        ("Liz Truss condemned Rishi Sunak for his reversal on China.",
+         "Rishi Sunak for his reversal on China", SHAPE_MAX["object"]),
+        ("Liz Truss called for an inquiry into the deal.", "an inquiry into the deal",
+         SHAPE_MAX["prep"]),
+    ],
+)
+def test_confidence_by_content_shape(quotes, text: str, content: str, most: float) -> None:  # type: ignore[no-untyped-def]
+    # a named speaker (0.9) whose report names a target, not what was said
+    (q,) = [q for q in quotes(text) if q.text == content]
+    assert q.confidence == most < REPORT_MAX
+    with switched_off("quotes.content.shape_confidence"):
+        (q,) = [q for q in quotes(text) if q.text == content]
+        assert q.confidence == REPORT_MAX

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dossier.quotes.acts import evidence_only, not_speech, refused
-from dossier.quotes.book import BOOK, CARRIED, REPORT_MAX, UNRESOLVED
+from dossier.quotes.book import BOOK, CARRIED, REPORT_MAX, SHAPE_MAX, UNRESOLVED
 from dossier.quotes.clauses import (
     Content,
     clause_content,
@@ -148,8 +148,17 @@ def reported_speech(view: ArticleView, marked: list[tuple[int, int]],
             continue
         speaker, conf = named_inside((speaker, conf), view, span)
         out.append(make_quote(view, span, "indirect", speaker, t, tense(t),
-                              reported_via(view, t), min(conf, REPORT_MAX)))
+                              reported_via(view, t),
+                              min(conf, REPORT_MAX, shape_confidence(kind))))
     return out
+
+
+@BOOK.rule("content", off=1.0)
+def shape_confidence(kind: str) -> float:
+    """The most a report gets by the shape of its content (``SHAPE_MAX``): "Liz Truss
+    condemned Rishi Sunak for U-turning on his decision" names a target, less sure
+    to be what she said than "Truss said that Sunak had U-turned"."""
+    return SHAPE_MAX.get(kind, REPORT_MAX)
 
 
 @BOOK.rule("strategies", off=False)
