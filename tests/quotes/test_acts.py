@@ -191,3 +191,19 @@ def test_confidence_by_content_shape(quotes, text: str, content: str, most: floa
     with switched_off("quotes.content.shape_confidence"):
         (q,) = [q for q in quotes(text) if q.text == content]
         assert q.confidence == REPORT_MAX
+
+
+def test_quotation_going_on_in_the_next_paragraph_is_one_record(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("“Of course we are going to release our medical records,” Sanders said during "
+            "an interview on Sunday.\n\n“Thank God, I am very healthy. We will get the "
+            "records out the same way.”")
+    (q,) = quotes(text)
+    assert q.text.startswith("Of course") and q.text.endswith("the same way.")
+    assert q.speaker is not None and q.speaker.phrase is not None
+    assert q.speaker.phrase.text == "Sanders"
+    with switched_off("quotes.marks.carried_on"):
+        assert len(quotes(text)) == 2
+    # a quotation inside a sentence of its own cue is another act
+    text = ("He said the plan was “a disaster for the town,” he said on Monday.\n\n“We "
+            "will fight it in every court in the land.”")
+    assert len(quotes(text)) == 2

@@ -19,7 +19,7 @@ from dossier.quotes.cues import (
     weak_cue,
 )
 from dossier.quotes.lexicon import cues, tense
-from dossier.quotes.marks import MARKS, whole_paragraph
+from dossier.quotes.marks import MARK, MARKS, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
 from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
@@ -30,6 +30,9 @@ from dossier.records import Quote
 # A paragraph that is only a quotation continues the last speaker named at most this
 # many paragraphs (lines) before it.
 CONTINUES_PARAGRAPHS = 2
+# The most words an attribution after a quotation may have for the quotation in the
+# next paragraph to go on with it (half of it, as words between the two marks).
+CONTINUES_WORDS = 15
 
 
 @BOOK.rule("strategies", off=[])
@@ -76,8 +79,19 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
         last_after = None
         if cue is None:
             who, qtype, conf = uncued(view, content, a, b, last_speaker, para)
-            if who is not None:
+            whole = (carried_on(view, out[-1], content) if out and who is not None
+                     and conf == CARRIED else None)
+            if whole is not None:  # "“…,” Sanders said.⏎⏎“Thank God, I am …”"
+                prev = out[-1]
+                cue_span = view.span_at(prev.cue.start, prev.cue.end, "expand") if (
+                    prev.cue is not None) else None
+                out[-1] = make_quote(view, whole, "direct", who,
+                                     cue_span[0] if cue_span else None, prev.tense,
+                                     prev.reported_via.to_dict() if prev.reported_via
+                                     else None, prev.confidence)
+            elif who is not None:
                 out.append(make_quote(view, content, qtype, who, None, "past", None, conf))
+            if who is not None:
                 last_speaker = (who, para)
             continue  # else a scare quote, a title, a nickname, or no speaker to be found
         speaker, conf = speaker_of(view, cue)
@@ -127,6 +141,26 @@ def joined(view: ArticleView, prev: Quote | None, cue: Token, b: int) -> Span | 
         return None  # the first part inside a sentence: "said the works could be
         # “messy,” adding, “…”" is two acts
     return view.doc.char_span(view.local(prev.start), b, alignment_mode="expand")
+
+
+@BOOK.rule("marks", off=None)
+def carried_on(view: ArticleView, prev: Quote, content: Span) -> Span | None:
+    """A paragraph that is only a quotation, right after a quotation attributed after
+    it ("“Of course we will release them,” Sanders said.⏎⏎“Thank God, I am very
+    healthy.”"), is the same act of speech: one record from the first quotation to
+    the last (as PolNeAR marks it), when the first opens its sentence."""
+    if prev.cue is None or prev.cue.start < prev.end or prev.quote_type != "direct":
+        return None
+    text = view.text
+    a, b = view.local(prev.start), content.start_char
+    between = text[view.local(prev.end) : b]
+    if between.count("\n") < 1 or len(between.split()) > 2 * CONTINUES_WORDS or MARK.search(
+            between.split("\n")[-1].strip(MARKS)):
+        return None
+    before = text[:a].rstrip(MARKS)
+    if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
+        return None
+    return view.doc.char_span(a, content.end_char, alignment_mode="expand")
 
 
 def uncued(view: ArticleView, content: Span, a: int, b: int,
