@@ -29,8 +29,16 @@ The output's ``other_source_span`` block gives the source scores of the other on
 
 Tune on train/dev only. The corpus text is read from ../shared at run time.
 
+The strict score (issue 20): one predicted content per gold attribution, matched
+when their character Jaccard is ≥ 0.5 (``content_jaccard``), and at that match the
+source (``source_overlap_at_jaccard``: speaker span overlapping the gold source;
+``source_jaccard``: at Jaccard ≥ 0.5 too). ``calibration``: confidence bins, the
+quotes in each and the share that are right (content overlapping a gold
+attribution's, and the speaker its source; ``strict_right``: the same at the strict
+match).
+
     python eval/quotes_polnear.py [--split dev] [--half A|B] [--source-span phrase|mention]
-                                  [--json OUT]
+                                  [--acts all|speech] [--min-confidence C] [--json OUT]
 """
 
 from __future__ import annotations
@@ -123,6 +131,98 @@ class CitronScore:
         return out
 
 
+def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+# The strict match: a predicted content covers a gold one with character Jaccard at
+# least this (one predicted quote per gold attribution, one gold per prediction).
+JACCARD = 0.5
+
+
+class JaccardScore:
+    """One predicted content per gold attribution, matched (greedily, best pair
+    first) when their character Jaccard is at least :data:`JACCARD`; a matched pair's
+    source counts when the predicted speaker span overlaps the gold source
+    (``source_overlap``) or covers it at Jaccard ≥ 0.5 too (``source_jaccard``)."""
+
+    def __init__(self) -> None:
+        self.n = {"pred": 0, "pred_src": 0, "gold": 0, "gold_src": 0, "content": 0,
+                  "src_ov_p": 0, "src_ov_g": 0, "src_j_p": 0, "src_j_g": 0}
+
+    def add(self, preds: list, gold: list) -> list[int | None]:  # type: ignore[type-arg]
+        """preds, gold: ((start, end), source span or None); returns for each
+        prediction the index of the gold attribution it matched, or None."""
+        n = self.n
+        n["pred"] += len(preds)
+        n["pred_src"] += sum(1 for _, s in preds if s is not None)
+        n["gold"] += len(gold)
+        n["gold_src"] += sum(1 for _, s in gold if s is not None)
+        pairs = sorted(((_jaccard(p[0], g[0]), i, j) for i, p in enumerate(preds)
+                        for j, g in enumerate(gold) if _overlap(p[0], g[0])), reverse=True)
+        used_p: dict[int, int] = {}
+        used_g: set[int] = set()
+        for jac, i, j in pairs:
+            if jac < JACCARD:
+                break
+            if i in used_p or j in used_g:
+                continue
+            used_p[i] = j
+            used_g.add(j)
+            n["content"] += 1
+            ps, gs = preds[i][1], gold[j][1]
+            if ps is not None and gs is not None:
+                ov = _overlap(ps, gs)
+                jac_s = _jaccard(ps, gs) >= JACCARD
+                n["src_ov_p"] += ov
+                n["src_ov_g"] += ov
+                n["src_j_p"] += jac_s
+                n["src_j_g"] += jac_s
+        return [used_p.get(i) for i in range(len(preds))]
+
+    def result(self) -> dict[str, dict]:
+        n = self.n
+        return {
+            "content_jaccard": prf(n["content"], n["pred"], n["content"], n["gold"]),
+            "source_overlap_at_jaccard": prf(n["src_ov_p"], n["pred_src"], n["src_ov_g"],
+                                             n["gold_src"]),
+            "source_jaccard": prf(n["src_j_p"], n["pred_src"], n["src_j_g"], n["gold_src"]),
+        }
+
+
+class Calibration:
+    """Confidence bins: how many predicted quotes, and the share that are right: their
+    content overlaps a gold attribution's (``content``) and, when they have a speaker,
+    their speaker span overlaps that attribution's source (``record``)."""
+
+    EDGES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+    def __init__(self) -> None:
+        self.bins = {b: [0, 0, 0, 0] for b in range(len(self.EDGES) - 1)}
+
+    def add(self, confs: list[float], preds: list, gold: list,  # type: ignore[type-arg]
+            strict: list[int | None]) -> None:
+        for c, (pc, ps), m in zip(confs, preds, strict, strict=True):
+            b = next(k for k in self.bins if self.EDGES[k] <= c < self.EDGES[k + 1])
+            ov = [g for g in gold if _overlap(g[0], pc)]
+            row = self.bins[b]
+            row[0] += 1
+            row[1] += bool(ov)
+            row[2] += bool(ov) and (ps is None or any(
+                gs is not None and _overlap(gs, ps) for _, gs in ov))
+            row[3] += m is not None and (ps is None or (
+                gold[m][1] is not None and _overlap(gold[m][1], ps)))
+
+    def result(self) -> list[dict]:
+        return [{"confidence": f"[{self.EDGES[b]:.1f}, {min(self.EDGES[b + 1], 1.0):.1f})",
+                 "quotes": n, "content_right": round(c / n, 3) if n else None,
+                 "record_right": round(r / n, 3) if n else None,
+                 "strict_right": round(j / n, 3) if n else None}
+                for b, (n, c, r, j) in self.bins.items() if n]
+
+
 def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
     p = tp_p / n_p if n_p else 0.0
     r = tp_g / n_g if n_g else 0.0
@@ -137,6 +237,8 @@ class _Score:
     def __init__(self, source_span: str) -> None:
         self.source_span = source_span
         self.citron = CitronScore()
+        self.jaccard = JaccardScore()
+        self.calibration = Calibration()
         self.counts = {k: 0 for k in ("pred", "pred_src", "gold", "gold_src")}
         self.hits = {k: 0 for k in ("c_ex_p", "c_ex_g", "c_ov_p", "c_ov_g", "s_ex_p",
                                     "s_ex_g", "s_ov_p", "s_ov_g")}
@@ -163,6 +265,8 @@ class _Score:
             qs = (sp["start"], sp["end"]) if sp is not None else None
             counts["pred_src"] += qs is not None
             pred_spans.append(((q.start, q.end), qs))
+        strict = self.jaccard.add(pred_spans, gold)
+        self.calibration.add([q.confidence for q in preds], pred_spans, gold, strict)
         self._match(pred_spans, gold, "p")  # precision: predictions found in the gold
         self._match(gold, pred_spans, "g")  # recall: gold found among the predictions
 
@@ -193,7 +297,9 @@ class _Score:
                                 counts["gold_src"]),
             "source_overlap": prf(hits["s_ov_p"], counts["pred_src"], hits["s_ov_g"],
                                   counts["gold_src"]),
+            **self.jaccard.result(),
             "citron": self.citron.result(),
+            "calibration": self.calibration.result(),
         }
 
 
@@ -237,6 +343,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source-span", choices=["phrase", "mention"], default="phrase",
                     help="the speaker span scored as the source: its whole noun phrase "
                     "(default) or the mention that attributes")
+    ap.add_argument("--acts", choices=["all", "speech"], default="all",
+                    help="score every quote (PolNeAR marks beliefs as attributions too) "
+                    "or speech acts only")
+    ap.add_argument("--min-confidence", type=float, default=0.0,
+                    help="score only quotes with at least this confidence")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     rows = split_rows(args.split)
@@ -249,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     modes = [args.source_span, "mention" if args.source_span == "phrase" else "phrase"]
     scores = {m: _Score(m) for m in modes}
     for row, doc, preds in analysed(rows):
+        preds = [q for q in preds if q.confidence >= args.min_confidence
+                 and (args.acts == "all" or q.act == "speech")]
         gold = []
         for a in row.get("attributions", []):
             c = _spans(a.get("content", []))
@@ -258,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
                     for a in row.get("attributions", []) if a.get("content")]
         for sc in scores.values():
             sc.add(doc, preds, gold, gold_tok)
-    res = {"split": args.split, "half": args.half, "articles": len(rows),
+    res = {"split": args.split, "half": args.half, "acts": args.acts,
+           "min_confidence": args.min_confidence, "articles": len(rows),
            **scores[modes[0]].result()}
     other = scores[modes[1]].result()
     res["other_source_span"] = {

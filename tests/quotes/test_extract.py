@@ -22,11 +22,12 @@ from dossier.quotes.extract import quote_spans
         ("Liz Truss spoke in Taipei. She will say: “We in the west have a collective "
          "responsibility to act.”", "We in the west have a collective responsibility to act.",
          "liz-truss", "direct", "future"),
-        # partial quote inside reported speech
+        # partial quote inside reported speech: one record, the report holding the
+        # quoted words (issue 20: one record per act of speech)
         ("Ken McCallum gave his update. The spy chief will warn that the “consequences range "
          "from frustration to loss of life”.",
-         "consequences range from frustration to loss of life", "ken-mccallum", "partial",
-         "future"),
+         "that the “consequences range from frustration to loss of life”", "ken-mccallum",
+         "partial", "future"),
         # passive: the agent speaks
         ("China was criticised by Taiwan for “repeated interference in its elections”.",
          "repeated interference in its elections", "TWN", "partial", "past"),

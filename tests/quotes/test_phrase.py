@@ -59,7 +59,7 @@ def _phrase(text: str, q: Quote) -> str:
          "Federico Lombardi", "Vatican spokesman the Rev. Federico Lombardi"),
         # a long noun phrase: the pollster named in it is the actor, the phrase all of it
         ("Early results of the exit poll conducted by Edison Research for the networks "
-         "showed Trump leading among evangelicals.", "Trump leading among evangelicals",
+         "found that Trump led among evangelicals.", "that Trump led among evangelicals",
          "Edison Research",
          "Early results of the exit poll conducted by Edison Research for the networks"),
         # a noun phrase that names no actor: mention and phrase are the whole of it

@@ -36,16 +36,20 @@ def _phrase(q: Quote) -> str:
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        # a quotation that continues after the attribution sentence
+        # a quotation that continues after the attribution sentence: one act of speech,
+        # one record from its first part to its last (issue 20; PolNeAR marks it so)
         ("“The harbour will be ready in May,” the mayor replied. “I hate to promise it. "
          "But the builders are ahead of schedule.”",
-         "I hate to promise it. But the builders are ahead of schedule.", "the mayor"),
+         "The harbour will be ready in May,” the mayor replied. “I hate to promise it. "
+         "But the builders are ahead of schedule.", "the mayor"),
         ("“We are not done,” Rishi Sunak said on Thursday during a speech in Leeds. "
          "“Two, we will cut the waiting lists.”",
-         "Two, we will cut the waiting lists.", "Rishi Sunak"),
+         "We are not done,” Rishi Sunak said on Thursday during a speech in Leeds. "
+         "“Two, we will cut the waiting lists.", "Rishi Sunak"),
         ("“The first loser of such a policy would be the town,” he continued. “Nobody "
          "here wants a wall around the market.”",
-         "Nobody here wants a wall around the market.", "he"),
+         "The first loser of such a policy would be the town,” he continued. “Nobody "
+         "here wants a wall around the market.", "he"),
         # a stance toward someone named
         ("In a move that surprised the county, the governor endorsed Sunak last week.",
          "Sunak", "the governor"),
@@ -67,7 +71,7 @@ def _phrase(q: Quote) -> str:
         ("The candidate shook hands and asked workers if they planned to vote.",
          "if they planned to vote", "The candidate"),
         # the noun a participle describes
-        ("Donors gave $25 million to an outside group backing the mayor's re-election.",
+        ("Donors gave $25 million to an outside group urging the mayor's re-election.",
          "the mayor's re-election", "an outside group"),
         # "X as Y"
         ("The old activist is upbeat, in part because he sees the senator as a uniter.",
@@ -125,6 +129,9 @@ def test_recall_found(quotes, text: str, content: str, speaker: str) -> None:  #
         # "if" after a verb that asks nothing
         ("The senator will leave if they refuse to attend the talks.",
          "if they refuse to attend the talks"),
+        # a stance is no quote (issue 20: "backing" is no speech)
+        ("Donors gave $25 million to an outside group backing the mayor's re-election.",
+         "the mayor's re-election"),
         # "see" without "as"; a main clause hung on a reason's verb
         ("The senator saw the protesters outside the hall.", "the protesters"),
         ("The old activist is upbeat about the senator's chances, in part because he "

@@ -32,8 +32,10 @@ def _speaker_text(text: str, q: Quote) -> str:
          "that the tariffs would raise prices for families", "Several economists",
          "indirect"),
         # nominal sources: a poll, a report, documents
-        ("A new poll shows the governor trailing her challenger by six points.",
-         "the governor trailing her challenger by six points", "A new poll", "indirect"),
+        # (a poll that "shows" is evidence, no quote: tests/quotes/test_acts.py)
+        ("A new poll found that the governor trails her challenger by six points.",
+         "that the governor trails her challenger by six points", "A new poll",
+         "indirect"),
         ("The audit found that the agency had overpaid its contractors for years.",
          "that the agency had overpaid its contractors for years", "The audit", "indirect"),
         # common-noun speakers, sentence-final and parenthetical attributions
@@ -101,10 +103,12 @@ def test_reported_found(quotes, text: str, content: str, speaker: str, qtype: st
          "consulted. The council decided everything behind closed doors.",
          "We were never consulted. The council decided everything behind closed doors.",
          "Ann Reilly"),
-        # a question closing its sentence, the cue parsed as a sentence of its own
+        # a question closing its sentence, the cue parsed as a sentence of its own (the
+        # quotation after it goes on: one record, issue 20)
         ("“How long must the families of this town wait for answers?” Rishi Sunak said. "
          "“They deserve better.”",
-         "How long must the families of this town wait for answers?", "Rishi Sunak"),
+         "How long must the families of this town wait for answers?” Rishi Sunak said. "
+         "“They deserve better", "Rishi Sunak"),
         # two apostrophes as quotation marks (''…''), as some news archives print them
         ("''The harbour will be ready before the summer season,'' Rishi Sunak said.",
          "The harbour will be ready before the summer season,", "Rishi Sunak"),

@@ -45,7 +45,8 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          ("our oceans are going to save us.", "Paul Ryan")),
         ("speakers.relative_antecedent", "George Osborne, who vowed to “build a northern "
          "powerhouse for the whole country”, spoke on Monday.",
-         ("build a northern powerhouse for the whole country", "who")),
+         # (one record per act: the report of "vowed", holding the quoted words)
+         ("to “build a northern powerhouse for the whole country”", "who")),
         ("speakers.interview_turn", "Q: You said yesterday that the middle class is still "
          "getting crushed.", ("You said yesterday that the middle class is still getting "
                               "crushed.", None)),
@@ -71,7 +72,7 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          "according to the city council.",
          ("The bridge will close for two months", "the city council")),
         ("post.outer_reports", "McCallum will outline how the constant undercurrent of "
-         "these actions show why the threat is growing.", None),
+         "these actions warns that the threat is growing.", None),
     ],
 )
 def test_switched_off_rule_loses_what_it_finds(quotes, rule: str, text: str,  # type: ignore[no-untyped-def]

@@ -90,7 +90,7 @@ def test_source_not(quotes, text: str, content: str, not_speaker: str) -> None: 
          "give him momentum.", "that winning a large share of the delegates will give "
          "him momentum", "Sanders"),
         # cues added to the lists: stances and topics
-        ("The governor downplayed the risk of a second flood this year.",
+        ("The governor dismissed the risk of a second flood this year.",
          "the risk of a second flood", "The governor"),
         ("The senator focused on the cost of the new bridge.",
          "the cost of the new bridge", "The senator"),
@@ -128,7 +128,8 @@ def test_not_cues(quotes, text: str, content: str) -> None:  # type: ignore[no-u
 def test_cue_in_relative_clause_gives_way(quotes) -> None:  # type: ignore[no-untyped-def]
     text = ("Jeremy Fleming will say President Xi Jinping – who has not condemned the "
             "invasion – has a “more nuanced” view of the relationship.")
-    (q,) = [q for q in quotes(text) if q.text == "more nuanced"]
+    # (one record per act: the quoted words are inside the report of "say")
+    (q,) = [q for q in quotes(text) if "“more nuanced”" in q.text]
     assert q.speaker is not None and q.speaker.actor_id == "jeremy-fleming"
     assert q.cue is not None and q.cue.lemma == "say"
 
@@ -136,7 +137,7 @@ def test_cue_in_relative_clause_gives_way(quotes) -> None:  # type: ignore[no-un
 def test_relative_cue_kept_when_it_holds_the_quote(quotes) -> None:  # type: ignore[no-untyped-def]
     text = ("Reporters spoke to Rishi Sunak, who said the deal was “a good start” and "
             "left early.")
-    (q,) = [q for q in quotes(text) if q.text == "a good start"]
+    (q,) = [q for q in quotes(text) if "“a good start”" in q.text]
     assert q.speaker is not None and q.speaker.actor_id == "rishi-sunak"
 
 
@@ -255,9 +256,10 @@ def test_report_content_stays_in_its_paragraph(quotes) -> None:  # type: ignore[
 def test_report_kept_around_a_few_quoted_words(quotes) -> None:  # type: ignore[no-untyped-def]
     text = ("Jeremy Fleming is also warning China not to become “too closely aligned” with "
             "Russia as the war goes on.")
+    # one record per act of speech (issue 20): the report, partial for its quoted words
     got = {(q.quote_type, q.text) for q in quotes(text)}
-    assert ("partial", "too closely aligned") in got
-    assert any(k == "indirect" and "“too closely aligned” with Russia" in t for k, t in got)
+    assert ("partial", "too closely aligned") not in got
+    assert any(k == "partial" and "“too closely aligned” with Russia" in t for k, t in got)
 
 
 def test_report_dropped_when_a_full_quotation_overlaps(quotes) -> None:  # type: ignore[no-untyped-def]
@@ -273,9 +275,8 @@ def test_research_showing_is_not_its_presenters(quotes) -> None:  # type: ignore
     for q in qs:
         if q.cue and q.cue.lemma == "show":
             assert q.speaker is None or "London" not in q.speaker.name
-    # what the research shows is the research's
-    assert ("that there have been thousands of approaches from foreign spies",
-            "research") in _found(text, qs)
+    # what research shows is evidence, no quote (issue 20)
+    assert not [q for q in qs if q.cue and q.cue.lemma == "show"]
 
 
 @pytest.mark.parametrize(

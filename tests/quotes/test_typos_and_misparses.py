@@ -82,9 +82,10 @@ def test_misclosed_mark_closes_for_the_linker(text: str, inside: list[bool]) -> 
          "Maria Lopez", "The deal could collapse if the vote fails,"),
         # a pronoun after the typo is no quoted word: it still speaks
         ("“Stop the count now,“ she said.", "she", "Stop the count now,"),
-        # and the quotation after the attribution goes on with its speaker
+        # and the quotation after the attribution goes on with its speaker: one record
+        # from its first part to its last (issue 20: one record per act of speech)
         ("“Stop the count now,“ she said. “We have seen enough of this.”", "she",
-         "We have seen enough of this."),
+         "Stop the count now,“ she said. “We have seen enough of this."),
         # the attribution inside the sentence it reports, hung on a noun by the parse
         ("The hashtag #FindThem, Mr. Osei said, accompanied pictures of missing children "
          "posted by relatives.", "Osei",

@@ -137,10 +137,14 @@ def governed(view: ArticleView, cue: Token, content: Span) -> bool:
     journalists: “…”")."""
     if cue.i > content.start:
         return False
-    before = view.text[: content.start_char].rstrip(" “\"\n")
+    before = view.text[: content.start_char].rstrip(" “\"‘'\n")
     if before.endswith((":", ",")):
         return False
     return any(cue.is_ancestor(t) for t in content)
+
+
+# Punctuation that joins a cue to its quotation ("Putin continued: “…", "‘…,’ he said").
+_JOINERS = (":", ",", "”", '"', "’", "'")
 
 
 def is_adjacent(view: ArticleView, cue: Token, content: Span) -> bool:
@@ -151,7 +155,7 @@ def is_adjacent(view: ArticleView, cue: Token, content: Span) -> bool:
     else:
         between = text[content.end_char : cue.idx]
     words = [w for w in re.findall(r"[\w’']+", between)]
-    return len(words) <= ADJACENT_WORDS and (any(p in between for p in (":", ",", "”", '"')) or (
+    return len(words) <= ADJACENT_WORDS and (any(p in between for p in _JOINERS) or (
         cue.i > content.start and misclosed(text, content.end_char)))  # “…,“ she said
 
 

@@ -48,6 +48,13 @@ class Lexicon:
     media: frozenset[str]
     listener: frozenset[str]
     measures: frozenset[str]
+    belief: frozenset[str]
+    belief_nouns: frozenset[str]
+    nonspeech: frozenset[str]
+    nonspeech_nouns: frozenset[str]
+    evidence: frozenset[str]
+    speaking_nouns: frozenset[str]
+    refusal: frozenset[str]
 
 
 @cache
@@ -69,7 +76,11 @@ def cues() -> Lexicon:
                    frozenset(d["question_verbs"]), frozenset(d["as_verbs"]),
                    frozenset(d["complement_object_verbs"]),
                    frozenset(d["evidence_nouns"]), frozenset(d["speech_media"]),
-                   frozenset(d["listener_verbs"]), frozenset(d["according_to_measures"]))
+                   frozenset(d["listener_verbs"]), frozenset(d["according_to_measures"]),
+                   frozenset(d["belief_verbs"]), frozenset(d["belief_nouns"]),
+                   frozenset(d["nonspeech_verbs"]), frozenset(d["nonspeech_nouns"]),
+                   frozenset(d["evidence_verbs"]), frozenset(d["speaking_nouns"]),
+                   frozenset(d["refusal_verbs"]))
 
 
 @cache

@@ -4,9 +4,10 @@ before (a paragraph that is only a quotation continues the last speaker)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.quotes.book import BOOK, CARRIED, NO_VERB
+from dossier.quotes.clauses import clause_content
 from dossier.quotes.cues import (
     Attribution,
     continued,
@@ -18,8 +19,9 @@ from dossier.quotes.cues import (
     weak_cue,
 )
 from dossier.quotes.lexicon import cues, tense
-from dossier.quotes.marks import whole_paragraph
+from dossier.quotes.marks import MARK, MARKS, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
+from dossier.quotes.objects import infinitive_content, object_content
 from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
 from dossier.quotes.speakers import speaker_of
 from dossier.quotes.view import ArticleView, SpeakerDict, make_quote
@@ -28,6 +30,9 @@ from dossier.records import Quote
 # A paragraph that is only a quotation continues the last speaker named at most this
 # many paragraphs (lines) before it.
 CONTINUES_PARAGRAPHS = 2
+# The most words an attribution after a quotation may have for the quotation in the
+# next paragraph to go on with it (half of it, as words between the two marks).
+CONTINUES_WORDS = 15
 
 
 @BOOK.rule("strategies", off=[])
@@ -60,16 +65,33 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             # "“Carolina’s going to win that one,” Kasich replied. “I hate to say it.”":
             # the quotation after the attribution goes on with the same speaker
             sp = {**cont[0], "phrase": dict(cont[0].get("phrase") or {})}
-            out.append(make_quote(view, content, "direct", sp, cont[1], tense(cont[1]),
-                                  reported_via(view, cont[1]), CARRIED))
+            whole = joined(view, out[-1] if out else None, cont[1], b)
+            if whole is not None:
+                out[-1] = make_quote(view, whole, "direct", sp, cont[1],
+                                     out[-1].tense, reported_via(view, cont[1]),
+                                     out[-1].confidence)
+            else:
+                out.append(make_quote(view, content, "direct", sp, cont[1],
+                                      tense(cont[1]), reported_via(view, cont[1]), CARRIED))
             last_speaker = (sp, para)
             last_after = (sp, cont[1], b)
             continue
         last_after = None
         if cue is None:
             who, qtype, conf = uncued(view, content, a, b, last_speaker, para)
-            if who is not None:
+            whole = (carried_on(view, out[-1], content) if out and who is not None
+                     and conf == CARRIED else None)
+            if whole is not None:  # "“…,” Sanders said.⏎⏎“Thank God, I am …”"
+                prev = out[-1]
+                cue_span = view.span_at(prev.cue.start, prev.cue.end, "expand") if (
+                    prev.cue is not None) else None
+                out[-1] = make_quote(view, whole, "direct", who,
+                                     cue_span[0] if cue_span else None, prev.tense,
+                                     prev.reported_via.to_dict() if prev.reported_via
+                                     else None, prev.confidence)
+            elif who is not None:
                 out.append(make_quote(view, content, qtype, who, None, "past", None, conf))
+            if who is not None:
                 last_speaker = (who, para)
             continue  # else a scare quote, a title, a nickname, or no speaker to be found
         speaker, conf = speaker_of(view, cue)
@@ -82,6 +104,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
                  else "direct")
         if weak_cue(cue, adjacent):
             continue
+        if qtype == "partial" and cue.i < content.start:
+            content = partial_clause(content, cue)
         out.append(make_quote(view, content, qtype, speaker, cue, tense(cue),
                               reported_via(view, cue), conf))
         if speaker is not None:
@@ -89,6 +113,54 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             if cue.i >= content.end:
                 last_after = (speaker, cue, b)
     return out
+
+
+@BOOK.rule("content")
+def partial_clause(content: Span, cue: Token) -> Span:
+    """A few quoted words inside the clause of their cue are quoted in that clause,
+    which is the content: "said the goal was not to “make America great again” but
+    to “make America whole again.”" (as annotators mark it), not the quoted words
+    alone."""
+    for shape in (clause_content, infinitive_content, object_content):
+        found = shape(cue)
+        if found is not None and found[0].start <= content.start and (
+                content.end <= found[0].end) and len(found[0]) > len(content):
+            return found[0]
+    return content
+
+
+@BOOK.rule("marks", off=None)
+def joined(view: ArticleView, prev: Quote | None, cue: Token, b: int) -> Span | None:
+    """One act of speech split by its attribution is one record: "“We're on our fourth
+    secretary of defense,” he said. “There's a reason for that.”" runs from the first
+    part to the last, the attribution inside (as PolNeAR marks such a content)."""
+    if prev is None or prev.cue is None or prev.cue.start != view.start(cue):
+        return None
+    before = view.text[: view.local(prev.start)].rstrip(MARKS)
+    if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
+        return None  # the first part inside a sentence: "said the works could be
+        # “messy,” adding, “…”" is two acts
+    return view.doc.char_span(view.local(prev.start), b, alignment_mode="expand")
+
+
+@BOOK.rule("marks", off=None)
+def carried_on(view: ArticleView, prev: Quote, content: Span) -> Span | None:
+    """A paragraph that is only a quotation, right after a quotation attributed after
+    it ("“Of course we will release them,” Sanders said.⏎⏎“Thank God, I am very
+    healthy.”"), is the same act of speech: one record from the first quotation to
+    the last (as PolNeAR marks it), when the first opens its sentence."""
+    if prev.cue is None or prev.cue.start < prev.end or prev.quote_type != "direct":
+        return None
+    text = view.text
+    a, b = view.local(prev.start), content.start_char
+    between = text[view.local(prev.end) : b]
+    if between.count("\n") < 1 or len(between.split()) > 2 * CONTINUES_WORDS or MARK.search(
+            between.split("\n")[-1].strip(MARKS)):
+        return None
+    before = text[:a].rstrip(MARKS)
+    if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
+        return None
+    return view.doc.char_span(a, content.end_char, alignment_mode="expand")
 
 
 def uncued(view: ArticleView, content: Span, a: int, b: int,

@@ -52,7 +52,50 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             cur_end = tail
     if cur is not None:
         spans.append((cur, cur_end))
-    return [(a, b) for a, b in spans if b > a]
+    spans = [(a, b) for a, b in spans if b > a]
+    singles = [(a, b) for a, b in single_quotes(text)
+               if not any(qa <= b and a <= qb for qa, qb in spans)]
+    return sorted(spans + singles) if singles else spans
+
+
+# UK single quotation marks: an opening ‘ or ' after space, a bracket or a dash and
+# before a letter; a closing ’ or ' after a word and before punctuation, space or the
+# line's end, with punctuation just inside it or just outside (‘…,’ she said; ‘….’;
+# ‘…’.). An apostrophe inside a word ("don’t") or a plural's ("the farmers’ union")
+# closes nothing.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))[‘'](?=[A-Za-z])")
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?…])[’'](?=[\s)\]—–]|$)|(?<=[\w])[’'](?=[.,;:!?…]*(?:\s|$))"
+                           r"(?=[.,;:!?…])")
+# A single-quoted quotation has at least this many words (shorter: a title, a scare
+# quote, "rock 'n' roll").
+SINGLE_MIN_WORDS = 3
+
+
+@BOOK.rule("marks", off=[])
+def single_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotations in single marks (UK copy) within one paragraph: "who wrote on X:
+    ‘Military Industrial Complex seems to be in charge.’", "'We will not back
+    down,' she said." (not an apostrophe: "don’t", "the farmers’ union", "’90s")."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "‘" not in line and "'" not in line:
+            continue
+        k = 0
+        while (m := _SINGLE_OPEN.search(line, k)) is not None:
+            c = _SINGLE_CLOSE.search(line, m.end())
+            if c is None:
+                break
+            again = _SINGLE_OPEN.search(line, m.end(), c.start())
+            if again is not None and line[again.start()] == line[m.start()]:
+                k = again.start()  # "the so-called ‘golden era’ is … ‘a disgrace’"
+                continue
+            body = line[m.end() : c.start()]
+            if len(body.split()) >= SINGLE_MIN_WORDS and "“" not in body and '"' not in body:
+                out.append((start + m.end(), start + c.start()))
+            k = c.end()
+    return out
 
 
 @BOOK.rule("marks", off=False)

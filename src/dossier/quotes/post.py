@@ -39,6 +39,39 @@ def outer_reports(out: list[Quote]) -> list[Quote]:
         same(q.speaker, p.speaker) for p in out if inside(q, p))]
 
 
+@BOOK.rule("post")
+def one_per_act(out: list[Quote]) -> list[Quote]:
+    """One record per act of speech: a quotation inside the report of the same cue is
+    that report's words, no record of its own ("the Kremlin's press service said the
+    bond was at “an unprecedentedly high level” right now" is one quote, not also
+    "an unprecedentedly high level"; the report, holding quoted words, is partial)."""
+    seen: dict[tuple[int, int, int], Quote] = {}
+    for q in out:  # the same words of the same cue twice (a report and a quotation)
+        key = (q.start, q.end, q.cue.start if q.cue is not None else -1)
+        if key in seen and q.cue is not None:
+            if q.quote_type != "indirect":
+                seen[key] = replace(seen[key], quote_type=q.quote_type)
+            continue
+        seen[key] = q
+    out = list(seen.values())
+    by_cue: dict[int, list[Quote]] = {}
+    for q in out:
+        if q.cue is not None:
+            by_cue.setdefault(q.cue.start, []).append(q)
+
+    def around(q: Quote) -> Quote | None:
+        return next((p for p in by_cue[q.cue.start] if p is not q and p.start <= q.start
+                     and q.end <= p.end and (p.end - p.start) > (q.end - q.start)),
+                    None) if q.cue is not None else None
+
+    gone = {id(q): p for q in out if (p := around(q)) is not None}
+    holds = {id(p) for q, p in ((q, gone.get(id(q))) for q in out)
+             if p is not None and q.quote_type != "indirect"}
+    # (a report that holds quoted words is partial: "warned that the “consequences …”")
+    return [replace(q, quote_type="partial") if id(q) in holds and q.quote_type == "indirect"
+            else q for q in out if id(q) not in gone]
+
+
 _RELATIVE = frozenset(("who", "which", "that", "whom", "whose"))
 
 

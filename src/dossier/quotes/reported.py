@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dossier.quotes.book import BOOK, CARRIED, REPORT_MAX, UNRESOLVED
+from dossier.quotes.acts import evidence_only, not_speech, refused
+from dossier.quotes.book import BOOK, CARRIED, REPORT_MAX, SHAPE_MAX, UNRESOLVED
 from dossier.quotes.clauses import (
     Content,
     clause_content,
@@ -53,6 +54,8 @@ def reported_cues(view: ArticleView) -> list[Report]:
     for t in doc:
         lem = lemma(t)
         if t.pos_ == "NOUN" and lem in c.nouns or t.pos_ == "ADJ" and lem in c.adjectives:
+            if not_speech(t):
+                continue
             nominal = nominal_content(t, c.noun_preps)
             if nominal is not None and len(nominal) >= 2:
                 out.append((t, nominal, "noun" if t.pos_ == "NOUN" else "adjective"))
@@ -61,7 +64,7 @@ def reported_cues(view: ArticleView) -> list[Report]:
             continue
         if describes_noun(t):
             continue
-        if lem in c.unsaid_when_negated and negated(t):
+        if lem in c.unsaid_when_negated and negated(t) or not_speech(t) or refused(t):
             continue
         found: Content | None = None
         if lem in c.clausal:
@@ -141,12 +144,21 @@ def reported_speech(view: ArticleView, marked: list[tuple[int, int]],
         else:
             speaker, conf = speaker_of(view, t.head if kind == "adjective" else t,
                                        reported=True)
-        if speaker is None:
+        if speaker is None or evidence_only(view, t, speaker):
             continue
         speaker, conf = named_inside((speaker, conf), view, span)
         out.append(make_quote(view, span, "indirect", speaker, t, tense(t),
-                              reported_via(view, t), min(conf, REPORT_MAX)))
+                              reported_via(view, t),
+                              min(conf, REPORT_MAX, shape_confidence(kind))))
     return out
+
+
+@BOOK.rule("content", off=1.0)
+def shape_confidence(kind: str) -> float:
+    """The most a report gets by the shape of its content (``SHAPE_MAX``): "Liz Truss
+    condemned Rishi Sunak for U-turning on his decision" names a target, less sure
+    to be what she said than "Truss said that Sunak had U-turned"."""
+    return SHAPE_MAX.get(kind, REPORT_MAX)
 
 
 @BOOK.rule("strategies", off=False)

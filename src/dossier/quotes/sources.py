@@ -83,6 +83,13 @@ def colon_speaker(view: ArticleView, content: Span) -> Mention | None:
 _NAME_TAGS = ("PROPN",)
 
 
+# Words of a turn of speech in a transcript (first and second person).
+_SPEAKER_WORDS = frozenset(("i", "we", "you", "me", "us", "my", "our", "your", "i'm", "we're",
+                            "i’m", "we’re"))
+
+_TURN_OPENERS = frozenset(("well", "look", "yes", "no", "oh", "so", "thank", "thanks",
+                           "okay", "ok", "sure", "listen", "again", "now", "first"))
+
 _NOT_NAMES = ("GPE", "LOC", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "CARDINAL")
 
 
@@ -111,14 +118,13 @@ def colon_name(view: ArticleView, head: Span, colon: int, end: int) -> list[Toke
     m = view.mention_in(name)
     if m is not None and m.via == "metonym":
         return None  # "Washington: …", a dateline or a section, not the state speaking
-    if colon_dateline(view, head, name):
+    if colon_dateline(view, head, name) or furniture(view, head, name, m):
         return None
     if all(t.is_upper or t.is_punct for t in name):
         return name  # a transcript's "PENCE: …"
     if m is not None or any(t.ent_type_ in ("PERSON", "ORG") for t in name):
         return name
-    if head.text.lower() in cues().colon_labels or any(
-            t.ent_type_ in _NOT_NAMES for t in name):
+    if any(t.ent_type_ in _NOT_NAMES for t in name):
         return None
     if name[-1].lower_ in cues().colon_sources:
         return name
@@ -176,6 +182,42 @@ def colon_dateline(view: ArticleView, head: Span, name: list[Token]) -> bool:
     return (all(t.is_upper or t.is_punct for t in name)
             and not view.text[: head.start_char].strip(MARKS + "\n")
             and view.geo.is_place(" ".join(t.text for t in name)))
+
+
+@BOOK.rule("speakers", off=False)
+def furniture(view: ArticleView, head: Span, name: list[Token], m: Mention | None) -> bool:
+    """Page furniture before a colon is no speaker: a label ("Read more:", "Source:",
+    "Disclaimer:", "New Release:", `colon_labels`), a word with digits ("6A:"), a place
+    in capitals ("NEW DELHI: …"), and a heading in capitals ("EUROPEAN GROWTH:",
+    "CURRENCIES: The dollar rose …") unless it is a turn of speech (a person, a body in
+    the first or second person or a question, "PENCE: Well, …"), opens another line of
+    the page (a transcript) or names someone the article names ("Mike Pence")."""
+    text = view.text
+    label = head.text.lower().strip(" -–—•*|")
+    if label in cues().colon_labels or " ".join(t.lower_ for t in name) in cues().colon_labels:
+        return True
+    if any(any(ch.isdigit() for ch in t.text) for t in name):
+        return True
+    if not all(t.is_upper or t.is_punct for t in name):
+        return False
+    if m is not None and m.type == "person" or any(t.ent_type_ == "PERSON" for t in name):
+        return False
+    # a turn of speech speaks in the first or second person, opens with "Well," or
+    # asks ("JORDAN: We have waited …"); a section's news does not ("CURRENCIES: The
+    # dollar rose …")
+    line_end = text.find("\n", head.end_char)
+    body = view.doc.char_span(head.end_char + 1, len(text) if line_end < 0 else line_end,
+                              alignment_mode="contract")
+    if body is not None and len(body) and (body[0].lower_ in _TURN_OPENERS or any(
+            t.lower_ in _SPEAKER_WORDS or t.text == "?" for t in body)):
+        return False
+    words = " ".join(t.text for t in name if not t.is_punct)
+    if view.geo.is_place(words.title()) or view.geo.is_place(words):
+        return True
+    if text.count(f"\n{head.text}:") + text.startswith(f"{head.text}:") > 1:
+        return False  # "PENCE: …" again and again: a transcript
+    last = name[-1].text.rstrip(".").title()
+    return not (len(last) > 1 and last in text)  # "Pence" named in the text
 
 
 @BOOK.rule("speakers", off=False)

@@ -20,7 +20,8 @@ from spacy.tokens import Span, Token
 
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
-from dossier.quotes.book import BOOK
+from dossier.quotes.acts import act_of, non_actor
+from dossier.quotes.book import BELIEF_MAX, BOOK, NO_SPEAKER
 from dossier.quotes.lexicon import lemma
 from dossier.records import Cue, Mention, Quote, ReportedVia, Speaker, TextSpan
 
@@ -93,6 +94,10 @@ def make_quote(view: ArticleView, span: Span, qtype: str, speaker: SpeakerDict |
                conf: float) -> Quote:
     """The record of a quote: its content, typed speaker, cue and relay."""
     span = no_dateline(span, view, qtype)
+    conf = NO_SPEAKER if speaker is None else min(conf, non_actor(view, speaker))
+    act = act_of(cue, qtype)
+    if act == "belief":
+        conf = min(conf, BELIEF_MAX)
     if speaker is not None and not speaker.get("phrase"):
         a, b = speaker["start"], speaker["end"]
         speaker = {**speaker, "phrase": {"start": a, "end": b,
@@ -104,7 +109,8 @@ def make_quote(view: ArticleView, span: Span, qtype: str, speaker: SpeakerDict |
         cue=Cue(cue.text, lemma(cue), view.start(cue), view.end(cue))
         if cue is not None else None, tense=tense,
         reported_via=ReportedVia(via["name"], via["actor_id"]) if via is not None else None,
-        about=about_actors(view, span, speaker), confidence=round(conf, 2))
+        about=about_actors(view, span, speaker), confidence=round(conf, 2),
+        act=act)
 
 
 def typed_speaker(sp: SpeakerDict) -> Speaker:

@@ -1,0 +1,139 @@
+"""What act a quote reports (issue 20): speech, a belief, or nothing a quote should
+hold. The word classes are lists of ``data/quote_cues.toml`` (``belief_verbs``,
+``nonspeech_verbs``, ``evidence_verbs``, ``refusal_verbs``, ``speaking_nouns``).
+
+- speech: "said", "told", "announced", "according to", every quotation in marks;
+- belief: "thinks", "believes", "hopes", "wants", "sees X as Y", "was confident
+  that …" (kept with ``act = "belief"``; default views show speech only);
+- no quote: perception, stance, liking, evidence and causation ("likes", "backed",
+  "the results show", "encouraged", "will determine how"), evidence verbs whose
+  source is no one who speaks ("election results suggest"), and the complement of a
+  refused, denied or negated speech act ("refusing to say he still saw China as a
+  threat" says nothing of China).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from spacy.tokens import Span, Token
+
+from dossier.quotes.book import BOOK, NON_ACTOR
+from dossier.quotes.lexicon import cues, lemma
+
+
+class ArticleView(Protocol):
+    """What these rules read of :class:`dossier.quotes.view.ArticleView` (which
+    imports this module): the tokens between two source offsets."""
+
+    def span_at(self, a: int, b: int, mode: str = "strict") -> Span | None: ...
+
+# Entity types of a source that speaks (a person, a group, an organisation, a state).
+_SPEAKING_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+# Pronouns that stand for someone who speaks (not "it", "which", "that").
+_SPEAKING_PRONOUNS = ("he", "she", "they", "who", "we", "i", "you", "him", "her", "them",
+                      "whom")
+# Endings of nouns for people ("forecaster", "investigator", "economist", "politician",
+# "resident", "employee") that speak though no list names them.
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+# Numbers that name a group already named ("the two", "both").
+_GROUP_NUMBERS = ("two", "three", "both")
+# How a speech act governs what was (not) said: its complement clause or infinitive.
+_COMPLEMENT = ("xcomp", "ccomp")
+
+
+@BOOK.rule("cues", off="speech", name="belief")
+def act_of(cue: Token | None, qtype: str) -> str:
+    """A report of an attitude is a belief, not speech: "Sunak believes the UK must
+    …", "she hopes to …", "he sees China as a threat", "was confident that …" (the
+    cue's lemma in ``belief_verbs`` or ``belief_nouns``, or an attitude adjective).
+    Words in quotation marks are speech whatever the cue."""
+    if qtype != "indirect" or cue is None:
+        return "speech"
+    c = cues()
+    lem = lemma(cue)
+    if cue.pos_ == "ADJ" and lem in c.adjectives or cue.pos_ == "NOUN" and (
+            lem in c.belief_nouns):
+        return "belief"
+    return "belief" if cue.pos_ in ("VERB", "AUX") and lem in c.belief else "speech"
+
+
+@BOOK.rule("cues", off=False)
+def not_speech(t: Token) -> bool:
+    """Perception, stance, liking, evidence and causation are no quote: "Ron DeSantis
+    and Nikki Haley clearly despise each other", "he backed the bill", "the results
+    show how difficult building energy infrastructure has become", "the open
+    questions that will determine how …" (``nonspeech_verbs``, ``nonspeech_nouns``);
+    "sees Cruz as a uniter" stays (a view: a belief)."""
+    c = cues()
+    lem = lemma(t)
+    if t.pos_ == "NOUN":
+        return lem in c.nonspeech_nouns
+    if lem not in c.nonspeech:
+        return False
+    return not (lem in c.as_verbs and any(
+        x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children))
+
+
+@BOOK.rule("cues", off=False)
+def refused(t: Token) -> bool:
+    """A refused, denied or negated speech act yields no quote, nor does what it would
+    have said: "struck a more conciliatory tone by refusing to say he still saw China
+    as a threat" (neither "to say …", nor "he still saw China as a threat"),
+    "declined to comment on whether …", "did not say he would resign, and would not
+    confirm that he believes …" (``refusal_verbs``; a negated one of
+    ``unsaid_when_negated``)."""
+    c = cues()
+    speech = c.verbs | c.unsaid_when_negated
+    if lemma(t) in c.refusal and any(
+            x.dep_ in _COMPLEMENT and lemma(x) in speech for x in t.children):
+        return True  # "refused to say …", "declined to comment"
+    k = t
+    while k.dep_ in (*_COMPLEMENT, "conj") and k.head.i != k.i:
+        head = k.head
+        hl = lemma(head)
+        if k.dep_ != "conj" and (hl in c.refusal or hl in c.unsaid_when_negated and any(
+                x.dep_ == "neg" or x.lower_ == "never" for x in head.children)):
+            return True
+        k = head
+    return False
+
+
+def speaks(view: ArticleView, speaker: dict[str, Any] | None) -> bool:
+    """Whether a speaker can speak: an actor the actor stage linked, a personal
+    pronoun, a name, or a noun phrase headed by a person, group, institution or one of
+    their documents (``speaking_nouns``, ``around_heads``, ``colon_sources``,
+    ``quantifier_sources``); not "it", "thousands", "an assault", "the bloodshed"."""
+    if speaker is None or speaker.get("actor_id"):
+        return True
+    ph = speaker.get("phrase") or speaker
+    span = view.span_at(ph["start"], ph["end"], "expand")
+    if span is None or not len(span):
+        return True
+    c = cues()
+    root = span.root
+    if speaker.get("via") == "pronoun" or root.pos_ == "PRON":  # "they both", "some"
+        return root.lower_ in _SPEAKING_PRONOUNS or root.lower_ in c.quantifiers
+    if root.pos_ == "NUM":
+        return root.lower_ in _GROUP_NUMBERS  # "the two", not "thousands"
+    words = c.speaking_nouns | c.around | c.colon_sources | c.quantifiers
+    lem = root.lemma_.lower()
+    return (any(t.ent_type_ in _SPEAKING_ENTS for t in span)
+            or root.pos_ == "PROPN" or lem in words or root.lower_ in words
+            or len(lem) > 4 and lem.endswith(_PERSON_ENDINGS)
+            or any(t.lemma_.lower() in words for t in span if t.dep_ == "conj"))
+
+
+@BOOK.rule("speakers", off=False)
+def evidence_only(view: ArticleView, cue: Token, speaker: dict[str, Any] | None) -> bool:
+    """An evidence verb with a source that does not speak is no quote: "election
+    results suggest …", "a study found …" (not "Xi suggested the two should …", "the
+    judge found that …": ``evidence_verbs``)."""
+    return lemma(cue) in cues().evidence and not speaks(view, speaker)
+
+
+@BOOK.rule("speakers", off=1.0)
+def non_actor(view: ArticleView, speaker: dict[str, Any] | None) -> float:
+    """The most a quote gets whose source cannot speak: "it", "thousands", "an
+    assault", "the bloodshed" (:data:`~dossier.quotes.book.NON_ACTOR`)."""
+    return 1.0 if speaks(view, speaker) else NON_ACTOR

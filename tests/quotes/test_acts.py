@@ -1,0 +1,209 @@
+"""Quotes you can trust (issue 20): what act a quote reports, refused speech, sources
+that cannot speak, one record per act of speech. Each rule with its example on and
+off, and negatives. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.quotes.book import NON_ACTOR, REPORT_MAX, SHAPE_MAX
+from dossier.records import Quote
+from dossier.rules import switched_off
+
+
+def _acts(qs: list[Quote]) -> dict[str, str]:
+    return {q.text: q.act for q in qs}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "act"),
+    [
+        ("The mayor believes that the new bridge will cut commuting times in half.",
+         "that the new bridge will cut commuting times in half", "belief"),
+        ("Rishi Sunak hopes to cut taxes before the next election.",
+         "to cut taxes before the next election", "belief"),
+        ("The senator thinks the vote will be close.", "the vote will be close", "belief"),
+        ("The old activist sees the senator as a uniter.", "the senator as a uniter",
+         "belief"),
+        # speech stays speech
+        ("The mayor said that the new bridge will cut commuting times in half.",
+         "that the new bridge will cut commuting times in half", "speech"),
+        ("The senator vowed to block the nomination in committee.",
+         "to block the nomination in committee", "speech"),
+        # words in marks are speech whatever the cue
+        ("“The vote will be close,” the senator said.", "The vote will be close,",
+         "speech"),
+    ],
+)
+def test_act(quotes, text: str, content: str, act: str) -> None:  # type: ignore[no-untyped-def]
+    got = _acts(quotes(text))
+    assert got.get(content) == act, got
+    if act == "belief":
+        with switched_off("quotes.cues.belief"):
+            assert _acts(quotes(text)).get(content) == "speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "rule"),
+    [
+        # perception, stance, liking, evidence, causation (`nonspeech_verbs`)
+        ("Ron DeSantis and Nikki Haley clearly despise each other.", "each other",
+         "cues.not_speech"),
+        ("The senator likes the new stadium plan.", "the new stadium plan",
+         "cues.not_speech"),
+        ("The union backed the mayor's budget on Monday.", "the mayor's budget",
+         "cues.not_speech"),
+        ("The latest delays show how difficult building a pipeline has become.",
+         "how difficult building a pipeline has become", "cues.not_speech"),
+        ("A new poll shows the governor trailing her challenger by six points.",
+         "the governor trailing her challenger by six points", "cues.not_speech"),
+        ("The tax cuts encouraged investment in the region.", "investment in the region",
+         "cues.not_speech"),
+        # evidence verbs without anyone who speaks (`evidence_verbs`)
+        ("Early election results suggest that the governor will keep her seat.",
+         "that the governor will keep her seat", "speakers.evidence_only"),
+        ("The rising prices hint at a shortage of grain.", "a shortage of grain",
+         "speakers.evidence_only"),
+        # refused, declined, denied, negated speech: nothing of what would be said
+        ("Rishi Sunak struck a more conciliatory tone by refusing to say he still saw "
+         "China as a threat.", "he still saw China as a threat", "cues.refused"),
+        ("Rishi Sunak struck a more conciliatory tone by refusing to say he still saw "
+         "China as a threat.", "to say he still saw China as a threat", "cues.refused"),
+        ("A spokeswoman for the company declined to comment on whether jobs would go.",
+         "to comment on whether jobs would go", "cues.refused"),
+        ("The minister did not say whether she believed the figures were right.",
+         "the figures were right", "cues.refused"),
+    ],
+)
+def test_no_quote(quotes, text: str, content: str, rule: str) -> None:  # type: ignore[no-untyped-def]
+    assert content not in _acts(quotes(text)), _acts(quotes(text))
+    with switched_off(f"quotes.{rule}"):
+        assert content in _acts(quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the same verbs in a speaker's mouth are speech
+        ("Xi suggested that the two countries should work more closely together.",
+         "that the two countries should work more closely together"),
+        ("The judge found that the company had misled its investors.",
+         "that the company had misled its investors"),
+        ("Officials estimated that the repairs would cost $3 million.",
+         "that the repairs would cost $3 million"),
+        # a speech act that happened, next to one refused
+        ("The senator refused to back down, saying the bill would pass.",
+         "the bill would pass"),
+        ("The minister denied that she had misled parliament.",
+         "that she had misled parliament"),
+    ],
+)
+def test_still_a_quote(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert content in _acts(quotes(text)), _acts(quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Thousands called for immediate change.", "immediate change"),
+        ("It says the plan will fail.", "the plan will fail"),
+    ],
+)
+def test_source_that_cannot_speak(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    (q,) = [q for q in quotes(text) if q.text == content]
+    assert q.confidence <= NON_ACTOR
+    with switched_off("quotes.speakers.non_actor"):
+        (q,) = [q for q in quotes(text) if q.text == content]
+        assert q.confidence > NON_ACTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Officials said the plan will fail.", "The agency said the plan will fail.",
+     "Forecasters said the plan will fail.", "The two said the plan will fail."],
+)
+def test_source_that_speaks_keeps_its_confidence(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    (q,) = [q for q in quotes(text) if q.text == "the plan will fail"]
+    assert q.confidence > NON_ACTOR
+
+
+def test_one_record_per_act(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Kremlin's press service said the bond between the two countries was at "
+            "“an unprecedentedly high level” right now.")
+    got = {(q.quote_type, q.text) for q in quotes(text)}
+    assert ("partial", "an unprecedentedly high level") not in got, got
+    assert any(k == "partial" and "“an unprecedentedly high level” right now" in t
+               for k, t in got), got
+    assert len([q for q in quotes(text) if "high level" in q.text]) == 1
+    with switched_off("quotes.post.one_per_act", "quotes.content.partial_clause"):
+        # the report and the quotation
+        assert len([q for q in quotes(text) if "high level" in q.text]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Rishi Sunak said the plan was “a great success” for the town.",
+         "the plan was “a great success” for the town"),
+        ("Liz Truss will warn that the “consequences range from frustration to loss”.",
+         "that the “consequences range from frustration to loss”"),
+    ],
+)
+def test_partial_quote_is_its_clause(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    # (the report of the same cue finds the clause too: switched off here)
+    with switched_off("quotes.strategies.reported_speech"):
+        assert ("partial", content) in {(q.quote_type, q.text) for q in quotes(text)}
+        with switched_off("quotes.content.partial_clause"):
+            assert content not in {q.text for q in quotes(text)}
+
+
+def test_split_quotation_is_one_record(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = "“We will not sign it,” the minister said. “Not this year, not next year.”"
+    assert [q.text for q in quotes(text)] == [
+        "We will not sign it,” the minister said. “Not this year, not next year."]
+    with switched_off("quotes.marks.joined"):
+        assert [q.text for q in quotes(text)] == [
+            "We will not sign it,", "Not this year, not next year."]
+
+
+def test_two_acts_stay_two(quotes) -> None:  # type: ignore[no-untyped-def]
+    # the first quotation inside a sentence of "said", the second after "adding"
+    text = ("The mayor said the works could be “messy,” adding, “Democracy is messy and "
+            "so is rebuilding a bridge.”")
+    assert "Democracy is messy and so is rebuilding a bridge." in [
+        q.text for q in quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "most"),
+    [
+        ("Liz Truss condemned Rishi Sunak for his reversal on China.",
+         "Rishi Sunak for his reversal on China", SHAPE_MAX["object"]),
+        ("Liz Truss called for an inquiry into the deal.", "an inquiry into the deal",
+         SHAPE_MAX["prep"]),
+    ],
+)
+def test_confidence_by_content_shape(quotes, text: str, content: str, most: float) -> None:  # type: ignore[no-untyped-def]
+    # a named speaker (0.9) whose report names a target, not what was said
+    (q,) = [q for q in quotes(text) if q.text == content]
+    assert q.confidence == most < REPORT_MAX
+    with switched_off("quotes.content.shape_confidence"):
+        (q,) = [q for q in quotes(text) if q.text == content]
+        assert q.confidence == REPORT_MAX
+
+
+def test_quotation_going_on_in_the_next_paragraph_is_one_record(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("“Of course we are going to release our medical records,” Sanders said during "
+            "an interview on Sunday.\n\n“Thank God, I am very healthy. We will get the "
+            "records out the same way.”")
+    (q,) = quotes(text)
+    assert q.text.startswith("Of course") and q.text.endswith("the same way.")
+    assert q.speaker is not None and q.speaker.phrase is not None
+    assert q.speaker.phrase.text == "Sanders"
+    with switched_off("quotes.marks.carried_on"):
+        assert len(quotes(text)) == 2
+    # a quotation inside a sentence of its own cue is another act
+    text = ("He said the plan was “a disaster for the town,” he said on Monday.\n\n“We "
+            "will fight it in every court in the land.”")
+    assert len(quotes(text)) == 2
