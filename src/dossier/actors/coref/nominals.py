@@ -38,7 +38,7 @@ def link_short_form(a: Article, tok: Token) -> int | None:
     org = short_form(a, doc[i + 1].text)
     if org is None:
         return None
-    emit(a, a.span(i, i + 2), org, "alias")
+    emit(a, a.span(i, i + 2), org, "alias", "short_form")
     return i + 2
 
 
@@ -51,7 +51,7 @@ def age_description(a: Article, tok: Token) -> int | None:
     if tok.lower_ != "the" or (end := age_end(a.doc, i)) is None \
             or any(a.taken[i:end]) or (person := recent_person(a, i)) is None:
         return None
-    emit(a, a.span(i, end), person, "pronoun")
+    emit(a, a.span(i, end), person, "pronoun", "age")
     last = a.seen[-1]
     if last.token >= i:
         head = a.doc[end - 1]
