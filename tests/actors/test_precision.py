@@ -64,6 +64,18 @@ def found(mentions: list[Mention], surface: str) -> str | None:
         ("The president said China must make a deal. If they don't, that's it.", D2019,
          "it", None),
         ("China said it must make a deal.", D2019, "it", "CHN"),
+        # "the company": the one fitting organisation named just before
+        ("Home Depot cut 300 jobs on Monday. The company said demand had fallen.", D2019,
+         "The company", "local"),
+        ("The Ministry of Defence spoke. The ministry said the drills were over.", D2019,
+         "The ministry", "gbr-mod"),
+        ("Home Depot cut jobs. Walmart cut prices. The company said demand had fallen.",
+         D2019, "The company", None),  # two companies: nobody
+        ("The Ministry of Defence spoke. The company said the drills were over.", D2019,
+         "The company", None),  # a ministry is no company
+        # the BBC, named as a modifier; an unknown party is no corporation
+        ("Protests against the country's Communist Party grew. A BBC journalist was beaten, "
+         "according to the corporation.", D2019, "the corporation", "gbr-bbc"),
         # a person's name before "administration" is the government
         ("Obama administration officials said the plan would fail.", SEPT16, "Obama", None),
         # an unknown person keeps the full name; "Miss Universe" is no part of it

@@ -89,6 +89,8 @@ def test_every_pass_is_documented_and_runs_once() -> None:
         ("actors.roles.date_in_text", "LONDON, July 1, 2019 — Rishi Sunak spoke. The prime "
          "minister said no.", None, "The prime minister", ("theresa-may", "role"),
          ("rishi-sunak", "role")),
+        ("actors.coref.org_nominal", "Home Depot cut 300 jobs on Monday. The company said "
+         "demand had fallen.", D2019, "The company", "local", None),
         ("actors.coref.that_is_it", "The president said China must make a deal. If they "
          "don't, that's it.", D2019, "it", None, ("CHN", "pronoun")),
         ("actors.coref.close_runner_up", "Tim Kaine spoke. Mark Warner spoke. Then he left.",

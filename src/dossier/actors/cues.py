@@ -59,6 +59,7 @@ class Cues:
     work_nouns: frozenset[str]
     title_small_words: frozenset[str]
     government_nouns: frozenset[str]
+    org_nominals: dict[str, frozenset[str]]
 
 
 @cache
@@ -96,6 +97,7 @@ def cues() -> Cues:
         furniture=tuple(d["furniture"]), work_nouns=frozenset(d["work_nouns"]),
         title_small_words=frozenset(d["title_small_words"]),
         government_nouns=frozenset(d["government_nouns"]),
+        org_nominals={k: frozenset(v) for k, v in d["org_nominals"].items()},
     )
 
 

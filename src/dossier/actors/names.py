@@ -281,10 +281,11 @@ def local_name_part(a: Article, text: Span) -> bool:
 @BOOK.rule("names", off=False)
 def gazetteer_surname(a: Article, text: Span) -> bool:
     """A surname the gazetteer knows, preferring the one in office on the date ("Sunak"
-    in 2023)."""
+    in 2023), of the story's country or a head of state or government ("Lowe's" in an
+    American story is not Australia's central banker)."""
     person = pick_person(a, a.g.by_surname(text[-1].text), surname_only=True,
                          title=a.title_before(text))
-    if person is None:
+    if person is None or not_from_here(person, a):
         return False
     full = title_extends_name(text, a)
     titled = full.start < text.start
