@@ -36,15 +36,24 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
     remember_mention(a, span, actor, via)
 
 
+# Evidence that only continues a chain ("its" after "Nomura", "the MacBook Pro" after
+# "MacBook Pro", "Kaufman" after an unknown "Jane Kaufman"): as sure as the chain's
+# surest link at most. (A known person's surname is evidence of its own.)
+CHAINED = frozenset({"pronoun", "short_form", "local_part", "age"})
+
+
 def link_confidence(a: Article, why: str, actor: Actor) -> float:
     """How often a link made on this evidence is right (``[confidence]`` of
     actor_cues.toml, measured on the PolNeAR dev gold: docs/actors.md); a surname or
-    first name continuing an unknown person's chain is "local_part"; a holder taken
-    from the gazetteer's dates (not from the story) is less sure on no date at all."""
+    first name continuing an unknown person's chain is "local_part"; a role's holder
+    taken from the gazetteer's dates (not from the story) is less sure on no date at
+    all (a bare surname then links only when one person bears it)."""
     table = cues().confidence
     if why in ("name_part", "first_name") and actor.id.startswith("local:"):
         why = "local_part"
     c = table[why]
-    if a.basis == "latest" and why in ("role", "surname_office"):
+    if why in CHAINED:  # a chain is no surer than the name that began it
+        c = min(c, max((m.confidence for m in a.out if m.actor_id == actor.id), default=c))
+    if a.basis == "latest" and why == "role":
         c = min(c, table["role_latest"])
     return c

@@ -23,6 +23,8 @@ from dossier.records import content_id
 
 LOCAL_ID_LENGTH = 10  # hex digits of a local actor's id
 LONG_NAME = 16  # letters from which a name's typo may be two edits
+# NER labels of a longer name that holds a place's ("the Bangkok International Motor Show")
+NAMED_THINGS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"})
 
 
 # -- what NER found -----------------------------------------------------------------
@@ -60,10 +62,11 @@ def full_name_in_entity(start: int, e: Span, a: Article) -> int:
 
 @BOOK.rule("names", off=False)
 def ner_longer_name(a: Article, span: Span, ent: Span) -> bool:
-    """NER saw a longer organisation's name that holds a country's ("China Daily") or a
-    region's word ("a European Space Agency fellow"): that name alone is no mention."""
+    """NER saw a longer name of an organisation, event or building that holds a
+    country's or a capital's ("China Daily", "the Bangkok International Motor Show") or
+    a region's word ("a European Space Agency fellow"): that name alone is no mention."""
     doc = a.doc
-    return (len(ent) > len(span) and ent.label_ == "ORG"
+    return (len(ent) > len(span) and ent.label_ in NAMED_THINGS
             and doc[span.end - 1].text.lower() not in ("'s", "’s")
             and span.end < len(doc) and doc[span.end].text not in ("'s", "’s")
             and all(x.type == "state" or region_word(x, span) for x in a.g.by_name(span.text)))

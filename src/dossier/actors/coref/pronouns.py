@@ -98,13 +98,18 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     if p is None:
         return
     scored: list[tuple[float, Actor]] = []
+    # "Vindman reported to him": no mention of the clause's own subject is "him"
+    own = {s.actor.id for s in a.seen if s.token < tok.i and own_clause_subject(a, s, p)}
+    if p.clause_head is not None:  # a surname there that the linker left alone
+        subj = next((c for c in a.doc[p.clause_head].children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            own |= {s.actor.id for s in a.seen if s.actor.name.split()[-1:] == [subj.text]}
     for s in reversed(a.seen):
         if s.token >= tok.i or s.actor.type not in p.allowed:
             continue
         if s.actor.type == "person" and s.actor.gender and s.actor.gender != p.kind:
             continue
-        if reporter_of_thought(a, s, p) or quoted_antecedent(s, p) \
-                or own_clause_subject(a, s, p):
+        if reporter_of_thought(a, s, p) or quoted_antecedent(s, p) or s.actor.id in own:
             continue
         distance = tok.i - s.token
         if distance > PRONOUN_REACH or s.token < p.floor:
@@ -254,7 +259,8 @@ def object_clause_head(tok: Any) -> int | None:
             or low.endswith("selves"):
         return None
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    while verb.dep_ == "conj" and verb.head.i < verb.i:
+    while verb.dep_ == "conj" and verb.head.i < verb.i and not any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children):
         verb = verb.head  # "Putin met Xi and praised him": the shared subject
     return int(verb.i)
 
@@ -262,7 +268,8 @@ def object_clause_head(tok: Any) -> int | None:
 # -- candidate filters ---------------------------------------------------------------
 @BOOK.rule("coref", off=False)
 def own_clause_subject(a: Article, s: Seen, p: Pronoun) -> bool:
-    """"The Kremlin denied it": not the Kremlin (that would be "itself")."""
+    """"The Kremlin denied it": not the Kremlin (that would be "itself"), nor any earlier
+    mention of it ("After Hill left, Vindman reported to him": not Vindman)."""
     return p.clause_head is not None and s.subject and a.doc[s.token].head.i == p.clause_head
 
 
