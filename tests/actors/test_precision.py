@@ -79,6 +79,10 @@ def found(mentions: list[Mention], surface: str) -> str | None:
         # an object pronoun is not its clause's subject, however that subject is written
         ("Alexander Vindman spoke. Vindman reported to him.", D2019, "him", None),
         ("Putin met Xi and praised him.", D2019, "him", "xi-jinping"),
+        # a he/she inside a quotation is not its speaker
+        ("Tim Cook spoke about Steve Jobs. “I can feel him here,” Cook said.", D2019, "him",
+         "local"),
+        ("Tim Cook spoke. “I can feel him here,” Cook said.", D2019, "him", None),
         # a person's name before "administration" is the government
         ("Obama administration officials said the plan would fail.", SEPT16, "Obama", None),
         # an unknown person keeps the full name; "Miss Universe" is no part of it

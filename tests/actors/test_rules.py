@@ -91,6 +91,8 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          ("rishi-sunak", "role")),
         ("actors.coref.org_nominal", "Home Depot cut 300 jobs on Monday. The company said "
          "demand had fallen.", D2019, "The company", "local", None),
+        ("actors.coref.speaker_of_quote", "Tim Cook spoke. “I can feel him here,” Cook said.",
+         D2019, "him", None, "local"),
         ("actors.coref.that_is_it", "The president said China must make a deal. If they "
          "don't, that's it.", D2019, "it", None, ("CHN", "pronoun")),
         ("actors.coref.close_runner_up", "Tim Kaine spoke. Mark Warner spoke. Then he left.",

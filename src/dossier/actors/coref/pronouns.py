@@ -100,6 +100,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     scored: list[tuple[float, Actor]] = []
     # "Vindman reported to him": no mention of the clause's own subject is "him"
     own = {s.actor.id for s in a.seen if s.token < tok.i and own_clause_subject(a, s, p)}
+    own |= speaker_of_quote(a, p)
     if p.clause_head is not None:  # a surname there that the linker left alone
         subj = next((c for c in a.doc[p.clause_head].children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.pos_ == "PROPN":
@@ -221,6 +222,20 @@ def reporting_subject(tok: Any) -> int:
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             return -1
         verb = verb.head
+
+
+@BOOK.rule("coref", off=set())
+def speaker_of_quote(a: Article, p: Pronoun) -> set[str]:
+    """A he/she inside a quotation is not the one who speaks it: "“I can feel him and
+    his presence when I come here,” Cook said" (not Cook); the speaker is the subject of
+    a speech verb outside the quotation in the same sentence, named or to be named."""
+    if p.outside or p.kind not in ("male", "female"):
+        return set()
+    sent = p.tok.sent
+    names = {t.text for t in sent if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN"
+             and not a.quoted[t.i] and t.head.lemma_ in cues().speech_verbs}
+    return {s.actor.id for s in a.seen if s.actor.type == "person"
+            and s.actor.name.split()[-1:] and s.actor.name.split()[-1] in names}
 
 
 def speaker_before(a: Article, s: Seen) -> bool:
