@@ -11,6 +11,12 @@ Wikidata QID or canonical name for actors the gold marks as known, a local
 (unlinked) actor for those it marks as unknown. Precision counts every predicted
 mention (the gold is exhaustive); recall counts every gold mention.
 
+The reliability table bins the predicted mentions by their confidence and gives
+each bin's measured precision (exact span, right actor; and, as coreference, a local
+actor named as the gold's known person counts right too): a calibrated confidence c
+is right about c of the time. ``trusted`` scores only the links at or above
+``records.TRUSTED_LINK``.
+
     python eval/actors_polnear.py [--polnear FILE] [--json OUT]
 """
 
@@ -27,7 +33,7 @@ from report import report  # the script beside this one
 
 from dossier.analysis import analysers
 from dossier.gazetteer import load_gazetteer, norm
-from dossier.records import Mention
+from dossier.records import TRUSTED_LINK, Mention
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "data" / "polnear_dev_mentions.jsonl"
@@ -46,6 +52,13 @@ def same_actor(pred: Mention, gold: dict) -> bool:
     return norm(gold["actor"]) in names
 
 
+def same_entity(pred: Mention, gold: dict) -> bool:
+    """Right as coreference: the gold actor, or a local actor bearing the full name of
+    a known person the gazetteer lacks ("Caddell" → the local "Pat Caddell")."""
+    return same_actor(pred, gold) or (pred.actor_id.startswith("local:") and gold["known"]
+                                      and norm(pred.actor_name) == norm(gold["actor"]))
+
+
 def score(pairs: list[tuple[Mention, dict | None]], n_gold: int) -> dict[str, float]:
     correct = sum(1 for p, g in pairs if g is not None and same_actor(p, g))
     p = correct / len(pairs) if pairs else 0.0
@@ -53,6 +66,30 @@ def score(pairs: list[tuple[Mention, dict | None]], n_gold: int) -> dict[str, fl
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
             "predicted": len(pairs), "gold": n_gold, "correct": correct}
+
+
+# upper edges of the reliability table's bins
+BINS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def reliability(pairs: list[tuple[Mention, dict | None]]) -> list[dict[str, object]]:
+    """Per confidence bin: its range, how many links, their mean confidence and the
+    share that is right (as the F1 counts it, and as coreference: ``same_entity``)."""
+    rows = []
+    lo = 0.0
+    for hi in BINS:
+        inbin = [(p, g) for p, g in pairs
+                 if lo <= p.confidence < hi or (hi == BINS[-1] and p.confidence == hi)]
+        if inbin:
+            right = sum(1 for p, g in inbin if g is not None and same_actor(p, g))
+            entity = sum(1 for p, g in inbin if g is not None and same_entity(p, g))
+            rows.append({"bin": f"[{lo:.1f}, {hi:.1f})", "count": len(inbin),
+                         "mean_confidence": round(sum(p.confidence for p, _ in inbin)
+                                                  / len(inbin), 3),
+                         "precision": round(right / len(inbin), 3),
+                         "precision_entity": round(entity / len(inbin), 3)})
+        lo = hi
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,6 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     res = {
         "articles": len(gold), "gold_mentions": n_gold,
         "exact": score(exact, n_gold), "overlap": score(overlap, n_gold),
+        "trusted": {**score([x for x in exact if x[0].confidence >= TRUSTED_LINK], n_gold),
+                    "threshold": TRUSTED_LINK},
+        "reliability": reliability(exact),
+        "precision_by_confidence": {
+            str(c): {"precision": round(sum(1 for p, g in exact if p.confidence == c and g
+                                            and same_actor(p, g)) / n, 3), "predicted": n}
+            for c, n in sorted(Counter(p.confidence for p, _ in exact).items())},
         "recall_by_gold_via": {
             v: round(sum(1 for p, g in by_via[v] if g and same_actor(p, g)) / n, 3)
             for v, n in gold_via.items()},

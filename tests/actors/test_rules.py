@@ -14,6 +14,8 @@ from dossier.rules import switched_off
 
 D2024 = date(2024, 5, 16)
 SEPT16 = date(2016, 9, 26)
+D2019 = date(2019, 3, 1)
+D2021 = date(2021, 1, 1)
 
 
 def test_every_rule_has_a_group_and_an_example() -> None:
@@ -62,6 +64,41 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          ("rus-kremlin", "pronoun")),
         ("actors.coref", "The FBI said it would investigate the leak.", D2024, "it",
          ("usa-fbi", "pronoun"), None),
+        # linking precision (issue 18)
+        ("actors.names.a_typo", "Bill Barrow contributed to this report.", D2019,
+         "Bill Barrow", "local", ("william-barr", "fuzzy")),
+        ("actors.names.part_of_longer_place", "He moved to New Jersey last year.", D2019,
+         "Jersey", None, ("JEY", "name")),
+        ("actors.names.subnational_place", "Georgia's governor signed the bill.", D2019,
+         "Georgia", None, ("GEO", "name")),
+        ("actors.names.furniture_lines", "Donald Trump spoke in Ohio.\nMore from The Nation",
+         D2019, "The Nation", None, ("USA", "role")),
+        ("actors.names.work_titles", "Boris Johnson spoke. She loved the film The Queen.",
+         D2021, "The Queen", None, ("elizabeth-ii", "role")),
+        ("actors.names.work_titles", "Boris Johnson spoke. She watched “The Queen” twice.",
+         D2021, "The Queen", None, ("elizabeth-ii", "role")),
+        ("actors.names.word_piece", "The nato-led mission ended.", D2019, "The nato", None,
+         "local"),
+        ("actors.names.link_government", "Obama administration officials said the plan "
+         "would fail.", SEPT16, "Obama", None, ("barack-obama", "name")),
+        ("actors.names.name_from_first_name", "Trump attacked a former Miss Universe Alicia "
+         "Machado.", SEPT16, "Alicia Machado", "local", None),
+        ("actors.roles.title_of_another_country", "Donald Trump and Mike Pompeo spoke about "
+         "Venezuela. The interior minister said the protests were illegal.", D2019,
+         "The interior minister", None, ("kirstjen-nielsen", "role")),
+        ("actors.roles.date_in_text", "LONDON, July 1, 2019 — Rishi Sunak spoke. The prime "
+         "minister said no.", None, "The prime minister", ("theresa-may", "role"),
+         ("rishi-sunak", "role")),
+        ("actors.coref.org_nominal", "Home Depot cut 300 jobs on Monday. The company said "
+         "demand had fallen.", D2019, "The company", "local", None),
+        ("actors.coref.speaker_of_quote", "Tim Cook spoke. “I can feel him here,” Cook said.",
+         D2019, "him", None, "local"),
+        ("actors.coref.that_is_it", "The president said China must make a deal. If they "
+         "don't, that's it.", D2019, "it", None, ("CHN", "pronoun")),
+        ("actors.coref.close_runner_up", "Tim Kaine spoke. Mark Warner spoke. Then he left.",
+         D2019, "he", None, "local"),
+        ("actors.coref.closes_quote", "Tim Kaine spoke at the hearing. Mark Warner said the "
+         "bill would pass. “We will win,” he said.", D2019, "he", "local", None),
     ],
 )
 def test_a_rule_switched_off_no_longer_fires(link, rule, text, on, surface, with_rule,  # type: ignore[no-untyped-def]

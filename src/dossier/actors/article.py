@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from dossier.actors.dates import date_in_text
 from dossier.gazetteer import Actor, Gazetteer, norm
 from dossier.parse import ParsedArticle
 from dossier.records import Mention
@@ -66,11 +67,15 @@ class Article:
     ents_at: dict[int, Span] = field(default_factory=dict)
     roles_at: dict[int, Span] = field(default_factory=dict)
     org_roles: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    signs: dict[str, bool] = field(default_factory=dict)  # a state's capital or demonym seen
 
     def __post_init__(self) -> None:
         self.doc = self.parsed.doc
         self.date = self.parsed.published
-        self.basis = "published" if self.date else "latest"
+        self.basis = "published"
+        if self.date is None:
+            self.date = date_in_text(self.doc.text)
+            self.basis = "text" if self.date else "latest"
         self.quoted = self.parsed.quoted
         self.taken = [False] * len(self.doc)
         self._sent_starts: list[int] | None = None

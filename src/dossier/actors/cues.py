@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from dossier.data import load_toml
+from dossier.gazetteer import norm
+from dossier.gazetteer.places import us_states
 from dossier.rules import RuleBook
 
 BOOK = RuleBook("actors")
@@ -50,6 +52,14 @@ class Cues:
     locative: frozenset[str]
     top_roles: frozenset[str]
     minor_roles: frozenset[str]
+    confidence: dict[str, float]
+    subnational: dict[str, str]
+    subnational_nouns: frozenset[str]
+    furniture: tuple[str, ...]
+    work_nouns: frozenset[str]
+    title_small_words: frozenset[str]
+    government_nouns: frozenset[str]
+    org_nominals: dict[str, frozenset[str]]
 
 
 @cache
@@ -78,6 +88,16 @@ def cues() -> Cues:
         name_preps=frozenset(d["name_prepositions"]),
         locative=frozenset(d["locative_prepositions"]),
         top_roles=frozenset(d["top_roles"]), minor_roles=frozenset(d["minor_roles"]),
+        confidence={k: float(v) for k, v in d["confidence"].items()},
+        subnational={**{norm(n): "CAN" for n in d["subnational_canada"]},
+                     **{norm(n): "AUS" for n in d["subnational_australia"]},
+                     **{norm(n): "GBR" for n in d["subnational_uk"]},
+                     **{n: "USA" for n in us_states()}},
+        subnational_nouns=frozenset(d["subnational_nouns"]),
+        furniture=tuple(d["furniture"]), work_nouns=frozenset(d["work_nouns"]),
+        title_small_words=frozenset(d["title_small_words"]),
+        government_nouns=frozenset(d["government_nouns"]),
+        org_nominals={k: frozenset(v) for k, v in d["org_nominals"].items()},
     )
 
 

@@ -31,6 +31,8 @@ from dossier.actors import names, roles
 from dossier.actors.article import Article, FuzzyNames
 from dossier.actors.coref import nominals, pronouns
 from dossier.actors.cues import BOOK, GROUPS
+from dossier.actors.governments import link_government
+from dossier.actors.nonactors import take_nonactors
 from dossier.gazetteer import Gazetteer
 from dossier.parse import ParsedArticle
 from dossier.records import Mention
@@ -58,6 +60,7 @@ def _on(*items: str) -> frozenset[str]:
 
 
 PASSES: tuple[Pass, ...] = (
+    Pass(link_government, at=_on("name", "entity")),  # "the Obama administration"
     Pass(roles.link_role_over_name, at=_on("name")),  # "the GOP nominee": the role
     Pass(names.link_known, at=_on("name")),  # gazetteer names, aliases, titles, metonyms
     Pass(names.link_entity, at=_on("entity")),  # surnames, first names, typos, unknown
@@ -141,6 +144,7 @@ class Linker:
             if sp.start not in a.names_at or len(sp) > len(a.names_at[sp.start]):
                 a.names_at[sp.start] = sp
         a.ents_at = names.entity_spans(a)
+        take_nonactors(a)  # page furniture, titles of works
         for s in [s for s, sp in a.names_at.items()
                   if (ent := a.ents_at.get(s)) is not None and names.ner_longer_name(a, sp, ent)]:
             del a.names_at[s]  # "China Daily": NER saw a longer name holding a country's

@@ -1,5 +1,5 @@
-"""Writing a mention: the record, the tokens it takes, and its place in the memory of
-antecedents."""
+"""Writing a mention: the record, the tokens it takes, its confidence, and its place
+in the memory of antecedents."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ from spacy.tokens import Span
 
 from dossier.actors.article import Article
 from dossier.actors.coref.antecedents import remember_mention
+from dossier.actors.cues import cues
 from dossier.gazetteer import Actor
 from dossier.records import Mention
 
 
-def emit(a: Article, span: Span, actor: Actor, via: str) -> None:
+def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
     """Link ``span`` to ``actor`` (unless a mention already took one of its tokens):
-    code, country and sector as on the article's date."""
+    code, country and sector as on the article's date, and the confidence of the
+    evidence ``why`` (a key of ``[confidence]`` in actor_cues.toml; the ``via`` when
+    none is given)."""
     if any(a.taken[span.start : span.end]):
         return
     for i in range(span.start, span.end):
@@ -28,5 +31,29 @@ def emit(a: Article, span: Span, actor: Actor, via: str) -> None:
         text=span.text, actor_id=actor.id, actor_name=actor.name, qid=actor.qid or None,
         code=code or None, country=country, sector=sector or None, type=actor.type,
         via=via, chain=f"{p.article_id}:{actor.id}", date_basis=a.basis,
+        confidence=link_confidence(a, why or via, actor),
     ))
     remember_mention(a, span, actor, via)
+
+
+# Evidence that only continues a chain ("its" after "Nomura", "the MacBook Pro" after
+# "MacBook Pro", "Kaufman" after an unknown "Jane Kaufman"): as sure as the chain's
+# surest link at most. (A known person's surname is evidence of its own.)
+CHAINED = frozenset({"pronoun", "short_form", "local_part", "age"})
+
+
+def link_confidence(a: Article, why: str, actor: Actor) -> float:
+    """How often a link made on this evidence is right (``[confidence]`` of
+    actor_cues.toml, measured on the PolNeAR dev gold: docs/actors.md); a surname or
+    first name continuing an unknown person's chain is "local_part"; a role's holder
+    taken from the gazetteer's dates (not from the story) is less sure on no date at
+    all (a bare surname then links only when one person bears it)."""
+    table = cues().confidence
+    if why in ("name_part", "first_name") and actor.id.startswith("local:"):
+        why = "local_part"
+    c = table[why]
+    if why in CHAINED:  # a chain is no surer than the name that began it
+        c = min(c, max((m.confidence for m in a.out if m.actor_id == actor.id), default=c))
+    if a.basis == "latest" and why == "role":
+        c = min(c, table["role_latest"])
+    return c

@@ -8,17 +8,23 @@ reading goes on when it linked (or took) something there, else None.
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
 from dossier.actors.coref.nominals import short_form
 from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.mentions import emit
+from dossier.actors.nonactors import word_piece
 from dossier.actors.people import not_from_here, pick_person, title_misfits
+from dossier.actors.places import city_not_actor, not_the_state
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
 LOCAL_ID_LENGTH = 10  # hex digits of a local actor's id
+LONG_NAME = 16  # letters from which a name's typo may be two edits
+# NER labels of a longer name that holds a place's ("the Bangkok International Motor Show")
+NAMED_THINGS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"})
 
 
 # -- what NER found -----------------------------------------------------------------
@@ -56,13 +62,21 @@ def full_name_in_entity(start: int, e: Span, a: Article) -> int:
 
 @BOOK.rule("names", off=False)
 def ner_longer_name(a: Article, span: Span, ent: Span) -> bool:
-    """NER saw a longer organisation's name that holds a country's ("China Daily"): the
-    country name alone is no mention."""
+    """NER saw a longer name of an organisation, event or building that holds a
+    country's or a capital's ("China Daily", "the Bangkok International Motor Show") or
+    a region's word ("a European Space Agency fellow"): that name alone is no mention."""
     doc = a.doc
-    return (len(ent) > len(span) and ent.label_ == "ORG"
+    return (len(ent) > len(span) and ent.label_ in NAMED_THINGS
             and doc[span.end - 1].text.lower() not in ("'s", "’s")
             and span.end < len(doc) and doc[span.end].text not in ("'s", "’s")
-            and all(x.type == "state" for x in a.g.by_name(span.text)))
+            and all(x.type == "state" or region_word(x, span) for x in a.g.by_name(span.text)))
+
+
+def region_word(actor: Actor, span: Span) -> bool:
+    """A region's one word that is no acronym ("European" of "European Space
+    Agency"), not NATO or the UN."""
+    return "-" not in actor.id and actor.type != "state" and len(span) == 1 \
+        and not span[0].is_upper  # blocs and regions have CAMEO codes for ids
 
 
 # -- gazetteer names ----------------------------------------------------------------
@@ -103,11 +117,13 @@ def _known(a: Article, span: Span, ent: Span | None) -> bool:
             via = "title"
         else:
             via = "name" if norm(span.text) == norm(person.name) else "alias"
-        emit(a, full, person, via)
+        emit(a, full, person, via, "name_short" if via != "title" and len(span) == 1 else via)
         return True
     actor = others[0] if len(others) == 1 else prefer_state(others, a)
     if actor is None:
         return False
+    if not_the_state(a, span, actor):
+        return True  # "New Jersey", "Atlanta, Georgia": a place, no actor
     via = "name" if norm(span.text) == norm(actor.name) else "alias"
     span = org_with_article(span, a, actor)
     if norm(span.text) in g.metonyms:
@@ -186,6 +202,9 @@ def link_entity(a: Article, tok: Token) -> int | None:
     text = strip_possessive(ent)
     if text is None:
         return None
+    if word_piece(text):
+        a.skip(ent)  # "un-angry"
+        return ent.end
     label = ent.label_
     person = label in cues().person_labels
     if len(text) == 1 and (surname_in_story(a, text) or person and first_name_in_story(a, text)
@@ -221,7 +240,7 @@ def surname_in_story(a: Article, text: Span) -> bool:
     for s in reversed(a.seen):
         if s.actor.surname and norm(s.actor.surname) == norm(text.text) \
                 and not title_misfits(s.actor, title, a):
-            emit(a, title_extends_name(text, a), s.actor, "name")
+            emit(a, title_extends_name(text, a), s.actor, "name", "name_part")
             return True
     return False
 
@@ -233,7 +252,7 @@ def first_name_in_story(a: Article, text: Span) -> bool:
         parts = s.actor.name.split()
         if len(parts) > 1 and norm(parts[0]) == norm(text.text) \
                 and not s.actor.id.startswith("local:"):
-            emit(a, text, s.actor, "name")
+            emit(a, text, s.actor, "name", "first_name")
             return True
     return False
 
@@ -245,7 +264,7 @@ def local_surname(a: Article, text: Span) -> bool:
     for x in a.local.values():
         if x.type == "person" and len(x.name.split()) > 1 \
                 and norm(text.text) == norm(x.name.split()[-1]):
-            emit(a, text, x, "name")
+            emit(a, text, x, "name", "name_part")
             return True
     return False
 
@@ -257,7 +276,7 @@ def local_name_part(a: Article, text: Span) -> bool:
     last = text[-1].text
     for x in a.local.values():
         if x.type == "person" and norm(last) in norm(x.name).split():
-            emit(a, text, x, "name")
+            emit(a, text, x, "name", "name_part")
             return True
     return False
 
@@ -265,13 +284,15 @@ def local_name_part(a: Article, text: Span) -> bool:
 @BOOK.rule("names", off=False)
 def gazetteer_surname(a: Article, text: Span) -> bool:
     """A surname the gazetteer knows, preferring the one in office on the date ("Sunak"
-    in 2023)."""
+    in 2023), of the story's country or a head of state or government ("Lowe's" in an
+    American story is not Australia's central banker)."""
     person = pick_person(a, a.g.by_surname(text[-1].text), surname_only=True,
                          title=a.title_before(text))
-    if person is None:
+    if person is None or not_from_here(person, a):
         return False
     full = title_extends_name(text, a)
-    emit(a, full, person, "title" if full.start < text.start else "name")
+    titled = full.start < text.start
+    emit(a, full, person, "title" if titled else "name", "title" if titled else "surname_office")
     return True
 
 
@@ -281,18 +302,53 @@ def misspelt_name(a: Article, text: Span) -> bool:
     ``fuzzy_cutoff`` in actor_cues.toml): "Xi Jiinping" is Xi Jinping."""
     hit = process.extractOne(norm(text.text), a.fuzzy.keys, scorer=fuzz.ratio,
                              score_cutoff=cues().fuzzy_cutoff)
-    if hit is None:
+    if hit is None or not a_typo(norm(text.text), hit[0], a.doc.text.count(text.text) > 1):
         return False
     emit(a, title_extends_name(text, a), a.g.actors[a.fuzzy.ids[hit[2]]], "fuzzy")
     return True
+
+
+@BOOK.rule("names", off=True)
+def a_typo(written: str, known: str, repeated: bool) -> bool:
+    """A typo, not another person: as many words, one edit (two in a name of
+    ``LONG_NAME`` letters or more), the first name the same unless the edit is in
+    it and it is no common first name itself, and not written so again in the article
+    (a name spelt the same twice is someone's name): "Xi Jiinping" is Xi Jinping;
+    "Bill Barrow" is not William Barr."""
+    w, k = written.split(), known.split()
+    if len(w) != len(k) or len(w) < 2:
+        return False
+    if Levenshtein.distance(written, known) > (2 if len(known) >= LONG_NAME else 1):
+        return False
+    if w[0] != k[0] and (w[0] in cues().first_names or w[-1] != k[-1]):
+        return False
+    return not repeated
 
 
 @BOOK.rule("names", off=False)
 def unknown_person(a: Article, text: Span) -> bool:
     """A person the gazetteer does not know gets a stable local actor, not a guess
     ("Maria Gonzalvez, a local baker")."""
-    emit(a, text, local_actor(a, text, "person"), "unlinked")
+    text = name_from_first_name(text)
+    if len(text) == 1 and text.root.dep_ == "pobj" and text.root.head.lower_ in \
+            cues().locative and city_not_actor(text):
+        a.skip(text)
+        return True
+    emit(a, text, local_actor(a, text, "person"), "unlinked",
+         "unlinked_person" if len(text) > 1 else "unlinked_word")
     return True
+
+
+@BOOK.rule("names")
+def name_from_first_name(text: Span) -> Span:
+    """An unknown person's name starts at a common first name NER ran a word before:
+    "a former Miss Universe Alicia Machado" is Alicia Machado (and "Universe" later
+    is nobody)."""
+    first = cues().first_names
+    if len(text) < 3 or text[0].lower_ in first:
+        return text
+    k = next((k for k in range(1, len(text) - 1) if text[k].lower_ in first), None)
+    return text if k is None else text[k:]
 
 
 @BOOK.rule("names", off=False)
@@ -304,7 +360,7 @@ def org_tagged_surname(a: Article, text: Span) -> bool:
     person = pick_person(a, a.g.by_surname(text.text), surname_only=True, strict=True)
     if person is None or not_from_here(person, a):
         return False
-    emit(a, text, person, "name")
+    emit(a, text, person, "name", "surname_guess")
     return True
 
 
@@ -321,7 +377,7 @@ def org_short_form(a: Article, text: Span) -> bool:
     org = short_form(a, text.text) if full.start < text.start else None
     if org is None:
         return False
-    emit(a, full, org, "alias")
+    emit(a, full, org, "alias", "short_form")
     return True
 
 
@@ -329,7 +385,10 @@ def org_short_form(a: Article, text: Span) -> bool:
 def unknown_org(a: Article, text: Span) -> bool:
     """An organisation the gazetteer does not know gets a stable local actor ("the
     Ithilen Trade Council")."""
-    emit(a, _with_article(a, text), local_actor(a, text, "org"), "unlinked")
+    if city_not_actor(text):
+        a.skip(text)
+        return True
+    emit(a, _with_article(a, text), local_actor(a, text, "org"), "unlinked", "unlinked_org")
     return True
 
 
@@ -389,7 +448,7 @@ def transcript_label(a: Article, tok: Token) -> int | None:
     for s in reversed(a.seen):
         if s.actor.type == "person" and s.actor.surname and \
                 s.actor.surname.lower() == tok.lower_:
-            emit(a, a.span(i, i + 1), s.actor, "name")
+            emit(a, a.span(i, i + 1), s.actor, "name", "name_part")
             return i + 1
     return None
 
@@ -402,7 +461,7 @@ def missed_surname(a: Article, tok: Token) -> int | None:
         return None
     for s in reversed(a.seen):
         if s.actor.surname and s.actor.surname == tok.text:
-            emit(a, a.span(i, i + 1), s.actor, "name")
+            emit(a, a.span(i, i + 1), s.actor, "name", "name_part")
             return i + 1
     return None
 
@@ -417,5 +476,5 @@ def surname_in_office(a: Article, tok: Token) -> int | None:
     person = pick_person(a, a.g.by_surname(tok.text), surname_only=True, strict=True)
     if person is None or not_from_here(person, a):
         return None
-    emit(a, a.span(i, i + 1), person, "name")
+    emit(a, a.span(i, i + 1), person, "name", "surname_guess")
     return i + 1

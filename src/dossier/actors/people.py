@@ -101,9 +101,8 @@ def _in_office_near(actor: Actor, on: date, days: int = IN_OFFICE_NEAR_DAYS) -> 
 
 @BOOK.rule("names", off=False)
 def not_from_here(person: Actor, a: Article) -> bool:
-    """A bare surname NER did not call a person is someone of the story's country, or
-    a head of state or government: "Fox" on American television in 2011 is not Liam
-    Fox."""
+    """A bare surname is someone of the story's country, or a head of state or
+    government: "Fox" on American television in 2011 is not Liam Fox."""
     focus = a.focus_country()
     return not (focus is None or person.country == focus
                 or rank(person.role_on(a.date)) == RANK_TOP)

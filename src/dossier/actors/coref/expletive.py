@@ -51,9 +51,20 @@ def expletive_it(tok: Any) -> bool:
                         g.dep_ == "mark" and g.lower_ in ("that", "whether")
                         for g in ch.children):
                     return True
+    if that_is_it(tok):
+        return True
     if tok.dep_ == "nsubjpass" and clause:
         return True  # "it is believed that", "it was reported that"
     if tok.dep_ == "dobj" and any(ch.dep_ in ("oprd", "ccomp", "xcomp") for ch in later):
         return True  # "made it clear that", "find it hard to"
     return False
 
+
+
+@BOOK.rule("coref", off=False)
+def that_is_it(tok: Any) -> bool:
+    """"If they don't, that's it": the "it" of "that's it", "this is it" is the idiom's,
+    not China's."""
+    head = tok.head
+    return bool(tok.dep_ in ("attr", "dobj", "acomp") and head.lemma_ == "be" and any(
+        ch.dep_ == "nsubj" and ch.lower_ in ("that", "this") for ch in head.children))

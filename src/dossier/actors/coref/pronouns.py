@@ -42,6 +42,15 @@ CONTROLLER_WEIGHT = 80
 THEY_FOR_ONE_PENALTY = 50
 # A person is referred to across a longer stretch, but not beyond this many tokens.
 PRONOUN_REACH = 150
+# A he/she is resolved only when the runner-up, another person, scores at least this
+# much less (about a subject's weight); else it stays unresolved.
+CLEAR_MARGIN = 20
+# "“…,” he said": the subject of a speech verb closing a quotation continues the
+# chain of the last person who spoke (the subject of a speech verb).
+SPEAKER_CHAIN_WEIGHT = 40
+# "Machado promised … and said she would": the subject of the verb whose reported
+# clause the he/she is the subject of.
+REPORTER_WEIGHT = 40
 
 PERSON: tuple[str, ...] = ("person",)
 NEUTER: tuple[str, ...] = ("org", "state", "bloc")
@@ -61,6 +70,8 @@ class Pronoun:
     outside: bool  # outside any quotation
     clause_head: int | None  # the verb whose subject it cannot be (an object pronoun)
     thought: bool  # the subject of a clause voicing someone's thoughts
+    closes_quote: bool  # "“…,” he said": the speaker of a closing quotation
+    reporter: int  # "X said she …": the subject of the reporting verb (-1: none)
 
 
 def is_pronoun(tok: Token) -> bool:
@@ -86,14 +97,20 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     p = _pronoun(a, tok)
     if p is None:
         return
-    best: tuple[float, Actor] | None = None
+    scored: list[tuple[float, Actor]] = []
+    # "Vindman reported to him": no mention of the clause's own subject is "him"
+    own = {s.actor.id for s in a.seen if s.token < tok.i and own_clause_subject(a, s, p)}
+    own |= speaker_of_quote(a, p)
+    if p.clause_head is not None:  # a surname there that the linker left alone
+        subj = next((c for c in a.doc[p.clause_head].children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            own |= {s.actor.id for s in a.seen if s.actor.name.split()[-1:] == [subj.text]}
     for s in reversed(a.seen):
         if s.token >= tok.i or s.actor.type not in p.allowed:
             continue
         if s.actor.type == "person" and s.actor.gender and s.actor.gender != p.kind:
             continue
-        if reporter_of_thought(a, s, p) or quoted_antecedent(s, p) \
-                or own_clause_subject(a, s, p):
+        if reporter_of_thought(a, s, p) or quoted_antecedent(s, p) or s.actor.id in own:
             continue
         distance = tok.i - s.token
         if distance > PRONOUN_REACH or s.token < p.floor:
@@ -108,14 +125,21 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
             if they_for_part(a, s):
                 continue
             score -= THEY_FOR_ONE_PENALTY
-        if best is None or score > best[0]:
-            best = (score, s.actor)
-    if best is None:
+        if p.closes_quote and speaker_before(a, s):
+            score += SPEAKER_CHAIN_WEIGHT
+        if p.reporter >= 0 and s.start <= p.reporter < max(s.end, s.token + 1):
+            score += REPORTER_WEIGHT
+        scored.append((score, s.actor))
+    if not scored:
         return
+    best = max(scored, key=lambda x: x[0])
     if p.kind in ("it", "they"):
         rival = rival_noun(a, p)
         if rival is not None and rival >= best[0]:
             return  # "the deal ... it", "voters ... they": not an actor
+    runner = max((sc for sc, x in scored if x.id != best[1].id), default=None)
+    if p.kind in ("male", "female") and close_runner_up(best[0], runner):
+        return  # two people could be meant: unresolved
     emit(a, a.span(tok.i, tok.i + 1), best[1], "pronoun")
     last = a.seen[-1]
     if last.token == tok.i:
@@ -139,7 +163,9 @@ def _pronoun(a: Article, tok: Token) -> Pronoun | None:
     floor = a.sentence_floor(tok.i) if kind in ("it", "they") else -1
     return Pronoun(tok, kind, allowed, tok.sent.start, floor, controller(tok),
                    not a.quoted[tok.i], object_clause_head(tok),
-                   kind in ("male", "female") and thought_subject(a, tok))
+                   kind in ("male", "female") and thought_subject(a, tok),
+                   kind in ("male", "female") and closes_quote(a, tok),
+                   reporting_subject(tok) if kind in ("male", "female") else -1)
 
 
 def salience(distance: int, subject: bool, main_subject: bool, in_sentence: bool,
@@ -151,6 +177,72 @@ def salience(distance: int, subject: bool, main_subject: bool, in_sentence: bool
             + ((min(same_sentence, SAME_SENTENCE_OBLIQUE) if oblique else same_sentence)
                if in_sentence else 0)
             - (OBLIQUE_PENALTY if oblique else 0))
+
+
+@BOOK.rule("coref", off=False)
+def close_runner_up(best: float, runner: float | None) -> bool:
+    """Another person scores nearly as well, so a he/she stays unresolved: "Tim Kaine
+    spoke. Mark Warner spoke. Then he left." (either senator). (An "it"/"they" leans
+    on its own sentence and the noun phrases it could mean instead: ``rival_noun``.)"""
+    return runner is not None and best - runner < CLEAR_MARGIN
+
+
+# -- quotations -------------------------------------------------------------------------
+@BOOK.rule("coref", off=False)
+def closes_quote(a: Article, tok: Any) -> bool:
+    """``tok`` is the subject of a speech verb right after a closing quotation mark:
+    "“We will win,” he said" (the quotation's speaker speaks on)."""
+    if a.quoted[tok.i] or tok.dep_ not in SUBJECT_DEPS or \
+            tok.head.lemma_ not in cues().speech_verbs:
+        return False
+    first = min(tok.i, tok.head.i)
+    k = first - 1
+    while k >= 0 and (a.doc[k].is_punct and a.doc[k].text in ",.!?" or a.doc[k].is_space):
+        k -= 1
+    return k >= 0 and (a.doc[k].text in ("”", "\"", "''", "’") or a.quoted[k])
+
+
+@BOOK.rule("coref", off=-1)
+def reporting_subject(tok: Any) -> int:
+    """The subject of the verb that reports the clause ``tok`` is the subject of:
+    "Merrill says Machado promised to help and said she would stand up": Machado
+    (through "and said", the subject of "promised"); else -1."""
+    if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ccomp":
+        return -1
+    verb = tok.head.head
+    if verb.lemma_ not in cues().speech_verbs:
+        return -1
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            # "The state's campaign chairman, Phil Lovas, said he": the name in apposition
+            name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                        subj)
+            return int(name.i) if name.pos_ in ("PROPN", "NOUN") else -1
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return -1
+        verb = verb.head
+
+
+@BOOK.rule("coref", off=set())
+def speaker_of_quote(a: Article, p: Pronoun) -> set[str]:
+    """A he/she inside a quotation is not the one who speaks it: "“I can feel him and
+    his presence when I come here,” Cook said" (not Cook); the speaker is the subject of
+    a speech verb outside the quotation in the same sentence, named or to be named."""
+    if p.outside or p.kind not in ("male", "female"):
+        return set()
+    sent = p.tok.sent
+    names = {t.text for t in sent if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN"
+             and not a.quoted[t.i] and t.head.lemma_ in cues().speech_verbs}
+    return {s.actor.id for s in a.seen if s.actor.type == "person"
+            and s.actor.name.split()[-1:] and s.actor.name.split()[-1] in names}
+
+
+def speaker_before(a: Article, s: Seen) -> bool:
+    """Whether the antecedent ``s`` is the subject of a speech verb outside quotations
+    ("Mr. Warner said")."""
+    t = a.doc[s.token]
+    return s.subject and not s.quoted and t.head.lemma_ in cues().speech_verbs
 
 
 # -- syntax of the pronoun's clause --------------------------------------------------
@@ -182,7 +274,8 @@ def object_clause_head(tok: Any) -> int | None:
             or low.endswith("selves"):
         return None
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    while verb.dep_ == "conj" and verb.head.i < verb.i:
+    while verb.dep_ == "conj" and verb.head.i < verb.i and not any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children):
         verb = verb.head  # "Putin met Xi and praised him": the shared subject
     return int(verb.i)
 
@@ -190,7 +283,8 @@ def object_clause_head(tok: Any) -> int | None:
 # -- candidate filters ---------------------------------------------------------------
 @BOOK.rule("coref", off=False)
 def own_clause_subject(a: Article, s: Seen, p: Pronoun) -> bool:
-    """"The Kremlin denied it": not the Kremlin (that would be "itself")."""
+    """"The Kremlin denied it": not the Kremlin (that would be "itself"), nor any earlier
+    mention of it ("After Hill left, Vindman reported to him": not Vindman)."""
     return p.clause_head is not None and s.subject and a.doc[s.token].head.i == p.clause_head
 
 

@@ -1,0 +1,89 @@
+"""What looks like a name but is no actor, found before reading: lines of page
+furniture ("More from The Nation"), titles of works ("the film The Queen", “Wild
+Rose”); and word pieces ("the un of un-angry"). Their tokens are taken with no
+mention."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from dossier.actors.article import Article
+from dossier.actors.cues import BOOK, cues
+
+# A title of a work in quotation marks holds at most this many words.
+WORK_TITLE_WORDS = 8
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def take_nonactors(a: Article) -> None:
+    """Take the tokens of page furniture and of titles of works before reading."""
+    for span in [*furniture_lines(a), *work_titles(a)]:
+        a.skip(span)
+
+
+@BOOK.rule("names", off=[])
+def furniture_lines(a: Article) -> list[Span]:
+    """A line of page furniture names no actor: "More from The Nation", "Read more",
+    "Follow us on Twitter", "Sign up for our newsletter" (``furniture`` in
+    actor_cues.toml, at the start of a line)."""
+    doc, text = a.doc, a.doc.text
+    openers = cues().furniture
+    out = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip().lower()
+        if line.startswith(openers):
+            sp = doc.char_span(start, end, alignment_mode="expand")
+            if sp is not None and len(sp):
+                out.append(sp)
+        start = end + 1
+    return out
+
+
+@BOOK.rule("names", off=[])
+def work_titles(a: Article) -> list[Span]:
+    """Titles of works are no actors: the capitalised words after "the film", "the
+    series", "the book" ("the 2006 film The Queen"; not "the book Trump wrote", whose
+    name is a subject), and a capitalised phrase that is all a quotation holds ("an
+    electric script called “Wild Rose”"; not a nickname holding a known person's
+    name, “Crooked Hillary”)."""
+    doc = a.doc
+    c = cues()
+    out = []
+    for t in doc:
+        if t.lower_ in c.work_nouns and t.pos_ == "NOUN":
+            end = title_end(doc, t.i + 1)
+            if end > t.i + 1 and Span(doc, t.i + 1, end).root.dep_ not in SUBJECTS:
+                out.append(Span(doc, t.i + 1, end))
+        elif t.text in ("“", '"') and t.i + 2 < len(doc):
+            end = title_end(doc, t.i + 1)
+            closes = end < len(doc) and doc[end].text in ("”", '"')
+            if closes and 2 <= end - t.i - 1 <= WORK_TITLE_WORDS and not any(
+                    k in a.names_at and any(x.type == "person" for x in a.g.by_name(
+                        a.names_at[k].text)) for k in range(t.i + 1, end)):
+                out.append(Span(doc, t.i + 1, end))
+    return out
+
+
+def title_end(doc: Doc, i: int) -> int:
+    """The end of a run of capitalised words (with small words inside) from ``i``."""
+    small = cues().title_small_words
+    if i >= len(doc) or not doc[i].is_title:
+        return i
+    j = last = i
+    while j < len(doc) and (doc[j].is_title or doc[j].lower_ in small) \
+            and doc[j].text not in ("“", "”", '"'):
+        if doc[j].is_title:
+            last = j + 1
+        j += 1
+    return last
+
+
+@BOOK.rule("names", off=False)
+def word_piece(ent: Span) -> bool:
+    """An entity in lower case, or ending so, is a piece of a word or of a sentence,
+    not a name: "he was un-angry" (not the UN), "Synchronisation von" in German
+    text."""
+    return ent[0].text[:1].islower() or ent[-1].text[:1].islower()
