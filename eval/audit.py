@@ -106,7 +106,9 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
         base |= {"type": r["quote_type"], "act": r.get("act", "speech"),
                  "said_by": f"{sp['name']} [{sp['via']}]" if sp else "—",
                  "cue": (r["cue"] or {}).get("text", "—"), "confidence": str(r["confidence"]),
-                 "content": _flat(r["text"]), "context": _context(text, r["start"], r["end"], 150)}
+                 "content": _flat(" … ".join(x["text"] for x in r.get("segments") or [])
+                                  or r["text"]),
+                 "context": _context(text, r["start"], r["end"], 150)}
     elif kind == "event":
         t = r["trigger"]
         base |= {"cameo": f"{r['code']} {r.get('plover') or ''}".strip(),

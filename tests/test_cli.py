@@ -107,18 +107,21 @@ def test_views_hide_records_below_the_floor_and_beliefs(runner: CliRunner, db: P
     store but leave the default views (quotes, events, export) until asked for."""
     import duckdb
 
+    from dossier.settings import default_min_confidence
+
+    floor = default_min_confidence()
     con = duckdb.connect(str(db))
-    quote = con.execute("SELECT start_char FROM quotes WHERE confidence >= 0.5 "
-                        "ORDER BY start_char LIMIT 2").fetchall()
+    quote = con.execute("SELECT start_char FROM quotes WHERE confidence >= ? AND act = 'speech' "
+                        "ORDER BY start_char LIMIT 2", [floor]).fetchall()
     con.execute("UPDATE quotes SET act = 'belief' WHERE start_char = ?", [quote[0][0]])
     con.execute("UPDATE quotes SET confidence = 0.2 WHERE start_char = ?", [quote[1][0]])
     event = con.execute("SELECT min(trigger_start) FROM events WHERE NOT negated").fetchone()
     con.execute("UPDATE events SET confidence = 0.2 WHERE trigger_start = ?", [event[0]])
-    total_q, low_q = con.execute("SELECT count(*), count(*) FILTER (WHERE confidence < 0.5 "
-                                 "OR act = 'belief') FROM quotes").fetchone()
+    total_q, low_q = con.execute("SELECT count(*), count(*) FILTER (WHERE confidence < ? "
+                                 "OR act = 'belief') FROM quotes", [floor]).fetchone()
     total_e, low_e = con.execute("SELECT count(*) FILTER (WHERE NOT negated), count(*) "
-                                 "FILTER (WHERE NOT negated AND confidence < 0.5) "
-                                 "FROM events").fetchone()
+                                 "FILTER (WHERE NOT negated AND confidence < ?) "
+                                 "FROM events", [floor]).fetchone()
     con.close()
     assert low_q >= 2 and low_e >= 1
 
@@ -140,7 +143,7 @@ def test_views_hide_records_below_the_floor_and_beliefs(runner: CliRunner, db: P
 
     shown, everything = exported(), exported("--all")
     assert len(shown) == total_q - low_q and len(everything) == total_q
-    assert all(q["act"] == "speech" and q["confidence"] >= 0.5 for q in shown)
+    assert all(q["act"] == "speech" and q["confidence"] >= floor for q in shown)
     assert {q["act"] for q in everything} == {"speech", "belief"}
 
 

@@ -282,10 +282,15 @@ class Quote:
     # according to …) or "belief" (thinks, believes, hopes, sees: an attitude the
     # article ascribes, not words spoken). Default views show speech only.
     act: str = "speech"
+    # The quoted parts of one act of speech split by its attribution ("“…,” he said.
+    # “…”"): start/end and text above run from the first part to the last, the
+    # attribution inside; empty when the quote is one piece.
+    segments: tuple[TextSpan, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = {"kind": "quote", **{k: plain(getattr(self, k)) for k in self.__slots__}}
         d["about"] = list(self.about)
+        d["segments"] = [s.to_dict() for s in self.segments]
         return d
 
 

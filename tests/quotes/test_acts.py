@@ -160,8 +160,12 @@ def test_partial_quote_is_its_clause(quotes, text: str, content: str) -> None:  
 
 def test_split_quotation_is_one_record(quotes) -> None:  # type: ignore[no-untyped-def]
     text = "“We will not sign it,” the minister said. “Not this year, not next year.”"
-    assert [q.text for q in quotes(text)] == [
-        "We will not sign it,” the minister said. “Not this year, not next year."]
+    (q,) = quotes(text)
+    assert q.text == "We will not sign it,” the minister said. “Not this year, not next year."
+    # its segments are the quoted words alone, each at its place in the text
+    assert [s.text for s in q.segments] == ["We will not sign it,", "Not this year, not next year."]
+    assert all(text[s.start : s.end] == s.text for s in q.segments)
+    assert q.to_dict()["segments"][1]["text"] == "Not this year, not next year."
     with switched_off("quotes.marks.joined"):
         assert [q.text for q in quotes(text)] == [
             "We will not sign it,", "Not this year, not next year."]
@@ -199,6 +203,7 @@ def test_quotation_going_on_in_the_next_paragraph_is_one_record(quotes) -> None:
             "records out the same way.”")
     (q,) = quotes(text)
     assert q.text.startswith("Of course") and q.text.endswith("the same way.")
+    assert [s.text[:9] for s in q.segments] == ["Of course", "Thank God"]
     assert q.speaker is not None and q.speaker.phrase is not None
     assert q.speaker.phrase.text == "Sanders"
     with switched_off("quotes.marks.carried_on"):

@@ -24,7 +24,7 @@ from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
 from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
 from dossier.quotes.speakers import speaker_of
-from dossier.quotes.view import ArticleView, SpeakerDict, make_quote
+from dossier.quotes.view import ArticleView, SpeakerDict, make_quote, parts
 from dossier.records import Quote
 
 # A paragraph that is only a quotation continues the last speaker named at most this
@@ -69,7 +69,7 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             if whole is not None:
                 out[-1] = make_quote(view, whole, "direct", sp, cont[1],
                                      out[-1].tense, reported_via(view, cont[1]),
-                                     out[-1].confidence)
+                                     out[-1].confidence, parts(view, out[-1], content))
             else:
                 out.append(make_quote(view, content, "direct", sp, cont[1],
                                       tense(cont[1]), reported_via(view, cont[1]), CARRIED))
@@ -88,7 +88,7 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
                 out[-1] = make_quote(view, whole, "direct", who,
                                      cue_span[0] if cue_span else None, prev.tense,
                                      prev.reported_via.to_dict() if prev.reported_via
-                                     else None, prev.confidence)
+                                     else None, prev.confidence, parts(view, prev, content))
             elif who is not None:
                 out.append(make_quote(view, content, qtype, who, None, "past", None, conf))
             if who is not None:

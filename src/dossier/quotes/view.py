@@ -91,8 +91,9 @@ def no_dateline(span: Span, view: ArticleView, qtype: str) -> Span:
 
 def make_quote(view: ArticleView, span: Span, qtype: str, speaker: SpeakerDict | None,
                cue: Token | None, tense: str, via: dict[str, Any] | None,
-               conf: float) -> Quote:
-    """The record of a quote: its content, typed speaker, cue and relay."""
+               conf: float, segments: tuple[TextSpan, ...] = ()) -> Quote:
+    """The record of a quote: its content, typed speaker, cue and relay; ``segments``
+    the quoted parts when ``span`` joins several."""
     span = no_dateline(span, view, qtype)
     conf = NO_SPEAKER if speaker is None else min(conf, non_actor(view, speaker))
     act = act_of(cue, qtype)
@@ -110,7 +111,14 @@ def make_quote(view: ArticleView, span: Span, qtype: str, speaker: SpeakerDict |
         if cue is not None else None, tense=tense,
         reported_via=ReportedVia(via["name"], via["actor_id"]) if via is not None else None,
         about=about_actors(view, span, speaker), confidence=round(conf, 2),
-        act=act)
+        act=act, segments=segments)
+
+
+def parts(view: ArticleView, prev: Quote, content: Span) -> tuple[TextSpan, ...]:
+    """The quoted parts of ``prev`` followed by ``content``: the segments of one act
+    of speech split by its attribution."""
+    first = prev.segments or (TextSpan(prev.start, prev.end, prev.text),)
+    return (*first, TextSpan(view.start(content), view.end(content), content.text))
 
 
 def typed_speaker(sp: SpeakerDict) -> Speaker:

@@ -257,7 +257,8 @@ class Store(Sink):
                                    q.text, q.quote_type, _ascii(d["speaker"]),
                                    speaker.get("actor_id"), speaker.get("name"),
                                    _ascii(d["cue"]), q.tense, _ascii(d["reported_via"]),
-                                   list(q.about), q.confidence, q.act])
+                                   list(q.about), q.confidence, q.act,
+                                   _ascii(d["segments"])])
             if quotes:
                 _insert(con, "quotes", quotes, or_ignore=True)
             events = []
@@ -457,19 +458,21 @@ class Store(Sink):
             params.append(since)
         sql = ("SELECT q.source, q.article_id, q.start_char, q.end_char, q.text, q.quote_type, "
                "q.speaker, q.cue, q.tense, q.reported_via, q.about, q.confidence, q.act, "
-               "a.published "
+               "q.segments, a.published "
                "FROM quotes q JOIN articles a ON a.id = q.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY a.published DESC NULLS LAST, q.source, q.start_char"
                + (f" LIMIT {int(limit)}" if limit else ""))
         cur = self.con.execute(sql, params)
         keys = ("source", "article_id", "start", "end", "text", "quote_type", "speaker",
-                "cue", "tense", "reported_via", "about", "confidence", "act", "published")
+                "cue", "tense", "reported_via", "about", "confidence", "act", "segments",
+                "published")
         while rows := cur.fetchmany(1000):
             for r in rows:
                 d = dict(zip(keys, r, strict=True))
                 for k in ("speaker", "cue", "reported_via"):
                     d[k] = json.loads(d[k]) if d[k] else None
+                d["segments"] = json.loads(d["segments"]) if d["segments"] else []
                 yield {"kind": "quote", **d}
 
     EVENT_COLUMNS = ("source", "article_id", "start", "end", "code", "root", "quad_class",

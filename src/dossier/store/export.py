@@ -28,7 +28,8 @@ EVENT_FIELDS = ["kind", "source", "article_id", "start", "end", "code", "root", 
                 "trigger", "negated", "modality", "date", "date_precision", "location",
                 "confidence"]
 QUOTE_FIELDS = ["kind", "source", "article_id", "start", "end", "text", "quote_type",
-                "speaker", "cue", "tense", "reported_via", "about", "confidence", "act"]
+                "speaker", "cue", "tense", "reported_via", "about", "confidence", "act",
+                "segments"]
 
 
 def flat(field: str, value: Any) -> Any:

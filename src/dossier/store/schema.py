@@ -157,6 +157,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE quotes ADD COLUMN act VARCHAR;
     UPDATE quotes SET act = 'speech';
     """,
+    # 7: the quoted parts of a quote split by its attribution (JSON list of start,
+    # end, text; empty for a quote in one piece and for rows stored before)
+    """
+    ALTER TABLE quotes ADD COLUMN segments JSON;
+    UPDATE quotes SET segments = '[]';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
