@@ -99,6 +99,12 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          D2019, "he", None, "local"),
         ("actors.coref.closes_quote", "Tim Kaine spoke at the hearing. Mark Warner said the "
          "bill would pass. “We will win,” he said.", D2019, "he", "local", None),
+        # the surname NER missed of an unknown person named in full before, and not when
+        # two unknown people share it or it starts another name
+        ("actors.names.missed_local_surname", "Jack Buser, director for games at Google, "
+         "spoke on Monday. “We will win,” Buser said.", D2019, "Buser", "local", None),
+        ("actors.names.missed_local_surname", "Jack Buser and Anna Buser spoke on Monday. "
+         "“We will win,” Buser said.", D2019, "Buser", None, None),
     ],
 )
 def test_a_rule_switched_off_no_longer_fires(link, rule, text, on, surface, with_rule,  # type: ignore[no-untyped-def]
@@ -113,3 +119,20 @@ def test_a_rule_switched_off_no_longer_fires(link, rule, text, on, surface, with
     with switched_off(rule):
         assert found() == without
     assert found() == with_rule
+
+
+@pytest.mark.parametrize(("text", "surface", "named"), [
+    ("Police jailed members of the Movement for the Actualization of the Sovereign State of "
+     "Biafra.", "the Movement for the Actualization of the Sovereign State of Biafra", True),
+    ("Gamers can now play on Stadia at home.", "Stadia", False),
+])
+def test_an_org_named_as_one_is_surer(link, text: str, surface: str, named: bool) -> None:  # type: ignore[no-untyped-def]
+    def confidence() -> float | None:
+        m = next((m for m in link(text, D2019) if m.text == surface), None)
+        return None if m is None else m.confidence
+
+    surer = confidence()
+    assert surer is not None
+    with switched_off("actors.names.org_named"):
+        assert confidence() == (0.4 if named else surer)
+    assert (surer > 0.5) is named

@@ -74,8 +74,6 @@ RULES = [
      ("173", "---COP", None), None),
     ("arguments.modifier_actor", "Putin's spokesman attacked Ukraine.",
      ("190", "RUSGOV", "UKR"), ("190", "UKRGOV", "UKR")),
-    ("arguments.uncoded_modifier", "Police in Kenya arrested Ugandan journalists.",
-     ("175", "KENCOP", "UGAMED"), ("175", "KENCOP", None)),
     ("arguments.state_agent", "Russia's army attacked Ukraine.",
      ("190", "RUSMIL", "UKR"), ("190", "RUS", "UKR")),
     ("arguments.demonym_people", "The Palestinians accused Israel of aggression.",
@@ -197,7 +195,12 @@ RULES = [
 # anyway. Whether it earns anything on the dev sets is for eval/ablate.py to show.
 # arguments.confident_mention: the actor stage gives every mention confidence 1.0 today;
 # tests/events/test_precision.py shows the rule with a mention's confidence lowered.
-UNSHOWN = {"arguments.object_is_action", "arguments.confident_mention"}
+# arguments.uncoded_modifier: its example's country word ("Police in Kenya arrested
+# Ugandan journalists") is now an unknown-organisation mention of confidence 0.4, which
+# confident_mention already passes over to the agent reading; the rule changes the
+# output only with confident_mention off (UGAMED, else no target). For eval/ablate.py.
+UNSHOWN = {"arguments.object_is_action", "arguments.confident_mention",
+           "arguments.uncoded_modifier"}
 
 
 @pytest.mark.parametrize(("rule", "text", "on", "off"), RULES, ids=[r[0] for r in RULES])

@@ -46,6 +46,7 @@ class Cues:
     place_labels: frozenset[str]
     fuzzy_cutoff: float
     org_nouns: frozenset[str]
+    org_name_nouns: frozenset[str]
     generic_heads: frozenset[str]
     party_member_nouns: frozenset[str]
     name_preps: frozenset[str]
@@ -84,6 +85,7 @@ def cues() -> Cues:
         person_labels=frozenset(d["person_labels"]), org_labels=frozenset(d["org_labels"]),
         place_labels=frozenset(d["place_labels"]), fuzzy_cutoff=float(d["fuzzy_cutoff"]),
         org_nouns=frozenset(d["org_nouns"]), generic_heads=frozenset(d["generic_heads"]),
+        org_name_nouns=frozenset(d["org_name_nouns"]),
         party_member_nouns=frozenset(d["party_member_nouns"]),
         name_preps=frozenset(d["name_prepositions"]),
         locative=frozenset(d["locative_prepositions"]),

@@ -388,8 +388,16 @@ def unknown_org(a: Article, text: Span) -> bool:
     if city_not_actor(text):
         a.skip(text)
         return True
-    emit(a, _with_article(a, text), local_actor(a, text, "org"), "unlinked", "unlinked_org")
+    why = "unlinked_org_noun" if org_named(text) else "unlinked_org"
+    emit(a, _with_article(a, text), local_actor(a, text, "org"), "unlinked", why)
     return True
+
+
+@BOOK.rule("names", off=False)
+def org_named(text: Span) -> bool:
+    """An unknown organisation named as one ("the Movement for the Actualization of
+    the Sovereign State of Biafra": org_name_nouns), not maybe a product ("Stadia")."""
+    return any(t.lower_ in cues().org_name_nouns for t in text)
 
 
 def local_actor(a: Article, span: Span, type_: str) -> Actor:
@@ -463,7 +471,19 @@ def missed_surname(a: Article, tok: Token) -> int | None:
         if s.actor.surname and s.actor.surname == tok.text:
             emit(a, a.span(i, i + 1), s.actor, "name", "name_part")
             return i + 1
-    return None
+    return missed_local_surname(a, tok)
+
+
+@BOOK.rule("names", off=None)
+def missed_local_surname(a: Article, tok: Token) -> int | None:
+    """A missed surname of the one unknown person so named before ("… Buser said")."""
+    i, word = tok.i, tok.text
+    people = [x for x in a.local.values() if x.type == "person" and " " + word in x.name]
+    nxt = tok.doc[i + 1 : i + 2]  # not the first word of another name
+    if [x.name.split()[-1] for x in people] != [word] or any(t.pos_ == "PROPN" for t in nxt):
+        return None
+    emit(a, a.span(i, i + 1), people[0], "name", "name_part")
+    return i + 1
 
 
 @BOOK.rule("names", off=None)
