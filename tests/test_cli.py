@@ -122,8 +122,10 @@ def test_views_hide_records_below_the_floor_and_beliefs(runner: CliRunner, db: P
     total_e, low_e = con.execute("SELECT count(*) FILTER (WHERE NOT negated), count(*) "
                                  "FILTER (WHERE NOT negated AND confidence < ?) "
                                  "FROM events", [floor]).fetchone()
+    total_m, low_m = con.execute("SELECT count(*), count(*) FILTER (WHERE confidence < ?) "
+                                 "FROM mentions", [floor]).fetchone()
     con.close()
-    assert low_q >= 2 and low_e >= 1
+    assert low_q >= 2 and low_e >= 1 and low_m >= 1
 
     def count(*args: str) -> int:
         res = runner.invoke(main, [*args, "--db", str(db), "--json", "--limit", "100000"])
@@ -136,13 +138,16 @@ def test_views_hide_records_below_the_floor_and_beliefs(runner: CliRunner, db: P
     assert count("events", "--min-confidence", "0") == total_e
     assert count("events", "--min-confidence", "0.99") < total_e - low_e
 
-    def exported(*args: str) -> list[dict]:
-        res = runner.invoke(main, ["export", "--db", str(db), "--kind", "quotes", *args])
+    def exported(*args: str, kind: str = "quotes") -> list[dict]:
+        res = runner.invoke(main, ["export", "--db", str(db), "--kind", kind, *args])
         assert res.exit_code == 0, res.output
         return [json.loads(line) for line in res.stdout.splitlines()]
 
     shown, everything = exported(), exported("--all")
     assert len(shown) == total_q - low_q and len(everything) == total_q
+    mentions = exported(kind="mentions")
+    assert len(mentions) == total_m - low_m and len(exported("--all", kind="mentions")) == total_m
+    assert min(m["confidence"] for m in mentions) >= floor
     assert all(q["act"] == "speech" and q["confidence"] >= floor for q in shown)
     assert {q["act"] for q in everything} == {"speech", "belief"}
 

@@ -123,13 +123,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("follow_local_links", True,
             "Read feed items' links when they point to local files."),
     Setting("min_confidence", 0.6,
-            "Quotes and events below this confidence are kept in the store but hidden "
-            "from the default views: `dossier quotes`/`events`, exports and the web UI "
+            "Quotes, events and actor mentions below this confidence are kept in the "
+            "store but hidden from the default views: `dossier quotes`/`events`/"
+            "`actors`, exports and the web UI "
             "(each can show them: --min-confidence 0, --all, the UI's \"all records\"). "
             "Quotes of beliefs (act = belief) are hidden the same way. The default hides "
             "what the dev sets found right less than ~0.65 of the time (quotes with no "
             "speaker or one that cannot speak, events coded from a verb alone or with "
-            "an unknown side); see docs/evaluation.md."),
+            "an unknown side, mentions of unknown one-word names and of ORG entities "
+            "that may be products); see docs/evaluation.md."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -408,9 +408,17 @@ class Store(Sink):
                        "actor_name", "qid", "code", "country", "sector", "type", "via",
                        "chain", "date_basis", "confidence")
 
-    def mentions(self, *, actor_id: str | None = None, article_id: str | None = None
-                 ) -> Iterator[dict[str, Any]]:
-        where, params = [], []
+    def mentions(self, *, actor_id: str | None = None, article_id: str | None = None,
+                 min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
+        """Mentions in source order; those below the store's confidence floor (links
+        the dev sets found mostly wrong: unknown one-word names, ORG entities that
+        may be products) only when ``min_confidence`` lowers it."""
+        where: list[str] = []
+        params: list[Any] = []
+        floor = self._floor(min_confidence)
+        if floor > 0:
+            where.append("coalesce(confidence, 1.0) >= ?")
+            params.append(floor)
         if actor_id:
             where.append("actor_id = ?")
             params.append(actor_id)
@@ -525,8 +533,11 @@ class Store(Sink):
     def actors(self, *, country: str | None = None, sector: str | None = None,
                type_: str | None = None, name: str | None = None, limit: int | None = 50
                ) -> list[dict[str, Any]]:
-        """Actors by number of mentions (pronouns and roles included)."""
-        where, params = ["via <> 'unlinked' OR actor_id LIKE 'local:%'"], []
+        """Actors by number of mentions (pronouns and roles included) at or above the
+        store's confidence floor."""
+        where: list[str] = ["via <> 'unlinked' OR actor_id LIKE 'local:%'",
+                            "coalesce(confidence, 1.0) >= ?"]
+        params: list[Any] = [self.min_confidence]
         if country:
             where.append("country = ?")
             params.append(country.upper())

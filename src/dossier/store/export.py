@@ -43,15 +43,15 @@ def flat(field: str, value: Any) -> Any:
 
 def records(store: Store, kind: Kind = "all", with_text: bool = True,
             everything: bool = False) -> Iterator[dict[str, Any]]:
-    """The records of ``kind``; quotes and events above the store's confidence floor
-    (speech only), or ``everything``."""
+    """The records of ``kind``; mentions, quotes and events above the store's
+    confidence floor (quotes of speech only), or ``everything``."""
     floor = 0.0 if everything else None
     if kind in ("articles", "all"):
         yield from store.articles(with_text=with_text)
     if kind in ("dropped", "all"):
         yield from store.dropped()
     if kind in ("mentions", "all"):
-        yield from store.mentions()
+        yield from store.mentions(min_confidence=floor)
     if kind in ("quotes", "all"):
         for q in store.quotes(min_confidence=floor, beliefs=everything):
             q.pop("published", None)

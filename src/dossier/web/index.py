@@ -12,7 +12,8 @@ read; ``doc_actor`` and ``doc_country`` hold its list columns exploded), ``ev``
 ``actor_stats`` (mention counts per actor) and ``meta``.
 
 Quotes and events carry ``shown``: at or above the confidence floor the model was
-built with (the ``min_confidence`` setting), and for quotes an act of speech. The
+built with (the ``min_confidence`` setting), and for quotes an act of speech; the
+actor counts and facets count only mentions at or above it. The
 pages show those unless asked for every record (``all=1``); the floor is part of
 the fingerprint, so a new floor rebuilds the model.
 """
@@ -26,7 +27,7 @@ from typing import Any
 
 import duckdb
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -68,7 +69,8 @@ _BUILD = [
         FROM s.articles a""",
     """CREATE TABLE art_actors AS SELECT article_id, list(DISTINCT actor_id) AS actors,
         list(DISTINCT country) FILTER (WHERE country IS NOT NULL) AS countries
-        FROM s.mentions WHERE via <> 'unlinked' OR actor_id LIKE 'local:%'
+        FROM s.mentions WHERE (via <> 'unlinked' OR actor_id LIKE 'local:%')
+        AND coalesce(confidence, 1.0) >= {floor}
         GROUP BY article_id""",
     """CREATE TABLE ev AS SELECT e.article_id, e.start_char, e.end_char, e.code, e.root,
         e.quad_class, e.goldstein, e.plover, e.plover_mode,
@@ -89,7 +91,8 @@ _BUILD = [
     """CREATE TABLE actor_stats AS SELECT actor_id, any_value(actor_name) AS name,
         any_value(qid) AS qid, any_value(type) AS type, mode(code) AS code,
         mode(country) AS country, count(*) AS mentions, count(DISTINCT article_id) AS articles
-        FROM s.mentions WHERE via <> 'unlinked' OR actor_id LIKE 'local:%'
+        FROM s.mentions WHERE (via <> 'unlinked' OR actor_id LIKE 'local:%')
+        AND coalesce(confidence, 1.0) >= {floor}
         GROUP BY actor_id""",
     """CREATE TABLE docs AS SELECT row_number() OVER () AS rid, *,
         left(body, 400) AS snippet FROM (
