@@ -164,6 +164,8 @@ def test_parquet_needs_output(runner: CliRunner, db: Path) -> None:
         (["ingest", "x.txt", "--set", "max_file_mb=big"], "takes a int"),
         (["extract", "x.txt", "--published", "May 2024"], "YYYY-MM-DD"),
         (["articles", "--db", "/nonexistent/none.duckdb"], "no store here"),
+        (["quotes", "--min-confidence", "2"], "0<=x<=1"),
+        (["ingest", "x.txt", "--set", "min_confidence=1.5"], "must be between 0.0 and 1.0"),
     ],
 )
 def test_usage_errors_exit_2_with_a_clear_message(runner: CliRunner, args: list[str],

@@ -413,12 +413,7 @@ class Store(Sink):
         """Mentions in source order; those below the store's confidence floor (links
         the dev sets found mostly wrong: unknown one-word names, ORG entities that
         may be products) only when ``min_confidence`` lowers it."""
-        where: list[str] = []
-        params: list[Any] = []
-        floor = self._floor(min_confidence)
-        if floor > 0:
-            where.append("coalesce(confidence, 1.0) >= ?")
-            params.append(floor)
+        where, params = self._floor(min_confidence)
         if actor_id:
             where.append("actor_id = ?")
             params.append(actor_id)
@@ -434,8 +429,12 @@ class Store(Sink):
             for r in rows:
                 yield {"kind": "mention", **dict(zip(self.MENTION_COLUMNS, r, strict=True))}
 
-    def _floor(self, min_confidence: float | None) -> float:
-        return self.min_confidence if min_confidence is None else float(min_confidence)
+    def _floor(self, min_confidence: float | None, column: str = "confidence"
+               ) -> tuple[list[str], list[Any]]:
+        """The WHERE clause (and its parameter) of the confidence floor: the store's,
+        or ``min_confidence``; none at 0. Rows stored without a confidence pass."""
+        floor = self.min_confidence if min_confidence is None else float(min_confidence)
+        return ([f"coalesce({column}, 1.0) >= ?"], [floor]) if floor > 0 else ([], [])
 
     def quotes(self, *, speaker: str | None = None, about: str | None = None,
                since: str | None = None, limit: int | None = None,
@@ -444,12 +443,7 @@ class Store(Sink):
         """Quotes, newest article first; ``speaker``/``about`` match an actor id or
         name, ``about`` also words in the quote. Only speech at or above the store's
         confidence floor unless ``min_confidence``/``beliefs`` say otherwise."""
-        where: list[str] = []
-        params: list[Any] = []
-        floor = self._floor(min_confidence)
-        if floor > 0:
-            where.append("q.confidence >= ?")
-            params.append(floor)
+        where, params = self._floor(min_confidence, "q.confidence")
         if not beliefs:
             where.append("coalesce(q.act, 'speech') = 'speech'")
         if speaker:
@@ -495,12 +489,7 @@ class Store(Sink):
         """Events; actors match a CAMEO code prefix ("RUS", "GBRGOV"), an actor id or a
         name. Negated events only when asked; those below the store's confidence floor
         only when ``min_confidence`` lowers it."""
-        where: list[str] = []
-        params: list[Any] = []
-        floor = self._floor(min_confidence)
-        if floor > 0:
-            where.append("confidence >= ?")
-            params.append(floor)
+        where, params = self._floor(min_confidence)
         for col, value in (("source", source_actor), ("target", target_actor)):
             if value:
                 where.append(f"({col}_code LIKE ? ESCAPE '\\' "
@@ -535,9 +524,8 @@ class Store(Sink):
                ) -> list[dict[str, Any]]:
         """Actors by number of mentions (pronouns and roles included) at or above the
         store's confidence floor."""
-        where: list[str] = ["via <> 'unlinked' OR actor_id LIKE 'local:%'",
-                            "coalesce(confidence, 1.0) >= ?"]
-        params: list[Any] = [self.min_confidence]
+        where, params = self._floor(None)
+        where.append("via <> 'unlinked' OR actor_id LIKE 'local:%'")
         if country:
             where.append("country = ?")
             params.append(country.upper())
