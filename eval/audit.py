@@ -25,6 +25,12 @@ the sheet).
     python eval/audit.py sample --kind quote --n 100 --out eval/audits/DATE-quotes.tsv
                                 [--view default|all]
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
+    python eval/audit.py carry eval/audits/NEW-quotes.tsv --from eval/audits/OLD-quotes.tsv
+
+``carry`` fills the marks (and note) of a new sheet's rows from earlier marked sheets
+where the record is the same (every record column equal but ``n``, ``confidence`` and
+``context``), so a later audit re-marks only what changed; the note of a carried row
+starts with "carried:" so the counts can tell the two apart.
 """
 
 from __future__ import annotations
@@ -169,6 +175,7 @@ def count(sheet: Path) -> dict[str, Any]:
     res: dict[str, Any] = {"sheet": sheet.name, "kind": kind, "records": len(rows)}
     marked = [r for r in rows if all(r[m].strip() for m in MARKS[kind])]
     res["marked"] = len(marked)
+    res["carried"] = sum(r.get("note", "").startswith("carried:") for r in marked)
     for m in MARKS[kind]:
         c = Counter(r[m].strip().lower() for r in marked)
         res[m] = {"y": c["y"], "n": c["n"], "-": c["-"]}
@@ -197,6 +204,47 @@ def count(sheet: Path) -> dict[str, Any]:
     if marked and marked[0].get("confidence", "").strip():
         res["by_confidence"] = calibration(kind, marked)
     return res
+
+
+# columns that do not make a record another one: its place in the sheet, its score and
+# the text shown around it
+NOT_RECORD = {"n", "confidence", "context", "note"}
+
+
+def carry(sheet: Path, earlier: list[Path]) -> tuple[int, int]:
+    """Fill the unmarked rows of ``sheet`` whose record an ``earlier`` sheet marked:
+    (rows carried, rows left to mark)."""
+    with sheet.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    kind = next(k for k, marks in MARKS.items() if all(m in fields for m in marks))
+    marks = MARKS[kind]
+    key_cols = [c for c in fields if c not in NOT_RECORD and c not in marks]
+    known: dict[tuple[str, ...], dict[str, str]] = {}
+    for old in earlier:
+        with old.open(encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                if all(r.get(m, "").strip() for m in marks):
+                    known.setdefault(tuple(r.get(c, "") for c in key_cols), r)
+    carried = left = 0
+    for r in rows:
+        if all(r[m].strip() for m in marks):
+            continue
+        old_row = known.get(tuple(r[c] for c in key_cols))
+        if old_row is None:
+            left += 1
+            continue
+        for m in marks:
+            r[m] = old_row[m]
+        note = old_row.get("note", "").removeprefix("carried:").strip()
+        r["note"] = f"carried: {note}".strip()
+        carried += 1
+    with sheet.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return carried, left
 
 
 BINS = (0.0, 0.5, 0.7, 0.85, 1.01)
@@ -235,9 +283,16 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     c.add_argument("--json", type=Path)
+    k = sub.add_parser("carry")
+    k.add_argument("sheet", type=Path)
+    k.add_argument("--from", dest="earlier", type=Path, nargs="+", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
         return sample(args.kind, args.n, args.seed, args.out, args.view)
+    if args.cmd == "carry":
+        carried, left = carry(args.sheet, args.earlier)
+        print(f"{args.sheet}: {carried} rows carried, {left} left to mark")
+        return 0
     res = count(args.sheet)
     print(json.dumps(res, indent=2))
     if args.json:

@@ -78,3 +78,30 @@ def test_confidence_bins_count_fully_right_records(audit, tmp_path: Path) -> Non
 ])
 def test_the_default_view_is_what_the_floor_shows(audit, record, floor, expected) -> None:  # type: ignore[no-untyped-def]
     assert audit.shown(record, floor) is expected
+
+
+def test_carry_fills_only_the_same_records_marked_before(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def quote(n: str, content: str, speaker: str, marks: str = "  ", conf: str = "0.8",
+              note: str = "") -> dict[str, str]:
+        real, spk, span = (marks.split(" ") + ["", ""])[:3]
+        return {"n": n, "file": "8a", "article": "a1", "start": "10", "end": "20",
+                "type": "direct", "act": "speech", "said_by": speaker, "cue": "said",
+                "confidence": conf, "content": content, "context": f"…{content}…",
+                "real": real, "speaker": spk, "span": span, "note": note}
+
+    old = _sheet(tmp_path / "old.tsv", [quote("1", "We will win", "Ann Lee", "y y n",
+                                              note="span cut"),
+                                        quote("2", "No comment", "Bo Ray", "n - -")])
+    new = _sheet(tmp_path / "new.tsv", [
+        quote("1", "We will win", "Ann Lee", conf="0.7"),  # same record, new confidence
+        quote("2", "No comment", "Cy Tam"),                # another speaker: a new record
+        quote("3", "We will win", "Ann Lee", "n - -", note="marked anew")])  # kept as marked
+    assert audit.carry(new, [old]) == (1, 1)
+    with new.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert [(r["real"], r["speaker"], r["span"]) for r in rows] == [
+        ("y", "y", "n"), ("", "", ""), ("n", "-", "-")]
+    assert rows[0]["note"] == "carried: span cut" and rows[2]["note"] == "marked anew"
+    assert rows[0]["confidence"] == "0.7"  # the new sheet's own columns stay
+    res = audit.count(new)
+    assert (res["marked"], res["carried"]) == (2, 1)
