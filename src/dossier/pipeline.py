@@ -273,7 +273,9 @@ def analyse_many(results: list[DocumentResult], settings: dict[str, Any]) -> Non
     crawl's one-article documents parse in batches, as spaCy runs fastest (one
     article a call is ~15% slower)."""
     from dossier.analysis import Where, analysers, gazetteer_files
+    from dossier.events.learned import use_model
 
+    use_model(settings.get("events_model"))
     an = analysers(settings.get("spacy_model"), gazetteer_files(settings))
     lang = an.nlp.lang
     todo = [(r, a) for r in results for a in r.articles

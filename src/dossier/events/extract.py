@@ -11,7 +11,9 @@ The rooms, in the order an event is made:
   and the pairs of actors it is coded for;
 - :mod:`~dossier.events.modality`: negation ("stops short of offering"), modality
   (will/would/could, "plans to") and actions only talked about;
-- :mod:`~dossier.events.dates` and :mod:`~dossier.events.places`: when and where.
+- :mod:`~dossier.events.dates` and :mod:`~dossier.events.places`: when and where;
+- :mod:`~dossier.events.learned`: with the ``learned`` extra installed, a sentence-
+  embedding model's check of the PLOVER type (a doubted event's confidence lowered).
 
 Events inside quotations are left out (a quote that mentions an event is not the
 event). Every heuristic is a named rule of :data:`~dossier.events.book.BOOK`.
@@ -38,6 +40,7 @@ from dossier.events.coding import (
     requested_code,
 )
 from dossier.events.dates import background, event_date
+from dossier.events.learned import verify
 from dossier.events.modality import intention, modality, negated, unasserted, unasserted_noun
 from dossier.events.patterns import (
     Patterns,
@@ -73,7 +76,7 @@ def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
                 coded.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN"):
             out.extend(_noun_events(tok, parsed, actors, p, coded))
-    return _dedupe(out)
+    return verify(_dedupe(out), parsed)  # a no-op without the learned extra
 
 
 def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns

@@ -1,0 +1,81 @@
+"""The learned check of an event's PLOVER type (events.learned.verify, issue 19).
+
+Without the ``learned`` extra (the default install, CI) the rule changes nothing and
+loads nothing: no torch. With it (``pip install 'dossier[learned]'``), a type the
+model ranks low lowers the event's confidence below the floor. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from dossier.events import learned
+from dossier.events.codes import cameo
+from dossier.rules import switched_off
+
+HAS_EXTRA = learned.available() and learned.model_path(learned.DEFAULT_MODEL) is not None
+needs_extra = pytest.mark.skipif(not HAS_EXTRA, reason="the learned extra is not installed")
+
+
+def test_the_references_cover_every_plover_type_of_the_code_table() -> None:
+    refs = learned.references()
+    types = {t for t, _ in refs}
+    assert types == {c.plover for c in cameo().values() if c.plover}
+    # the codebook's entries come with Dossier's own sentences: several per type
+    assert all(sum(t == u for u, _ in refs) >= 8 for t in types), types
+    # an appeal (CAMEO 02) is a REQUEST, as PLOVER folds it
+    assert any(t == "REQUEST" and "appeal" in s.lower() for t, s in refs)
+
+
+@pytest.mark.skipif(HAS_EXTRA, reason="checks the default install, without the extra")
+def test_without_the_extra_the_rule_loads_nothing_and_changes_nothing() -> None:
+    code = (
+        "import sys\n"
+        "from dossier.analysis import analysers\n"
+        "from dossier.events.extract import extract_events\n"
+        "an = analysers()\n"
+        "text = \"Britain's Queen Elizabeth gave a speech to the Parliament of Canada.\"\n"
+        "evs = extract_events(an.read(text), an.geo)\n"
+        "print([e.confidence for e in evs], 'torch' in sys.modules,\n"
+        "      'sentence_transformers' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "DOSSIER_RULES_OFF": ""})
+    assert out.stdout.split() == ["[0.85]", "False", "False"], out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("name", ["", None])
+def test_an_empty_model_setting_turns_the_check_off(name: str | None) -> None:
+    learned.use_model(name)
+    try:
+        assert learned._MODEL[0] == ""
+        assert learned.type_model("") is None
+    finally:
+        learned.use_model(learned.DEFAULT_MODEL)
+
+
+@needs_extra
+def test_a_model_that_is_not_installed_is_a_clear_error() -> None:
+    with pytest.raises(learned.LearnedModelError, match="no_such_model_package.*pip install"):
+        learned.type_model("no_such_model_package")
+
+
+@needs_extra
+@pytest.mark.parametrize(("text", "code", "before", "after"), [
+    # giving a speech is no aid: the model ranks AID 9th, the event is hidden
+    ("Britain's Queen Elizabeth gave a speech to the Parliament of Canada.", "070",
+     0.85, 0.468),
+    # negatives: the model agrees with the rules' type
+    ("Germany sent 200 tonnes of food aid to Sudan.", "070", 0.85, 0.85),
+    ("Russia attacked Ukrainian positions near Kharkiv on Tuesday.", "190", 0.85, 0.85),
+    ("Canada expelled a Chinese diplomat accused of intimidating a lawmaker.", "161",
+     0.85, 0.85),
+])
+def test_a_doubted_type_lowers_the_confidence(  # type: ignore[no-untyped-def]
+        events, text: str, code: str, before: float, after: float) -> None:
+    with switched_off("events.learned.verify"):
+        assert [(e.code, e.confidence) for e in events(text)] == [(code, before)]
+    assert [(e.code, e.confidence) for e in events(text)] == [(code, after)]
