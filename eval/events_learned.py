@@ -30,7 +30,9 @@ import and load time, milliseconds per event.
 ZSP is research data with no licence: read from ../shared at run time; nothing of it,
 and nothing computed from it but the figures, enters the repository.
 
-    python eval/events_learned.py [--cache FILE] [--json OUT]
+    pip install -e '.[learned]'
+    HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 python eval/events_learned.py \
+        [--cache FILE] [--limit N] [--json OUT]
 """
 
 from __future__ import annotations
@@ -189,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--file", type=Path, default=ZSP)
     ap.add_argument("--cache", type=Path, help="the rule coder's events (JSON; made "
                     "when absent). Keep it out of the repository: it holds ZSP text")
+    ap.add_argument("--limit", type=int, default=0, help="first N rows (a smoke run)")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     if not args.file.exists():
@@ -198,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
         sents = json.loads(args.cache.read_text())
     else:
         with args.file.open(encoding="utf-8", newline="") as f:
-            sents = coded(list(csv.DictReader(f, delimiter="\t")))
+            data = list(csv.DictReader(f, delimiter="\t"))
+        sents = coded(data[: args.limit] if args.limit else data)
         if args.cache:
             args.cache.write_text(json.dumps(sents))
     from dossier.events import learned

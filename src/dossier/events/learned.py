@@ -95,6 +95,9 @@ class TypeModel:
         import numpy as np
         import torch
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()  # no "Loading weights" bar per worker
 
         # one thread, as the NLP workers run BLAS: on a busy machine two threads made
         # a sentence ~20x slower (docs/events.md)
