@@ -4,6 +4,7 @@ around: "aides to Clinton"), a linked or unlinked speaker, and its source phrase
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from spacy.tokens import Token
@@ -118,6 +119,9 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
                           "start": m.start, "end": m.end, "via": m.via}
     if untrusted_link(m):
         sp.update(name=m.text, actor_id=None, qid=None, via="unlinked")
+    if view is not None and not (m.via == "pronoun" and untrusted_link(m)) and (
+            named := org_as_named(view, m)) is not None:
+        sp["name"] = named  # (an unknown organisation's too: "the ministry" is its)
     ph = source_phrase(view, phrase) if view is not None and phrase else None
     if ph is None or not (ph["start"] < m.end and m.start < ph["end"]):
         ph = {"start": m.start, "end": m.end, "text": m.text}
@@ -134,6 +138,30 @@ def untrusted_link(m: Mention) -> bool:
     """A mention linked with a confidence below ``TRUSTED_LINK`` names no speaker:
     "Kaine met Warner. “We agree,” he said" keeps "he" when either could be meant."""
     return m.confidence < TRUSTED_LINK
+
+
+@BOOK.rule("speakers", off=None)
+def org_as_named(view: ArticleView, m: Mention) -> str | None:
+    """An organisation speaks under the name the article gives it: its own name when
+    the article writes it, else the name the article uses most ("the US military
+    said" is the US military, not the United States Armed Forces), "the" aside, not
+    a heading in capitals. So does one the actor stage is not sure is an actor (an
+    unknown one): "the ministry" after "the Ministry of Health of Gondor" is that
+    ministry, "The Federal Aviation Administration said" the Federal Aviation
+    Administration (what is unsure of it is whether it is an actor, not its name)."""
+    if m.type not in ("org", "bloc"):
+        return None
+    if m.actor_name in view.text:
+        return m.actor_name
+    names = Counter(_bare_name(n.text) for n in view.parsed.mentions
+                    if n.actor_id == m.actor_id and n.via != "pronoun" and not n.text.isupper())
+    named = [(k, n) for n, k in names.items() if any(w[:1].isupper() for w in n.split())]
+    return max(named, key=lambda x: (x[0], len(x[1])))[1] if named else None
+
+
+def _bare_name(text: str) -> str:
+    words = text.split()
+    return " ".join(words[1:] if words and words[0].lower() == "the" else words)
 
 
 def source_phrase(view: ArticleView, toks: list[Token]) -> dict[str, Any] | None:
