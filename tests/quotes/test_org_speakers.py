@@ -1,7 +1,8 @@
 """Organisations as speakers (``dossier.quotes.orgs``, ``mentions.org_as_named``):
 "the company said" is the company named before, "a spokesman for Acme" is Acme, "the
 statement said" is whoever made it, and an organisation speaks under the name the
-article gives it. Each row: a text, the quotation's first words, the speaker's name
+article gives it; a person known by a surname keeps the full name the article gives
+it. Each row: a text, the quotation's first words, the speaker's name
 with the rule, and without it; negatives keep the phrase."""
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
     ("quotes.speakers.spokesperson_of", "WeWork is based in New York.\n\n“We are "
      "cooperating fully with the inquiry,” a WeWork spokesperson said.", "We are",
      "WeWork", "a WeWork spokesperson"),
+    ("quotes.speakers.spelt_out", "Agents of U.S. Customs and Border Protection (CBP) "
+     "detained 40 people on Monday.\n\n“The group crossed the river at night,” CBP said.",
+     "The group", "Customs and Border Protection", "CBP"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
 ])
@@ -83,3 +87,38 @@ def test_a_known_organisation_speaks_as_the_article_names_it(quotes) -> None:  #
     assert speaker(quotes(text), "The cause") == "US military"
     with switched_off("quotes.speakers.org_as_named"):
         assert speaker(quotes(text), "The cause") != "US military"
+
+
+@pytest.mark.parametrize(("text", "with_rule", "without"), [
+    # the full name NER missed, given before the surname the speaker is known by
+    ("The He Jianxiong report was published on Monday. He Jianxiong, a former trade "
+     "official, disagreed.\n\n“I would ask what the incentive is,” Jianxiong said.",
+     "He Jianxiong", "Jianxiong"),
+    # a title or a place word before it is no first name
+    ("The Mayor Jianxiong report was published on Monday. It was long.\n\n“I would ask "
+     "what the incentive is,” Jianxiong said.", "Jianxiong", "Jianxiong"),
+])
+def test_a_surname_speaker_keeps_the_full_name_the_article_gives(  # type: ignore[no-untyped-def]
+        quotes, text: str, with_rule: str, without: str) -> None:
+    assert speaker(quotes(text), "I would ask") == with_rule
+    with switched_off("quotes.speakers.full_name"):
+        assert speaker(quotes(text), "I would ask") == without
+
+
+LAWYER = "Jeffrey Kaufman, a lawyer for the family, spoke to reporters on Tuesday.{more}\n\n" \
+    "“We are confident the jury will see the truth,” the lawyer said."
+
+
+@pytest.mark.parametrize(("text", "with_rule", "without"), [
+    (LAWYER.format(more=" Prosecutors declined to comment."), "Jeffrey Kaufman", "the lawyer"),
+    # a lawyer nobody named since, or two people described so: either could be meant
+    (LAWYER.format(more=" Later a lawyer for the city spoke too."), "the lawyer",
+     "the lawyer"),
+    (LAWYER.format(more=" Anna Ruiz, a lawyer for the city, spoke too."), "the lawyer",
+     "the lawyer"),
+])
+def test_the_noun_a_person_was_described_with_names_them(  # type: ignore[no-untyped-def]
+        quotes, text: str, with_rule: str, without: str) -> None:
+    assert speaker(quotes(text), "We are confident") == with_rule
+    with switched_off("quotes.speakers.described_person"):
+        assert speaker(quotes(text), "We are confident") == without
