@@ -71,6 +71,9 @@ def test_an_organisation_speaks_under_its_name(quotes, rule, text, start, with_r
     # the noun names another body in between: "the regional health commission"
     ("The Federal Aviation Administration met on Monday with a regional health agency.\n\n"
      "“No one has shown symptoms so far,” the agency said.", "No one", "the agency"),
+    # a campaign is no organisation a broadcaster's name stands for
+    ("MSNBC aired the interview on Monday.\n\n“We never agreed to that interview at "
+     "all,” the campaign said.", "We never", "the campaign"),
     # a spokesman for a person is no person
     ("Mark Warner spoke on Monday.\n\n“The senator will vote against it,” a spokesman for "
      "Warner said.", "The senator", "a spokesman for Warner"),
