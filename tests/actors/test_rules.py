@@ -16,6 +16,11 @@ D2024 = date(2024, 5, 16)
 SEPT16 = date(2016, 9, 26)
 D2019 = date(2019, 3, 1)
 D2021 = date(2021, 1, 1)
+# a run of quotations of over 150 tokens between a speaker and "he added"
+LONG_RUN = ("Mark Warner spoke to reporters on Monday.\n\n“Nobody can say we rushed it,” "
+            "Warner said.{between} “" + "We listened to the industry, we listened to the "
+            "unions, and we listened to the people. " * 10 + "”\n\n“We owe the families "
+            "nothing less,” he added.")
 
 
 def test_every_rule_has_a_group_and_an_example() -> None:
@@ -99,6 +104,12 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          D2019, "he", None, "local"),
         ("actors.coref.closes_quote", "Tim Kaine spoke at the hearing. Mark Warner said the "
          "bill would pass. “We will win,” he said.", D2019, "he", "local", None),
+        # "he added" after a run of quotations longer than a pronoun's usual reach goes
+        # on with the one who spoke (a woman named since is no rival)
+        ("actors.coref.continues_speaker", LONG_RUN.format(between=""), D2019, "he",
+         "local", None),
+        ("actors.coref.continues_speaker", LONG_RUN.format(
+            between=" Maria Lopez nodded."), D2019, "he", "local", None),
         # the surname NER missed of an unknown person named in full before, and not when
         # two unknown people share it or it starts another name
         ("actors.names.missed_local_surname", "Jack Buser, director for games at Google, "

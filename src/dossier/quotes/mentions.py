@@ -4,10 +4,14 @@ around: "aides to Clinton"), a linked or unlinked speaker, and its source phrase
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
 
+from dossier.data import load_toml
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues
 from dossier.quotes.view import ArticleView, SpeakerDict
@@ -118,6 +122,11 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
                           "start": m.start, "end": m.end, "via": m.via}
     if untrusted_link(m):
         sp.update(name=m.text, actor_id=None, qid=None, via="unlinked")
+        if view is not None and (full := full_name(view, m)) is not None:
+            sp["name"] = full
+    if view is not None and not (m.via == "pronoun" and untrusted_link(m)) and (
+            named := org_as_named(view, m)) is not None:
+        sp["name"] = named  # (an unknown organisation's too: "the ministry" is its)
     ph = source_phrase(view, phrase) if view is not None and phrase else None
     if ph is None or not (ph["start"] < m.end and m.start < ph["end"]):
         ph = {"start": m.start, "end": m.end, "text": m.text}
@@ -134,6 +143,87 @@ def untrusted_link(m: Mention) -> bool:
     """A mention linked with a confidence below ``TRUSTED_LINK`` names no speaker:
     "Kaine met Warner. “We agree,” he said" keeps "he" when either could be meant."""
     return m.confidence < TRUSTED_LINK
+
+
+@BOOK.rule("speakers", off=None)
+def full_name(view: ArticleView, m: Mention) -> str | None:
+    """An unknown person the actor stage knows only by a surname it is unsure of is
+    named in full when the article gives the full name before it and NER missed that:
+    "Zach Parise scored twice. … “…,” Parise said" is Zach Parise (a capitalised word
+    right before the surname that is no title or place word, not tagged as a place or
+    an organisation, the pair not an organisation's or a place's name); nobody when two
+    full names end in it ("Kate York … New York" counts only Kate York)."""
+    name = m.actor_name.strip()
+    if m.type != "person" or not m.actor_id.startswith("local:") or " " in name \
+            or not name[:1].isupper():
+        return None
+    stop = _not_first_names()
+    found = set()
+    for hit in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(name) + r"\b", view.text):
+        if hit.start() + view.offset >= m.start:
+            break
+        first = view.doc.char_span(hit.start(1), hit.end(1))
+        last = view.doc.char_span(hit.end(1) + 1, hit.end())
+        other = view.by_token.get(last[0].i) if last is not None else None
+        if first is None or last is None or first[0].lower_ in stop or first[0].pos_ != "PROPN" \
+                or first[0].ent_type_ not in ("", "PERSON") or (
+                    other is not None and other.type != "person"):
+            continue
+        found.add(hit.group(0))
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _not_first_names() -> frozenset[str]:
+    return frozenset(load_toml("quote_cues.toml")["speaker_names"]["not_first_names"])
+
+
+@BOOK.rule("speakers", off=None)
+def org_as_named(view: ArticleView, m: Mention) -> str | None:
+    """An organisation speaks under the name the article gives it: its own name when
+    the article writes it, else the name the article uses most ("the US military
+    said" is the US military, not the United States Armed Forces), "the" aside, not
+    a heading in capitals. So does one the actor stage is not sure is an actor (an
+    unknown one): "the ministry" after "the Ministry of Health of Gondor" is that
+    ministry, "The Federal Aviation Administration said" the Federal Aviation
+    Administration (what is unsure of it is whether it is an actor, not its name)."""
+    if m.type not in ("org", "bloc"):
+        return None
+    if (full := spelt_out(view, m)) is not None:
+        return full
+    if m.actor_name in view.text:
+        return m.actor_name
+    names = Counter(_bare_name(n.text) for n in view.parsed.mentions
+                    if n.actor_id == m.actor_id and n.via != "pronoun" and not n.text.isupper())
+    named = [(k, n) for n, k in names.items() if any(w[:1].isupper() for w in n.split())]
+    return max(named, key=lambda x: (x[0], len(x[1])))[1] if named else None
+
+
+@BOOK.rule("speakers", off=None)
+def spelt_out(view: ArticleView, m: Mention) -> str | None:
+    """An organisation named by its initials is the name they stand for when the
+    article spells it out before: "CBP said" after "U.S. Customs and Border Protection
+    (CBP)" is Customs and Border Protection (the capitalised words whose initials
+    they are, "and", "of", "for", "the" aside)."""
+    acr = _bare_name(m.text.strip())
+    if not (2 <= len(acr) <= 6 and acr.isupper() and acr.isalpha()):
+        return None
+    words = r"[A-Z][\w.'’-]*(?:\s+(?:and|of|for|the|on|&)\s+|\s+)"
+    pattern = r"((?:" + words + r"){" + f"{len(acr)},{2 * len(acr)}" + r"})\(" + acr + r"\)"
+    for hit in re.finditer(pattern, view.text):
+        if hit.start() + view.offset >= m.start:
+            break
+        caps = [w for w in hit.group(1).split() if w[:1].isupper()]
+        for k in range(len(caps)):  # "U.S. Customs and Border Protection": from "Customs"
+            if "".join(w[0] for w in caps[k:]) == acr:
+                name = hit.group(1)
+                return name[name.index(caps[k]):].strip()
+    return None
+
+
+def _bare_name(text: str) -> str:
+    words = text.split()
+    return " ".join(words[1:] if words and words[0].lower() == "the" else words)
 
 
 def source_phrase(view: ArticleView, toks: list[Token]) -> dict[str, Any] | None:

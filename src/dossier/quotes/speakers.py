@@ -9,8 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dossier.quotes.book import BOOK, NAMED, RESOLVED, UNLINKED, UNRESOLVED
+from dossier.quotes.described import described_person
 from dossier.quotes.lexicon import cues, is_cue, lemma
 from dossier.quotes.mentions import mention_speaker, raw_speaker, source_phrase, subject_mention
+from dossier.quotes.orgs import org_nominal, spokesperson_of, statement_owner
 from dossier.quotes.view import ArticleView, SpeakerDict
 
 # How many steps up the parse from a cue to the verb whose subject speaks ("is
@@ -271,6 +273,9 @@ def unlinked_subject(view: ArticleView, cue: Token, span: Span, reported: bool) 
         return outer, UNLINKED
     if (found := unresolved_pronoun(view, cue, span, reported)) is not None:
         return found
+    for rule in (org_nominal, spokesperson_of, statement_owner, described_person):
+        if (org := rule(view, span)) is not None:  # "the company said", "a spokesman for X"
+            return org
     if len(span) == 1 and span.root.lower_ in ("it", "they"):
         return NOBODY  # "it recognises …", "they feel …": no one known
     group = is_group(span)  # "Many in the crowd said", "those surveyed say"

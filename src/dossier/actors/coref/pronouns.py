@@ -48,6 +48,9 @@ CLEAR_MARGIN = 20
 # "“…,” he said": the subject of a speech verb closing a quotation continues the
 # chain of the last person who spoke (the subject of a speech verb).
 SPEAKER_CHAIN_WEIGHT = 40
+# "Warner said: “…” ⏎ “…,” he added": how far back (tokens, quotations included) the
+# speaker a he/she continues may be named.
+QUOTE_RUN_REACH = 600
 # "Machado promised … and said she would": the subject of the verb whose reported
 # clause the he/she is the subject of.
 REPORTER_WEIGHT = 40
@@ -96,6 +99,9 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     investigate", "Russia, China and Iran said they …"."""
     p = _pronoun(a, tok)
     if p is None:
+        return
+    if (chained := continues_speaker(a, p)) is not None:
+        emit(a, a.span(tok.i, tok.i + 1), chained, "pronoun")
         return
     scored: list[tuple[float, Actor]] = []
     # "Vindman reported to him": no mention of the clause's own subject is "him"
@@ -236,6 +242,47 @@ def speaker_of_quote(a: Article, p: Pronoun) -> set[str]:
              and not a.quoted[t.i] and t.head.lemma_ in cues().speech_verbs}
     return {s.actor.id for s in a.seen if s.actor.type == "person"
             and s.actor.name.split()[-1:] and s.actor.name.split()[-1] in names}
+
+
+@BOOK.rule("coref", off=None)
+def continues_speaker(a: Article, p: Pronoun) -> Actor | None:
+    """In a run of quotations, "he said" / "she added" that closes or opens one goes on
+    with the last one who spoke outside quotations (the subject of a speech verb),
+    however long the quotations between: "Warner said: “…” ⏎ “…,” he added" is Warner;
+    nobody when another person who could be meant (of that gender, or of none known)
+    is named outside quotations since ("Warner said … Kaine nodded. “…,” he said")."""
+    if p.kind not in ("male", "female") or not p.outside or not (
+            p.closes_quote or opens_quote(a, p.tok)):
+        return None
+    found: Actor | None = None
+    others: set[str] = set()
+    for s in reversed(a.seen):
+        if s.token >= p.tok.i or s.quoted or s.actor.type not in ("person", "group"):
+            continue
+        if p.tok.i - s.token > QUOTE_RUN_REACH:
+            return None
+        if s.actor.type == "group":
+            return None  # "Kaine and Warner said": either
+        if s.actor.gender and s.actor.gender != p.kind:
+            continue
+        if speaker_before(a, s):
+            found = s.actor
+            break
+        others.add(s.actor.id)
+    if found is None or others - {found.id}:
+        return None
+    return found
+
+
+def opens_quote(a: Article, tok: Any) -> bool:
+    """``tok`` is the subject of a speech verb that a quotation follows: "He added:
+    “…”", "she said, “…”"."""
+    if a.quoted[tok.i] or tok.dep_ not in SUBJECT_DEPS or \
+            tok.head.lemma_ not in cues().speech_verbs or tok.head.i < tok.i:
+        return False
+    nxt = a.doc[tok.head.i + 1 : tok.head.i + 3]
+    return any(t.text in (":", "“", "\"") for t in nxt) and any(
+        a.quoted[t.i] for t in a.doc[tok.head.i + 1 : tok.head.i + 4])
 
 
 def speaker_before(a: Article, s: Seen) -> bool:

@@ -1,0 +1,127 @@
+"""Organisations as speakers (``dossier.quotes.orgs``, ``mentions.org_as_named``):
+"the company said" is the company named before, "a spokesman for Acme" is Acme, "the
+statement said" is whoever made it, and an organisation speaks under the name the
+article gives it; a person known by a surname keeps the full name the article gives
+it. Each row: a text, the quotation's first words, the speaker's name
+with the rule, and without it; negatives keep the phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.records import Quote
+from dossier.rules import switched_off
+
+
+def speaker(qs: list[Quote], start: str) -> str | None:
+    q = next(q for q in qs if q.text.startswith(start))
+    return q.speaker.name if q.speaker else None
+
+
+COMPANY = ("Ithilen Robotics Inc. cut 300 jobs on Monday. Workers were told by email. "
+           "Many had worked there for decades. Unions called a strike.\n\n"
+           "“We regret the decision but the market left us no choice,” the company said.")
+MINISTRY = ("The Ministry of Health of Gondor announced new rules for hospitals.\n\n"
+            "“The rules will save lives and money,” the ministry said.")
+AGENCY = ("The Federal Aviation Administration grounded the jets on Friday.\n\n"
+          "In a statement, the agency said: “We will not allow these aircraft to fly until "
+          "they are safe.”")
+SPOKESMAN = ("Ithilen Robotics Inc. has recalled 2,000 vacuum cleaners.\n\n"
+             "“Safety is our top priority,” a spokesman for Ithilen Robotics Inc. said.")
+STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry said in a "
+             "statement on Wednesday.\n\n“The cause of the crash is under investigation,” "
+             "the statement said.")
+
+
+@pytest.mark.parametrize(("rule", "text", "start", "with_rule", "without"), [
+    ("quotes.speakers.org_nominal", COMPANY, "We regret", "Ithilen Robotics Inc.",
+     "the company"),
+    ("quotes.speakers.org_as_named", MINISTRY, "The rules", "Ministry of Health of Gondor",
+     "the ministry"),
+    ("quotes.speakers.org_nominal", AGENCY, "We will not", "Federal Aviation Administration",
+     "the agency"),
+    ("quotes.speakers.spokesperson_of", SPOKESMAN, "Safety", "Ithilen Robotics Inc.",
+     "a spokesman for Ithilen Robotics Inc."),
+    ("quotes.speakers.spokesperson_of", "WeWork is based in New York.\n\n“We are "
+     "cooperating fully with the inquiry,” a WeWork spokesperson said.", "We are",
+     "WeWork", "a WeWork spokesperson"),
+    ("quotes.speakers.spelt_out", "Agents of U.S. Customs and Border Protection (CBP) "
+     "detained 40 people on Monday.\n\n“The group crossed the river at night,” CBP said.",
+     "The group", "Customs and Border Protection", "CBP"),
+    ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
+     "the statement"),
+])
+def test_an_organisation_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
+                                               without) -> None:
+    assert speaker(quotes(text), start) == with_rule
+    with switched_off(rule):
+        assert speaker(quotes(text), start) == without
+
+
+@pytest.mark.parametrize(("text", "start", "kept"), [
+    # two companies named in one sentence: either could be meant
+    ("Ithilen Robotics Inc. and Borin Widgets Corp. cut jobs on Monday.\n\n“We regret the "
+     "decision,” the company said.", "We regret", "the company"),
+    # a ministry is no company, and a company no ministry
+    ("Regulators fined Ithilen Robotics Inc. on Monday. Later the Ministry of Health of "
+     "Gondor said the fine was fair.\n\n“We will appeal the fine in court,” the company "
+     "said.", "We will appeal", "Ithilen Robotics Inc."),
+    ("Ithilen Robotics Inc. cut 300 jobs on Monday.\n\n“The cuts were not needed at all,” "
+     "the ministry said.", "The cuts", "the ministry"),
+    # the noun names another body in between: "the regional health commission"
+    ("The Federal Aviation Administration met on Monday with a regional health agency.\n\n"
+     "“No one has shown symptoms so far,” the agency said.", "No one", "the agency"),
+    # a campaign is no organisation a broadcaster's name stands for
+    ("MSNBC aired the interview on Monday.\n\n“We never agreed to that interview at "
+     "all,” the campaign said.", "We never", "the campaign"),
+    # a spokesman for a person is no person
+    ("Mark Warner spoke on Monday.\n\n“The senator will vote against it,” a spokesman for "
+     "Warner said.", "The senator", "a spokesman for Warner"),
+])
+def test_a_phrase_nothing_fits_stays_the_speaker(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
+                                                  kept: str) -> None:
+    assert speaker(quotes(text), start) == kept
+
+
+def test_a_known_organisation_speaks_as_the_article_names_it(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = ("Two soldiers were killed in a helicopter crash, the US military said on "
+            "Wednesday.\n\n“The cause of the crash is under investigation,” the US military "
+            "said.")
+    assert speaker(quotes(text), "The cause") == "US military"
+    with switched_off("quotes.speakers.org_as_named"):
+        assert speaker(quotes(text), "The cause") != "US military"
+
+
+@pytest.mark.parametrize(("text", "with_rule", "without"), [
+    # the full name NER missed, given before the surname the speaker is known by
+    ("The He Jianxiong report was published on Monday. He Jianxiong, a former trade "
+     "official, disagreed.\n\n“I would ask what the incentive is,” Jianxiong said.",
+     "He Jianxiong", "Jianxiong"),
+    # a title or a place word before it is no first name
+    ("The Mayor Jianxiong report was published on Monday. It was long.\n\n“I would ask "
+     "what the incentive is,” Jianxiong said.", "Jianxiong", "Jianxiong"),
+])
+def test_a_surname_speaker_keeps_the_full_name_the_article_gives(  # type: ignore[no-untyped-def]
+        quotes, text: str, with_rule: str, without: str) -> None:
+    assert speaker(quotes(text), "I would ask") == with_rule
+    with switched_off("quotes.speakers.full_name"):
+        assert speaker(quotes(text), "I would ask") == without
+
+
+LAWYER = "Jeffrey Kaufman, a lawyer for the family, spoke to reporters on Tuesday.{more}\n\n" \
+    "“We are confident the jury will see the truth,” the lawyer said."
+
+
+@pytest.mark.parametrize(("text", "with_rule", "without"), [
+    (LAWYER.format(more=" Prosecutors declined to comment."), "Jeffrey Kaufman", "the lawyer"),
+    # a lawyer nobody named since, or two people described so: either could be meant
+    (LAWYER.format(more=" Later a lawyer for the city spoke too."), "the lawyer",
+     "the lawyer"),
+    (LAWYER.format(more=" Anna Ruiz, a lawyer for the city, spoke too."), "the lawyer",
+     "the lawyer"),
+])
+def test_the_noun_a_person_was_described_with_names_them(  # type: ignore[no-untyped-def]
+        quotes, text: str, with_rule: str, without: str) -> None:
+    assert speaker(quotes(text), "We are confident") == with_rule
+    with switched_off("quotes.speakers.described_person"):
+        assert speaker(quotes(text), "We are confident") == without
