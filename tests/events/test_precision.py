@@ -92,6 +92,7 @@ CONFIDENCE = [
     # supposed, wished, recalled from long before, told in a relative clause: hidden
     ("If China invades Taiwan, the US would sanction China.", "163", 0.0, 0.4),
     ("Russia wants to attack Ukraine.", "13", 0.0, 0.4),
+    ("Germany said Russia must withdraw its troops from Ukraine.", "087", 0.0, 0.4),
     ("Russia had invaded Georgia.", "190", 0.0, 0.4),
     ("Russia invaded Georgia in 2008.", "190", 0.0, 0.4),
     ("The aid that Germany gave to Ukraine was large.", "070", 0.0, 0.4),

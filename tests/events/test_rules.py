@@ -201,6 +201,8 @@ RULES = [
     ("precision.shown_not_protested",
      "Beijing is concerned, as demonstrated by his departure from Hanoi.",
      None, ("140", None, "CHN")),
+    ("precision.press_audience", "Putin met journalists in Moscow.",
+     None, ("040", "RUSGOV", "---MED")),
     ("arguments.passive_controller", "Russia is expected to attack Ukraine.",
      ("138", "RUS", "UKR"), ("138", None, "RUS")),
     ("arguments.noun_agent",

@@ -61,6 +61,7 @@ from dossier.events.precision import (
     business,
     contest,
     figurative,
+    press_audience,
     relative_clause,
     shown_not_protested,
     sports_sentence,
@@ -164,7 +165,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     kind = None if is_negated else intention(trigger, p)
     c = cameo()[intended_code(code, kind, p)]
     coded = [(s, t) for s, t in pairs(code, c, sources, targets)
-             if not (business(s, t) or contest(trigger, s, t)
+             if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
                      or sports_sentence(trigger.sent, s, t))]
     if not coded:
         return []

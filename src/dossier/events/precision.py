@@ -151,3 +151,11 @@ def shown_not_protested(verb: Token) -> bool:
     "China demonstrated its resolve"."""
     return verb.lemma_.lower() == "demonstrate" and any(
         c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+@BOOK.rule("precision", off=False)
+def press_audience(root: str, t: ActorRef | None) -> bool:
+    """Speaking to the press is no consultation: "Speaking to reporters in Kuala Lumpur,
+    Erdogan reiterated Turkey's support", "Putin met journalists in Moscow" (a
+    consultation, 04, whose target is the media)."""
+    return root == "04" and t is not None and t.sector == "MED"
