@@ -181,26 +181,50 @@ RULES = [
      ("1241", "FRA", "GBR"), ("negated", "081", "FRA", "GBR")),
     ("coding.phone_call", "Vladimir Putin called Xi Jinping on Monday.",
      ("040", "RUSGOV", "CHNGOV"), ("020", "RUSGOV", "CHNGOV")),
-    ("coding.one_side_allowed", "Two Russian soldiers were killed in Syria.",
-     ("confidence", "190", 0.35), ("confidence", "190", 0.75)),
+    ("coding.one_side_allowed", "Russia refused to cooperate.",
+     ("confidence", "121", 0.1), ("confidence", "121", 0.5)),
     ("coding.no_country_side", "John Miller met Sarah Jones in London.",
-     ("confidence", "040", 0.35), ("confidence", "040", 0.8)),
+     ("confidence", "040", 0.1), ("confidence", "040", 0.65)),
+    ("coding.unknown_source", "Ukrainian troops were deployed on Monday.",
+     ("confidence", "150", 0.1), ("confidence", "150", 0.5)),
+    # what the default view may not show (issue 19, session 11)
+    ("modality.prediction", "Russia is likely to attack Ukraine.",
+     ("modality", "190", "hypothetical"), ("confidence", "190", 0.75)),
+    ("modality.speculative", "Russia could attack Ukraine.",
+     ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
+    ("dates.recalled", "Russia invaded Georgia a decade ago.",
+     ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
+    ("precision.stance_noun", "China's position on sanctions against Russia is clear.",
+     None, ("163", "CHN", "RUS")),
+    ("precision.relative_clause", "The subsidies that China gives to its industry are large.",
+     ("confidence", "070", 0.25), ("confidence", "070", 0.75)),
+    ("precision.shown_not_protested",
+     "Beijing is concerned, as demonstrated by his departure from Hanoi.",
+     None, ("140", None, "CHN")),
+    ("precision.press_audience", "Putin met journalists in Moscow.",
+     None, ("040", "RUSGOV", "---MED")),
+    ("arguments.passive_controller", "Russia is expected to attack Ukraine.",
+     ("138", "RUS", "UKR"), ("138", None, "RUS")),
+    ("arguments.noun_agent",
+     "After a visit by Iran's president to the United States, Iran freed prisoners.",
+     ("042", "IRNGOV", "USA"), ("042", "IRN", "USA")),
+    ("arguments.unlinked_name", "The Australian Government provided aid to Indonesia.",
+     ("070", "AUSGOV", "IDN"), ("070", None, "IDN")),
     # places
     ("places.locate", "Speaking in Canberra, Boris Johnson criticised Russia.",
      ("place", "111", "Canberra"), None),
 ]
 
-# Rules no sentence was found for where switching them off changes the output: an
-# object pattern's object ("imposed sanctions on", "waged war on") is seldom an actor
-# anyway. Whether it earns anything on the dev sets is for eval/ablate.py to show.
+# Rules no sentence was found for where switching them off changes the output.
 # arguments.confident_mention: the actor stage gives every mention confidence 1.0 today;
 # tests/events/test_precision.py shows the rule with a mention's confidence lowered.
 # arguments.uncoded_modifier: its example's country word ("Police in Kenya arrested
 # Ugandan journalists") is now an unknown-organisation mention of confidence 0.4, which
-# confident_mention already passes over to the agent reading; the rule changes the
-# output only with confident_mention off (UGAMED, else no target). For eval/ablate.py.
-UNSHOWN = {"arguments.object_is_action", "arguments.confident_mention",
-           "arguments.uncoded_modifier"}
+# confident_mention already passes over to the agent reading. Since unlinked_name reads
+# unlinked names again it earns on ZSP half A ("X's government" with X an unlinked name
+# is the government of the country named, not the name; type right 0.450 → 0.451), on
+# no sentence written here. For eval/ablate.py.
+UNSHOWN = {"arguments.confident_mention", "arguments.uncoded_modifier"}
 # learned.verify needs the optional learned extra (a model): tests/events/test_learned.py
 UNSHOWN |= {"learned.verify"}
 

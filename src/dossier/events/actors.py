@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.patterns import patterns
-from dossier.events.precision import not_an_actor, place_modifier
+from dossier.events.precision import NOT_BY_COUNTRY_WORD, not_an_actor, place_modifier
 from dossier.events.syntax import against, with_conj
 from dossier.gazetteer import Actor, Geography, norm
 from dossier.parse import ParsedArticle
@@ -34,7 +34,6 @@ _LOCATIVE_PREPS = frozenset({"in", "to", "from", "toward", "towards", "across", 
 _AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL"})
 # Word lists of ``data/event_patterns.toml`` ([actor_words]): see the comments there.
 _WORDS = load_toml("event_patterns.toml")["actor_words"]
-_NOT_ACTORS = frozenset(_WORDS["not_actors"])
 _SAME_SIDE = frozenset(_WORDS["same_side"])
 _COUNTERPART = frozenset(_WORDS["counterpart"])
 _GROUP_PEOPLE = frozenset(_WORDS["group_people"])
@@ -85,7 +84,7 @@ class Actors:
         self.by_token = parsed.mentions_where(
             lambda m: m.type != "group" and confident_mention(m))
         # tokens of unsure mentions: an unresolved phrase, not resolved another way
-        self.unsure = set(parsed.mentions_where(lambda m: not confident_mention(m)))
+        self.unsure = parsed.mentions_where(lambda m: not confident_mention(m))
         self.g = geo.gazetteer
         self.geo = geo
         counts: dict[str, int] = {}
@@ -291,8 +290,10 @@ class Actors:
 
     def of(self, tok: Token) -> ActorRef | None:
         """The actor ``tok`` stands for, or None: the rules below in order."""
-        if not_an_actor(tok) or tok.i in self.unsure:
+        if not_an_actor(tok):
             return None
+        if tok.i in self.unsure:
+            return self.unlinked_name(tok)
         if (part := self.partitive(tok)) is not None:
             return self.of(part)
         m = self.by_token.get(tok.i)
@@ -328,6 +329,23 @@ class Actors:
             if (a := rule(tok)) is not None:
                 return a
         return None
+
+    @BOOK.rule("arguments", off=None)
+    def unlinked_name(self, tok: Token) -> ActorRef | None:
+        """A name the actor stage found but linked to no one is still who acts, known by
+        its name only: "President Herrera refused to meet with the American envoy"; an
+        agent word in it with a country word is that country's agent: "The Australian
+        Government provided $400 million to Indonesia" (AUSGOV). A known name the actor
+        stage is unsure of stays no side."""
+        m = self.unsure[tok.i]
+        if m.via != "unlinked" or m.type not in ("person", "org"):
+            return None
+        agents = patterns().agents
+        sector = agents.get(tok.lemma_.lower()) or agents.get(tok.lower_)
+        country = self.modifier_state(tok) if sector else None
+        if sector and country:
+            return agent_ref(f"{tok.text} ({country})", country, sector)
+        return ActorRef(m.actor_name, m.actor_id, None, None, None)
 
     @BOOK.rule("arguments", off=None)
     def partitive(self, tok: Token) -> Token | None:
@@ -445,7 +463,7 @@ class Actors:
         million euros"."""
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS and tok.ent_type_ not in _AMOUNTS \
-                and lemma not in _NOT_ACTORS and not self.where_not_whose(tok) \
+                and lemma not in NOT_BY_COUNTRY_WORD and not self.where_not_whose(tok) \
                 and (country := self.modifier_state(tok)):
             sector = owner.sector if owner is not None and lemma in _COUNTERPART else None
             return agent_ref(f"{tok.text} ({country})", country, sector)
@@ -456,7 +474,7 @@ class Actors:
         """A thing of an actor stands for it, as CAMEO codes it: "shelled positions of
         the Palestinian security forces", "set fire to the offices of X"."""
         if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS \
-                and tok.lemma_.lower() not in _NOT_ACTORS and tok.ent_type_ not in _AMOUNTS:
+                and tok.lemma_.lower() not in NOT_BY_COUNTRY_WORD and tok.ent_type_ not in _AMOUNTS:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for o in c.children:

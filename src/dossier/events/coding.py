@@ -28,6 +28,7 @@ _CONFIDENCE: dict[str, list[float]] = {k: v for k, v in _CONF_DATA.items()
                                                 "dictionary")}
 _ONE_SIDE = frozenset(_CONF_DATA["one_side_codes"])
 ONE_SIDE_HIDDEN: float = _CONF_DATA["one_side_hidden"]
+DOUBTED: float = _CONF_DATA["doubted"]
 
 # Roots whose action can be aimed "at" or "into" someone (disapprove, reject, threaten,
 # protest, force): for others a place after "at"/"into" is where it happened.
@@ -266,12 +267,27 @@ def no_country_side(s: ActorRef | None, t: ActorRef | None, guessed: set[int]) -
     return not any(a is not None and a.country and id(a) not in guessed for a in (s, t))
 
 
-def confidence(pair: Pair, evidence: str, code: str, guessed: set[int]) -> float:
+@BOOK.rule("coding", off=False)
+def unknown_source(s: ActorRef | None) -> bool:
+    """An event whose source is not known is kept below the default min_confidence,
+    whatever its code allows: "its peacekeeping forces to be deployed in East Timor"
+    (150, by no one named), "The detained vessels were released" (``one_side_hidden``)."""
+    return s is None
+
+
+def confidence(pair: Pair, evidence: str, code: str, guessed: set[int],
+               doubted: bool = False) -> float:
     """How likely the event is right, by what coded it and how well its sides are known
     (``[confidence]`` of ``event_patterns.toml``, measured on the tuning data);
-    ``guessed``: the agents whose country is only the article's focus (by id)."""
+    ``guessed``: the agents whose country is only the article's focus (by id);
+    ``doubted``: an action supposed, wished or predicted, an event recalled from long
+    before, or one told in a relative clause (``doubted``)."""
     s, t = pair
     row = _CONFIDENCE[evidence]
+    if doubted:
+        return min(row[0], DOUBTED)
+    if unknown_source(s):
+        return min(row[2], ONE_SIDE_HIDDEN)
     if no_country_side(s, t, guessed):
         return min(row[1], ONE_SIDE_HIDDEN)
     if s is None or t is None:

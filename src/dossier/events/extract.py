@@ -39,9 +39,16 @@ from dossier.events.coding import (
     refusal,
     requested_code,
 )
-from dossier.events.dates import background, event_date
+from dossier.events.dates import background, event_date, recalled
 from dossier.events.learned import verify
-from dossier.events.modality import intention, modality, negated, unasserted, unasserted_noun
+from dossier.events.modality import (
+    intention,
+    modality,
+    negated,
+    speculative,
+    unasserted,
+    unasserted_noun,
+)
 from dossier.events.patterns import (
     Patterns,
     VerbPattern,
@@ -53,7 +60,16 @@ from dossier.events.patterns import (
     verb_pattern,
 )
 from dossier.events.places import locate
-from dossier.events.precision import business, contest, figurative, sports_sentence
+from dossier.events.precision import (
+    business,
+    contest,
+    figurative,
+    press_audience,
+    relative_clause,
+    shown_not_protested,
+    sports_sentence,
+    stance_noun,
+)
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
 from dossier.records import Event, Trigger
@@ -89,8 +105,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "urged Russia to withdraw": the appeal is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
-    if figurative(tok):
-        return []  # "hammering out an agreement": no fight
+    if figurative(tok) or shown_not_protested(tok):
+        return []  # "hammering out an agreement": no fight; "as demonstrated by"
     if (refused := refusal(tok, p)) is not None:  # "refused to meet with Pence": 125
         return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
                        actors, p, "pattern")
@@ -125,8 +141,8 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     lemma = tok.lemma_.lower()
     if lemma not in p.nouns:
         return []  # most nouns: no pattern, and no rule to ask
-    if unasserted_noun(tok, p):
-        return []  # "removing the sanctions", "called for sanctions": not in force
+    if unasserted_noun(tok, p) or stance_noun(tok):
+        return []  # "removing the sanctions", "called for sanctions", "position on"
     if coded_once(tok, coded):
         return []
     np_ = noun_pattern(tok, lemma, p)
@@ -149,13 +165,16 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     mode = modality(trigger, p)
     if is_negated and (refused := announced_refusal(trigger, code, mode)) is not None:
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
-    c = cameo()[intended_code(code, None if is_negated else intention(trigger, p), p)]
+    kind = None if is_negated else intention(trigger, p)
+    c = cameo()[intended_code(code, kind, p)]
     coded = [(s, t) for s, t in pairs(code, c, sources, targets)
-             if not (business(s, t) or contest(trigger, s, t)
+             if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
                      or sports_sentence(trigger.sent, s, t))]
     if not coded:
         return []
     sent = trigger.sent
+    doubted = speculative(trigger, mode, kind, c.root) or recalled(
+        trigger, parsed.published) or relative_clause(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))
@@ -165,7 +184,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         goldstein=c.goldstein, plover=c.plover, plover_mode=c.plover_mode,
         source_actor=s, target_actor=t, trigger=said, negated=is_negated, modality=mode,
         date=when, date_precision=precision, location=where,
-        confidence=confidence((s, t), evidence, c.code, actors.guessed))
+        confidence=confidence((s, t), evidence, c.code, actors.guessed, doubted))
         for s, t in coded]
 
 

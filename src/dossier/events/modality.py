@@ -20,6 +20,8 @@ WISH_CLIMB = 4
 _PRECISION = load_toml("event_patterns.toml")["precision"]
 WISHES = frozenset(_PRECISION["wishes"])
 NEGATING_NOUNS = frozenset(_PRECISION["negating_nouns"])
+STANCES = frozenset(_PRECISION["stances"])
+PREDICTIONS = frozenset(_PRECISION["predictions"])
 # Links up which a clause lends its governor's wish or question.
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "pobj", "prep"})
 
@@ -123,6 +125,14 @@ def question_clause(verb: Token) -> bool:
                for v in (verb, *_governors(verb)) for c in v.children)
 
 
+@BOOK.rule("modality", off=False)
+def prediction(verb: Token) -> bool:
+    """An action foretold is hypothetical: "Russia is likely to attack Ukraine", "China
+    is expected to sanction the firms", "poised to invade" (``predictions``)."""
+    return any(g.lemma_.lower() in PREDICTIONS or g.lower_ in PREDICTIONS
+               for g in _governors(verb))
+
+
 @BOOK.rule("modality", off="asserted")
 def modality(verb: Token, p: Patterns) -> str:
     """future ("Liz Truss will call on Rishi Sunak to stand firm"), hypothetical
@@ -146,11 +156,28 @@ def modality(verb: Token, p: Patterns) -> str:
                 return "hypothetical"
         if v is not verb and v.lemma_.lower() in p.intent:
             return "intended"
-    if question_clause(verb):
+    if question_clause(verb) or prediction(verb):
         return "hypothetical"
     if wish_clause(verb):
         return "intended"
     return "asserted"
+
+
+@BOOK.rule("modality", off=False)
+def speculative(verb: Token, mode: str, kind: str | None, root: str) -> bool:
+    """An action only supposed, wished, predicted or aimed at is no event the record can
+    stand by (kept below the default ``min_confidence``): "whether the United States and
+    China could agree", "Russia is likely to attack Ukraine", "Trump has been eager to
+    withdraw". An announced or reported intention stays ("Spain will send aid", "said it
+    would free the prisoners": CAMEO's 03x), a threat too, and a protest's aim."""
+    if prediction(verb):
+        return True
+    if mode == "hypothetical":
+        return kind != "intent" or any(c.dep_ == "mark" and c.lower_ == "if"
+                                       for v in (verb, *_governors(verb)) for c in v.children)
+    if mode != "intended" or kind == "threat" or root == "14":
+        return False
+    return any(g.lemma_.lower() in STANCES or g.lower_ in STANCES for g in _governors(verb))
 
 
 @BOOK.rule("modality", off=None)

@@ -19,12 +19,15 @@ from dossier.records import ActorRef
 
 _P = load_toml("event_patterns.toml")["precision"]
 NON_ACTORS = frozenset(_P["non_actors"])
+# No side by the country word that modifies them ("the Thai border", "Western criticism").
+NOT_BY_COUNTRY_WORD = frozenset(_P["not_by_country_word"])
 FORMER_MEMBER = frozenset(_P["former_member"])
 SPORTS_WORDS = frozenset(_P["sports_words"])
 CONTEST_VERBS = frozenset(_P["contest_verbs"])
 FORCE_SECTORS = frozenset(_P["force_sectors"])
 NONPOLITICAL_SECTORS = frozenset(_P["nonpolitical_sectors"])
 STATE_SECTORS = frozenset(_P["state_sectors"])
+STANCE_NOUNS = frozenset(_P["stance_nouns"])
 FIGURATIVE = frozenset(tuple(f.split(" ")) for f in _P["figurative"])
 
 # A game's score ("6-3", "2-1"): one or two digits on each side of a dash.
@@ -107,3 +110,52 @@ def figurative(verb: Token) -> bool:
                                     for o in c.children if o.dep_ == "pobj"):
             return True
     return False
+
+
+@BOOK.rule("precision", off=False)
+def stance_noun(noun: Token) -> bool:
+    """A nominal event that is what a stance is about is no event: "China's position on
+    sanctions against Russia is clear", "their stance on talks with Iran"
+    (``stance_nouns``)."""
+    h = noun.head
+    if noun.dep_ == "pobj" and h.dep_ == "prep":
+        h = h.head
+    return h.i != noun.i and h.pos_ == "NOUN" and h.lemma_.lower() in STANCE_NOUNS
+
+
+# How far up the parse a relative clause is looked for ("the subsidies that China
+# gives to its industry": the trigger's own clause and the one above).
+RELATIVE_CLIMB = 2
+
+
+@BOOK.rule("precision", off=False)
+def relative_clause(trigger: Token) -> bool:
+    """An action told in a relative clause describes a thing, it is not the news (kept
+    below the default ``min_confidence``): "the subsidies that China gives to its
+    industry", "The answers he gave to the BBC interviewer were rife with
+    contradictions"."""
+    t = trigger
+    for _ in range(RELATIVE_CLIMB):
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+@BOOK.rule("precision", off=False)
+def shown_not_protested(verb: Token) -> bool:
+    """ "Demonstrate" with an object or in the passive is to show, not to protest:
+    "Beijing is concerned about his behavior, as demonstrated by his abrupt departure",
+    "China demonstrated its resolve"."""
+    return verb.lemma_.lower() == "demonstrate" and any(
+        c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+@BOOK.rule("precision", off=False)
+def press_audience(root: str, t: ActorRef | None) -> bool:
+    """Speaking to the press is no consultation: "Speaking to reporters in Kuala Lumpur,
+    Erdogan reiterated Turkey's support", "Putin met journalists in Moscow" (a
+    consultation, 04, whose target is the media)."""
+    return root == "04" and t is not None and t.sector == "MED"

@@ -95,6 +95,7 @@ def purpose_control(verb: Token) -> list[Token]:
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """(source tokens, passive?) of a verb, climbing through auxiliaries and xcomp."""
     v: Token | None = verb
+    controlled_by = False  # climbed from a complement: the governor's subject acts
     for _ in range(SUBJECT_CLIMB):
         if v is None:
             break
@@ -103,13 +104,22 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             return with_conj(subj[0]), False
         subjpass = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subjpass:
-            return with_conj(subjpass[0]), True
+            return with_conj(subjpass[0]), not passive_controller(controlled_by)
         controlled = object_control(v) or purpose_control(v)
         if controlled:
             return controlled, False
+        controlled_by = controlled_by or v.dep_ == "xcomp"
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") \
             and v.head.i != v.i else None
     return [], False
+
+
+@BOOK.rule("arguments", off=False)
+def passive_controller(controlled_by: bool) -> bool:
+    """The passive subject of a verb that governs the action as its complement does the
+    action: "Russia is expected to attack Ukraine", "Sudan was forced to withdraw its
+    troops" (the source, not the target)."""
+    return controlled_by
 
 
 def governor(tok: Token) -> Token:
