@@ -42,9 +42,12 @@ def test_without_the_extra_the_rule_loads_nothing_and_changes_nothing() -> None:
         "evs = extract_events(an.read(text), an.geo)\n"
         "print([e.confidence for e in evs], 'torch' in sys.modules,\n"
         "      'sentence_transformers' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={**os.environ, "DOSSIER_RULES_OFF": ""})
-    assert out.stdout.split() == ["[0.85]", "False", "False"], out.stdout + out.stderr
+    on, off = (subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True, env={**os.environ, "DOSSIER_RULES_OFF": rules})
+               for rules in ("", "events.learned.verify"))
+    confidences, torch, st = on.stdout.rsplit(" ", 2)
+    assert (torch.strip(), st.strip()) == ("False", "False"), on.stdout + on.stderr
+    assert confidences != "[]" and on.stdout == off.stdout, on.stdout + off.stdout
 
 
 @pytest.mark.parametrize("name", ["", None])
@@ -64,20 +67,20 @@ def test_a_model_that_is_not_installed_is_a_clear_error() -> None:
 
 
 @needs_extra
-@pytest.mark.parametrize(("text", "code", "before", "after"), [
+@pytest.mark.parametrize(("text", "code", "doubted"), [
     # giving a speech is no aid: the model ranks AID 9th, the event is hidden
-    ("Britain's Queen Elizabeth gave a speech to the Parliament of Canada.", "070",
-     0.85, 0.468),
+    ("Britain's Queen Elizabeth gave a speech to the Parliament of Canada.", "070", True),
     # negatives: the model agrees with the rules' type
-    ("Germany sent 200 tonnes of food aid to Sudan.", "070", 0.85, 0.85),
-    ("Russia attacked Ukrainian positions near Kharkiv on Tuesday.", "190", 0.85, 0.85),
-    ("Canada expelled a Chinese diplomat accused of intimidating a lawmaker.", "161",
-     0.85, 0.85),
+    ("Germany sent 200 tonnes of food aid to Sudan.", "070", False),
+    ("Russia attacked Ukrainian positions near Kharkiv on Tuesday.", "190", False),
+    ("Canada expelled a Chinese diplomat accused of intimidating a lawmaker.", "161", False),
 ])
 def test_a_doubted_type_lowers_the_confidence(  # type: ignore[no-untyped-def]
-        events, text: str, code: str, before: float, after: float) -> None:
+        events, text: str, code: str, doubted: bool) -> None:
     with switched_off("events.learned.verify"):
-        assert [(e.code, e.confidence) for e in events(text)] == [(code, before)]
+        (before,) = [e.confidence for e in events(text) if e.code == code]
+    assert before >= learned.CHECK_FROM  # shown without the check
+    after = round(before * learned.FACTOR, 3) if doubted else before
     assert [(e.code, e.confidence) for e in events(text)] == [(code, after)]
 
 
