@@ -124,5 +124,24 @@ def test_entities_in_a_span_as_spacy_gives_them() -> None:
     sents = list(parsed.doc.sents)
     assert len(sents) == 2 and parsed.ents
     for span in [*sents, parsed.doc[0:3], parsed.doc[:], parsed.doc[5:5]]:
-        assert [(e.start, e.end, e.label_) for e in ents_in(span)] == [
-            (e.start, e.end, e.label_) for e in span.ents]
+        assert [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in ents_in(span)] == [
+            (e.start, e.end, e.label_, e.kb_id_, e.id_) for e in span.ents]
+
+
+def test_entities_read_once_keep_no_doc_alive() -> None:
+    """The doc's entities are kept per doc with a weak key: reading them must not keep
+    an article's parse alive after the article (a stream would keep them all)."""
+    import gc
+    import weakref
+
+    from dossier.events.extract import extract_events
+    from dossier.parse import ents_in
+
+    an = analysers()
+    parsed = an.read(INDEX_TEXT)
+    extract_events(parsed, an.geo)
+    assert ents_in(parsed.doc[:])
+    ref = weakref.ref(parsed.doc)
+    del parsed
+    gc.collect()
+    assert ref() is None

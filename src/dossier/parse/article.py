@@ -36,26 +36,25 @@ def mentions_by_token(doc: Doc, mentions: Iterable[Mention], offset: int = 0
     return out
 
 
-_ENTS: WeakKeyDictionary[Doc, tuple[Span, ...]] = WeakKeyDictionary()
-
-
-def doc_ents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, read once per doc (spaCy reads every token of the doc and makes
-    every entity's span again at each call)."""
-    ents = _ENTS.get(doc)
-    if ents is None:
-        ents = _ENTS[doc] = tuple(doc.ents)
-    return ents
+# per doc, its entities' bounds, labels and ids (no spans: a span holds its doc, which
+# a weak key must not)
+_ENTS: WeakKeyDictionary[Doc, tuple[tuple[int, int, int, int, int], ...]] = \
+    WeakKeyDictionary()
 
 
 def ents_in(span: Span) -> list[Span]:
-    """``span.ents``, the entities inside the span, from :func:`doc_ents`."""
+    """``span.ents``, the entities inside the span, with the doc's entities read once
+    per doc (spaCy's ``span.ents`` reads every token of the doc at each call)."""
+    doc = span.doc
+    ents = _ENTS.get(doc)
+    if ents is None:
+        ents = _ENTS[doc] = tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in doc.ents)
     out = []
-    for ent in doc_ents(span.doc):
-        if ent.start >= span.start:
-            if ent.end > span.end:
+    for start, end, label, kb_id, span_id in ents:
+        if start >= span.start:
+            if end > span.end:
                 break
-            out.append(ent)
+            out.append(Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id))
     return out
 
 
@@ -94,10 +93,10 @@ class ParsedArticle:
         stage has run)."""
         return mentions_by_token(self.doc, self.mentions, self.offset)
 
-    @property
+    @cached_property
     def ents(self) -> tuple[Span, ...]:
-        """``doc.ents``, read once (:func:`doc_ents`)."""
-        return doc_ents(self.doc)
+        """``doc.ents``, read once (spaCy makes every entity's span again at each call)."""
+        return tuple(self.doc.ents)
 
     @cached_property
     def tokens(self) -> list[Token]:
