@@ -9,11 +9,20 @@ article is parsed (no duplicate is skipped).
 
     python benchmarks/scale.py [--limit 0] [--copies 3] [--no-ray] [--stream-mb 200]
                                [--json FILE]
+    python benchmarks/scale.py --small [--repeats 3] [--json FILE]
 
 The one-process and two-worker runs are each timed in a fresh process
 (benchmarks/timed_run.py) that has loaded the model and run three documents: a
 process that has parsed the corpus already would lend its workers what it learnt of
 every word. Ray's actors start fresh in the run, as they do in use.
+
+``--small`` runs the small case instead, the figure a user sees on a small batch: the
+84 PolNeAR dev articles (primary annotations, fed as eval/same_records.py feeds them,
+from ../shared), each run a fresh process timed from its start to its end (start-up,
+model loading, reading and writing included; one BLAS thread, one core): ``dossier
+extract --workers 1`` against raw ``nlp.pipe`` of the same texts with the model's
+default ops and with Dossier's matmul ops, side by side, ``--repeats`` rounds (best
+and every time).
 
 ``--copies K`` repeats the corpus K times with the sentences of every article
 shuffled in each copy: the words are the same, but the copies share too few word
@@ -28,6 +37,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -262,6 +272,70 @@ def nlp_figures(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     return res
 
 
+# raw spaCy in a fresh process: the model loaded as a user loads it, the texts piped
+RAW_PIPE = """
+import json, sys
+import spacy
+name, path, ops = sys.argv[1:4]
+nlp = spacy.load(name)
+if ops == "matmul":
+    from dossier.parse.loader import use_matmul
+    use_matmul(nlp)
+texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8") if line.strip()]
+for _doc in nlp.pipe(texts):
+    pass
+"""
+
+
+def small_case(repeats: int, tmp: Path) -> dict[str, Any]:
+    """Start-up included, one process each: Dossier on the 84 PolNeAR dev articles
+    against raw ``nlp.pipe`` with the model's default ops and with the matmul ops."""
+    import spacy
+
+    sys.path.insert(0, str(ROOT / "eval"))
+    from same_records import inputs
+
+    from dossier.parse.loader import DEFAULT_MODELS
+
+    corpus = Path(inputs(tmp, "polnear")["polnear"][0])
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+    words = sum(len(t.split()) for t in texts)
+    model = next(m for m in DEFAULT_MODELS if spacy.util.is_package(m))
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1"}
+    runs = {"raw_spacy_default_ops": [sys.executable, "-c", RAW_PIPE, model, str(corpus), "-"],
+            "raw_spacy_matmul_ops": [sys.executable, "-c", RAW_PIPE, model, str(corpus),
+                                     "matmul"],
+            "dossier_extract": [sys.executable, "-m", "dossier", "extract", str(corpus),
+                                "--workers", "1"]}
+    # wall seconds, and the CPU seconds of the process (user + system): on a machine
+    # others share, the CPU time is the steadier figure
+    times: dict[str, dict[str, list[float]]] = {n: {"wall": [], "cpu": []} for n in runs}
+    for _ in range(repeats):  # rounds, so that a busy spell slows every run alike
+        for name, cmd in runs.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.perf_counter()
+            done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True, check=False)
+            took = time.perf_counter() - t
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if done.returncode not in (0, 1):  # 1: some input was refused
+                raise SystemExit(f"{name} failed: {done.stderr[-2000:]}")
+            times[name]["wall"].append(round(took, 2))
+            times[name]["cpu"].append(round(after.ru_utime - before.ru_utime
+                                            + after.ru_stime - before.ru_stime, 2))
+    res: dict[str, Any] = {"articles": len(texts), "words": words, "model": model}
+    for name, kinds in times.items():
+        res[name] = {f"{kind}_seconds": ts for kind, ts in kinds.items()} | {
+            f"words_per_{kind}_s_best": round(words / min(ts)) for kind, ts in kinds.items()}
+    for kind in ("wall", "cpu"):
+        best = {name: min(kinds[kind]) for name, kinds in times.items()}
+        for raw in ("default", "matmul"):
+            res[f"ratio_to_raw_{raw}_ops_{kind}"] = round(
+                best[f"raw_spacy_{raw}_ops"] / best["dossier_extract"], 2)
+    return res
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -274,12 +348,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="also read a generated WARC of this many MB of pages (no NLP)")
     ap.add_argument("--memory-only", action="store_true",
                     help="only the --stream-mb / --warc-mb checks")
+    ap.add_argument("--small", action="store_true",
+                    help="only the small case: 84 PolNeAR dev articles, start-up included")
+    ap.add_argument("--repeats", type=int, default=3, help="rounds of the small case")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     res: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory() as tmp_:
         tmp = Path(tmp_)
-        if not args.memory_only:
+        if args.small:
+            res["small"] = small_case(args.repeats, tmp)
+        elif not args.memory_only:
             res.update(nlp_figures(args, tmp))
         if args.stream_mb:
             res["stream"] = stream_check(args.stream_mb, tmp)

@@ -8,14 +8,25 @@ gives each stage's own words/s, its share of the time, and the rate of spaCy plu
 every stage up to it — what a one-process run would reach without reading,
 cleaning or storing. Best of ``--repeats`` runs per stage.
 
-    python benchmarks/stages.py [--limit 150] [--repeats 3] [--json OUT]
+    python benchmarks/stages.py [--limit 150] [--repeats 3] [--json OUT] [--profile SVG]
+
+``--cpu`` times by the process's CPU time (one BLAS thread) instead of the wall
+clock: on a machine others share, the steadier figure.
+
+``--profile SVG`` also samples the stages (not the parse) with py-spy (the ``dev``
+extra) while they run twice more, and writes the flame graph to SVG (any other suffix:
+py-spy's collapsed stacks, one line a stack, for scripts).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
+import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,12 +35,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import DEFAULT_CORPUS, load_corpus, report  # noqa: E402
 
 
+def flame_graph(svg: Path, stages: tuple[Callable[[], Any], ...]) -> None:
+    """Sample this process with py-spy while every stage runs twice, into ``svg``."""
+    fmt = "flamegraph" if svg.suffix == ".svg" else "raw"
+    spy = subprocess.Popen([str(Path(sys.executable).with_name("py-spy")), "record",
+                            "--pid", str(os.getpid()), "--rate", "200", "--nonblocking",
+                            "--output", str(svg), "--format", fmt],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.0)  # py-spy attaches
+    for stage in stages:
+        stage(), stage()
+    spy.send_signal(signal.SIGINT)
+    _, err = spy.communicate(timeout=60)
+    if not svg.exists():
+        raise SystemExit(f"py-spy wrote no flame graph: {err.decode()[-500:]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=150, help="articles (0: all)")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--cpu", action="store_true", help="CPU time, one BLAS thread")
+    ap.add_argument("--profile", type=Path, help="flame graph of the stages (SVG)")
     args = ap.parse_args(argv)
 
     from dossier.analysis import Where, analysers
@@ -43,11 +72,16 @@ def main(argv: list[str] | None = None) -> int:
     an = analysers(None, ())
     nlp = an.nlp
     published = date(2024, 5, 16)
+    clock = time.process_time if args.cpu else time.perf_counter
+    if args.cpu:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1)
     list(nlp.pipe(texts[:4]))  # warm up the model
-    t = time.perf_counter()
+    t = clock()
     parsed = list(an.parse(texts, (Where("b", str(i), 0, published)
                                    for i in range(len(texts)))))
-    spacy_s = time.perf_counter() - t
+    spacy_s = clock() - t
 
     def link() -> list[Any]:
         return [an.linker.link(p) for p in parsed]
@@ -66,14 +100,17 @@ def main(argv: list[str] | None = None) -> int:
     for name, stage in (("actors", link), ("quotes", quotes), ("events", events)):
         best = float("inf")
         for _ in range(args.repeats):
-            t = time.perf_counter()
+            t = clock()
             out = stage()
-            best = min(best, time.perf_counter() - t)
+            best = min(best, clock() - t)
         seconds[name] = best
         counts[name] = sum(len(x) for x in out)
+    if args.profile:
+        flame_graph(args.profile, (link, quotes, events))
     total = sum(seconds.values())
     res: dict[str, Any] = {
         "articles": len(texts), "words": words, "python": sys.version.split()[0],
+        "clock": "cpu" if args.cpu else "wall",
         "model": f"{nlp.meta['name']} {nlp.meta['version']}", "components": nlp.pipe_names,
         "records": counts, "stages": {}}
     upto = 0.0

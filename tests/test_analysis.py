@@ -88,3 +88,60 @@ def test_analyse_cuts_text_too_long_for_the_parser(demo_text: str, offset: int,
     # several texts, one record set each, in order (an empty one too)
     got = list(an.analyse_texts([short, "", text], [where] * 3))
     assert [len(g[0]) for g in got] == [len(an.analyse(short, where)[0]), 0, len(mentions)]
+
+
+INDEX_TEXT = ("The President said “THE END” in Paris. The Senate met in Rome on Monday, "
+              "and Angela Merkel, the German chancellor, spoke in Berlin.")
+
+
+@pytest.mark.parametrize(
+    ("attr", "values"),
+    [
+        ("LOWER", {"the", "in"}),  # every case: "The", "the", "THE"
+        ("LOWER", {"said"}),
+        ("ORTH", {"“", '"'}),
+        ("POS", {"VERB", "AUX", "PROPN"}),
+        ("LOWER", {"nowhere", "zebra"}),  # a negative: no token
+        ("POS", {"NOT_A_TAG"}),
+    ],
+)
+def test_where_finds_the_tokens_a_scan_finds(attr: str, values: set[str]) -> None:
+    """The stages' word-list scans read an index (``ParsedArticle.where``): it must
+    give the tokens, in order, that a loop over every token gives."""
+    from spacy import attrs
+
+    parsed = analysers().read(INDEX_TEXT)
+    field = {"LOWER": "lower_", "ORTH": "text", "POS": "pos_"}[attr]
+    scan = [t.i for t in parsed.doc if getattr(t, field) in values]
+    assert parsed.where(getattr(attrs, attr), frozenset(values)) == scan
+    assert [t.i for t in parsed.tokens] == list(range(len(parsed.doc)))
+
+
+def test_entities_in_a_span_as_spacy_gives_them() -> None:
+    from dossier.parse import ents_in
+
+    parsed = analysers().read(INDEX_TEXT)
+    sents = list(parsed.doc.sents)
+    assert len(sents) == 2 and parsed.ents
+    for span in [*sents, parsed.doc[0:3], parsed.doc[:], parsed.doc[5:5]]:
+        assert [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in ents_in(span)] == [
+            (e.start, e.end, e.label_, e.kb_id_, e.id_) for e in span.ents]
+
+
+def test_entities_read_once_keep_no_doc_alive() -> None:
+    """The doc's entities are kept per doc with a weak key: reading them must not keep
+    an article's parse alive after the article (a stream would keep them all)."""
+    import gc
+    import weakref
+
+    from dossier.events.extract import extract_events
+    from dossier.parse import ents_in
+
+    an = analysers()
+    parsed = an.read(INDEX_TEXT)
+    extract_events(parsed, an.geo)
+    assert ents_in(parsed.doc[:])
+    ref = weakref.ref(parsed.doc)
+    del parsed
+    gc.collect()
+    assert ref() is None

@@ -154,3 +154,22 @@ def test_user_gazetteer_adds_a_person(tmp_path) -> None:  # type: ignore[no-unty
     g = load_gazetteer((f,))
     assert [a.id for a in g.by_name("Ana Ruiz")] == ["ana-ruiz"]
     assert norm("The Kremlin’s") == "kremlin"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["xi jiinping", "xi jinping", "rishi sunakk", "vladimir putln", "joe bidn",
+     "emmanuel macron jr", "zz", "maria gonzalvez", "a much longer name than any known name"],
+)
+def test_fuzzy_search_scores_only_reachable_lengths_alike(written: str) -> None:
+    """The typo search skips names whose length cannot reach the cut-off: its answer
+    must be what scoring every known name gives (hits and misses alike)."""
+    from rapidfuzz import fuzz, process
+
+    from dossier.actors.article import FuzzyNames
+
+    fuzzy = FuzzyNames.of(load_gazetteer())
+    for cutoff in (88.0, 70.0):
+        assert fuzzy.closest(written, cutoff) == process.extractOne(
+            written, fuzzy.keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+    assert fuzzy.closest(written, 88.0, words=9) is None  # too few words: no search

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from rapidfuzz import fuzz, process
 from spacy.tokens import Span
 
 from dossier.actors.dates import date_in_text
@@ -32,6 +34,29 @@ class FuzzyNames:
         people = [a for a in gazetteer.actors.values() if a.type == "person"]
         return cls([norm(a.name) for a in people] + [norm(al) for a in people for al in a.aliases],
                    [a.id for a in people] + [a.id for a in people for _ in a.aliases])
+
+    def closest(self, written: str, cutoff: float, words: int = 1
+                ) -> tuple[str, float, int] | None:
+        """The name closest to ``written`` (rapidfuzz ratio ≥ ``cutoff``): name, score,
+        index; None at once for a name of fewer than ``words`` words."""
+        if len(written.split()) < words:
+            return None
+        # a name of another length is as far as the difference at least: only the
+        # names of lengths that can reach the cut-off are scored, in order (ties go to
+        # the first), the lists kept by length and cut-off
+        keys, index = self._near.get((len(written), cutoff)) or self._lengths(len(written), cutoff)
+        hit = process.extractOne(written, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return None if hit is None else (hit[0], hit[1], index[hit[2]])
+
+    @cached_property
+    def _near(self) -> dict[tuple[int, float], tuple[list[str], list[int]]]:
+        return {}
+
+    def _lengths(self, n: int, cutoff: float) -> tuple[list[str], list[int]]:
+        index = [i for i, k in enumerate(self.keys)
+                 if 100 * (1 - abs(n - len(k)) / (n + len(k))) >= cutoff - 0.01]
+        self._near[n, cutoff] = [self.keys[i] for i in index], index
+        return self._near[n, cutoff]
 
 
 @dataclass
@@ -74,7 +99,7 @@ class Article:
         self.date = self.parsed.published
         self.basis = "published"
         if self.date is None:
-            self.date = date_in_text(self.doc.text)
+            self.date = date_in_text(self.parsed.text)
             self.basis = "text" if self.date else "latest"
         self.quoted = self.parsed.quoted
         self.taken = [False] * len(self.doc)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from spacy.attrs import IS_UPPER, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
@@ -110,13 +111,18 @@ class Linker:
     def link(self, parsed: ParsedArticle) -> list[Mention]:
         """The article's mentions, in text order (also set on ``parsed``)."""
         a = self.article(parsed)
-        doc = a.doc
+        tokens = parsed.tokens
+        # the tokens a word, a part of speech or capitals open passes at (the others
+        # only when a match starts there): the rest are not made Tokens
+        opens = {*parsed.where(LOWER, _WORDS), *parsed.where(POS, _POS),
+                 *parsed.doc.to_array(IS_UPPER).nonzero()[0].tolist()}
         i = 0
-        while i < len(doc):
-            if a.taken[i]:
+        while i < len(tokens):
+            if a.taken[i] or (i not in opens and i not in a.names_at and i not in a.ents_at
+                              and i not in a.roles_at):
                 i += 1
                 continue
-            tok = doc[i]
+            tok = tokens[i]
             low, pos = tok.lower_, tok.pos_
             for p in _passes_for(i in a.names_at, i in a.ents_at, i in a.roles_at,
                                  low if low in _WORDS else "", pos if pos in _POS else "",

@@ -7,7 +7,6 @@ reading goes on when it linked (or took) something there, else None.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
@@ -31,7 +30,7 @@ NAMED_THINGS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"})
 def entity_spans(a: Article) -> dict[int, Span]:
     """The document's entities by first token, their starts mended."""
     out: dict[int, Span] = {}
-    for e in a.doc.ents:
+    for e in a.parsed.ents:
         start = full_name_in_entity(words_before_entity(e.start, e), e, a)
         out[start] = Span(a.doc, start, e.end, label=e.label_)
     return out
@@ -236,9 +235,9 @@ def surname_in_story(a: Article, text: Span) -> bool:
     """A surname of someone already in the story, whatever NER called it ("Rishi Sunak
     spoke. Later Sunak said"), unless a title says otherwise ("President Clinton" is
     not Hillary Clinton)."""
-    title = a.title_before(text)
+    title, written = a.title_before(text), norm(text.text)
     for s in reversed(a.seen):
-        if s.actor.surname and norm(s.actor.surname) == norm(text.text) \
+        if s.actor.surname and norm(s.actor.surname) == written \
                 and not title_misfits(s.actor, title, a):
             emit(a, title_extends_name(text, a), s.actor, "name", "name_part")
             return True
@@ -300,9 +299,9 @@ def gazetteer_surname(a: Article, text: Span) -> bool:
 def misspelt_name(a: Article, text: Span) -> bool:
     """A misspelt known name, close as a whole string (rapidfuzz ratio, cut-off
     ``fuzzy_cutoff`` in actor_cues.toml): "Xi Jiinping" is Xi Jinping."""
-    hit = process.extractOne(norm(text.text), a.fuzzy.keys, scorer=fuzz.ratio,
-                             score_cutoff=cues().fuzzy_cutoff)
-    if hit is None or not a_typo(norm(text.text), hit[0], a.doc.text.count(text.text) > 1):
+    hit = a.fuzzy.closest(written := norm(text.text), cues().fuzzy_cutoff,
+                          2 if BOOK.on("names", "a_typo") else 1)  # a_typo: 2 words
+    if hit is None or not a_typo(written, hit[0], a.parsed.text.count(text.text) > 1):
         return False
     emit(a, title_extends_name(text, a), a.g.actors[a.fuzzy.ids[hit[2]]], "fuzzy")
     return True

@@ -5,6 +5,7 @@ mention."""
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from dossier.actors.article import Article
@@ -13,6 +14,7 @@ from dossier.actors.cues import BOOK, cues
 # A title of a work in quotation marks holds at most this many words.
 WORK_TITLE_WORDS = 8
 SUBJECTS = ("nsubj", "nsubjpass")
+_OPENERS = frozenset({"“", '"'})  # of a quotation that may hold a title
 
 
 def take_nonactors(a: Article) -> None:
@@ -26,7 +28,7 @@ def furniture_lines(a: Article) -> list[Span]:
     """A line of page furniture names no actor: "More from The Nation", "Read more",
     "Follow us on Twitter", "Sign up for our newsletter" (``furniture`` in
     actor_cues.toml, at the start of a line)."""
-    doc, text = a.doc, a.doc.text
+    doc, text = a.doc, a.parsed.text
     openers = cues().furniture
     out = []
     start = 0
@@ -49,10 +51,11 @@ def work_titles(a: Article) -> list[Span]:
     name is a subject), and a capitalised phrase that is all a quotation holds ("an
     electric script called “Wild Rose”"; not a nickname holding a known person's
     name, “Crooked Hillary”)."""
-    doc = a.doc
+    doc, tokens = a.doc, a.parsed.tokens
     c = cues()
     out = []
-    for t in doc:
+    for i in sorted({*a.parsed.where(LOWER, c.work_nouns), *a.parsed.where(ORTH, _OPENERS)}):
+        t = tokens[i]
         if t.lower_ in c.work_nouns and t.pos_ == "NOUN":
             end = title_end(doc, t.i + 1)
             if end > t.i + 1 and Span(doc, t.i + 1, end).root.dep_ not in SUBJECTS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
@@ -44,8 +45,9 @@ def org_phrase_roles(a: Article) -> dict[int, tuple[Span, list[RoleKey]]]:
     g, doc = a.g, a.doc
     nouns = role_nouns(g)
     out: dict[int, tuple[Span, list[RoleKey]]] = {}
-    for t in doc:
-        if t.i in a.roles_at or t.lower_ not in nouns or t.pos_ != "NOUN":
+    for i in a.parsed.where(LOWER, nouns):
+        t = a.parsed.tokens[i]
+        if t.i in a.roles_at or t.pos_ != "NOUN":
             continue
         of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from dossier.events.book import BOOK
 from dossier.events.syntax import verb_of
+from dossier.parse import ents_in
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -107,7 +108,7 @@ def sentence_date(sent: Span, published: date | None, trigger: Token
     other verb, resolved against the article's date: "The UK called out Russia in
     December 2023" (2023-12); not "safeguarded only until 2047" for "Chinese
     protesters blamed the Chinese government", nor an age ("John Doe, 55,")."""
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ == "DATE" and verb_of(ent.root) in (None, trigger):
             phrase = ent.text
             prev = sent.doc[ent.start - 1] if ent.start > 0 else None

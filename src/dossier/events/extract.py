@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import POS
 from spacy.tokens import Token
 
 from dossier.events.actors import Actors
@@ -74,6 +75,8 @@ from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
 from dossier.records import Event, Trigger
 
+_EVENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+
 
 def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
     """Events of one parsed article (negated ones included, flagged)."""
@@ -82,7 +85,8 @@ def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
     quoted = parsed.quoted
     out: list[Event] = []
     coded: set[int] = set()  # verbs that gave events
-    for tok in parsed.doc:
+    for i in parsed.where(POS, _EVENT_POS):  # verbs and nouns: the others code nothing
+        tok = parsed.tokens[i]
         if quoted[tok.i]:
             continue
         if tok.pos_ in ("VERB", "AUX"):

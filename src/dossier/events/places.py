@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from dossier.events.book import BOOK
 from dossier.gazetteer import Geography
+from dossier.parse import ents_in
 from dossier.records import Location
 
 # Prepositions that place an event ("in Shanghai", "at the UN in Geneva").
@@ -20,7 +21,7 @@ def locate(sent: Span, trigger: Token, geo: Geography) -> Location | None:
     the police cracked down on demonstrators" (Shanghai), "Speaking in Canberra, Boris
     Johnson criticised Russia" (Canberra)."""
     best: tuple[int, Location] | None = None
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         prep = ent.root.head if ent.root.dep_ == "pobj" else None

@@ -12,8 +12,12 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
+from weakref import WeakKeyDictionary
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import IDS
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from dossier.parse.marks import quoted_tokens
@@ -30,6 +34,36 @@ def mentions_by_token(doc: Doc, mentions: Iterable[Mention], offset: int = 0
             for t in span:
                 out[t.i] = m
     return out
+
+
+# per doc, its entities' bounds, labels and ids (no spans: a span holds its doc, which
+# a weak key must not)
+_ENTS: WeakKeyDictionary[Doc, tuple[tuple[int, int, int, int, int], ...]] = \
+    WeakKeyDictionary()
+
+
+def ents_in(span: Span) -> list[Span]:
+    """``span.ents``, the entities inside the span, with the doc's entities read once
+    per doc (spaCy's ``span.ents`` reads every token of the doc at each call)."""
+    doc = span.doc
+    ents = _ENTS.get(doc)
+    if ents is None:
+        ents = _ENTS[doc] = tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in doc.ents)
+    out = []
+    for start, end, label, kb_id, span_id in ents:
+        if start >= span.start:
+            if end > span.end:
+                break
+            out.append(Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id))
+    return out
+
+
+@cache
+def _keys(attr: int, values: frozenset[str]) -> frozenset[int]:
+    """What ``doc.to_array(attr)`` holds for these strings: part-of-speech ids for
+    ``POS``, string hashes for the others (``LOWER``, ``ORTH``, ``LEMMA``)."""
+    return frozenset(IDS[v] for v in values if v in IDS) if attr == POS else frozenset(
+        map(hash_string, values))
 
 
 @dataclass(eq=False)
@@ -58,6 +92,35 @@ class ParsedArticle:
         """Token index → the actor stage's mention covering it (read once the actor
         stage has run)."""
         return mentions_by_token(self.doc, self.mentions, self.offset)
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """``doc.ents``, read once (spaCy makes every entity's span again at each call)."""
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The doc's tokens, made once (``doc[i]`` and ``for t in doc`` make new ones
+        at every call)."""
+        return list(self.doc)
+
+    @cached_property
+    def _columns(self) -> dict[int, dict[int, list[int]]]:
+        return {}
+
+    def where(self, attr: int, values: frozenset[str]) -> list[int]:
+        """The indices, in order, of the tokens whose ``attr`` is one of ``values``
+        (``where(LOWER, frozenset({"the"}))``, ``where(POS, frozenset({"VERB"}))``):
+        the stages' scans for a word list read one index instead of every token."""
+        index = self._columns.get(attr)
+        if index is None:
+            index = self._columns[attr] = {}
+            for i, key in enumerate(self.doc.to_array(attr).tolist()):
+                index.setdefault(key, []).append(i)
+        found = index.keys() & _keys(attr, values)
+        if len(found) == 1:
+            return list(index[found.pop()])
+        return sorted(i for key in found for i in index[key])
 
     def mentions_where(self, keep: Callable[[Mention], bool]) -> dict[int, Mention]:
         """:attr:`mention_at` for the mentions ``keep`` accepts."""

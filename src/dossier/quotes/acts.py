@@ -84,9 +84,9 @@ def refused(t: Token) -> bool:
     confirm that he believes …" (``refusal_verbs``; a negated one of
     ``unsaid_when_negated``)."""
     c = cues()
-    speech = c.verbs | c.unsaid_when_negated
     if lemma(t) in c.refusal and any(
-            x.dep_ in _COMPLEMENT and lemma(x) in speech for x in t.children):
+            x.dep_ in _COMPLEMENT and ((lx := lemma(x)) in c.verbs or lx in c.unsaid_when_negated)
+            for x in t.children):
         return True  # "refused to say …", "declined to comment"
     k = t
     while k.dep_ in (*_COMPLEMENT, "conj") and k.head.i != k.i:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from dossier.data import load_toml
@@ -133,11 +133,11 @@ def attribution_phrases(doc: Doc) -> list[tuple[int, int]]:
     key = id(doc.vocab)
     m = _PHRASE_MATCHERS.get(key)
     if m is None:
-        m = Matcher(doc.vocab)
-        for phrase in load_toml("quote_cues.toml")["according_to"]:
-            m.add("ATTR", [[{"LOWER": w} for w in phrase.split()]])
+        m = PhraseMatcher(doc.vocab, attr="LOWER")
+        m.add("ATTR", [Doc(doc.vocab, words=phrase.split())
+                       for phrase in load_toml("quote_cues.toml")["according_to"]])
         _PHRASE_MATCHERS[key] = m
-    return [(s, e) for _, s, e in m(doc)]
+    return sorted((s, e) for _, s, e in m(doc))
 
 
-_PHRASE_MATCHERS: dict[int, Matcher] = {}
+_PHRASE_MATCHERS: dict[int, PhraseMatcher] = {}

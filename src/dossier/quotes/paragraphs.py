@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from dossier.quotes.book import BOOK, CARRIED, UNLINKED
@@ -17,6 +18,8 @@ from dossier.quotes.sources import attributed_source, colon_name
 from dossier.quotes.speakers import speaker_of
 from dossier.quotes.view import ArticleView, SpeakerDict, make_quote
 from dossier.records import Quote
+
+_IN = frozenset({"in"})
 
 # A finding in a poll is as sure as an unlinked speaker.
 EVIDENCE = UNLINKED
@@ -167,11 +170,12 @@ def evidence_clauses(view: ArticleView, quoted: list[tuple[int, int]]) -> list[Q
     poll last month, Mr. Cruz had a 10 percentage-point lead", "Trump has a decisive
     lead in the polls": the clause, whose source is the poll. Not when the clause's
     verb is itself a cue (its subject speaks: "In a new study, researchers found …")."""
-    doc, text = view.doc, view.text
+    text = view.text
     c = cues()
     out = []
-    for t in doc:
-        if t.lower_ != "in" or t.dep_ != "prep":
+    for i in view.parsed.where(LOWER, _IN):
+        t = view.parsed.tokens[i]
+        if t.dep_ != "prep":
             continue
         verb = t.head
         if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr"):

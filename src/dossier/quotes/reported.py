@@ -6,6 +6,7 @@ quote, unless a quotation already holds it or it is the speech of someone inside
 
 from __future__ import annotations
 
+from spacy.attrs import POS
 from spacy.tokens import Span, Token
 
 from dossier.quotes.acts import evidence_only, not_speech, refused
@@ -35,6 +36,8 @@ from dossier.quotes.speakers import Found, speaker_of, subject
 from dossier.quotes.view import ArticleView, make_quote
 from dossier.records import Quote
 
+_CUE_POS = frozenset({"NOUN", "ADJ", "VERB", "AUX"})
+
 # A cue (token), its content and the content's shape.
 Report = tuple[Token, Span, str]
 
@@ -49,9 +52,11 @@ def reported_cues(view: ArticleView) -> list[Report]:
     - prepositional: "X called for …", "X spoke of …".
     """
     c = cues()
-    doc, text = view.doc, view.text
+    text = view.text
     out: list[Report] = []
-    for t in doc:
+    tokens = view.parsed.tokens
+    for i in view.parsed.where(POS, _CUE_POS):  # the others are never cues
+        t = tokens[i]
         lem = lemma(t)
         if t.pos_ == "NOUN" and lem in c.nouns or t.pos_ == "ADJ" and lem in c.adjectives:
             if not_speech(t):
@@ -167,8 +172,8 @@ def mostly_quoted(view: ArticleView, t: Token, span: Span, kind: str,
     """A report that is mostly a short quotation is a title or a scare quote: "asked me
     about “my language”" (not what an object verb says of its object: "called Trump
     “unhinged”")."""
-    text, min_words = view.text, cues().min_words
-    return any(min(qb, span.end_char) - max(qa, span.start_char) >= len(span.text) / 2
+    text, min_words, half = view.text, cues().min_words, len(span.text) / 2
+    return any(min(qb, span.end_char) - max(qa, span.start_char) >= half
                and len(text[qa:qb].split()) < min_words
                and not (kind == "object" and predicated(t, qa)) for qa, qb in marked)
 
