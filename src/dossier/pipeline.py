@@ -137,7 +137,8 @@ def deduplicate(result: DocumentResult, dedup: Deduplicator) -> None:
     """Mark each article that repeats one seen before; keep every fingerprint."""
     for i, art in enumerate(result.articles):
         dup_of, dup_kind, h, sig = dedup.check(art.id, art.text)
-        result.fingerprints[art.id] = (h, sig)
+        if sig is not None:
+            result.fingerprints[art.id] = (h, sig)
         if dup_of is not None:
             result.articles[i] = replace(art, duplicate_of=dup_of,
                                          duplicate_kind=dup_kind)  # type: ignore[arg-type]
@@ -333,6 +334,10 @@ class RunSummary:
 class Sink:
     """Where results go. The store and the JSON Lines writer implement this."""
 
+    # whether it keeps the articles' MinHash signatures (the store does): a run
+    # for a sink that does not computes them only to compare articles
+    keeps_fingerprints = True
+
     def seen(self, doc: Document) -> bool:
         return False
 
@@ -461,7 +466,7 @@ def run(
     """
     settings = settings or load_settings()
     if dedup is None:
-        dedup = Deduplicator.from_settings(settings)
+        dedup = Deduplicator.from_settings(settings, signatures=sink.keeps_fingerprints)
     summary = RunSummary()
     nlp = bool(settings.get("nlp", True))
     workers = int(settings.get("workers", 1) or 0)
