@@ -45,7 +45,7 @@ class LazyPhrases:
         self.waiting: Groups = compiled(
             f"phrases-{key.lower()}",
             [FORMAT, attr, spacy.__version__, str(meta.get("name")), str(meta.get("version")),
-             *texts],
+             "\x1f".join(texts)],
             lambda: _tokenize(nlp, texts, self.attr))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
