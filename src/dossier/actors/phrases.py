@@ -5,9 +5,10 @@ The gazetteer has ~5,300 names and aliases. Tokenizing them all at start-up cost
 meets few of them. So their tokenizations are compiled once into the user's cache
 (:mod:`dossier.cache`, keyed by the package version, spaCy's version, the model and
 the phrases themselves), grouped by their first token; a document adds to spaCy's
-PhraseMatcher only the groups whose first token it holds (a set intersection) and
-that are not in yet. A pattern can match only where its first token is, so every
-document gets the matches the full matcher would give.
+PhraseMatcher only the groups whose first token it holds and that are not in yet
+(its token ids looked up, in numpy, in a table of the low bits of the waiting
+groups' ids; the few hits then in the groups). A pattern can match only where its
+first token is, so every document gets the matches the full matcher would give.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import numpy
 import spacy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
@@ -29,6 +31,8 @@ FORMAT = "1"
 ATTRS = {"ORTH": ORTH, "LOWER": LOWER}
 
 Groups = dict[int, list[tuple[str, ...]]]
+
+_LOW = numpy.uint64(0xFFFF)
 
 
 class LazyPhrases:
@@ -47,15 +51,24 @@ class LazyPhrases:
             [FORMAT, attr, spacy.__version__, str(meta.get("name")), str(meta.get("version")),
              "\x1f".join(texts)],
             lambda: _tokenize(nlp, texts, self.attr))
+        self.opens = numpy.zeros(1 << 16, dtype=bool)
+        self._mark()
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if self.waiting:
-            firsts = self.waiting.keys() & set(doc.to_array(self.attr).tolist())
-            if firsts:
+            ids = numpy.asarray(doc.to_array(self.attr), dtype=numpy.uint64)  # (no copy)
+            maybe = ids[self.opens[ids & _LOW]]  # a waiting group's low bits: few false hits
+            if maybe.size and (firsts := self.waiting.keys() & set(maybe.tolist())):
                 self.matcher.add(self.key, [Doc(self.vocab, words=list(words))
                                             for first in firsts
                                             for words in self.waiting.pop(first)])
+                self._mark()
         return self.matcher(doc)  # type: ignore[no-any-return]
+
+    def _mark(self) -> None:
+        """Mark the low 16 bits of the waiting groups' first-token ids in ``opens``."""
+        self.opens[:] = False
+        self.opens[numpy.array(list(self.waiting), dtype=numpy.uint64) & _LOW] = True
 
 
 def _tokenize(nlp: Language, texts: list[str], attr: int) -> Groups:
