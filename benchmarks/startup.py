@@ -52,7 +52,8 @@ from dossier.settings import load_settings
 settings = load_settings()
 result = split_document(Document("d", "one.txt", sys.argv[1], "text"), settings)
 lap("read_and_clean")
-deduplicate(result, Deduplicator.from_settings(settings)); lap("deduplicate")
+deduplicate(result, Deduplicator.from_settings(settings, signatures=False))  # as extract
+lap("deduplicate")
 from threadpoolctl import threadpool_limits; threadpool_limits(1)  # as the worker
 import spacy; lap("import_spacy")
 from dossier.parse import load_nlp; nlp = load_nlp(None); lap("model")
