@@ -126,8 +126,9 @@ class Deduplicator:
             self._lsh.insert(article_id, self._minhash(signature))
 
     def remember(self, article_id: str, text_hash_: str, signature: bytes | None) -> None:
-        """Add an original article (from this run or from the store); one without a
-        signature waits in ``_unindexed`` for the index."""
+        """Add an original article (from this run or from the store); without a
+        signature it is found only as an exact copy (``check`` keeps the text of
+        one of this run in ``_unindexed``, to index when a comparison needs it)."""
         if self._exact.get(text_hash_) == article_id or (
                 self._index is not None and article_id in self._index):
             return
