@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -51,3 +53,41 @@ def test_caching_off_or_unwritable_still_builds(builds: list[int], tmp_path: Pat
     blocker.write_text("x")
     monkeypatch.setenv("DOSSIER_CACHE_DIR", str(blocker / "sub"))  # a file in the way
     assert compiled("t", ["a"], _build(builds)) == {"n": 3}
+
+
+def test_an_entry_unread_for_a_week_goes_when_another_is_written(builds: list[int],
+                                                                  tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    week_ago = time.time() - 8 * 24 * 3600
+    entries = []
+    for inputs in (["old"], ["recent"]):
+        compiled("t", inputs, _build(builds))
+        entries.append(next(p for p in cache.glob("t-*.pickle") if p not in entries))
+        os.utime(entries[-1], (week_ago, week_ago))
+    compiled("tt", ["another name"], _build(builds))
+    other = next(cache.glob("tt-*.pickle"))
+    os.utime(other, (week_ago, week_ago))
+    old, recent = entries
+    assert compiled("t", ["recent"], _build(builds)) == {"n": 2}  # read: not stale now
+    compiled("t", ["new"], _build(builds))
+    assert not old.exists() and recent.exists() and other.exists()
+    assert len(list(cache.glob("t-*.pickle"))) == 2 and len(builds) == 4
+
+
+def test_the_gazetteer_is_compiled_and_a_changed_user_file_builds_afresh(
+        builds: list[int], tmp_path: Path) -> None:
+    from dossier.gazetteer.actors import load_gazetteer
+
+    load = load_gazetteer.__wrapped__  # past the per-process cache: the user cache's turn
+    user = tmp_path / "countries.tsv"
+    fixture = (Path(__file__).parent / "fixtures" / "gazetteer" / "countries.tsv").read_text()
+    user.write_text(fixture, encoding="utf-8")
+    first = load((user,))
+    assert [a.name for a in first.by_name("Freedonia")] == ["Freedonia"]
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 1
+    again = load((user,))  # read back: the same tables
+    assert again is not first and vars(again) == vars(first)
+    user.write_text(fixture.replace("Freedonia", "Grand Fenwick"), encoding="utf-8")
+    changed = load((user,))
+    assert changed.by_name("Freedonia") == [] and changed.by_name("Grand Fenwick")
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 2

@@ -196,6 +196,7 @@ class _Collect(Sink):
 
     def __init__(self, inner: Sink, settings: dict[str, Any], keep: int = 50) -> None:
         self.inner, self.keep = inner, keep
+        self.keeps_fingerprints = inner.keeps_fingerprints
         self.articles: list[dict[str, Any]] = []
         self.model_lang = str(settings.get("spacy_model") or "en").split("_")[0]
         self.not_analysed: Counter[str] = Counter()
@@ -304,6 +305,8 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
 
 
 class _JsonlSink(Sink):
+    keeps_fingerprints = False
+
     def write(self, result: DocumentResult) -> None:
         out = sys.stdout
         for rec in result.records():

@@ -20,9 +20,11 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dossier.cache import compiled
 from dossier.children import die_with_parent
 from dossier.clean.boilerplate import classify
 from dossier.clean.chunk import article_pieces, needs_pieces
@@ -56,10 +58,22 @@ def detect_language(text: str) -> str | None:
     sample = text[:4000]
     if len(sample.split()) < 5:
         return None
-    import py3langid
-
-    lang, _ = py3langid.classify(sample)
+    lang, _ = _language_identifier().classify(sample)
     return str(lang)
+
+
+@cache
+def _language_identifier() -> Any:
+    """py3langid's identifier. Unpacking its model (xz) takes ~0.5 s, a run's largest
+    cost before the NLP; the unpacked one is kept in the user's cache (~70 MB, read
+    back in ~0.1 s; :mod:`dossier.cache`)."""
+    from importlib.metadata import version
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    model = MODEL_DIR / MODEL_FILE
+    return compiled("langid", [version("py3langid"), model.read_bytes()],
+                    lambda: LanguageIdentifier.from_model_file(model))
 
 
 def process_document(
@@ -137,7 +151,8 @@ def deduplicate(result: DocumentResult, dedup: Deduplicator) -> None:
     """Mark each article that repeats one seen before; keep every fingerprint."""
     for i, art in enumerate(result.articles):
         dup_of, dup_kind, h, sig = dedup.check(art.id, art.text)
-        result.fingerprints[art.id] = (h, sig)
+        if sig is not None:
+            result.fingerprints[art.id] = (h, sig)
         if dup_of is not None:
             result.articles[i] = replace(art, duplicate_of=dup_of,
                                          duplicate_kind=dup_kind)  # type: ignore[arg-type]
@@ -335,6 +350,10 @@ class RunSummary:
 class Sink:
     """Where results go. The store and the JSON Lines writer implement this."""
 
+    # whether it keeps the articles' MinHash signatures (the store does): a run
+    # for a sink that does not computes them only to compare articles
+    keeps_fingerprints = True
+
     def seen(self, doc: Document) -> bool:
         return False
 
@@ -457,13 +476,15 @@ def run(
     input order, a bounded window ahead: ``workers`` of them, or with ``workers`` = 1
     one (the guard: a crash in native code or a stuck document costs that document,
     not the run). With ``workers`` = 0 one runs until the batch has enough text to
-    pay for one per core. A job still running after ``max_document_seconds`` has its
+    pay for one per core. The first worker starts with the run, so that it loads the
+    model while this process reads and cleans; one never given a job is ended at once
+    at the end. A job still running after ``max_document_seconds`` has its
     worker killed and replaced; its documents run again alone, and the one that takes
     too long again is stored as failed.
     """
     settings = settings or load_settings()
     if dedup is None:
-        dedup = Deduplicator.from_settings(settings)
+        dedup = Deduplicator.from_settings(settings, signatures=sink.keeps_fingerprints)
     summary = RunSummary()
     nlp = bool(settings.get("nlp", True))
     workers = int(settings.get("workers", 1) or 0)
@@ -473,7 +494,9 @@ def run(
     wait_chars = int(settings.get("parallel_min_chars", 0)) if auto else 0
     limit = float(settings.get("max_document_seconds") or 0) or None
     pool: ProcessPoolExecutor | None = None
-    size = 1  # processes in the pool: one (the guard) until `workers` pay for themselves
+    # processes in the pool: one (the guard) until `workers` pay for themselves
+    size = 1 if wait_chars > 0 else workers
+    worked: set[ProcessPoolExecutor] = set()  # the pools that were given a job
     # when each future was submitted, and to which pool
     submitted: dict[Future[list[DocumentResult]], tuple[float, ProcessPoolExecutor]] = {}
     # each pool's first call: done once a worker has started (loaded the model), a
@@ -516,7 +539,18 @@ def run(
             future = pool.submit(_analyse_all, jobs)
         given[future] = jobs
         submitted[future] = (time.monotonic(), pool)
+        worked.add(pool)
         return future
+
+    def end(old: ProcessPoolExecutor) -> None:
+        """Shut a pool down; one never given a job may still be loading the model:
+        its worker is ended rather than waited for."""
+        started.pop(old, None)
+        if old in worked:
+            old.shutdown(cancel_futures=True)
+        else:
+            _kill_workers(old)
+            old.shutdown(wait=False, cancel_futures=True)
 
     def result_of(future: Future[list[DocumentResult]]) -> list[DocumentResult]:
         """The future's results, within ``max_document_seconds`` of its submission;
@@ -590,6 +624,8 @@ def run(
         return len({id(f) for _, fs in pending for f, _ in fs})
 
     try:
+        if nlp:  # the worker loads the model while this process reads and cleans
+            pool = new_pool(None)
         for result in cleaned(inputs, sink, settings, dedup, summary, progress,
                               busy=in_flight_ids):
             in_flight_ids.add(result.document.id)
@@ -603,8 +639,7 @@ def run(
                 while pending:
                     finish_futures(*pending.popleft())
                 if pool is not None:
-                    pool.shutdown()
-                    started.pop(pool, None)
+                    end(pool)
                 pool, size = None, workers
             cut = needs_pieces(result.articles)  # too long to parse whole: in pieces
             jobs = nlp_jobs(result)
@@ -625,7 +660,7 @@ def run(
             finish_futures(*pending.popleft())
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            end(pool)
     return summary
 
 
@@ -706,7 +741,7 @@ def _pool(workers: int, settings: dict[str, Any]) -> ProcessPoolExecutor:
     """Worker processes that each load the model once (fork where the OS has it)."""
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method),
-                               initializer=_init_worker, initargs=(settings, workers))
+                               initializer=_init_worker, initargs=(settings,))
 
 
 def _fresh_pool(broken: ProcessPoolExecutor, workers: int,
@@ -716,15 +751,16 @@ def _fresh_pool(broken: ProcessPoolExecutor, workers: int,
     return _pool(workers, settings)
 
 
-def _init_worker(settings: dict[str, Any], workers: int = 2) -> None:
+def _init_worker(settings: dict[str, Any]) -> None:
     die_with_parent()  # first: loading the model takes seconds
     from threadpoolctl import threadpool_limits
 
     from dossier.analysis import analysers, gazetteer_files
 
-    # one BLAS thread per worker: N workers × multithreaded BLAS oversubscribe the cores
-    if workers > 1:
-        threadpool_limits(1)
+    # one BLAS thread per worker: N workers × multithreaded BLAS oversubscribe the
+    # cores, and one worker's second thread competes with this process's reading; a
+    # busy machine made the guard's first sentence cost 0.17 s of CPU instead of 0.01
+    threadpool_limits(1)
     _WORKER_SETTINGS.update(settings)
     analysers(settings.get("spacy_model"), gazetteer_files(settings))
 

@@ -1,6 +1,15 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
+
 from dossier.clean.dedup import Deduplicator, text_hash
+
+# signatures=False: the caller keeps no signatures (dossier extract); the first
+# original waits for the index until a second article is compared. Same answers.
+SIGNATURES = pytest.mark.parametrize("signatures", [True, False])
 
 BASE = " ".join(
     f"Sentence {i} of the article says that the ministry met the delegation in the capital."
@@ -8,22 +17,25 @@ BASE = " ".join(
 )
 
 
-def test_exact_duplicate_ignores_case_space_and_punctuation() -> None:
-    d = Deduplicator()
+@SIGNATURES
+def test_exact_duplicate_ignores_case_space_and_punctuation(signatures: bool) -> None:
+    d = Deduplicator(signatures=signatures)
     assert d.check("a", BASE)[:2] == (None, None)
     assert d.check("b", "  " + BASE.upper().replace(".", "!") + "\n")[:2] == ("a", "exact")
     assert text_hash(BASE) == text_hash(BASE.upper())
 
 
-def test_near_duplicate_points_at_first_copy() -> None:
-    d = Deduplicator(threshold=0.8)
+@SIGNATURES
+def test_near_duplicate_points_at_first_copy(signatures: bool) -> None:
+    d = Deduplicator(threshold=0.8, signatures=signatures)
     d.check("first", BASE)
     edited = BASE.replace("Sentence 7 of", "Paragraph 7 in")
     assert d.check("second", edited)[:2] == ("first", "near")
 
 
-def test_different_article_is_not_a_duplicate() -> None:
-    d = Deduplicator()
+@SIGNATURES
+def test_different_article_is_not_a_duplicate(signatures: bool) -> None:
+    d = Deduplicator(signatures=signatures)
     d.check("a", BASE)
     other = " ".join(f"Line {i}: rain fell on the northern hills all week." for i in range(30))
     assert d.check("b", other)[:2] == (None, None)
@@ -39,15 +51,17 @@ def test_seeded_from_stored_signatures() -> None:
         "stored", "near")
 
 
-def test_same_id_again_is_not_its_own_duplicate() -> None:
-    d = Deduplicator()
+@SIGNATURES
+def test_same_id_again_is_not_its_own_duplicate(signatures: bool) -> None:
+    d = Deduplicator(signatures=signatures)
     d.check("a", BASE)
     assert d.check("a", BASE)[:2] == (None, None)
 
 
-def test_window_bounds_what_is_remembered() -> None:
+@SIGNATURES
+def test_window_bounds_what_is_remembered(signatures: bool) -> None:
     texts = [" ".join(f"story{i} word{j}" for j in range(40)) for i in range(3)]
-    d = Deduplicator(window=2)
+    d = Deduplicator(window=2, signatures=signatures)
     for i, t in enumerate(texts):
         assert d.check(f"a{i}", t)[0] is None
     assert len(d) == 2
@@ -58,9 +72,6 @@ def test_window_bounds_what_is_remembered() -> None:
 def test_nlp_worker_imports_no_datasketch() -> None:
     """A process that only runs the NLP (a worker, a Ray actor) does not pay for
     datasketch and scipy at start-up; deduplicating imports them."""
-    import subprocess
-    import sys
-
     code = ("import sys, dossier.engines.raydata, dossier.pipeline; "
             "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules)); "
             "from dossier.clean.dedup import Deduplicator; Deduplicator().check('a', 'x y z'); "
@@ -68,3 +79,24 @@ def test_nlp_worker_imports_no_datasketch() -> None:
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                          text=True).stdout.split("\n")
     assert out[0] == "[]" and out[1] == "True", out
+
+
+def test_signatures_wait_for_a_second_article() -> None:
+    """Without signatures a run of one article never imports datasketch (~0.45 s of
+    start-up); a near copy after it is still found, and its signature is given."""
+    code = ("import sys; from dossier.clean.dedup import Deduplicator; "
+            "d = Deduplicator(signatures=False); print(d.check('a', sys.argv[1])[3]); "
+            "print('datasketch' in sys.modules); "
+            "dup, kind, _, sig = d.check('b', sys.argv[1].replace('Sentence 7', 'Line 7')); "
+            "print(dup, kind, len(sig), 'datasketch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, BASE], check=True, capture_output=True,
+                         text=True).stdout.split("\n")
+    assert out[:3] == ["None", "False", "a near 1024 True"], out
+
+
+def test_short_texts_wait_too_and_fall_out_of_the_window() -> None:
+    d = Deduplicator(window=1, signatures=False)
+    assert d.check("a", "too short") == (None, None, text_hash("too short"), None)
+    assert d.check("b", BASE)[0] is None  # "a" left the window: nothing waits for it
+    assert d.check("c", BASE.replace("Sentence 7", "Line 7"))[:2] == ("b", "near")
+    assert len(d) == 1

@@ -21,11 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from spacy.attrs import IS_UPPER, LOWER, POS
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from dossier.actors import names, roles
@@ -34,6 +32,7 @@ from dossier.actors.coref import nominals, pronouns
 from dossier.actors.cues import BOOK, GROUPS
 from dossier.actors.governments import link_government
 from dossier.actors.nonactors import take_nonactors
+from dossier.actors.phrases import LazyPhrases
 from dossier.gazetteer import Gazetteer
 from dossier.parse import ParsedArticle
 from dossier.records import Mention
@@ -98,14 +97,12 @@ class Linker:
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.nlp = nlp
         self.g = gazetteer
-        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         phrases = list(gazetteer.all_phrases()) + list(gazetteer.metonyms_surface())
         # "the West" opens sentences as "The West"
         phrases += ["The" + p[3:] for p in phrases if p.startswith("the ")]
-        tokenizer: Any = nlp.tokenizer
-        self.names.add("NAME", list(tokenizer.pipe(phrases)))
-        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.roles.add("ROLE", list(tokenizer.pipe(sorted(gazetteer.role_titles))))
+        # (patterns join the matchers as documents need them: dossier.actors.phrases)
+        self.names = LazyPhrases(nlp, "NAME", phrases, attr="ORTH")
+        self.roles = LazyPhrases(nlp, "ROLE", sorted(gazetteer.role_titles), attr="LOWER")
         self.fuzzy = FuzzyNames.of(gazetteer)
 
     def link(self, parsed: ParsedArticle) -> list[Mention]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
+    from datasketch import MinHash, MinHashLSH
 
 # datasketch is imported where it is used: it brings scipy (~0.45 s), which a
 # process that only runs the NLP (a worker, a Ray actor) never needs.
@@ -51,62 +51,96 @@ def minhash(text: str, num_perm: int = 128) -> MinHash:
 
 
 class Deduplicator:
-    """Remembers articles and tells whether a new one repeats an earlier one."""
+    """Remembers articles and tells whether a new one repeats an earlier one.
+
+    The LSH index (and datasketch, ~0.45 s to import) is made when a second article
+    is compared: with ``signatures=False`` (the caller keeps no MinHash signatures,
+    as ``dossier extract``) the first original waits for one, so a run of one
+    article never needs them."""
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128,
-                 window: int = 100_000) -> None:
-        from datasketch import MinHashLSH
-
+                 window: int = 100_000, signatures: bool = True) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
         self.window = max(1, window)
+        self.signatures = signatures
         self._exact: dict[str, str] = {}
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._index: MinHashLSH | None = None
         self._order: deque[tuple[str, str]] = deque()  # (article id, text hash), oldest first
+        # originals not yet in the index (id → text): nothing was there to compare them with
+        self._unindexed: dict[str, str] = {}
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any]) -> Deduplicator:
+    def from_settings(cls, settings: dict[str, Any], signatures: bool = True) -> Deduplicator:
         return cls(float(settings["near_duplicate_threshold"]),
                    int(settings["minhash_permutations"]),
-                   int(settings.get("dedup_window", 100_000)))
+                   int(settings.get("dedup_window", 100_000)), signatures)
 
     def __len__(self) -> int:
         return len(self._order)
 
-    def check(self, article_id: str, text: str) -> tuple[str | None, str | None, str, bytes]:
+    @property
+    def _lsh(self) -> MinHashLSH:
+        if self._index is None:
+            from datasketch import MinHashLSH
+
+            self._index = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        return self._index
+
+    def _signature(self, text: str) -> bytes:
+        return minhash(text, self.num_perm).hashvalues.astype(np.uint64).tobytes()  # type: ignore[no-any-return]
+
+    def check(self, article_id: str, text: str
+              ) -> tuple[str | None, str | None, str, bytes | None]:
         """``(duplicate_of, kind, text_hash, minhash_bytes)`` for a new article, and
-        remember it if it is not a duplicate. ``kind`` is "exact" or "near"."""
+        remember it if it is not a duplicate. ``kind`` is "exact" or "near". The
+        signature is None only with ``signatures=False`` when none was needed."""
         h = text_hash(text)
-        m = minhash(text, self.num_perm)
-        sig = m.hashvalues.astype(np.uint64).tobytes()
+        sig = self._signature(text) if self.signatures else None
         first = self._exact.get(h)
         if first is not None and first != article_id:
             return first, "exact", h, sig
         if first == article_id:
             return None, None, h, sig
-        if len(normalise(text)) >= SHINGLE:
-            candidates = sorted(self._lsh.query(m))
+        if self._order and len(normalise(text)) >= SHINGLE:  # something to compare with
+            for old_id, old_text in list(self._unindexed.items()):
+                self._insert(old_id, self._signature(old_text))
+            self._unindexed.clear()
+            sig = sig or self._signature(text)
+            candidates = sorted(self._lsh.query(self._minhash(sig)))
             if candidates:
                 return candidates[0], "near", h, sig
+        if sig is None:
+            self._unindexed[article_id] = text
         self.remember(article_id, h, sig)
         return None, None, h, sig
 
-    def remember(self, article_id: str, text_hash_: str, signature: bytes) -> None:
-        """Add an original article (from this run or from the store)."""
-        if article_id in self._lsh or self._exact.get(text_hash_) == article_id:
+    def _minhash(self, signature: bytes) -> MinHash:
+        from datasketch import MinHash
+
+        hv = np.frombuffer(signature, dtype=np.uint64)
+        return MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME)
+
+    def _insert(self, article_id: str, signature: bytes) -> None:
+        if len(signature) == 8 * self.num_perm:
+            self._lsh.insert(article_id, self._minhash(signature))
+
+    def remember(self, article_id: str, text_hash_: str, signature: bytes | None) -> None:
+        """Add an original article (from this run or from the store); without a
+        signature it is found only as an exact copy (``check`` keeps the text of
+        one of this run in ``_unindexed``, to index when a comparison needs it)."""
+        if self._exact.get(text_hash_) == article_id or (
+                self._index is not None and article_id in self._index):
             return
         self._exact.setdefault(text_hash_, article_id)
-        hv = np.frombuffer(signature, dtype=np.uint64)
-        if len(hv) == self.num_perm:
-            from datasketch import MinHash
-
-            m = MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME)
-            self._lsh.insert(article_id, m)
+        if signature is not None:
+            self._insert(article_id, signature)
         self._order.append((article_id, text_hash_))
         while len(self._order) > self.window:
             old_id, old_hash = self._order.popleft()
-            if old_id in self._lsh:
-                self._lsh.remove(old_id)
+            self._unindexed.pop(old_id, None)
+            if self._index is not None and old_id in self._index:
+                self._index.remove(old_id)
             if self._exact.get(old_hash) == old_id:
                 del self._exact[old_hash]
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import ftfy
-from charset_normalizer import from_bytes
 from ftfy.badness import is_bad
 
 from dossier.errors import InputError
@@ -228,6 +227,8 @@ def decode_text(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
+        from charset_normalizer import from_bytes  # here: most input is UTF-8
+
         best = from_bytes(raw[:1_000_000]).best()
         encoding = best.encoding if best is not None else "utf-8"
         if encoding.replace("_", "-").lower() in ("utf-8", "ascii"):

@@ -1,0 +1,84 @@
+"""Phrase matchers whose patterns join them when a document needs them.
+
+The gazetteer has ~5,300 names and aliases. Tokenizing them all at start-up costs
+~0.4 s (the tokenizer, and a new lexeme for each word spaCy has not met), and a run
+meets few of them. So their tokenizations are compiled once into the user's cache
+(:mod:`dossier.cache`, keyed by the package version, spaCy's version, the model and
+the phrases themselves), grouped by their first token; a document adds to spaCy's
+PhraseMatcher only the groups whose first token it holds and that are not in yet
+(its token ids looked up, in numpy, in a table of the low bits of the waiting
+groups' ids; the few hits then in the groups). A pattern can match only where its
+first token is, so every document gets the matches the full matcher would give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy
+import spacy
+from spacy.attrs import LOWER, ORTH
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from dossier.cache import compiled
+
+# The cached groups' format: a change to what _tokenize keeps needs a new number.
+FORMAT = "1"
+
+ATTRS = {"ORTH": ORTH, "LOWER": LOWER}
+
+Groups = dict[int, list[tuple[str, ...]]]
+
+_LOW = numpy.uint64(0xFFFF)
+
+
+class LazyPhrases:
+    """A PhraseMatcher of ``phrases`` under ``key``, matching on ``attr`` ("ORTH" or
+    "LOWER"), filled as documents need it. Call it like a PhraseMatcher."""
+
+    def __init__(self, nlp: Language, key: str, phrases: Iterable[str], attr: str) -> None:
+        self.vocab = nlp.vocab
+        self.key = key
+        self.attr = ATTRS[attr]
+        self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
+        texts = list(dict.fromkeys(phrases))
+        meta = nlp.meta
+        self.waiting: Groups = compiled(
+            f"phrases-{key.lower()}",
+            [FORMAT, attr, spacy.__version__, str(meta.get("name")), str(meta.get("version")),
+             "\x1f".join(texts)],
+            lambda: _tokenize(nlp, texts, self.attr))
+        self.opens = numpy.zeros(1 << 16, dtype=bool)
+        self._mark()
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if self.waiting:
+            ids = numpy.asarray(doc.to_array(self.attr), dtype=numpy.uint64)  # (no copy)
+            maybe = ids[self.opens[ids & _LOW]]  # a waiting group's low bits: few false hits
+            if maybe.size and (firsts := self.waiting.keys() & set(maybe.tolist())):
+                self.matcher.add(self.key, [Doc(self.vocab, words=list(words))
+                                            for first in firsts
+                                            for words in self.waiting.pop(first)])
+                self._mark()
+        return self.matcher(doc)  # type: ignore[no-any-return]
+
+    def _mark(self) -> None:
+        """Mark the low 16 bits of the waiting groups' first-token ids in ``opens``."""
+        self.opens[:] = False
+        self.opens[numpy.array(list(self.waiting), dtype=numpy.uint64) & _LOW] = True
+
+
+def _tokenize(nlp: Language, texts: list[str], attr: int) -> Groups:
+    """Each text's tokens, the texts grouped by their first token's ``attr`` id."""
+    tokenizer: Any = nlp.tokenizer
+    groups: Groups = {}
+    for doc in tokenizer.pipe(texts):
+        if len(doc):
+            group = groups.setdefault(doc[0].orth if attr == ORTH else doc[0].lower, [])
+            words = tuple(t.text for t in doc)
+            if words not in group:
+                group.append(words)
+    return groups
