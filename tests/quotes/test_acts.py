@@ -74,6 +74,17 @@ def test_act(quotes, text: str, content: str, act: str) -> None:  # type: ignore
          "to comment on whether jobs would go", "cues.refused"),
         ("The minister did not say whether she believed the figures were right.",
          "the figures were right", "cues.refused"),
+        # content that names only a topic (`topic_verbs`)
+        ("The minister spoke about the economy on Tuesday.", "the economy",
+         "cues.topic_only"),
+        ("The senator discussed the budget with reporters.", "the budget with reporters",
+         "cues.topic_only"),
+        ("The coach told his players before the match.", "his players before the match",
+         "cues.topic_only"),
+        ("The two leaders discussed the future of the trade agreement on Tuesday.",
+         "the future of the trade agreement", "cues.topic_only"),
+        ("The senator focused on the cost of the new bridge.", "the cost of the new bridge",
+         "cues.topic_only"),
     ],
 )
 def test_no_quote(quotes, text: str, content: str, rule: str) -> None:  # type: ignore[no-untyped-def]
@@ -97,10 +108,38 @@ def test_no_quote(quotes, text: str, content: str, rule: str) -> None:  # type: 
          "the bill would pass"),
         ("The minister denied that she had misled parliament.",
          "that she had misled parliament"),
+        # a topic verb with a clause, or a clause after it
+        ("He talked about which candidates he would like to hire.",
+         "which candidates he would like to hire"),
+        ("The senator told reporters that the budget would pass.",
+         "that the budget would pass"),
+        # a content runs to the end of its clause, not into the next verb's
+        ("The senator vowed to block the nomination and warned against haste.",
+         "to block the nomination"),
     ],
 )
 def test_still_a_quote(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     assert content in _acts(quotes(text)), _acts(quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "act"),
+    [
+        ("A new study found that most voters distrust the parties.",
+         "that most voters distrust the parties", "belief"),
+        ("In a new CBS News poll, the governor led her rival by six points.",
+         "the governor led her rival by six points", "belief"),
+        # the same verbs in a speaker's mouth are speech
+        ("The judge found that the company had misled its investors.",
+         "that the company had misled its investors", "speech"),
+        ("Officials estimated that the repairs would cost $3 million.",
+         "that the repairs would cost $3 million", "speech"),
+    ],
+)
+def test_finding_is_no_speech(quotes, text: str, content: str, act: str) -> None:  # type: ignore[no-untyped-def]
+    assert _acts(quotes(text)).get(content) == act
+    with switched_off("quotes.cues.finding"):
+        assert _acts(quotes(text)).get(content) == "speech"
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,16 @@ def outer_reports(out: list[Quote]) -> list[Quote]:
                 and q.cue is not None and p.start <= q.cue.start < p.end)
 
     return [q for q in out if q.quote_type != "indirect" or all(
-        same(q.speaker, p.speaker) for p in out if inside(q, p))]
+        same(q.speaker, p.speaker) and not said_within(q, p) for p in out if inside(q, p))]
+
+
+@BOOK.rule("post", off=False)
+def said_within(q: Quote, outer: Quote) -> bool:
+    """An attitude inside the same speaker's report is part of what was said, no record
+    of its own: "Bobby Scott said he plans to ramp up fundraising" is one report (the
+    saying), not also "to ramp up fundraising" planned (PolNeAR marks the outer report
+    only)."""
+    return outer.quote_type == "indirect" and outer.act == "speech" and q.act == "belief"
 
 
 @BOOK.rule("post")
