@@ -13,6 +13,8 @@ from dossier.quotes.lexicon import cues, lemma
 # object, an infinitive): the words after it that the cue still governs belong to it.
 _EXTENDED = ("object", "prep", "infinitive")
 _TIMES = ("DATE", "TIME")
+# Opening quotation marks go on: "referred to Xi as “my dear friend”".
+_OPENING = frozenset(("“", "‘", '"'))
 
 
 @BOOK.rule("content", off=None, name="to_clause_end")
@@ -27,13 +29,17 @@ def to_clause_end(t: Token, found: Content) -> Content | None:
     time is no content) and what the cue does not govern; a naming verb's label ends
     the content ("called the protesters “thugs” without proof")."""
     span, kind = found
-    if kind not in _EXTENDED or span.start <= t.i or lemma(t) in cues().complement_objects:
-        return None  # (a naming verb's label ends the content: "called them “thugs”")
+    if (kind not in _EXTENDED or span.start <= t.i or len(span) < 2
+            or lemma(t) in cues().complement_objects):
+        # (a naming verb's label ends the content: "called them “thugs”"; a bare name
+        # is a quote only by ``content.bare_name``: not "to defend Taiwan in …")
+        return None
     doc = t.doc
     j, stop = span.end, min(t.sent.end, t.right_edge.i + 1)
     while j < stop:
         x = doc[j]
-        if (x.is_punct or x.is_space or x.dep_ in ("cc", "mark", "preconj")
+        if (x.is_punct and x.text not in _OPENING or x.is_space
+                or x.dep_ in ("cc", "mark", "preconj")
                 or x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")
                 or not t.is_ancestor(x) or x.lower_ == "according" or _time(x, t, span.end)):
             break

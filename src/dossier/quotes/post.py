@@ -186,7 +186,7 @@ def calibrated(out: list[Quote]) -> list[Quote]:
     the speaker overlapping its source), from ``data/quote_calibration.toml``
     (``eval/quotes_calibrate.py``); it never rises (the rules' caps stand: a source
     that cannot speak stays at 0.5). "The senator plans to block the nomination" (a
-    report of intent at 0.75: 0.53 right) falls to 0.53, below the default floor."""
+    report of intent at 0.75: 0.55 right) falls to 0.55, below the default floor."""
     table = _table()
     res = []
     for q in out:
