@@ -45,6 +45,12 @@ def _marked(text: str, a: dict, lo: int, hi: int) -> str:
         for p in a.get(key, []):
             if lo <= p["start"] and p["end"] <= hi:
                 marks += [(p["start"], 1, o), (p["end"], 0, c)]
+    return with_marks(text, marks, lo, hi)
+
+
+def with_marks(text: str, marks: list[tuple[int, int, str]], lo: int, hi: int) -> str:
+    """The text from lo to hi with each mark (offset, order, string) put in, on one
+    line."""
     out, pos = [], lo
     for k, _, m in sorted(marks):
         out += [text[pos:k], m]

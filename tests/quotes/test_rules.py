@@ -38,6 +38,11 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
     [
         ("marks.scare_quote", "He asked me about “my language” at the meeting.",
          None),
+        ("post.said_within", "Bobby Scott said he plans to ramp up fundraising and hire "
+         "staff.", None),
+        ("content.to_clause_end", "The senator is raising questions about his microphone "
+         "problems during Monday's debate.",
+         ("questions about his microphone problems during Monday's debate", "The senator")),
         ("marks.misclosed_mark", "“We will not sign this agreement today,“ the minister "
          "said. She left.", ("We will not sign this agreement today,", "the minister")),
         ("cues.governing_cue", "Paul Ryan said it’s unrealistic to think that if the "

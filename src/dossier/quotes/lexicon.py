@@ -55,6 +55,8 @@ class Lexicon:
     evidence: frozenset[str]
     speaking_nouns: frozenset[str]
     refusal: frozenset[str]
+    topic: frozenset[str]
+    finding_sources: frozenset[str]
 
 
 @cache
@@ -80,7 +82,8 @@ def cues() -> Lexicon:
                    frozenset(d["belief_verbs"]), frozenset(d["belief_nouns"]),
                    frozenset(d["nonspeech_verbs"]), frozenset(d["nonspeech_nouns"]),
                    frozenset(d["evidence_verbs"]), frozenset(d["speaking_nouns"]),
-                   frozenset(d["refusal_verbs"]))
+                   frozenset(d["refusal_verbs"]), frozenset(d["topic_verbs"]),
+                   frozenset(d["finding_sources"]))
 
 
 @cache

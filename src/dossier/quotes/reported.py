@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from dossier.quotes.acts import evidence_only, not_speech, refused
 from dossier.quotes.book import BOOK, CARRIED, REPORT_MAX, SHAPE_MAX, UNRESOLVED
+from dossier.quotes.bounds import bounded
 from dossier.quotes.clauses import (
     Content,
     clause_content,
@@ -90,6 +91,8 @@ def reported_cues(view: ArticleView) -> list[Report]:
             found = object_content(t)  # "sees Cruz as a uniter"
         if found is None and lem in c.verbs:
             found = inserted_content(t) or misparsed_clause(t)
+        if found is not None:
+            found = bounded(t, lem, found)
         if found is not None and "\n" in text[min(t.idx, found[0].start_char):
                                                    max(t.idx, found[0].end_char)]:
             found = on_cue_line(found, view, t)
