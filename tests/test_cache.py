@@ -91,3 +91,25 @@ def test_the_gazetteer_is_compiled_and_a_changed_user_file_builds_afresh(
     changed = load((user,))
     assert changed.by_name("Freedonia") == [] and changed.by_name("Grand Fenwick")
     assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 2
+
+
+def test_a_half_written_entry_left_by_a_killed_process_goes(builds: list[int],
+                                                             tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    compiled("t", ["a"], _build(builds))
+    hour_ago = time.time() - 2 * 3600
+    left, writing = cache / "tmpold.tmp", cache / "tmpnow.tmp"  # killed; another process's
+    for f in (left, writing):
+        f.write_bytes(b"half")
+    os.utime(left, (hour_ago, hour_ago))
+    compiled("t", ["b"], _build(builds))
+    assert not left.exists() and writing.exists()
+
+
+def test_another_python_builds_its_own_entry(builds: list[int],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    compiled("t", ["a"], _build(builds))
+    monkeypatch.setattr(sys, "version_info", (3, 99, 0, "final", 0))
+    assert compiled("t", ["a"], _build(builds)) == {"n": 2}

@@ -2,10 +2,11 @@
 again for what an earlier one built (the city table takes ~2 s to build, ~0.1 s to
 read back).
 
-Each entry is a pickle named by what it was built from — the package version, the
+Each entry is a pickle named by what it was built from — the package and Python versions, the
 names and contents of its inputs and a format number — so a changed input or a new
 release builds afresh; an entry of the same name that no run has read for a week
-(its inputs changed, an earlier release) is removed when a new one is written. Set
+(its inputs changed, an earlier release) is removed when a new one is written, and
+so is a half-written file an hour old (a process killed while writing). Set
 ``DOSSIER_CACHE_DIR`` to put the cache elsewhere, or to ``off`` to build every
 time. A cache that cannot be read or written is ignored: the table is built as if
 there were none.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -33,6 +35,8 @@ T = TypeVar("T")
 
 # An entry unread this long is removed when another of its name is written.
 STALE_SECONDS = 7 * 24 * 3600
+# A half-written entry (a process killed while writing) this old is left over: removed.
+LEFTOVER_SECONDS = 3600
 
 
 def cache_dir() -> Path | None:
@@ -48,7 +52,8 @@ def compiled(name: str, inputs: Iterable[str | bytes], build: Callable[[], T]) -
     folder = cache_dir()
     if folder is None:
         return build()
-    h = hashlib.sha256(__version__.encode())
+    # the release and the Python that pickles (an entry is read by the same minor version)
+    h = hashlib.sha256(f"{__version__} {sys.version_info[:2]}".encode())
     for part in inputs:
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
         h.update(b"\x1f")
@@ -76,8 +81,15 @@ def compiled(name: str, inputs: Iterable[str | bytes], build: Callable[[], T]) -
 
 
 def _remove_stale(folder: Path, name: str, keep: Path) -> None:
-    """Remove the entries of ``name`` but ``keep`` that no run has read for a while."""
+    """Remove the entries of ``name`` but ``keep`` that no run has read for a while,
+    and half-written files an ended process left behind."""
     now = time.time()
+    for tmp in folder.glob("*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > LEFTOVER_SECONDS:
+                tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
     for old in folder.glob(f"{name}-*.pickle"):
         digest = old.name[len(name) + 1 : -len(".pickle")]
         if old != keep and len(digest) == 20 and now - old.stat().st_mtime > STALE_SECONDS:
