@@ -19,7 +19,7 @@ from dossier.quotes.cues import (
     weak_cue,
 )
 from dossier.quotes.lexicon import cues, tense
-from dossier.quotes.marks import MARK, MARKS, whole_paragraph
+from dossier.quotes.marks import MARK, MARKS, whole_paragraph, wide_spaces
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
 from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
@@ -136,7 +136,7 @@ def joined(view: ArticleView, prev: Quote | None, cue: Token, b: int) -> Span | 
     part to the last, the attribution inside (as PolNeAR marks such a content)."""
     if prev is None or prev.cue is None or prev.cue.start != view.start(cue):
         return None
-    before = view.text[: view.local(prev.start)].rstrip(MARKS)
+    before = wide_spaces(view.text[: view.local(prev.start)]).rstrip(MARKS)
     if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
         return None  # the first part inside a sentence: "said the works could be
         # “messy,” adding, “…”" is two acts
@@ -157,7 +157,7 @@ def carried_on(view: ArticleView, prev: Quote, content: Span) -> Span | None:
     if between.count("\n") < 1 or len(between.split()) > 2 * CONTINUES_WORDS or MARK.search(
             between.split("\n")[-1].strip(MARKS)):
         return None
-    before = text[:a].rstrip(MARKS)
+    before = wide_spaces(text[:a]).rstrip(MARKS)
     if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
         return None
     return view.doc.char_span(a, content.end_char, alignment_mode="expand")
