@@ -93,9 +93,10 @@ def surname_after_the(a: Article) -> list[Span]:
     tagged an organisation or a place, or "the" starts a known name ("The Hill")."""
     doc, tokens, g, c = a.doc, a.parsed.tokens, a.g, cues()
     out = []
+    words = set(a.parsed.where(LOWER, c.common_noun_surnames))
     for i in a.parsed.where(LOWER, _THE):
         k = i + 1
-        if k >= len(doc) or k in a.roles_at or i in a.roles_at or i in a.names_at \
+        if k not in words or k in a.roles_at or i in a.roles_at or i in a.names_at \
                 or not doc[k].is_title:
             continue
         t = tokens[k]
@@ -103,7 +104,7 @@ def surname_after_the(a: Article) -> list[Span]:
         if t.dep_ in MODIFIER_DEPS or (ent is not None and (
                 len(ent) > 1 or ent.label_ not in c.person_labels)) \
                 or (k in a.names_at and len(a.names_at[k]) > 1) \
-                or t.lower_ not in c.common_noun_surnames or not g.by_surname(t.text) \
+                or not g.by_surname(t.text) \
                 or g.by_name(t.text) or norm(t.text) in g.metonyms:
             continue
         out.append(Span(doc, i, k + 1))
