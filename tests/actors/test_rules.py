@@ -78,6 +78,14 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          "Georgia", None, ("GEO", "name")),
         ("actors.names.furniture_lines", "Donald Trump spoke in Ohio.\nMore from The Nation",
          D2019, "The Nation", None, ("USA", "role")),
+        ("actors.names.furniture_lines", "Donald Trump spoke in Ohio.\n© 2019 Associated "
+         "Press", D2019, "Associated Press", None, ("usa-ap", "name")),
+        ("actors.names.furniture_lines", "Donald Trump spoke in Ohio.\nFollow AP's full "
+         "coverage of the trade war", D2019, "AP", None, ("usa-ap", "alias")),
+        ("actors.names.byline", "Donald Trump spoke in Ohio.\nJane Doe, BBC diplomatic "
+         "correspondent\nThe talks ended.", D2019, "Jane Doe", None, "local"),
+        ("actors.names.surname_after_the", "Moon Jae-in spoke in Seoul. The rocket will land "
+         "on the Moon next year.", D2019, "Moon", None, ("moon-jae-in", "name")),
         ("actors.names.work_titles", "Boris Johnson spoke. She loved the film The Queen.",
          D2021, "The Queen", None, ("elizabeth-ii", "role")),
         ("actors.names.work_titles", "Boris Johnson spoke. She watched “The Queen” twice.",
@@ -147,3 +155,23 @@ def test_an_org_named_as_one_is_surer(link, text: str, surface: str, named: bool
     with switched_off("actors.names.org_named"):
         assert confidence() == (0.4 if named else surer)
     assert (surer > 0.5) is named
+
+
+@pytest.mark.parametrize(("text", "surface", "actor"), [
+    # a surname modifying a noun after "the", a surname with no "the"
+    ("Donald Trump spoke. The Trump campaign said no.", "Trump", "donald-trump"),
+    ("Moon Jae-in spoke. On Monday Moon said no.", "Moon", "moon-jae-in"),
+    ("Xi Jinping spoke. Xinhua reported that the Xi said no.", "Xi", "xi-jinping"),
+    ("Fiona Hill spoke. The Hill reported that the talks failed.", "The Hill",
+     "usa-the-hill"),
+    # a line of news that starts like furniture, a byline inside a sentence
+    ("Copyright law changed, Donald Trump said.", "Donald Trump", "donald-trump"),
+    ("Following the talks, Donald Trump left.", "Donald Trump", "donald-trump"),
+    ("Jane Doe, the BBC's diplomatic correspondent, said the talks ended.", "Jane Doe",
+     "local"),
+])
+def test_names_that_look_like_nonactors_stay(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                             actor: str) -> None:
+    m = next((m for m in link(text, D2019) if m.text == surface), None)
+    assert m is not None
+    assert ("local" if m.actor_id.startswith("local:") else m.actor_id) == actor
