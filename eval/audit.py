@@ -168,10 +168,26 @@ def sample(kind: str, n: int, seed: int, out: Path, view: str = "default") -> in
     return 0
 
 
-def count(sheet: Path) -> dict[str, Any]:
+class SheetError(ValueError):
+    """A file that is not a sheet ``sample`` wrote (or is empty)."""
+
+
+def read_sheet(sheet: Path) -> tuple[str, list[str], list[dict[str, str]]]:
+    """A sheet's kind (by its mark columns), columns and rows."""
     with sheet.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    kind = next(k for k, marks in MARKS.items() if all(m in rows[0] for m in marks))
+        reader = csv.DictReader(f, delimiter="\t")
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    kind = next((k for k, marks in MARKS.items() if all(m in fields for m in marks)), None)
+    if kind is None or not rows:
+        columns = ", ".join(sorted({m for v in MARKS.values() for m in v}))
+        raise SheetError(f"{sheet}: not an audit sheet with records (no rows, or none of "
+                         f"the mark columns {columns}); make one with `eval/audit.py sample`")
+    return kind, fields, rows
+
+
+def count(sheet: Path) -> dict[str, Any]:
+    kind, _, rows = read_sheet(sheet)
     res: dict[str, Any] = {"sheet": sheet.name, "kind": kind, "records": len(rows)}
     marked = [r for r in rows if all(r[m].strip() for m in MARKS[kind])]
     res["marked"] = len(marked)
@@ -214,19 +230,17 @@ NOT_RECORD = {"n", "confidence", "context", "note"}
 def carry(sheet: Path, earlier: list[Path]) -> tuple[int, int]:
     """Fill the unmarked rows of ``sheet`` whose record an ``earlier`` sheet marked:
     (rows carried, rows left to mark)."""
-    with sheet.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f, delimiter="\t")
-        fields = list(reader.fieldnames or [])
-        rows = list(reader)
-    kind = next(k for k, marks in MARKS.items() if all(m in fields for m in marks))
+    kind, fields, rows = read_sheet(sheet)
     marks = MARKS[kind]
     key_cols = [c for c in fields if c not in NOT_RECORD and c not in marks]
     known: dict[tuple[str, ...], dict[str, str]] = {}
     for old in earlier:
-        with old.open(encoding="utf-8", newline="") as f:
-            for r in csv.DictReader(f, delimiter="\t"):
-                if all(r.get(m, "").strip() for m in marks):
-                    known.setdefault(tuple(r.get(c, "") for c in key_cols), r)
+        old_kind, _, old_rows = read_sheet(old)
+        if old_kind != kind:
+            raise SheetError(f"{old}: a {old_kind} sheet, {sheet} is a {kind} sheet")
+        for r in old_rows:
+            if all(r.get(m, "").strip() for m in marks):
+                known.setdefault(tuple(r.get(c, "") for c in key_cols), r)
     carried = left = 0
     for r in rows:
         if all(r[m].strip() for m in marks):
@@ -289,11 +303,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.cmd == "sample":
         return sample(args.kind, args.n, args.seed, args.out, args.view)
-    if args.cmd == "carry":
-        carried, left = carry(args.sheet, args.earlier)
-        print(f"{args.sheet}: {carried} rows carried, {left} left to mark")
-        return 0
-    res = count(args.sheet)
+    try:
+        if args.cmd == "carry":
+            carried, left = carry(args.sheet, args.earlier)
+            print(f"{args.sheet}: {carried} rows carried, {left} left to mark")
+            return 0
+        res = count(args.sheet)
+    except (SheetError, OSError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
     print(json.dumps(res, indent=2))
     if args.json:
         args.json.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")

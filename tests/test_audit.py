@@ -105,3 +105,23 @@ def test_carry_fills_only_the_same_records_marked_before(audit, tmp_path: Path) 
     assert rows[0]["confidence"] == "0.7"  # the new sheet's own columns stay
     res = audit.count(new)
     assert (res["marked"], res["carried"]) == (2, 1)
+
+
+@pytest.mark.parametrize("content", ["n\tfile\tnote\n1\ta\t\n",   # no mark columns
+                                     "n\treal\tspeaker\tspan\tnote\n"])  # no rows
+def test_a_file_that_is_no_sheet_is_a_clear_error(audit, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+                                                  content: str) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(content, encoding="utf-8")
+    assert audit.main(["count", str(bad)]) == 2
+    assert audit.main(["carry", str(bad), "--from", str(bad)]) == 2
+    assert "bad.tsv: not an audit sheet" in capsys.readouterr().err
+
+
+def test_carry_refuses_a_sheet_of_another_kind(audit, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    quotes = _sheet(tmp_path / "q.tsv", [{"n": "1", "real": "", "speaker": "", "span": "",
+                                          "note": ""}])
+    events = _sheet(tmp_path / "e.tsv", [dict.fromkeys(
+        ("n", "real", "source", "target", "code", "polarity", "note"), "y")])
+    assert audit.main(["carry", str(quotes), "--from", str(events)]) == 2
+    assert "e.tsv: a event sheet" in capsys.readouterr().err
