@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.pipeline import Sink, process_document, run
+from dossier.pipeline import Sink, detect_language, model_language, process_document, run
 from dossier.records import Document, DocumentResult
 from dossier.settings import load_settings
 
@@ -152,3 +152,39 @@ def test_every_record_kind_follows_its_json_schema(demo_records: list[dict], kin
     nested = {"quote": "speaker", "event": "trigger"}.get(kind)
     if nested:
         assert list(check.iter_errors({**records[0], nested: {"text": "x"}}))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # short English sentences made mostly of names: the identifier alone says jv, pcm, lg
+    ("Putin met Xi in Beijing.", "en"),
+    ("Xi hosted Lula in Beijing.", "en"),
+    ("Modi visited Tokyo on Monday.", "en"),
+    # other languages stay themselves, however short
+    ("Le président a dit qu'il irait à Paris.", "fr"),
+    ("El presidente viajó a Madrid ayer.", "es"),
+    ("De premier zei dat hij naar Brussel gaat.", "nl"),
+    ("Presiden Jokowi bertemu Xi di Beijing kemarin.", "id"),
+])
+def test_short_texts_keep_the_models_language(text: str, expected: str) -> None:
+    assert detect_language(text, "en") == expected
+
+
+def test_without_a_preference_the_identifier_decides() -> None:
+    assert detect_language("Putin met Xi in Beijing.") != "en"  # why the preference exists
+    assert detect_language("Putin met Xi.", "en") is None  # too short to say
+
+
+@pytest.mark.parametrize(("model", "lang"), [
+    (None, "en"), ("en_core_web_trf", "en"), ("de_core_news_sm", "de"),
+    ("/models/fr_dep_news_trf", "fr"), ("C:\\models\\es_core_news_md", "es"),
+    ("/models/my-pipeline", "en"),
+])
+def test_model_language_from_the_setting(model: str | None, lang: str) -> None:
+    assert model_language({"spacy_model": model}) == lang
+
+
+def test_a_short_english_sentence_is_analysed() -> None:
+    doc = Document(id="one", source="one.txt", text="Putin met Xi in Beijing.\n", format="text")
+    res = process_document(doc, load_settings())
+    assert res.articles[0].language == "en"
+    assert {m.text for m in res.mentions} >= {"Putin", "Xi"}

@@ -53,13 +53,38 @@ def read_options(settings: dict[str, Any]) -> ReadOptions:
     )
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid, offline), None if too short."""
+# How far (log-probability per word) the model's language may score below the best
+# one and still be taken: a short English sentence made mostly of names ("Putin met
+# Xi in Beijing.") scores a little better as Javanese or Pidgin (0.3-1.5 per word),
+# while a sentence in another language scores far better in it (6-20 per word).
+PREFER_PER_WORD = 3.0
+
+
+def detect_language(text: str, prefer: str | None = None) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid, offline), None if too short.
+    ``prefer`` (the model's language) wins when it scores within
+    :data:`PREFER_PER_WORD` per word of the best: short texts of names fool the
+    identifier, and a wrong guess would leave the article unanalysed."""
     sample = text[:4000]
-    if len(sample.split()) < 5:
+    words = len(sample.split())
+    if words < 5:
         return None
-    lang, _ = _language_identifier().classify(sample)
-    return str(lang)
+    identifier = _language_identifier()
+    if prefer is None:
+        return str(identifier.classify(sample)[0])
+    scores = dict(identifier.rank(sample))
+    best = max(scores, key=scores.__getitem__)
+    if prefer in scores and scores[best] - scores[prefer] <= PREFER_PER_WORD * words:
+        return prefer
+    return str(best)
+
+
+def model_language(settings: dict[str, Any]) -> str:
+    """The language of the configured spaCy pipeline, from its name ("en_core_web_sm"
+    → "en"); a path or an unusual name is taken as English, the default model's."""
+    name = str(settings.get("spacy_model") or "en").replace("\\", "/").rsplit("/", 1)[-1]
+    lang = name.split("_")[0].lower()
+    return lang if len(lang) in (2, 3) and lang.isalpha() else "en"
 
 
 @cache
@@ -131,7 +156,8 @@ def split_document(doc: Document, settings: dict[str, Any]) -> DocumentResult:
                 id=content_id(doc.id, str(start), str(end)), source=doc.source,
                 document_id=doc.id, start=start, end=end,
                 text=body, title=doc.title, published=doc.published, url=doc.url,
-                language=doc.language or detect_language(body), author=doc.author,
+                language=doc.language or detect_language(body, model_language(settings)),
+                author=doc.author,
                 site=doc.site, locator=doc.locator,
                 offsets_in_article=doc.format != "text",
             )
