@@ -166,6 +166,9 @@ def test_parquet_needs_output(runner: CliRunner, db: Path) -> None:
         (["articles", "--db", "/nonexistent/none.duckdb"], "no store here"),
         (["quotes", "--min-confidence", "2"], "0<=x<=1"),
         (["ingest", "x.txt", "--set", "min_confidence=1.5"], "must be between 0.0 and 1.0"),
+        # a model not installed: one error before the first document, not one a document
+        (["extract", "x.txt", "--set", "spacy_model=no_such_pipeline"],
+         "spacy_model 'no_such_pipeline': no such package or folder"),
     ],
 )
 def test_usage_errors_exit_2_with_a_clear_message(runner: CliRunner, args: list[str],

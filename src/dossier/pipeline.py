@@ -510,9 +510,9 @@ def run(
     """
     settings = settings or load_settings()
     if settings.get("nlp", True):  # a model not there: one error now, not one a document
-        from dossier.events.models import check_model
+        from dossier.models import check_models
 
-        check_model(settings.get("events_model"))
+        check_models(settings)
     if dedup is None:
         dedup = Deduplicator.from_settings(settings, signatures=sink.keeps_fingerprints)
     summary = RunSummary()

@@ -107,8 +107,7 @@ def test_the_events_model_setting_reaches_the_check(value: str | None, model: st
 ])
 def test_a_model_that_is_not_installed_stops_the_run_before_its_documents(
         monkeypatch: pytest.MonkeyPatch, tmp_path, name: str | None, raises: bool) -> None:  # type: ignore[no-untyped-def]
-    from dossier import pipeline
-    from dossier.events import models
+    from dossier import models, pipeline
     from dossier.settings import SETTINGS
 
     monkeypatch.setattr(models, "available", lambda: True)  # as with the extra installed

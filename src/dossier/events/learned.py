@@ -28,7 +28,7 @@ from typing import Any
 from dossier.cache import compiled
 from dossier.data import data_path, load_toml
 from dossier.events.book import BOOK
-from dossier.events.models import (
+from dossier.models import (
     DEFAULT_MODEL,
     LearnedModelError,
     available,

