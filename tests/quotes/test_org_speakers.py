@@ -21,6 +21,8 @@ def speaker(qs: list[Quote], start: str) -> str | None:
 COMPANY = ("Ithilen Robotics Inc. cut 300 jobs on Monday. Workers were told by email. "
            "Many had worked there for decades. Unions called a strike.\n\n"
            "“We regret the decision but the market left us no choice,” the company said.")
+TECH = ("Ithilen Robotics Inc. cut 300 jobs on Monday.\n\n“We regret the decision but the "
+        "market left us no choice,” the Gondorian robotics company said.")
 MINISTRY = ("The Ministry of Health of Gondor announced new rules for hospitals.\n\n"
             "“The rules will save lives and money,” the ministry said.")
 AGENCY = ("The Federal Aviation Administration grounded the jets on Friday.\n\n"
@@ -34,11 +36,17 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
 
 
 @pytest.mark.parametrize(("rule", "text", "start", "with_rule", "without"), [
-    ("quotes.speakers.org_nominal", COMPANY, "We regret", "Ithilen Robotics Inc.",
+    # the actor stage's resolver (one for the pipeline) links "the company" …
+    ("actors.coref.org_nominal", COMPANY, "We regret", "Ithilen Robotics Inc.",
      "the company"),
+    # … and the speaker step asks it about a longer noun phrase the actor stage left
+    ("quotes.speakers.org_nominal", TECH, "We regret", "Ithilen Robotics Inc.",
+     "the Gondorian robotics company"),
+    ("actors.coref.org_nominal", TECH, "We regret", "Ithilen Robotics Inc.",
+     "the Gondorian robotics company"),
     ("quotes.speakers.org_as_named", MINISTRY, "The rules", "Ministry of Health of Gondor",
      "the ministry"),
-    ("quotes.speakers.org_nominal", AGENCY, "We will not", "Federal Aviation Administration",
+    ("actors.coref.org_nominal", AGENCY, "We will not", "Federal Aviation Administration",
      "the agency"),
     ("quotes.speakers.spokesperson_of", SPOKESMAN, "Safety", "Ithilen Robotics Inc.",
      "a spokesman for Ithilen Robotics Inc."),
