@@ -58,9 +58,22 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "The group", "Customs and Border Protection", "CBP"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
+    # a surname of several words after the full name
+    ("quotes.speakers.longer_name", "Ilsa Van Der Berg was voted off the show on Monday. "
+     "Van Der Berg was in tears.\n\n“We lost the baby,” Van Der Berg said.", "We lost",
+     "Ilsa Van Der Berg", "Van Der Berg"),
+    # a full name NER took for a place, its first name a common one
+    ("quotes.speakers.known_first_name", "The songs were written by Ben Ortiz and Kate York "
+     "last spring.\n\n“It is a different muscle,” York said.", "It is a", "Kate York",
+     "York"),
+    # a name set off by a comma from what describes it
+    ("quotes.speakers.name_before_comma", "Police fired tear gas on Monday.\n\nCheuk "
+     "Hau-yip, the commander of the western district, said: “These rioters are "
+     "criminals.”", "These rioters", "Cheuk Hau-yip",
+     "Cheuk Hau-yip, the commander of the western district"),
 ])
-def test_an_organisation_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
-                                               without) -> None:
+def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
+                                       without) -> None:
     assert speaker(quotes(text), start) == with_rule
     with switched_off(rule):
         assert speaker(quotes(text), start) == without
@@ -112,7 +125,7 @@ def test_a_known_organisation_speaks_as_the_article_names_it(quotes) -> None:  #
 def test_a_surname_speaker_keeps_the_full_name_the_article_gives(  # type: ignore[no-untyped-def]
         quotes, text: str, with_rule: str, without: str) -> None:
     assert speaker(quotes(text), "I would ask") == with_rule
-    with switched_off("quotes.speakers.full_name"):
+    with switched_off("quotes.speakers.longer_name"):
         assert speaker(quotes(text), "I would ask") == without
 
 
@@ -133,3 +146,20 @@ def test_the_noun_a_person_was_described_with_names_them(  # type: ignore[no-unt
     assert speaker(quotes(text), "We are confident") == with_rule
     with switched_off("quotes.speakers.described_person"):
         assert speaker(quotes(text), "We are confident") == without
+
+
+@pytest.mark.parametrize(("text", "start", "kept"), [
+    # two people share the surname: either could be meant
+    ("Ilsa Van Der Berg and Jan Van Der Berg were voted off the show on Monday.\n\n“We "
+     "lost the baby,” Van Der Berg said.", "We lost", "Van Der Berg"),
+    # a place word before the name is no first name
+    ("Officials in New Yorn spoke on Monday.\n\n“It is over now,” Yorn said.", "It is over",
+     "Yorn"),
+    # no proper name before the comma: the phrase stays
+    ("Police fired tear gas on Monday.\n\nThe commander, who asked not to be named, said: "
+     "“These rioters are criminals.”", "These rioters",
+     "The commander, who asked not to be named,"),
+])
+def test_no_full_name_when_unsure(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
+                                  kept: str) -> None:
+    assert speaker(quotes(text), start) == kept
