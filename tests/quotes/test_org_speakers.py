@@ -53,11 +53,18 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
     ("quotes.speakers.spokesperson_of", "WeWork is based in New York.\n\n“We are "
      "cooperating fully with the inquiry,” a WeWork spokesperson said.", "We are",
      "WeWork", "a WeWork spokesperson"),
+    ("quotes.speakers.spokesperson_of", "Ithilen Securities expects growth next year.\n\n"
+     "“The market is factoring in a recovery,” said a report from Ithilen Securities.",
+     "The market", "Ithilen Securities", "a report from Ithilen Securities"),
     ("quotes.speakers.spelt_out", "Agents of U.S. Customs and Border Protection (CBP) "
      "detained 40 people on Monday.\n\n“The group crossed the river at night,” CBP said.",
      "The group", "Customs and Border Protection", "CBP"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
+    # a name glued from a list of links names nobody
+    ("quotes.speakers.glued_name", "Maria Ocasio-LopezMaria Ocasio-LopezSanders wrote a "
+     "letter on Tuesday.\nShe added: “We must teach the defendant love.”", "We must",
+     "She", "Maria Ocasio-LopezMaria Ocasio-LopezSanders"),
     # a surname of several words after the full name
     ("quotes.speakers.longer_name", "Ilsa Van Der Berg was voted off the show on Monday. "
      "Van Der Berg was in tears.\n\n“We lost the baby,” Van Der Berg said.", "We lost",
@@ -155,6 +162,14 @@ def test_the_noun_a_person_was_described_with_names_them(  # type: ignore[no-unt
     # a place word before the name is no first name
     ("Officials in New Yorn spoke on Monday.\n\n“It is over now,” Yorn said.", "It is over",
      "Yorn"),
+    # a capital inside a name is no glue
+    ("Rhona MacArthur spoke on Monday.\n\n“It is over now,” she said.", "It is over",
+     "Rhona MacArthur"),
+    ("WikiLeaks published the emails on Monday.\n\n“We stand by them,” WikiLeaks said.",
+     "We stand", "WikiLeaks"),
+    # a report of an unknown possessor: whose it is is unsure
+    ("Talks went on.\n\nThe Borin Wire’s report said: “The studio is in talks.”",
+     "The studio", "The Borin Wire’s report"),
     # no proper name before the comma: the phrase stays
     ("Police fired tear gas on Monday.\n\nThe commander, who asked not to be named, said: "
      "“These rioters are criminals.”", "These rioters",

@@ -137,6 +137,24 @@ def name_before_comma(span: Span) -> str | None:
     return None
 
 
+# A capital inside a word after two small letters, and the word it starts
+# ("CortezAlexandria"; not "McDonald", "DeSantis").
+_GLUED = re.compile(r"[a-z]{2}([A-Z][a-z]+)")
+
+
+@BOOK.rule("speakers", off=False)
+def glued_name(m: Mention) -> bool:
+    """A person's name glued together from page furniture names nobody: "Alexandria
+    Ocasio-CortezAlexandria Ocasio-CortezSanders" (a list of links that lost its
+    spaces: a word glued on that the name also has on its own) for "she" keeps
+    "she"; not a name with a capital inside ("McDonald", "MacArthur"), nor an
+    organisation's ("MoveOn", "WikiLeaks")."""
+    if m.type != "person":
+        return False
+    words = set(re.split(r"[\s-]+", m.actor_name))
+    return any(g.group(1) in words for g in _GLUED.finditer(m.actor_name))
+
+
 @BOOK.rule("speakers", off=None)
 def longer_name(view: ArticleView, name: str, before: int) -> tuple[str, Mention | None] | None:
     """A person speaker known by part of a name — a surname, a surname of several
@@ -208,7 +226,7 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
     nobody: the speaker is the mention's words, unlinked."""
     sp: dict[str, Any] = {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
                           "start": m.start, "end": m.end, "via": m.via}
-    if untrusted_link(m):
+    if untrusted_link(m) or glued_name(m):
         sp.update(name=m.text, actor_id=None, qid=None, via="unlinked")
     if view is not None and m.type == "person" and m.actor_id.startswith("local:") and (
             longer := longer_name(view, sp["name"], m.start)) is not None:

@@ -35,12 +35,14 @@ FOR_PREPS = frozenset(("for", "of", "from", "at", "by"))
 class OrgWords:
     spokes: frozenset[str]
     statements: frozenset[str]
+    documents: frozenset[str]
 
 
 @cache
 def org_words() -> OrgWords:
     d = load_toml("quote_cues.toml")["org_speakers"]
-    return OrgWords(frozenset(d["spokesperson_heads"]), frozenset(d["statement_nouns"]))
+    return OrgWords(frozenset(d["spokesperson_heads"]) | frozenset(d["document_heads"]),
+                    frozenset(d["statement_nouns"]), frozenset(d["document_heads"]))
 
 
 def org_speaker(view: ArticleView, m: Mention, phrase: list[Token]) -> SpeakerDict:
@@ -71,8 +73,9 @@ def org_nominal(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | No
 
 @BOOK.rule("speakers", off=None)
 def spokesperson_of(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | None:
-    """A spokesperson or statement of an organisation speaks for it: "a spokesman for
-    Acme", "a WeWork spokesperson", "a statement from the ministry" (the organisation,
+    """A spokesperson, statement or report of an organisation speaks for it: "a
+    spokesman for Acme", "a WeWork spokesperson", "a statement from the ministry", "a
+    report from Ithilen Securities said" (the organisation,
     named or by its kind: "a company spokesperson"); not for a person ("a spokesman
     for Warner" is no Warner)."""
     root = span.root
@@ -88,7 +91,7 @@ def spokesperson_of(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
             return org_speaker(view, m, list(span)), RESOLVED if (
                 m.confidence >= TRUSTED_LINK) else UNLINKED
         if m is None and o.pos_ == "PROPN" and not view.quoted[o.i] and o.ent_type_ in (
-                "ORG", "NORP", ""):
+                "ORG", "NORP", "") and not (o.dep_ == "poss" and root.lower_ in w.documents):
             # "a WeWork spokesperson", "a spokesman for Ithilen Widgets" that the actor
             # stage did not link: the name as written
             return unknown_owner(view, o, span), UNLINKED
