@@ -21,6 +21,8 @@ def speaker(qs: list[Quote], start: str) -> str | None:
 COMPANY = ("Ithilen Robotics Inc. cut 300 jobs on Monday. Workers were told by email. "
            "Many had worked there for decades. Unions called a strike.\n\n"
            "“We regret the decision but the market left us no choice,” the company said.")
+TECH = ("Ithilen Robotics Inc. cut 300 jobs on Monday.\n\n“We regret the decision but the "
+        "market left us no choice,” the Gondorian robotics company said.")
 MINISTRY = ("The Ministry of Health of Gondor announced new rules for hospitals.\n\n"
             "“The rules will save lives and money,” the ministry said.")
 AGENCY = ("The Federal Aviation Administration grounded the jets on Friday.\n\n"
@@ -34,25 +36,51 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
 
 
 @pytest.mark.parametrize(("rule", "text", "start", "with_rule", "without"), [
-    ("quotes.speakers.org_nominal", COMPANY, "We regret", "Ithilen Robotics Inc.",
+    # the actor stage's resolver (one for the pipeline) links "the company" …
+    ("actors.coref.org_nominal", COMPANY, "We regret", "Ithilen Robotics Inc.",
      "the company"),
+    # … and the speaker step asks it about a longer noun phrase the actor stage left
+    ("quotes.speakers.org_nominal", TECH, "We regret", "Ithilen Robotics Inc.",
+     "the Gondorian robotics company"),
+    ("actors.coref.org_nominal", TECH, "We regret", "Ithilen Robotics Inc.",
+     "the Gondorian robotics company"),
     ("quotes.speakers.org_as_named", MINISTRY, "The rules", "Ministry of Health of Gondor",
      "the ministry"),
-    ("quotes.speakers.org_nominal", AGENCY, "We will not", "Federal Aviation Administration",
+    ("actors.coref.org_nominal", AGENCY, "We will not", "Federal Aviation Administration",
      "the agency"),
     ("quotes.speakers.spokesperson_of", SPOKESMAN, "Safety", "Ithilen Robotics Inc.",
      "a spokesman for Ithilen Robotics Inc."),
     ("quotes.speakers.spokesperson_of", "WeWork is based in New York.\n\n“We are "
      "cooperating fully with the inquiry,” a WeWork spokesperson said.", "We are",
      "WeWork", "a WeWork spokesperson"),
+    ("quotes.speakers.spokesperson_of", "Ithilen Securities expects growth next year.\n\n"
+     "“The market is factoring in a recovery,” said a report from Ithilen Securities.",
+     "The market", "Ithilen Securities", "a report from Ithilen Securities"),
     ("quotes.speakers.spelt_out", "Agents of U.S. Customs and Border Protection (CBP) "
      "detained 40 people on Monday.\n\n“The group crossed the river at night,” CBP said.",
      "The group", "Customs and Border Protection", "CBP"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
+    # a name glued from a list of links names nobody
+    ("quotes.speakers.glued_name", "Maria Ocasio-LopezMaria Ocasio-LopezSanders wrote a "
+     "letter on Tuesday.\nShe added: “We must teach the defendant love.”", "We must",
+     "She", "Maria Ocasio-LopezMaria Ocasio-LopezSanders"),
+    # a surname of several words after the full name
+    ("quotes.speakers.longer_name", "Ilsa Van Der Berg was voted off the show on Monday. "
+     "Van Der Berg was in tears.\n\n“We lost the baby,” Van Der Berg said.", "We lost",
+     "Ilsa Van Der Berg", "Van Der Berg"),
+    # a full name NER took for a place, its first name a common one
+    ("quotes.speakers.known_first_name", "The songs were written by Ben Ortiz and Kate York "
+     "last spring.\n\n“It is a different muscle,” York said.", "It is a", "Kate York",
+     "York"),
+    # a name set off by a comma from what describes it
+    ("quotes.speakers.name_before_comma", "Police fired tear gas on Monday.\n\nCheuk "
+     "Hau-yip, the commander of the western district, said: “These rioters are "
+     "criminals.”", "These rioters", "Cheuk Hau-yip",
+     "Cheuk Hau-yip, the commander of the western district"),
 ])
-def test_an_organisation_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
-                                               without) -> None:
+def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
+                                       without) -> None:
     assert speaker(quotes(text), start) == with_rule
     with switched_off(rule):
         assert speaker(quotes(text), start) == without
@@ -104,7 +132,7 @@ def test_a_known_organisation_speaks_as_the_article_names_it(quotes) -> None:  #
 def test_a_surname_speaker_keeps_the_full_name_the_article_gives(  # type: ignore[no-untyped-def]
         quotes, text: str, with_rule: str, without: str) -> None:
     assert speaker(quotes(text), "I would ask") == with_rule
-    with switched_off("quotes.speakers.full_name"):
+    with switched_off("quotes.speakers.longer_name"):
         assert speaker(quotes(text), "I would ask") == without
 
 
@@ -125,3 +153,28 @@ def test_the_noun_a_person_was_described_with_names_them(  # type: ignore[no-unt
     assert speaker(quotes(text), "We are confident") == with_rule
     with switched_off("quotes.speakers.described_person"):
         assert speaker(quotes(text), "We are confident") == without
+
+
+@pytest.mark.parametrize(("text", "start", "kept"), [
+    # two people share the surname: either could be meant
+    ("Ilsa Van Der Berg and Jan Van Der Berg were voted off the show on Monday.\n\n“We "
+     "lost the baby,” Van Der Berg said.", "We lost", "Van Der Berg"),
+    # a place word before the name is no first name
+    ("Officials in New Yorn spoke on Monday.\n\n“It is over now,” Yorn said.", "It is over",
+     "Yorn"),
+    # a capital inside a name is no glue
+    ("Rhona MacArthur spoke on Monday.\n\n“It is over now,” she said.", "It is over",
+     "Rhona MacArthur"),
+    ("WikiLeaks published the emails on Monday.\n\n“We stand by them,” WikiLeaks said.",
+     "We stand", "WikiLeaks"),
+    # a report of an unknown possessor: whose it is is unsure
+    ("Talks went on.\n\nThe Borin Wire’s report said: “The studio is in talks.”",
+     "The studio", "The Borin Wire’s report"),
+    # no proper name before the comma: the phrase stays
+    ("Police fired tear gas on Monday.\n\nThe commander, who asked not to be named, said: "
+     "“These rioters are criminals.”", "These rioters",
+     "The commander, who asked not to be named,"),
+])
+def test_no_full_name_when_unsure(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
+                                  kept: str) -> None:
+    assert speaker(quotes(text), start) == kept

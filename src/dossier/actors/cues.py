@@ -62,7 +62,6 @@ class Cues:
     work_nouns: frozenset[str]
     title_small_words: frozenset[str]
     government_nouns: frozenset[str]
-    org_nominals: dict[str, frozenset[str]]
 
 
 @cache
@@ -103,7 +102,6 @@ def cues() -> Cues:
         work_nouns=frozenset(d["work_nouns"]),
         title_small_words=frozenset(d["title_small_words"]),
         government_nouns=frozenset(d["government_nouns"]),
-        org_nominals={k: frozenset(v) for k, v in d["org_nominals"].items()},
     )
 
 

@@ -9,8 +9,9 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from dossier.actors.cues import cues as actor_cues
 from dossier.data import load_toml
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues
@@ -107,9 +108,114 @@ def raw_speaker(view: ArticleView, toks: list[Token], via: str,
                  phrase: list[Token] | None = None) -> SpeakerDict:
     """A speaker that is no known actor ("officials", "a new poll", "it"): its span."""
     span = view.doc[toks[0].i : toks[-1].i + 1]
-    return {"name": span.text, "actor_id": None, "qid": None,
+    name = span.text
+    if via == "unlinked":
+        name = name_before_comma(span) or name
+        if (longer := longer_name(view, name, view.start(span))) is not None:
+            name = longer[0]
+    return {"name": name, "actor_id": None, "qid": None,
             "start": view.start(span), "end": view.end(span),
             "via": via, "phrase": source_phrase(view, phrase or toks)}
+
+
+@BOOK.rule("speakers", off=None)
+def name_before_comma(span: Span) -> str | None:
+    """A speaker the actor stage did not link, written as a name set off by a comma
+    from what describes it, is named by the name alone: "“…,” added Claure, who is also
+    an executive at SoftBank" is Claure, "Cheuk Hau-yip, the commander of the
+    district, said" Cheuk Hau-yip (not "Officials, who asked not to be named": no
+    proper name; not a dateline in capitals, "BUFFALO, N.Y. —")."""
+    names: list[Token] = []
+    for t in span:
+        if t.pos_ == "PROPN" or names and t.text == "-":
+            names.append(t)
+            continue
+        if t.text == "," and names and len(names) < len(span) - 1 and not any(
+                n.is_upper and len(n) > 1 for n in names):  # ("BUFFALO, N.Y. —": a dateline)
+            return span.doc[names[0].i : names[-1].i + 1].text
+        return None
+    return None
+
+
+# A capital inside a word after two small letters, and the word it starts
+# ("CortezAlexandria"; not "McDonald", "DeSantis").
+_GLUED = re.compile(r"[a-z]{2}([A-Z][a-z]+)")
+
+
+@BOOK.rule("speakers", off=False)
+def glued_name(m: Mention) -> bool:
+    """A person's name glued together from page furniture names nobody: "Alexandria
+    Ocasio-CortezAlexandria Ocasio-CortezSanders" (a list of links that lost its
+    spaces: a word glued on that the name also has on its own) for "she" keeps
+    "she"; not a name with a capital inside ("McDonald", "MacArthur"), nor an
+    organisation's ("MoveOn", "WikiLeaks")."""
+    if m.type != "person":
+        return False
+    words = set(re.split(r"[\s-]+", m.actor_name))
+    return any(g.group(1) in words for g in _GLUED.finditer(m.actor_name))
+
+
+@BOOK.rule("speakers", off=None)
+def longer_name(view: ArticleView, name: str, before: int) -> tuple[str, Mention | None] | None:
+    """A person speaker known by part of a name — a surname, a surname of several
+    words, a first name — is named in full when the article named exactly one person
+    so before the source offset ``before``: "James Van Der Beek was eliminated. … “We
+    lost the baby,” Van Der Beek said" is James Van Der Beek, and "Caitlyn Smith and
+    Kate York came … “…,” York said" Kate York (a capitalised word before it that is
+    no title, initials or place word, when NER missed the full name: not "CEO Tim
+    Cook"); nobody
+    when two full names fit ("Anna Ruiz … Carlos Ruiz … “…,” Ruiz said"). With the
+    person's mention when one names it."""
+    words = name.split()
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+        return None
+    found: dict[str, Mention | None] = {}
+    for m in view.parsed.mentions:
+        if m.start >= before:
+            break
+        full = m.actor_name.split()
+        if m.type == "person" and m.via != "pronoun" and len(full) > len(words) and (
+                full[-len(words):] == words or len(words) == 1 and full[0] == words[0]):
+            found.setdefault(m.actor_name, m)
+    for hit in first_names_before(view, name, before, strict=len(words) > 1):
+        if not any(hit == k or k.endswith(" " + hit) for k in found):
+            found.setdefault(hit, None)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def first_names_before(view: ArticleView, name: str, before: int, strict: bool = False
+                       ) -> set[str]:
+    """"<First> <name>" as written before the source offset ``before``: a capitalised
+    word right before the name that is no title, initials or place word, not tagged
+    as a place or an organisation unless a common first name (``strict``, for a name
+    of several words: a common first name, not "Superintendent Jennifer McCormick"),
+    the pair not an organisation's or a place's name."""
+    stop = _not_first_names()
+    found = set()
+    for hit in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(name) + r"\b", view.text):
+        if hit.start() + view.offset >= before:
+            break
+        first = view.doc.char_span(hit.start(1), hit.end(1))
+        last = view.doc.char_span(hit.end(1) + 1, hit.end())
+        if first is None or last is None:
+            continue
+        other = view.by_token.get(last[0].i)
+        f = first[0]
+        if (f.lower_ in stop or f.pos_ != "PROPN" or f.is_upper
+                or f.lower_ in actor_cues().titles
+                or (strict or f.ent_type_ not in ("", "PERSON")) and not known_first_name(f)
+                or other is not None and other.type != "person"):
+            continue
+        found.add(hit.group(0))
+    return found
+
+
+@BOOK.rule("speakers", off=False)
+def known_first_name(t: Token) -> bool:
+    """A common first name (``first_names`` of actor_cues.toml) starts a person's name
+    even when NER tagged it otherwise: "Caitlyn Smith and Kate York came" (NER: "Kate
+    York", a place) names Kate York; "New York" is no name (no first name)."""
+    return t.lower_ in actor_cues().first_names
 
 
 def mention_speaker(m: Mention, view: ArticleView | None = None,
@@ -120,10 +226,14 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
     nobody: the speaker is the mention's words, unlinked."""
     sp: dict[str, Any] = {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
                           "start": m.start, "end": m.end, "via": m.via}
-    if untrusted_link(m):
+    if untrusted_link(m) or glued_name(m):
         sp.update(name=m.text, actor_id=None, qid=None, via="unlinked")
-        if view is not None and (full := full_name(view, m)) is not None:
-            sp["name"] = full
+    if view is not None and m.type == "person" and m.actor_id.startswith("local:") and (
+            longer := longer_name(view, sp["name"], m.start)) is not None:
+        sp["name"] = longer[0]
+        if sp["actor_id"] is not None and longer[1] is not None and not untrusted_link(
+                longer[1]):
+            sp.update(actor_id=longer[1].actor_id, qid=longer[1].qid)
     if view is not None and not (m.via == "pronoun" and untrusted_link(m)) and (
             named := org_as_named(view, m)) is not None:
         sp["name"] = named  # (an unknown organisation's too: "the ministry" is its)
@@ -143,34 +253,6 @@ def untrusted_link(m: Mention) -> bool:
     """A mention linked with a confidence below ``TRUSTED_LINK`` names no speaker:
     "Kaine met Warner. “We agree,” he said" keeps "he" when either could be meant."""
     return m.confidence < TRUSTED_LINK
-
-
-@BOOK.rule("speakers", off=None)
-def full_name(view: ArticleView, m: Mention) -> str | None:
-    """An unknown person the actor stage knows only by a surname it is unsure of is
-    named in full when the article gives the full name before it and NER missed that:
-    "Zach Parise scored twice. … “…,” Parise said" is Zach Parise (a capitalised word
-    right before the surname that is no title or place word, not tagged as a place or
-    an organisation, the pair not an organisation's or a place's name); nobody when two
-    full names end in it ("Kate York … New York" counts only Kate York)."""
-    name = m.actor_name.strip()
-    if m.type != "person" or not m.actor_id.startswith("local:") or " " in name \
-            or not name[:1].isupper():
-        return None
-    stop = _not_first_names()
-    found = set()
-    for hit in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(name) + r"\b", view.text):
-        if hit.start() + view.offset >= m.start:
-            break
-        first = view.doc.char_span(hit.start(1), hit.end(1))
-        last = view.doc.char_span(hit.end(1) + 1, hit.end())
-        other = view.by_token.get(last[0].i) if last is not None else None
-        if first is None or last is None or first[0].lower_ in stop or first[0].pos_ != "PROPN" \
-                or first[0].ent_type_ not in ("", "PERSON") or (
-                    other is not None and other.type != "person"):
-            continue
-        found.add(hit.group(0))
-    return found.pop() if len(found) == 1 else None
 
 
 @cache

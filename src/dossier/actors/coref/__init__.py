@@ -3,7 +3,8 @@
 - ``antecedents``: the memory of actors seen (subjects, quotations, possessors) and
   group references for coordinations ("Trump and Pence ... they").
 - ``nominals``: noun phrases that refer back: short forms of an organisation ("the
-  Post"), age descriptions ("the 56-year-old").
+  Post"), age descriptions ("the 56-year-old"); ``orgnouns``: a noun for a kind of
+  organisation ("the company"), the one resolver the quote stage's speakers reuse.
 - ``pronouns``: he/she, it, they by gender, number and salience, with syntax
   (controllers, objects) and free indirect speech; ``expletive``: the "it" that
   refers to nothing.

@@ -1,12 +1,13 @@
 """Noun phrases that refer back to an actor already in the story: the short form of
-an organisation's name ("the Post"), a noun for its kind ("the company") and an age
-used as a noun ("the 56-year-old")."""
+an organisation's name ("the Post"), a noun for its kind ("the company": the resolver
+is in ``orgnouns``) and an age used as a noun ("the 56-year-old")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dossier.actors.article import Article, main_clause
+from dossier.actors.coref.orgnouns import org_nominal
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
 from dossier.actors.mentions import emit
 from dossier.gazetteer import Actor, norm
@@ -39,50 +40,20 @@ def link_short_form(a: Article, tok: Token) -> int | None:
     org = short_form(a, doc[i + 1].text)
     why = "short_form"
     if org is None:
-        org, why = org_nominal(a, doc[i + 1].lower_, i), "nominal"
+        org, why = nominal_org(a, a.span(i, i + 2)), "nominal"
     if org is None:
         return None
     emit(a, a.span(i, i + 2), org, "alias", why)
     return i + 2
 
 
-@BOOK.rule("coref", off=None)
-def org_nominal(a: Article, noun: str, i: int) -> Actor | None:
-    """"The company", "the firm", "the ministry", "the agency" … (``org_nominals`` in
-    actor_cues.toml, with the sectors each may mean): the one organisation of a fitting
-    kind named in this sentence or the two before, as an actor or a modifier ("Ithilen
-    Widgets Ltd cut 300 jobs. The company said …"); nobody when two fit, or when a name
-    the linker left alone is a subject after it ("Home Depot cut jobs. Walmart cut
-    prices. The company …"). An unknown organisation named for another kind ("the
-    Communist Party") is no company."""
-    sectors = cues().org_nominals.get(noun)
-    if sectors is None:
-        return None
-    floor = a.sentence_floor(a.sentence_floor(i))
-    lo, hi = a.parsed.start(a.span(floor, floor + 1)), a.parsed.start(a.span(i, i + 1))
-    fits = {m.actor_id: m for m in a.out if lo <= m.start < hi and m.type == "org"
-            and fitting_org(m.actor_id, m.sector or "", m.actor_name, noun, sectors)}
-    if len(fits) != 1:
-        return None
-    m = next(iter(fits.values()))
-    after = a.doc.char_span(m.end - a.parsed.offset, hi - a.parsed.offset,
-                            alignment_mode="expand")
-    if after is not None and any(t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS
-                                 and not a.taken[t.i] for t in after):
+def nominal_org(a: Article, span: Span) -> Actor | None:
+    """The organisation "the company" at ``span`` stands for (``orgnouns``)."""
+    m = org_nominal(a.parsed, a.out, span, a.taken.__getitem__)
+    if m is None:
         return None
     return a.g.actors.get(m.actor_id) or next(
         (s.actor for s in a.seen if s.actor.id == m.actor_id), None)
-
-
-def fitting_org(actor_id: str, sector: str, name: str, noun: str,
-                sectors: frozenset[str]) -> bool:
-    """Whether an organisation may be called "the <noun>": its sector is one the noun
-    may mean, or it is unknown and not named for another kind of body."""
-    if sector:
-        return sector in sectors
-    last = norm(name).split()[-1:] or [""]
-    return "local" in sectors and actor_id.startswith("local:org:") and (
-        last[0] == noun or last[0] not in cues().org_nouns)
 
 
 @BOOK.rule("coref", off=None)
