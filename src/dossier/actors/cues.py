@@ -63,6 +63,14 @@ class Cues:
     title_small_words: frozenset[str]
     government_nouns: frozenset[str]
     org_nominals: dict[str, frozenset[str]]
+    sports_verbs: frozenset[str]
+    sports_words: frozenset[str]
+    product_nouns: frozenset[str]
+    product_names: frozenset[str]
+    platforms: frozenset[str]
+    platform_preps: frozenset[str]
+    name_prefixes: tuple[str, ...]
+    credit_openers: tuple[str, ...]
 
 
 @cache
@@ -104,6 +112,11 @@ def cues() -> Cues:
         title_small_words=frozenset(d["title_small_words"]),
         government_nouns=frozenset(d["government_nouns"]),
         org_nominals={k: frozenset(v) for k, v in d["org_nominals"].items()},
+        sports_verbs=frozenset(d["sports_verbs"]), sports_words=frozenset(d["sports_words"]),
+        product_nouns=frozenset(d["product_nouns"]),
+        product_names=frozenset(d["product_names"]), platforms=frozenset(d["platforms"]),
+        platform_preps=frozenset(d["platform_preps"]),
+        name_prefixes=tuple(d["name_prefixes"]), credit_openers=tuple(d["credit_openers"]),
     )
 
 
