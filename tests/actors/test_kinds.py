@@ -35,6 +35,14 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
         # the Moon is no Moon Jae-in
         ("common_word_surname", "The Moon landing was in 1969.", "Moon", None,
          ("moon-jae-in", "person")),
+        ("common_word_surname", "Photos: Europa, Mysterious Icy Moon of Jupiter", "Moon",
+         None, ("moon-jae-in", "person")),
+        # part of a longer name; a product word that is also an organisation's alias
+        ("inside_longer_name", "Alexander Vindman is the White House National Security "
+         "Council Ukraine expert.", "Security Council", None,
+         ("un-security-council", "org")),
+        ("known_product_word", "It is a gaming monitor with RGB lighting.", "RGB", None,
+         ("prk-rgb", "org")),
         # a product, programme, index or standard is no organisation
         ("product_name", "The messaging app Signal said it would leave.", "Signal", None,
          ("local:org", "org")),
@@ -79,6 +87,13 @@ def test_a_kind_rule_on_and_off(link, rule: str, text: str, surface: str,  # typ
          ("moon-jae-in", "person")),
         ("President Moon said the talks would go on.", "President Moon",
          ("moon-jae-in", "person")),
+        ("Pence said the talks failed.", "Pence", ("mike-pence", "person")),
+        ("The UN Security Council met on Monday.", "Security Council",
+         ("un-security-council", "org")),
+        ("The Chinese Communist Party said no.", "The Chinese Communist Party",
+         ("chn-ccp", "org")),
+        ("Louisiana Democrats re-elected the governor.", "Democrats",
+         ("usa-democrats", "org")),
         # an organisation named as one; a platform acting
         ("Police arrested members of the Ithilen Trade Council.", "the Ithilen Trade Council",
          ("local:org", "org")),

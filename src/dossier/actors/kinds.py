@@ -39,6 +39,9 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
     if not actor.id.startswith("local:"):
         if actor.type == "person" and common_word_surname(a, span, actor):
             return None, why
+        if actor.type in ("org", "bloc") and (inside_longer_name(a, span)
+                                              or known_product_word(span)):
+            return None, why
         return actor, why
     if platform_use(a, span):
         return None, why
@@ -96,15 +99,46 @@ def national_team(a: Article, span: Span) -> bool:
 @BOOK.rule("names", off=False)
 def common_word_surname(a: Article, span: Span, actor: Actor) -> bool:
     """A known person's surname that is also a common word (``common_noun_surnames``),
-    alone, modifying a noun or after a preposition, with the person not yet in the
-    story, names nobody: "the Moon landing", "rocks from the Moon" (not "Moon Jae-in
-    spoke. Supporters of Moon cheered.", nor "President Moon")."""
+    alone, modifying a noun, after a preposition, in apposition or after capitalised
+    words that are no first name or title, with the person not yet in the story and no
+    title before it, names nobody: "the Moon landing", "rocks
+    from the Moon", "Europa, icy Moon of Jupiter" (not "Moon Jae-in spoke. Supporters
+    of Moon cheered.", nor "President Moon", nor a headline's "Pence: No debate")."""
     if len(span) != 1 or span[0].lower_ not in cues().common_noun_surnames:
         return False
-    tok = span[0]
-    if tok.dep_ not in MODIFIER_DEPS and tok.dep_ != "pobj":
+    tok, c = span[0], cues()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    run_on = prev is not None and prev.head == tok and prev.dep_ == "compound" \
+        and prev.is_title and prev.lower_ not in c.first_names and prev.lower_ not in c.titles
+    if tok.dep_ not in MODIFIER_DEPS and tok.dep_ not in ("pobj", "appos") and not run_on:
         return False
-    return not a.in_story(actor) and a.title_before(span) not in cues().titles
+    return not a.in_story(actor) and a.title_before(span) not in c.titles
+
+
+@BOOK.rule("names", off=False)
+def inside_longer_name(a: Article, span: Span) -> bool:
+    """A known organisation's or bloc's name that a capitalised word before it
+    continues, inside one entity NER found, is part of a longer name, not that
+    actor: "the White House National Security Council" is not the UN Security
+    Council, "the Western District of New York" not the West (not "the UN Security
+    Council", nor "Louisiana Democrats", whose first word is a known place or name)."""
+    first = span[0]
+    if first.ent_iob_ != "I" or first.i == 0:
+        return False
+    prev = span.doc[first.i - 1]
+    if not (prev.is_title and prev.pos_ == "PROPN" and prev.ent_iob_ in ("B", "I")):
+        return False
+    return norm(prev.text) not in cues().subnational and not a.g.by_name(prev.text)
+
+
+@BOOK.rule("names", off=False)
+def known_product_word(span: Span) -> bool:
+    """A known organisation's short alias written as a product word or standard
+    (``product_names``) names no organisation: "a gaming monitor with RGB lighting" is
+    not North Korea's Reconnaissance General Bureau (not "the RGB said")."""
+    bare = _bare(span)
+    return bare.text.lower() in cues().product_names and bare.root.dep_ not in (
+        "nsubj", "nsubjpass")
 
 
 @BOOK.rule("names", off=False)
