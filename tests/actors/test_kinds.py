@@ -48,6 +48,12 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          ("local:org", "org")),
         ("product_name", "The Medicaid program covers millions of people.", "The Medicaid",
          None, ("local:org", "org")),
+        ("product_name", "The Mavic Mini is the ideal drone for beginners.", "Mavic Mini",
+         None, ("local:person", "person")),
+        # no person's name: words joined by an underscore (a score: product_name)
+        ("not_a_person_name", "Composer_Kim Cheol Hwan, Art Director_Park Dong Woo, "
+         "Lighting Design_Sin Ho.", "Art Director_Park Dong Woo", None,
+         ("local:person", "person")),
         # a platform as a place to post is no actor; as a subject it is a company
         ("platform_use", "Kejriwal turned to Twitter to describe the city.", "Twitter", None,
          ("local:org", "org")),
@@ -98,6 +104,10 @@ def test_a_kind_rule_on_and_off(link, rule: str, text: str, surface: str,  # typ
         ("Police arrested members of the Ithilen Trade Council.", "the Ithilen Trade Council",
          ("local:org", "org")),
         ("Twitter said it removed the post.", "Twitter", ("local:org", "org")),
+        # a player before a score; a surname that ends a product line's name elsewhere
+        ("Denis Shapovalov defeated Taylor Fritz 7-6 (6), 6-3.", "Taylor Fritz",
+         ("local:person", "person")),
+        ("Anna Prime said the plan would fail.", "Anna Prime", ("local:person", "person")),
         # a real person's name with a capital inside; a credit inside a sentence
         ("DeShawn Carter said the plan would fail.", "DeShawn Carter",
          ("local:person", "person")),
@@ -106,5 +116,22 @@ def test_a_kind_rule_on_and_off(link, rule: str, text: str, surface: str,  # typ
     ],
 )
 def test_names_the_kind_rules_leave_alone(link, text: str, surface: str,  # type: ignore[no-untyped-def]
-                                          actor: tuple[str, str]) -> None:
+                                          actor: tuple[str, str] | None) -> None:
     assert _found(link, text, surface) == actor
+
+
+@pytest.mark.parametrize(("text", "surface", "surer"), [
+    # a name starting with an organisation in the story: its product or a member
+    ("Samsung cut prices. Samsung Galaxy Note sales rose.", "Samsung Galaxy Note", False),
+    ("Maria Lopez said the plan would fail.", "Maria Lopez", True),
+])
+def test_a_name_starting_with_an_organisation_is_less_sure(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                                           surer: bool) -> None:
+    def confidence() -> float | None:
+        m = next((m for m in link(text, D2019) if m.text == surface), None)
+        return None if m is None else m.confidence
+
+    low = confidence()
+    with switched_off("actors.names.org_prefixed_person"):
+        assert confidence() == (low if surer else 0.8)
+    assert low is not None and (low > 0.6) is surer

@@ -67,6 +67,7 @@ class Cues:
     sports_words: frozenset[str]
     product_nouns: frozenset[str]
     product_names: frozenset[str]
+    product_name_ends: frozenset[str]
     platforms: frozenset[str]
     platform_preps: frozenset[str]
     name_prefixes: tuple[str, ...]
@@ -114,7 +115,8 @@ def cues() -> Cues:
         org_nominals={k: frozenset(v) for k, v in d["org_nominals"].items()},
         sports_verbs=frozenset(d["sports_verbs"]), sports_words=frozenset(d["sports_words"]),
         product_nouns=frozenset(d["product_nouns"]),
-        product_names=frozenset(d["product_names"]), platforms=frozenset(d["platforms"]),
+        product_names=frozenset(d["product_names"]),
+        product_name_ends=frozenset(d["product_name_ends"]), platforms=frozenset(d["platforms"]),
         platform_preps=frozenset(d["platform_preps"]),
         name_prefixes=tuple(d["name_prefixes"]), credit_openers=tuple(d["credit_openers"]),
     )

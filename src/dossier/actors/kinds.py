@@ -45,13 +45,17 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         return actor, why
     if platform_use(a, span):
         return None, why
-    if actor.type == "org":
-        if product_name(a, span):
+    if product_name(a, span, actor.type == "person"):
+        return None, why
+    if actor.type == "org" and person_named_org(a, span):
+        return retype(a, actor, "person"), "retyped_person"
+    if actor.type == "person":
+        if not_a_person_name(span):
             return None, why
-        if person_named_org(a, span):
-            return retype(a, actor, "person"), "retyped_person"
-    elif actor.type == "person" and company_named_person(span):
-        return retype(a, actor, "org"), "unlinked_org"
+        if company_named_person(span):
+            return retype(a, actor, "org"), "unlinked_org"
+        if org_prefixed_person(a, span):
+            return actor, "unlinked_word"
     return actor, why
 
 
@@ -155,21 +159,25 @@ def platform_use(a: Article, span: Span) -> bool:
 
 
 @BOOK.rule("names", off=False)
-def product_name(a: Article, span: Span) -> bool:
+def product_name(a: Article, span: Span, person: bool = False) -> bool:
     """An unknown "organisation" that is a product, programme, index or standard names
     no actor: one of ``product_names``, one a product noun follows or stands before in
-    apposition (``product_nouns``), or one a number follows or holds: "the messaging
-    app Signal", "the Medicaid program", "the USB-C standard", "the FTSE 100 fell",
-    "Wales 2-1" (not "the Ithilen Trade Council")."""
+    apposition (``product_nouns``), one a number follows or holds, or one ending in a
+    word of a product line (``product_name_ends``): "the messaging app Signal", "the
+    Medicaid program", "the USB-C standard", "the FTSE 100 fell", "Wales 2-1", "the
+    Mavic Mini" (not "the Ithilen Trade Council"). An unknown "person" so named is none
+    either ("the new Moneycontrol Pro"; not "Taylor Fritz 7-6 (6), 6-3", a score)."""
     c = cues()
     bare = _bare(span)
     if bare.text.lower() in c.product_names or bare[0].lower_ in c.product_names \
-            or any(ch.isdigit() for ch in bare.text):
+            or any(ch.isdigit() for ch in bare.text) \
+            or (len(bare) > 1 and bare[-1].lower_ in c.product_name_ends):
         return True
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[bare.start - 1] if bare.start > 0 else None
-    if after is not None and (after.text[:1].isdigit() or (
+    numbered = after is not None and after.text[:1].isdigit() and not person
+    if after is not None and (numbered or (
             after.lower_ in c.product_nouns and after.pos_ == "NOUN"
             and bare.root.head == after)):
         return True
@@ -189,6 +197,30 @@ def person_named_org(a: Article, span: Span) -> bool:
         return False
     return all(t.is_title and t.lower_ not in c.org_name_nouns and t.lower_ not in c.org_nouns
                for t in bare)
+
+
+@BOOK.rule("names", off=False)
+def not_a_person_name(span: Span) -> bool:
+    """An unknown "person" whose words hold a digit, an underscore or no letter at all
+    is no person's name: "Art Director_Park Dong Woo", "½ cup cucumber", "Tsonga
+    cruised past Uchiyama 6-2" (not "Jean-Julien Rojer")."""
+    return any(ch.isdigit() or ch == "_" for ch in span.text) or any(
+        not t.is_space and not any(ch.isalpha() for ch in t.text)
+        and t.text not in (".", "-", "'", "’") for t in span)
+
+
+@BOOK.rule("names", off=False)
+def org_prefixed_person(a: Article, span: Span) -> bool:
+    """An unknown "person" whose first word is an organisation already in the story
+    (or the gazetteer's) is as likely its product or a badly bounded member as a
+    person, so the link is no surer than an unknown word: "Samsung Galaxy Note" after
+    "Samsung", "Browns DL Sheldon Richardson" after "the Browns" (not "Maria Lopez")."""
+    if len(span) < 2:
+        return False
+    first = norm(span[0].text)
+    local = a.local.get(first)
+    return (local is not None and local.type == "org") or any(
+        x.type == "org" for x in a.g.by_name(span[0].text))
 
 
 @BOOK.rule("names", off=False)
