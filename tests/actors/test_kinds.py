@@ -135,3 +135,19 @@ def test_a_name_starting_with_an_organisation_is_less_sure(link, text: str, surf
     with switched_off("actors.names.org_prefixed_person"):
         assert confidence() == (low if surer else 0.8)
     assert low is not None and (low > 0.6) is surer
+
+
+@pytest.mark.parametrize(("text", "grouped"), [
+    # a person's name modifying a group noun: the group acts
+    ("Joe Biden spoke on Monday. Biden aides said the plan was dead.", True),
+    ("Joe Biden spoke on Monday. Biden said the plan was dead.", False),
+])
+def test_a_person_modifying_a_group_is_hidden_by_default(link, text: str,  # type: ignore[no-untyped-def]
+                                                         grouped: bool) -> None:
+    def confidence() -> float:
+        return [m for m in link(text, D2019) if m.text == "Biden"][0].confidence
+
+    low = confidence()
+    with switched_off("actors.names.group_modifier"):
+        assert (confidence() > low) is grouped
+    assert (low < 0.6) is grouped

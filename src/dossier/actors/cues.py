@@ -68,6 +68,7 @@ class Cues:
     product_nouns: frozenset[str]
     product_names: frozenset[str]
     product_name_ends: frozenset[str]
+    group_nouns: frozenset[str]
     platforms: frozenset[str]
     platform_preps: frozenset[str]
     name_prefixes: tuple[str, ...]
@@ -116,7 +117,8 @@ def cues() -> Cues:
         sports_verbs=frozenset(d["sports_verbs"]), sports_words=frozenset(d["sports_words"]),
         product_nouns=frozenset(d["product_nouns"]),
         product_names=frozenset(d["product_names"]),
-        product_name_ends=frozenset(d["product_name_ends"]), platforms=frozenset(d["platforms"]),
+        product_name_ends=frozenset(d["product_name_ends"]),
+        group_nouns=frozenset(d["group_nouns"]), platforms=frozenset(d["platforms"]),
         platform_preps=frozenset(d["platform_preps"]),
         name_prefixes=tuple(d["name_prefixes"]), credit_openers=tuple(d["credit_openers"]),
     )

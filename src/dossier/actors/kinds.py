@@ -36,6 +36,8 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
     confidence (a key of ``[confidence]``)."""
     if actor.type == "state":
         return (None, why) if national_team(a, span) else (actor, why)
+    if actor.type == "person" and group_modifier(span):
+        why = "group_modifier"
     if not actor.id.startswith("local:"):
         if actor.type == "person" and common_word_surname(a, span, actor):
             return None, why
@@ -98,6 +100,16 @@ def national_team(a: Article, span: Span) -> bool:
     if SCORE.search(sent.text) or any(t.lower_ in c.sports_words for t in sent):
         return True
     return len(a.parsed.where(LOWER, c.sports_words)) >= SPORTS_ARTICLE
+
+
+@BOOK.rule("names", off=False)
+def group_modifier(span: Span) -> bool:
+    """A person's name modifying a group noun (``group_nouns``) names the person, but
+    the group acts: the link is kept at the confidence of ``group_modifier``, below
+    the default views' floor ("Biden aides said the plan was dead", "Trump supporters
+    cheered"; not "Biden said")."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.lower_ in cues().group_nouns
 
 
 @BOOK.rule("names", off=False)
