@@ -62,6 +62,16 @@ class Cues:
     work_nouns: frozenset[str]
     title_small_words: frozenset[str]
     government_nouns: frozenset[str]
+    sports_verbs: frozenset[str]
+    sports_words: frozenset[str]
+    product_nouns: frozenset[str]
+    product_names: frozenset[str]
+    product_name_ends: frozenset[str]
+    group_nouns: frozenset[str]
+    platforms: frozenset[str]
+    platform_preps: frozenset[str]
+    name_prefixes: tuple[str, ...]
+    credit_openers: tuple[str, ...]
 
 
 @cache
@@ -102,6 +112,13 @@ def cues() -> Cues:
         work_nouns=frozenset(d["work_nouns"]),
         title_small_words=frozenset(d["title_small_words"]),
         government_nouns=frozenset(d["government_nouns"]),
+        sports_verbs=frozenset(d["sports_verbs"]), sports_words=frozenset(d["sports_words"]),
+        product_nouns=frozenset(d["product_nouns"]),
+        product_names=frozenset(d["product_names"]),
+        product_name_ends=frozenset(d["product_name_ends"]),
+        group_nouns=frozenset(d["group_nouns"]), platforms=frozenset(d["platforms"]),
+        platform_preps=frozenset(d["platform_preps"]),
+        name_prefixes=tuple(d["name_prefixes"]), credit_openers=tuple(d["credit_openers"]),
     )
 
 

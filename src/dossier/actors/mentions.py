@@ -8,6 +8,7 @@ from spacy.tokens import Span
 from dossier.actors.article import Article
 from dossier.actors.coref.antecedents import remember_mention
 from dossier.actors.cues import cues
+from dossier.actors.kinds import review
 from dossier.gazetteer import Actor
 from dossier.records import Mention
 
@@ -19,6 +20,11 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
     none is given)."""
     if any(a.taken[span.start : span.end]):
         return
+    checked, why = review(a, span, actor, why or via)
+    if checked is None:  # no actor: a national team, a product, a platform used as a place
+        a.skip(span)
+        return
+    actor = checked
     for i in range(span.start, span.end):
         a.taken[i] = True
     code = actor.code_on(a.date)
@@ -31,7 +37,7 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
         text=span.text, actor_id=actor.id, actor_name=actor.name, qid=actor.qid or None,
         code=code or None, country=country, sector=sector or None, type=actor.type,
         via=via, chain=f"{p.article_id}:{actor.id}", date_basis=a.basis,
-        confidence=link_confidence(a, why or via, actor),
+        confidence=link_confidence(a, why, actor),
     ))
     remember_mention(a, span, actor, via)
 

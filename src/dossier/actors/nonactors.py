@@ -23,7 +23,8 @@ _THE = frozenset({"the"})
 
 def take_nonactors(a: Article) -> None:
     """Take the tokens of page furniture and of titles of works before reading."""
-    for span in [*furniture_lines(a), *work_titles(a), *surname_after_the(a)]:
+    for span in [*furniture_lines(a), *credit_lines(a), *work_titles(a),
+                 *surname_after_the(a)]:
         a.skip(span)
 
 
@@ -46,6 +47,31 @@ def furniture_lines(a: Article) -> list[Span]:
             if sp is not None and len(sp):
                 out.append(sp)
         start = end + 1
+    return out
+
+
+@BOOK.rule("names", off=[])
+def credit_lines(a: Article) -> list[Span]:
+    """A credit line names no actor of the story: from an opener of ``credit_openers``
+    in actor_cues.toml at a line's start or after a bracket to the bracket's close or
+    the line's end: "(Reporting by Jane Doe; Editing by John Roe)", "Photo: Jane
+    Doe/Getty Images" (not "according to reporting by The New York Times")."""
+    doc, text = a.doc, a.parsed.text
+    low = text.lower()
+    out = []
+    for opener in cues().credit_openers:
+        at = low.find(opener)
+        while at >= 0:
+            line_start = low.rfind("\n", 0, at) + 1
+            before = low[line_start:at].strip()
+            if before in ("", "(", "["):
+                ends = [e for e in (low.find(")", at), low.find("]", at), low.find("\n", at))
+                        if e >= 0]
+                end = min(ends) if ends else len(text)
+                sp = doc.char_span(at, end, alignment_mode="expand")
+                if sp is not None and len(sp):
+                    out.append(sp)
+            at = low.find(opener, at + len(opener))
     return out
 
 

@@ -1,0 +1,248 @@
+"""What kind of thing a name is, checked as a link is written: a national team is no
+state, a product, programme, index or standard is no organisation, a company NER
+called a person is an organisation, a first name and surname NER called an
+organisation is a person, and a common word that is also a known person's surname
+names nobody unless the person is in the story.
+
+:func:`review` runs in :func:`dossier.actors.mentions.emit`: it keeps the link,
+retypes its local actor, names other evidence for its confidence, or drops it (the
+tokens are then taken with no mention). Word lists: ``actor_cues.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.attrs import LOWER
+from spacy.tokens import Span, Token
+
+from dossier.actors.article import Article
+from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
+from dossier.gazetteer import Actor, norm
+
+# a match's score in a sentence ("2-1", "6 - 4")
+SCORE = re.compile(r"(?<![\d.])\d{1,2} ?[-–] ?\d{1,2}(?![\d.])")
+# a one-word name with a capital inside ("SpaceX", "WeWork", "MarketAxess")
+CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+# sports words an article holds from which every sentence of it is about a sport
+SPORTS_ARTICLE = 3
+# words of a first name and surname NER called an organisation
+PERSON_WORDS = (2, 3)
+
+
+def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None, str]:
+    """The actor to write for ``span`` (None: no mention) and the evidence for its
+    confidence (a key of ``[confidence]``)."""
+    if actor.type == "state":
+        return (None, why) if national_team(a, span) else (actor, why)
+    if actor.type == "person" and group_modifier(span):
+        why = "group_modifier"
+    if not actor.id.startswith("local:"):
+        if actor.type == "person" and common_word_surname(a, span, actor):
+            return None, why
+        if actor.type in ("org", "bloc") and (inside_longer_name(a, span)
+                                              or known_product_word(span)):
+            return None, why
+        return actor, why
+    if platform_use(a, span):
+        return None, why
+    if product_name(a, span, actor.type == "person"):
+        return None, why
+    if actor.type == "org" and person_named_org(a, span):
+        return retype(a, actor, "person"), "retyped_person"
+    if actor.type == "person":
+        if not_a_person_name(span):
+            return None, why
+        if company_named_person(span):
+            return retype(a, actor, "org"), "unlinked_org"
+        if org_prefixed_person(a, span):
+            return actor, "unlinked_word"
+    return actor, why
+
+
+def retype(a: Article, actor: Actor, type_: str) -> Actor:
+    """The local actor of the same name as a ``type_`` (the same one for the article)."""
+    key = norm(actor.name)
+    gender = cues().first_names.get(actor.name.split()[0].lower(), "") \
+        if type_ == "person" else ""
+    new = replace(actor, id=actor.id.replace(f"local:{actor.type}:", f"local:{type_}:", 1),
+                  type=type_, gender=gender)
+    a.local[key] = new
+    return new
+
+
+def _bare(span: Span) -> Span:
+    """``span`` without a leading "the"."""
+    if len(span) > 1 and span[0].lower_ == "the":
+        return span[1:]
+    return span
+
+
+@BOOK.rule("names", off=False)
+def national_team(a: Article, span: Span) -> bool:
+    """A country's name that is the subject or object of a match verb (``sports_verbs``)
+    in a story about a sport (a score or a word of ``sports_words`` in the sentence, or
+    ``SPORTS_ARTICLE`` of them in the article) is its national team, no state: "England
+    beat Wales 2-1 at Wembley" (not "Russia beat Ukraine's forces back")."""
+    c = cues()
+    tok = span.root
+    verb: Token = tok.head
+    if tok.dep_ == "conj":
+        tok, verb = tok.head, tok.head.head
+    if tok.dep_ == "pobj" and verb.lower_ in ("to", "against", "over", "with"):
+        verb = verb.head
+    elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    if verb.lemma_.lower() not in c.sports_verbs:
+        return False
+    sent = tok.sent
+    if SCORE.search(sent.text) or any(t.lower_ in c.sports_words for t in sent):
+        return True
+    return len(a.parsed.where(LOWER, c.sports_words)) >= SPORTS_ARTICLE
+
+
+@BOOK.rule("names", off=False)
+def group_modifier(span: Span) -> bool:
+    """A person's name modifying a group noun (``group_nouns``) names the person, but
+    the group acts: the link is kept at the confidence of ``group_modifier``, below
+    the default views' floor ("Biden aides said the plan was dead", "Trump supporters
+    cheered"; not "Biden said")."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.lower_ in cues().group_nouns
+
+
+@BOOK.rule("names", off=False)
+def common_word_surname(a: Article, span: Span, actor: Actor) -> bool:
+    """A known person's surname that is also a common word (``common_noun_surnames``),
+    alone, modifying a noun, after a preposition, in apposition or after capitalised
+    words that are no first name or title, with the person not yet in the story and no
+    title before it, names nobody: "the Moon landing", "rocks
+    from the Moon", "Europa, icy Moon of Jupiter" (not "Moon Jae-in spoke. Supporters
+    of Moon cheered.", nor "President Moon", nor a headline's "Pence: No debate")."""
+    if len(span) != 1 or span[0].lower_ not in cues().common_noun_surnames:
+        return False
+    tok, c = span[0], cues()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    run_on = prev is not None and prev.head == tok and prev.dep_ == "compound" \
+        and prev.is_title and prev.lower_ not in c.first_names and prev.lower_ not in c.titles
+    if tok.dep_ not in MODIFIER_DEPS and tok.dep_ not in ("pobj", "appos") and not run_on:
+        return False
+    return not a.in_story(actor) and a.title_before(span) not in c.titles
+
+
+@BOOK.rule("names", off=False)
+def inside_longer_name(a: Article, span: Span) -> bool:
+    """A known organisation's or bloc's name that a capitalised word before it
+    continues, inside one entity NER found, is part of a longer name, not that
+    actor: "the White House National Security Council" is not the UN Security
+    Council, "the Western District of New York" not the West (not "the UN Security
+    Council", nor "Louisiana Democrats", whose first word is a known place or name)."""
+    first = span[0]
+    if first.ent_iob_ != "I" or first.i == 0:
+        return False
+    prev = span.doc[first.i - 1]
+    if not (prev.is_title and prev.pos_ == "PROPN" and prev.ent_iob_ in ("B", "I")):
+        return False
+    return norm(prev.text) not in cues().subnational and not a.g.by_name(prev.text)
+
+
+@BOOK.rule("names", off=False)
+def known_product_word(span: Span) -> bool:
+    """A known organisation's short alias written as a product word or standard
+    (``product_names``) names no organisation: "a gaming monitor with RGB lighting" is
+    not North Korea's Reconnaissance General Bureau (not "the RGB said")."""
+    bare = _bare(span)
+    return bare.text.lower() in cues().product_names and bare.root.dep_ not in (
+        "nsubj", "nsubjpass")
+
+
+@BOOK.rule("names", off=False)
+def platform_use(a: Article, span: Span) -> bool:
+    """A social platform or app (``platforms``) as a place to post or a modifier names
+    no actor: "Kejriwal turned to Twitter", "in a Tumblr post" (not "Twitter said it
+    removed the post")."""
+    bare = _bare(span)
+    root = bare.root
+    if root.dep_ not in MODIFIER_DEPS and not (
+            root.dep_ == "pobj" and root.head.lower_ in cues().platform_preps):
+        return False
+    return bare.text.lower() in cues().platforms
+
+
+@BOOK.rule("names", off=False)
+def product_name(a: Article, span: Span, person: bool = False) -> bool:
+    """An unknown "organisation" that is a product, programme, index or standard names
+    no actor: one of ``product_names``, one a product noun follows or stands before in
+    apposition (``product_nouns``), one a number follows or holds, or one ending in a
+    word of a product line (``product_name_ends``): "the messaging app Signal", "the
+    Medicaid program", "the USB-C standard", "the FTSE 100 fell", "Wales 2-1", "the
+    Mavic Mini" (not "the Ithilen Trade Council"). An unknown "person" so named is none
+    either ("the new Moneycontrol Pro"; not "Taylor Fritz 7-6 (6), 6-3", a score)."""
+    c = cues()
+    bare = _bare(span)
+    if bare.text.lower() in c.product_names or bare[0].lower_ in c.product_names \
+            or any(ch.isdigit() for ch in bare.text) \
+            or (len(bare) > 1 and bare[-1].lower_ in c.product_name_ends):
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[bare.start - 1] if bare.start > 0 else None
+    numbered = after is not None and after.text[:1].isdigit() and not person
+    if after is not None and (numbered or (
+            after.lower_ in c.product_nouns and after.pos_ == "NOUN"
+            and bare.root.head == after)):
+        return True
+    return before is not None and before.lower_ in c.product_nouns and before.pos_ == "NOUN"
+
+
+@BOOK.rule("names", off=False)
+def person_named_org(a: Article, span: Span) -> bool:
+    """An unknown "organisation" written as a common first name and a surname (or the
+    first name alone) is a person: "the shares fell, said Megan Davies", "his wife,
+    Kimberly" (not "the Morgan Stanley Foundation", whose words name an organisation)."""
+    c = cues()
+    bare = _bare(span)
+    if bare.start > span.start or bare[0].lower_ not in c.first_names:
+        return False
+    if len(bare) > 1 and len(bare) not in PERSON_WORDS:
+        return False
+    return all(t.is_title and t.lower_ not in c.org_name_nouns and t.lower_ not in c.org_nouns
+               for t in bare)
+
+
+@BOOK.rule("names", off=False)
+def not_a_person_name(span: Span) -> bool:
+    """An unknown "person" whose words hold a digit, an underscore or no letter at all
+    is no person's name: "Art Director_Park Dong Woo", "½ cup cucumber", "Tsonga
+    cruised past Uchiyama 6-2" (not "Jean-Julien Rojer")."""
+    return any(ch.isdigit() or ch == "_" for ch in span.text) or any(
+        not t.is_space and not any(ch.isalpha() for ch in t.text)
+        and t.text not in (".", "-", "'", "’") for t in span)
+
+
+@BOOK.rule("names", off=False)
+def org_prefixed_person(a: Article, span: Span) -> bool:
+    """An unknown "person" whose first word is an organisation already in the story
+    (or the gazetteer's) is as likely its product or a badly bounded member as a
+    person, so the link is no surer than an unknown word: "Samsung Galaxy Note" after
+    "Samsung", "Browns DL Sheldon Richardson" after "the Browns" (not "Maria Lopez")."""
+    if len(span) < 2:
+        return False
+    first = norm(span[0].text)
+    local = a.local.get(first)
+    return (local is not None and local.type == "org") or any(
+        x.type == "org" for x in a.g.by_name(span[0].text))
+
+
+@BOOK.rule("names", off=False)
+def company_named_person(span: Span) -> bool:
+    """An unknown one-word "person" with a capital inside its word (not a name's
+    prefix, ``name_prefixes``: "McCormick", "DeSantis"), or a social platform, is a
+    company: "SpaceX launched a rocket", "Twitter said it removed the post"."""
+    if len(span) != 1:
+        return False
+    word = span[0].text
+    if word.lower() in cues().platforms:
+        return True
+    return bool(CAMEL.fullmatch(word)) and not word.lower().startswith(cues().name_prefixes)

@@ -1,0 +1,153 @@
+"""What kind of thing a name is (dossier.actors.kinds and the credit lines of
+dossier.actors.nonactors): each rule on and off, with sentences it must leave alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dossier.rules import switched_off
+
+D2019 = date(2019, 11, 20)
+
+
+def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """The actor (``local:<type>`` for an unknown one) and type of the first mention
+    written ``surface``; None when there is none."""
+    m = next((m for m in link(text, D2019) if m.text == surface), None)
+    if m is None:
+        return None
+    actor = f"local:{m.type}" if m.actor_id.startswith("local:") else m.actor_id
+    return actor, m.type
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "surface", "with_rule", "without"),
+    [
+        # a national team is no state
+        ("national_team", "Germany defeated Italy 2-1 in Milan on Saturday.", "Italy",
+         None, ("ITA", "state")),
+        ("national_team", "Australia beat Colombia in the Davis Cup on Tuesday.",
+         "Colombia", None, ("COL", "state")),
+        ("national_team", "France thrashed Brazil 4-0 in the final.", "France", None,
+         ("FRA", "state")),
+        # the Moon is no Moon Jae-in
+        ("common_word_surname", "The Moon landing was in 1969.", "Moon", None,
+         ("moon-jae-in", "person")),
+        ("common_word_surname", "Photos: Europa, Mysterious Icy Moon of Jupiter", "Moon",
+         None, ("moon-jae-in", "person")),
+        # part of a longer name; a product word that is also an organisation's alias
+        ("inside_longer_name", "Alexander Vindman is the White House National Security "
+         "Council Ukraine expert.", "Security Council", None,
+         ("un-security-council", "org")),
+        ("known_product_word", "It is a gaming monitor with RGB lighting.", "RGB", None,
+         ("prk-rgb", "org")),
+        # a product, programme, index or standard is no organisation
+        ("product_name", "The messaging app Signal said it would leave.", "Signal", None,
+         ("local:org", "org")),
+        ("product_name", "The Medicaid program covers millions of people.", "The Medicaid",
+         None, ("local:org", "org")),
+        ("product_name", "The Mavic Mini is the ideal drone for beginners.", "Mavic Mini",
+         None, ("local:person", "person")),
+        # no person's name: words joined by an underscore (a score: product_name)
+        ("not_a_person_name", "Composer_Kim Cheol Hwan, Art Director_Park Dong Woo, "
+         "Lighting Design_Sin Ho.", "Art Director_Park Dong Woo", None,
+         ("local:person", "person")),
+        # a platform as a place to post is no actor; as a subject it is a company
+        ("platform_use", "Kejriwal turned to Twitter to describe the city.", "Twitter", None,
+         ("local:org", "org")),
+        ("company_named_person", "SpaceX launched a rocket on Tuesday.", "SpaceX",
+         ("local:org", "org"), ("local:person", "person")),
+        ("company_named_person", "Twitter said it removed the post.", "Twitter",
+         ("local:org", "org"), ("local:person", "person")),
+        # a first name and surname NER called an organisation is a person
+        ("person_named_org", "The shares fell, said Megan Davies, citing data.",
+         "Megan Davies", ("local:person", "person"), ("local:org", "org")),
+        # a credit line names no actor
+        ("credit_lines", "The talks ended.\n(Reporting by Greg Roumeliotis; Editing by "
+         "Martin Howell)", "Greg Roumeliotis", None, ("local:person", "person")),
+        ("credit_lines", "The talks ended.\nPhoto: John Smith/Getty Images", "John Smith",
+         None, ("local:person", "person")),
+    ],
+)
+def test_a_kind_rule_on_and_off(link, rule: str, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                with_rule: tuple[str, str] | None,
+                                without: tuple[str, str] | None) -> None:
+    assert _found(link, text, surface) == with_rule
+    with switched_off(f"actors.names.{rule}"):
+        assert _found(link, text, surface) == without
+    assert _found(link, text, surface) == with_rule
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        # a war, not a match; a country's name that is no subject or object of the match
+        ("Russia beat Ukraine's forces back from the city, officials said.", "Russia",
+         ("RUS", "state")),
+        ("Russia and Ukraine will face each other in talks, officials said.", "Russia",
+         ("RUS", "state")),
+        # the person in the story, and named with a title
+        ("Moon Jae-in spoke on Monday. Supporters of Moon cheered.", "Moon",
+         ("moon-jae-in", "person")),
+        ("President Moon said the talks would go on.", "President Moon",
+         ("moon-jae-in", "person")),
+        ("Pence said the talks failed.", "Pence", ("mike-pence", "person")),
+        ("The UN Security Council met on Monday.", "Security Council",
+         ("un-security-council", "org")),
+        ("The Chinese Communist Party said no.", "The Chinese Communist Party",
+         ("chn-ccp", "org")),
+        ("Louisiana Democrats re-elected the governor.", "Democrats",
+         ("usa-democrats", "org")),
+        # an organisation named as one; a platform acting
+        ("Police arrested members of the Ithilen Trade Council.", "the Ithilen Trade Council",
+         ("local:org", "org")),
+        ("Twitter said it removed the post.", "Twitter", ("local:org", "org")),
+        # a player before a score; a surname that ends a product line's name elsewhere
+        ("Denis Shapovalov defeated Taylor Fritz 7-6 (6), 6-3.", "Taylor Fritz",
+         ("local:person", "person")),
+        ("Anna Prime said the plan would fail.", "Anna Prime", ("local:person", "person")),
+        # a real person's name with a capital inside; a credit inside a sentence
+        ("DeShawn Carter said the plan would fail.", "DeShawn Carter",
+         ("local:person", "person")),
+        ("According to reporting by The New York Times, Donald Trump left.", "Donald Trump",
+         ("donald-trump", "person")),
+    ],
+)
+def test_names_the_kind_rules_leave_alone(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                          actor: tuple[str, str] | None) -> None:
+    assert _found(link, text, surface) == actor
+
+
+@pytest.mark.parametrize(("text", "surface", "surer"), [
+    # a name starting with an organisation in the story: its product or a member
+    ("Samsung cut prices. Samsung Galaxy Note sales rose.", "Samsung Galaxy Note", False),
+    ("Maria Lopez said the plan would fail.", "Maria Lopez", True),
+])
+def test_a_name_starting_with_an_organisation_is_less_sure(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                                           surer: bool) -> None:
+    def confidence() -> float | None:
+        m = next((m for m in link(text, D2019) if m.text == surface), None)
+        return None if m is None else m.confidence
+
+    low = confidence()
+    with switched_off("actors.names.org_prefixed_person"):
+        assert confidence() == (low if surer else 0.8)
+    assert low is not None and (low > 0.6) is surer
+
+
+@pytest.mark.parametrize(("text", "grouped"), [
+    # a person's name modifying a group noun: the group acts
+    ("Joe Biden spoke on Monday. Biden aides said the plan was dead.", True),
+    ("Joe Biden spoke on Monday. Biden said the plan was dead.", False),
+])
+def test_a_person_modifying_a_group_is_hidden_by_default(link, text: str,  # type: ignore[no-untyped-def]
+                                                         grouped: bool) -> None:
+    def confidence() -> float:
+        return [m for m in link(text, D2019) if m.text == "Biden"][0].confidence
+
+    low = confidence()
+    with switched_off("actors.names.group_modifier"):
+        assert (confidence() > low) is grouped
+    assert (low < 0.6) is grouped
