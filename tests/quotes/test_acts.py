@@ -217,7 +217,8 @@ def test_one_record_per_act(quotes) -> None:  # type: ignore[no-untyped-def]
     assert any(k == "partial" and "“an unprecedentedly high level” right now" in t
                for k, t in got), got
     assert len([q for q in quotes(text) if "high level" in q.text]) == 1
-    with switched_off("quotes.post.one_per_act", "quotes.content.partial_clause"):
+    with switched_off("quotes.post.one_per_act", "quotes.content.partial_clause",
+                      "quotes.post.quoted_in_report"):
         # the report and the quotation
         assert len([q for q in quotes(text) if "high level" in q.text]) == 2
 

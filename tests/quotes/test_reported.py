@@ -179,3 +179,35 @@ def test_nested_report_is_kept_as_the_same_speakers_only(quotes) -> None:  # typ
 )
 def test_not_reports(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [(q.quote_type, q.text) for q in quotes(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # quoted words in an "according to" sentence: the sentence's clause
+        # (content.according_clause); a whole quotation stays as it is
+        ("The move reeks of “fear” and desperation, according to two aides of the "
+         "senator.", "The move reeks of “fear” and desperation"),
+        ("According to the mayor, “the bridge will not open before the winter comes.”",
+         "the bridge will not open before the winter comes."),
+    ],
+)
+def test_content_bounds(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert content in {q.text for q in quotes(text)}, [q.text for q in quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # a partial quotation inside the same speaker's report of another cue
+        ("The mayor called the plan “reckless” and said it would fail.", "reckless"),
+        ("The senator urged residents to “stay calm” and said help was coming.",
+         "stay calm"),
+    ],
+)
+def test_quoted_words_in_a_report_are_its_words(quotes, text: str, alone: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert alone not in {q.text for q in qs}
+    assert any(alone in q.text and q.quote_type == "partial" for q in qs), [
+        (q.quote_type, q.text) for q in qs]
+

@@ -78,6 +78,10 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          ("The bridge will close for two months", "the city council")),
         ("post.outer_reports", "McCallum will outline how the constant undercurrent of "
          "these actions warns that the threat is growing.", None),
+        ("post.quoted_in_report", "The mayor called the plan “reckless” and said it would "
+         "fail.", None),
+        ("content.according_clause", "According to two aides, the move reeks of “fear” "
+         "and desperation.", ("the move reeks of “fear” and desperation", "two aides")),
     ],
 )
 def test_switched_off_rule_loses_what_it_finds(quotes, rule: str, text: str,  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from dossier.quotes.lexicon import cues, tense
 from dossier.quotes.marks import MARK, MARKS, whole_paragraph, wide_spaces
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
+from dossier.quotes.paragraphs import according_clause
 from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
 from dossier.quotes.speakers import speaker_of
 from dossier.quotes.view import ArticleView, SpeakerDict, make_quote, parts
@@ -98,6 +99,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
                                      prev.reported_via.to_dict() if prev.reported_via
                                      else None, prev.confidence, parts(view, prev, content))
             elif who is not None:
+                if qtype == "partial":  # "According to X, the move reeks of “fear” …"
+                    content = according_clause(content, view)
                 out.append(make_quote(view, content, qtype, who, None, "past", None, conf))
             if who is not None:
                 last_speaker = (who, para)
