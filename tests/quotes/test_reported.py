@@ -211,3 +211,21 @@ def test_quoted_words_in_a_report_are_its_words(quotes, text: str, alone: str) -
     assert any(alone in q.text and q.quote_type == "partial" for q in qs), [
         (q.quote_type, q.text) for q in qs]
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "it" as subject, an agent who is named, a speech to come (the speaker's)
+        "It is expected that the bank will raise its rates in June.",
+        "The senator is expected by analysts to win the primary easily.",
+        "The mayor is expected to say that the bridge will close for the winter.",
+    ],
+)
+def test_no_unnamed_passive(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [q for q in quotes(text) if q.speaker is None and "expected" in q.text]
+
+
+def test_unnamed_passive_is_a_belief_below_the_floor(quotes) -> None:  # type: ignore[no-untyped-def]
+    (q,) = quotes("Mrs. Lee is not expected to publicly pressure her rival to quit the race.")
+    assert q.speaker is None and q.act == "belief" and q.confidence <= 0.5
+    assert q.text == "Mrs. Lee is not expected to publicly pressure her rival to quit the race"

@@ -78,6 +78,9 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          ("The bridge will close for two months", "the city council")),
         ("post.outer_reports", "McCallum will outline how the constant undercurrent of "
          "these actions warns that the threat is growing.", None),
+        ("speakers.unnamed_passive", "The central bank is expected to raise its rates "
+         "again in June.", ("The central bank is expected to raise its rates again in "
+                            "June", None)),
         ("post.quoted_in_report", "The mayor called the plan “reckless” and said it would "
          "fail.", None),
         ("content.according_clause", "According to two aides, the move reeks of “fear” "

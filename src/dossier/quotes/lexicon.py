@@ -59,6 +59,7 @@ class Lexicon:
     finding_sources: frozenset[str]
     stance: frozenset[str]
     finding_verbs: frozenset[str]
+    unnamed_passive: frozenset[str]
 
 
 @cache
@@ -86,7 +87,7 @@ def cues() -> Lexicon:
                    frozenset(d["evidence_verbs"]), frozenset(d["speaking_nouns"]),
                    frozenset(d["refusal_verbs"]), frozenset(d["topic_verbs"]),
                    frozenset(d["finding_sources"]), frozenset(d["stance_verbs"]),
-                   frozenset(d["finding_verbs"]))
+                   frozenset(d["finding_verbs"]), frozenset(d["unnamed_passive_verbs"]))
 
 
 @cache
