@@ -81,6 +81,11 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
         ("speakers.unnamed_passive", "The central bank is expected to raise its rates "
          "again in June.", ("The central bank is expected to raise its rates again in "
                             "June", None)),
+        ("speakers.unnamed_question", "Asked if he had ever been bullied, the candidate "
+         "said no.", ("if he had ever been bullied", None)),
+        ("content.set_off", "If the plan fails, the mayor argues, there are other tools "
+         "in the toolbox.", ("If the plan fails, the mayor argues, there are other tools "
+                             "in the toolbox", "the mayor")),
         ("post.quoted_in_report", "The mayor called the plan “reckless” and said it would "
          "fail.", None),
         ("content.according_clause", "According to two aides, the move reeks of “fear” "
