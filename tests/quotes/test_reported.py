@@ -179,3 +179,85 @@ def test_nested_report_is_kept_as_the_same_speakers_only(quotes) -> None:  # typ
 )
 def test_not_reports(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [(q.quote_type, q.text) for q in quotes(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an attribution set off by commas inside the sentence (content.set_off)
+        ("Nor does the mayor have any plans, advisers say, to raise taxes before the "
+         "election.", "Nor does the mayor have any plans, advisers say, to raise taxes "
+         "before the election"),
+        # quoted words in an "according to" sentence: the sentence's clause
+        # (content.according_clause); a whole quotation stays as it is
+        ("The move reeks of “fear” and desperation, according to two aides of the "
+         "senator.", "The move reeks of “fear” and desperation"),
+        ("According to the mayor, “the bridge will not open before the winter comes.”",
+         "the bridge will not open before the winter comes."),
+    ],
+)
+def test_content_bounds(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert content in {q.text for q in quotes(text)}, [q.text for q in quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # a partial quotation inside the same speaker's report of another cue
+        ("The mayor called the plan “reckless” and said it would fail.", "reckless"),
+        ("The senator urged residents to “stay calm” and said help was coming.",
+         "stay calm"),
+    ],
+)
+def test_quoted_words_in_a_report_are_its_words(quotes, text: str, alone: str) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(text)
+    assert alone not in {q.text for q in qs}
+    assert any(alone in q.text and q.quote_type == "partial" for q in qs), [
+        (q.quote_type, q.text) for q in qs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "it" as subject, an agent who is named, a speech to come (the speaker's)
+        "It is expected that the bank will raise its rates in June.",
+        "The senator is expected by analysts to win the primary easily.",
+        "The mayor is expected to say that the bridge will close for the winter.",
+    ],
+)
+def test_no_unnamed_passive(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [q for q in quotes(text) if q.speaker is None and "expected" in q.text]
+
+
+def test_unnamed_passive_is_a_belief_below_the_floor(quotes) -> None:  # type: ignore[no-untyped-def]
+    (q,) = quotes("Mrs. Lee is not expected to publicly pressure her rival to quit the race.")
+    assert q.speaker is None and q.act == "belief" and q.confidence <= 0.5
+    assert q.text == "Mrs. Lee is not expected to publicly pressure her rival to quit the race"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause with an object, not an attribution set off by commas
+        "The mayor, who said nothing, left the hall before the vote on Tuesday.",
+        # nothing but a time after the second comma
+        "The council met again, the mayor said, on Tuesday.",
+    ],
+)
+def test_not_set_off(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    # (no content that holds its attribution: "the mayor said", "who said nothing")
+    assert not [q for q in quotes(text) if " said" in q.text], [q.text for q in quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive with its subject, a question with its asker named
+        "The mayor was asked about the bridge on Tuesday.",
+        "Reporters asked if the bridge would close before the winter.",
+        # the participle does not open the sentence
+        "The mayor left the hall, asked about the bridge once again.",
+    ],
+)
+def test_no_unnamed_question(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [q for q in quotes(text) if q.speaker is None], [q.text for q in quotes(text)]

@@ -78,6 +78,18 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          ("The bridge will close for two months", "the city council")),
         ("post.outer_reports", "McCallum will outline how the constant undercurrent of "
          "these actions warns that the threat is growing.", None),
+        ("speakers.unnamed_passive", "The central bank is expected to raise its rates "
+         "again in June.", ("The central bank is expected to raise its rates again in "
+                            "June", None)),
+        ("speakers.unnamed_question", "Asked if he had ever been bullied, the candidate "
+         "said no.", ("if he had ever been bullied", None)),
+        ("content.set_off", "If the plan fails, the mayor argues, there are other tools "
+         "in the toolbox.", ("If the plan fails, the mayor argues, there are other tools "
+                             "in the toolbox", "the mayor")),
+        ("post.quoted_in_report", "The mayor called the plan “reckless” and said it would "
+         "fail.", None),
+        ("content.according_clause", "According to two aides, the move reeks of “fear” "
+         "and desperation.", ("the move reeks of “fear” and desperation", "two aides")),
     ],
 )
 def test_switched_off_rule_loses_what_it_finds(quotes, rule: str, text: str,  # type: ignore[no-untyped-def]

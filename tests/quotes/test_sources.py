@@ -364,6 +364,8 @@ def test_no_group_speaker(quotes, text: str) -> None:  # type: ignore[no-untyped
 def test_according_to_stays_in_its_sentence(quotes) -> None:  # type: ignore[no-untyped-def]
     text = ("In Shanghai, a BBC journalist was “beaten and kicked by the police”, according "
             "to the corporation.\n\nGeorge Osborne said his government would respond.")
-    (q,) = [q for q in quotes(text) if q.text == "beaten and kicked by the police"]
+    # (the quoted words in their clause: content.according_clause)
+    (q,) = [q for q in quotes(text) if "beaten and kicked by the police" in q.text]
+    assert q.text == "In Shanghai, a BBC journalist was “beaten and kicked by the police”"
     assert q.speaker is not None
     assert text[q.speaker.start : q.speaker.end] == "the corporation"

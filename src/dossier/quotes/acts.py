@@ -57,7 +57,8 @@ def act_of(cue: Token | None, qtype: str) -> str:
         return "belief"
     if finding(cue):
         return "belief"
-    return "belief" if cue.pos_ in ("VERB", "AUX") and lem in c.belief else "speech"
+    return "belief" if cue.pos_ in ("VERB", "AUX") and (
+        lem in c.belief or lem in c.stance) else "speech"
 
 
 @BOOK.rule("cues", off=False)
@@ -72,7 +73,7 @@ def finding(cue: Token) -> bool:
     if cue.dep_ == "prep" or cue.pos_ == "ADP":
         return any(o.dep_ == "pobj" and o.lemma_.lower() in c.evidence_nouns
                    for o in cue.children)
-    if lemma(cue) not in c.evidence:
+    if lemma(cue) not in c.evidence and lemma(cue) not in c.finding_verbs:
         return False
     subj = [x for x in cue.children if x.dep_ in ("nsubj", "nsubjpass")]
     if not subj and cue.dep_ in ("relcl", "acl"):
@@ -92,10 +93,51 @@ def not_speech(t: Token) -> bool:
     lem = lemma(t)
     if t.pos_ == "NOUN":
         return lem in c.nonspeech_nouns
-    if lem not in c.nonspeech:
+    if lem not in c.nonspeech or held_stance(t) or shown_finding(t):
         return False
     return not (lem in c.as_verbs and any(
         x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children))
+
+
+@BOOK.rule("cues", off=False)
+def held_stance(t: Token) -> bool:
+    """A stance someone holds toward someone or something is kept, typed as a belief
+    (hidden by default views): "19 percent of the voters polled support Clinton", "the
+    senator backed the governor in the primary", "a group backing Bush" (``stance_verbs``
+    with an object, held by a person, a group, an organisation or a share of people;
+    not "the beams support the roof", nor a passive: "was backed by …")."""
+    c = cues()
+    if lemma(t) not in c.stance or not any(x.dep_ == "dobj" for x in t.children) or any(
+            x.dep_ in ("auxpass", "nsubjpass") for x in t.children):
+        return False
+    holder = [x for x in t.children if x.dep_ == "nsubj"]
+    if not holder and t.dep_ == "acl":
+        holder = [t.head]  # "a group backing Bush"
+    return any(_holds(h) for h in holder)
+
+
+def _holds(h: Token) -> bool:
+    """Whether a subject can hold a view: a name, a personal pronoun, a share of people
+    ("19 percent", "most"), or a noun of ``speaking_nouns``, ``around_heads``,
+    ``quantifier_sources``."""
+    c = cues()
+    lem = h.lemma_.lower()
+    return (h.ent_type_ in _SPEAKING_ENTS or h.pos_ == "PROPN" or h.ent_type_ == "PERCENT"
+            or h.lower_ in _SPEAKING_PRONOUNS or lem in c.speaking_nouns or lem in c.around
+            or lem in c.quantifiers or h.pos_ == "NUM")
+
+
+@BOOK.rule("cues", off=False)
+def shown_finding(t: Token) -> bool:
+    """What a poll, a survey or records show is a finding, kept, typed as a belief
+    (:func:`finding`): "A new poll shows the governor trailing her challenger by six
+    points", "Census data show that rents rose" (``finding_verbs`` with a subject of
+    ``finding_sources``; not "the delays show how difficult …", nor "research showing
+    that …", which has no subject of its own)."""
+    c = cues()
+    return lemma(t) in c.finding_verbs and any(
+        x.dep_ == "nsubj" and (x.lemma_.lower() in c.finding_sources
+                               or x.lower_ in c.finding_sources) for x in t.children)
 
 
 @BOOK.rule("cues", off=False)

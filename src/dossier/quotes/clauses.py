@@ -224,6 +224,47 @@ def inserted_content(t: Token) -> Content | None:
     return (span, "clause") if span is not None and len(span) >= MIN_INSERTED else None
 
 
+# The most words of an attribution set off by commas, on either side of its cue.
+SET_OFF_WORDS = 8
+
+
+@BOOK.rule("content", off=None)
+def set_off(t: Token) -> Content | None:
+    """An attribution set off by commas inside the sentence it reports, which the
+    parse hung on the sentence as a side clause with more than a time after it: "If
+    the plan fails, the mayor argues, there are other tools in the toolbox", "Nor
+    does the mayor have any plans, advisers say, to raise taxes before the election".
+    Read off the words: a comma, the cue's one subject and the cue (no verb but it), a
+    time or a place, a comma, and a verb after; the content is the sentence (as
+    annotators mark it, the attribution inside)."""
+    doc, sent = t.doc, t.sent
+    subj = [x for x in t.children if x.dep_ in ("nsubj", "nsubjpass")]
+    if len(subj) != 1 or subj[0].i > t.i or "\n" in sent.text:
+        return None
+    lo = t.i - 1
+    while lo > sent.start and t.i - lo <= SET_OFF_WORDS and doc[lo].text != ",":
+        if doc[lo].pos_ in ("VERB", "AUX") and doc[lo].dep_ != "aux":
+            return None
+        lo -= 1
+    told = ("dobj", "dative") if lemma(t) in cues().listener else ()  # "she told reporters"
+    hi = t.i + 1
+    while hi < sent.end and hi - t.i <= SET_OFF_WORDS and doc[hi].text != ",":
+        x = doc[hi]
+        if x.pos_ in ("VERB", "AUX") or not (
+                x.dep_ in ("prt", "advmod", "npadvmod", "prep", *told)
+                or x.head.i != t.i and t.is_ancestor(x)):
+            return None
+        hi += 1
+    if (doc[lo].text != "," or lo - 2 < sent.start or subj[0].left_edge.i <= lo
+            or hi >= sent.end or doc[hi].text != ","):
+        return None
+    after = [x for x in doc[hi + 1 : sent.end] if not (x.is_punct or x.is_space)]
+    if len(after) < 3 or not any(x.pos_ in ("VERB", "AUX") for x in after):
+        return None
+    span = span_of(list(sent))
+    return (span, "clause") if span is not None and len(span) >= MIN_INSERTED else None
+
+
 @BOOK.rule("content", off=None)
 def misparsed_clause(t: Token) -> Content | None:
     """"He said legalizing it could put thousands of people to work …": the parse

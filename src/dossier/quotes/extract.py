@@ -28,7 +28,13 @@ from dossier.quotes.book import in_order
 from dossier.quotes.marked import marked_quotations
 from dossier.quotes.marks import quote_spans
 from dossier.quotes.paragraphs import according_to_clauses, colon_paragraphs, evidence_clauses
-from dossier.quotes.post import calibrated, nested_pronouns, one_per_act, outer_reports
+from dossier.quotes.post import (
+    calibrated,
+    nested_pronouns,
+    one_per_act,
+    outer_reports,
+    quoted_in_report,
+)
 from dossier.quotes.reported import reported_speech
 from dossier.quotes.view import ArticleView
 from dossier.records import Quote
@@ -54,4 +60,4 @@ def extract_quotes(parsed: ParsedArticle, geo: Geography) -> list[Quote]:
                if q.quote_type == "partial"}
     out += reported_speech(view, marked, quoted, partial)
     out.sort(key=lambda q: q.start)
-    return calibrated(one_per_act(outer_reports(nested_pronouns(out, view))))
+    return calibrated(quoted_in_report(one_per_act(outer_reports(nested_pronouns(out, view)))))

@@ -57,6 +57,9 @@ class Lexicon:
     refusal: frozenset[str]
     topic: frozenset[str]
     finding_sources: frozenset[str]
+    stance: frozenset[str]
+    finding_verbs: frozenset[str]
+    unnamed_passive: frozenset[str]
 
 
 @cache
@@ -83,7 +86,8 @@ def cues() -> Lexicon:
                    frozenset(d["nonspeech_verbs"]), frozenset(d["nonspeech_nouns"]),
                    frozenset(d["evidence_verbs"]), frozenset(d["speaking_nouns"]),
                    frozenset(d["refusal_verbs"]), frozenset(d["topic_verbs"]),
-                   frozenset(d["finding_sources"]))
+                   frozenset(d["finding_sources"]), frozenset(d["stance_verbs"]),
+                   frozenset(d["finding_verbs"]), frozenset(d["unnamed_passive_verbs"]))
 
 
 @cache

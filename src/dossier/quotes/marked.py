@@ -4,6 +4,8 @@ before (a paragraph that is only a quotation continues the last speaker)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from dossier.quotes.book import BOOK, CARRIED, NO_VERB
@@ -22,6 +24,7 @@ from dossier.quotes.lexicon import cues, tense
 from dossier.quotes.marks import MARK, MARKS, whole_paragraph, wide_spaces
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
+from dossier.quotes.paragraphs import according_clause
 from dossier.quotes.sources import according_to, colon_speaker, dash_speaker
 from dossier.quotes.speakers import speaker_of
 from dossier.quotes.view import ArticleView, SpeakerDict, make_quote, parts
@@ -77,6 +80,12 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             last_after = (sp, cont[1], b)
             continue
         last_after = None
+        if cue is None and out and (more := run_on(view, out[-1], content)) is not None:
+            # "“…,” she said. “…” “…”": the quotation after, with nothing between
+            prev = out[-1]
+            out[-1] = replace(prev, end=view.end(more), text=more.text,
+                              segments=parts(view, prev, content))
+            continue
         if cue is None:
             who, qtype, conf = uncued(view, content, a, b, last_speaker, para)
             whole = (carried_on(view, out[-1], content) if out and who is not None
@@ -90,6 +99,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
                                      prev.reported_via.to_dict() if prev.reported_via
                                      else None, prev.confidence, parts(view, prev, content))
             elif who is not None:
+                if qtype == "partial":  # "According to X, the move reeks of “fear” …"
+                    content = according_clause(content, view)
                 out.append(make_quote(view, content, qtype, who, None, "past", None, conf))
             if who is not None:
                 last_speaker = (who, para)
@@ -141,6 +152,24 @@ def joined(view: ArticleView, prev: Quote | None, cue: Token, b: int) -> Span | 
         return None  # the first part inside a sentence: "said the works could be
         # “messy,” adding, “…”" is two acts
     return view.doc.char_span(view.local(prev.start), b, alignment_mode="expand")
+
+
+@BOOK.rule("marks", off=None)
+def run_on(view: ArticleView, prev: Quote, content: Span) -> Span | None:
+    """A quotation with no cue right after a direct quotation of one speaker, nothing
+    but the marks and a space between them, goes on with it: "“We will win,” she
+    said. “They will lose it badly.” “We are ready for them and for the fight
+    ahead.”" is one record to the last mark (not when the one before ends
+    mid-sentence: "“a disaster,” “a scam”" are two labels)."""
+    if prev.quote_type != "direct" or prev.speaker is None:
+        return None
+    text, end = view.text, view.local(prev.end)
+    between = text[end : content.start_char]
+    if between.strip(MARKS + " ") or "\n" in between or not text[:end].rstrip(
+            MARKS).endswith((".", "!", "?")):
+        return None
+    return view.doc.char_span(view.local(prev.start), content.end_char,
+                              alignment_mode="expand")
 
 
 @BOOK.rule("marks", off=None)

@@ -147,21 +147,45 @@ def according_to_clauses(view: ArticleView, quoted: list[tuple[int, int]]) -> li
         if found is None:
             continue
         speaker, src = found
-        sent = doc[s].sent
-        lo, hi = s, max(e, src[-1].i + 1)
-        before = doc[sent.start : lo]
-        after = doc[hi : sent.end]
-        body = max((before, after), key=len)
-        text = body.text.strip(" ,.;:")
-        if len(body) < MIN_CLAUSE or not text:
-            continue
-        span = doc.char_span(body.start_char + body.text.index(text),
-                             body.start_char + body.text.index(text) + len(text))
+        span = according_body(view, s, max(e, src[-1].i + 1))
         if span is None or any(a < span.end_char and span.start_char < b for a, b in quoted):
             continue
         out.append(make_quote(view, span, "indirect", speaker,
                           None, "past", None, CARRIED))
     return out
+
+
+def according_body(view: ArticleView, lo: int, hi: int) -> Span | None:
+    """What an attribution phrase (tokens ``lo`` to ``hi``: "according to the city
+    council") attributes: the longer side of its sentence, without its edges."""
+    doc = view.doc
+    sent = doc[lo].sent
+    before, after = doc[sent.start : lo], doc[hi : sent.end]
+    body = max((before, after), key=len)
+    text = body.text.strip(" ,.;:")
+    if len(body) < MIN_CLAUSE or not text:
+        return None
+    a = body.start_char + body.text.index(text)
+    return doc.char_span(a, a + len(text))
+
+
+@BOOK.rule("content")
+def according_clause(content: Span, view: ArticleView) -> Span:
+    """A few quoted words in a sentence attributed by "according to" are quoted in
+    that sentence's clause, which is the content: "According to two aides, the move
+    reeks of “fear” and desperation" (not "fear" alone)."""
+    doc = view.doc
+    sent = doc[content.start].sent
+    for s, e in attribution_phrases(doc):
+        if not sent.start <= s < sent.end:
+            continue
+        found = attributed_source(view, doc[e - 1], sent.end)
+        if found is None:
+            continue
+        body = according_body(view, s, max(e, found[1][-1].i + 1))
+        if body is not None and body.start <= content.start and content.end <= body.end:
+            return body
+    return content
 
 
 @BOOK.rule("strategies", off=[])

@@ -84,6 +84,30 @@ def one_per_act(out: list[Quote]) -> list[Quote]:
             else q for q in out if id(q) not in gone]
 
 
+@BOOK.rule("post")
+def quoted_in_report(out: list[Quote]) -> list[Quote]:
+    """A few quoted words inside the same speaker's report of another cue are that
+    report's words, no record of their own: "The mayor called the plan “reckless” and
+    said it would fail" is the report "the plan “reckless”" (partial), not also
+    "reckless" by "said" (a quotation of another speaker inside a report stays:
+    "The mayor said the governor called it “reckless”")."""
+    def same(a: Speaker | None, b: Speaker | None) -> bool:
+        return a is not None and b is not None and (
+            a.actor_id == b.actor_id if a.actor_id is not None else (a.start, a.end) == (
+                b.start, b.end))
+
+    def holder(q: Quote) -> Quote | None:
+        return next((p for p in out if p is not q and p.quote_type != "direct"
+                     and p.start <= q.start and q.end <= p.end
+                     and p.end - p.start > q.end - q.start and same(p.speaker, q.speaker)),
+                    None) if q.quote_type == "partial" else None
+
+    held = {id(q): p for q in out if (p := holder(q)) is not None}
+    holders = {id(p) for p in held.values()}
+    return [replace(q, quote_type="partial") if id(q) in holders else q
+            for q in out if id(q) not in held]
+
+
 _RELATIVE = frozenset(("who", "which", "that", "whom", "whose"))
 
 

@@ -18,6 +18,8 @@ from dossier.quotes.clauses import (
     inserted_content,
     misparsed_clause,
     on_cue_line,
+    set_off,
+    span_of,
 )
 from dossier.quotes.cues import reported_via
 from dossier.quotes.lexicon import cues, is_cue, lemma, tense
@@ -90,7 +92,7 @@ def reported_cues(view: ArticleView) -> list[Report]:
                 x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children):
             found = object_content(t)  # "sees Cruz as a uniter"
         if found is None and lem in c.verbs:
-            found = inserted_content(t) or misparsed_clause(t)
+            found = inserted_content(t) or misparsed_clause(t) or set_off(t)
         if found is not None:
             found = bounded(t, lem, found)
         if found is not None and "\n" in text[min(t.idx, found[0].start_char):
@@ -152,13 +154,51 @@ def reported_speech(view: ArticleView, marked: list[tuple[int, int]],
         else:
             speaker, conf = speaker_of(view, t.head if kind == "adjective" else t,
                                        reported=True)
-        if speaker is None or evidence_only(view, t, speaker):
+        if speaker is None and (whole := unnamed_passive(t, span)) is not None:
+            span = whole  # "The bank is expected to raise rates again": no one named
+        elif speaker is None and unnamed_question(t):
+            pass  # "Asked if he would run again, …": the question, its asker unnamed
+        elif speaker is None or evidence_only(view, t, speaker):
             continue
         speaker, conf = named_inside((speaker, conf), view, span)
         out.append(make_quote(view, span, "indirect", speaker, t, tense(t),
                               reported_via(view, t),
                               min(conf, REPORT_MAX, shape_confidence(kind))))
     return out
+
+
+@BOOK.rule("speakers", off=None)
+def unnamed_passive(t: Token, span: Span) -> Span | None:
+    """A passive cue with no one named reports its subject and infinitive, with no
+    speaker (a quote whose speaker is unknown): "The central bank is expected to
+    raise its rates again in June" (``unnamed_passive_verbs``; not "it is expected
+    that …", nor with an agent: "is expected by analysts to …" names them, nor a
+    speech to come: "the mayor is expected to say that …" is the mayor's)."""
+    if lemma(t) not in cues().unnamed_passive or t.tag_ != "VBN" or not any(
+            x.dep_ == "auxpass" for x in t.children) or any(
+            x.dep_ == "agent" for x in t.children):
+        return None
+    subj = [x for x in t.children if x.dep_ == "nsubjpass" and x.i < t.i
+            and x.lower_ not in ("it", "this", "that", "which", "who", "what")]
+    xcomp = [x for x in t.children if x.dep_ == "xcomp" and x.i > t.i and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
+    if not subj or not xcomp or span.start < xcomp[0].left_edge.i or is_cue(xcomp[0]):
+        return None
+    whole = span_of(list(subj[0].subtree) + list(t.doc[t.i : xcomp[0].right_edge.i + 1]))
+    return whole if whole is not None and "\n" not in whole.text else None
+
+
+@BOOK.rule("speakers", off=False)
+def unnamed_question(t: Token) -> bool:
+    """A question put by someone unnamed, in a participle that opens its sentence, is
+    a quote with no speaker: "Asked if he had ever been bullied, the candidate said
+    no", "Asked about her plans for the bridge, the mayor smiled" (``question_verbs``
+    as a past participle with no subject of its own)."""
+    doc = t.doc
+    return (lemma(t) in cues().questions and t.tag_ == "VBN" and t.dep_ in ("advcl", "ROOT")
+            and not any(x.dep_ in ("nsubj", "nsubjpass", "agent") for x in t.children)
+            and all(x.is_punct or x.is_space or x.lower_ in ("when", "once", "after")
+                    for x in doc[t.sent.start : t.i]))
 
 
 @BOOK.rule("content", off=1.0)
