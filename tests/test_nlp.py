@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
+from spacy.lexeme import Lexeme
 
 from dossier.models import installed
 from dossier.parse.loader import ModelError, load_nlp
@@ -22,13 +24,19 @@ def test_unknown_model_says_what_to_do() -> None:
         load_nlp("no_such_pipeline_xyz")
 
 
-def test_matmul_ops_give_the_same_analysis(demo_text: str) -> None:
+@pytest.fixture(scope="module")
+def plain() -> Language:
+    """The default model as ``spacy.load`` gives it, without Dossier's loader."""
     import spacy
 
+    fast = load_nlp()
+    return spacy.load(fast.meta["lang"] + "_" + fast.meta["name"])
+
+
+def test_matmul_ops_give_the_same_analysis(demo_text: str, plain: Language) -> None:
     from dossier.parse.loader import MatmulOps, use_matmul
 
     fast = load_nlp()
-    plain = spacy.load(fast.meta["lang"] + "_" + fast.meta["name"])
     assert any(isinstance(n.ops, MatmulOps) for n in fast.get_pipe("ner").model.walk())
     assert not any(isinstance(n.ops, MatmulOps) for n in plain.get_pipe("ner").model.walk())
     paras = [p for p in demo_text.split("\n") if len(p) > 40][:40]
@@ -37,6 +45,32 @@ def test_matmul_ops_give_the_same_analysis(demo_text: str) -> None:
             (e.start_char, e.end_char, e.label_) for e in b.ents]
         assert [(t.dep_, t.head.i, t.tag_) for t in a] == [(t.dep_, t.head.i, t.tag_) for t in b]
     assert use_matmul(plain) is plain
+
+
+def _lexeme(lex: Lexeme) -> tuple[object, ...]:
+    return (lex.norm_, lex.shape_, lex.prefix_, lex.suffix_, lex.lower_, lex.flags,
+            lex.cluster, lex.prob, lex.lang_)
+
+
+def test_saved_tokenizer_loads_the_same_tokenizer_and_vocabulary(plain: Language) -> None:
+    """The loader skips spaCy's default tokenizer (the saved one replaces it): the
+    tokenizer (rules, patterns, special cases) and every lexeme spaCy's own load makes
+    are the same."""
+    from dossier.parse.loader import SAVED_TOKENIZER, straight_negation
+
+    fast = load_nlp()
+    assert fast.config["nlp"]["tokenizer"] == SAVED_TOKENIZER["nlp"]["tokenizer"]
+    assert plain.config["nlp"]["tokenizer"]["@tokenizers"] == "spacy.Tokenizer.v1"
+    assert fast.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(
+        exclude=["vocab"])
+    straight_negation(plain)  # as the loader does
+    lexemes = list(plain.vocab)
+    assert len(lexemes) > 1000  # the special cases' words and the model's own
+    assert [_lexeme(fast.vocab[lex.orth_]) for lex in lexemes] == [
+        _lexeme(lex) for lex in lexemes]
+    words = ["don't", "U.S.", "gonna", "Mr.", "can’t", "e.g.", "Dec.", ":)"]
+    assert [[t.text for t in fast.tokenizer(w)] for w in words] == [
+        [t.text for t in plain.tokenizer(w)] for w in words]
 
 
 @pytest.mark.parametrize("text, starts", [

@@ -97,3 +97,43 @@ def test_a_strategy_switched_off_gives_a_new_empty_list_each_time(book: RuleBook
         first = find("a")
         first += ["kept by the caller"]  # the caller extends what it got
         assert find("b") == []
+
+
+def _plain(a, b=2, *more, c=3, **extra):  # type: ignore[no-untyped-def]
+    """A rule of every kind of parameter: 'Kyiv, 3 May' (a made-up example)."""
+    return (a, b, more, c, extra)
+
+
+def _positional(x, /, y=5):  # type: ignore[no-untyped-def]
+    """Positional-only parameters: 'The talks, he said, went well.'"""
+    return (x, y)
+
+
+def _keywords(*, word="x"):  # type: ignore[no-untyped-def]
+    """Keyword-only parameters, no first argument: 'Reuters reported.'"""
+    return word
+
+
+@pytest.mark.parametrize("fn, calls", [
+    (_plain, [((1,), {}), ((1, 4), {}), ((1, 4, 5, 6), {"c": 7, "d": 8}),
+              ((), {"a": 1, "b": 9})]),
+    (_positional, [((1,), {}), ((1,), {"y": 6}), ((1, 2), {})]),
+    (_keywords, [((), {}), ((), {"word": "y"})]),
+])
+def test_a_rule_takes_the_arguments_of_its_function(book: RuleBook, fn, calls) -> None:  # type: ignore[no-untyped-def]
+    """The wrapper has the function's own parameters (names, kinds, defaults): every
+    call gives what the function gives; switched off, the first argument."""
+    import inspect
+
+    rule = book.rule("shapes")(fn)
+    assert inspect.signature(rule) == inspect.signature(fn)
+    assert rule.__name__ == fn.__name__ and rule.__doc__ == fn.__doc__
+    for args, kwargs in calls:
+        assert rule(*args, **kwargs) == fn(*args, **kwargs)
+    with switched_off("teststage.shapes"):
+        for args, kwargs in calls:
+            if args:  # a mending rule switched off gives its first argument back
+                assert rule(*args, **kwargs) == args[0]
+    with pytest.raises(TypeError):  # a wrong call fails as the function's own would
+        rule(1, 2, 3) if fn is _positional else rule(1, zz=1) if fn is _keywords \
+            else rule()

@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -24,8 +24,6 @@ from rich.table import Table
 
 from dossier import __version__
 from dossier.errors import DossierError
-from dossier.pipeline import RunSummary, Sink, run
-from dossier.records import Document, DocumentResult
 from dossier.settings import SETTINGS, default_db_path, load_settings, parse_assignments
 from dossier.terminal import (
     DATE_HELP,
@@ -38,6 +36,10 @@ from dossier.terminal import (
     print_table,
     say_empty,
 )
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that run it, not by --help
+    from dossier.pipeline import RunSummary, Sink
+    from dossier.sinks import Collect
 
 err = Console(stderr=True, highlight=False)
 
@@ -141,7 +143,7 @@ def main() -> None:
     """
 
 
-def _print_summary(summary: RunSummary, sink: _Collect, db: Path | None) -> None:
+def _print_summary(summary: RunSummary, sink: Collect, db: Path | None) -> None:
     out = Console(highlight=False, soft_wrap=True)
     out.print(f"[bold]{summary.articles} article(s)[/] from {summary.documents} document(s) "
               f"in {len(summary.files)} file(s)"
@@ -189,43 +191,13 @@ def _language_lines(counts: Counter[str], model_lang: str) -> list[str]:
             f"{model} only for now" for code, n in counts.most_common()]
 
 
-class _Collect(Sink):
-    """Passes results on, keeping what the summary and the progress lines need: the
-    first article records, articles left out of the NLP for their language, negated
-    events and the number of documents written."""
-
-    def __init__(self, inner: Sink, settings: dict[str, Any], keep: int = 50) -> None:
-        self.inner, self.keep = inner, keep
-        self.keeps_fingerprints = inner.keeps_fingerprints
-        self.articles: list[dict[str, Any]] = []
-        self.model_lang = str(settings.get("spacy_model") or "en").split("_")[0]
-        self.not_analysed: Counter[str] = Counter()
-        self.negated = 0
-        self.written = 0
-
-    def seen(self, doc: Document) -> bool:
-        return self.inner.seen(doc)
-
-    def write(self, result: DocumentResult) -> None:
-        self.inner.write(result)
-        self.written += 1
-        self.negated += sum(1 for e in result.events if e.negated)
-        for a in result.articles:
-            if a.duplicate_of is None and a.language and a.language != self.model_lang:
-                self.not_analysed[a.language] += 1
-            if len(self.articles) < self.keep:
-                self.articles.append(a.to_dict(with_text=True))
-
-    def summary_dict(self, summary: RunSummary) -> dict[str, Any]:
-        return {**summary.to_dict(), "negated_events": self.negated,
-                "not_analysed_languages": dict(self.not_analysed)}
-
-
 def _engine_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
                 dedup: Any = None, progress: Any = None, engine: str = "local",
                 ray_address: str | None = None, ray_output: Path | None = None
                 ) -> RunSummary:
     if engine == "local":
+        from dossier.pipeline import run
+
         return run(inputs, sink, settings, dedup, progress=progress)
     from dossier.engines.raydata import run_ray
 
@@ -237,7 +209,7 @@ def _engine_run(inputs: tuple[str, ...], sink: Sink, settings: dict[str, Any],
 PROGRESS_EVERY = float(os.environ.get("DOSSIER_PROGRESS_SECONDS") or 10)
 
 
-def _progress_run(label: str, inputs: tuple[str, ...], sink: _Collect,
+def _progress_run(label: str, inputs: tuple[str, ...], sink: Collect,
                   settings: dict[str, Any], dedup: Any = None, **engine: Any) -> RunSummary:
     """Run with a progress bar over input files on a terminal; elsewhere (a log, a
     pipe) one progress line on stderr every PROGRESS_EVERY seconds."""
@@ -283,6 +255,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
 
     On Ray: dossier ingest news/ --engine ray [--ray-address auto]
     """
+    from dossier.sinks import Collect
     from dossier.store import Store
 
     settings = _settings(config, assignments, published, gazetteer, workers)
@@ -292,7 +265,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
         dedup = store.deduplicator(float(settings["near_duplicate_threshold"]),
                                    int(settings["minhash_permutations"]),
                                    int(settings["dedup_window"]))
-        sink = _Collect(store, settings)
+        sink = Collect(store, settings)
         summary = _progress_run("ingest", inputs, sink, settings, dedup, engine=engine,
                                 ray_address=ray_address, ray_output=ray_output)
         store.finish_run(summary)
@@ -302,16 +275,6 @@ def ingest(inputs: tuple[str, ...], db: Path | None, config: Path | None,
         _print_summary(summary, sink, path)
     if summary.errors or summary.unanalysed:
         sys.exit(1)
-
-
-class _JsonlSink(Sink):
-    keeps_fingerprints = False
-
-    def write(self, result: DocumentResult) -> None:
-        out = sys.stdout
-        for rec in result.records():
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        out.flush()
 
 
 @main.command()
@@ -330,8 +293,10 @@ def extract(inputs: tuple[str, ...], fmt: str, config: Path | None,
 
     Example: dossier extract examples/huffpost-china-dump.txt --published 2024-05-16
     """
+    from dossier.sinks import Collect, JsonlSink
+
     settings = _settings(config, assignments, published, gazetteer, workers)
-    summary = _progress_run("extract", inputs, _Collect(_JsonlSink(), settings, keep=0),
+    summary = _progress_run("extract", inputs, Collect(JsonlSink(), settings, keep=0),
                             settings, engine=engine, ray_address=ray_address,
                             ray_output=ray_output)
     for p in summary.problems:

@@ -18,6 +18,7 @@ and organisations get a stable local actor instead of a guess.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -113,11 +114,13 @@ class Linker:
         # only when a match starts there): the rest are not made Tokens
         opens = {*parsed.where(LOWER, _WORDS), *parsed.where(POS, _POS),
                  *parsed.doc.to_array(IS_UPPER).nonzero()[0].tolist()}
-        i = 0
-        while i < len(tokens):
-            if a.taken[i] or (i not in opens and i not in a.names_at and i not in a.ents_at
-                              and i not in a.roles_at):
-                i += 1
+        # the read visits only these, in order (a match moves it on to where it ends)
+        starts = sorted(opens.union(a.names_at, a.ents_at, a.roles_at))
+        k = 0
+        while k < len(starts):
+            i = starts[k]
+            if a.taken[i]:
+                k += 1
                 continue
             tok = tokens[i]
             low, pos = tok.lower_, tok.pos_
@@ -125,10 +128,10 @@ class Linker:
                                  low if low in _WORDS else "", pos if pos in _POS else "",
                                  tok.is_upper):
                 if (nxt := p.run(a, tok)) is not None:
-                    i = nxt
+                    k = bisect_left(starts, nxt)
                     break
             else:
-                i += 1
+                k += 1
         mentions = sorted(a.out, key=lambda m: m.start)
         parsed.set_mentions(mentions)
         return mentions

@@ -15,9 +15,9 @@ import duckdb
 
 from dossier.clean.dedup import Deduplicator, minhash, text_hash
 from dossier.errors import StoreError
-from dossier.pipeline import RunSummary, Sink
 from dossier.records import Document, DocumentResult
 from dossier.settings import default_min_confidence
+from dossier.sinks import RunSummary, Sink
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 

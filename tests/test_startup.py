@@ -1,0 +1,59 @@
+"""What a fresh process imports: the commands that need no NLP stay light, and spaCy
+comes without its command line (issue 23, start-up)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("spacy", "dossier.pipeline", "dossier.analysis", "thinc")
+
+
+def _modules_after(code: str) -> dict[str, object]:
+    """Run code in a fresh interpreter; it prints a JSON object as its last line."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=120, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+REPORT = "import json, sys; print(json.dumps({m: m in sys.modules for m in %r}))"
+
+
+@pytest.mark.parametrize("code, heavy", [
+    ("import dossier.cli", set()),
+    # --help and a store command's module: neither the pipeline nor spaCy
+    ("from dossier.cli import main\n"
+     "try:\n    main(['--help'])\nexcept SystemExit:\n    pass", set()),
+    ("import dossier.store", set()),
+    # negative: the worker's side does import them
+    ("import dossier.analysis", {"spacy", "dossier.analysis", "thinc"}),
+])
+def test_light_commands_import_no_nlp(code: str, heavy: set[str]) -> None:
+    loaded = _modules_after(code + "\n" + REPORT % (HEAVY,))
+    assert {m for m in HEAVY if loaded[m]} == heavy
+
+
+def test_spacy_comes_without_its_command_line() -> None:
+    loaded = _modules_after(
+        "import dossier, spacy, sys, json\n"
+        "held = {m: m in sys.modules for m in ('spacy.cli', 'typer', 'weasel')}\n"
+        "import spacy.cli\n"  # still there when asked for
+        "print(json.dumps({**held, 'download': callable(spacy.cli.download),"
+        " 'loader': type(spacy.__spec__.loader).__name__,"
+        " 'info': spacy.info.__module__}))")
+    assert loaded == {"spacy.cli": False, "typer": False, "weasel": False,
+                      "download": True, "loader": "SourceFileLoader",
+                      "info": "dossier.quickimport"}
+
+
+def test_spacy_cli_is_an_attribute_on_demand() -> None:
+    loaded = _modules_after(
+        "import dossier, spacy, sys, json\n"
+        "print(json.dumps({'cli': spacy.cli.__name__, 'in': 'spacy.cli' in sys.modules,"
+        " 'missing': hasattr(spacy, 'no_such_name')}))")
+    assert loaded == {"cli": "spacy.cli", "in": True, "missing": False}
