@@ -40,7 +40,7 @@ def test_light_commands_import_no_nlp(code: str, heavy: set[str]) -> None:
 
 def test_spacy_comes_without_its_command_line() -> None:
     loaded = _modules_after(
-        "import dossier, spacy, sys, json\n"
+        "import dossier.quickimport as q, sys, json\nq.install()\nimport spacy\n"
         "held = {m: m in sys.modules for m in ('spacy.cli', 'typer', 'weasel')}\n"
         "import spacy.cli\n"  # still there when asked for
         "print(json.dumps({**held, 'download': callable(spacy.cli.download),"
@@ -53,7 +53,14 @@ def test_spacy_comes_without_its_command_line() -> None:
 
 def test_spacy_cli_is_an_attribute_on_demand() -> None:
     loaded = _modules_after(
-        "import dossier, spacy, sys, json\n"
+        "import dossier.quickimport as q, sys, json\nq.install()\nimport spacy\n"
         "print(json.dumps({'cli': spacy.cli.__name__, 'in': 'spacy.cli' in sys.modules,"
         " 'missing': hasattr(spacy, 'no_such_name')}))")
     assert loaded == {"cli": "spacy.cli", "in": True, "missing": False}
+
+
+def test_importing_dossier_leaves_spacys_import_alone() -> None:
+    loaded = _modules_after(
+        "import dossier, dossier.analysis, sys, json\n"
+        "print(json.dumps({'cli': 'spacy.cli' in sys.modules}))")
+    assert loaded == {"cli": True}  # a library user's spaCy is the usual one

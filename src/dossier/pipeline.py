@@ -735,6 +735,9 @@ def _init_worker(settings: dict[str, Any]) -> None:
     gc.disable()
     from threadpoolctl import threadpool_limits
 
+    from dossier.quickimport import install
+
+    install()  # a worker is Dossier's own process: spaCy comes without its command line
     from dossier.analysis import analysers, gazetteer_files
 
     # one BLAS thread per worker: N workers × multithreaded BLAS oversubscribe the

@@ -3,7 +3,9 @@
 ``import spacy`` imports ``spacy.cli`` (for the one name ``spacy.info``), and with it
 typer, weasel, requests, httpx and jinja2: ~0.2 s of CPU of the ~0.65 s the import
 takes on this machine, in every process that loads a model, for commands Dossier
-never runs. :func:`install` (called when ``dossier`` is imported) lets the first
+never runs. :func:`install` (called by Dossier's own worker processes before they
+load the model; a program that imports ``dossier`` as a library keeps spaCy's usual
+import, as importing a library should change nothing else) lets the first
 ``import spacy`` of the process run with ``spacy.cli`` held back; afterwards
 ``spacy.cli`` is imported the first time it is used (``import spacy.cli``, or the
 attribute ``spacy.cli``), and ``spacy.info`` imports it when called. Nothing else in
