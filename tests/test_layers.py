@@ -1,8 +1,9 @@
 """The rooms of the code and what may import what.
 
 - actors, quotes and events import only the parsed-article layer (``dossier.parse``),
-  the records, the data, the gazetteer, the rules, the errors and the cache of
-  compiled tables (as the gazetteer does) — never each other;
+  the records, the data, the gazetteer, the rules, the errors, the cache of
+  compiled tables (as the gazetteer does) and the place models are found — never
+  each other;
 - no module imports a private name (``_x``) from another package;
 - no import cycle between modules (imports inside functions included).
 """
@@ -17,7 +18,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "dossier"
 STAGES = ("actors", "quotes", "events")
 NEUTRAL = ("dossier.parse", "dossier.records", "dossier.data", "dossier.gazetteer",
-           "dossier.rules", "dossier.errors", "dossier.cache")
+           "dossier.rules", "dossier.errors", "dossier.cache", "dossier.models")
 
 
 def _module(path: Path) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from spacy.tokens import Span, Token
 
-from dossier.actors.cues import cues as actor_cues
 from dossier.data import load_toml
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues
@@ -202,7 +202,7 @@ def first_names_before(view: ArticleView, name: str, before: int, strict: bool =
         other = view.by_token.get(last[0].i)
         f = first[0]
         if (f.lower_ in stop or f.pos_ != "PROPN" or f.is_upper
-                or f.lower_ in actor_cues().titles
+                or f.lower_ in person_words().titles
                 or (strict or f.ent_type_ not in ("", "PERSON")) and not known_first_name(f)
                 or other is not None and other.type != "person"):
             continue
@@ -210,12 +210,27 @@ def first_names_before(view: ArticleView, name: str, before: int, strict: bool =
     return found
 
 
+@dataclass(frozen=True)
+class PersonWords:
+    titles: frozenset[str]
+    first_names: frozenset[str]
+
+
+@cache
+def person_words() -> PersonWords:
+    """The actor stage's titles and common first names (``actor_cues.toml``), read
+    from the data: the stages share word lists, not modules."""
+    d = load_toml("actor_cues.toml")
+    return PersonWords(frozenset(d["titles"]), frozenset(
+        n for names in d["first_names"].values() for n in names))
+
+
 @BOOK.rule("speakers", off=False)
 def known_first_name(t: Token) -> bool:
     """A common first name (``first_names`` of actor_cues.toml) starts a person's name
     even when NER tagged it otherwise: "Caitlyn Smith and Kate York came" (NER: "Kate
     York", a place) names Kate York; "New York" is no name (no first name)."""
-    return t.lower_ in actor_cues().first_names
+    return t.lower_ in person_words().first_names
 
 
 def mention_speaker(m: Mention, view: ArticleView | None = None,

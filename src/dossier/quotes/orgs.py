@@ -7,7 +7,7 @@ the article names it; when nothing fits, or two fit, the phrase stays the speake
 (issue 18).
 
 "The company" is resolved by the actor stage's resolver
-(``dossier.actors.coref.orgnouns``, its words in ``data/actor_cues.toml``); the words
+(``dossier.parse.orgnouns``, its words in ``data/actor_cues.toml``); the words
 of spokespeople and statements are in ``data/quote_cues.toml`` (``[org_speakers]``).
 """
 
@@ -18,14 +18,19 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from dossier.actors.coref.orgnouns import ORG_TYPES, bare, nearest_org
-from dossier.actors.coref.orgnouns import org_nominal as nominal_org
-from dossier.actors.coref.orgnouns import org_words as nominal_words
 from dossier.data import load_toml
+from dossier.parse.orgnouns import ORG_TYPES, bare, nearest_org
+from dossier.parse.orgnouns import org_words as nominal_words
+from dossier.parse.orgnouns import resolve as nominal_org
 from dossier.quotes.book import BOOK, RESOLVED, UNLINKED
 from dossier.quotes.mentions import org_as_named, source_phrase
 from dossier.quotes.view import ArticleView, SpeakerDict
 from dossier.records import TRUSTED_LINK, Mention
+from dossier.rules import OFF
+
+# The actor stage's rule whose resolver (:func:`dossier.parse.orgnouns.resolve`) the
+# speaker step asks too.
+ACTOR_RULE = "actors.coref.org_nominal"
 
 # Prepositions that join a spokesperson or a statement to the body it speaks for.
 FOR_PREPS = frozenset(("for", "of", "from", "at", "by"))
@@ -64,6 +69,8 @@ def org_nominal(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | No
     is the one the actor stage's resolver finds (``actors.coref.org_nominal``): "the
     Chinese tech company said" after "Ithilen Widgets Ltd cut 300 jobs" is Ithilen
     Widgets Ltd; nobody when two fit in one sentence."""
+    if OFF.matches(ACTOR_RULE):  # one resolver: off in the actor stage, off here too
+        return None
     m = nominal_org(view.parsed, view.parsed.mentions, span, view.by_token.__contains__)
     if m is None:
         return None

@@ -1,0 +1,159 @@
+"""A noun for a kind of organisation that stands for the one named before it: "the
+company", "the firm", "the ministry", "the agency", "the network" ("Ithilen Widgets
+Ltd cut 300 jobs. … The company said …"). One resolver for the whole pipeline, kept
+here beside the parsed article because two stages read it: the actor stage links
+"the <noun>" with it (rule ``actors.coref.org_nominal``), and the quote stage asks it
+about a speaker the actor stage left alone ("the Chinese tech company said", rule
+``quotes.speakers.org_nominal``); the stages do not import each other.
+
+The words are in ``data/actor_cues.toml``: ``[org_nominals]`` (the kinds of body each
+noun may mean), ``[org_kinds]`` (words of a name that give its kind) and
+``[org_kind_sectors]`` (the CAMEO sectors of a known organisation of each kind).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from dossier.data import load_toml
+from dossier.parse.article import ParsedArticle
+from dossier.records import Mention
+
+# The kinds of body an unknown organisation whose name says nothing of its kind may be
+# ("WeWork", "Acme Robotics").
+UNMARKED = frozenset(("company", "group"))
+ORG_TYPES = ("org", "bloc")
+# How far before its noun an organisation may be named (characters): about the
+# length of a news story's first half.
+ORG_REACH = 4000
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+# Whether a token is part of a mention already (a name the linker took).
+Linked = Callable[[int], bool]
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    nominals: dict[str, frozenset[str]]  # noun → kinds it may mean
+    kinds: dict[str, frozenset[str]]  # kind → words of a name of that kind
+    sectors: dict[str, frozenset[str]]  # kind → CAMEO sectors of a known one
+
+
+@cache
+def org_words() -> OrgWords:
+    d = load_toml("actor_cues.toml")
+    return OrgWords({k: frozenset(v) for k, v in d["org_nominals"].items()},
+                    {k: frozenset(v) for k, v in d["org_kinds"].items()},
+                    {k: frozenset(v) for k, v in d["org_kind_sectors"].items()})
+
+
+def kinds_of(m: Mention) -> frozenset[str]:
+    """The kinds of body an organisation may be: by the words of its name ("Ministry
+    of Health" is government, "Acme Inc." a company; a news medium is a medium whatever
+    else its name says: "Xinhua News Agency"), and by its sector when the gazetteer
+    knows it; an unknown name with no such word may be a company or a group."""
+    w = org_words()
+    words = {x.strip(".,()").lower() for x in m.actor_name.split()} | {
+        x.lower() for x in m.actor_name.split()}
+    if words & w.kinds["media"]:
+        return frozenset(("media",))
+    kinds = {k for k, ws in w.kinds.items() if words & ws}
+    if m.sector:
+        kinds |= {k for k, secs in w.sectors.items() if m.sector in secs}
+    elif not kinds and m.actor_id.startswith("local:"):
+        kinds = set(UNMARKED)
+    return frozenset(kinds)
+
+
+def bare(span: Span) -> bool:
+    """A noun phrase that is only a determiner, adjectives or nouns and its head: "the
+    company", "the Chinese tech company" (not "the company that made it", "the group
+    of protesters")."""
+    return all(t.i == span.root.i or t.dep_ in ("det", "amod", "compound", "nmod")
+               and t.pos_ in ("DET", "ADJ", "NOUN") for t in span)
+
+
+def resolve(parsed: ParsedArticle, mentions: Sequence[Mention], span: Span,
+                linked: Linked) -> Mention | None:
+    """(The rule ``actors.coref.org_nominal``.) "The company", "the firm", "the
+    ministry", "the agency" … (``org_nominals`` in actor_cues.toml) is the nearest
+    organisation of a fitting kind named before it
+    ("Ithilen Widgets Ltd cut 300 jobs. … “We regret it,” the company said": Ithilen
+    Widgets Ltd; a ministry or agency for "the ministry"; an unknown one named for
+    another kind, "the Communist Party", is no company); nobody when two fit in one
+    sentence, or when a name the linker left alone is a subject after it ("Home Depot
+    cut jobs. Walmart cut prices. The company …"). ``mentions`` are the article's so
+    far, ``linked`` says whether a token is in one."""
+    root = span.root
+    noun = root.lower_
+    w = org_words()
+    wanted = w.nominals.get(noun)
+    if (wanted is None or root.pos_ != "NOUN" or not bare(span)
+            or span[0].lower_ not in ("the", "this")):
+        return None
+    if any(t.lower_ in w.kinds["media"] for t in span):
+        wanted = frozenset(("media",))  # "the news agency": a medium
+    return nearest_org(parsed, mentions, parsed.start(span), wanted, linked, noun)
+
+
+def nearest_org(parsed: ParsedArticle, mentions: Sequence[Mention], before: int,
+                wanted: frozenset[str], linked: Linked, noun: str = "") -> Mention | None:
+    """The organisation of a wanted kind named last before the source offset
+    ``before`` as an actor (not through a pronoun, nor as a place or in passing: "at
+    the American Music Awards"); None when none is, when another one that fits is
+    named in the same sentence (either could be meant), when the ``noun`` itself
+    stands in between for something else ("the regional health commission … the
+    commission said"), or when a name no mention took is a subject in between."""
+    found: Mention | None = None
+    sent: Span | None = None
+    doc = parsed.doc
+    for m in sorted(mentions, key=lambda x: -x.start):
+        if m.end > before or m.type not in ORG_TYPES or m.via == "pronoun":
+            continue
+        if before - m.start > ORG_REACH or (sent is not None and m.start < parsed.start(sent)):
+            break
+        if not kinds_of(m) & wanted:
+            continue
+        tok = doc.char_span(m.start - parsed.offset, m.end - parsed.offset,
+                            alignment_mode="expand")
+        if tok is None or in_passing(tok.root):
+            continue
+        if found is None and rival(parsed, tok.end, before, noun, linked):
+            return None
+        if found is None:
+            found = m
+            sent = tok.sent
+        elif m.actor_id != found.actor_id:
+            return None  # "Acme and Ithilen …, the company said": either
+    return found
+
+
+def in_passing(t: Token) -> bool:
+    """A name in a prepositional phrase of place, time or manner ("at the American
+    Music Awards", "on Twitter"), not the "according to", "by", "from", "of" and
+    "for" that name a source or an owner."""
+    return t.dep_ == "pobj" and t.head.lower_ not in ("by", "from", "of", "for") and not (
+        t.head.lower_ == "to" and t.head.head.lower_ == "according")
+
+
+def rival(parsed: ParsedArticle, lo: int, hi: int, noun: str, linked: Linked) -> bool:
+    """Whether something else may be meant, from token ``lo`` up to the source offset
+    ``hi``: the noun used for another body ("the regional health commission", "a
+    commission"; not "the company" again, the same one), or a name no mention took as
+    a subject ("Walmart cut prices")."""
+    for t in parsed.doc[lo:]:
+        if parsed.start(t) >= hi:
+            break
+        if linked(t.i):
+            continue
+        if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS:
+            return True
+        if noun and t.lower_ == noun and t.pos_ == "NOUN" and any(
+                c.dep_ in ("amod", "compound") or c.lower_ in ("a", "an") for c in t.children):
+            return True
+    return False
