@@ -210,6 +210,25 @@ RULES = [
      ("042", "IRNGOV", "USA"), ("042", "IRN", "USA")),
     ("arguments.unlinked_name", "The Australian Government provided aid to Indonesia.",
      ("070", "AUSGOV", "IDN"), ("070", None, "IDN")),
+    # what the default view may not show (issue 19, session 12)
+    ("precision.topic", "The leaders held talks on sanctions against Iran.",
+     None, ("163", "IRNGOV", "IRN")),
+    ("precision.history_frame", "During his presidency, Obama imposed sanctions on Russia.",
+     ("confidence", "163", 0.25), ("confidence", "163", 0.65)),
+    ("precision.before_after",
+     "The ceasefire collapsed after Israel attacked Hamas positions in Gaza.",
+     ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
+    ("precision.trained_for", "Iran paid Hamas to attack Israel.",
+     ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
+    ("precision.private_taste", "The senator admires the Israeli prime minister.",
+     None, ("051", "---LEG", "ISRGOV")),
+    ("precision.private_stance",
+     "When John Miller was stopped, he told police he supported Trump.",
+     None, ("051", None, "USAPTY")),
+    ("modality.yet_to", "Germany has yet to condemn the Russian attack.",
+     ("negated", "111", "DEU", "RUS"), ("111", "DEU", "RUS")),
+    ("modality.hedged", "Iran allegedly supplied drones to Russia.",
+     ("modality", "070", "hypothetical"), ("confidence", "070", 0.75)),
     # places
     ("places.locate", "Speaking in Canberra, Boris Johnson criticised Russia.",
      ("place", "111", "Canberra"), None),
@@ -227,6 +246,9 @@ RULES = [
 UNSHOWN = {"arguments.confident_mention", "arguments.uncoded_modifier"}
 # learned.verify needs the optional learned extra (a model): tests/events/test_learned.py
 UNSHOWN |= {"learned.verify"}
+# precision.insurgent_before depends on the article's date (this file's is 2024, after
+# the Taliban took power): tests/events/test_shown.py shows it on and off with dates.
+UNSHOWN |= {"precision.insurgent_before"}
 
 
 @pytest.mark.parametrize(("rule", "text", "on", "off"), RULES, ids=[r[0] for r in RULES])

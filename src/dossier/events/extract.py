@@ -62,14 +62,21 @@ from dossier.events.patterns import (
 )
 from dossier.events.places import locate
 from dossier.events.precision import (
+    before_after,
     business,
     contest,
     figurative,
+    history_frame,
+    insurgent_before,
     press_audience,
+    private_stance,
+    private_taste,
     relative_clause,
     shown_not_protested,
     sports_sentence,
     stance_noun,
+    topic,
+    trained_for,
 )
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
@@ -109,7 +116,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "urged Russia to withdraw": the appeal is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
-    if figurative(tok) or shown_not_protested(tok):
+    if figurative(tok) or shown_not_protested(tok) or private_taste(tok) or topic(tok):
         return []  # "hammering out an agreement": no fight; "as demonstrated by"
     if (refused := refusal(tok, p)) is not None:  # "refused to meet with Pence": 125
         return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
@@ -145,7 +152,7 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     lemma = tok.lemma_.lower()
     if lemma not in p.nouns:
         return []  # most nouns: no pattern, and no rule to ask
-    if unasserted_noun(tok, p) or stance_noun(tok):
+    if unasserted_noun(tok, p) or stance_noun(tok) or topic(tok):
         return []  # "removing the sanctions", "called for sanctions", "position on"
     if coded_once(tok, coded):
         return []
@@ -171,14 +178,17 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
     kind = None if is_negated else intention(trigger, p)
     c = cameo()[intended_code(code, kind, p)]
-    coded = [(s, t) for s, t in pairs(code, c, sources, targets)
+    coded = [(insurgent_before(s, parsed.published) or s,
+              insurgent_before(t, parsed.published) or t)
+             for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
-                     or sports_sentence(trigger.sent, s, t))]
+                     or sports_sentence(trigger.sent, s, t) or private_stance(trigger, s))]
     if not coded:
         return []
     sent = trigger.sent
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
-        trigger, parsed.published) or relative_clause(trigger)
+        trigger, parsed.published) or relative_clause(trigger) or history_frame(
+        trigger) or before_after(trigger) or trained_for(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))

@@ -22,6 +22,7 @@ WISHES = frozenset(_PRECISION["wishes"])
 NEGATING_NOUNS = frozenset(_PRECISION["negating_nouns"])
 STANCES = frozenset(_PRECISION["stances"])
 PREDICTIONS = frozenset(_PRECISION["predictions"])
+HEDGES = frozenset(_PRECISION["hedges"])
 # Links up which a clause lends its governor's wish or question.
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "pobj", "prep"})
 
@@ -38,6 +39,15 @@ def no_determiner(noun: Token, light: Token) -> bool:
     investigation into the attack", "The US has no sanctions against Iran"."""
     return any(c.dep_ == "neg" for c in light.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+@BOOK.rule("modality", off=False)
+def yet_to(verb: Token) -> bool:
+    """An action one "has yet to" or "is yet to" do is not done: "Germany has yet to
+    condemn the Russian attack" (not "has condemned the attack yet again")."""
+    h = verb.head
+    return verb.dep_ == "xcomp" and h.i != verb.i and h.lemma_ in ("have", "be") and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in h.children)
 
 
 @BOOK.rule("modality", off=False)
@@ -76,7 +86,7 @@ def negating_noun(anc: Token) -> bool:
 
 def negated(verb: Token, p: Patterns) -> bool:
     """Whether the event of ``verb`` is negated."""
-    if not_word(verb):
+    if not_word(verb) or yet_to(verb):
         return True
     if verb.pos_ in ("NOUN", "PROPN"):
         # a nominal event takes the negation of the verb it is the object of
@@ -133,6 +143,15 @@ def prediction(verb: Token) -> bool:
                for g in _governors(verb))
 
 
+@BOOK.rule("modality", off=False)
+def hedged(verb: Token) -> bool:
+    """An action told with a hedge is supposed, not known: "Iran perhaps supplied drones
+    to Russia", "Russia allegedly attacked the port" (``hedges``, on the trigger or on
+    the verbs that govern it)."""
+    return any(c.dep_ == "advmod" and c.lower_ in HEDGES
+               for v in (verb, *_governors(verb)) for c in v.children)
+
+
 @BOOK.rule("modality", off="asserted")
 def modality(verb: Token, p: Patterns) -> str:
     """future ("Liz Truss will call on Rishi Sunak to stand firm"), hypothetical
@@ -156,7 +175,7 @@ def modality(verb: Token, p: Patterns) -> str:
                 return "hypothetical"
         if v is not verb and v.lemma_.lower() in p.intent:
             return "intended"
-    if question_clause(verb) or prediction(verb):
+    if question_clause(verb) or prediction(verb) or hedged(verb):
         return "hypothetical"
     if wish_clause(verb):
         return "intended"

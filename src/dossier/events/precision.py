@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Span, Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
+from dossier.events.syntax import verb_of
 from dossier.records import ActorRef
 
 _P = load_toml("event_patterns.toml")["precision"]
@@ -29,6 +32,15 @@ NONPOLITICAL_SECTORS = frozenset(_P["nonpolitical_sectors"])
 STATE_SECTORS = frozenset(_P["state_sectors"])
 STANCE_NOUNS = frozenset(_P["stance_nouns"])
 FIGURATIVE = frozenset(tuple(f.split(" ")) for f in _P["figurative"])
+TOPIC_PREPS = frozenset(_P["topic_preps"])
+TOPIC_HEADS = frozenset(_P["topic_heads"])
+OFFICES = frozenset(_P["offices"])
+TIME_MARKS = frozenset(_P["time_marks"])
+PRIVATE_TASTES = frozenset(_P["private_tastes"])
+STANCE_VERBS = frozenset(_P["stance_verbs"])
+PURPOSE_CONTROL = frozenset(_P["purpose_control"])
+INSURGENT_BEFORE = {k: (v[0], date.fromisoformat(v[1]))
+                    for k, v in _P["insurgent_before"].items()}
 
 # A game's score ("6-3", "2-1"): one or two digits on each side of a dash.
 _SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")
@@ -159,3 +171,113 @@ def press_audience(root: str, t: ActorRef | None) -> bool:
     Erdogan reiterated Turkey's support", "Putin met journalists in Moscow" (a
     consultation, 04, whose target is the media)."""
     return root == "04" and t is not None and t.sector == "MED"
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The verb of the trigger's clause (the trigger itself if a verb)."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return trigger
+    return verb_of(trigger) or trigger
+
+
+@BOOK.rule("precision", off=False)
+def topic(trigger: Token) -> bool:
+    """An action that is a topic of talk is no event: "The leaders held talks on trade,
+    security and sanctions against Iran", "a debate about expelling the diplomats",
+    "They discussed trade and sanctions" (``topic_preps``, ``topic_heads``)."""
+    t = trigger
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head  # "trade, security and sanctions": the list's first item
+    h = t.head
+    if t.dep_ in ("pobj", "pcomp") and h.dep_ == "prep" and h.lower_ in TOPIC_PREPS:
+        return h.head.lemma_.lower() in TOPIC_HEADS or h.head.lower_ in TOPIC_HEADS
+    return t is not trigger and t.dep_ == "dobj" and h.pos_ == "VERB" \
+        and h.lemma_.lower() in TOPIC_HEADS
+
+
+@BOOK.rule("precision", off=False)
+def history_frame(trigger: Token) -> bool:
+    """A past action framed by an office once held is history, not the news (kept below
+    the default ``min_confidence``): "During his presidency, Obama imposed sanctions on
+    Russia", "When he was president, Trump imposed tariffs on China", "As prime
+    minister, she ordered the strikes" (``offices``)."""
+    v = _clause_verb(trigger)
+    if v.tag_ not in ("VBD", "VBN"):
+        return False
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("during", "as", "under") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in OFFICES for o in c.children):
+            return True
+        if c.dep_ == "advcl" and c.lemma_ == "be" and c.tag_ == "VBD" and any(
+                m.dep_ == "mark" and m.lower_ in ("when", "while") for m in c.children):
+            return any(a.lemma_.lower() in OFFICES or any(
+                o.lemma_.lower() in OFFICES for o in a.children)
+                for a in c.children if a.dep_ in ("attr", "prep", "acomp"))
+    return False
+
+
+@BOOK.rule("precision", off=False)
+def before_after(trigger: Token) -> bool:
+    """An action in a clause that dates another is background, not the news (kept
+    below the default ``min_confidence``): "The ceasefire collapsed after Israel
+    attacked Hamas positions", "Relations have been frozen since Russia annexed Crimea"
+    (``time_marks``); a past "when" clause in a sentence told in the present: "They
+    worry about the freedoms given to Hong Kong when the UK returned the territory to
+    China" (but "Two people were killed when ISIL attacked the embassy" is news)."""
+    v = _clause_verb(trigger)
+    if v.dep_ != "advcl":
+        return False
+    marks = {m.lower_ for m in v.children if m.dep_ in ("mark", "advmod")}
+    if marks & TIME_MARKS:
+        return True
+    root = v.sent.root
+    return "when" in marks and v.tag_ == "VBD" and root.tag_ in ("VBP", "VBZ") and not any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in root.children)
+
+
+@BOOK.rule("precision", off=False)
+def trained_for(trigger: Token) -> bool:
+    """What one is trained, armed or paid to do is a purpose, not yet done (kept below
+    the default ``min_confidence``): "The U.S. military has been training the Syrian
+    opposition forces to fight against Islamic State", "Iran paid Hamas to attack
+    Israel" (``purpose_control``; the training or the payment is the event)."""
+    v = _clause_verb(trigger)
+    return v.dep_ in ("advcl", "xcomp") and v.head.i != v.i \
+        and v.head.lemma_.lower() in PURPOSE_CONTROL \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+@BOOK.rule("precision", off=False)
+def private_taste(verb: Token) -> bool:
+    """A taste is no political event: "The actor said he likes Putin", "Many voters
+    dislike the Chinese government" (``private_tastes``)."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in PRIVATE_TASTES
+
+
+@BOOK.rule("precision", off=False)
+def private_stance(trigger: Token, s: ActorRef | None) -> bool:
+    """A stance held by a private person told by a pronoun, or by no one named, is no
+    political event: "When John Miller was stopped, he told police he supported Trump"
+    (``stance_verbs``; a source of no office and no organisation, the subject a
+    pronoun) — not "Former governor Ed Rendell praised Sanders"."""
+    if trigger.lemma_.lower() not in STANCE_VERBS:
+        return False
+    if s is None:
+        return True
+    if s.code or s.sector or s.country or not (s.actor_id or "").startswith("local:person"):
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in trigger.children)
+
+
+@BOOK.rule("precision", off=None)
+def insurgent_before(a: ActorRef | None, on: date | None) -> ActorRef | None:
+    """An armed group the gazetteer codes as the government it became is coded as the
+    insurgents it was before that day: "The Taliban attacked a police checkpoint in
+    Kandahar" in 2019, or undated, is AFGREB (``insurgent_before``)."""
+    if a is None or a.actor_id not in INSURGENT_BEFORE:
+        return None
+    code, since = INSURGENT_BEFORE[a.actor_id]
+    if on is not None and on >= since:
+        return None
+    return replace(a, code=code, country=code[:3], sector=code[3:])
+
