@@ -1,0 +1,49 @@
+"""Coverage rules (issue 19, session 12): actions the coder used to drop. Each row: a
+sentence (written for these tests) and an event, with its confidence, that must be
+coded — or must not be."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.records import Event
+
+
+def coded(evs: list[Event]) -> set[tuple[str, str | None, str | None, float]]:
+    return {(e.code, e.source_actor and e.source_actor.code,
+             e.target_actor and e.target_actor.code, e.confidence)
+            for e in evs if not e.negated}
+
+
+# (sentence, (code, source, target, confidence) that must be coded)
+CODED = [
+    # coding.unnamed_target: a hostile action on no actor is kept with an unknown
+    # target, below the default min_confidence
+    ("Syrian government missiles struck a rebel-held area near the border.",
+     ("190", "SYR", None, 0.1)),
+    ("Kenyan police detained a man on Tuesday.", ("173", "KENCOP", None, 0.1)),
+    ("Russian soldiers killed dozens of people in a village.", ("190", "RUSMIL", None, 0.1)),
+    ("Russia criticised the decision.", ("111", "RUS", None, 0.1)),
+    # its negatives: a named target is still the target
+    ("Germany provided aid to the victims.", ("070", "DEU", "DEUCVL", 0.75)),
+]
+# (sentence, a code that must not be coded at all)
+NOT_CODED = [
+    # cooperation needs the one it is for; a relative clause describes
+    ("Germany paid the bill.", "061"),
+    ("The sanctions that Russia has imposed on the region are harsh.", "163"),
+    ("Russian soldiers were sleeping.", "190"),
+    ("Russia will criticise the decision.", "111"),  # a modal: no one criticised yet
+    ("Sunak struck a more conciliatory tone.", "190"),  # not_unnamed_targets: figurative
+    ("Egypt blocked aid at the border.", "170"),  # aid for whom?
+]
+
+
+@pytest.mark.parametrize(("text", "event"), CODED)
+def test_coded(events, text: str, event: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert event in coded(events(text))
+
+
+@pytest.mark.parametrize(("text", "code"), NOT_CODED)
+def test_not_coded(events, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code not in {e.code for e in events(text)}
