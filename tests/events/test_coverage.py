@@ -26,6 +26,9 @@ CODED = [
     ("Russia criticised the decision.", ("111", "RUS", None, 0.1)),
     # its negatives: a named target is still the target
     ("Germany provided aid to the victims.", ("070", "DEU", "DEUCVL", 0.75)),
+    # patterns.ordered_action: what is ordered is the event, its orderer the source
+    ("Russia ordered an investigation into Ukraine.", ("090", "RUS", "UKR", 0.6)),
+    ("President Biden ordered sanctions on Russia.", ("163", "USAGOV", "RUS", 0.6)),
 ]
 # (sentence, a code that must not be coded at all)
 NOT_CODED = [
@@ -36,6 +39,8 @@ NOT_CODED = [
     ("Russia will criticise the decision.", "111"),  # a modal: no one criticised yet
     ("Sunak struck a more conciliatory tone.", "190"),  # not_unnamed_targets: figurative
     ("Egypt blocked aid at the border.", "170"),  # aid for whom?
+    ("Britain urged an investigation into Russia.", "090"),  # asked for, not ordered
+    ("President Biden ordered sanctions on Russia.", "100"),  # no demand: the sanctions
 ]
 
 

@@ -190,6 +190,8 @@ RULES = [
     # coverage (issue 19, session 12)
     ("coding.unnamed_target", "Syrian government missiles struck a rebel-held area.",
      ("190", "SYR", None), None),
+    ("patterns.ordered_action", "President Biden ordered sanctions on Russia.",
+     ("163", "USAGOV", "RUS"), ("100", "USAGOV", "RUS")),
     # what the default view may not show (issue 19, session 11)
     ("modality.prediction", "Russia is likely to attack Ukraine.",
      ("modality", "190", "hypothetical"), ("confidence", "190", 0.75)),

@@ -58,6 +58,7 @@ from dossier.events.patterns import (
     dictionary_object_pattern,
     dictionary_verb,
     noun_pattern,
+    ordered_action,
     patterns,
     verb_pattern,
 )
@@ -108,6 +109,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # an auxiliary no pattern knows (the dictionary codes verbs only)
     if unasserted(tok, p):
         return []  # "urged Russia to withdraw": the appeal is the event
+    if any(ordered_action(c, p) for c in tok.children):
+        return []  # "ordered an investigation against X": the investigation is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
     if figurative(tok) or shown_not_protested(tok):
@@ -163,7 +166,7 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     lemma = tok.lemma_.lower()
     if lemma not in p.nouns:
         return []  # most nouns: no pattern, and no rule to ask
-    if unasserted_noun(tok, p) or stance_noun(tok):
+    if (unasserted_noun(tok, p) and not ordered_action(tok, p)) or stance_noun(tok):
         return []  # "removing the sanctions", "called for sanctions", "position on"
     if coded_once(tok, coded):
         return []
