@@ -29,6 +29,18 @@ CODED = [
     # patterns.ordered_action: what is ordered is the event, its orderer the source
     ("Russia ordered an investigation into Ukraine.", ("090", "RUS", "UKR", 0.6)),
     ("President Biden ordered sanctions on Russia.", ("163", "USAGOV", "RUS", 0.6)),
+    # coding.said_must: saying another must act is a demand, coded by what is demanded
+    ("Russia says Israel must end attacks on Syria.", ("100", "RUS", "ISR", 0.75)),
+    ("France said Germany must provide aid to Greece.", ("103", "FRA", "DEU", 0.75)),
+    # a verb pattern's object may be the object of its particle: going on strike
+    ("Nigerian doctors went on strike against the government.",
+     ("143", "NGAHLH", "---GOV", 0.65)),
+    ("Kenyan dock workers went on strike on Monday.", ("143", "KENLAB", None, 0.5)),
+    ("Putin went on a visit to China.", ("042", "RUSGOV", "CHN", 0.75)),
+    # ending a strike is yielding; announced as not to be done, a refusal
+    ("Kenyan dock workers said they will not end the strike until their pay is raised.",
+     ("124", "KENLAB", None, 0.1)),
+    ("Nigerian doctors called off the strike.", ("080", "NGAHLH", None, 0.1)),
 ]
 # (sentence, a code that must not be coded at all)
 NOT_CODED = [
@@ -41,6 +53,9 @@ NOT_CODED = [
     ("Egypt blocked aid at the border.", "170"),  # aid for whom?
     ("Britain urged an investigation into Russia.", "090"),  # asked for, not ordered
     ("President Biden ordered sanctions on Russia.", "100"),  # no demand: the sanctions
+    ("Egypt said it must respond to the attack.", "100"),  # the speaker must: no demand
+    ("Russia says Israel will end attacks on Syria.", "100"),  # no obligation
+    ("Kenyan teachers ended their lessons on Monday.", "080"),  # no strike ended
 ]
 
 

@@ -230,6 +230,29 @@ def unnamed_target(verb: Token, code: str) -> bool:
     return bool(aimed) and not any(o.lemma_.lower() in NOT_UNNAMED_TARGETS for o in aimed)
 
 
+_COVERAGE = load_toml("event_patterns.toml")["coverage"]
+SAYING = frozenset(_COVERAGE["saying"])
+OBLIGING = frozenset(_COVERAGE["obliging"])
+
+
+@BOOK.rule("coding", off=None)
+def said_must(verb: Token) -> str | None:
+    """A demand (100, refined by what is demanded) when a speaker says that another
+    actor must act: "Russia says Israel must end attacks on Syria" (1056 RUS → ISR, the
+    one who must act is the target); not when the speaker is the one who must ("Egypt
+    said it must respond").
+    """
+    if verb.lemma_.lower() not in SAYING:
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGING
+                                     for a in c.children) and any(
+                s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in (
+                    "it", "we", "i", "he", "she", "they") for s in c.children):
+            return "100"
+    return None
+
+
 def same(a: ActorRef, b: ActorRef) -> bool:
     """Whether two sides are one actor."""
     if a.actor_id and b.actor_id:

@@ -39,6 +39,7 @@ from dossier.events.coding import (
     phone_call,
     refusal,
     requested_code,
+    said_must,
     unnamed_target,
 )
 from dossier.events.dates import background, event_date, recalled
@@ -121,6 +122,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
     found: list[Event] = []
     unnamed: list[Event] = []  # the pattern's hostile action on no actor, if nothing else
     vp = verb_pattern(tok, lemma, p)
+    if vp is None and (demand := said_must(tok)) is not None:  # "says Israel must end"
+        vp = VerbPattern(frozenset({lemma}), demand, (), None, frozenset())
     if vp is not None:
         code = vp.code
         if not vp.particle and not vp.objects:

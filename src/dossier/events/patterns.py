@@ -187,7 +187,9 @@ def verb_matches(tok: Token, vp: VerbPattern) -> bool:
                                for c in tok.children):
         return False
     if vp.objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in vp.objects
-                              for c in tok.children):
+                              for c in tok.children) and not (vp.particle and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in vp.objects for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == vp.particle for o in c.children)):
         return False
     return True
 
