@@ -41,6 +41,10 @@ CODED = [
     ("Kenyan dock workers said they will not end the strike until their pay is raised.",
      ("124", "KENLAB", None, 0.1)),
     ("Nigerian doctors called off the strike.", ("080", "NGAHLH", None, 0.1)),
+    # defending a policy is verbal support of its owner; granting asylum is aid
+    ("Mexican President Lopez Obrador defended Brazil's immigration policy.",
+     ("052", "MEXGOV", "BRA", 0.75)),
+    ("Ecuador granted asylum to the Australian journalist.", ("075", "ECU", "AUSMED", 0.75)),
 ]
 # (sentence, a code that must not be coded at all)
 NOT_CODED = [
@@ -56,6 +60,8 @@ NOT_CODED = [
     ("Egypt said it must respond to the attack.", "100"),  # the speaker must: no demand
     ("Russia says Israel will end attacks on Syria.", "100"),  # no obligation
     ("Kenyan teachers ended their lessons on Monday.", "080"),  # no strike ended
+    ("Mexican President Lopez Obrador defended Brazil's immigration policy.", "074"),
+    ("Ecuador granted visas to Australian journalists.", "075"),  # no asylum
 ]
 
 
