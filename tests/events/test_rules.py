@@ -187,6 +187,13 @@ RULES = [
      ("confidence", "040", 0.1), ("confidence", "040", 0.65)),
     ("coding.unknown_source", "Ukrainian troops were deployed on Monday.",
      ("confidence", "150", 0.1), ("confidence", "150", 0.5)),
+    # coverage (issue 19, session 12)
+    ("coding.unnamed_target", "Syrian government missiles struck a rebel-held area.",
+     ("190", "SYR", None), None),
+    ("patterns.ordered_action", "President Biden ordered sanctions on Russia.",
+     ("163", "USAGOV", "RUS"), ("100", "USAGOV", "RUS")),
+    ("coding.said_must", "Russia says Israel must end attacks on Syria.",
+     ("100", "RUS", "ISR"), None),
     # what the default view may not show (issue 19, session 11)
     ("modality.prediction", "Russia is likely to attack Ukraine.",
      ("modality", "190", "hypothetical"), ("confidence", "190", 0.75)),

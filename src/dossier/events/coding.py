@@ -200,6 +200,59 @@ def dictionary_dyad(e: Event, specific: bool) -> bool:
     return not (s.code and s.code == t.code)
 
 
+# Roots of actions that are done to someone whether or not an actor is named as the one
+# they are done to: disapprove, reject, threaten, coerce, assault, fight, mass violence.
+UNNAMED_TARGET_ROOTS = frozenset({"11", "12", "13", "17", "18", "19", "20"})
+NOT_UNNAMED_TARGETS = frozenset(load_toml("event_patterns.toml")["coverage"][
+    "not_unnamed_targets"])
+
+
+@BOOK.rule("coding", off=False)
+def unnamed_target(verb: Token, code: str) -> bool:
+    """Whether a dictionary verb's hostile action is kept with an unknown target when
+    what it is aimed at is no actor: "Syrian government missiles struck a rebel-held
+    area near the frontier" (190 SYRMIL → ?), "Pretorian police detained a man on
+    Tuesday" (173), "Gondor rejected the referendum" (120): the action is one whoever
+    suffered it. Only for the roots of ``UNNAMED_TARGET_ROOTS``, and only with an object
+    or a prepositional object the action is aimed at; cooperative ones need the one they
+    are for ("Germany provided aid" to no one named is not kept); not in a relative
+    clause ("the embargo it has imposed on the island" describes the embargo), nor
+    under a modal ("McCallum will challenge the assumption that …": no one), nor on an
+    object of ``not_unnamed_targets`` ("Sunak struck a more conciliatory tone",
+    "Russia blocked aid": to whom?). The
+    record keeps the confidence of an unknown target (hidden by default)."""
+    if verb.dep_ == "relcl" or code not in cameo() or cameo()[
+            code].root not in UNNAMED_TARGET_ROOTS or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    aimed = [c for c in verb.children if c.dep_ in ("dobj", "attr")] + [
+        o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return bool(aimed) and not any(o.lemma_.lower() in NOT_UNNAMED_TARGETS for o in aimed)
+
+
+_COVERAGE = load_toml("event_patterns.toml")["coverage"]
+SAYING = frozenset(_COVERAGE["saying"])
+OBLIGING = frozenset(_COVERAGE["obliging"])
+
+
+@BOOK.rule("coding", off=None)
+def said_must(verb: Token) -> str | None:
+    """A demand (100, refined by what is demanded) when a speaker says that another
+    actor must act: "Russia says Israel must end attacks on Syria" (1056 RUS → ISR, the
+    one who must act is the target); not when the speaker is the one who must ("Egypt
+    said it must respond").
+    """
+    if verb.lemma_.lower() not in SAYING:
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGING
+                                     for a in c.children) and any(
+                s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in (
+                    "it", "we", "i", "he", "she", "they") for s in c.children):
+            return "100"
+    return None
+
+
 def same(a: ActorRef, b: ActorRef) -> bool:
     """Whether two sides are one actor."""
     if a.actor_id and b.actor_id:

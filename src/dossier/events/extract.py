@@ -39,6 +39,8 @@ from dossier.events.coding import (
     phone_call,
     refusal,
     requested_code,
+    said_must,
+    unnamed_target,
 )
 from dossier.events.dates import background, event_date, recalled
 from dossier.events.learned import verify
@@ -57,6 +59,7 @@ from dossier.events.patterns import (
     dictionary_object_pattern,
     dictionary_verb,
     noun_pattern,
+    ordered_action,
     patterns,
     verb_pattern,
 )
@@ -114,6 +117,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # an auxiliary no pattern knows (the dictionary codes verbs only)
     if unasserted(tok, p):
         return []  # "urged Russia to withdraw": the appeal is the event
+    if any(ordered_action(c, p) for c in tok.children):
+        return []  # "ordered an investigation against X": the investigation is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
     if figurative(tok) or shown_not_protested(tok) or private_taste(tok) or topic(tok):
@@ -122,28 +127,47 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
                        actors, p, "pattern")
     found: list[Event] = []
+    unnamed: list[Event] = []  # the pattern's hostile action on no actor, if nothing else
     vp = verb_pattern(tok, lemma, p)
+    if vp is None and (demand := said_must(tok)) is not None:  # "says Israel must end"
+        vp = VerbPattern(frozenset({lemma}), demand, (), None, frozenset())
     if vp is not None:
         code = vp.code
         if not vp.particle and not vp.objects:
             code = dictionary_object_pattern(code, tok, lemma)
         vp = replace(vp, code=phone_call(requested_code(code, tok, p), tok))
-        found = _events(tok, vp.code, verb_sides(tok, vp, actors, p), parsed, actors, p,
-                        "pattern")
+        sides = verb_sides(tok, vp, actors, p)
+        found = _events(tok, vp.code, sides, parsed, actors, p, "pattern")
+        if not found and (alone := _unnamed(tok, vp.code, sides)) is not None:
+            unnamed = _events(tok, vp.code, alone, parsed, actors, p, "pattern")
     if found or tok.pos_ != "VERB":
-        return found
+        return found or unnamed
     fallback, specific = dictionary_verb(tok, lemma)
     if fallback is None:
-        return []
+        return unnamed
     fallback = phone_call(requested_code(fallback, tok, p), tok)
     vp = VerbPattern(frozenset({lemma}), fallback, fallback_targets(fallback), None,
                      frozenset(), intransitive=specific)
     mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects
                  for c in tok.children)
     sides = verb_sides(tok, vp, actors, p, reciprocal=specific or mutual, nested=True)
+    one_side = specific
+    if sides is None and (alone := _unnamed(tok, fallback, verb_sides(
+            tok, vp, actors, p, nested=True))) is not None:  # "missiles struck an area"
+        sides, one_side = alone, True
     evidence = "dictionary_object" if specific else "dictionary"
     return [e for e in _events(tok, fallback, sides, parsed, actors, p, evidence)
-            if dictionary_dyad(e, specific)]
+            if dictionary_dyad(e, one_side)] or unnamed
+
+
+def _unnamed(tok: Token, code: str, sides: Sides | None) -> Sides | None:
+    """One source acting alone, for a hostile action aimed at no actor
+    (:func:`~dossier.events.coding.unnamed_target`): "Syrian missiles struck a
+    rebel-held area"."""
+    if sides is None or len(sides.sources) != 1 or sides.targets or not unnamed_target(
+            tok, code):
+        return None
+    return Sides(sides.sources, [], alone=True)
 
 
 def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
@@ -152,7 +176,8 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     lemma = tok.lemma_.lower()
     if lemma not in p.nouns:
         return []  # most nouns: no pattern, and no rule to ask
-    if unasserted_noun(tok, p) or stance_noun(tok) or topic(tok):
+    if (unasserted_noun(tok, p) and not ordered_action(tok, p)) or stance_noun(tok) or topic(
+            tok):
         return []  # "removing the sanctions", "called for sanctions", "position on"
     if coded_once(tok, coded):
         return []

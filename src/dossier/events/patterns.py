@@ -187,7 +187,9 @@ def verb_matches(tok: Token, vp: VerbPattern) -> bool:
                                for c in tok.children):
         return False
     if vp.objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in vp.objects
-                              for c in tok.children):
+                              for c in tok.children) and not (vp.particle and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in vp.objects for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == vp.particle for o in c.children)):
         return False
     return True
 
@@ -231,3 +233,16 @@ def coded_once(tok: Token, coded: set[int]) -> bool:
     """A verb and its object are coded once: "Chile and Peru staged rallies against
     Bolivia" (the verb with its object coded it; not also "rallies")."""
     return tok.dep_ == "dobj" and tok.head.i in coded
+
+
+ORDERING = frozenset(load_toml("event_patterns.toml")["coverage"]["ordering"])
+
+
+@BOOK.rule("patterns", off=False)
+def ordered_action(noun: Token, p: Patterns) -> bool:
+    """Whether a nominal event is what a verb of ordering (``ordering``) has ordered:
+    then the ordered action is the event, coded by its noun, with the one who ordered it
+    as source — "The Kenyan government has ordered an investigation against Odinga"
+    090 (ACCUSE), not a demand 100 with the investigation left out as only asked for."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ORDERING and (
+        noun.lemma_.lower() in p.nouns)
