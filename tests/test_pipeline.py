@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from dossier.pipeline import Sink, detect_language, model_language, process_document, run
+from dossier.pipeline import (
+    Sink,
+    article_language,
+    detect_language,
+    model_language,
+    process_document,
+    run,
+)
 from dossier.records import Document, DocumentResult
 from dossier.settings import load_settings
 
@@ -188,3 +195,23 @@ def test_a_short_english_sentence_is_analysed() -> None:
     res = process_document(doc, load_settings())
     assert res.articles[0].language == "en"
     assert {m.text for m in res.mentions} >= {"Putin", "Xi"}
+
+
+GERMAN = ("Am 12. September startet wieder die Messe in Köln, und wir sind mit dabei. Auf "
+          "Europas größter Konferenz für die Digitalbranche werden mehr als 40.000 Besucher "
+          "erwartet, mit über 1.000 Ausstellern und über 100 Seminaren.")
+ENGLISH = ("The prime minister told parliament on Tuesday that the talks with Beijing would "
+           "resume next month, despite the row over the ambassador's remarks.")
+
+
+@pytest.mark.parametrize(("declared", "text", "expected"), [
+    ("en", GERMAN, "de"),  # a template's lang="en" over German text
+    ("en-GB", ENGLISH, "en-GB"),  # what the page says, kept as it says it
+    ("en", "Putin met Xi in Beijing.", "en"),  # short: the declared one stands
+    ("fr", ENGLISH, "en"),
+    (None, GERMAN, "de"),
+    (None, ENGLISH, "en"),
+])
+def test_a_declared_language_the_text_clearly_contradicts_is_not_kept(
+        declared: str | None, text: str, expected: str) -> None:
+    assert article_language(declared, text, {"spacy_model": None}) == expected

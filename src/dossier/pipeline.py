@@ -81,6 +81,18 @@ def detect_language(text: str, prefer: str | None = None) -> str | None:
     return str(best)
 
 
+def article_language(declared: str | None, text: str, settings: dict[str, Any]) -> str | None:
+    """The language a page or feed declares, unless its text is clearly in another
+    (a German page whose template says ``lang="en"`` is German: an English model
+    would make persons of its nouns); with none declared, the text's, the model's
+    language preferred (:func:`detect_language`)."""
+    if not declared:
+        return detect_language(text, model_language(settings))
+    code = declared.split("-")[0].split("_")[0].lower()
+    found = detect_language(text, code)
+    return declared if found in (None, code) else found
+
+
 def model_language(settings: dict[str, Any]) -> str:
     """The language of the configured spaCy pipeline, from its name ("en_core_web_sm"
     → "en"); a path or an unusual name is taken as English, the default model's."""
@@ -158,7 +170,7 @@ def split_document(doc: Document, settings: dict[str, Any]) -> DocumentResult:
                 id=content_id(doc.id, str(start), str(end)), source=doc.source,
                 document_id=doc.id, start=start, end=end,
                 text=body, title=doc.title, published=doc.published, url=doc.url,
-                language=doc.language or detect_language(body, model_language(settings)),
+                language=article_language(doc.language, body, settings),
                 author=doc.author,
                 site=doc.site, locator=doc.locator,
                 offsets_in_article=doc.format != "text",
