@@ -225,7 +225,8 @@ def test_only_a_trusted_link_names_a_speaker(text: str, speaker: str, actor: str
     ("The talks included Jane Kaufman. Kaufman was late.", "Jane Kaufman", False),
     ("The talks included Jane Kaufman. She was late.", "Jane Kaufman", False),
     ("Gov. Jane Kaufman was not there.", "Jane Kaufman", False),
-    ("The fund hired economist Jane Kaufman last year.", "Jane Kaufman", False),
+    ("Company spokeswoman Jane Kaufman declined to comment.", "Jane Kaufman", False),
+    ("The work Starry Heights Deluxe is on show.", "Starry Heights Deluxe", True),
     ("Jane Kaufman, a lawyer, was not at the talks.", "Jane Kaufman", False),
 ])
 def test_a_lone_unknown_name_is_less_sure(link, text: str, surface: str, lone: bool) -> None:  # type: ignore[no-untyped-def]

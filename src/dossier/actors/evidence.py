@@ -4,7 +4,7 @@ An unknown person named in full (a local actor, ``unlinked_person``) is as sure 
 the article's evidence that the name is someone in it: its chain goes on (a later
 surname, first name, pronoun, role or description resolves to it), it is the
 subject of a verb, or a title or a role stands beside it ("Jane Kaufman, a
-lawyer", "spokesman Jim Boyle", "economist Jim Boyle"). A name with none of these is often a game, a
+lawyer", "spokesman Jim Boyle"). A name with none of these is often a game, a
 product or words of another language NER took for a person: ``unlinked_person_lone``
 in ``[confidence]`` of actor_cues.toml.
 """
@@ -46,6 +46,6 @@ def acts(a: Article, span: Span, actor_id: str, text: str) -> bool:
         return True  # "Jane Kaufman, a lawyer"; "the lawyer, Jane Kaufman"
     if not span.start:
         return False
-    before = a.doc[span.start - 1]  # "Gov. Jane Kaufman", "economist Jane Kaufman"
-    return before.lower_.rstrip(".") in cues().titles or (before.pos_ == "NOUN"
-                                                          and before.is_lower)
+    # "Gov. Jane Kaufman", "spokeswoman Jane Kaufman" (any noun before is no evidence:
+    # "the installation Starry Night")
+    return a.doc[span.start - 1].lower_.rstrip(".") in cues().titles
