@@ -16,6 +16,7 @@ from dossier.actors.dates import date_in_text
 from dossier.actors.names import a_typo
 from dossier.analysis import analysers
 from dossier.records import TRUSTED_LINK, Mention
+from dossier.rules import switched_off
 
 D2019 = date(2019, 3, 1)
 SEPT16 = date(2016, 9, 26)
@@ -212,3 +213,29 @@ def test_only_a_trusted_link_names_a_speaker(text: str, speaker: str, actor: str
     got = None if q.speaker.actor_id is None else (
         "local" if q.speaker.actor_id.startswith("local:") else q.speaker.actor_id)
     assert (q.speaker.name, got) == (speaker, actor)
+
+
+@pytest.mark.parametrize(("text", "surface", "lone"), [
+    # nothing in the article shows the name acting: a game, a product, a name in a list
+    ("The bundle comes with Mario Kart Deluxe and a case.", "Mario Kart Deluxe", True),
+    ("The talks included Jane Kaufman and others.", "Jane Kaufman", True),
+    ("The talks went on, according to Jane Kaufman.", "Jane Kaufman", True),
+    # the subject of a verb, a later surname, a title or role noun, an apposition
+    ("Jane Kaufman filed the suit.", "Jane Kaufman", False),
+    ("The talks included Jane Kaufman. Kaufman was late.", "Jane Kaufman", False),
+    ("The talks included Jane Kaufman. She was late.", "Jane Kaufman", False),
+    ("Gov. Jane Kaufman was not there.", "Jane Kaufman", False),
+    ("Company spokeswoman Jane Kaufman declined to comment.", "Jane Kaufman", False),
+    ("The work Starry Heights Deluxe is on show.", "Starry Heights Deluxe", True),
+    ("Jane Kaufman, a lawyer, was not at the talks.", "Jane Kaufman", False),
+])
+def test_a_lone_unknown_name_is_less_sure(link, text: str, surface: str, lone: bool) -> None:  # type: ignore[no-untyped-def]
+    table = cues().confidence
+
+    def confidence() -> float:
+        return next(m for m in link(text, D2019) if m.text == surface).confidence
+
+    assert confidence() == (table["unlinked_person_lone"] if lone else table["unlinked_person"])
+    with switched_off("actors.names.lone_unknown_name"):
+        assert confidence() == table["unlinked_person"]
+    assert table["unlinked_person_lone"] < TRUSTED_LINK <= table["unlinked_person"]

@@ -93,6 +93,8 @@ class Article:
     roles_at: dict[int, Span] = field(default_factory=dict)
     org_roles: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     signs: dict[str, bool] = field(default_factory=dict)  # a state's capital or demonym seen
+    # unknown people named in full: the index of their mention in ``out``, and its span
+    unlinked_people: list[tuple[int, Span]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.doc = self.parsed.doc

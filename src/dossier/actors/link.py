@@ -31,6 +31,7 @@ from dossier.actors import names, roles
 from dossier.actors.article import Article, FuzzyNames
 from dossier.actors.coref import nominals, pronouns
 from dossier.actors.cues import BOOK, GROUPS
+from dossier.actors.evidence import lone_unknown_name
 from dossier.actors.governments import link_government
 from dossier.actors.nonactors import take_nonactors
 from dossier.actors.phrases import LazyPhrases
@@ -132,6 +133,7 @@ class Linker:
                     break
             else:
                 k += 1
+        lone_unknown_name(a)
         mentions = sorted(a.out, key=lambda m: m.start)
         parsed.set_mentions(mentions)
         return mentions

@@ -32,6 +32,8 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
     sector = (role.sector if role else "") if actor.type == "person" else actor.sector
     country = (code[:3] if code else actor.country) or None
     p = a.parsed
+    if why == "unlinked_person":  # weighed once the article is read: actors.evidence
+        a.unlinked_people.append((len(a.out), span))
     a.out.append(Mention(
         source=p.source, article_id=p.article_id, start=p.start(span), end=p.end(span),
         text=span.text, actor_id=actor.id, actor_name=actor.name, qid=actor.qid or None,
