@@ -61,6 +61,8 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          ("local:org", "org"), ("local:person", "person")),
         ("company_named_person", "Twitter said it removed the post.", "Twitter",
          ("local:org", "org"), ("local:person", "person")),
+        ("company_name_end", "Dick Clark Productions denies that anything was agreed.",
+         "Dick Clark Productions", ("local:org", "org"), ("local:person", "person")),
         # a first name and surname NER called an organisation is a person
         ("person_named_org", "The shares fell, said Megan Davies, citing data.",
          "Megan Davies", ("local:person", "person"), ("local:org", "org")),

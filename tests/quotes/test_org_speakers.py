@@ -178,3 +178,56 @@ def test_the_noun_a_person_was_described_with_names_them(  # type: ignore[no-unt
 def test_no_full_name_when_unsure(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
                                   kept: str) -> None:
     assert speaker(quotes(text), start) == kept
+
+
+ITHILEN = ("Ithilen Robotics Inc. cut 300 jobs on Monday.{more}\n\n“We regret the decision,” "
+           "{pron} said in a statement.")
+
+
+@pytest.mark.parametrize(("rule", "text", "with_rule", "without"), [
+    # "it" the actor stage left alone (a noun of another number in between)
+    ("quotes.speakers.org_pronoun", ITHILEN.format(more=" The cuts follow a poor year.",
+                                                   pron="it"),
+     "Ithilen Robotics Inc.", "it"),
+    # "it"/"they" the actor stage linked to an organisation it is unsure is an actor
+    ("quotes.speakers.org_pronoun", ITHILEN.format(more="", pron="it"),
+     "Ithilen Robotics Inc.", "it"),
+    ("quotes.speakers.org_pronoun", "Ithilen Robotics Inc. has denied doing anything "
+     "wrong.\n\n“At no point did we block the sale,” they said in a statement on their "
+     "website.", "Ithilen Robotics Inc.", "they"),
+])
+def test_an_organisation_speaks_through_it_and_they(  # type: ignore[no-untyped-def]
+        quotes, rule: str, text: str, with_rule: str, without: str) -> None:
+    start = "At no point" if "At no point" in text else "We regret"
+    assert speaker(quotes(text), start) == with_rule
+    with switched_off(rule):
+        assert speaker(quotes(text), start) == without
+
+
+@pytest.mark.parametrize("more", [
+    # a singular noun is a subject in between: the report may be what speaks
+    " The report was published on Friday.",
+    # a person named in between
+    " Mark Ferrow, a union leader, called it a disgrace.",
+    # another organisation named in between
+    " Borin Widgets Corp. hired 200 of the workers.",
+])
+def test_it_stays_unresolved_when_something_else_may_speak(quotes, more: str  # type: ignore[no-untyped-def]
+                                                            ) -> None:
+    assert speaker(quotes(ITHILEN.format(more=more, pron="it")), "We regret") == "it"
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # named only in passing
+    ("The new rules were welcomed at Ithilen Robotics Inc. on Monday.\n\n“We regret the "
+     "decision,” it said in a statement.", "it"),
+    # a name that modifies the subject: the officials speak
+    ("Ithilen Robotics officials met the union on Monday.\n\n“We regret the decision,” "
+     "they said in a statement.", "they"),
+    # the workers interviewed may be who speaks
+    ("Ithilen Robotics Inc. interviewed 20 former workers.\n\n“We regret the "
+     "decision,” they said in a statement.", "they"),
+])
+def test_an_organisation_that_is_no_subject_does_not_speak(  # type: ignore[no-untyped-def]
+        quotes, text: str, kept: str) -> None:
+    assert speaker(quotes(text), "We regret") == kept

@@ -69,6 +69,7 @@ class Cues:
     product_name_ends: frozenset[str]
     group_nouns: frozenset[str]
     platforms: frozenset[str]
+    company_name_ends: frozenset[str]
     platform_preps: frozenset[str]
     name_prefixes: tuple[str, ...]
     credit_openers: tuple[str, ...]
@@ -117,6 +118,7 @@ def cues() -> Cues:
         product_names=frozenset(d["product_names"]),
         product_name_ends=frozenset(d["product_name_ends"]),
         group_nouns=frozenset(d["group_nouns"]), platforms=frozenset(d["platforms"]),
+        company_name_ends=frozenset(d["company_name_ends"]),
         platform_preps=frozenset(d["platform_preps"]),
         name_prefixes=tuple(d["name_prefixes"]), credit_openers=tuple(d["credit_openers"]),
     )

@@ -54,7 +54,7 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
     if actor.type == "person":
         if not_a_person_name(span):
             return None, why
-        if company_named_person(span):
+        if company_named_person(span) or company_name_end(span):
             return retype(a, actor, "org"), "unlinked_org"
         if org_prefixed_person(a, span):
             return actor, "unlinked_word"
@@ -233,6 +233,13 @@ def org_prefixed_person(a: Article, span: Span) -> bool:
     local = a.local.get(first)
     return (local is not None and local.type == "org") or any(
         x.type == "org" for x in a.g.by_name(span[0].text))
+
+
+@BOOK.rule("names", off=False)
+def company_name_end(span: Span) -> bool:
+    """An unknown "person" of several words whose last word ends only a company's name
+    (``company_name_ends``) is a company: "Dick Clark Productions denies it"."""
+    return len(span) > 1 and span[-1].lower_.rstrip(".") in cues().company_name_ends
 
 
 @BOOK.rule("names", off=False)
