@@ -19,7 +19,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from dossier.data import load_toml
-from dossier.parse.orgnouns import ORG_TYPES, SUBJECT_DEPS, bare, in_passing, nearest_org, rival
+from dossier.parse.orgnouns import ORG_TYPES, bare, nearest_org
 from dossier.parse.orgnouns import org_words as nominal_words
 from dossier.parse.orgnouns import resolve as nominal_org
 from dossier.quotes.book import BOOK, RESOLVED, UNLINKED
@@ -165,95 +165,3 @@ def _owner(view: ArticleView, noun: Token) -> Mention | None:
     if m is None:
         m = next((view.by_token[t.i] for t in subj.subtree if t.i in view.by_token), None)
     return m if m is not None and m.via != "pronoun" else None
-
-
-# How far before an "it"/"they" the organisation it speaks for may be named
-# (characters): a paragraph and a quotation or two.
-PRONOUN_ORG_REACH = 800
-
-
-@BOOK.rule("speakers", off=None)
-def org_pronoun(view: ArticleView, span: Span, linked: Mention | None = None
-                ) -> tuple[SpeakerDict, float] | None:
-    """An "it" or "they" that speaks is the organisation last named as a subject
-    before it, when nothing else could be meant: "Ithilen Widgets cut 300 jobs on
-    Monday. The cuts follow a poor year. “We regret it,” it said" (an "it" the actor
-    stage left alone, or ``linked`` to that organisation below ``TRUSTED_LINK``: it
-    speaks under the organisation's name, unlinked when the organisation is unknown).
-    Nobody when a person, a group, a state or another organisation is named in between
-    outside quotation marks ("Ithilen Widgets sued Gondor Mining. “…,” it said":
-    either), when a name no mention took or a noun of the pronoun's number is a
-    subject in between ("the report … it said"; for "they" an object too: "Ithilen
-    interviewed 20 workers. They said …"), when the organisation is named only in
-    passing, or when the actor stage linked the pronoun to someone else."""
-    root = span.root
-    if len(span) != 1 or root.lower_ not in ("it", "they") or view.quoted[root.i]:
-        return None
-    m = pronoun_org(view, root)
-    if m is None or linked is not None and linked.actor_id != m.actor_id:
-        return None
-    return org_speaker(view, m, list(span)), UNLINKED
-
-
-def pronoun_org(view: ArticleView, root: Token) -> Mention | None:
-    """The organisation an "it"/"they" at ``root`` speaks for (see ``org_pronoun``)."""
-    before = view.start(root)
-    chain: set[str] = set()  # the organisations an "it"/"they" in between stands for
-    for m in sorted(view.parsed.mentions, key=lambda x: -x.start):
-        if m.end > before:
-            continue
-        if m.via == "pronoun" and m.type in ORG_TYPES:
-            chain.add(m.actor_id)
-            continue
-        if before - m.start > PRONOUN_ORG_REACH:
-            return None
-        tok = view.span_at(m.start, m.end, "expand")
-        if tok is None or view.quoted[tok.root.i]:
-            continue  # who a quotation talks about does not speak
-        if m.type not in ORG_TYPES or m.via == "pronoun" or chain - {m.actor_id}:
-            return None  # a person, group or state, or another organisation's "it"
-        if in_passing(tok.root) or not subject_of(tok.root):
-            return None
-        if rival(view.parsed, tok.end, before, "", view.by_token.__contains__) or (
-                other_noun(view, tok.end, root.i, plural=root.lower_ == "they")):
-            return None
-        return None if competitor(view, m, before) else m
-    return None
-
-
-def competitor(view: ArticleView, m: Mention, before: int) -> bool:
-    """Another organisation or a state named outside quotation marks within reach
-    before the source offset ``before``: "Ithilen Widgets cut jobs. Borin Mining
-    hired the workers. “…,” it said" (either may speak)."""
-    for n in view.parsed.mentions:
-        if (n.type in (*ORG_TYPES, "state") and n.actor_id != m.actor_id and n.via != "pronoun"
-                and n.end <= before and before - n.start <= PRONOUN_ORG_REACH):
-            tok = view.span_at(n.start, n.end, "expand")
-            if tok is not None and not view.quoted[tok.root.i]:
-                return True
-    return False
-
-
-def subject_of(t: Token) -> bool:
-    """A name that is its clause's subject, or set beside it ("The company that runs
-    the show, Ithilen Productions, denies …")."""
-    while (t.dep_ in ("appos", "conj") or t.dep_ == "compound" and t.head.pos_ == "PROPN"
-           ) and t.head.i != t.i:
-        t = t.head  # (not a name that modifies a noun: "Ithilen officials said")
-    return t.dep_ in SUBJECT_DEPS
-
-
-def other_noun(view: ArticleView, lo: int, hi: int, plural: bool) -> bool:
-    """A noun of the pronoun's number that is a subject (for "they" an object too)
-    outside quotation marks between tokens ``lo`` and ``hi``, no mention nor set
-    beside one ("the company, Ithilen Productions"): what "it"/"they" may mean
-    instead ("The report was published on Monday. “…,” it said", "interviewed 20
-    workers. They said")."""
-    deps = (*SUBJECT_DEPS, "dobj") if plural else SUBJECT_DEPS
-    for t in view.doc[lo:hi]:
-        if (t.pos_ == "NOUN" and t.dep_ in deps and not view.quoted[t.i]
-                and (t.tag_ in ("NNS", "NNPS")) == plural
-                and t.i not in view.by_token and not any(
-                    c.dep_ == "appos" and c.i in view.by_token for c in t.children)):
-            return True
-    return False

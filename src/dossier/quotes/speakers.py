@@ -11,14 +11,8 @@ from spacy.tokens import Span, Token
 from dossier.quotes.book import BOOK, NAMED, RESOLVED, UNLINKED, UNRESOLVED
 from dossier.quotes.described import described_person
 from dossier.quotes.lexicon import cues, is_cue, lemma
-from dossier.quotes.mentions import (
-    mention_speaker,
-    raw_speaker,
-    source_phrase,
-    subject_mention,
-    untrusted_link,
-)
-from dossier.quotes.orgs import org_nominal, org_pronoun, spokesperson_of, statement_owner
+from dossier.quotes.mentions import mention_speaker, raw_speaker, source_phrase, subject_mention
+from dossier.quotes.orgs import org_nominal, spokesperson_of, statement_owner
 from dossier.quotes.view import ArticleView, SpeakerDict
 
 # How many steps up the parse from a cue to the verb whose subject speaks ("is
@@ -176,10 +170,6 @@ def speaker_of(view: ArticleView, cue: Token, reported: bool = False) -> Found:
     m = subject_mention(view, subj)
     if m is None:
         return unlinked_subject(view, cue, view.doc[subj[0].i : subj[-1].i + 1], reported)
-    if m.via == "pronoun" and untrusted_link(m) and len(subj) == 1 and lemma(cue) in cues(
-            ).verbs and (found := org_pronoun(view, view.doc[subj[0].i : subj[0].i + 1],
-                                              m)) is not None:
-        return found  # "it said", linked to an organisation not known as an actor
     conf = NAMED if m.via in ("name", "alias", "title", "fuzzy") else RESOLVED
     if m.via == "pronoun" and len(subj) == 1:
         outer = outer_source(view, cue, subj[0], m.actor_id)
@@ -281,8 +271,6 @@ def unlinked_subject(view: ArticleView, cue: Token, span: Span, reported: bool) 
     outer = outer_source(view, cue, span.root, None) if len(span) == 1 else None
     if outer is not None:  # "Officials say they expect …"
         return outer, UNLINKED
-    if lemma(cue) in cues().verbs and (org := org_pronoun(view, span)) is not None:
-        return org  # "Ithilen Widgets cut jobs. … “…,” it said"
     if (found := unresolved_pronoun(view, cue, span, reported)) is not None:
         return found
     for rule in (org_nominal, spokesperson_of, statement_owner, described_person):
