@@ -215,3 +215,10 @@ ENGLISH = ("The prime minister told parliament on Tuesday that the talks with Be
 def test_a_declared_language_the_text_clearly_contradicts_is_not_kept(
         declared: str | None, text: str, expected: str) -> None:
     assert article_language(declared, text, {"spacy_model": None}) == expected
+
+
+def test_no_span_starts_or_ends_in_blanks(demo_records: list[dict]) -> None:
+    # an "according to" clause ran over the blanks a dropped ad marker leaves
+    # ("… other states”.\n             \n"): a span ends on its last word
+    spans = [r for r in demo_records if r["kind"] in ("quote", "mention")]
+    assert spans and all(r["text"] == r["text"].strip() for r in spans)

@@ -155,6 +155,11 @@ def according_to_clauses(view: ArticleView, quoted: list[tuple[int, int]]) -> li
     return out
 
 
+# What is trimmed off a clause's edges: punctuation, and the whitespace (line breaks,
+# and the blanks a dropped ad marker leaves in the masked text) a sentence may end in.
+EDGES = " ,.;:\n\t\r\u00a0"
+
+
 def according_body(view: ArticleView, lo: int, hi: int) -> Span | None:
     """What an attribution phrase (tokens ``lo`` to ``hi``: "according to the city
     council") attributes: the longer side of its sentence, without its edges."""
@@ -162,7 +167,7 @@ def according_body(view: ArticleView, lo: int, hi: int) -> Span | None:
     sent = doc[lo].sent
     before, after = doc[sent.start : lo], doc[hi : sent.end]
     body = max((before, after), key=len)
-    text = body.text.strip(" ,.;:")
+    text = body.text.strip(EDGES)
     if len(body) < MIN_CLAUSE or not text:
         return None
     a = body.start_char + body.text.index(text)
