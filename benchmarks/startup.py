@@ -59,6 +59,7 @@ deduplicate(result, Deduplicator.from_settings(settings, signatures=False))  # a
 lap("deduplicate")
 import gc; gc.disable()  # as the worker, until its analysers are loaded
 from threadpoolctl import threadpool_limits; threadpool_limits(1)  # as the worker
+from dossier.quickimport import install; install()  # as the worker
 import spacy; lap("import_spacy")
 from dossier.parse import load_nlp; nlp = load_nlp(None); lap("model")
 from dossier.gazetteer import geography; geo = geography(()); lap("gazetteer")
