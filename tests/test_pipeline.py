@@ -11,12 +11,11 @@ from dossier.pipeline import (
     Sink,
     article_language,
     detect_language,
-    model_language,
     process_document,
     run,
 )
 from dossier.records import Document, DocumentResult
-from dossier.settings import load_settings
+from dossier.settings import load_settings, model_language
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

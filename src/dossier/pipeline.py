@@ -35,7 +35,7 @@ from dossier.clean.segment import segment
 from dossier.ingest import ReadOptions
 from dossier.ingest.parallel import read_ahead
 from dossier.records import Article, Document, DocumentResult, Dropped, Problem, content_id
-from dossier.settings import load_settings
+from dossier.settings import load_settings, model_language
 from dossier.sinks import RunSummary, Sink
 
 
@@ -91,14 +91,6 @@ def article_language(declared: str | None, text: str, settings: dict[str, Any]) 
     code = declared.split("-")[0].split("_")[0].lower()
     found = detect_language(text, code)
     return declared if found in (None, code) else found
-
-
-def model_language(settings: dict[str, Any]) -> str:
-    """The language of the configured spaCy pipeline, from its name ("en_core_web_sm"
-    → "en"); a path or an unusual name is taken as English, the default model's."""
-    name = str(settings.get("spacy_model") or "en").replace("\\", "/").rsplit("/", 1)[-1]
-    lang = name.split("_")[0].lower()
-    return lang if len(lang) in (2, 3) and lang.isalpha() else "en"
 
 
 @cache

@@ -256,3 +256,11 @@ def parse_assignments(pairs: tuple[str, ...] | list[str]) -> dict[str, Any]:
         key, value = pair.split("=", 1)
         out[key.strip()] = _check(key.strip(), value)
     return out
+
+
+def model_language(settings: dict[str, Any]) -> str:
+    """The language of the configured spaCy pipeline, from its name ("en_core_web_sm"
+    → "en"); a path or an unusual name is taken as English, the default model's."""
+    name = str(settings.get("spacy_model") or "en").replace("\\", "/").rsplit("/", 1)[-1]
+    lang = name.split("_")[0].lower()
+    return lang if len(lang) in (2, 3) and lang.isalpha() else "en"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.records import Document, DocumentResult, Problem
+from dossier.settings import model_language
 
 
 @dataclass
@@ -82,7 +83,7 @@ class Collect(Sink):
         self.inner, self.keep = inner, keep
         self.keeps_fingerprints = inner.keeps_fingerprints
         self.articles: list[dict[str, Any]] = []
-        self.model_lang = str(settings.get("spacy_model") or "en").split("_")[0]
+        self.model_lang = model_language(settings)
         self.not_analysed: Counter[str] = Counter()
         self.negated = 0
         self.written = 0
