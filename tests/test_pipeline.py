@@ -205,7 +205,10 @@ ENGLISH = ("The prime minister told parliament on Tuesday that the talks with Be
 
 @pytest.mark.parametrize(("declared", "text", "expected"), [
     ("en", GERMAN, "de"),  # a template's lang="en" over German text
-    ("en-GB", ENGLISH, "en-GB"),  # what the page says, kept as it says it
+    ("en-GB", ENGLISH, "en"),  # the primary subtag, which the model's language is
+    ("EN_us", ENGLISH, "en"),
+    ("  ", ENGLISH, "en"),  # blank: as none
+    ("tlh", ENGLISH, "en"),  # a tag the identifier does not know: the text's
     ("en", "Putin met Xi in Beijing.", "en"),  # short: the declared one stands
     ("fr", ENGLISH, "en"),
     (None, GERMAN, "de"),
@@ -221,3 +224,14 @@ def test_no_span_starts_or_ends_in_blanks(demo_records: list[dict]) -> None:
     # ("… other states”.\n             \n"): a span ends on its last word
     spans = [r for r in demo_records if r["kind"] in ("quote", "mention")]
     assert spans and all(r["text"] == r["text"].strip() for r in spans)
+
+
+def test_a_json_row_declaring_en_us_is_analysed(tmp_path: Path) -> None:
+    # JSON Lines rows keep the tag as written ("en-US"); the article is English
+    row = {"text": ENGLISH + " Mr Sunak told MPs on Wednesday that Britain would act.",
+           "language": "en-US"}
+    (tmp_path / "rows.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    sink = ListSink()
+    run([tmp_path / "rows.jsonl"], sink, load_settings())
+    assert sink.results and sink.results[0].articles[0].language == "en"
+    assert sink.results[0].mentions  # analysed, not skipped as another language

@@ -82,15 +82,16 @@ def detect_language(text: str, prefer: str | None = None) -> str | None:
 
 
 def article_language(declared: str | None, text: str, settings: dict[str, Any]) -> str | None:
-    """The language a page or feed declares, unless its text is clearly in another
-    (a German page whose template says ``lang="en"`` is German: an English model
-    would make persons of its nouns); with none declared, the text's, the model's
-    language preferred (:func:`detect_language`)."""
-    if not declared:
+    """The language a page, feed or JSON row declares, as its primary subtag ("en-US"
+    is "en", the model's "en"; else such an article was never analysed), unless its
+    text is clearly in another (a German page whose template says ``lang="en"`` is
+    German: an English model would make persons of its nouns); with none declared,
+    the text's, the model's language preferred (:func:`detect_language`)."""
+    if not declared or not declared.strip():
         return detect_language(text, model_language(settings))
-    code = declared.split("-")[0].split("_")[0].lower()
+    code = declared.strip().replace("_", "-").split("-")[0].lower()
     found = detect_language(text, code)
-    return declared if found in (None, code) else found
+    return code if found in (None, code) else found
 
 
 @cache
