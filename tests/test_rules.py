@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from dossier.rules import OFF, RuleBook, all_rules, switched_off
+from dossier.rules import OFF, RuleBook, all_rules, is_on, switched_off
 
 
 @pytest.fixture()
@@ -137,3 +137,15 @@ def test_a_rule_takes_the_arguments_of_its_function(book: RuleBook, fn, calls) -
     with pytest.raises(TypeError):  # a wrong call fails as the function's own would
         rule(1, 2, 3) if fn is _positional else rule(1, zz=1) if fn is _keywords \
             else rule()
+
+
+@pytest.mark.parametrize(("pattern", "on"), [
+    ("otherstage.coref.nominal", False),  # by its key
+    ("otherstage.coref", False),  # by its group
+    ("otherstage.*", False),
+    ("otherstage.coref.nominals", True),  # another rule: left on
+    ("", True),
+])
+def test_is_on_asks_about_a_rule_no_book_here_holds(pattern: str, on: bool) -> None:
+    with switched_off(pattern):
+        assert is_on("otherstage.coref.nominal") is on

@@ -174,6 +174,13 @@ def _maker(shape: tuple[tuple[str, Any], ...]) -> Callable[..., Callable[..., An
     return space["make"]  # type: ignore[no-any-return]
 
 
+def is_on(key: str) -> bool:
+    """Whether the rule ``stage.group.name`` is switched on; it may be another stage's,
+    not imported here (the quote stage asks about ``actors.coref.org_nominal``, whose
+    resolver it shares)."""
+    return not OFF.matches(key)
+
+
 def all_rules() -> list[Rule]:
     """Every registered rule, stage by stage, in order (import the stages first)."""
     return [r for book in BOOKS.values() for r in book]

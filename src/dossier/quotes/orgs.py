@@ -26,7 +26,7 @@ from dossier.quotes.book import BOOK, RESOLVED, UNLINKED
 from dossier.quotes.mentions import org_as_named, source_phrase
 from dossier.quotes.view import ArticleView, SpeakerDict
 from dossier.records import TRUSTED_LINK, Mention
-from dossier.rules import OFF
+from dossier.rules import is_on
 
 # The actor stage's rule whose resolver (:func:`dossier.parse.orgnouns.resolve`) the
 # speaker step asks too.
@@ -69,7 +69,7 @@ def org_nominal(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | No
     is the one the actor stage's resolver finds (``actors.coref.org_nominal``): "the
     Chinese tech company said" after "Ithilen Widgets Ltd cut 300 jobs" is Ithilen
     Widgets Ltd; nobody when two fit in one sentence."""
-    if OFF.matches(ACTOR_RULE):  # one resolver: off in the actor stage, off here too
+    if not is_on(ACTOR_RULE):  # one resolver: off in the actor stage, off here too
         return None
     m = nominal_org(view.parsed, view.parsed.mentions, span, view.by_token.__contains__)
     if m is None:
