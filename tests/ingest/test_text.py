@@ -163,3 +163,15 @@ def test_detect_format(tmp_path: Path, name: str, content: bytes, fmt: str) -> N
     p = tmp_path / name
     p.write_bytes(content)
     assert detect_format(p) == fmt
+
+
+@pytest.mark.parametrize(("declared", "code"), [
+    ("en", "en"), ("en-GB", "en"), ("pt_BR", "pt"), ("zh-Hant-TW", "zh"), (" DE ", "de"),
+    ("en-GB, en;q=0.8", "en"),
+    # negatives: not a language tag
+    ("English", None), ("", None), ("e", None), ("en GB", None), (None, None), (3, None),
+])
+def test_language_tag_is_the_primary_subtag(declared: object, code: str | None) -> None:
+    from dossier.ingest.base import language_tag
+
+    assert language_tag(declared) == code

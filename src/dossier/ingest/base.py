@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from dossier.records import Document
 # Share of NUL / control bytes above which a file is taken for binary, not text.
 # Real text files (any encoding but UTF-16/32, which carry a BOM) have none.
 BINARY_CONTROL_SHARE = 0.01
+# A language tag as pages and feeds write it: "en", "en-GB", "pt_BR", "zh-Hant-TW".
+_LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     # Repair only wrong decodings (mojibake); every other ftfy fix would change
@@ -253,3 +256,13 @@ def read_bytes(path: Path, options: ReadOptions) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read file: {exc.strerror}") from exc
+
+
+def language_tag(value: object) -> str | None:
+    """The primary subtag, lower-cased, of a declared language ("en-US" -> "en"); None
+    for anything that is not a language tag (a feed's "English", a blank, a number).
+    A list such as an HTTP header's "en-GB, en" gives its first tag."""
+    if not isinstance(value, str):
+        return None
+    m = _LANGUAGE_TAG.match(value.strip().split(",")[0].strip())
+    return m.group(1).lower() if m else None

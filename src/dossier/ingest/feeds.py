@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
 from dossier.errors import InputError
-from dossier.ingest.base import ReadOptions, load_json, read_bytes
+from dossier.ingest.base import ReadOptions, language_tag, load_json, read_bytes
 from dossier.ingest.html import (
     fix_text,
     gunzip,
@@ -46,7 +46,6 @@ MAX_DETAILS = 5
 # feed names: a feed from elsewhere must not make us read /etc/passwd).
 LOCAL_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 # feedparser reports these for feeds it still read in full: not worth a Problem.
 _BENIGN_BOZO = ("CharacterEncodingOverride", "NonXMLContentType")
 
@@ -72,13 +71,6 @@ def local_page(link: str, feed_dir: Path) -> Path | None:
     if not candidate.name.lower().endswith(LOCAL_PAGE_SUFFIXES):
         return None
     return candidate if candidate.is_file() else None
-
-
-def _language(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    m = _LANG.match(value.strip())
-    return m.group(1).lower() if m else None
 
 
 def _clean(value: object) -> str | None:
@@ -169,7 +161,7 @@ def _rss_items(raw: bytes, source: str) -> tuple[list[_Item], str | None, str | 
         if name not in _BENIGN_BOZO:
             problem = f"malformed feed XML ({exc}): items after the damage may be missing"
     feed = parsed.get("feed", {})
-    feed_lang = _language(feed.get("language"))
+    feed_lang = language_tag(feed.get("language"))
     items = []
     for n, entry in enumerate(parsed.entries, start=1):
         bodies: list[tuple[str, bool]] = []
@@ -188,7 +180,7 @@ def _rss_items(raw: bytes, source: str) -> tuple[list[_Item], str | None, str | 
             key=str(key), link=link, title=_clean(entry.get("title")),
             date=entry.get("published") or updated or entry.get("created"),
             author=_clean(entry.get("author")),
-            language=_language(contents[0].get("language") if contents else None) or feed_lang,
+            language=language_tag(contents[0].get("language") if contents else None) or feed_lang,
             bodies=bodies,
             raw=json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str).encode(),
         ))
@@ -213,7 +205,7 @@ def _json_feed_items(raw: bytes, source: str) -> tuple[list[_Item], str | None, 
     if not isinstance(feed, dict) or not isinstance(feed.get("items"), list):
         raise InputError(source, "not a JSON Feed: no \"items\" list",
                          "see https://jsonfeed.org/version/1.1 for the format")
-    feed_lang = _language(feed.get("language"))
+    feed_lang = language_tag(feed.get("language"))
     feed_author = _json_authors(feed)
     items: list[_Item] = []
     bad: list[str] = []
@@ -232,7 +224,7 @@ def _json_feed_items(raw: bytes, source: str) -> tuple[list[_Item], str | None, 
             key=key, link=link, title=_clean(item.get("title")),
             date=item.get("date_published") or item.get("date_modified"),
             author=_json_authors(item) or feed_author,
-            language=_language(item.get("language")) or feed_lang,
+            language=language_tag(item.get("language")) or feed_lang,
             bodies=bodies,
             raw=json.dumps(item, sort_keys=True, ensure_ascii=False).encode(),
         ))

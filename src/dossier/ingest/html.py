@@ -28,6 +28,7 @@ from dossier.errors import InputError
 from dossier.ingest.base import (
     _FTFY_CONFIG,
     ReadOptions,
+    language_tag,
     read_bytes,
     too_big_unpacked,
     unpack_limit,
@@ -76,7 +77,6 @@ _HTML_TAG = re.compile(
     r"(?:\s[^<>]*)?/?>|</(?:p|div|a|span|li|h[1-6]|em|strong|b|i|blockquote)>|<!--",
     re.I,
 )
-_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?![\d])")
 
 
@@ -244,9 +244,9 @@ def _html_language(tree: Any) -> str | None:
         if key in ("content-language", "og:locale", "language", "dc.language"):
             candidates.append(meta.get("content"))
     for value in candidates:
-        m = _LANG.match((value or "").strip().split(",")[0].strip())
-        if m:
-            return m.group(1).lower()
+        code = language_tag(value)
+        if code:
+            return code
     return None
 
 
