@@ -166,7 +166,7 @@ def test_pronoun_joins_its_antecedents_chain(link, text, antecedent, pronoun) ->
 
 
 SUTER = ("Zach Parise had scored just once in ten games. Wild defenseman Ryan Suter, who "
-         "joked about Parise's sticks, could see the frustration on his friend's face. "
+         "joked about Parise's sticks, could see the frustration on his friend's face.\n"
          "“He's used to scoring goals,” he said.")
 SINGERS = ("Mary Steenburgen wrote the song. Jessie Buckley sang it. “This song was a gift "
            "to me,” she said. Steenburgen called Buckley's performance stunning. “Music is "

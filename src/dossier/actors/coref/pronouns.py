@@ -217,10 +217,10 @@ def closes_quote(a: Article, tok: Any) -> bool:
 
 @BOOK.rule("coref", off=None)
 def lead_in(a: Article, p: Pronoun) -> tuple[int, int] | None:
-    """The sentence (its tokens) that leads into the quotation a he/she closes, in the
-    same paragraph: "Wild defenseman Ryan Suter could see the frustration on his
-    friend's face. “He's used to scoring goals,” he said" (its subject, Suter, speaks);
-    None when the quotation opens a paragraph or its sentence."""
+    """The sentence (its tokens) right before the quotation a he/she closes, the
+    paragraph before when the quotation opens one: "Wild defenseman Ryan Suter could see
+    the frustration on his friend's face. “He's used to scoring goals,” he said" (its
+    subject, Suter, speaks); None when the quotation opens inside a sentence."""
     doc, quoted = a.doc, a.quoted
     k = min(p.tok.i, p.tok.head.i) - 1
     while k >= 0 and not quoted[k] and doc[k].text not in ("”", "\"", "''", "’"):
@@ -229,7 +229,9 @@ def lead_in(a: Article, p: Pronoun) -> tuple[int, int] | None:
     while j >= 0 and quoted[j]:
         j -= 1  # the opening mark
     b = j - 1
-    if b < 0 or j >= p.tok.i or "\n" in doc[b].text_with_ws or doc[b].is_space:
+    while b >= 0 and doc[b].is_space:
+        b -= 1  # (a paragraph break)
+    if b < 0 or j >= p.tok.i:
         return None
     sent = doc[b].sent
     if sent.end > j + 1 or sent.start == p.tok.sent.start:
