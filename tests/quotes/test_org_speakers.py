@@ -78,6 +78,28 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "Hau-yip, the commander of the western district, said: “These rioters are "
      "criminals.”", "These rioters", "Cheuk Hau-yip",
      "Cheuk Hau-yip, the commander of the western district"),
+    # a name glued from a list of links is cut where the glue starts
+    ("quotes.speakers.glue_cut", "Kristi NoemKristi Noem\nSouth Dakota launched an ad "
+     "campaign on Monday. The tagline drew ridicule, but Noem cited the backlash as proof "
+     "that it works. “Meth is a serious problem,” Noem tweeted.", "Meth",
+     "Kristi Noem", "Kristi NoemKristi Noem"),
+    # a description and then a name NER missed: the name
+    ("quotes.speakers.name_after_description", "Ad spending rose in May.\n\n“Digital is "
+     "taking the lion's share,” media buying company GroupM said.", "Digital",
+     "GroupM", "media buying company GroupM"),
+    # officials of a kind of organisation speak for the one of that kind named before
+    ("quotes.speakers.spokesperson_of", "Ithilen Robotics Inc. cut 300 jobs on Monday.\n\n"
+     "“The cuts were needed,” company officials said.", "The cuts",
+     "Ithilen Robotics Inc.", "company officials"),
+    # a pronoun for an organisation the actor stage is unsure is an actor: its name
+    ("quotes.speakers.unsure_org", "On Monday the Ithilen Daily, the mouthpiece of the "
+     "party, warned readers about the protests. “There is no room for compromise,” it "
+     "said.", "There is no room", "Ithilen Daily", "it"),
+    # a noun a restrictive clause or an apposition describes introduces another body
+    ("actors.coref.described_here", "Taylor Swift accused Big Machine Records of blocking "
+     "her. The company that runs the show, Dick Clark Productions, denies that anything "
+     "has been sorted.", "that anything",
+     "The company that runs the show, Dick Clark Productions,", "Big Machine Records"),
 ])
 def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
                                        without) -> None:
@@ -105,6 +127,16 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
     # a spokesman for a person is no person
     ("Mark Warner spoke on Monday.\n\n“The senator will vote against it,” a spokesman for "
      "Warner said.", "The senator", "a spokesman for Warner"),
+    # officials of no kind named, a name after a preposition or a title: the phrase
+    ("Ithilen Robotics Inc. cut 300 jobs on Monday.\n\n“The cuts were needed,” senior "
+     "officials said.", "The cuts", "senior officials"),
+    ("Mark Warner spoke on Monday.\n\n“It is over,” aides to Ithilwen said.", "It is over",
+     "aides to Ithilwen"),
+    ("Congress met on Monday.\n\n“We want answers now,” most Americans said.", "We want",
+     "most Americans"),
+    # a non-restrictive clause does not stop "the company" from referring back
+    ("Taylor Swift accused Acme Records of blocking her. The company, which denies it, "
+     "said the deal was sorted.", "the deal", "Acme Records"),
 ])
 def test_a_phrase_nothing_fits_stays_the_speaker(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
                                                   kept: str) -> None:

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from dossier.data import load_toml
 from dossier.parse.article import ParsedArticle
 from dossier.records import Mention
+from dossier.rules import is_on
 
 # The kinds of body an unknown organisation whose name says nothing of its kind may be
 # ("WeWork", "Acme Robotics").
@@ -32,6 +33,9 @@ ORG_TYPES = ("org", "bloc")
 ORG_REACH = 4000
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# The actor stage's rule for a noun described in its own phrase (its test is
+# :func:`described_here`).
+DESCRIBED_HERE_RULE = "actors.coref.described_here"
 
 # Whether a token is part of a mention already (a name the linker took).
 Linked = Callable[[int], bool]
@@ -94,11 +98,23 @@ def resolve(parsed: ParsedArticle, mentions: Sequence[Mention], span: Span,
     w = org_words()
     wanted = w.nominals.get(noun)
     if (wanted is None or root.pos_ != "NOUN" or not bare(span)
-            or span[0].lower_ not in ("the", "this")):
+            or span[0].lower_ not in ("the", "this") or described_here(root)):
         return None
     if any(t.lower_ in w.kinds["media"] for t in span):
         wanted = frozenset(("media",))  # "the news agency": a medium
     return nearest_org(parsed, mentions, parsed.start(span), wanted, linked, noun)
+
+
+def described_here(noun: Token) -> bool:
+    """(The rule ``actors.coref.described_here``.) A noun for a kind of organisation
+    that a restrictive relative clause or an apposition describes introduces one, it
+    does not refer back: "The company that runs the AMAs, Dick Clark Productions,
+    denies it" (not the label named before); a clause set off by a comma does not
+    count ("The company, which denies it, said")."""
+    doc = noun.doc
+    return is_on(DESCRIBED_HERE_RULE) and any(
+        c.dep_ == "appos" or c.dep_ in ("relcl", "acl") and c.left_edge.i > 0
+        and doc[c.left_edge.i - 1].text != "," for c in noun.children)
 
 
 def nearest_org(parsed: ParsedArticle, mentions: Sequence[Mention], before: int,

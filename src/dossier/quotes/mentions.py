@@ -110,7 +110,7 @@ def raw_speaker(view: ArticleView, toks: list[Token], via: str,
     span = view.doc[toks[0].i : toks[-1].i + 1]
     name = span.text
     if via == "unlinked":
-        name = name_before_comma(span) or name
+        name = name_before_comma(span) or name_after_description(span) or name
         if (longer := longer_name(view, name, view.start(span))) is not None:
             name = longer[0]
     return {"name": name, "actor_id": None, "qid": None,
@@ -137,6 +137,35 @@ def name_before_comma(span: Span) -> str | None:
     return None
 
 
+# What may stand right before a name that a description leads up to ("media buying
+# company GroupM", "the 14th-ranked Schwartzman"): not a preposition ("aides to
+# Clinton"), a determiner or a possessive.
+_DESCRIBING = frozenset(("NOUN", "ADJ", "VERB", "NUM"))
+
+
+@BOOK.rule("speakers", off=None)
+def name_after_description(span: Span) -> str | None:
+    """A speaker the actor stage did not link, written as a description and then a name,
+    is named by the name: "“…,” media buying company GroupM said" is GroupM, "the
+    14th-ranked Schwartzman said" Schwartzman (and the full name the article gave
+    before); not a name after a preposition ("aides to Clinton"), a determiner or a
+    title ("the company's CEO"), nor a group ("most Americans")."""
+    toks = list(span)
+    k = len(toks)
+    while k > 0 and (toks[k - 1].text[:1].isupper() and toks[k - 1].is_alpha
+                     or toks[k - 1].text == "-" and k < len(toks)):
+        k -= 1
+    if k == 0 or k == len(toks) or toks[k].text == "-":
+        return None
+    run = toks[k:]
+    before = toks[k - 1]
+    if (before.pos_ not in _DESCRIBING or not before.is_lower
+            or before.lower_ in cues().quantifiers or run[-1].tag_ == "NNPS" or any(
+                t.is_upper or t.lower_ in person_words().titles for t in run)):
+        return None  # (not a group: "most Americans")
+    return span.doc[run[0].i : run[-1].i + 1].text
+
+
 # A capital inside a word after two small letters, and the word it starts
 # ("CortezAlexandria"; not "McDonald", "DeSantis").
 _GLUED = re.compile(r"[a-z]{2}([A-Z][a-z]+)")
@@ -153,6 +182,22 @@ def glued_name(m: Mention) -> bool:
         return False
     words = set(re.split(r"[\s-]+", m.actor_name))
     return any(g.group(1) in words for g in _GLUED.finditer(m.actor_name))
+
+
+@BOOK.rule("speakers", off=None)
+def glue_cut(m: Mention) -> int | None:
+    """Where the glue starts in a person's name glued together from page furniture:
+    "Kristi NoemKristi Noem" (a list of links that lost its spaces) is Kristi Noem, so
+    "“…,” Noem tweeted" after it is Kristi Noem; None for any other name."""
+    if not glued_name(m):
+        return None
+    words = set(re.split(r"[\s-]+", m.actor_name))
+    return next(g.start(1) for g in _GLUED.finditer(m.actor_name) if g.group(1) in words)
+
+
+def unglued(m: Mention) -> str:
+    cut = glue_cut(m)
+    return m.actor_name if cut is None else m.actor_name[:cut]
 
 
 @BOOK.rule("speakers", off=None)
@@ -173,10 +218,10 @@ def longer_name(view: ArticleView, name: str, before: int) -> tuple[str, Mention
     for m in view.parsed.mentions:
         if m.start >= before:
             break
-        full = m.actor_name.split()
+        full = unglued(m).split()
         if m.type == "person" and m.via != "pronoun" and len(full) > len(words) and (
                 full[-len(words):] == words or len(words) == 1 and full[0] == words[0]):
-            found.setdefault(m.actor_name, m)
+            found.setdefault(" ".join(full), m)
     for hit in first_names_before(view, name, before, strict=len(words) > 1):
         if not any(hit == k or k.endswith(" " + hit) for k in found):
             found.setdefault(hit, None)
@@ -201,7 +246,7 @@ def first_names_before(view: ArticleView, name: str, before: int, strict: bool =
             continue
         other = view.by_token.get(last[0].i)
         f = first[0]
-        if (f.lower_ in stop or f.pos_ != "PROPN" or f.is_upper
+        if (f.lower_ in stop or f.pos_ != "PROPN" or f.is_upper or _GLUED.search(f.text)
                 or f.lower_ in person_words().titles
                 or (strict or f.ent_type_ not in ("", "PERSON")) and not known_first_name(f)
                 or other is not None and other.type != "person"):
@@ -249,7 +294,8 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
         if sp["actor_id"] is not None and longer[1] is not None and not untrusted_link(
                 longer[1]):
             sp.update(actor_id=longer[1].actor_id, qid=longer[1].qid)
-    if view is not None and not (m.via == "pronoun" and untrusted_link(m)) and (
+    if view is not None and not (m.via == "pronoun" and untrusted_link(m)
+                                 and not unsure_org(m)) and (
             named := org_as_named(view, m)) is not None:
         sp["name"] = named  # (an unknown organisation's too: "the ministry" is its)
     ph = source_phrase(view, phrase) if view is not None and phrase else None
@@ -268,6 +314,15 @@ def untrusted_link(m: Mention) -> bool:
     """A mention linked with a confidence below ``TRUSTED_LINK`` names no speaker:
     "Kaine met Warner. “We agree,” he said" keeps "he" when either could be meant."""
     return m.confidence < TRUSTED_LINK
+
+
+@BOOK.rule("speakers", off=False)
+def unsure_org(m: Mention) -> bool:
+    """A pronoun resolved to an organisation the actor stage is unsure is an actor
+    speaks under that organisation's name (unlinked): "Big Machine have denied it. “We
+    never blocked her,” they said" is Big Machine (what is unsure is whether the name
+    is an actor, not whom the pronoun means)."""
+    return m.type in ("org", "bloc")
 
 
 @cache

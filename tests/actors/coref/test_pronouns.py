@@ -165,6 +165,43 @@ def test_pronoun_joins_its_antecedents_chain(link, text, antecedent, pronoun) ->
         assert p.chain == a.chain
 
 
+SUTER = ("Zach Parise had scored just once in ten games. Wild defenseman Ryan Suter, who "
+         "joked about Parise's sticks, could see the frustration on his friend's face.\n"
+         "“He's used to scoring goals,” he said.")
+SINGERS = ("Mary Steenburgen wrote the song. Jessie Buckley sang it. “This song was a gift "
+           "to me,” she said. Steenburgen called Buckley's performance stunning. “Music is "
+           "in my genes,” she said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "with_rule", "without"),
+    [
+        # the subject of the sentence leading into the quotation speaks, over an unsure
+        # choice or the chain of the one who spoke before
+        (SUTER, 0, "Ryan Suter", None),
+        (SINGERS, 1, "Mary Steenburgen", "Mary Steenburgen"),
+        (SINGERS, 0, "Jessie Buckley", "Mary Steenburgen"),
+        # negatives: a quotation opening its paragraph, or a lead-in with no person as
+        # subject, leaves the usual choice
+        ("Mark Warner said the bill would pass.\n“We will win,” he said.", 0, "Mark Warner",
+         "Mark Warner"),
+        ("Tim Kaine spoke at the hearing. Mark Warner said the bill would pass. The vote "
+         "is on Monday. “We will win,” he said.", 0, "Mark Warner", "Mark Warner"),
+    ],
+)
+def test_lead_in_subject_speaks(link, text, n, with_rule, without) -> None:  # type: ignore[no-untyped-def]
+    from dossier.rules import switched_off
+
+    def who() -> str | None:
+        he = [m for m in link(text, D) if m.via == "pronoun" and m.text in ("he", "she")]
+        closing = [m for m in he if text[m.start - 3 : m.start].strip().endswith(("”", ","))]
+        return closing[n].actor_name if len(closing) > n else None
+
+    assert who() == with_rule
+    with switched_off("actors.coref.lead_in"):
+        assert who() == without
+
+
 def test_linking_keeps_no_parsed_article_alive() -> None:
     # a per-token helper cached on (doc, index) would hold every article of a stream
     parsed = analysers().read("Rishi Sunak spoke. The 39-year-old said the plan would work.",

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.actors.cues import BOOK
 from dossier.parse.article import ParsedArticle
 from dossier.parse.orgnouns import Linked, resolve
+from dossier.parse.orgnouns import described_here as _described_here
 from dossier.records import Mention
 
 
@@ -21,3 +22,12 @@ def org_nominal(parsed: ParsedArticle, mentions: Sequence[Mention], span: Span,
     said": Ithilen Widgets Ltd); its cases are those of
     :func:`dossier.parse.orgnouns.resolve`."""
     return resolve(parsed, mentions, span, linked)
+
+
+@BOOK.rule("coref", off=False)
+def described_here(noun: Token) -> bool:
+    """A noun for a kind of organisation with a relative clause or an apposition
+    introduces one rather than referring back: "Big Machine denied it. The company that
+    runs the AMAs, Dick Clark Productions, denies that anything is sorted" (not Big
+    Machine; :func:`dossier.parse.orgnouns.described_here`)."""
+    return _described_here(noun)

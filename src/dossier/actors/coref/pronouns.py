@@ -54,6 +54,10 @@ QUOTE_RUN_REACH = 600
 # "Machado promised … and said she would": the subject of the verb whose reported
 # clause the he/she is the subject of.
 REPORTER_WEIGHT = 40
+# "Suter could see the frustration. “He's used to scoring,” he said": the subject of
+# the sentence that leads into the quotation a he/she closes (more than the chain of
+# the last speaker, whom the writer would have named again).
+LEAD_IN_WEIGHT = 60
 
 PERSON: tuple[str, ...] = ("person",)
 NEUTER: tuple[str, ...] = ("org", "state", "bloc")
@@ -107,6 +111,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     # "Vindman reported to him": no mention of the clause's own subject is "him"
     own = {s.actor.id for s in a.seen if s.token < tok.i and own_clause_subject(a, s, p)}
     own |= speaker_of_quote(a, p)
+    lead = lead_in(a, p) if p.closes_quote else None
     if p.clause_head is not None:  # a surname there that the linker left alone
         subj = next((c for c in a.doc[p.clause_head].children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.pos_ == "PROPN":
@@ -135,6 +140,8 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
             score += SPEAKER_CHAIN_WEIGHT
         if p.reporter >= 0 and s.start <= p.reporter < max(s.end, s.token + 1):
             score += REPORTER_WEIGHT
+        if lead is not None and s.subject and not s.quoted and lead[0] <= s.token < lead[1]:
+            score += LEAD_IN_WEIGHT
         scored.append((score, s.actor))
     if not scored:
         return
@@ -206,6 +213,30 @@ def closes_quote(a: Article, tok: Any) -> bool:
     while k >= 0 and (a.doc[k].is_punct and a.doc[k].text in ",.!?" or a.doc[k].is_space):
         k -= 1
     return k >= 0 and (a.doc[k].text in ("”", "\"", "''", "’") or a.quoted[k])
+
+
+@BOOK.rule("coref", off=None)
+def lead_in(a: Article, p: Pronoun) -> tuple[int, int] | None:
+    """The sentence (its tokens) right before the quotation a he/she closes, the
+    paragraph before when the quotation opens one: "Wild defenseman Ryan Suter could see
+    the frustration on his friend's face. “He's used to scoring goals,” he said" (its
+    subject, Suter, speaks); None when the quotation opens inside a sentence."""
+    doc, quoted = a.doc, a.quoted
+    k = min(p.tok.i, p.tok.head.i) - 1
+    while k >= 0 and not quoted[k] and doc[k].text not in ("”", "\"", "''", "’"):
+        k -= 1  # back to the closing mark (past the comma)
+    j = k - 1
+    while j >= 0 and quoted[j]:
+        j -= 1  # the opening mark
+    b = j - 1
+    while b >= 0 and doc[b].is_space:
+        b -= 1  # (a paragraph break)
+    if b < 0 or j >= p.tok.i:
+        return None
+    sent = doc[b].sent
+    if sent.end > j + 1 or sent.start == p.tok.sent.start:
+        return None  # (the quotation opens inside the sentence)
+    return sent.start, sent.end
 
 
 @BOOK.rule("coref", off=-1)
