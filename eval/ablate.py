@@ -11,7 +11,13 @@ prints each headline figure's change against all-on:
 - ``plover-gsr``: the CAMEO manual's PLOVER examples (eval/events_plover.py);
 - ``zsp-A``: the tuning half of the Zero-Shot-PLOVER sentences (eval/events_zsp.py);
 - ``petrarch``: PETRARCH2's unit-test dyads (eval/events_petrarch.py);
-- ``demo``: the bundled demo through the whole pipeline: records of each kind.
+- ``demo``: the bundled demo through the whole pipeline: records of each kind;
+- ``pages-tune``: the Scrapinghub pages used for tuning (names 0–7) through the whole
+  pipeline: how many records of each kind (and how many shown by default) differ from
+  the all-on run (a record that changed counts twice, as it was and as it is) —
+  whether a rule does anything on real pages, not whether it is right;
+- ``speakers-heldout``: the held-out speaker set (eval/quotes_speakers.py), measure
+  only: what a rule earns or costs there, never a place to tune it.
 
 A rule whose removal changes nothing anywhere earns nothing on these sets (it may
 still guard a case they lack: its docstring says which); one whose removal raises a
@@ -167,10 +173,45 @@ def _demo() -> dict[str, float]:
     return counts
 
 
+def _speakers() -> dict[str, float]:
+    r = _script("quotes_speakers", [])
+    return {"speaker_right_of_found": r["all"]["speaker_right_of_found"],
+            "recall": r["all"]["recall"], "precision": r["all"]["precision"]}
+
+
+# Each record of the tuning pages as the audit sheets see it (every column that makes
+# a record another one), from the all-on run: a configuration's figure is how many
+# records of each kind differ from them.
+_PAGE_RECORDS: set[tuple[str, ...]] = set()
+
+
+def _pages() -> dict[str, float]:
+    from audit import NOT_RECORD, PAGES, records, row, shown
+
+    from dossier.settings import load_settings
+
+    floor = float(load_settings()["min_confidence"])
+    pages = sorted(p for p in PAGES.glob("*.html.gz") if p.name.startswith(tuple("01234567")))
+    with _cached():
+        found, texts = records(pages)
+    now: set[tuple[str, ...]] = set()
+    for r in found:
+        if r["kind"] in ("mention", "quote", "event"):
+            cols = row(r["kind"], r, texts[r["article_id"]])
+            now.add((r["kind"], str(shown(r, floor)),
+                     *(f"{k}={v}" for k, v in cols.items() if k not in NOT_RECORD)))
+    if not _PAGE_RECORDS:
+        _PAGE_RECORDS.update(now)
+    diff = now ^ _PAGE_RECORDS
+    return {f"{kind}s_changed": sum(1 for d in diff if d[0] == kind)
+            for kind in ("mention", "quote", "event")} | {
+        "shown_changed": sum(1 for d in diff if d[1] == "True")}
+
+
 SETS: dict[str, Callable[[], dict[str, float]]] = {
     "quotes-dev": lambda: _quotes("dev"), "quotes-train": lambda: _quotes("train"),
     "actors-dev": _actors, "plover-gsr": _gsr, "zsp-A": _zsp, "petrarch": _petrarch,
-    "demo": _demo}
+    "demo": _demo, "pages-tune": _pages, "speakers-heldout": _speakers}
 DEFAULT_SETS = "quotes-dev,actors-dev,plover-gsr,zsp-A,petrarch,demo"
 
 
