@@ -90,6 +90,10 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          "fail.", None),
         ("content.according_clause", "According to two aides, the move reeks of “fear” "
          "and desperation.", ("the move reeks of “fear” and desperation", "two aides")),
+        ("content.that_conjunct", "Obama said his administration had made progress, "
+         "but that there is still more to do.", ("his administration had made progress, "
+                                                 "but that there is still more to do",
+                                                 "Obama")),
         ("speakers.notes_heading", "The Lakers beat the Heat 110-98 on Sunday.\n\nTIP-INS"
          "\n\nLakers: Coach Frank Vogel said the team would rest its starters.\n\nUP NEXT"
          "\n\nLakers: Host the Clippers on Friday.", None),
@@ -163,3 +167,18 @@ def test_hypothetical_speech_below_the_floor(quotes, text: str, content: str,  #
     with switched_off("quotes.cues.hypothetical"):
         (off,) = [q for q in quotes(text) if q.text == content]
     assert off.confidence > HYPOTHETICAL
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor told reporters that the bridge would reopen in May and that tolls "
+         "would not rise.", "that the bridge would reopen in May and that tolls would not "
+         "rise"),
+        # a conjunct without "that" is the narration's, not what was said
+        ("The minister said wages would rise, but unions were not convinced.",
+         "wages would rise"),
+    ],
+)
+def test_that_conjunct_bounds(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert content in {q.text for q in quotes(text)}
