@@ -338,15 +338,21 @@ def test_confidence_by_content_shape(quotes, text: str, content: str, most: floa
 @pytest.mark.parametrize(
     ("text", "content", "below"),
     [
-        # a report of intent, and one of a preposition's object: under 0.6 right on
-        # PolNeAR train and dev A, so under the default floor
-        ("The senator plans to block the nomination in committee.",
-         "to block the nomination in committee", True),
-        ("The senator pushed for a ban on the new drug.", "a ban on the new drug", True),
+        # a short report of intent (at most five words), and of an object: under 0.6
+        # right on PolNeAR train and dev A, so under the default floor
+        ("The senator plans to resign.", "to resign", True),
+        ("The senator pushed for a ban.", "a ban", True),
         # a clause said by a named speaker, and a quotation: above it
         ("Senator Ted Cruz said that the new bridge will cut commuting times in half.",
          "that the new bridge will cut commuting times in half", False),
         ("“The vote will be close,” the senator said.", "The vote will be close,", False),
+        # a partial quote of a few words: 0.36 right on PolNeAR train and dev A; a long
+        # one 0.88
+        ("Senator Ted Cruz said the plan was “reckless.”", "the plan was “reckless.”",
+         True),
+        ("Senator Ted Cruz warned that the new bridge would be “a disaster for every "
+         "family who drives to work in the city.”", "that the new bridge would be “a "
+         "disaster for every family who drives to work in the city.”", False),
     ],
 )
 def test_calibrated_confidence(quotes, text: str, content: str, below: bool) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ import re
 import pytest
 
 import dossier.quotes.extract  # noqa: F401  (registers the rules)
-from dossier.quotes.book import BOOK, GROUPS
+from dossier.quotes.book import BOOK, GROUPS, HYPOTHETICAL
 from dossier.records import Quote
 from dossier.rules import switched_off
 
@@ -90,6 +90,13 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          "fail.", None),
         ("content.according_clause", "According to two aides, the move reeks of “fear” "
          "and desperation.", ("the move reeks of “fear” and desperation", "two aides")),
+        ("content.that_conjunct", "Obama said his administration had made progress, "
+         "but that there is still more to do.", ("his administration had made progress, "
+                                                 "but that there is still more to do",
+                                                 "Obama")),
+        ("speakers.notes_heading", "The Lakers beat the Heat 110-98 on Sunday.\n\nTIP-INS"
+         "\n\nLakers: Coach Frank Vogel said the team would rest its starters.\n\nUP NEXT"
+         "\n\nLakers: Host the Clippers on Friday.", None),
     ],
 )
 def test_switched_off_rule_loses_what_it_finds(quotes, rule: str, text: str,  # type: ignore[no-untyped-def]
@@ -105,3 +112,73 @@ def test_switched_off_rule_loses_what_it_finds(quotes, rule: str, text: str,  # 
     else:
         assert found in on, on
         assert found not in off, off
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "found"),
+    [
+        # under a notes heading a team's name is no speaker; the coach's report stays
+        ("TIP-INS\n\nLakers: Coach Frank Vogel said the team would rest its starters.",
+         True, ("the team would rest its starters", "Frank Vogel")),
+        ("UP NEXT\n\nHeat: At Orlando on Saturday.\n\nLakers: Host the Clippers on "
+         "Friday.", True, None),
+        # a headline's name and colon, with no notes heading, still speaks
+        ("Sanders: Clinton needs to release the transcripts of her speeches.", False,
+         ("Clinton needs to release the transcripts of her speeches.", "Sanders")),
+        # a notes heading ends at the first line without a name and a colon
+        ("NOTES\n\nThe team flew home on Sunday night.\n\nSanders: Clinton needs to "
+         "release the transcripts of her speeches.", False,
+         ("Clinton needs to release the transcripts of her speeches.", "Sanders")),
+    ],
+)
+def test_notes_heading(quotes, text: str, heading: bool,  # type: ignore[no-untyped-def]
+                       found: tuple[str, str] | None) -> None:
+    on = _found(text, quotes(text))
+    with switched_off("quotes.speakers.notes_heading"):
+        off = _found(text, quotes(text))
+    teams = {f for f in on | off if f[1] in ("Lakers", "Heat")}
+    assert not teams & on
+    assert bool(teams & off) is heading, off
+    if found is not None:
+        assert found in on, on
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "hypothetical"),
+    [
+        ("Critics would say the plan is too expensive.", "the plan is too expensive",
+         True),
+        ("If asked, he might say that the deal was never on the table.",
+         "that the deal was never on the table", True),
+        ("A prosecutor could argue that the driver knew the brakes were failing.",
+         "that the driver knew the brakes were failing", True),
+        # speech that happened: a later act, a reluctant answer, a plain report
+        ("She would later say that the meeting had been a mistake.",
+         "that the meeting had been a mistake", False),
+        ("The coach would say only that the team was moving on.",
+         "only that the team was moving on", False),
+        ("Critics say the plan is too expensive.", "the plan is too expensive", False),
+    ],
+)
+def test_hypothetical_speech_below_the_floor(quotes, text: str, content: str,  # type: ignore[no-untyped-def]
+                                             hypothetical: bool) -> None:
+    (q,) = [q for q in quotes(text) if q.text == content]
+    assert (q.confidence <= HYPOTHETICAL) is hypothetical, q.confidence
+    with switched_off("quotes.cues.hypothetical"):
+        (off,) = [q for q in quotes(text) if q.text == content]
+    assert off.confidence > HYPOTHETICAL
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor told reporters that the bridge would reopen in May and that tolls "
+         "would not rise.", "that the bridge would reopen in May and that tolls would not "
+         "rise"),
+        # a conjunct without "that" is the narration's, not what was said
+        ("The minister said wages would rise, but unions were not convinced.",
+         "wages would rise"),
+    ],
+)
+def test_that_conjunct_bounds(quotes, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert content in {q.text for q in quotes(text)}

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
-from dossier.quotes.book import BOOK, NON_ACTOR
+from dossier.quotes.book import BOOK, HYPOTHETICAL, NON_ACTOR
 from dossier.quotes.lexicon import cues, lemma
 
 
@@ -162,6 +162,23 @@ def refused(t: Token) -> bool:
             return True
         k = head
     return False
+
+
+@BOOK.rule("cues", off=1.0)
+def hypothetical(cue: Token | None, qtype: str) -> float:
+    """The most a report gets of speech that may never have happened
+    (:data:`~dossier.quotes.book.HYPOTHETICAL`): "Critics would say the plan is too
+    expensive", "If asked, he might say that the deal was never on the table" (a cue
+    a modal of ``hypothetical_modals`` governs; not "She would later say that …" nor
+    "would say only that …", a ``later_adverbs`` act; quotations in marks were said)."""
+    if qtype == "direct" or cue is None:
+        return 1.0
+    c = cues()
+    kids = [x.lower_ for x in cue.children if x.dep_ in ("aux", "advmod")]
+    if cue.i + 1 < len(cue.doc):
+        kids.append(cue.doc[cue.i + 1].lower_)
+    return HYPOTHETICAL if any(k in c.hypothetical for k in kids) and not any(
+        k in c.later for k in kids) else 1.0
 
 
 def speaks(view: ArticleView, speaker: dict[str, Any] | None) -> bool:

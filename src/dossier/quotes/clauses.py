@@ -116,12 +116,23 @@ def clause_after(t: Token) -> Step:
     if not comp and lemma(t) in cues().verbs:
         comp = medium_clause(t)
     if comp and not led_by_cue(comp[0]):
-        span = span_of(list(comp[0].subtree))
+        span = span_of(list(comp[0].subtree) + that_conjunct(t, comp[0]))
         if span is not None and (len(span) >= MIN_CLAUSE or len(span) in (2, 3) and any(
                 x.dep_ == "nsubj" for x in comp[0].children)):
             return span, "clause"
         return False
     return None
+
+
+@BOOK.rule("content", off=[])
+def that_conjunct(t: Token, comp: Token) -> list[Token]:
+    """A second "that" clause the parser hung on the cue, not on the first, is said
+    too: "Obama said his administration had made progress, but that there is still
+    more to do" (the tokens of the conjunct, the first clause's content runs on to its
+    end; a conjunct without "that" is the narration's: "…, but unions were not
+    convinced")."""
+    return [y for x in t.children if x.dep_ == "conj" and x.i > comp.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in x.children) for y in x.subtree]
 
 
 @BOOK.rule("content", off=None)

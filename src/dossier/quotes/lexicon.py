@@ -60,6 +60,9 @@ class Lexicon:
     stance: frozenset[str]
     finding_verbs: frozenset[str]
     unnamed_passive: frozenset[str]
+    hypothetical: frozenset[str]
+    later: frozenset[str]
+    notes_headings: frozenset[str]
 
 
 @cache
@@ -87,7 +90,9 @@ def cues() -> Lexicon:
                    frozenset(d["evidence_verbs"]), frozenset(d["speaking_nouns"]),
                    frozenset(d["refusal_verbs"]), frozenset(d["topic_verbs"]),
                    frozenset(d["finding_sources"]), frozenset(d["stance_verbs"]),
-                   frozenset(d["finding_verbs"]), frozenset(d["unnamed_passive_verbs"]))
+                   frozenset(d["finding_verbs"]), frozenset(d["unnamed_passive_verbs"]),
+                   frozenset(d["hypothetical_modals"]), frozenset(d["later_adverbs"]),
+                   frozenset(d["notes_headings"]))
 
 
 @cache

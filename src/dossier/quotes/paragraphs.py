@@ -40,6 +40,7 @@ def colon_paragraphs(view: ArticleView, quoted: list[tuple[int, int]]) -> list[Q
     out = []
     prev: tuple[int, int] | None = None
     listing = False  # in a list of "Name: charges" lines after a line ending in ":"
+    notes = False  # under a game story's notes heading ("TIP-INS", "UP NEXT")
     for m in _LINE.finditer(text):
         a, b = m.span()
         line = m.group()
@@ -51,6 +52,13 @@ def colon_paragraphs(view: ArticleView, quoted: list[tuple[int, int]]) -> list[Q
         unnamed = False
         cue: Token | None = None
         colon = text.find(":", lead, min(b, lead + COLON_REACH))
+        if notes_heading(line):
+            notes, prev = True, (a, b)
+            continue
+        notes = notes and colon > lead
+        if notes:
+            prev = (a, b)
+            continue  # "Lakers: Host the Clippers on Friday."
         if colon > lead:
             head = doc.char_span(lead, colon, alignment_mode="contract")
             name = colon_name(view, head, colon, b) if head is not None else None
@@ -90,6 +98,14 @@ def colon_paragraphs(view: ArticleView, quoted: list[tuple[int, int]]) -> list[Q
         out.append(make_quote(view, span, "direct", speaker, cue,
                               tense(cue) if cue is not None else "past", None, CARRIED))
     return out
+
+
+@BOOK.rule("speakers", off=False)
+def notes_heading(line: str) -> bool:
+    """A game story's notes heading: the lines under it that open with a team's name
+    and a colon are notes, not the team's words: "TIP-INS ⏎ Lakers: Coach Frank Vogel
+    said the team would rest LeBron James on Tuesday." (``notes_headings``)."""
+    return line.strip().rstrip(":.").strip().lower() in cues().notes_headings
 
 
 def _ends_colon(text: str, line: tuple[int, int] | None) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
-from dossier.quotes.acts import act_of, non_actor
+from dossier.quotes.acts import act_of, hypothetical, non_actor
 from dossier.quotes.book import BELIEF_MAX, BOOK, NO_SPEAKER
 from dossier.quotes.lexicon import lemma
 from dossier.records import Cue, Mention, Quote, ReportedVia, Speaker, TextSpan
@@ -96,6 +96,7 @@ def make_quote(view: ArticleView, span: Span, qtype: str, speaker: SpeakerDict |
     the quoted parts when ``span`` joins several."""
     span = no_dateline(span, view, qtype)
     conf = NO_SPEAKER if speaker is None else min(conf, non_actor(view, speaker))
+    conf = min(conf, hypothetical(cue, qtype))
     act = act_of(cue, qtype)
     if act == "belief":
         conf = min(conf, BELIEF_MAX)
