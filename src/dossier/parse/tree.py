@@ -3,7 +3,7 @@
 ``token.children`` makes a generator and a new :class:`~spacy.tokens.Token` for every
 child at each call, and the stages ask for the same token's children again and again
 (the events stage reads a verb's subjects, objects and prepositional phrases in a
-dozen rules: 190k child tokens made for 80 articles). :func:`children` gives the same
+dozen rules: ~300k child tokens made for 80 articles). :func:`children` gives the same
 tokens, in the same order, made once per token of the document last asked about;
 a stage that walks with it calls :func:`forget` when done, so that no parse outlives
 its article here.
