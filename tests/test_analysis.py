@@ -145,3 +145,68 @@ def test_entities_read_once_keep_no_doc_alive() -> None:
     del parsed
     gc.collect()
     assert ref() is None
+
+
+MARKS_TEXTS = [
+    INDEX_TEXT,
+    "“We will not sign it,“ the minister said. “Never.”\n\nHe left \"at once\" and "
+    "«then» came back.",
+    "An “open quotation\n\nends at the paragraph. No marks here at all.",
+    "",  # an empty text: no tokens
+]
+
+
+def _quoted_by_scan(doc) -> list[bool]:  # type: ignore[no-untyped-def]
+    """Which tokens stand inside quotation marks, by a walk over every token (as
+    ``quoted_tokens`` read them before it read the doc's columns)."""
+    from dossier.parse import misclosed
+
+    inside, out = False, []
+    for t in doc:
+        if "\n" in t.text_with_ws and t.is_space:
+            inside = False
+        if inside and t.text == "“" and misclosed(doc.text, t.idx):
+            inside = False
+            out.append(False)
+        elif t.text in ("“", "«", "”", "»", '"'):
+            inside = (t.text in ("“", "«")) or (t.text == '"' and not inside)
+            out.append(False)
+        else:
+            out.append(inside)
+    return out
+
+
+@pytest.mark.parametrize("text", MARKS_TEXTS)
+def test_quoted_tokens_and_text_as_a_walk_over_every_token_gives_them(text: str) -> None:
+    """``ParsedArticle.quoted`` reads only the marks and spaces of the doc's columns,
+    ``text`` joins the tokens once made: the same as a walk over every token and
+    ``doc.text``. The second text holds a misclosed mark (“…,“), a paragraph break,
+    straight quotes and guillemets; the third a quotation a paragraph ends."""
+    parsed = analysers().read(text)
+    assert parsed.quoted == _quoted_by_scan(parsed.doc)
+    assert parsed.text == parsed.doc.text == text
+    if "“Never" in text:
+        assert any(parsed.quoted) and not all(parsed.quoted)
+
+
+def test_children_are_spacys_and_let_go_of_the_doc() -> None:
+    """``dossier.parse.tree.children`` gives ``tok.children`` (same tokens, in order)
+    for every token of two docs asked in turn, each list made once per token; after
+    ``forget`` (the events stage's end) the doc is not held."""
+    import gc
+    import weakref
+
+    from dossier.parse.tree import children, forget
+
+    an = analysers()
+    one, two = an.read(INDEX_TEXT).doc, an.read(MARKS_TEXTS[1]).doc
+    for doc in (one, two, one):
+        for t in doc:
+            assert [c.i for c in children(t)] == [c.i for c in t.children]
+            assert all(c.doc is doc for c in children(t))
+            assert children(t) is children(t)  # made once
+    ref = weakref.ref(one)
+    forget()
+    del one, doc, t
+    gc.collect()
+    assert ref() is None

@@ -113,3 +113,30 @@ def test_another_python_builds_its_own_entry(builds: list[int],
     compiled("t", ["a"], _build(builds))
     monkeypatch.setattr(sys, "version_info", (3, 99, 0, "final", 0))
     assert compiled("t", ["a"], _build(builds)) == {"n": 2}
+
+
+def test_a_mapped_entry_reads_its_arrays_in_place(builds: list[int], tmp_path: Path) -> None:
+    """``mapped=True`` (the language identifier's tables): the arrays come back equal,
+    as read-only views of the mapped file (no copy); a truncated entry is built again;
+    the plain entry of the same name and inputs is another file."""
+    from array import array
+
+    import numpy as np
+
+    def build() -> dict[str, object]:
+        builds.append(1)
+        return {"big": np.arange(3000, dtype=np.float16).reshape(100, 30), "small": [1, "two"],
+                "states": np.frombuffer(array("I", range(50)), dtype=np.uint32)}
+
+    first = compiled("m", ["a"], build, mapped=True)
+    again = compiled("m", ["a"], build, mapped=True)
+    assert len(builds) == 1 and again["small"] == [1, "two"]
+    assert np.array_equal(again["big"], first["big"]) and again["big"].dtype == np.float16
+    assert not again["big"].flags.writeable and not again["big"].flags.owndata
+    assert memoryview(again["states"])[7] == 7 and isinstance(memoryview(again["states"])[7], int)
+    for f in (tmp_path / "cache").glob("m-*.pickle"):
+        f.write_bytes(f.read_bytes()[:-100])
+    assert np.array_equal(compiled("m", ["a"], build, mapped=True)["big"], first["big"])
+    assert len(builds) == 2
+    compiled("m", ["a"], build)
+    assert len(builds) == 3

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -178,6 +180,28 @@ def test_short_texts_keep_the_models_language(text: str, expected: str) -> None:
 def test_without_a_preference_the_identifier_decides() -> None:
     assert detect_language("Putin met Xi in Beijing.") != "en"  # why the preference exists
     assert detect_language("Putin met Xi.", "en") is None  # too short to say
+
+
+@pytest.mark.parametrize("text", [
+    "Putin met Xi in Beijing.", "Le président a dit qu'il irait à Paris.",
+    "Presiden Jokowi bertemu Xi di Beijing kemarin.", "ДОСЬЕ И НОВОСТИ", "", "1234 5678",
+])
+def test_the_cached_identifier_ranks_as_py3langids_own(text: str) -> None:
+    """The identifier made from the tables kept mapped in the user cache scores every
+    language as the one py3langid unpacks from its model (a script's capitals, an
+    empty text and one without features included)."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from dossier.pipeline import _language_identifier
+
+    own = _own_identifier(LanguageIdentifier, MODEL_DIR / MODEL_FILE)
+    assert _language_identifier().rank(text) == own.rank(text)
+    assert _language_identifier().classify(text) == own.classify(text)
+
+
+@functools.cache
+def _own_identifier(cls: Any, model: Path) -> Any:
+    return cls.from_model_file(model)
 
 
 @pytest.mark.parametrize(("model", "lang"), [

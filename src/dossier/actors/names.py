@@ -260,9 +260,10 @@ def first_name_in_story(a: Article, text: Span) -> bool:
 def local_surname(a: Article, text: Span) -> bool:
     """The surname of an unknown person named in full before ("Maria Gonzalvez …
     Gonzalvez was upset"), whatever NER called it."""
+    written = None
     for x in a.local.values():
         if x.type == "person" and len(x.name.split()) > 1 \
-                and norm(text.text) == norm(x.name.split()[-1]):
+                and (written := written or norm(text.text)) == norm(x.name.split()[-1]):
             emit(a, text, x, "name", "name_part")
             return True
     return False

@@ -20,6 +20,7 @@ from dossier.events.syntax import (
     subjects,
     with_conj,
 )
+from dossier.parse.tree import children
 from dossier.records import ActorRef
 
 _REPORTED_SUBJECTS = frozenset({"it", "they", "we"})
@@ -87,12 +88,12 @@ def objects_phrase_targets(tok: Token, preps: set[str], nested: bool) -> list[To
     Putin", and (a dictionary verb) down the object phrase: "welcomed the resumption
     of talks with Sudan"."""
     toks: list[Token] = []
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "dobj":
             toks += (nested_preposition_objects(c, preps) if nested
                      else preposition_objects(c, preps))
         if c.dep_ == "prep":
-            for o in c.children:
+            for o in children(c):
                 if o.dep_ == "pobj":
                     toks += preposition_objects(o, preps)
     return toks
@@ -108,12 +109,12 @@ def verb_targets(tok: Token, vp: VerbPattern, nested: bool) -> list[Token]:
             # Moscow") is read too: it is seldom an actor, and where it is one it is the
             # target ("expelled the IAEA inspectors"; the rule object_is_action that left
             # it out cost GSR dyads, session 11 ablation)
-            toks += [t for c in tok.children if c.dep_ == "dobj" for t in with_conj(c)]
+            toks += [t for c in children(tok) if c.dep_ == "dobj" for t in with_conj(c)]
         elif spec == "dative":
-            toks += [c for c in tok.children if c.dep_ == "dative"]
+            toks += [c for c in children(tok) if c.dep_ == "dative"]
         elif spec == "poss":  # "welcomed Aliyev's decision": the owner of the object
-            toks += [o for c in tok.children if c.dep_ == "dobj"
-                     for o in c.children if o.dep_ == "poss"]
+            toks += [o for c in children(tok) if c.dep_ == "dobj"
+                     for o in children(c) if o.dep_ == "poss"]
         else:
             preps = set(spec[5:].split("|"))
             toks += preposition_objects(tok, preps) + objects_phrase_targets(tok, preps,
@@ -125,8 +126,8 @@ def verb_targets(tok: Token, vp: VerbPattern, nested: bool) -> list[Token]:
 def asked_target(tok: Token) -> list[Token]:
     """The one asked is the subject of what is asked: "Germany demanded that Serbia
     withdraw its troops from Kosovo" → SRB."""
-    return [t for c in tok.children if c.dep_ == "ccomp"
-            for t in c.children if t.dep_ == "nsubj"]
+    return [t for c in children(tok) if c.dep_ == "ccomp"
+            for t in children(c) if t.dep_ == "nsubj"]
 
 
 @BOOK.rule("arguments", off=False)
@@ -135,7 +136,7 @@ def not_each_other(tok: Token, p: Patterns) -> bool:
     Uganda welcomed the report"; but a reciprocal verb ("met", "agreed") or object
     ("signed an agreement", "renewed talks") they do with each other."""
     return tok.lemma_.lower() not in p.reciprocal and not any(
-        c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects for c in tok.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects for c in children(tok))
 
 
 def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
@@ -205,7 +206,7 @@ def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
             targets += nested_targets(t, actors)
         else:
             targets.append(a)
-    poss = [c for c in tok.children if c.dep_ == "poss"]
+    poss = [c for c in children(tok) if c.dep_ == "poss"]
     by = noun_agent(tok, actors)
     if by:
         sources = by
@@ -233,6 +234,6 @@ def refused_sides(tok: Token, action: Token, actors: Actors) -> Sides:
     at ("Adam Rippon refused to meet with Mike Pence" → Pence; "Russia refused to
     release the sailors" → the sailors)."""
     subj, _ = subjects(tok)
-    targets = [t for c in action.children if c.dep_ in ("dobj", "dative")
+    targets = [t for c in children(action) if c.dep_ in ("dobj", "dative")
                for t in with_conj(c)] + preposition_objects(action, _REFUSED_PREPS)
     return Sides(verb_sources(subj, actors), _actors(actors, targets), alone=True)

@@ -83,6 +83,7 @@ from dossier.events.precision import (
 )
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
+from dossier.parse.tree import forget
 from dossier.records import Event, Trigger
 
 _EVENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
@@ -106,6 +107,7 @@ def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
                 coded.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN"):
             out.extend(_noun_events(tok, parsed, actors, p, coded))
+    forget()  # the parse walks' cache lets go of the doc
     return verify(_dedupe(out), parsed)  # a no-op without the learned extra
 
 

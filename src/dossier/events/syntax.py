@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
+from dossier.parse.tree import children
 
 # How far a subject is looked for up a chain of auxiliaries, xcomps and conjuncts
 # ("has agreed to try to meet"): three verbs, set by hand.
@@ -20,7 +21,7 @@ def with_conj(tok: Token) -> list[Token]:
     """A token and those coordinated with it, also through an apposition ("China's
     president Xi Jinping and Russia's Vladimir Putin")."""
     out = [tok]
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "conj":
             out.extend(with_conj(c))
         elif c.dep_ == "appos":
@@ -31,9 +32,9 @@ def with_conj(tok: Token) -> list[Token]:
 def preposition_objects(head: Token, preps: set[str]) -> list[Token]:
     """The objects of ``preps`` hanging on ``head``, with those coordinated."""
     out = []
-    for c in head.children:
+    for c in children(head):
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            for o in c.children:
+            for o in children(c):
                 if o.dep_ == "pobj":
                     out.extend(with_conj(o))
     return out
@@ -47,13 +48,13 @@ def nested_preposition_objects(head: Token, preps: set[str], depth: int = NESTED
     Osgiliath soldiers" → the soldiers)."""
     out = preposition_objects(head, preps | {"by"} if by else preps)
     if depth > 1:
-        for c in head.children:
+        for c in children(head):
             if c.dep_ == "prep" and c.lower_ not in preps and c.lower_ != "by":
-                for o in c.children:
+                for o in children(c):
                     if o.dep_ == "pobj":
                         out += nested_preposition_objects(o, preps, depth - 1, by=False)
             elif c.dep_ == "acl" and c.pos_ == "VERB" and not any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    g.dep_ in ("nsubj", "nsubjpass") for g in children(c)):
                 # a participle ("memos sent by X", "roads leading into X"), not a clause
                 # with its own subject ("the assumption that … is felt by government")
                 out += nested_preposition_objects(c, preps, depth - 1)
@@ -66,7 +67,7 @@ def object_control(verb: Token) -> list[Token]:
     "Iran paid Hamas to attack Israel" (Hamas attacks), "Britain asked Russia to
     withdraw its troops", "saw intent from Russia to disrupt"."""
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        obj = [c for c in verb.head.children if c.dep_ == "dobj"]
+        obj = [c for c in children(verb.head) if c.dep_ == "dobj"]
         if obj:
             return with_conj(obj[0])
     return []
@@ -85,8 +86,8 @@ def purpose_control(verb: Token) -> list[Token]:
     him" (Putin congratulates)."""
     head = verb.head
     if verb.dep_ == "advcl" and head.i != verb.i and head.lemma_.lower() in PURPOSE_CONTROL \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        obj = [c for c in head.children if c.dep_ == "dobj"]
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
+        obj = [c for c in children(head) if c.dep_ == "dobj"]
         if obj:
             return with_conj(obj[0])
     return []
@@ -99,10 +100,10 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     for _ in range(SUBJECT_CLIMB):
         if v is None:
             break
-        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        subj = [c for c in children(v) if c.dep_ == "nsubj"]
         if subj:
             return with_conj(subj[0]), False
-        subjpass = [c for c in v.children if c.dep_ == "nsubjpass"]
+        subjpass = [c for c in children(v) if c.dep_ == "nsubjpass"]
         if subjpass:
             return with_conj(subjpass[0]), not passive_controller(controlled_by)
         controlled = object_control(v) or purpose_control(v)

@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
+from typing import Any
 from weakref import WeakKeyDictionary
 
+import numpy as np
 from spacy.attrs import POS
 from spacy.parts_of_speech import IDS
 from spacy.strings import hash_string  # type: ignore[attr-defined]
@@ -66,6 +68,12 @@ def _keys(attr: int, values: frozenset[str]) -> frozenset[int]:
         map(hash_string, values))
 
 
+@cache
+def _key_array(attr: int, values: frozenset[str]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    """:func:`_keys` as an array, to match against a ``doc.to_array`` column."""
+    return np.fromiter(_keys(attr, values), dtype=np.uint64)
+
+
 @dataclass(eq=False)
 class ParsedArticle:
     """One article's parse and what is known of it, shared by the stages."""
@@ -80,12 +88,12 @@ class ParsedArticle:
     @cached_property
     def text(self) -> str:
         """``doc.text`` (spaCy rebuilds it from the tokens at every call)."""
-        return self.doc.text
+        return "".join([t.text_with_ws for t in self.tokens])
 
     @cached_property
     def quoted(self) -> list[bool]:
         """Which tokens stand inside quotation marks (reset at each paragraph)."""
-        return quoted_tokens(self.doc)
+        return quoted_tokens(self.doc, self.tokens)
 
     @cached_property
     def mention_at(self) -> dict[int, Mention]:
@@ -105,22 +113,18 @@ class ParsedArticle:
         return list(self.doc)
 
     @cached_property
-    def _columns(self) -> dict[int, dict[int, list[int]]]:
+    def _columns(self) -> dict[int, np.ndarray[Any, Any]]:
         return {}
 
     def where(self, attr: int, values: frozenset[str]) -> list[int]:
         """The indices, in order, of the tokens whose ``attr`` is one of ``values``
         (``where(LOWER, frozenset({"the"}))``, ``where(POS, frozenset({"VERB"}))``):
-        the stages' scans for a word list read one index instead of every token."""
-        index = self._columns.get(attr)
-        if index is None:
-            index = self._columns[attr] = {}
-            for i, key in enumerate(self.doc.to_array(attr).tolist()):
-                index.setdefault(key, []).append(i)
-        found = index.keys() & _keys(attr, values)
-        if len(found) == 1:
-            return list(index[found.pop()])
-        return sorted(i for key in found for i in index[key])
+        the stages' scans for a word list read one column instead of every token."""
+        column = self._columns.get(attr)
+        if column is None:
+            column = self._columns[attr] = self.doc.to_array(attr)
+        found: list[int] = np.flatnonzero(np.isin(column, _key_array(attr, values))).tolist()
+        return found
 
     def mentions_where(self, keep: Callable[[Mention], bool]) -> dict[int, Mention]:
         """:attr:`mention_at` for the mentions ``keep`` accepts."""

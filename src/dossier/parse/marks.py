@@ -4,15 +4,29 @@ quoted words as speakers, quotes find their spans, events skip quoted clauses)."
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Sequence
+
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.tokens import Doc, Token
+
+# The ``ORTH`` keys of the quotation marks, to find them in a doc's columns.
+_MARK_KEYS = np.array([hash_string(m) for m in ("“", "«", "”", "»", '"')], dtype=np.uint64)
 
 
-def quoted_tokens(doc: Doc) -> list[bool]:
-    """Which tokens stand inside quotation marks (reset at each paragraph)."""
+def quoted_tokens(doc: Doc, tokens: Sequence[Token] | None = None) -> list[bool]:
+    """Which tokens stand inside quotation marks (reset at each paragraph); ``tokens``:
+    the doc's tokens if they are made already. Only the marks and the white-space
+    tokens change the state: they are found in the doc's columns, the tokens between
+    them take the state as it is."""
     inside = False
-    out = []
+    out: list[bool] = []
     text = ""  # doc.text, built only when an opening mark inside a quotation needs it
-    for t in doc:
+    columns = doc.to_array([ORTH, IS_SPACE])
+    for i in np.flatnonzero(np.isin(columns[:, 0], _MARK_KEYS) | (columns[:, 1] != 0)).tolist():
+        out += [inside] * (i - len(out))
+        t = doc[i] if tokens is None else tokens[i]
         if "\n" in t.text_with_ws and t.is_space:
             inside = False
         if inside and t.text == "“":
@@ -34,6 +48,7 @@ def quoted_tokens(doc: Doc) -> list[bool]:
             out.append(False)
             continue
         out.append(inside)
+    out += [inside] * (len(doc) - len(out))
     return out
 
 

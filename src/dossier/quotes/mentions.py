@@ -236,8 +236,16 @@ def first_names_before(view: ArticleView, name: str, before: int, strict: bool =
     of several words: a common first name, not "Superintendent Jennifer McCormick"),
     the pair not an organisation's or a place's name."""
     stop = _not_first_names()
-    found = set()
-    for hit in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(name) + r"\b", view.text):
+    found: set[str] = set()
+    text = view.text
+    # the search starts at the word before the name's first occurrence (a text
+    # without the name has no hit: most of them)
+    at = text.find(" " + name)
+    if at < 0:
+        return found
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    for hit in re.compile(r"\b([A-Z][\w'’-]+) " + re.escape(name) + r"\b").finditer(text, at):
         if hit.start() + view.offset >= before:
             break
         first = view.doc.char_span(hit.start(1), hit.end(1))

@@ -22,7 +22,7 @@ from dossier.quotes.clauses import (
     span_of,
 )
 from dossier.quotes.cues import reported_via
-from dossier.quotes.lexicon import cues, is_cue, lemma, tense
+from dossier.quotes.lexicon import cues, is_cue, lemma, tense, verb_lemmas
 from dossier.quotes.mentions import mention_speaker, raw_speaker, subject_mention
 from dossier.quotes.objects import (
     bare_name,
@@ -68,8 +68,8 @@ def reported_cues(view: ArticleView) -> list[Report]:
             if nominal is not None and len(nominal) >= 2:
                 out.append((t, nominal, "noun" if t.pos_ == "NOUN" else "adjective"))
             continue
-        if t.pos_ not in ("VERB", "AUX"):
-            continue
+        if t.pos_ not in ("VERB", "AUX") or lem not in verb_lemmas():
+            continue  # (a verb no cue list holds reads no content below: most verbs)
         if describes_noun(t):
             continue
         if lem in c.unsaid_when_negated and negated(t) or not_speech(t) or refused(t):
