@@ -121,6 +121,8 @@ def test_every_pass_is_documented_and_runs_once() -> None:
         # word pieces of a region's name, national teams, a pronoun of a thing
         ("actors.names.compass_region", "VW will sell the wagon in North America next "
          "year.", D2019, "America", None, ("USA", "alias")),
+        ("actors.names.compass_region", "The patient came from Inner Mongolia.", D2019,
+         "Mongolia", None, ("MNG", "name")),
         ("actors.names.region_name_goes_on", "Minnesota has a one-game lead in the West "
          "Division on Wisconsin.", D2019, "the West", None, ("WST", "name")),
         ("actors.names.national_team", "Herbert and Mahut secured France an opening win "
