@@ -134,6 +134,9 @@ def test_every_pass_is_documented_and_runs_once() -> None:
         ("actors.names.national_body", "Narendra Modi spoke. The Supreme Court banned "
          "firecrackers in Delhi.", D2019, "The Supreme Court", ("ind-supreme-court",
                                                                  "alias"), "local"),
+        ("actors.names.foreign_body", "Senator Ahmad Lawan mourned a former Speaker of "
+         "the House of Representatives.", D2019, "the House of Representatives", None,
+         ("usa-house", "alias")),
         # the surname NER missed of an unknown person named in full before, and not when
         # two unknown people share it or it starts another name
         ("actors.names.missed_local_surname", "Jack Buser, director for games at Google, "
@@ -190,6 +193,10 @@ def test_a_pronoun_of_a_thing_is_less_sure(link, text: str, surface: str,  # typ
     ("Senate President Bukola Saraki read the letters while the Senate was on recess.",
      "the Senate", "local"),
     ("Corey LaJoie and Ron DeSantis spoke.", "Corey LaJoie", "local"),
+    # a body of a country the story names otherwise
+    ("Donald Trump spoke. The House of Representatives voted.",
+     "The House of Representatives", "usa-house"),
+    ("The US House voted on Monday.", "The US House", "usa-house"),
 ])
 def test_names_near_word_pieces_and_teams_stay(link, text: str, surface: str,  # type: ignore[no-untyped-def]
                                                actor: str) -> None:

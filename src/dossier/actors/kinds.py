@@ -48,6 +48,8 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if actor.type in ("org", "bloc") and (inside_longer_name(a, span)
                                               or known_product_word(span)):
             return None, why
+        if actor.type == "org" and foreign_body(a, span, actor):
+            return None, why
         return actor, why
     if platform_use(a, span):
         return None, why
@@ -286,6 +288,21 @@ def most_named_state(a: Article) -> str | None:
                      if x.type == "state")
     top = counts.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+@BOOK.rule("names", off=False)
+def foreign_body(a: Article, span: Span, actor: Actor) -> bool:
+    """A country's body named by its kind alone (``national_body_kinds``: "the House of
+    Representatives", "Congress", "the Senate") in a story that names nothing else of
+    that country is some other country's body, not that one: a Nigerian story's "the
+    House of Representatives" is not the United States House (not in a story naming
+    Donald Trump or the United States, nor "the US House")."""
+    if norm(_bare(span).text) not in cues().national_body_kinds or not actor.country:
+        return False
+    return not any(x.country == actor.country or x.id == actor.country
+                   for sp in a.name_spans if not (sp.start < span.end and span.start < sp.end)
+                   and norm(_bare(sp).text) not in cues().national_body_kinds
+                   for x in a.g.by_name(sp.text))
 
 
 @cache
