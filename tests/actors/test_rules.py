@@ -118,6 +118,25 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          "local", None),
         ("actors.coref.continues_speaker", LONG_RUN.format(
             between=" Maria Lopez nodded."), D2019, "he", "local", None),
+        # word pieces of a region's name, national teams, a pronoun of a thing
+        ("actors.names.compass_region", "VW will sell the wagon in North America next "
+         "year.", D2019, "America", None, ("USA", "alias")),
+        ("actors.names.compass_region", "The patient came from Inner Mongolia.", D2019,
+         "Mongolia", None, ("MNG", "name")),
+        ("actors.names.region_name_goes_on", "Minnesota has a one-game lead in the West "
+         "Division on Wisconsin.", D2019, "the West", None, ("WST", "name")),
+        ("actors.names.national_team", "Herbert and Mahut secured France an opening win "
+         "in the Davis Cup tennis match.", D2019, "France", None, ("FRA", "name")),
+        ("actors.names.glued_name", "Rep. Ilhan OmarIlhan OmarHillicon Valley: "
+         "Progressives oppose funding bill", D2019, "Ilhan OmarIlhan", None, "local"),
+        ("actors.names.national_body", "Donald Trump spoke on Monday. Democrats want the "
+         "Senate to remove him.", D2019, "the Senate", ("usa-senate", "alias"), "local"),
+        ("actors.names.national_body", "Narendra Modi spoke. The Supreme Court banned "
+         "firecrackers in Delhi.", D2019, "The Supreme Court", ("ind-supreme-court",
+                                                                 "alias"), "local"),
+        ("actors.names.foreign_body", "Senator Ahmad Lawan mourned a former Speaker of "
+         "the House of Representatives.", D2019, "the House of Representatives", None,
+         ("usa-house", "alias")),
         # the surname NER missed of an unknown person named in full before, and not when
         # two unknown people share it or it starts another name
         ("actors.names.missed_local_surname", "Jack Buser, director for games at Google, "
@@ -138,6 +157,52 @@ def test_a_rule_switched_off_no_longer_fires(link, rule, text, on, surface, with
     with switched_off(rule):
         assert found() == without
     assert found() == with_rule
+
+
+@pytest.mark.parametrize(("text", "surface", "thing"), [
+    ("Bloomberg News reported that WeWork faced scrutiny over whether it violated the "
+     "rules.", "it", True),
+    ("The FBI met on Monday. It will investigate the leak.", "It", True),
+    # what the organisation says of itself, a person
+    ("The FBI said it would investigate the leak.", "it", False),
+    ("Donald Trump said he would raise tariffs.", "he", False),
+])
+def test_a_pronoun_of_a_thing_is_less_sure(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                           thing: bool) -> None:
+    def confidence() -> float:
+        return next(m for m in link(text, D2019) if m.text == surface).confidence
+
+    with switched_off("actors.coref.thing_pronoun"):
+        as_person = confidence()
+    assert as_person >= 0.85
+    assert confidence() == (0.55 if thing else as_person)
+
+
+@pytest.mark.parametrize(("text", "surface", "actor"), [
+    # a country after a compass word that makes a name of its own, a region that acts
+    ("Kim Jong Un spoke. North Korea fired a missile.", "North Korea", "PRK"),
+    ("The talks in America ended.", "America", "USA"),
+    ("The West imposed sanctions on Russia.", "The West", "WST"),
+    ("Europe's leaders met in Brussels.", "Europe", "EUR"),
+    # a country in a sentence about no sport
+    ("Russia beat back Ukraine's forces near Kharkiv.", "Russia", "RUS"),
+    # PTI: the story's country picks the news agency or the party
+    ("Narendra Modi spoke in Delhi on Tuesday, PTI reported.", "PTI", "ind-pti"),
+    ("Imran Khan spoke in Lahore. PTI leads the polls.", "PTI", "pak-pti"),
+    # a body of a story of no country, a name with a capital inside
+    ("Senate President Bukola Saraki read the letters while the Senate was on recess.",
+     "the Senate", "local"),
+    ("Corey LaJoie and Ron DeSantis spoke.", "Corey LaJoie", "local"),
+    # a body of a country the story names otherwise
+    ("Donald Trump spoke. The House of Representatives voted.",
+     "The House of Representatives", "usa-house"),
+    ("The US House voted on Monday.", "The US House", "usa-house"),
+])
+def test_names_near_word_pieces_and_teams_stay(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                               actor: str) -> None:
+    m = next((m for m in link(text, D2019) if m.text == surface), None)
+    assert m is not None
+    assert ("local" if m.actor_id.startswith("local:") else m.actor_id) == actor
 
 
 @pytest.mark.parametrize(("text", "surface", "named"), [

@@ -12,14 +12,16 @@ tokens are then taken with no mention). Word lists: ``actor_cues.toml``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
-from dossier.gazetteer import Actor, norm
+from dossier.gazetteer import Actor, Gazetteer, norm
 
 # a match's score in a sentence ("2-1", "6 - 4")
 SCORE = re.compile(r"(?<![\d.])\d{1,2} ?[-–] ?\d{1,2}(?![\d.])")
@@ -35,7 +37,9 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
     """The actor to write for ``span`` (None: no mention) and the evidence for its
     confidence (a key of ``[confidence]``)."""
     if actor.type == "state":
-        return (None, why) if national_team(a, span) else (actor, why)
+        return (None, why) if national_team(a, span) or compass_region(span) else (actor, why)
+    if actor.type in ("bloc", "region") and region_name_goes_on(span):
+        return None, why
     if actor.type == "person" and group_modifier(span):
         why = "group_modifier"
     if not actor.id.startswith("local:"):
@@ -44,6 +48,8 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if actor.type in ("org", "bloc") and (inside_longer_name(a, span)
                                               or known_product_word(span)):
             return None, why
+        if actor.type == "org" and foreign_body(a, span, actor):
+            return None, why
         return actor, why
     if platform_use(a, span):
         return None, why
@@ -51,8 +57,10 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         return None, why
     if actor.type == "org" and person_named_org(a, span):
         return retype(a, actor, "person"), "retyped_person"
+    if actor.type == "org" and (body := national_body(a, span)) is not None:
+        return body, "national_body"
     if actor.type == "person":
-        if not_a_person_name(span):
+        if not_a_person_name(span) or glued_name(span):
             return None, why
         if company_named_person(span) or company_name_end(span):
             return retype(a, actor, "org"), "unlinked_org"
@@ -91,8 +99,8 @@ def national_team(a: Article, span: Span) -> bool:
     if tok.dep_ == "conj":
         tok, verb = tok.head, tok.head.head
     if tok.dep_ == "pobj" and verb.lower_ in ("to", "against", "over", "with"):
-        verb = verb.head
-    elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        verb = verb.head  # "a 2-1 win over Russia"
+    elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative"):
         return False
     if verb.lemma_.lower() not in c.sports_verbs:
         return False
@@ -100,6 +108,30 @@ def national_team(a: Article, span: Span) -> bool:
     if SCORE.search(sent.text) or any(t.lower_ in c.sports_words for t in sent):
         return True
     return len(a.parsed.where(LOWER, c.sports_words)) >= SPORTS_ARTICLE
+
+
+@BOOK.rule("names", off=False)
+def compass_region(span: Span) -> bool:
+    """A country's one-word name after a capitalised compass word (``compass_words``)
+    is part of a region's or a province's name, no mention of the country: "a vehicle
+    for North America and Europe" is not the United States, "Western Australia" not
+    Australia (not "the talks in America", nor "North Korea", a name of its own)."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.is_title and prev.lower_ in cues().compass_words
+
+
+@BOOK.rule("names", off=False)
+def region_name_goes_on(span: Span) -> bool:
+    """A region's or bloc's name that a capitalised proper noun continues inside one
+    entity is part of a longer name: "the U.S. Attorney's Office for the Western District
+    of New York", "a one-game lead in the West Division" (not "the West imposed
+    sanctions", nor "Europe's leaders")."""
+    if span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "I"
 
 
 @BOOK.rule("names", off=False)
@@ -219,6 +251,86 @@ def not_a_person_name(span: Span) -> bool:
     return any(ch.isdigit() or ch == "_" for ch in span.text) or any(
         not t.is_space and not any(ch.isalpha() for ch in t.text)
         and t.text not in (".", "-", "'", "’") for t in span)
+
+
+@BOOK.rule("names", off=False)
+def glued_name(span: Span) -> bool:
+    """An unknown "person" with a word that glues another name to one of the span's
+    own words is page furniture run together (a list of links), no mention: "Rep. Ilhan
+    OmarIlhan OmarHillicon Valley" (not "Corey LaJoie", nor "Ron DeSantis")."""
+    words = {t.text for t in span}
+    return any(m.start() > 0 and t.text[m.start():] in words
+               for t in span for m in _INNER_CAPITAL.finditer(t.text))
+
+
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
+
+
+@BOOK.rule("names", off=None)
+def national_body(a: Article, span: Span) -> Actor | None:
+    """An unknown organisation named by its kind alone ("the Senate", "the Navy") in a
+    story whose country has such a body in the gazetteer (its name is the country's
+    name and that kind: "United States Senate", "Supreme Court of the United States")
+    is that body: "the House impeached him and the Senate will try him" in an American
+    story is the United States Senate (not in a story of no country, nor of a country
+    whose body the gazetteer lacks). The story's country is that of the known people
+    the whole article names, else the country it names most."""
+    bodies = national_bodies(a.g).get(norm(_bare(span).text))
+    if bodies is None:
+        return None
+    country = a.doc_focus or most_named_state(a)
+    return a.g.actors[bodies[country]] if country in bodies else None
+
+
+def most_named_state(a: Article) -> str | None:
+    """The state the article names most often (None on a tie)."""
+    counts = Counter(x.id for sp in a.name_spans for x in a.g.by_name(sp.text)
+                     if x.type == "state")
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+@BOOK.rule("names", off=False)
+def foreign_body(a: Article, span: Span, actor: Actor) -> bool:
+    """A country's body named by its kind alone (``national_body_kinds``: "the House of
+    Representatives", "Congress", "the Senate") in a story that names nothing else of
+    that country is some other country's body, not that one: a Nigerian story's "the
+    House of Representatives" is not the United States House (not in a story naming
+    Donald Trump or the United States, nor "the US House")."""
+    if norm(_bare(span).text) not in cues().national_body_kinds or not actor.country:
+        return False
+    return not any(x.country == actor.country or x.id == actor.country
+                   for sp in a.name_spans if not (sp.start < span.end and span.start < sp.end)
+                   and norm(_bare(sp).text) not in cues().national_body_kinds
+                   for x in a.g.by_name(sp.text))
+
+
+@cache
+def national_bodies(g: Gazetteer) -> dict[str, dict[str, str]]:
+    """The gazetteer's organisations whose name is a country's name and a kind ("United
+    States Senate", "Supreme Court of the United States"), by the kind's words and
+    country (``national_body_kinds``; a kind two of a country's bodies share is left
+    out)."""
+    kinds = cues().national_body_kinds
+    out: dict[str, dict[str, str]] = {}
+    clash: set[tuple[str, str]] = set()
+    for x in g.actors.values():
+        state = g.actors.get(x.country) if x.type == "org" and x.country else None
+        if state is None or state.type != "state":
+            continue
+        countries = [c for c in (state.name, *state.aliases) if c[:1].isupper()]
+        for name in (x.name, *x.aliases):
+            for c in countries:
+                kind = (name[len(c) + 1:] if name.startswith(c + " ") else
+                        name.removesuffix(f" of the {c}").removesuffix(f" of {c}"))
+                key = norm(kind)
+                if kind == name or key not in kinds:
+                    continue
+                if out.setdefault(key, {}).setdefault(x.country, x.id) != x.id:
+                    clash.add((key, x.country))
+    for key, country in clash:
+        del out[key][country]
+    return out
 
 
 @BOOK.rule("names", off=False)

@@ -3,11 +3,11 @@ in the memory of antecedents."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
 from dossier.actors.coref.antecedents import remember_mention
-from dossier.actors.cues import cues
+from dossier.actors.cues import BOOK, cues
 from dossier.actors.kinds import review
 from dossier.gazetteer import Actor
 from dossier.records import Mention
@@ -25,6 +25,8 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
         a.skip(span)
         return
     actor = checked
+    if why == "national_body":  # an unknown name found in the gazetteer ("the Senate")
+        via = "alias"
     for i in range(span.start, span.end):
         a.taken[i] = True
     code = actor.code_on(a.date)
@@ -39,7 +41,8 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
         text=span.text, actor_id=actor.id, actor_name=actor.name, qid=actor.qid or None,
         code=code or None, country=country, sector=sector or None, type=actor.type,
         via=via, chain=f"{p.article_id}:{actor.id}", date_basis=a.basis,
-        confidence=link_confidence(a, why, actor),
+        confidence=link_confidence(a, "pronoun_thing" if why == "pronoun" and thing_pronoun(
+            a, span, actor) else why, actor),
     ))
     remember_mention(a, span, actor, via)
 
@@ -47,7 +50,7 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
 # Evidence that only continues a chain ("its" after "Nomura", "the MacBook Pro" after
 # "MacBook Pro", "Kaufman" after an unknown "Jane Kaufman"): as sure as the chain's
 # surest link at most. (A known person's surname is evidence of its own.)
-CHAINED = frozenset({"pronoun", "short_form", "local_part", "age"})
+CHAINED = frozenset({"pronoun", "pronoun_thing", "short_form", "local_part", "age"})
 
 
 def link_confidence(a: Article, why: str, actor: Actor) -> float:
@@ -65,3 +68,26 @@ def link_confidence(a: Article, why: str, actor: Actor) -> float:
     if a.basis == "latest" and why == "role":
         c = min(c, table["role_latest"])
     return c
+
+
+@BOOK.rule("coref", off=False)
+def thing_pronoun(a: Article, span: Span, actor: Actor) -> bool:
+    """A pronoun linked to an organisation, a state or a bloc ("it", "its", "they") is
+    less sure than one linked to a person: its antecedent is often a product, a plan or
+    a thing the article did not link ("Bloomberg News reported that WeWork faced
+    scrutiny over whether it violated the rules": not Bloomberg), so the link has the
+    confidence of ``pronoun_thing``; not the subject of what that actor is said to say
+    or do ("The FBI said it would investigate")."""
+    return actor.type in ("org", "state", "bloc", "region") and not says_of_itself(
+        a, span[0], actor)
+
+
+def says_of_itself(a: Article, tok: Token, actor: Actor) -> bool:
+    """``tok`` is the subject of a clause whose governing verb has ``actor``'s mention
+    for its subject ("The FBI said it would investigate")."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        return False
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(
+        s.actor.id == actor.id and s.start <= subj.i < s.end for s in a.seen)
