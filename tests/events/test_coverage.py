@@ -25,7 +25,7 @@ CODED = [
     ("Russian soldiers killed dozens of people in a village.", ("190", "RUSMIL", None, 0.1)),
     ("Russia criticised the decision.", ("111", "RUS", None, 0.1)),
     # its negatives: a named target is still the target
-    ("Germany provided aid to the victims.", ("070", "DEU", "DEUCVL", 0.75)),
+    ("Germany provided aid to the victims.", ("070", "DEU", "DEUCVL", 0.65)),  # guessed
     # patterns.ordered_action: what is ordered is the event, its orderer the source
     ("Russia ordered an investigation into Ukraine.", ("090", "RUS", "UKR", 0.6)),
     ("President Biden ordered sanctions on Russia.", ("163", "USAGOV", "RUS", 0.6)),
@@ -35,7 +35,7 @@ CODED = [
     # a verb pattern's object may be the object of its particle: going on strike
     ("Nigerian doctors went on strike against the government.",
      ("143", "NGAHLH", "---GOV", 0.65)),
-    ("Kenyan dock workers went on strike on Monday.", ("143", "KENLAB", None, 0.5)),
+    ("Kenyan dock workers went on strike on Monday.", ("143", "KENLAB", None, 0.15)),
     ("Putin went on a visit to China.", ("042", "RUSGOV", "CHN", 0.75)),
     # ending a strike is yielding; announced as not to be done, a refusal
     ("Kenyan dock workers said they will not end the strike until their pay is raised.",

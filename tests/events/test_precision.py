@@ -27,16 +27,33 @@ NOT_CODED = [
     ("Argentina thanked Brazil for the football match.", ("051", "ARG", "BRA")),
     ("Chinese companies agreed to invest in American firms.", ("030", "CHNBUS", None)),
     ("The United States hopes to hammer out an agreement with Iran.", ("190", "USA", "IRN")),
+    # the owner of a relative, a business or a belonging is not the actor
+    ("Putin's daughter met the Chinese ambassador.", ("040", "RUSGOV", "CHNGOV")),
+    ("Russia's economy hit China hard.", ("190", "RUS", "CHN")),
+    # a line linking to another story
+    ("Read more: Russia attacked Ukraine on Monday.", ("190", "RUS", "UKR")),
+    ("SEE MORE: Chinese police crushed protests in Hong Kong.", ("175", "CHNCOP", None)),
+    # tariffs are no coercion, force on a protest is no military force
+    ("The United States imposed tariffs on Chinese steel.", ("163", "USA", "CHN")),
+    ("Beijing retaliated with tariffs on American soybeans.", ("190", "CHN", "USA")),
+    ("Israeli soldiers attacked Palestinian protesters in Hebron.", ("190", "ISRMIL", "PSEOPP")),
 ]
 # (sentence, an event that must still be coded): the negatives of the rules above
 CODED = [
     ("Israeli soldiers fired rockets at Lebanese villages.", ("194", "ISRMIL", "LBNCVL")),
     ("Israeli army bulldozers demolished Palestinian homes.", ("1712", "ISRMIL", "PSE")),
     ("Syria fired rockets at Israel.", ("194", "SYR", "ISR")),
-    ("Israeli soldiers beat Palestinian protesters.", ("190", "ISRMIL", "PSEOPP")),
+    ("Israeli soldiers beat Palestinian protesters.", ("175", "ISRMIL", "PSEOPP")),
     ("Nigerian authorities jailed separatists for playing in a football tournament.",
      ("173", "NGAGOV", "---REB")),
     ("Serbia criticised Croatia on Monday.", ("111", "SRB", "HRV")),
+    ("Putin's spokesman attacked Ukraine.", ("190", "RUSGOV", "UKR")),
+    ("Russia's army attacked Ukraine.", ("190", "RUSMIL", "UKR")),
+    ("Russia attacked Ukraine on Monday.", ("190", "RUS", "UKR")),
+    ("The United States imposed tariffs on Chinese steel.", ("160", "USA", "CHN")),
+    ("The United States imposed sanctions on Iran.", ("163", "USA", "IRN")),
+    ("Israeli soldiers attacked Palestinian protesters in Hebron.", ("175", "ISRMIL", "PSEOPP")),
+    ("Israeli soldiers attacked Palestinian fighters in Gaza.", ("190", "ISRMIL", "PSEUAF")),
 ]
 
 
@@ -103,8 +120,9 @@ CONFIDENCE = [
     # an attack with no known attacker, and two people of no known country: hidden
     ("Two Russian soldiers were killed in Syria.", "190", 0.0, 0.4),
     ("John Miller met Sarah Jones in London.", "040", 0.0, 0.4),
-    # a protest names its source alone
-    ("Students in Kenya rallied on Monday.", "140", 0.5, 1.0),
+    # a protest names its source alone: kept, below the floor (on the dev sets the
+    # gold names a target for nearly every one-sided record: 1 in 18 right)
+    ("Students in Kenya rallied on Monday.", "140", 0.1, 0.2),
 ]
 
 

@@ -14,7 +14,20 @@ from spacy.tokens import Token
 from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.patterns import patterns
-from dossier.events.precision import NOT_BY_COUNTRY_WORD, not_an_actor, place_modifier
+from dossier.events.precision import (
+    NOT_BY_COUNTRY_WORD,
+    foreign,
+    not_an_actor,
+    owned_thing,
+    place_modifier,
+)
+from dossier.events.refs import (
+    actor_ref,
+    agent_ref,
+    confident_mention,
+    country_of,
+    mention_ref,
+)
 from dossier.events.syntax import against, with_conj
 from dossier.gazetteer import Actor, Geography, norm
 from dossier.parse import ParsedArticle
@@ -39,40 +52,6 @@ _COUNTERPART = frozenset(_WORDS["counterpart"])
 _GROUP_PEOPLE = frozenset(_WORDS["group_people"])
 _GROUP_STATES = frozenset(_WORDS["group_states"])
 _PARTITIVE = frozenset(_WORDS["partitive"])
-
-
-# A mention the actor stage is less sure of than this is an unresolved phrase for the
-# events (no source or target by it): the actor stage's ``Mention.confidence``.
-MIN_MENTION_CONFIDENCE = 0.5
-
-
-@BOOK.rule("arguments", off=True)
-def confident_mention(m: Mention) -> bool:
-    """A mention the actor stage is unsure of (confidence below
-    ``MIN_MENTION_CONFIDENCE``) names no side: "Taiwan criticised China" with "Taiwan"
-    linked at 0.3 has no known source."""
-    return m.confidence >= MIN_MENTION_CONFIDENCE
-
-
-def mention_ref(m: Mention) -> ActorRef:
-    """The actor of a mention, its code cut to the country and sector parts."""
-    code = m.code or m.country or ""
-    return ActorRef(m.actor_name, m.actor_id, code or None, code[:3] or None, m.sector)
-
-
-def actor_ref(a: Actor) -> ActorRef:
-    """A gazetteer actor (a state, a bloc) as a side of an event."""
-    return ActorRef(a.name, a.id, a.code, a.code[:3], None)
-
-
-def agent_ref(name: str, country: str, sector: str | None) -> ActorRef:
-    """An agent known by its country and sector ("Israeli soldiers" ISRMIL)."""
-    return ActorRef(name, None, country + (sector or ""), country, sector)
-
-
-def country_of(m: Mention) -> str:
-    """The three-letter country part of a mention's code ("" if none)."""
-    return (m.code or m.country or "")[:3]
 
 
 class Actors:
@@ -301,7 +280,7 @@ class Actors:
         owner: Mention | None = None  # "his" of "his counterpart": not the actor itself
         if m is None:
             m, modifier, owner = self.modifier_actor(tok)
-            if m is not None and modifier and self.where_not_whose(tok):
+            if m is not None and modifier and (self.where_not_whose(tok) or owned_thing(tok)):
                 m = None
         if m is not None and modifier and not (m.code or m.country) \
                 and self.uncoded_modifier(tok):
@@ -436,8 +415,8 @@ class Actors:
         named = self.modifier_state(tok) or self.prep_state(tok) or (
             self.modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
             (owner.code or owner.country or "")[:3] if owner is not None else None)
-        country = named or (
-            None if any(against(c) for c in tok.children) else self.article_focus(tok))
+        country = named or (None if any(against(c) for c in tok.children) or foreign(tok)
+                            else self.article_focus(tok))
         if not country:
             return None
         ref = agent_ref(f"{tok.text} ({country})", country, sector)

@@ -16,6 +16,7 @@ from dossier.events.arguments import RECIPROCAL_ROOTS
 from dossier.events.book import BOOK
 from dossier.events.codes import Code, cameo
 from dossier.events.patterns import Patterns, dictionary_code, verb_matches
+from dossier.events.precision import REFUSING
 from dossier.records import ActorRef, Event
 
 Pair = tuple[ActorRef | None, ActorRef | None]
@@ -43,10 +44,51 @@ _FALLBACK_TARGETS_NOT_AIMED = tuple(t for t in FALLBACK_TARGETS
 # What a telephone call is made to do ("called his counterpart to congratulate him"):
 # the call is a consultation, not an appeal (``call_purposes``).
 CALL_PURPOSES = frozenset(load_toml("event_patterns.toml")["precision"]["call_purposes"])
-REFUSING = frozenset(load_toml("event_patterns.toml")["precision"]["refusing"])
 REFUSAL_CODES: dict[str, str] = load_toml("event_patterns.toml")["precision"]["refusal_codes"]
 # Roots of force and coercion: announced for the future, they are threats.
 HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+TRADE_MEASURES = frozenset(load_toml("event_patterns.toml")["precision"]["trade_measures"])
+PROTEST_OBJECTS = frozenset(load_toml("event_patterns.toml")["precision"]["protest_objects"])
+# Roots of force: used on protests, repression (175).
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's object and the objects of its "with"/"on" phrases."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    return out + [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "on")
+                  for o in c.children if o.dep_ == "pobj"]
+
+
+@BOOK.rule("coding", off=None)
+def trade_measure(trigger: Token, code: str) -> str | None:
+    """Tariffs and duties reduce trade relations (160), they are no coercion nor force:
+    "Trump slapped tariffs on Chinese steel", "Beijing retaliated with tariffs on
+    American soybeans" (``trade_measures``)."""
+    if code == "160" or cameo()[code].root not in HOSTILE_ROOTS:
+        return None
+    if any(o.lemma_.lower() in TRADE_MEASURES for o in _objects(trigger)):
+        return "160"
+    return None
+
+
+@BOOK.rule("coding", off=None)
+def repression(trigger: Token, code: str) -> str | None:
+    """Force used on a protest or on protesters is repression (175), not military
+    force: "China's security forces crushed the protests in Xinjiang", "Police
+    crushed the demonstration in Minsk" (``protest_objects``)."""
+    if cameo()[code].root not in FORCE_ROOTS:
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in PROTEST_OBJECTS for c in trigger.children):
+        return "175"
+    return None
+
+
+def policy_code(trigger: Token, code: str, kind: str | None) -> str:
+    """The code after :func:`trade_measure` (of an action done: a threat of tariffs
+    stays a threat of sanctions, 1312) and :func:`repression`."""
+    return (None if kind else trade_measure(trigger, code)) or repression(
+        trigger, code) or code
 
 
 @BOOK.rule("coding", off=False)
@@ -347,4 +389,13 @@ def confidence(pair: Pair, evidence: str, code: str, guessed: set[int],
         if one_side_allowed(code) is False:
             return min(row[2], ONE_SIDE_HIDDEN)
         return float(row[2])
-    return float(row[0] if s.country and t.country else row[1])
+    return float(row[0] if s.country and t.country and not guessed_country(s, t, guessed)
+                 else row[1])
+
+
+@BOOK.rule("coding", off=False)
+def guessed_country(s: ActorRef, t: ActorRef, guessed: set[int]) -> bool:
+    """A side whose country is only the article's focus is not named in a country (the
+    second row of ``[confidence]``, not the first): "Protests spread across China. In
+    Shanghai the police cracked down on British journalists" (CHNCOP guessed)."""
+    return id(s) in guessed or id(t) in guessed

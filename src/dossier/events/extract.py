@@ -37,6 +37,7 @@ from dossier.events.coding import (
     intended_code,
     pairs,
     phone_call,
+    policy_code,
     refusal,
     requested_code,
     said_must,
@@ -71,7 +72,9 @@ from dossier.events.precision import (
     figurative,
     history_frame,
     insurgent_before,
+    link_line,
     press_audience,
+    press_refusal,
     private_stance,
     private_taste,
     relative_clause,
@@ -194,8 +197,8 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     """The records of one trigger's event, one per pair of actors; ``evidence``: what
     coded it (a Dossier pattern, a noun pattern, a dictionary verb with its object, a
     dictionary verb alone)."""
-    if sides is None:
-        return []
+    if sides is None or link_line(trigger.sent):
+        return []  # "SEE MORE: Hong Kong protests: …": page furniture
     sources, targets = sides.sources, sides.targets
     if not targets and len(sources) < 2 and not (sides.alone and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
@@ -204,12 +207,14 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     if is_negated and (refused := announced_refusal(trigger, code, mode)) is not None:
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
     kind = None if is_negated else intention(trigger, p)
+    code = policy_code(trigger, code, kind)  # "slapped tariffs on": 160; "crushed protests": 175
     c = cameo()[intended_code(code, kind, p)]
     coded = [(insurgent_before(s, parsed.published) or s,
               insurgent_before(t, parsed.published) or t)
              for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
-                     or sports_sentence(trigger.sent, s, t) or private_stance(trigger, s))]
+                     or press_refusal(trigger, t) or sports_sentence(trigger.sent, s, t)
+                     or private_stance(trigger, s))]
     if not coded:
         return []
     sent = trigger.sent

@@ -39,6 +39,10 @@ TIME_MARKS = frozenset(_P["time_marks"])
 PRIVATE_TASTES = frozenset(_P["private_tastes"])
 STANCE_VERBS = frozenset(_P["stance_verbs"])
 PURPOSE_CONTROL = frozenset(_P["purpose_control"])
+OWNED = frozenset(_P["owned"])
+LINK_LABELS = frozenset(_P["link_labels"])
+FOREIGN = frozenset(_P["foreign"])
+REFUSING = frozenset(_P["refusing"])
 INSURGENT_BEFORE = {k: (v[0], date.fromisoformat(v[1]))
                     for k, v in _P["insurgent_before"].items()}
 
@@ -63,6 +67,33 @@ def not_an_actor(tok: Token) -> bool:
     # "120 mm rounds": a noun measured by a unit is an object
     return any(c.dep_ in ("compound", "nmod") and c.lower_ in NON_ACTORS and any(
         n.dep_ == "nummod" for n in (*tok.children, *c.children)) for c in tok.children)
+
+
+@BOOK.rule("precision", off=False)
+def owned_thing(tok: Token) -> bool:
+    """A relative, a business or a belonging of an actor named as its owner is not that
+    actor: "Putin's daughter met the Chinese ambassador" (not Putin), "Trump's company
+    sued the city", "Russia's economy hit China hard" (``owned``)."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in OWNED or tok.lower_ in OWNED)
+
+
+@BOOK.rule("precision", off=False)
+def foreign(tok: Token) -> bool:
+    """An agent called foreign or other is not of the country the article is about:
+    "the president's phone calls with other foreign leaders" (no country, not the
+    article's Ukraine), "foreign troops attacked the village" (``foreign``)."""
+    return any(c.dep_ == "amod" and c.lower_ in FOREIGN for c in tok.children)
+
+
+@BOOK.rule("precision", off=False)
+def link_line(sent: Span) -> bool:
+    """A line that labels a link to another story is page furniture, not news: "SEE
+    MORE: Hong Kong protests: 800 students under siege", "Read more: Russia attacks
+    Kyiv" (``link_labels`` before a colon)."""
+    words = [t.lower_ for t in sent[:4]]
+    if ":" not in words:
+        return False
+    return " ".join(words[:words.index(":")]) in LINK_LABELS
 
 
 @BOOK.rule("precision", off=False)
@@ -171,6 +202,14 @@ def press_audience(root: str, t: ActorRef | None) -> bool:
     Erdogan reiterated Turkey's support", "Putin met journalists in Moscow" (a
     consultation, 04, whose target is the media)."""
     return root == "04" and t is not None and t.sector == "MED"
+
+
+@BOOK.rule("precision", off=False)
+def press_refusal(trigger: Token, t: ActorRef | None) -> bool:
+    """Declining to speak to the press rejects no one: "The Pentagon refused to discuss
+    the matter with reporters", "The White House declined a request for comment from
+    Reuters" (a verb of ``refusing`` whose target is the media)."""
+    return t is not None and t.sector == "MED" and trigger.lemma_.lower() in REFUSING
 
 
 def _clause_verb(trigger: Token) -> Token:

@@ -110,9 +110,28 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if controlled:
             return controlled, False
         controlled_by = controlled_by or v.dep_ == "xcomp"
+        if v.dep_ == "conj" and unshared_subject(v):
+            break
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") \
             and v.head.i != v.i else None
     return [], False
+
+
+# A plain form of the verb cannot share the auxiliary of a participle it is joined to.
+_PLAIN = frozenset({"VB", "VBP"})
+_PARTICIPLE = frozenset({"VBN", "VBG"})
+
+
+@BOOK.rule("arguments", off=False)
+def unshared_subject(conj: Token) -> bool:
+    """A verb in its plain form joined to a participle with an auxiliary does not share
+    that participle's subject (the parse joined it to the wrong clause): "Many
+    businesses agree that China has long taken advantage of the United States and
+    support Mr. Trump's efforts" (the businesses support, not China)."""
+    head = conj.head
+    return conj.tag_ in _PLAIN and head.tag_ in _PARTICIPLE and any(
+        c.dep_ in ("aux", "auxpass") for c in head.children) and not any(
+        c.dep_ in ("aux", "auxpass") for c in conj.children)
 
 
 @BOOK.rule("arguments", off=False)
