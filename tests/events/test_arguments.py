@@ -143,8 +143,8 @@ def test_plural_reference_needs_a_pair(events) -> None:  # type: ignore[no-untyp
          {("141", "CHL", "BOL"), ("141", "PER", "BOL")}),
         # the action asked for is no event of its own
         ("Britain asked Russia to withdraw its troops from Ukraine.", {("0256", "GBR", "RUS")}),
-        # a currency names no actor
-        ("Spain will contribute a million euros to Morocco.", {("033", "ESP", "MAR")}),
+        # a currency names no actor (and is economic aid: PETRARCH2's &CURRENCY)
+        ("Spain will contribute a million euros to Morocco.", {("0331", "ESP", "MAR")}),
         # "the west" in lower case is the bloc, unless a direction
         ("Liz Truss will call on the west to defend Taiwan.", {("0234", "GBR", "WST")}),
         ("China criticised the west for interference.", {("111", "CHN", "WST")}),

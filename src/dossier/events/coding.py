@@ -26,7 +26,7 @@ Pair = tuple[ActorRef | None, ActorRef | None]
 _CONF_DATA = load_toml("event_patterns.toml")["confidence"]
 _CONFIDENCE: dict[str, list[float]] = {k: v for k, v in _CONF_DATA.items()
                                        if k in ("pattern", "noun", "dictionary_object",
-                                                "dictionary")}
+                                                "dictionary_widened", "dictionary")}
 _ONE_SIDE = frozenset(_CONF_DATA["one_side_codes"])
 ONE_SIDE_HIDDEN: float = _CONF_DATA["one_side_hidden"]
 DOUBTED: float = _CONF_DATA["doubted"]
@@ -110,7 +110,7 @@ def action_code(verb: Token, p: Patterns) -> str | None:
     for vp in p.verbs.get(lemma, ()):
         if verb_matches(verb, vp):
             return vp.code
-    return dictionary_code(verb, lemma)[0]
+    return dictionary_code(verb, lemma, widen=False)[0]  # as the verb itself codes it
 
 
 @BOOK.rule("coding", off=None)

@@ -147,7 +147,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
             unnamed = _events(tok, vp.code, alone, parsed, actors, p, "pattern")
     if found or tok.pos_ != "VERB":
         return found or unnamed
-    fallback, specific = dictionary_verb(tok, lemma)
+    fallback, how = dictionary_verb(tok, lemma)
+    specific = bool(how)
     if fallback is None:
         return unnamed
     fallback = phone_call(requested_code(fallback, tok, p), tok)
@@ -160,7 +161,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
     if sides is None and (alone := _unnamed(tok, fallback, verb_sides(
             tok, vp, actors, p, nested=True))) is not None:  # "missiles struck an area"
         sides, one_side = alone, True
-    evidence = "dictionary_object" if specific else "dictionary"
+    evidence = {"verb": "dictionary_object", "widened": "dictionary_widened"}.get(
+        how, "dictionary")
     return [e for e in _events(tok, fallback, sides, parsed, actors, p, evidence)
             if dictionary_dyad(e, one_side)] or unnamed
 

@@ -2,8 +2,10 @@
 
 Verb and noun patterns come from ``data/event_patterns.toml`` (written for Dossier);
 verbs no pattern knows get PETRARCH2's code, from its verb dictionary
-(``data/event_verbs.tsv``) and its verb+object patterns
-(``data/event_verb_objects.tsv``: "restore ties" 050, "call for" 020).
+(``data/event_verbs.tsv``: verbs in synonym blocks), its blocks' patterns on what
+follows the verb (``data/event_verb_objects.tsv``: "restore ties" 050, "call for" 020),
+its synonym sets (``data/event_verb_sets.tsv``: "declared a truce" by &CEASEFIRE) and
+the verb forms it lists (``data/event_verb_forms.tsv``).
 """
 
 from __future__ import annotations
@@ -111,26 +113,48 @@ def _phoenix_agents() -> dict[str, str]:
     return {row[0]: row[1] for row in _tsv_rows("gazetteer/agents.tsv", "phrase")}
 
 
+@dataclass(frozen=True)
+class Dictionary:
+    """PETRARCH2's verb dictionary (scripts/build_event_verbs.py), indexed by lemma:
+    the verbs' default codes, their synonym blocks, each block's patterns on what
+    follows the verb (by the first part of their key), the synonym sets' words."""
+    verbs: dict[str, str]  # lemma -> default code
+    blocks: dict[str, tuple[str, ...]]  # lemma -> its synonym blocks
+    keyed: dict[str, dict[str, tuple[tuple[frozenset[str], str, frozenset[str]], ...]]]
+    sets: dict[str, tuple[str, ...]]  # word -> the synonym sets holding it ("&treaty")
+    forms: dict[str, str]  # a form listed with a verb -> its lemma ("kidnapped")
+
+
 @cache
+def dictionary() -> Dictionary:
+    """The tables of ``data/event_verbs.tsv``, ``event_verb_objects.tsv``,
+    ``event_verb_sets.tsv`` and ``event_verb_forms.tsv``, compiled once."""
+    codes = cameo()
+    verbs: dict[str, str] = {}
+    blocks: dict[str, list[str]] = {}
+    for lemma, code, block in _tsv_rows("event_verbs.tsv", "lemma"):
+        if code in codes:
+            verbs.setdefault(lemma, code)
+        blocks.setdefault(lemma, []).append(block)
+    keyed: dict[str, dict[str, list[tuple[frozenset[str], str, frozenset[str]]]]] = {}
+    for block, key, code, named in _tsv_rows("event_verb_objects.tsv", "block"):
+        if code in codes:
+            first, *rest = key.split(" ")
+            keyed.setdefault(block, {}).setdefault(first, []).append(
+                (frozenset(rest), code, frozenset(named.split(","))))
+    sets: dict[str, list[str]] = {}
+    for name, word in _tsv_rows("event_verb_sets.tsv", "set"):
+        sets.setdefault(word, []).append(name)
+    forms = {f: lemma for f, lemma in _tsv_rows("event_verb_forms.tsv", "form")}
+    return Dictionary(verbs, {k: tuple(v) for k, v in blocks.items()},
+                      {b: {k: tuple(v) for k, v in d.items()} for b, d in keyed.items()},
+                      {k: tuple(v) for k, v in sets.items()}, forms)
+
+
 def petrarch_verbs() -> dict[str, str]:
     """Verb lemma → default CAMEO code, learned from PETRARCH2's verb dictionary
     (``data/event_verbs.tsv``, built by scripts/build_event_verbs.py)."""
-    codes = cameo()
-    return {row[0]: row[1] for row in _tsv_rows("event_verbs.tsv", "lemma")
-            if row[1] in codes}
-
-
-@cache
-def verb_objects() -> dict[str, dict[str, str]]:
-    """Verb lemma -> {what follows it: CAMEO code}, from PETRARCH2's verb patterns
-    (``data/event_verb_objects.tsv``: "restore ties" 050, "call for" 020, "look into
-    charges" 090; keys ``obj:<word>``, ``prep:<p>``, ``prep:<p>:<word>``)."""
-    out: dict[str, dict[str, str]] = {}
-    codes = cameo()
-    for lemma, key, code, *_ in _tsv_rows("event_verb_objects.tsv", "lemma"):
-        if code in codes:
-            out.setdefault(lemma, {})[key] = code
-    return out
+    return dictionary().verbs
 
 
 # Shortest stem a plain de-inflection may leave ("used" is never "us"): set by hand.
@@ -142,43 +166,90 @@ _INFLECTIONS = (("ied", "y"), ("ed", ""), ("d", ""), ("ies", "y"), ("es", ""), (
 
 @BOOK.rule("patterns")
 def known_lemma(lemma: str, tok: Token) -> str:
-    """The lemma, or when the dictionary lacks it a plain de-inflection of the word
-    that it knows: "Chile and Peru staged rallies" (the tagger's lemma of "staged" is
-    "stag")."""
-    known = petrarch_verbs()
-    if lemma in known or lemma in verb_objects():
+    """The lemma, or when the dictionary lacks it a form the dictionary lists
+    ("Gunmen kidnapped two aid workers": the tagger leaves "kidnapped") or a plain
+    de-inflection of the word that it knows: "Chile and Peru staged rallies" (the
+    tagger's lemma of "staged" is "stag")."""
+    d = dictionary()
+    if lemma in d.blocks:
         return lemma
     low = tok.lower_
+    if (listed := d.forms.get(low)) is not None:
+        return listed
     for suffix, add in _INFLECTIONS:
         if low.endswith(suffix) and len(low) - len(suffix) >= MIN_STEM:
             cand = low[: -len(suffix)] + add
-            if cand in known or cand in verb_objects():
+            if cand in d.blocks:
                 return cand
     return lemma
 
 
-def dictionary_code(tok: Token, lemma: str) -> tuple[str | None, bool]:
-    """The code PETRARCH2's dictionary gives a verb, and whether a pattern on what
-    follows it (its object or particle, else a prepositional phrase: "lifted a state
-    of emergency") gave it rather than the verb's default."""
+@BOOK.rule("patterns", off=())
+def synonym_set(word: str, sets: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The synonym sets of the dictionary holding a word, for the patterns that name
+    a set: "Hamas declared a truce with Israel" 0871 by "- * &CEASEFIRE" (TRUCE,
+    ARMISTICE, CEASEFIRE …); such a record is trusted less (``dictionary_widened``)."""
+    return sets.get(word, ())
+
+
+def _follows(tok: Token, sets: dict[str, tuple[str, ...]]) -> list[str]:
+    """The keys of what follows a verb, most specific first: its object or particle,
+    a prepositional phrase, a bare preposition; each word also as the synonym sets
+    holding it ("signed a pact" -> obj:pact, obj:&treaty)."""
+    objs: list[str] = []
+    preps: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "prt", "attr", "oprd", "acomp"):
+            for w in dict.fromkeys((c.lower_, c.lemma_.lower())):
+                objs.append(f"obj:{w}")
+                objs += [f"obj:{s}" for s in synonym_set(w, sets)]
+        elif c.dep_ in ("prep", "agent"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    for w in dict.fromkeys((o.lower_, o.lemma_.lower())):
+                        objs.append(f"prep:{c.lower_}:{w}")
+                        objs += [f"prep:{c.lower_}:{s}" for s in synonym_set(w, sets)]
+            preps.append(f"prep:{c.lower_}")
+    return objs + preps
+
+
+@BOOK.rule("patterns", off=False)
+def block_pattern(lemma: str, named: frozenset[str]) -> bool:
+    """A pattern found with one verb of a synonym block codes the block's other
+    verbs too, as PETRARCH2 reads its dictionary: "Britain expedited aid to Jordan"
+    070 by "rush aid" (trusted less: ``dictionary_widened``)."""
+    return lemma not in named
+
+
+def dictionary_code(tok: Token, lemma: str, widen: bool = True) -> tuple[str | None, str]:
+    """The code PETRARCH2's dictionary gives a verb, and what gave it: "verb", a
+    pattern found with this verb on one word or phrase after it (its object or
+    particle, else a prepositional phrase: "lifted a state of emergency"); "widened",
+    one the dictionary's structure widens to it — a word of a synonym set the pattern
+    names, a pattern of several phrases, a two-word verb, a pattern found with
+    another verb of its synonym block; else "" (the verb's default code, if any).
+    The "verb" patterns come first: on the tuning data the widened ones are right
+    less often. ``widen=False``: the "verb" patterns and the default only."""
+    d = dictionary()
     lemma = known_lemma(lemma, tok)
-    keyed = verb_objects().get(lemma)
-    if keyed:
-        objs: list[str] = []
-        preps: list[str] = []
-        for c in tok.children:
-            if c.dep_ in ("dobj", "prt", "attr", "oprd", "acomp"):
-                objs += [f"obj:{c.lower_}", f"obj:{c.lemma_.lower()}"]
-            elif c.dep_ in ("prep", "agent"):
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        objs += [f"prep:{c.lower_}:{o.lower_}",
-                                 f"prep:{c.lower_}:{o.lemma_.lower()}"]
-                preps.append(f"prep:{c.lower_}")
-        for key in (*objs, *preps):
-            if key in keyed:
-                return keyed[key], True
-    return petrarch_verbs().get(lemma), False
+    tables = [t for b in d.blocks.get(lemma, ()) if (t := d.keyed.get(b))]
+    if tables:
+        keys = _follows(tok, d.sets)
+        present = frozenset(keys)
+        widened: str | None = None
+        for key in keys:
+            for table in tables:
+                for rest, code, named in table.get(key, ()):
+                    if not rest <= present:
+                        continue
+                    if lemma in named and not rest and "&" not in key:
+                        return code, "verb"
+                    if widen and widened is None and (
+                            lemma in named or block_pattern(lemma, named)):
+                        widened = code
+        if widened is not None:
+            return widened, "widened"
+    return d.verbs.get(lemma), ""
 
 
 def verb_matches(tok: Token, vp: VerbPattern) -> bool:
@@ -207,16 +278,29 @@ def dictionary_object_pattern(code: str, tok: Token, lemma: str) -> str:
     """A pattern on the lemma alone yields to PETRARCH2's pattern on the verb and its
     object: "withdrew its inspectors" 166, not 087; "Police in Kenya arrested Ugandan
     journalists" 175, not 173."""
-    specific_code, specific = dictionary_code(tok, lemma)
-    return specific_code if specific and specific_code is not None else code
+    specific_code, how = dictionary_code(tok, lemma)
+    return specific_code if how == "verb" and specific_code is not None else code
 
 
-@BOOK.rule("patterns", off=(None, False))
-def dictionary_verb(tok: Token, lemma: str) -> tuple[str | None, bool]:
-    """A verb no pattern codes takes PETRARCH2's code (and whether a verb+object
-    pattern gave it): "Syria fired rockets at Israel" 194, "Norway restored diplomatic
-    ties with Iran" 050."""
-    return dictionary_code(tok, lemma)
+@BOOK.rule("patterns", off=(None, ""))
+def dictionary_verb(tok: Token, lemma: str) -> tuple[str | None, str]:
+    """A verb no pattern codes takes PETRARCH2's code (and what gave it, see
+    :func:`dictionary_code`): "Syria fired rockets at Israel" 194, "Norway restored
+    diplomatic ties with Iran" 050."""
+    code, how = dictionary_code(tok, lemma)
+    if how == "widened" and light_verb(tok, patterns()):
+        return dictionary_code(tok, lemma, widen=False)
+    return code, how
+
+
+@BOOK.rule("patterns", off=False)
+def light_verb(tok: Token, p: Patterns) -> bool:
+    """A verb whose object is a nominal event of a noun pattern is no widened
+    dictionary event: the noun codes it, its target down the noun phrase — "Serbian
+    military police have launched an investigation into crimes committed by Croat
+    forces" (090 SRBMILCOP → HRVMIL by the investigation, not 090 by "launch" with
+    &INVESTIGATION and no target)."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in p.nouns for c in tok.children)
 
 
 @BOOK.rule("patterns", off=None)
