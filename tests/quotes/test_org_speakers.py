@@ -61,10 +61,6 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "The group", "Customs and Border Protection", "CBP"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
-    # a name glued from a list of links names nobody
-    ("quotes.speakers.glued_name", "Maria Ocasio-LopezMaria Ocasio-LopezSanders wrote a "
-     "letter on Tuesday.\nShe added: “We must teach the defendant love.”", "We must",
-     "She", "Maria Ocasio-LopezMaria Ocasio-LopezSanders"),
     # a surname of several words after the full name
     ("quotes.speakers.longer_name", "Ilsa Van Der Berg was voted off the show on Monday. "
      "Van Der Berg was in tears.\n\n“We lost the baby,” Van Der Berg said.", "We lost",
@@ -78,11 +74,6 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "Hau-yip, the commander of the western district, said: “These rioters are "
      "criminals.”", "These rioters", "Cheuk Hau-yip",
      "Cheuk Hau-yip, the commander of the western district"),
-    # a name glued from a list of links is cut where the glue starts
-    ("quotes.speakers.glue_cut", "Kristi NoemKristi Noem\nSouth Dakota launched an ad "
-     "campaign on Monday. The tagline drew ridicule, but Noem cited the backlash as proof "
-     "that it works. “Meth is a serious problem,” Noem tweeted.", "Meth",
-     "Kristi Noem", "Kristi NoemKristi Noem"),
     # a description and then a name NER missed: the name
     ("quotes.speakers.name_after_description", "Ad spending rose in May.\n\n“Digital is "
      "taking the lion's share,” media buying company GroupM said.", "Digital",
@@ -210,3 +201,18 @@ def test_the_noun_a_person_was_described_with_names_them(  # type: ignore[no-unt
 def test_no_full_name_when_unsure(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
                                   kept: str) -> None:
     assert speaker(quotes(text), start) == kept
+
+
+@pytest.mark.parametrize(("text", "start", "named"), [
+    ("Kristi NoemKristi Noem\nSouth Dakota launched an ad campaign on Monday. The tagline "
+     "drew ridicule, but Noem cited the backlash as proof that it works. “Meth is a serious "
+     "problem,” Noem tweeted.", "Meth", "Kristi Noem"),
+    ("Maria Ocasio-LopezMaria Ocasio-LopezSanders wrote a letter on Tuesday.\nShe added: "
+     "“We must teach the defendant love.”", "We must", "Maria Ocasio-Lopez"),
+])
+def test_a_glued_name_speaks_as_the_person_before_the_glue(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
+                                                            named: str) -> None:
+    # the actor stage cuts the glue (actors.names.glued_name); off, the speaker is not her
+    assert speaker(quotes(text), start) == named
+    with switched_off("actors.names.glued_name"):
+        assert speaker(quotes(text), start) != named

@@ -21,6 +21,8 @@ from dossier.gazetteer import Actor, Gazetteer, norm
 from dossier.parse import ParsedArticle
 from dossier.records import Mention
 
+LOCAL_ID_LENGTH = 10  # hex digits of a local actor's id
+
 
 @dataclass(frozen=True)
 class FuzzyNames:

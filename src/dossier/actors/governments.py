@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dossier.actors.article import Article
+from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.mentions import emit
 from dossier.actors.people import pick_person
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
-
-LOCAL_ID_LENGTH = 10  # hex digits of a local actor's id, as names.py gives them
 
 
 @BOOK.rule("names", off=None)

@@ -19,9 +19,10 @@ from functools import cache
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
-from dossier.actors.article import Article
+from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
 from dossier.gazetteer import Actor, Gazetteer, norm
+from dossier.records import content_id
 
 # a match's score in a sentence ("2-1", "6 - 4")
 SCORE = re.compile(r"(?<![\d.])\d{1,2} ?[-–] ?\d{1,2}(?![\d.])")
@@ -60,8 +61,10 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
     if actor.type == "org" and (body := national_body(a, span)) is not None:
         return body, "national_body"
     if actor.type == "person":
-        if not_a_person_name(span) or glued_name(span):
+        if not_a_person_name(span):
             return None, why
+        if glued_name(span):
+            return unglued_person(a, span, actor), why
         if company_named_person(span) or company_name_end(span):
             return retype(a, actor, "org"), "unlinked_org"
         if org_prefixed_person(a, span):
@@ -256,14 +259,35 @@ def not_a_person_name(span: Span) -> bool:
 @BOOK.rule("names", off=False)
 def glued_name(span: Span) -> bool:
     """An unknown "person" with a word that glues another name to one of the span's
-    own words is page furniture run together (a list of links), no mention: "Rep. Ilhan
-    OmarIlhan OmarHillicon Valley" (not "Corey LaJoie", nor "Ron DeSantis")."""
+    own words is page furniture run together (a list of links): "Rep. Ilhan
+    OmarIlhan OmarHillicon Valley" (not "Corey LaJoie", nor "Ron DeSantis") names the
+    person before the glue (:func:`unglued_person`), not a person of that whole name."""
     words = {t.text for t in span}
     return any(m.start() > 0 and t.text[m.start():] in words
                for t in span for m in _INNER_CAPITAL.finditer(t.text))
 
 
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
+
+
+def unglued_person(a: Article, span: Span, actor: Actor) -> Actor:
+    """The person a glued name names, cut where the glue starts: "Rep. Ilhan
+    OmarIlhan OmarHillicon Valley" is Ilhan Omar (the same local actor as a later
+    "Ilhan Omar", so "Omar said" and "she" find her full name)."""
+    words = {t.text for t in span}
+    cut = next(t.idx + m.start() for t in span for m in _INNER_CAPITAL.finditer(t.text)
+               if m.start() > 0 and t.text[m.start():] in words)
+    name = a.doc.text[span.start_char:cut].strip()
+    key = norm(name)
+    new = a.local.get(key)
+    if new is None:
+        first = cues().first_names.get(name.split()[0].lower(), "") if name else ""
+        new = replace(actor, id=f"local:person:{content_id(key, length=LOCAL_ID_LENGTH)}",
+                      name=name, gender=first or actor.gender)
+        a.local[key] = new
+    # the glued name's own entry too: its surname and pronouns are hers
+    a.local[norm(actor.name)] = new
+    return new
 
 
 @BOOK.rule("names", off=None)

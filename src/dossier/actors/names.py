@@ -10,7 +10,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
-from dossier.actors.article import Article
+from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.coref.nominals import short_form
 from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.mentions import emit
@@ -20,7 +20,6 @@ from dossier.actors.places import city_not_actor, not_the_state
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
-LOCAL_ID_LENGTH = 10  # hex digits of a local actor's id
 LONG_NAME = 16  # letters from which a name's typo may be two edits
 # NER labels of a longer name that holds a place's ("the Bangkok International Motor Show")
 NAMED_THINGS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"})

@@ -171,35 +171,6 @@ def name_after_description(span: Span) -> str | None:
 _GLUED = re.compile(r"[a-z]{2}([A-Z][a-z]+)")
 
 
-@BOOK.rule("speakers", off=False)
-def glued_name(m: Mention) -> bool:
-    """A person's name glued together from page furniture names nobody: "Alexandria
-    Ocasio-CortezAlexandria Ocasio-CortezSanders" (a list of links that lost its
-    spaces: a word glued on that the name also has on its own) for "she" keeps
-    "she"; not a name with a capital inside ("McDonald", "MacArthur"), nor an
-    organisation's ("MoveOn", "WikiLeaks")."""
-    if m.type != "person":
-        return False
-    words = set(re.split(r"[\s-]+", m.actor_name))
-    return any(g.group(1) in words for g in _GLUED.finditer(m.actor_name))
-
-
-@BOOK.rule("speakers", off=None)
-def glue_cut(m: Mention) -> int | None:
-    """Where the glue starts in a person's name glued together from page furniture:
-    "Kristi NoemKristi Noem" (a list of links that lost its spaces) is Kristi Noem, so
-    "“…,” Noem tweeted" after it is Kristi Noem; None for any other name."""
-    if not glued_name(m):
-        return None
-    words = set(re.split(r"[\s-]+", m.actor_name))
-    return next(g.start(1) for g in _GLUED.finditer(m.actor_name) if g.group(1) in words)
-
-
-def unglued(m: Mention) -> str:
-    cut = glue_cut(m)
-    return m.actor_name if cut is None else m.actor_name[:cut]
-
-
 @BOOK.rule("speakers", off=None)
 def longer_name(view: ArticleView, name: str, before: int) -> tuple[str, Mention | None] | None:
     """A person speaker known by part of a name — a surname, a surname of several
@@ -218,7 +189,7 @@ def longer_name(view: ArticleView, name: str, before: int) -> tuple[str, Mention
     for m in view.parsed.mentions:
         if m.start >= before:
             break
-        full = unglued(m).split()
+        full = m.actor_name.split()
         if m.type == "person" and m.via != "pronoun" and len(full) > len(words) and (
                 full[-len(words):] == words or len(words) == 1 and full[0] == words[0]):
             found.setdefault(" ".join(full), m)
@@ -294,7 +265,7 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
     nobody: the speaker is the mention's words, unlinked."""
     sp: dict[str, Any] = {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
                           "start": m.start, "end": m.end, "via": m.via}
-    if untrusted_link(m) or glued_name(m):
+    if untrusted_link(m):
         sp.update(name=m.text, actor_id=None, qid=None, via="unlinked")
     if view is not None and m.type == "person" and m.actor_id.startswith("local:") and (
             longer := longer_name(view, sp["name"], m.start)) is not None:
