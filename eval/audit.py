@@ -4,8 +4,9 @@ sheet a person marks, then count the marks.
 The held-apart pages are the Scrapinghub news pages (../shared/dev/news/
 scrapinghub_article_extraction_benchmark) whose file name starts with 8–f (93 of
 181); rules are tuned on the others (0–7) and never on these. ``sample`` runs the
-pipeline on them and writes a tab-separated sheet of ``--n`` records of one kind,
-drawn with a fixed seed, each with its context and empty mark columns:
+pipeline on them (``--pages tune``: on the tuning pages instead, for a marked sheet
+that may be read, tuned and calibrated on) and writes a tab-separated sheet of
+``--n`` records of one kind, drawn with a fixed seed, each with its context and empty mark columns:
 
 - quote: ``real`` (y/n: an act of speech, with this content), ``speaker`` (y/n/-: the
   speaker is the person's full name or the organisation that spoke; - when not real),
@@ -23,7 +24,7 @@ under eval/audits/; ``count`` prints the tallies (and ``--json`` saves them besi
 the sheet).
 
     python eval/audit.py sample --kind quote --n 100 --out eval/audits/DATE-quotes.tsv
-                                [--view default|all]
+                                [--view default|all] [--pages held-apart|tune]
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
     python eval/audit.py carry eval/audits/NEW-quotes.tsv --from eval/audits/OLD-quotes.tsv
 
@@ -58,6 +59,12 @@ MARKS = {"quote": ("real", "speaker", "span"),
 
 def held_apart_pages(folder: Path = PAGES) -> list[Path]:
     return sorted(p for p in folder.glob("*.html.gz") if p.name.startswith(HELD_APART))
+
+
+def tuning_pages(folder: Path = PAGES) -> list[Path]:
+    """The pages rules are tuned on (names 0–7): a sheet of these may be read and tuned
+    on (calibrating confidence on real pages), a held-apart sheet never."""
+    return sorted(p for p in folder.glob("*.html.gz") if not p.name.startswith(HELD_APART))
 
 
 def records(pages: list[Path]) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -141,12 +148,14 @@ def shown(r: dict[str, Any], floor: float) -> bool:
     return r["kind"] == "mention" or r["confidence"] >= floor
 
 
-def sample(kind: str, n: int, seed: int, out: Path, view: str = "default") -> int:
+def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
+           which: str = "held-apart") -> int:
     """``view`` default: the records the default views show (the ``min_confidence``
-    setting's floor); all: every record."""
+    setting's floor); all: every record. ``which``: the held-apart pages (an audit) or
+    the tuning pages (a marked sheet to tune and calibrate on)."""
     from dossier.settings import default_min_confidence
 
-    pages = held_apart_pages()
+    pages = held_apart_pages() if which == "held-apart" else tuning_pages()
     if not pages:
         print(f"{PAGES}: no pages found", file=sys.stderr)
         return 2
@@ -294,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--view", choices=["default", "all"], default="default",
                    help="default: the records the default views show (confidence floor, "
                    "speech only); all: every record")
+    s.add_argument("--pages", choices=["held-apart", "tune"], default="held-apart",
+                   help="held-apart: the audit's pages (never tuned on); tune: the tuning "
+                   "pages (a sheet to tune and calibrate on)")
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     c.add_argument("--json", type=Path)
@@ -302,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     k.add_argument("--from", dest="earlier", type=Path, nargs="+", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        return sample(args.kind, args.n, args.seed, args.out, args.view)
+        return sample(args.kind, args.n, args.seed, args.out, args.view, args.pages)
     try:
         if args.cmd == "carry":
             carried, left = carry(args.sheet, args.earlier)

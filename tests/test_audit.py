@@ -125,3 +125,12 @@ def test_carry_refuses_a_sheet_of_another_kind(audit, tmp_path: Path, capsys) ->
         ("n", "real", "source", "target", "code", "polarity", "note"), "y")])
     assert audit.main(["carry", str(quotes), "--from", str(events)]) == 2
     assert "e.tsv: a event sheet" in capsys.readouterr().err
+
+
+def test_tuning_and_held_apart_pages_split_the_folder(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for name in ("0a1.html.gz", "7ff.html.gz", "8b2.html.gz", "f00.html.gz", "x.txt"):
+        (tmp_path / name).write_bytes(b"")
+    tune = [p.name for p in audit.tuning_pages(tmp_path)]
+    held = [p.name for p in audit.held_apart_pages(tmp_path)]
+    assert tune == ["0a1.html.gz", "7ff.html.gz"]
+    assert held == ["8b2.html.gz", "f00.html.gz"]
