@@ -279,6 +279,29 @@ def right(kind: str, r: dict[str, str]) -> bool:
     return all(r[m].strip().lower() == "y" for m in marks)
 
 
+def fit(sheet: Path, edges: list[float]) -> str:
+    """A table of the share of fully right records per confidence bin (lower edge =
+    [share, the bin's mean confidence]) of a marked sheet of the TUNING pages (quotes
+    of speech only: beliefs are hidden anyway), as ``data/quote_page_calibration.toml``
+    holds it."""
+    kind, _, rows = read_sheet(sheet)
+    if "-tune-" not in sheet.name:
+        raise SheetError(f"{sheet}: not a sheet of the tuning pages (a held-apart audit "
+                         "sheet is never fitted on)")
+    rows = [r for r in rows if r.get("act", "speech") == "speech"
+            and all(r[m].strip() for m in MARKS[kind])]
+    lines = [f"# fitted by eval/audit.py fit {sheet.name}: {len(rows)} records marked by hand",
+             "[bins]"]
+    for lo, hi in zip(edges, [*edges[1:], 1.01], strict=True):
+        inside = [r for r in rows if lo <= float(r["confidence"]) < hi]
+        if inside:
+            ok = sum(right(kind, r) for r in inside)
+            mean = sum(float(r["confidence"]) for r in inside) / len(inside)
+            lines.append(f'"{lo:.2f}" = [{ok / len(inside):.2f}, {mean:.2f}]  '
+                         f'# share right, mean confidence: {ok} of {len(inside)}')
+    return "\n".join(lines) + "\n"
+
+
 def calibration(kind: str, marked: list[dict[str, str]]) -> list[dict[str, Any]]:
     """The share of fully right records per confidence bin: what the confidence
     means on pages nobody tuned on."""
@@ -309,6 +332,10 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     c.add_argument("--json", type=Path)
+    f = sub.add_parser("fit", help="confidence bins of a marked sheet of the tuning pages")
+    f.add_argument("sheet", type=Path)
+    f.add_argument("--edges", default="0,0.6,0.7,0.85",
+                   help="lower edges of the confidence bins")
     k = sub.add_parser("carry")
     k.add_argument("sheet", type=Path)
     k.add_argument("--from", dest="earlier", type=Path, nargs="+", required=True)
@@ -316,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "sample":
         return sample(args.kind, args.n, args.seed, args.out, args.view, args.pages)
     try:
+        if args.cmd == "fit":
+            print(fit(args.sheet, [float(e) for e in args.edges.split(",")]), end="")
+            return 0
         if args.cmd == "carry":
             carried, left = carry(args.sheet, args.earlier)
             print(f"{args.sheet}: {carried} rows carried, {left} left to mark")

@@ -134,3 +134,23 @@ def test_tuning_and_held_apart_pages_split_the_folder(audit, tmp_path: Path) -> 
     held = [p.name for p in audit.held_apart_pages(tmp_path)]
     assert tune == ["0a1.html.gz", "7ff.html.gz"]
     assert held == ["8b2.html.gz", "f00.html.gz"]
+
+
+def test_fit_gives_each_bin_its_share_and_mean(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def quote(n: str, conf: str, marks: str, act: str = "speech") -> dict[str, str]:
+        real, spk, span = marks.split(" ")
+        return {"n": n, "file": "0a", "article": "a1", "start": n, "end": "20",
+                "type": "direct", "act": act, "said_by": "Ann Lee", "cue": "said",
+                "confidence": conf, "content": "x", "context": "…x…",
+                "real": real, "speaker": spk, "span": span, "note": ""}
+
+    rows = [quote("1", "0.65", "y y y"), quote("2", "0.75", "y y y"),
+            quote("3", "0.80", "y n y"), quote("4", "0.90", "y y y"),
+            quote("5", "0.80", "n - -", act="belief")]  # a belief: hidden anyway, not fitted
+    table = audit.fit(_sheet(tmp_path / "2026-12-06-tune-quotes.tsv", rows), [0, 0.7, 0.85])
+    assert '"0.00" = [1.00, 0.65]' in table
+    assert '"0.70" = [0.50, 0.78]' in table
+    assert '"0.85" = [1.00, 0.90]' in table
+    # a held-apart audit sheet is never fitted on
+    with pytest.raises(audit.SheetError):
+        audit.fit(_sheet(tmp_path / "2026-12-06-s13-quotes.tsv", rows), [0, 0.7])

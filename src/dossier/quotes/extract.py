@@ -33,6 +33,7 @@ from dossier.quotes.post import (
     nested_pronouns,
     one_per_act,
     outer_reports,
+    page_calibrated,
     quoted_in_report,
 )
 from dossier.quotes.reported import reported_speech
@@ -60,4 +61,5 @@ def extract_quotes(parsed: ParsedArticle, geo: Geography) -> list[Quote]:
                if q.quote_type == "partial"}
     out += reported_speech(view, marked, quoted, partial)
     out.sort(key=lambda q: q.start)
-    return calibrated(quoted_in_report(one_per_act(outer_reports(nested_pronouns(out, view)))))
+    return page_calibrated(calibrated(quoted_in_report(one_per_act(outer_reports(
+        nested_pronouns(out, view))))))
