@@ -147,6 +147,31 @@ def test_entities_read_once_keep_no_doc_alive() -> None:
     assert ref() is None
 
 
+
+STAGES_TEXT = ("Angela Merkel met the French president in Berlin on Monday. She said that "
+               "Germany would not sign the treaty, and he told reporters it was over.")
+
+
+@pytest.mark.parametrize("stage", ["actors", "quotes", "events"])
+def test_each_stage_lets_go_of_the_doc_it_walked(stage: str) -> None:
+    """Each stage walks the parse with ``dossier.parse.tree.children`` (which holds
+    the doc it walks) and lets go at its end: after the stage alone, dropping the
+    article frees its parse (a stream would otherwise keep one doc per stage alive)."""
+    import gc
+    import weakref
+
+    an = analysers()
+    parsed = an.read(STAGES_TEXT)
+    run = {"actors": lambda p: an.linker.link(p),
+           "quotes": lambda p: extract_quotes(p, an.geo),
+           "events": lambda p: extract_events(p, an.geo)}[stage]
+    assert run(parsed)  # the stage found something, so it walked the parse
+    ref = weakref.ref(parsed.doc)
+    del parsed
+    gc.collect()
+    assert ref() is None
+
+
 MARKS_TEXTS = [
     INDEX_TEXT,
     "“We will not sign it,“ the minister said. “Never.”\n\nHe left \"at once\" and "
@@ -192,7 +217,7 @@ def test_quoted_tokens_and_text_as_a_walk_over_every_token_gives_them(text: str)
 def test_children_are_spacys_and_let_go_of_the_doc() -> None:
     """``dossier.parse.tree.children`` gives ``tok.children`` (same tokens, in order)
     for every token of two docs asked in turn, each list made once per token; after
-    ``forget`` (the events stage's end) the doc is not held."""
+    ``forget`` (each stage's end) the doc is not held."""
     import gc
     import weakref
 

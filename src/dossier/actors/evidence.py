@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
+from dossier.parse.tree import children
 
 # parts of speech of a word that acts ("Jane Kaufman filed the suit", "... said Jane Kaufman")
 ACTING = frozenset({"VERB"})
@@ -42,7 +43,7 @@ def acts(a: Article, span: Span, actor_id: str, text: str) -> bool:
     root = span.root
     if root.dep_ in SUBJECT_DEPS and root.head.pos_ in ACTING:
         return True
-    if root.dep_ == "appos" or any(c.dep_ == "appos" for c in root.children):
+    if root.dep_ == "appos" or any(c.dep_ == "appos" for c in children(root)):
         return True  # "Jane Kaufman, a lawyer"; "the lawyer, Jane Kaufman"
     if not span.start:
         return False

@@ -37,6 +37,7 @@ from dossier.actors.nonactors import take_nonactors
 from dossier.actors.phrases import LazyPhrases
 from dossier.gazetteer import Gazetteer
 from dossier.parse import ParsedArticle
+from dossier.parse.tree import forget
 from dossier.records import Mention
 
 Run = Callable[[Article, Token], int | None]
@@ -109,6 +110,12 @@ class Linker:
 
     def link(self, parsed: ParsedArticle) -> list[Mention]:
         """The article's mentions, in text order (also set on ``parsed``)."""
+        try:
+            return self._link(parsed)
+        finally:
+            forget()  # the parse walks' cache lets go of the doc
+
+    def _link(self, parsed: ParsedArticle) -> list[Mention]:
         a = self.article(parsed)
         tokens = parsed.tokens
         # the tokens a word, a part of speech or capitals open passes at (the others

@@ -10,6 +10,7 @@ from dossier.actors.coref.antecedents import remember_mention
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.kinds import review
 from dossier.gazetteer import Actor
+from dossier.parse.tree import children
 from dossier.records import Mention
 
 
@@ -88,6 +89,6 @@ def says_of_itself(a: Article, tok: Token, actor: Actor) -> bool:
     verb = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
         return False
-    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in children(verb.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(
         s.actor.id == actor.id and s.start <= subj.i < s.end for s in a.seen)

@@ -19,6 +19,7 @@ from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.mentions import emit
 from dossier.gazetteer import Actor, Gazetteer, norm
+from dossier.parse.tree import children
 
 RoleKey = tuple[str, str, str]  # (role, org_id, country) of a role title
 
@@ -49,8 +50,8 @@ def org_phrase_roles(a: Article) -> dict[int, tuple[Span, list[RoleKey]]]:
         t = a.parsed.tokens[i]
         if t.i in a.roles_at or t.pos_ != "NOUN":
             continue
-        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        of = next((c for c in children(t) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in children(of) if c.dep_ == "pobj"), None) if of else None
         if obj is None:
             continue
         lo, hi = obj.left_edge.i, obj.right_edge.i + 1
@@ -404,7 +405,7 @@ def link_successor(a: Article, tok: Token) -> int | None:
 
 
 def _next_in_office(a: Article, tok: Token) -> Actor | None:
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    owner = next((c for c in children(tok) if c.dep_ == "poss"), None)
     if owner is None:
         return None
     at = a.parsed.start(owner)

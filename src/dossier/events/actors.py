@@ -31,6 +31,7 @@ from dossier.events.refs import (
 from dossier.events.syntax import against, with_conj
 from dossier.gazetteer import Actor, Geography, norm
 from dossier.parse import ParsedArticle
+from dossier.parse.tree import children
 from dossier.records import ActorRef, Mention
 
 # How far back (in tokens, before the sentence) "the two leaders" looks for the pair
@@ -91,7 +92,7 @@ class Actors:
         "they" → the coordinated actors of a subject in this sentence or the one
         before ("Xi Jinping and Vladimir Putin met in Beijing. They lashed out at the
         US.")."""
-        if {c.lower_ for c in tok.children} & {"both", "two"}:
+        if {c.lower_ for c in children(tok)} & {"both", "two"}:
             return self._last_two(tok, states=False)
         return self._coordinated_before(tok)
 
@@ -103,7 +104,7 @@ class Actors:
         Vladimir Putin in Moscow. The two countries signed an energy agreement." Not
         "the Palestinian leaders", "the leaders of Hamas"."""
         low, lemma = tok.lower_, tok.lemma_.lower()
-        kids = {c.lower_ for c in tok.children}
+        kids = {c.lower_ for c in children(tok)}
         plural = tok.tag_ in ("NNS", "NNPS") or low in ("two", "both")
         two = low in ("two", "both") or bool(kids & {"two", "both"})
         definite = "the" in kids or low == "both" or (two and low != "two")
@@ -113,7 +114,7 @@ class Actors:
             return self._last_two(tok, states=True)
         if lemma in _GROUP_PEOPLE or low in ("two", "both"):
             if lemma == "leader" and not two and any(
-                    c.dep_ in ("amod", "compound", "prep", "poss") for c in tok.children):
+                    c.dep_ in ("amod", "compound", "prep", "poss") for c in children(tok)):
                 return []  # "the Palestinian leaders", "the leaders of Hamas": not a pair
             return self._last_two(tok, states=False)
         return []
@@ -159,7 +160,7 @@ class Actors:
         for i in range(tok.i - 1, first - 1, -1):
             t = tok.doc[i]
             if t.dep_ not in ("nsubj", "nsubjpass") or not any(
-                    c.dep_ == "conj" for c in t.children):
+                    c.dep_ == "conj" for c in children(t)):
                 continue
             group = [a for x in with_conj(t) if (a := self.of(x)) is not None]
             if len(group) >= 2 and all(a.code for a in group):
@@ -172,7 +173,7 @@ class Actors:
     def modifier_state(self, tok: Token) -> str | None:
         """The country a modifier of ``tok`` names ("Israeli soldiers", "Gondor
         police", "Peru's foreign minister")."""
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in ("amod", "compound", "poss", "nmod") and not against(c):
                 code = self.g.demonyms.get(norm(c.text))
                 if code is None:
@@ -201,7 +202,7 @@ class Actors:
             return None
         agents = patterns().agents
         lemma = tok.lemma_.lower()
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in ("compound", "amod") and c.i < tok.i:
                 two = agents.get(f"{c.lemma_.lower()} {lemma}") or agents.get(f"{c.lower_} {lemma}")
                 if two is not None:
@@ -215,7 +216,7 @@ class Actors:
         minister" → PERGOV; "" when no country is named."""
         country = ""
         sector = ""
-        left = [t for c in tok.children if c.i < tok.i and c.dep_ in
+        left = [t for c in children(tok) if c.i < tok.i and c.dep_ in
                 ("compound", "amod", "nmod", "poss") for t in c.subtree]
         for t in left:
             m = self.by_token.get(t.i)
@@ -233,12 +234,12 @@ class Actors:
     def prep_state(self, tok: Token) -> str | None:
         """The country of "soldiers from Gondor", "activists in Arnor", "activists from
         the defeated Fatah Party", "students in Jakarta"."""
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
-                for o in c.children:
+                for o in children(c):
                     m = self.by_token.get(o.i) if o.dep_ == "pobj" else None
                     if m is None and o.dep_ == "pobj":  # "from the defeated Fatah Party"
-                        m = next((self.by_token[x.i] for x in o.children
+                        m = next((self.by_token[x.i] for x in children(o)
                                   if x.dep_ in ("compound", "amod") and x.i in self.by_token),
                                  None)
                     if m is not None and m.type != "person" and (m.code or m.country):
@@ -331,9 +332,9 @@ class Actors:
         """A part or a group stands for what its "of" phrase names: "Police arrested
         members of the Oromo Liberation Front", "a group of Russian soldiers"."""
         if tok.lemma_.lower() in _PARTITIVE and tok.i not in self.by_token:
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    for o in c.children:
+                    for o in children(c):
                         if o.dep_ == "pobj":
                             return o
         return None
@@ -346,7 +347,7 @@ class Actors:
         possessor ("his counterpart") is the owner, not the actor."""
         owner: Mention | None = None
         for deps in (("appos",), ("compound", "flat"), ("poss",)):
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ in deps and c.i in self.by_token and not against(c):
                     if c.pos_ == "PRON" and tok.pos_ == "NOUN":
                         owner = self.by_token[c.i]
@@ -386,7 +387,7 @@ class Actors:
         """ "Liz Truss will call on the west to defend Taiwan": the bloc, written in
         lower case; not "Russian troops moved to the west of Kyiv"."""
         if tok.lower_ == "west" and tok.dep_ in _ACTOR_DEPS and any(
-                c.lower_ == "the" for c in tok.children) and not (
+                c.lower_ == "the" for c in children(tok)) and not (
                 tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS) and (
                 west := self.g.actors.get("WST")) is not None:
             return actor_ref(west)
@@ -415,7 +416,7 @@ class Actors:
         named = self.modifier_state(tok) or self.prep_state(tok) or (
             self.modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
             (owner.code or owner.country or "")[:3] if owner is not None else None)
-        country = named or (None if any(against(c) for c in tok.children) or foreign(tok)
+        country = named or (None if any(against(c) for c in children(tok)) or foreign(tok)
                             else self.article_focus(tok))
         if not country:
             return None
@@ -454,9 +455,9 @@ class Actors:
         the Palestinian security forces", "set fire to the offices of X"."""
         if tok.pos_ == "NOUN" and tok.dep_ in _ACTOR_DEPS \
                 and tok.lemma_.lower() not in NOT_BY_COUNTRY_WORD and tok.ent_type_ not in _AMOUNTS:
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    for o in c.children:
+                    for o in children(c):
                         if o.dep_ == "pobj" and (a := self.of(o)) is not None and a.code:
                             return a
         return None

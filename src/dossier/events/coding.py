@@ -17,6 +17,7 @@ from dossier.events.book import BOOK
 from dossier.events.codes import Code, cameo
 from dossier.events.patterns import Patterns, dictionary_code, verb_matches
 from dossier.events.precision import REFUSING
+from dossier.parse.tree import children
 from dossier.records import ActorRef, Event
 
 Pair = tuple[ActorRef | None, ActorRef | None]
@@ -55,9 +56,9 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 def _objects(verb: Token) -> list[Token]:
     """The verb's object and the objects of its "with"/"on" phrases."""
-    out = [c for c in verb.children if c.dep_ == "dobj"]
-    return out + [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "on")
-                  for o in c.children if o.dep_ == "pobj"]
+    out = [c for c in children(verb) if c.dep_ == "dobj"]
+    return out + [o for c in children(verb) if c.dep_ == "prep" and c.lower_ in ("with", "on")
+                  for o in children(c) if o.dep_ == "pobj"]
 
 
 @BOOK.rule("coding", off=None)
@@ -79,7 +80,7 @@ def repression(trigger: Token, code: str) -> str | None:
     crushed the demonstration in Minsk" (``protest_objects``)."""
     if cameo()[code].root not in FORCE_ROOTS:
         return None
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in PROTEST_OBJECTS for c in trigger.children):
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in PROTEST_OBJECTS for c in children(trigger)):
         return "175"
     return None
 
@@ -122,10 +123,10 @@ def protest_aim(verb: Token, p: Patterns) -> str | None:
     if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
         return None
     head = verb.head
-    for c in head.children:
+    for c in children(head):
         if c.dep_ == "dobj":
             lemma = c.lemma_.lower()
-            if any(m.lower_ == "hunger" for m in c.children) and lemma == "strike":
+            if any(m.lower_ == "hunger" for m in children(c)) and lemma == "strike":
                 return p.protest_aims.get("hunger strike")
             if lemma in p.protest_aims:
                 return p.protest_aims[lemma]
@@ -145,7 +146,7 @@ def requested_code(code: str, verb: Token, p: Patterns) -> str:
     table = {"020": p.appeal_codes, "100": p.demand_codes}.get(code)
     if table is None:
         return code
-    for a in verb.children:
+    for a in children(verb):
         if a.dep_ in ("xcomp", "ccomp") and a.pos_ == "VERB":
             action = action_code(a, p)
             if action is not None and action in cameo():
@@ -162,7 +163,7 @@ def refusal(verb: Token, p: Patterns) -> tuple[str, Token] | None:
     does declining a statement or an appeal ("a spokesperson declined to comment")."""
     if verb.lemma_.lower() not in REFUSING:
         return None
-    for a in verb.children:
+    for a in children(verb):
         if a.dep_ == "xcomp" and a.pos_ in ("VERB", "AUX"):
             action = action_code(a, p)
             if action is None or action not in cameo():
@@ -181,7 +182,7 @@ def announced_refusal(verb: Token, code: str, mode: str) -> str | None:
     not accept the refugees" (the code by ``refusal_codes``); "did not lift" is only
     negated."""
     if mode != "future" or code not in cameo() or not any(
-            c.dep_ == "neg" for c in verb.children):
+            c.dep_ == "neg" for c in children(verb)):
         return None
     root = cameo()[code].root
     if not "03" <= root <= "08":
@@ -196,14 +197,14 @@ def phone_call(code: str, verb: Token) -> str:
     appeal is "called on/for", "called X to do" or "called X a liar" (not this rule)."""
     if verb.lemma_.lower() != "call" or not code.startswith("02"):
         return code
-    kids = list(verb.children)
+    kids = list(children(verb))
     objs = [c for c in kids if c.dep_ == "dobj" and (
         c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or c.pos_ == "PROPN")]
-    if not objs or any(c.dep_ == "appos" for o in objs for c in o.children):
+    if not objs or any(c.dep_ == "appos" for o in objs for c in children(o)):
         return code  # "called Britain's ambassador a very stupid guy"
     if any(c.dep_ in ("prt", "oprd", "ccomp", "attr") for c in kids) or any(
             c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not any(
-                o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in kids) or any(
+                o.ent_type_ in ("DATE", "TIME") for o in children(c)) for c in kids) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() not in CALL_PURPOSES for c in kids):
         return code
     return "040"
@@ -265,10 +266,10 @@ def unnamed_target(verb: Token, code: str) -> bool:
     record keeps the confidence of an unknown target (hidden by default)."""
     if verb.dep_ == "relcl" or code not in cameo() or cameo()[
             code].root not in UNNAMED_TARGET_ROOTS or any(
-            c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            c.dep_ == "aux" and c.tag_ == "MD" for c in children(verb)):
         return False
-    aimed = [c for c in verb.children if c.dep_ in ("dobj", "attr")] + [
-        o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    aimed = [c for c in children(verb) if c.dep_ in ("dobj", "attr")] + [
+        o for c in children(verb) if c.dep_ == "prep" for o in children(c) if o.dep_ == "pobj"]
     return bool(aimed) and not any(o.lemma_.lower() in NOT_UNNAMED_TARGETS for o in aimed)
 
 
@@ -286,11 +287,11 @@ def said_must(verb: Token) -> str | None:
     """
     if verb.lemma_.lower() not in SAYING:
         return None
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGING
-                                     for a in c.children) and any(
+                                     for a in children(c)) and any(
                 s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in (
-                    "it", "we", "i", "he", "she", "they") for s in c.children):
+                    "it", "we", "i", "he", "she", "they") for s in children(c)):
             return "100"
     return None
 

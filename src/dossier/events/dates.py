@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from dossier.events.book import BOOK
 from dossier.events.syntax import verb_of
 from dossier.parse import ents_in
+from dossier.parse.tree import children
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -96,10 +97,10 @@ def background(verb: Token) -> bool:
     embassy", "months since X invaded Y" (it happened long before the article's date,
     which an event would carry); "hours after", "a day after" are news."""
     if verb.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children):
+            c.dep_ == "mark" and c.lower_ in ("after", "since") for c in children(verb)):
         return False
     return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _BACKGROUND_SPANS
-               for c in verb.children)
+               for c in children(verb))
 
 
 @BOOK.rule("dates", off=None)
@@ -139,7 +140,7 @@ def recalled(trigger: Token, published: date | None) -> bool:
     if v is None:
         return False
     if v.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
-                               for c in v.children):
+                               for c in children(v)):
         return True
     for ent in trigger.sent.ents:
         if ent.label_ != "DATE" or verb_of(ent.root) not in (None, v):

@@ -86,7 +86,7 @@ from dossier.events.precision import (
 )
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
-from dossier.parse.tree import forget
+from dossier.parse.tree import children, forget
 from dossier.records import Event, Trigger
 
 _EVENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
@@ -122,7 +122,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # an auxiliary no pattern knows (the dictionary codes verbs only)
     if unasserted(tok, p):
         return []  # "urged Russia to withdraw": the appeal is the event
-    if any(ordered_action(c, p) for c in tok.children):
+    if any(ordered_action(c, p) for c in children(tok)):
         return []  # "ordered an investigation against X": the investigation is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
@@ -155,7 +155,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
     vp = VerbPattern(frozenset({lemma}), fallback, fallback_targets(fallback), None,
                      frozenset(), intransitive=specific)
     mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects
-                 for c in tok.children)
+                 for c in children(tok))
     sides = verb_sides(tok, vp, actors, p, reciprocal=specific or mutual, nested=True)
     one_side = specific
     if sides is None and (alone := _unnamed(tok, fallback, verb_sides(

@@ -10,6 +10,7 @@ from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.patterns import Patterns
 from dossier.events.syntax import governor
+from dossier.parse.tree import children
 
 # How many verbs (the trigger and its governors) lend it their modality or intention:
 # "will try to visit" (the trigger and two above it), set by hand.
@@ -30,15 +31,15 @@ _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "pobj", "p
 @BOOK.rule("modality", off=False)
 def not_word(verb: Token) -> bool:
     """A negation on the trigger: "President Xi has not publicly condemned Russia"."""
-    return any(c.dep_ == "neg" for c in verb.children)
+    return any(c.dep_ == "neg" for c in children(verb))
 
 
 @BOOK.rule("modality", off=False)
 def no_determiner(noun: Token, light: Token) -> bool:
     """A nominal event negated on its light verb or by "no": "Egypt did not launch an
     investigation into the attack", "The US has no sanctions against Iran"."""
-    return any(c.dep_ == "neg" for c in light.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    return any(c.dep_ == "neg" for c in children(light)) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in children(noun))
 
 
 @BOOK.rule("modality", off=False)
@@ -47,7 +48,7 @@ def yet_to(verb: Token) -> bool:
     condemn the Russian attack" (not "has condemned the attack yet again")."""
     h = verb.head
     return verb.dep_ == "xcomp" and h.i != verb.i and h.lemma_ in ("have", "be") and any(
-        c.dep_ == "advmod" and c.lower_ == "yet" for c in h.children)
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in children(h))
 
 
 @BOOK.rule("modality", off=False)
@@ -55,10 +56,10 @@ def negated_governor(verb: Token, anc: Token) -> bool:
     """A negation on the verb that governs the trigger as its complement or its
     purpose: "did not agree to meet"; "Algerian landowners did not begin a hunger
     strike to demand reforms"."""
-    return any(c.dep_ == "neg" for c in anc.children) and anc.pos_ in ("AUX", "VERB") \
+    return any(c.dep_ == "neg" for c in children(anc)) and anc.pos_ in ("AUX", "VERB") \
         and anc.i == verb.head.i and (verb.dep_ in ("xcomp", "ccomp") or (
             verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in verb.children)))
+                                         for c in children(verb))))
 
 
 @BOOK.rule("modality", off=False)
@@ -74,7 +75,7 @@ def negation_scope(child: Token, anc: Token) -> bool:
     when it is itself negated: "The party does not deny that the bill is flawed, but is
     demanding it be passed" (the demand stands); "Sudan will halt its obstruction and
     cooperate" (the cooperation stands)."""
-    return child.dep_ != "conj" and not any(c.dep_ == "neg" for c in anc.children)
+    return child.dep_ != "conj" and not any(c.dep_ == "neg" for c in children(anc))
 
 
 @BOOK.rule("modality", off=False)
@@ -132,7 +133,7 @@ def question_clause(verb: Token) -> bool:
     """An action asked about is hypothetical: "The minister dodged questions on whether
     he would continue taking handouts from China", "asked whether Russia attacked"."""
     return any(c.dep_ == "mark" and c.lower_ == "whether"
-               for v in (verb, *_governors(verb)) for c in v.children)
+               for v in (verb, *_governors(verb)) for c in children(v))
 
 
 @BOOK.rule("modality", off=False)
@@ -149,7 +150,7 @@ def hedged(verb: Token) -> bool:
     to Russia", "Russia allegedly attacked the port" (``hedges``, on the trigger or on
     the verbs that govern it)."""
     return any(c.dep_ == "advmod" and c.lower_ in HEDGES
-               for v in (verb, *_governors(verb)) for c in v.children)
+               for v in (verb, *_governors(verb)) for c in children(v))
 
 
 @BOOK.rule("modality", off="asserted")
@@ -166,7 +167,7 @@ def modality(verb: Token, p: Patterns) -> str:
         v = v.head
         chain.append(v)
     for v in chain:
-        for c in v.children:
+        for c in children(v):
             if c.dep_ in ("aux", "auxpass") and c.lower_ in p.future:
                 return "future"
             if c.dep_ in ("aux", "auxpass") and c.lower_ in p.hypothetical:
@@ -193,7 +194,7 @@ def speculative(verb: Token, mode: str, kind: str | None, root: str) -> bool:
         return True
     if mode == "hypothetical":
         return kind != "intent" or any(c.dep_ == "mark" and c.lower_ == "if"
-                                       for v in (verb, *_governors(verb)) for c in v.children)
+                                       for v in (verb, *_governors(verb)) for c in children(v))
     if mode != "intended" or kind == "threat" or root == "14":
         return False
     return any(g.lemma_.lower() in STANCES or g.lower_ in STANCES for g in _governors(verb))
@@ -208,9 +209,9 @@ def intention(verb: Token, p: Patterns) -> str | None:
     v = verb
     kind: str | None = None
     for _ in range(MODALITY_CHAIN):
-        for c in v.children:
+        for c in children(v):
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                         for m in c.children):
+                                         for m in children(c)):
                 return "threat"
             if c.dep_ == "aux" and (c.lower_ in p.future or (
                     c.lower_ == "would" and v.dep_ == "ccomp"

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from dossier.data import data_path, load_toml
 from dossier.events.book import BOOK
 from dossier.events.codes import cameo
+from dossier.parse.tree import children
 
 
 @dataclass(frozen=True)
@@ -198,13 +199,13 @@ def _follows(tok: Token, sets: dict[str, tuple[str, ...]]) -> list[str]:
     holding it ("signed a pact" -> obj:pact, obj:&treaty)."""
     objs: list[str] = []
     preps: list[str] = []
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("dobj", "prt", "attr", "oprd", "acomp"):
             for w in dict.fromkeys((c.lower_, c.lemma_.lower())):
                 objs.append(f"obj:{w}")
                 objs += [f"obj:{s}" for s in synonym_set(w, sets)]
         elif c.dep_ in ("prep", "agent"):
-            for o in c.children:
+            for o in children(c):
                 if o.dep_ == "pobj":
                     for w in dict.fromkeys((o.lower_, o.lemma_.lower())):
                         objs.append(f"prep:{c.lower_}:{w}")
@@ -255,12 +256,12 @@ def dictionary_code(tok: Token, lemma: str, widen: bool = True) -> tuple[str | N
 def verb_matches(tok: Token, vp: VerbPattern) -> bool:
     """Whether a verb has the particle and the object its pattern asks for."""
     if vp.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == vp.particle
-                               for c in tok.children):
+                               for c in children(tok)):
         return False
     if vp.objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in vp.objects
-                              for c in tok.children) and not (vp.particle and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in vp.objects for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == vp.particle for o in c.children)):
+                              for c in children(tok)) and not (vp.particle and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in vp.objects for c in children(tok)
+            if c.dep_ == "prep" and c.lower_ == vp.particle for o in children(c))):
         return False
     return True
 
@@ -300,7 +301,7 @@ def light_verb(tok: Token, p: Patterns) -> bool:
     military police have launched an investigation into crimes committed by Croat
     forces" (090 SRBMILCOP → HRVMIL by the investigation, not 090 by "launch" with
     &INVESTIGATION and no target)."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in p.nouns for c in tok.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in p.nouns for c in children(tok))
 
 
 @BOOK.rule("patterns", off=None)
@@ -309,7 +310,7 @@ def noun_pattern(tok: Token, lemma: str, p: Patterns) -> NounPattern | None:
     sanctions against Beijing" 163 (a pattern with ``modifiers`` needs one of them:
     "state visit")."""
     return next((np_ for np_ in p.nouns.get(lemma, ()) if not np_.modifiers
-                 or any(c.lower_ in np_.modifiers for c in tok.children)), None)
+                 or any(c.lower_ in np_.modifiers for c in children(tok))), None)
 
 
 @BOOK.rule("patterns", off=False)

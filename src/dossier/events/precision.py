@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.syntax import verb_of
+from dossier.parse.tree import children
 from dossier.records import ActorRef
 
 _P = load_toml("event_patterns.toml")["precision"]
@@ -66,7 +67,7 @@ def not_an_actor(tok: Token) -> bool:
         return True
     # "120 mm rounds": a noun measured by a unit is an object
     return any(c.dep_ in ("compound", "nmod") and c.lower_ in NON_ACTORS and any(
-        n.dep_ == "nummod" for n in (*tok.children, *c.children)) for c in tok.children)
+        n.dep_ == "nummod" for n in (*children(tok), *children(c))) for c in children(tok))
 
 
 @BOOK.rule("precision", off=False)
@@ -82,7 +83,7 @@ def foreign(tok: Token) -> bool:
     """An agent called foreign or other is not of the country the article is about:
     "the president's phone calls with other foreign leaders" (no country, not the
     article's Ukraine), "foreign troops attacked the village" (``foreign``)."""
-    return any(c.dep_ == "amod" and c.lower_ in FOREIGN for c in tok.children)
+    return any(c.dep_ == "amod" and c.lower_ in FOREIGN for c in children(tok))
 
 
 @BOOK.rule("precision", off=False)
@@ -103,7 +104,7 @@ def place_modifier(tok: Token, is_state_name: Callable[[str], bool]) -> bool:
     agreements"; "Beijing police" (an agent) and "Palestinian homes" (a country word)
     are coded."""
     return any(c.dep_ in ("compound", "nmod") and c.ent_type_ in _PLACES and c.i < tok.i
-               and not is_state_name(c.text) for c in tok.children)
+               and not is_state_name(c.text) for c in children(tok))
 
 
 @BOOK.rule("precision", off=False)
@@ -145,12 +146,12 @@ def figurative(verb: Token) -> bool:
     States hopes it can finish hammering out an agreement with Iran" (no fight), "ironed
     out their differences", "a spokesman declined to comment" (no rejection)."""
     lemma = verb.lemma_.lower()
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in ("prt", "dobj", "xcomp") and ((lemma, c.lower_) in FIGURATIVE
                                           or (lemma, c.lemma_.lower()) in FIGURATIVE):
             return True
         if c.dep_ == "prep" and any((lemma, c.lower_, o.lemma_.lower()) in FIGURATIVE
-                                    for o in c.children if o.dep_ == "pobj"):
+                                    for o in children(c) if o.dep_ == "pobj"):
             return True
     return False
 
@@ -193,7 +194,7 @@ def shown_not_protested(verb: Token) -> bool:
     "Beijing is concerned about his behavior, as demonstrated by his abrupt departure",
     "China demonstrated its resolve"."""
     return verb.lemma_.lower() == "demonstrate" and any(
-        c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass", "agent") for c in verb.children)
+        c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass", "agent") for c in children(verb))
 
 
 @BOOK.rule("precision", off=False)
@@ -243,15 +244,15 @@ def history_frame(trigger: Token) -> bool:
     v = _clause_verb(trigger)
     if v.tag_ not in ("VBD", "VBN"):
         return False
-    for c in v.children:
+    for c in children(v):
         if c.dep_ == "prep" and c.lower_ in ("during", "as", "under") and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in OFFICES for o in c.children):
+                o.dep_ == "pobj" and o.lemma_.lower() in OFFICES for o in children(c)):
             return True
         if c.dep_ == "advcl" and c.lemma_ == "be" and c.tag_ == "VBD" and any(
-                m.dep_ == "mark" and m.lower_ in ("when", "while") for m in c.children):
+                m.dep_ == "mark" and m.lower_ in ("when", "while") for m in children(c)):
             return any(a.lemma_.lower() in OFFICES or any(
-                o.lemma_.lower() in OFFICES for o in a.children)
-                for a in c.children if a.dep_ in ("attr", "prep", "acomp"))
+                o.lemma_.lower() in OFFICES for o in children(a))
+                for a in children(c) if a.dep_ in ("attr", "prep", "acomp"))
     return False
 
 
@@ -266,12 +267,12 @@ def before_after(trigger: Token) -> bool:
     v = _clause_verb(trigger)
     if v.dep_ != "advcl":
         return False
-    marks = {m.lower_ for m in v.children if m.dep_ in ("mark", "advmod")}
+    marks = {m.lower_ for m in children(v) if m.dep_ in ("mark", "advmod")}
     if marks & TIME_MARKS:
         return True
     root = v.sent.root
     return "when" in marks and v.tag_ == "VBD" and root.tag_ in ("VBP", "VBZ") and not any(
-        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in root.children)
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in children(root))
 
 
 @BOOK.rule("precision", off=False)
@@ -283,7 +284,7 @@ def trained_for(trigger: Token) -> bool:
     v = _clause_verb(trigger)
     return v.dep_ in ("advcl", "xcomp") and v.head.i != v.i \
         and v.head.lemma_.lower() in PURPOSE_CONTROL \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(v))
 
 
 @BOOK.rule("precision", off=False)
@@ -305,7 +306,7 @@ def private_stance(trigger: Token, s: ActorRef | None) -> bool:
         return True
     if s.code or s.sector or s.country or not (s.actor_id or "").startswith("local:person"):
         return False
-    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in trigger.children)
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in children(trigger))
 
 
 @BOOK.rule("precision", off=None)

@@ -130,8 +130,8 @@ def unshared_subject(conj: Token) -> bool:
     support Mr. Trump's efforts" (the businesses support, not China)."""
     head = conj.head
     return conj.tag_ in _PLAIN and head.tag_ in _PARTICIPLE and any(
-        c.dep_ in ("aux", "auxpass") for c in head.children) and not any(
-        c.dep_ in ("aux", "auxpass") for c in conj.children)
+        c.dep_ in ("aux", "auxpass") for c in children(head)) and not any(
+        c.dep_ in ("aux", "auxpass") for c in children(conj))
 
 
 @BOOK.rule("arguments", off=False)

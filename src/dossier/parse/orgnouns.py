@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from dossier.data import load_toml
 from dossier.parse.article import ParsedArticle
+from dossier.parse.tree import children
 from dossier.records import Mention
 from dossier.rules import is_on
 
@@ -114,7 +115,7 @@ def described_here(noun: Token) -> bool:
     doc = noun.doc
     return is_on(DESCRIBED_HERE_RULE) and any(
         c.dep_ == "appos" or c.dep_ in ("relcl", "acl") and c.left_edge.i > 0
-        and doc[c.left_edge.i - 1].text != "," for c in noun.children)
+        and doc[c.left_edge.i - 1].text != "," for c in children(noun))
 
 
 def nearest_org(parsed: ParsedArticle, mentions: Sequence[Mention], before: int,
@@ -170,6 +171,6 @@ def rival(parsed: ParsedArticle, lo: int, hi: int, noun: str, linked: Linked) ->
         if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS:
             return True
         if noun and t.lower_ == noun and t.pos_ == "NOUN" and any(
-                c.dep_ in ("amod", "compound") or c.lower_ in ("a", "an") for c in t.children):
+                c.dep_ in ("amod", "compound") or c.lower_ in ("a", "an") for c in children(t)):
             return True
     return False

@@ -4,9 +4,10 @@
 child at each call, and the stages ask for the same token's children again and again
 (the events stage reads a verb's subjects, objects and prepositional phrases in a
 dozen rules: ~300k child tokens made for 80 articles). :func:`children` gives the same
-tokens, in the same order, made once per token of the document last asked about;
-a stage that walks with it calls :func:`forget` when done, so that no parse outlives
-its article here.
+tokens, in the same order, made once per token of the document last asked about.
+The actors, quotes and events stages walk with it and each calls :func:`forget` at its
+end (``Linker.link``, ``extract_quotes``, ``extract_events``), so that no parse
+outlives its article here.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, HYPOTHETICAL, NON_ACTOR
 from dossier.quotes.lexicon import cues, lemma
 
@@ -72,10 +73,10 @@ def finding(cue: Token) -> bool:
     c = cues()
     if cue.dep_ == "prep" or cue.pos_ == "ADP":
         return any(o.dep_ == "pobj" and o.lemma_.lower() in c.evidence_nouns
-                   for o in cue.children)
+                   for o in children(cue))
     if lemma(cue) not in c.evidence and lemma(cue) not in c.finding_verbs:
         return False
-    subj = [x for x in cue.children if x.dep_ in ("nsubj", "nsubjpass")]
+    subj = [x for x in children(cue) if x.dep_ in ("nsubj", "nsubjpass")]
     if not subj and cue.dep_ in ("relcl", "acl"):
         subj = [cue.head]  # "a poll released Monday that found …"
     return any(s.lemma_.lower() in c.finding_sources or s.lower_ in c.finding_sources
@@ -96,7 +97,7 @@ def not_speech(t: Token) -> bool:
     if lem not in c.nonspeech or held_stance(t) or shown_finding(t):
         return False
     return not (lem in c.as_verbs and any(
-        x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children))
+        x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in children(t)))
 
 
 @BOOK.rule("cues", off=False)
@@ -107,10 +108,10 @@ def held_stance(t: Token) -> bool:
     with an object, held by a person, a group, an organisation or a share of people;
     not "the beams support the roof", nor a passive: "was backed by …")."""
     c = cues()
-    if lemma(t) not in c.stance or not any(x.dep_ == "dobj" for x in t.children) or any(
-            x.dep_ in ("auxpass", "nsubjpass") for x in t.children):
+    if lemma(t) not in c.stance or not any(x.dep_ == "dobj" for x in children(t)) or any(
+            x.dep_ in ("auxpass", "nsubjpass") for x in children(t)):
         return False
-    holder = [x for x in t.children if x.dep_ == "nsubj"]
+    holder = [x for x in children(t) if x.dep_ == "nsubj"]
     if not holder and t.dep_ == "acl":
         holder = [t.head]  # "a group backing Bush"
     return any(_holds(h) for h in holder)
@@ -137,7 +138,7 @@ def shown_finding(t: Token) -> bool:
     c = cues()
     return lemma(t) in c.finding_verbs and any(
         x.dep_ == "nsubj" and (x.lemma_.lower() in c.finding_sources
-                               or x.lower_ in c.finding_sources) for x in t.children)
+                               or x.lower_ in c.finding_sources) for x in children(t))
 
 
 @BOOK.rule("cues", off=False)
@@ -151,14 +152,14 @@ def refused(t: Token) -> bool:
     c = cues()
     if lemma(t) in c.refusal and any(
             x.dep_ in _COMPLEMENT and ((lx := lemma(x)) in c.verbs or lx in c.unsaid_when_negated)
-            for x in t.children):
+            for x in children(t)):
         return True  # "refused to say …", "declined to comment"
     k = t
     while k.dep_ in (*_COMPLEMENT, "conj") and k.head.i != k.i:
         head = k.head
         hl = lemma(head)
         if k.dep_ != "conj" and (hl in c.refusal or hl in c.unsaid_when_negated and any(
-                x.dep_ == "neg" or x.lower_ == "never" for x in head.children)):
+                x.dep_ == "neg" or x.lower_ == "never" for x in children(head))):
             return True
         k = head
     return False
@@ -174,7 +175,7 @@ def hypothetical(cue: Token | None, qtype: str) -> float:
     if qtype == "direct" or cue is None:
         return 1.0
     c = cues()
-    kids = [x.lower_ for x in cue.children if x.dep_ in ("aux", "advmod")]
+    kids = [x.lower_ for x in children(cue) if x.dep_ in ("aux", "advmod")]
     if cue.i + 1 < len(cue.doc):
         kids.append(cue.doc[cue.i + 1].lower_)
     return HYPOTHETICAL if any(k in c.hypothetical for k in kids) and not any(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.clauses import Content, span_of
 from dossier.quotes.lexicon import cues, lemma
@@ -68,7 +69,7 @@ def _time(x: Token, t: Token, end: int) -> bool:
     while top.head.i != t.i and top.head.i >= end and top.head.i != top.i:
         top = top.head
     return top.dep_ in ("npadvmod", "tmod") and top.ent_type_ in _TIMES or (
-        top.dep_ == "prep" and any(o.ent_type_ in _TIMES for o in top.children
+        top.dep_ == "prep" and any(o.ent_type_ in _TIMES for o in children(top)
                                    if o.dep_ == "pobj"))
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues, is_cue, lemma
 from dossier.quotes.view import ArticleView
@@ -106,19 +107,19 @@ def clause_after(t: Token) -> Step:
     attend", and (not after another verb the parser hung on this one: "…, officials
     said, with local media reporting they were victims of gas poisoning") two or
     three words with a subject: "business is poor"."""
-    comp = [x for x in t.children if x.dep_ in _CLAUSE_DEPS and x.i > t.i or (
+    comp = [x for x in children(t) if x.dep_ in _CLAUSE_DEPS and x.i > t.i or (
         x.dep_ == "advcl" and x.i > t.i and lemma(t) in cues().questions and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in x.children))]
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in children(x)))]
     comp = [x for x in comp if not any(
         y.pos_ == "VERB" and is_cue(y) and y.dep_ != "relcl" and not any(
-            c.dep_ in ("dobj", "ccomp", "xcomp") for c in y.children)
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in children(y))
         for y in t.doc[t.i + 1 : x.left_edge.i])]  # (a cue with nothing to report)
     if not comp and lemma(t) in cues().verbs:
         comp = medium_clause(t)
     if comp and not led_by_cue(comp[0]):
         span = span_of(list(comp[0].subtree) + that_conjunct(t, comp[0]))
         if span is not None and (len(span) >= MIN_CLAUSE or len(span) in (2, 3) and any(
-                x.dep_ == "nsubj" for x in comp[0].children)):
+                x.dep_ == "nsubj" for x in children(comp[0]))):
             return span, "clause"
         return False
     return None
@@ -131,8 +132,8 @@ def that_conjunct(t: Token, comp: Token) -> list[Token]:
     more to do" (the tokens of the conjunct, the first clause's content runs on to its
     end; a conjunct without "that" is the narration's: "…, but unions were not
     convinced")."""
-    return [y for x in t.children if x.dep_ == "conj" and x.i > comp.i and any(
-        m.dep_ == "mark" and m.lower_ == "that" for m in x.children) for y in x.subtree]
+    return [y for x in children(t) if x.dep_ == "conj" and x.i > comp.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in children(x)) for y in x.subtree]
 
 
 @BOOK.rule("content", off=None)
@@ -142,14 +143,14 @@ def clause_before(t: Token) -> Step:
     a parse that hangs the main clause on the verb of a reason; not with an object of
     the cue's own, other than the one told: "Schiff never expected that … — Democrats
     expected secrecy and coverup"; but "…,” Obama told reporters.")."""
-    if comp := [x for x in t.children if x.dep_ in _CLAUSE_DEPS and not (
+    if comp := [x for x in children(t) if x.dep_ in _CLAUSE_DEPS and not (
             x.i > t.i and led_by_cue(x))]:
-        subj = {y.i for x in t.children if x.dep_ in ("nsubj", "nsubjpass")
+        subj = {y.i for x in children(t) if x.dep_ in ("nsubj", "nsubjpass")
                 for y in x.subtree}
         gap = t.doc[comp[0].right_edge.i + 1 : t.i]
         if any(not (x.is_punct or x.is_space or x.i in subj or x.dep_ in ("aux", "advmod"))
                for x in gap) or lemma(t) not in cues().addressee and any(
-                   x.dep_ == "dobj" and x.i > t.i for x in t.children):
+                   x.dep_ == "dobj" and x.i > t.i for x in children(t)):
             return False
         span = span_of(list(comp[0].subtree))
         if span is not None and len(span) >= MIN_CLAUSE:
@@ -169,11 +170,11 @@ def clause_around(t: Token) -> Step:
     if not (t.dep_ in AROUND_DEPS and head.i != t.i and head.pos_ in ("VERB", "AUX")
             and lemma(t) in cues().verbs
             and not (t.i > head.i and t.dep_ == "ccomp" and is_cue(head))
-            and any(x.dep_ == "nsubj" for x in t.children)
+            and any(x.dep_ == "nsubj" for x in children(t))
             and not any(x.dep_ in ("dobj", "ccomp") or x.dep_ == "xcomp" and not (
                 x.pos_ == "ADJ" and x.i == x.right_edge.i == t.right_edge.i)
-                for x in t.children)
-            and all(x.lower_ == "as" for x in t.children if x.dep_ == "mark")):
+                for x in children(t))
+            and all(x.lower_ == "as" for x in children(t) if x.dep_ == "mark")):
         return None
     mine = {x.i for x in t.subtree if not (x.dep_ == "xcomp" and x.head.i == t.i)}
     rest = [x for x in head.subtree if x.i not in mine]
@@ -181,11 +182,11 @@ def clause_around(t: Token) -> Step:
         return False
     if min(x.i for x in rest) > t.i:
         doc = t.doc
-        if t.dep_ == "advcl" and any(x.dep_ == "mark" for x in t.children) or (
+        if t.dep_ == "advcl" and any(x.dep_ == "mark" for x in children(t)) or (
                 t.dep_ == "ccomp" and doc[t.right_edge.i].text != ","
                 and t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].text == ","
                 and any(x.dep_ == "advcl" and x.i < t.i and x.right_edge.i + 1 < t.i
-                        and doc[x.right_edge.i + 1].text == "," for x in t.children)):
+                        and doc[x.right_edge.i + 1].text == "," for x in children(t))):
             span = span_of(rest)
             if span is not None and len(span) >= MIN_CLAUSE:
                 return span, "clause"
@@ -213,13 +214,13 @@ def inserted_content(t: Token) -> Content | None:
     if not (t.dep_ == "ROOT" or head.pos_ not in ("VERB", "AUX")):
         return None  # (a verb the parse hung it on is read by clause_content)
     told = ("dobj", "dative") if lemma(t) in cues().listener else ()
-    subj = [x for x in t.children if x.dep_ == "nsubj" and x.i < t.i]
+    subj = [x for x in children(t) if x.dep_ == "nsubj" and x.i < t.i]
     if not subj or any(x.dep_ not in ("prep", "npadvmod", "advmod", "punct", *told)
-                       for x in t.children if x.i > t.i):
+                       for x in children(t) if x.i > t.i):
         return None
     doc, sent = t.doc, t.sent
     lo = subj[0].left_edge.i
-    hi = max([t.i] + [y.i for x in t.children if x.i > t.i and not x.is_punct
+    hi = max([t.i] + [y.i for x in children(t) if x.i > t.i and not x.is_punct
                       for y in x.subtree])
     if not (sent.start + 2 <= lo - 1 and doc[lo - 1].text == ","
             and hi + 1 < sent.end and doc[hi + 1].text == ","):
@@ -249,7 +250,7 @@ def set_off(t: Token) -> Content | None:
     time or a place, a comma, and a verb after; the content is the sentence (as
     annotators mark it, the attribution inside)."""
     doc, sent = t.doc, t.sent
-    subj = [x for x in t.children if x.dep_ in ("nsubj", "nsubjpass")]
+    subj = [x for x in children(t) if x.dep_ in ("nsubj", "nsubjpass")]
     if len(subj) != 1 or subj[0].i > t.i or "\n" in sent.text:
         return None
     lo = t.i - 1
@@ -284,14 +285,14 @@ def misparsed_clause(t: Token) -> Content | None:
     before it; the content is that object's phrase, when a finite clause hangs in it
     as a complement (not a relative clause: "said a prayer for those who died")."""
     if t.dep_ != "ROOT" or lemma(t) in cues().addressee or not any(
-            x.dep_ == "nsubj" and x.i < t.i for x in t.children):
+            x.dep_ == "nsubj" and x.i < t.i for x in children(t)):
         return None  # (the object of "told" is the one told)
-    right = [x for x in t.children if x.i > t.i and not x.is_punct]
+    right = [x for x in children(t) if x.i > t.i and not x.is_punct]
     if not right or right[0].i != t.i + 1 or right[0].dep_ not in ("xcomp", "dobj"):
         return None
     first = right[0]
     if not any(x.dep_ == "ccomp" and (x.tag_ in _FINITE or any(
-            a.dep_ == "aux" and a.tag_ in _FINITE for a in x.children))
+            a.dep_ == "aux" and a.tag_ in _FINITE for a in children(x)))
             and first.is_ancestor(x) for x in first.subtree):
         return None
     span = span_of(list(first.subtree))
@@ -304,15 +305,15 @@ def medium_clause(t: Token) -> list[Token]:
     clause the parser hung on the medium of the speech (`speech_media`), after the
     cue, opened by "that"."""
     media = cues().media
-    for x in t.children:
+    for x in children(t):
         if x.dep_ != "prep" or x.i < t.i or x.lower_ not in ("in", "on", "during"):
             continue
-        for o in x.children:
+        for o in children(x):
             if o.dep_ != "pobj" or o.lemma_.lower() not in media:
                 continue
-            for c in o.children:
+            for c in children(o):
                 if c.dep_ in ("acl", "ccomp") and c.i > o.i and any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                        m.dep_ == "mark" and m.lower_ == "that" for m in children(c)):
                     return [c]
     return []
 
@@ -325,13 +326,13 @@ def final_content(t: Token) -> Content | None:
     verb with its own subject, nothing after it but a time or a place."""
     if lemma(t) not in cues().verbs or t.dep_ in AROUND_DEPS + ("ROOT",):
         return None  # (those the parse reads right are found above)
-    subj = [x for x in t.children if x.dep_ == "nsubj" and x.i < t.i]
+    subj = [x for x in children(t) if x.dep_ == "nsubj" and x.i < t.i]
     # (the one told is no content: "…, Carter told a Senate panel Wednesday.")
     told = ("dobj", "dative") if lemma(t) in cues().listener else ()
     if subj and t.dep_ == "relcl" and subj[0].tag_ in ("WP", "WDT"):
         return None  # "She said goodbye to her friends, who cried.": about the noun
     if not subj or any(x.dep_ in ("dobj", "ccomp", "xcomp", "dative") and x.dep_ not in told
-                       for x in t.children):
+                       for x in children(t)):
         return None
     sent, doc = t.sent, t.doc
     lo = subj[0].left_edge.i
@@ -339,7 +340,7 @@ def final_content(t: Token) -> Content | None:
         return None
     after = [x for x in doc[t.i + 1 : sent.end] if not (x.is_punct or x.is_space)]
     if any(x.head.i != t.i and not t.is_ancestor(x) for x in after) or any(
-            x.dep_ not in ("prep", "npadvmod", "advmod", *told) for x in t.children
+            x.dep_ not in ("prep", "npadvmod", "advmod", *told) for x in children(t)
             if x.i > t.i and not x.is_punct):
         return None
     span = span_of(list(doc[sent.start : lo - 1]))
@@ -353,5 +354,5 @@ def led_by_cue(comp: Token) -> bool:
     claimed demoralised troops are …" (the parse hangs "troops are …" on "said"; it is
     what "he claimed")."""
     return any(x.dep_ == "advcl" and x.i < comp.i and x.left_edge.i == comp.left_edge.i
-               and lemma(x) in cues().verbs and any(m.dep_ == "mark" for m in x.children)
-               and any(n.dep_ == "nsubj" for n in x.children) for x in comp.children)
+               and lemma(x) in cues().verbs and any(m.dep_ == "mark" for m in children(x))
+               and any(n.dep_ == "nsubj" for n in children(x)) for x in children(comp))

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from dossier.parse import misclosed
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues, is_cue, lemma
 from dossier.quotes.marks import MARK, wide_spaces
@@ -66,7 +67,7 @@ def cue_after_mark(view: ArticleView, content: Span) -> list[tuple[int, Token]]:
     if (content.end < nxt < len(doc) and not doc[nxt].is_space
             and "\n" not in doc[nxt - 1].text_with_ws and doc[nxt].sent.start >= nxt):
         root = doc[nxt].sent.root
-        if is_cue(root) and not any(c.dep_ in ("ccomp", "dobj") for c in root.children):
+        if is_cue(root) and not any(c.dep_ in ("ccomp", "dobj") for c in children(root)):
             return [(root.i - content.end, root)]
     return []
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, UNLINKED
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.view import ArticleView, SpeakerDict
@@ -20,7 +21,7 @@ def described(view: ArticleView, noun: Token) -> Mention | None:
     ("Kaufman, a lawyer", "the lawyer, Jeffrey Kaufman") or as a title before the name
     ("actor James Van Der Beek")."""
     near = [noun.head] if noun.dep_ == "appos" else []
-    near += [c for c in noun.children if c.dep_ == "appos"]
+    near += [c for c in children(noun) if c.dep_ == "appos"]
     if noun.dep_ in ("compound", "nmod") and noun.head.pos_ == "PROPN":
         near.append(noun.head)
     for t in near:
@@ -48,7 +49,7 @@ def described_person(view: ArticleView, span: Span) -> tuple[SpeakerDict, float]
             continue
         m = described(view, t)
         if m is None:
-            if any(c.lower_ in ("a", "an", "another") for c in t.children):
+            if any(c.lower_ in ("a", "an", "another") for c in children(t)):
                 found.clear()  # "a lawyer for the city": someone else; only later counts
             continue
         found[m.actor_id] = m

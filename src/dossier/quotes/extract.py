@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
+from dossier.parse.tree import forget
 from dossier.quotes.book import in_order
 from dossier.quotes.marked import marked_quotations
 from dossier.quotes.marks import quote_spans
@@ -47,6 +48,13 @@ in_order()
 
 def extract_quotes(parsed: ParsedArticle, geo: Geography) -> list[Quote]:
     """Direct, partial and indirect quotes of one parsed article."""
+    try:
+        return _quotes(parsed, geo)
+    finally:
+        forget()  # the parse walks' cache lets go of the doc
+
+
+def _quotes(parsed: ParsedArticle, geo: Geography) -> list[Quote]:
     view = ArticleView(parsed, geo)
     marked = quote_spans(view.text)
     out = marked_quotations(view, marked)

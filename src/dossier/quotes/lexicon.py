@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from dossier.data import load_toml
+from dossier.parse.tree import children
 
 # How far back in a cue's sentence a future phrase ("is expected to") may stand
 # before the cue, in characters ("is expected to warn", "is set to tell").
@@ -123,7 +124,7 @@ def is_cue(t: Token) -> bool:
 def tense(cue: Token) -> str:
     """past, present or future ("will say", "is expected to warn")."""
     c = cues()
-    aux = {a.lower_ for a in cue.children if a.dep_ == "aux"}
+    aux = {a.lower_ for a in children(cue) if a.dep_ == "aux"}
     if aux & c.future:
         return "future"
     sent = cue.sent.text[: cue.idx - cue.sent.start_char + len(cue.text)].lower()

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from dossier.data import load_toml
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues
 from dossier.quotes.view import ArticleView, SpeakerDict
@@ -45,7 +46,7 @@ def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
         if head.pos_ == "NOUN":
             subj = unlinked_modifiers(subj, view, head)
         for deps in (("appos",), ("compound", "flat")):
-            for t in (*head.children, *subj):
+            for t in (*children(head), *subj):
                 if t.dep_ in deps and (m := view.by_token.get(t.i)) and not is_around(
                         view, t, root):
                     return m

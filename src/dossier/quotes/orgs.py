@@ -22,6 +22,7 @@ from dossier.data import load_toml
 from dossier.parse.orgnouns import ORG_TYPES, bare, nearest_org
 from dossier.parse.orgnouns import org_words as nominal_words
 from dossier.parse.orgnouns import resolve as nominal_org
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, RESOLVED, UNLINKED
 from dossier.quotes.mentions import org_as_named, source_phrase
 from dossier.quotes.view import ArticleView, SpeakerDict
@@ -89,9 +90,9 @@ def spokesperson_of(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
     w = org_words()
     if root.lemma_.lower() not in w.spokes and root.lower_ not in w.spokes:
         return None
-    owners = [c for c in root.children if c.dep_ in ("compound", "poss", "nmod")]
-    owners += [g for c in root.children if c.dep_ == "prep" and c.lower_ in FOR_PREPS
-               for g in c.children if g.dep_ == "pobj"]
+    owners = [c for c in children(root) if c.dep_ in ("compound", "poss", "nmod")]
+    owners += [g for c in children(root) if c.dep_ == "prep" and c.lower_ in FOR_PREPS
+               for g in children(c) if g.dep_ == "pobj"]
     for o in owners:
         m = view.by_token.get(o.i)
         if m is not None and m.type in ORG_TYPES:
@@ -147,10 +148,10 @@ def statement_owner(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
 def _owner(view: ArticleView, noun: Token) -> Mention | None:
     """Who made the statement ``noun``: "X said in a statement", "X issued a
     statement", "a statement from X", "X's statement"."""
-    for c in noun.children:
+    for c in children(noun):
         if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by"):
             o = c if c.dep_ == "poss" else next(
-                (g for g in c.children if g.dep_ == "pobj"), None)
+                (g for g in children(c) if g.dep_ == "pobj"), None)
             if o is not None and (m := view.by_token.get(o.i)) is not None:
                 return m
     v = noun.head
@@ -158,7 +159,7 @@ def _owner(view: ArticleView, noun: Token) -> Mention | None:
         v = v.head
     if v.pos_ not in ("VERB", "AUX"):
         return None
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in children(v) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
     m = view.by_token.get(subj.i)

@@ -9,6 +9,7 @@ import re
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, CARRIED, UNLINKED
 from dossier.quotes.clauses import MIN_CLAUSE, span_of
 from dossier.quotes.lexicon import attribution_phrases, cues, is_cue, lemma, tense, verb_lemmas
@@ -227,7 +228,7 @@ def evidence_clauses(view: ArticleView, quoted: list[tuple[int, int]]) -> list[Q
             verb = verb.head  # "has a decisive lead in the polls"
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        objs = [x for x in t.children if x.dep_ == "pobj"]
+        objs = [x for x in children(t) if x.dep_ == "pobj"]
         if not objs or objs[0].lemma_.lower() not in c.evidence_nouns or objs[0].pos_ != "NOUN":
             continue
         if lemma(verb) in verb_lemmas() or verb.dep_ not in ("ROOT", "conj", "ccomp"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.attrs import POS
 from spacy.tokens import Span, Token
 
+from dossier.parse.tree import children
 from dossier.quotes.acts import evidence_only, not_speech, refused
 from dossier.quotes.book import BOOK, CARRIED, REPORT_MAX, SHAPE_MAX, UNRESOLVED
 from dossier.quotes.bounds import bounded
@@ -86,10 +87,10 @@ def reported_cues(view: ArticleView) -> list[Report]:
                 found = None
         if found is None and lem in c.preps and not any(
                 x.dep_ == "prt" and x.lower_ == "out" and x.head.i == t.i
-                for x in t.children if lem in c.complement_objects):
+                for x in children(t) if lem in c.complement_objects):
             found = prep_content(t, c.preps[lem])  # (not "called out Russia for …")
         if found is None and lem in c.as_verbs and any(
-                x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in t.children):
+                x.dep_ == "prep" and x.lower_ == "as" and x.i > t.i for x in children(t)):
             found = object_content(t)  # "sees Cruz as a uniter"
         if found is None and lem in c.verbs:
             found = inserted_content(t) or misparsed_clause(t) or set_off(t)
@@ -109,14 +110,14 @@ def describes_noun(t: Token) -> bool:
     on …"."""
     return (t.dep_ in ("acl", "advcl") and t.tag_ in ("VBN", "VBD") and t.i > 0
             and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN") and not any(
-                x.dep_ in ("agent", "nsubj", "nsubjpass") for x in t.children))
+                x.dep_ in ("agent", "nsubj", "nsubjpass") for x in children(t)))
 
 
 @BOOK.rule("cues", off=False)
 def negated(t: Token) -> bool:
     """A speech act that did not happen (``unsaid_when_negated``): "X has not condemned
     the invasion", "did not say that …" (X said nothing)."""
-    return any(k.dep_ == "neg" or k.lower_ == "never" for k in t.children)
+    return any(k.dep_ == "neg" or k.lower_ == "never" for k in children(t))
 
 
 @BOOK.rule("strategies", off=[])
@@ -175,13 +176,13 @@ def unnamed_passive(t: Token, span: Span) -> Span | None:
     that …", nor with an agent: "is expected by analysts to …" names them, nor a
     speech to come: "the mayor is expected to say that …" is the mayor's)."""
     if lemma(t) not in cues().unnamed_passive or t.tag_ != "VBN" or not any(
-            x.dep_ == "auxpass" for x in t.children) or any(
-            x.dep_ == "agent" for x in t.children):
+            x.dep_ == "auxpass" for x in children(t)) or any(
+            x.dep_ == "agent" for x in children(t)):
         return None
-    subj = [x for x in t.children if x.dep_ == "nsubjpass" and x.i < t.i
+    subj = [x for x in children(t) if x.dep_ == "nsubjpass" and x.i < t.i
             and x.lower_ not in ("it", "this", "that", "which", "who", "what")]
-    xcomp = [x for x in t.children if x.dep_ == "xcomp" and x.i > t.i and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
+    xcomp = [x for x in children(t) if x.dep_ == "xcomp" and x.i > t.i and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in children(x))]
     if not subj or not xcomp or span.start < xcomp[0].left_edge.i or is_cue(xcomp[0]):
         return None
     whole = span_of(list(subj[0].subtree) + list(t.doc[t.i : xcomp[0].right_edge.i + 1]))
@@ -196,7 +197,7 @@ def unnamed_question(t: Token) -> bool:
     as a past participle with no subject of its own)."""
     doc = t.doc
     return (lemma(t) in cues().questions and t.tag_ == "VBN" and t.dep_ in ("advcl", "ROOT")
-            and not any(x.dep_ in ("nsubj", "nsubjpass", "agent") for x in t.children)
+            and not any(x.dep_ in ("nsubj", "nsubjpass", "agent") for x in children(t))
             and all(x.is_punct or x.is_space or x.lower_ in ("when", "once", "after")
                     for x in doc[t.sent.start : t.i]))
 

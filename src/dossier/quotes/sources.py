@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import colon_preps, cues
 from dossier.quotes.marks import MARKS
@@ -157,7 +158,7 @@ def attributed_source(view: ArticleView, last: Token, stop: int
     words up to the next punctuation (at most six, before ``stop``). None for a
     measure ("according to their flat size") or no noun at all."""
     doc = view.doc
-    objs = [c for c in last.children if c.dep_ == "pobj"]
+    objs = [c for c in children(last) if c.dep_ == "pobj"]
     if objs and measure(objs[0]):
         return None
     if objs:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, NAMED, RESOLVED, UNLINKED, UNRESOLVED
 from dossier.quotes.described import described_person
 from dossier.quotes.lexicon import cues, is_cue, lemma
@@ -33,7 +34,7 @@ def subject(view: ArticleView, cue: Token) -> list[Token]:
     for _ in range(SUBJECT_DEPTH):
         if v is None:
             break
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in children(v) if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return on_line(view, cue, subj)
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "… by telling them that …"
@@ -55,7 +56,7 @@ def asked(cue: Token) -> bool:
     """A participle with no subject or auxiliary of its own names nobody who speaks:
     "Asked about the tax, Trump said …" (Trump was asked)."""
     return cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children)
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children(cue))
 
 
 @BOOK.rule("speakers", off=False)
@@ -80,7 +81,7 @@ def left_subject(view: ArticleView, cue: Token) -> list[Token]:
     statement to the Observer, her adviser, Jake Sullivan, said: …" (the name read
     as an apposition), "“…,” Ramos, 58, told AFP" (read as a conjunct)."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in cue.children):
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in children(cue)):
         return []
     before = view.by_token.get(cue.i - 1) if cue.i > 0 else None
     if before is not None and before.type == "person":
@@ -144,7 +145,7 @@ def speaker_of(view: ArticleView, cue: Token, reported: bool = False) -> Found:
     """The speaker of a cue. For reported speech (``reported``), an unresolved
     pronoun ("it says", "they argue") or a relative pronoun's antecedent that is not
     an actor ("an architect who said …") is kept as an unlinked speaker."""
-    agent = [c for c in cue.children if c.dep_ == "agent"]
+    agent = [c for c in children(cue) if c.dep_ == "agent"]
     if agent and (found := by_agent(view, agent[0], reported)) is not None:
         return found
     subj = subject(view, cue)
@@ -182,7 +183,7 @@ def speaker_of(view: ArticleView, cue: Token, reported: bool = False) -> Found:
 def by_agent(view: ArticleView, agent: Token, reported: bool) -> Found | None:
     """The agent of a passive cue: "China was criticised by Taiwan" (Taiwan speaks);
     in a report an unlinked one too ("was called a charlatan by fellow physicians")."""
-    pobj = [c for c in agent.children if c.dep_ == "pobj"]
+    pobj = [c for c in children(agent) if c.dep_ == "pobj"]
     if pobj:
         m = subject_mention(view, list(pobj[0].subtree))
         if m is not None:
@@ -239,7 +240,7 @@ def participle_noun(view: ArticleView, cue: Token) -> Found | None:
 @BOOK.rule("speakers", off=[])
 def subject_after_cue(cue: Token) -> list[Token]:
     """The subject after the verb: "“… ,” said Putin."."""
-    return [t for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return [t for c in children(cue) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
 
 
 @BOOK.rule("speakers")
@@ -317,9 +318,9 @@ def inverted_object(cue: Token) -> list[Token]:
     if k >= 0 and doc[k].text == ",":
         k -= 1
     if (k < 0 or doc[k].text not in ("”", '"', "''") or lemma(cue) in cues().addressee
-            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children)):
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children(cue))):
         return []
-    obj = [c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
+    obj = [c for c in children(cue) if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
            and c.pos_ in ("NOUN", "PROPN")]
     if obj:
         return list(obj[0].subtree)
@@ -357,7 +358,7 @@ def outer_source(view: ArticleView, cue: Token, pron: Token, actor_id: str | Non
     # "the head of GCHQ said as he claimed troops are …" (parsed with "troops are" as
     # what was said and "as he claimed" inside it): the one who said is the "he"
     same = (v.dep_ == "advcl" and v.i < v.head.i and v.head.dep_ == "ccomp"
-            and any(m.dep_ == "mark" and m.lower_ == "as" for m in v.children)
+            and any(m.dep_ == "mark" and m.lower_ == "as" for m in children(v))
             and v.head.head.i < v.i)
     if same:
         v = v.head
@@ -366,7 +367,7 @@ def outer_source(view: ArticleView, cue: Token, pron: Token, actor_id: str | Non
     outer = v.head
     if outer.pos_ not in ("VERB", "AUX") or lemma(outer) not in cues().clausal:
         return None
-    subj = [c for c in outer.children if c.dep_ == "nsubj"]
+    subj = [c for c in children(outer) if c.dep_ == "nsubj"]
     if not subj or subj[0].pos_ == "PRON":
         return None
     toks = list(subj[0].subtree)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from dossier.actors.cues import BOOK, cues
+from dossier.parse.tree import children
 
 
 @BOOK.rule("coref", off=False)
@@ -20,7 +21,7 @@ def expletive_it(tok: Any) -> bool:
         return True
     c = cues()
     head = tok.head
-    later = [ch for ch in head.children if ch.i > tok.i]
+    later = [ch for ch in children(head) if ch.i > tok.i]
     clause = any(ch.dep_ in ("ccomp", "xcomp", "csubj") for ch in later)
     if tok.dep_ == "nsubj" and head.pos_ == "ADJ" and head.lower_ in c.extraposed:
         return True  # "made it clear that", "find it hard to" (a small clause)
@@ -33,14 +34,14 @@ def expletive_it(tok: Any) -> bool:
             return True
         if head.lemma_ == "be":
             if any(ch.dep_ == "acomp" and ch.lower_ in c.extraposed and ch.i < tok.i
-                   for ch in head.children) and clause:
+                   for ch in children(head)) and clause:
                 return True  # "how important it is to combat …"
             for ch in later:
                 if ch.dep_ in ("attr", "ccomp", "acomp") and (
                         any(g.dep_ == "relcl" and any(
                             h.dep_ in ("nsubj", "nsubjpass", "dobj")
-                            and h.lower_ in ("that", "who", "which") for h in g.children)
-                            for g in ch.children)
+                            and h.lower_ in ("that", "who", "which") for h in children(g))
+                            for g in children(ch))
                         or ch.left_edge.lower_ in ("what", "how", "why", "who")):
                     return True  # "it was divisions that …", "it's not what worked"
                 if ch.dep_ in ("acomp", "attr") and (
@@ -49,7 +50,7 @@ def expletive_it(tok: Any) -> bool:
                     return True
                 if ch.dep_ in ("ccomp", "csubj") and any(
                         g.dep_ == "mark" and g.lower_ in ("that", "whether")
-                        for g in ch.children):
+                        for g in children(ch)):
                     return True
     if that_is_it(tok):
         return True
@@ -67,4 +68,4 @@ def that_is_it(tok: Any) -> bool:
     not China's."""
     head = tok.head
     return bool(tok.dep_ in ("attr", "dobj", "acomp") and head.lemma_ == "be" and any(
-        ch.dep_ == "nsubj" and ch.lower_ in ("that", "this") for ch in head.children))
+        ch.dep_ == "nsubj" and ch.lower_ in ("that", "this") for ch in children(head)))

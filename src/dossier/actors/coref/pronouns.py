@@ -21,6 +21,7 @@ from dossier.actors.coref.expletive import expletive_it
 from dossier.actors.cues import ARGUMENT_DEPS, BOOK, SUBJECT_DEPS, cues
 from dossier.actors.mentions import emit
 from dossier.gazetteer import Actor
+from dossier.parse.tree import children
 
 # Salience weights (after Lappin & Leass 1994), in tokens of distance: a subject, and
 # more so the subject of the main clause, outweighs a nearer object; a possessor or
@@ -113,7 +114,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     own |= speaker_of_quote(a, p)
     lead = lead_in(a, p) if p.closes_quote else None
     if p.clause_head is not None:  # a surname there that the linker left alone
-        subj = next((c for c in a.doc[p.clause_head].children if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in children(a.doc[p.clause_head]) if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.pos_ == "PROPN":
             own |= {s.actor.id for s in a.seen if s.actor.name.split()[-1:] == [subj.text]}
     for s in reversed(a.seen):
@@ -250,10 +251,10 @@ def reporting_subject(tok: Any) -> int:
     if verb.lemma_ not in cues().speech_verbs:
         return -1
     while True:
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in children(verb) if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             # "The state's campaign chairman, Phil Lovas, said he": the name in apposition
-            name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+            name = next((c for c in children(subj) if c.dep_ == "appos" and c.pos_ == "PROPN"),
                         subj)
             return int(name.i) if name.pos_ in ("PROPN", "NOUN") else -1
         if verb.dep_ != "conj" or verb.head.i == verb.i:
@@ -335,11 +336,11 @@ def controller(tok: Any) -> int:
         verb = verb.head
     if verb.dep_ == "relcl" and verb.i != tok.i and any(
             c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "that", "which")
-            and c.i != tok.i for c in verb.children):
+            and c.i != tok.i for c in children(verb)):
         return int(verb.head.i)
     if verb.dep_ != "xcomp" or verb.pos_ not in ("VERB", "AUX"):
         return -1
-    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    obj = next((c for c in children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None)
     return obj.i if obj is not None else -1
 
 
@@ -353,7 +354,7 @@ def object_clause_head(tok: Any) -> int | None:
         return None
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     while verb.dep_ == "conj" and verb.head.i < verb.i and not any(
-            c.dep_ in SUBJECT_DEPS for c in verb.children):
+            c.dep_ in SUBJECT_DEPS for c in children(verb)):
         verb = verb.head  # "Putin met Xi and praised him": the shared subject
     return int(verb.i)
 
@@ -395,7 +396,7 @@ def they_for_part(a: Article, s: Seen) -> bool:
     if s.oblique:
         return True
     st = a.doc[s.token]
-    return st.dep_ == "conj" or any(ch.dep_ == "conj" for ch in st.children)
+    return st.dep_ == "conj" or any(ch.dep_ == "conj" for ch in children(st))
 
 
 @BOOK.rule("coref", off=None)
@@ -441,7 +442,7 @@ def thought_subject(a: Article, tok: Any) -> bool:
     verb = tok.head
     if verb.lemma_ in c.speech_verbs and verb.lemma_ not in c.thought_verbs:
         return False  # "he would say …": the speaker again
-    modal = any(ch.dep_ == "aux" and ch.lower_ in c.thought_modals for ch in verb.children)
+    modal = any(ch.dep_ == "aux" and ch.lower_ in c.thought_modals for ch in children(verb))
     if not modal and verb.lemma_ not in c.thought_verbs:
         return False
     v = verb
@@ -462,7 +463,7 @@ def reporter_of_thought(a: Article, s: Seen, p: Pronoun) -> bool:
     if not s.subject or t.head.lemma_ not in cues().speech_verbs:
         return False
     verb = t.head
-    for clause in (ch for ch in verb.children if ch.dep_ == "ccomp" and ch.i > verb.i):
+    for clause in (ch for ch in children(verb) if ch.dep_ == "ccomp" and ch.i > verb.i):
         # the reported clause's subject (or, parsed as the verb's object when a dash
         # follows it, "say President Xi – who … – has")
         if any(verb.i < o.token <= clause.right_edge.i and o.actor.type == "person"
