@@ -328,7 +328,8 @@ def test_home_lists_failed_analyses_and_retries_them(client: TestClient, ingest_
         return real(parsed, *args, **kwargs)
 
     monkeypatch.setattr(dossier.analysis, "extract_quotes", fragile)
-    good = b"Rishi Sunak visited Kyiv. He said Britain would send more aid.\n"
+    good = ("Rishi Sunak visited Kyiv. He said: “Britain will send more aid to Ukraine "
+            "this winter.”\n").encode()
     res = ingest_post(client, {"collection": "fragile",
                                "text": "Norway's prime minister said in Bergen: \"We will "
                                        "build the harbour.\"\n"},
