@@ -172,6 +172,25 @@ def test_each_stage_lets_go_of_the_doc_it_walked(stage: str) -> None:
     assert ref() is None
 
 
+def test_the_events_stage_lets_go_of_the_doc_after_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A rule that raises mid-article still leaves the walks' cache empty (the stage
+    releases it in a ``finally``), so the failed article's parse is not kept."""
+    import dossier.events.extract as ev
+    from dossier.parse import tree
+
+    an = analysers()
+    parsed = an.read(STAGES_TEXT)
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        tree.children(parsed.doc[0])  # the stage has walked the parse
+        raise RuntimeError("a rule failed")
+
+    monkeypatch.setattr(ev, "verify", broken)
+    with pytest.raises(RuntimeError):
+        extract_events(parsed, an.geo)
+    assert tree._LAST[0] is None
+
+
 MARKS_TEXTS = [
     INDEX_TEXT,
     "“We will not sign it,“ the minister said. “Never.”\n\nHe left \"at once\" and "

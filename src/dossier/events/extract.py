@@ -94,6 +94,13 @@ _EVENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 
 def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
     """Events of one parsed article (negated ones included, flagged)."""
+    try:
+        return _article_events(parsed, geo)
+    finally:
+        forget()  # the parse walks' cache lets go of the doc, also after an error
+
+
+def _article_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
     p = patterns()
     actors = Actors(parsed, geo)
     quoted = parsed.quoted
@@ -110,7 +117,6 @@ def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
                 coded.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN"):
             out.extend(_noun_events(tok, parsed, actors, p, coded))
-    forget()  # the parse walks' cache lets go of the doc
     return verify(_dedupe(out), parsed)  # a no-op without the learned extra
 
 
