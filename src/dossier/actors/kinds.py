@@ -262,9 +262,15 @@ def glued_name(span: Span) -> bool:
     own words is page furniture run together (a list of links): "Rep. Ilhan
     OmarIlhan OmarHillicon Valley" (not "Corey LaJoie", nor "Ron DeSantis") names the
     person before the glue (:func:`unglued_person`), not a person of that whole name."""
+    return glue_at(span) is not None
+
+
+def glue_at(span: Span) -> int | None:
+    """The character offset where a word glues another name to one of the span's own
+    words ("OmarIlhan" before "Ilhan"), or None."""
     words = {t.text for t in span}
-    return any(m.start() > 0 and t.text[m.start():] in words
-               for t in span for m in _INNER_CAPITAL.finditer(t.text))
+    return next((t.idx + m.start() for t in span for m in _INNER_CAPITAL.finditer(t.text)
+                 if m.start() > 0 and t.text[m.start():] in words), None)
 
 
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
@@ -274,9 +280,7 @@ def unglued_person(a: Article, span: Span, actor: Actor) -> Actor:
     """The person a glued name names, cut where the glue starts: "Rep. Ilhan
     OmarIlhan OmarHillicon Valley" is Ilhan Omar (the same local actor as a later
     "Ilhan Omar", so "Omar said" and "she" find her full name)."""
-    words = {t.text for t in span}
-    cut = next(t.idx + m.start() for t in span for m in _INNER_CAPITAL.finditer(t.text)
-               if m.start() > 0 and t.text[m.start():] in words)
+    cut = glue_at(span)
     name = a.doc.text[span.start_char:cut].strip()
     key = norm(name)
     new = a.local.get(key)
