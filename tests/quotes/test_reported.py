@@ -261,3 +261,31 @@ def test_not_set_off(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
 )
 def test_no_unnamed_question(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [q for q in quotes(text) if q.speaker is None], [q.text for q in quotes(text)]
+
+
+# The walk of reported_cues() skips every verb whose lemma is not in verb_lemmas()
+# (most verbs) before it reads any list: a verb list the walk reads must be in it, or
+# its verbs are silently never cues.
+@pytest.mark.parametrize("field", ["verbs", "clausal", "intent", "objects", "preps",
+                                   "as_verbs", "reporting"])
+def test_every_verb_list_the_walk_reads_is_in_verb_lemmas(field: str) -> None:
+    from dossier.quotes.lexicon import cues, verb_lemmas
+
+    words = frozenset(getattr(cues(), field))
+    assert words, field
+    assert words <= verb_lemmas(), sorted(words - verb_lemmas())[:5]
+
+
+def test_the_walk_reads_only_lists_verb_lemmas_covers() -> None:
+    """The lists named after the skip in reported_cues() are the ones tested above."""
+    import inspect
+    import re
+
+    from dossier.quotes.reported import reported_cues
+
+    src = inspect.getsource(reported_cues)
+    after_skip = src[src.index("verb_lemmas()"):]
+    read = set(re.findall(r"\bc\.(\w+)", after_skip))
+    filters = {"unsaid_when_negated", "complement_objects"}  # narrow, never widen
+    assert read - filters <= {"verbs", "clausal", "intent", "objects", "preps",
+                              "as_verbs", "reporting"}, read

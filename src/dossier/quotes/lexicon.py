@@ -98,7 +98,9 @@ def cues() -> Lexicon:
 
 @cache
 def verb_lemmas() -> frozenset[str]:
-    """Every verb cue of the lists, whatever its content."""
+    """Every verb cue of the lists, whatever its content. ``reported_cues`` skips a
+    verb whose lemma is not here before it reads any list, so every verb list that
+    walk reads must be in this union (tests/quotes/test_reported.py checks both)."""
     c = cues()
     return (c.clausal | c.intent | c.objects | frozenset(c.preps) | c.reporting
             | c.as_verbs)
