@@ -61,6 +61,8 @@ def test_every_pass_is_documented_and_runs_once() -> None:
         ("actors.coref.age_description", "Police named the driver as Liz Truss. The "
          "47-year-old was released on bail.", D2024, "The 47-year-old",
          ("liz-truss", "pronoun"), None),
+        ("actors.coref.title_description", "Gov. Eric Holcomb signed the bill. The "
+         "governor said it was fair.", D2024, "The governor", "local", None),
         ("actors.coref.expletive_it", "The FBI met on Monday. It seems that the leak was "
          "serious.", D2024, "It", None, ("usa-fbi", "pronoun")),
         ("actors.coref.controller", "The FBI warned Congress to boost its security.", D2024,

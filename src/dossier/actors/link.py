@@ -72,6 +72,7 @@ PASSES: tuple[Pass, ...] = (
     Pass(roles.link_party_member, words=_on("the")),  # "The Republican said"
     Pass(nominals.link_short_form, words=_on("the")),  # "the Post"
     Pass(nominals.age_description, words=_on("the")),  # "The 56-year-old said"
+    Pass(nominals.title_description, words=_on("the")),  # "the governor said"
     Pass(roles.link_successor, pos=_on("NOUN")),  # "her successor"
     Pass(pronouns.link_pronoun, pos=_on("PRON")),  # he/she, it, they (read here only)
     Pass(names.transcript_label, capitals=True),  # "PENCE: Well, look"

@@ -85,3 +85,35 @@ def test_age_description_without_antecedent(link, text: str, surface: str) -> No
     got = link(text, D)
     assert not [m for m in got if m.text.lower().startswith(surface.lower()[:8])
                 and "year-old" in m.text], [(m.text, m.actor_id) for m in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a title the story gave one person, used alone, is that person
+        ("Gov. Eric Holcomb signed the bill on Tuesday.\n\n“This is a good day,” the "
+         "governor said.", "the governor", "Eric Holcomb"),
+        ("Researcher Ian Hamilton studied the drug. Another team disagreed. The researcher "
+         "said the risk was real.", "The researcher", "Ian Hamilton"),
+        ("The governor of Indiana, Eric Holcomb, signed the bill. Later the governor told "
+         "reporters the law was fair.", "the governor", "Eric Holcomb"),
+        ("Acme CEO Jane Doerr spoke on Monday. “We are proud,” the CEO said.", "the CEO",
+         "Jane Doerr"),
+        # negatives: two people with that title; no one titled so; a description that
+        # says more ("the governor of Ohio", "the former governor")
+        ("Indiana Gov. Eric Holcomb and Ohio Gov. Mike DeWine met. “We agree,” the governor "
+         "said.", "the governor", None),
+        ("Eric Holcomb signed the bill. “This is a good day,” the governor said.",
+         "the governor", None),
+        ("Gov. Eric Holcomb signed the bill. The governor of Ohio disagreed.",
+         "The governor", None),
+        ("Gov. Eric Holcomb signed the bill. The former governor disagreed.",
+         "The former governor", None),
+    ],
+)
+def test_a_title_the_story_gave_one_person(link, text, surface, expected) -> None:  # type: ignore[no-untyped-def]
+    m = find(link(text, D), surface)
+    if expected is None:
+        assert m is None or m.actor_name != "Eric Holcomb"
+    else:
+        assert m is not None and m.actor_name == expected and m.actor_id.startswith("local:")

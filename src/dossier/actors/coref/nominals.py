@@ -1,15 +1,19 @@
 """Noun phrases that refer back to an actor already in the story: the short form of
 an organisation's name ("the Post"), a noun for its kind ("the company": the resolver
-is in ``orgnouns``) and an age used as a noun ("the 56-year-old")."""
+is in ``orgnouns``), an age used as a noun ("the 56-year-old") and the title the story
+gave a person ("the governor" after "Gov. Eric Holcomb")."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
-from dossier.actors.article import Article, main_clause
+from dossier.actors.article import Article, Seen, main_clause
 from dossier.actors.coref.orgnouns import org_nominal
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
 from dossier.actors.mentions import emit
+from dossier.data import load_toml
 from dossier.gazetteer import Actor, norm
 
 # How far back (in tokens) "the 56-year-old" looks for the person named last.
@@ -99,3 +103,89 @@ def recent_person(a: Article, i: int) -> Actor | None:
         if s.actor.type == "person" and not (outside and s.quoted):
             return s.actor
     return None
+
+
+# How many words before a name may make its title ("Indiana Gov. Eric Holcomb").
+TITLE_REACH = 3
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return dict(load_toml("actor_cues.toml")["title_abbreviations"])
+
+
+def title_word(t: Token) -> str:
+    """A title word as "the <title>" would say it: "Gov." → "governor"."""
+    w = t.lower_.rstrip(".")
+    return _abbreviations().get(w, t.lemma_.lower() if t.pos_ == "NOUN" else w)
+
+
+def story_titles(a: Article, s: Seen) -> set[str]:
+    """The titles the story gives the person ``s`` names: the word just before the name
+    ("Gov. Eric Holcomb", "researcher Ian Hamilton") and its appositive noun ("Ian
+    Hamilton, a researcher at York"; "the governor of Indiana, Eric Holcomb")."""
+    doc = a.doc
+    out: set[str] = set()
+    if s.start > 0:
+        t = doc[s.start - 1]
+        if t.is_alpha or t.text.endswith(".") and t.text[:-1].isalpha():
+            if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON", "GPE", "ORG",
+                                                                     "NORP"):
+                out.add(title_word(t))
+    head = doc[s.token]
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            out.add(title_word(c))
+    if head.dep_ == "appos":
+        up = head.head  # (or "the governor of Indiana, Eric Holcomb" misparsed onto Indiana)
+        if up.dep_ == "pobj" and up.head.dep_ == "prep":
+            up = up.head.head
+        if up.pos_ == "NOUN":
+            out.add(title_word(up))
+    return out
+
+
+def _description(a: Article, i: int) -> tuple[int, Token] | None:
+    """The end and head noun of "the <title>" at ``i`` ("the chief executive"), a
+    person's title used alone (not "the governor of Ohio", "the governor race")."""
+    doc = a.doc
+    j = i + 1
+    while j < len(doc) and j < i + 3 and doc[j].dep_ in ("amod", "compound") \
+            and doc[j].is_lower and doc[j].lower_ not in cues().former:
+        j += 1
+    if j >= len(doc) or any(a.taken[i + 1 : j + 1]):
+        return None
+    n = doc[j]
+    if not (n.pos_ == "NOUN" and n.is_lower
+            or n.pos_ in ("NOUN", "PROPN") and n.is_upper and len(n) <= 4 and not n.ent_type_):
+        return None  # (a lower-case noun, or an acronym: "the CEO")
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.lower_ == "of"):
+        return None
+    return j + 1, n
+
+
+@BOOK.rule("coref", off=None)
+def title_description(a: Article, tok: Token) -> int | None:
+    """A title the story gave one person, used alone, is that person: "Gov. Eric
+    Holcomb signed the bill … “…,” the governor said", "researcher Ian Hamilton … the
+    researcher warned". Only when one person in the story so far holds the title (two
+    senators named: "the senator" stays unresolved), and the description's modifiers
+    were in the title too ("the chief executive" after "Chief Executive Tim Cook")."""
+    i = tok.i
+    if tok.lower_ != "the" or (found := _description(a, i)) is None:
+        return None
+    end, noun = found
+    title = title_word(noun)
+    mods = {t.lower_ for t in a.doc[i + 1 : noun.i]}
+    holders: dict[str, Actor] = {}
+    for s in a.seen:
+        if s.token >= i or s.start < 0 or s.actor.type != "person":
+            continue
+        if title in story_titles(a, s) and mods <= {
+                t.lower_.rstrip(".") for t in a.doc[max(0, s.start - TITLE_REACH) : s.start]}:
+            holders[s.actor.id] = s.actor
+    if len(holders) != 1:
+        return None
+    emit(a, a.span(i, end), next(iter(holders.values())), "pronoun", "title_story")
+    return end
