@@ -121,28 +121,33 @@ def title_word(t: Token) -> str:
 
 
 def story_titles(a: Article, s: Seen) -> set[str]:
-    """The titles the story gives the person ``s`` names: the word just before the name
-    ("Gov. Eric Holcomb", "researcher Ian Hamilton") and its appositive noun ("Ian
-    Hamilton, a researcher at York"; "the governor of Indiana, Eric Holcomb")."""
+    """The titles the story gives the person ``s`` names: a word before the name that
+    modifies it ("Gov. Eric Holcomb", "planetary scientist Ian Hamilton"; not "the time
+    Buckley learned") and a singular appositive noun ("Ian Hamilton, a researcher at
+    York"; "the governor of Indiana, Eric Holcomb"; not "Taylor Swift, her former
+    label"). A pronoun's mention gives none."""
     doc = a.doc
     out: set[str] = set()
-    if s.start > 0:
-        t = doc[s.start - 1]
-        if t.is_alpha or t.text.endswith(".") and t.text[:-1].isalpha():
-            if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON", "GPE", "ORG",
-                                                                     "NORP"):
-                out.add(title_word(t))
     head = doc[s.token]
-    for c in head.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN":
-            out.add(title_word(c))
+    if head.pos_ != "PROPN":
+        return out
+    for t in doc[max(0, s.start - 1) : s.end]:  # (a gazetteer name holds its title)
+        if (t.is_alpha or t.text.endswith(".") and t.text[:-1].isalpha()) \
+                and t.tag_ in ("NN", "NNP") and s.start <= t.head.i < s.end \
+                and t.dep_ in ("compound", "amod", "nmod") \
+                and t.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+            out.add(title_word(t))
+    nouns = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         up = head.head  # (or "the governor of Indiana, Eric Holcomb" misparsed onto Indiana)
         if up.dep_ == "pobj" and up.head.dep_ == "prep":
             up = up.head.head
-        if up.pos_ == "NOUN":
-            out.add(title_word(up))
-    return out
+        nouns.append(up)
+    for n in nouns:
+        if n.tag_ == "NN" and not any(c.dep_ == "poss" for c in n.children):
+            out.add(title_word(n))
+    c = cues()
+    return out - c.generic_heads - c.time_nouns  # ("in a state Trump won")
 
 
 def _description(a: Article, i: int) -> tuple[int, Token] | None:
@@ -156,7 +161,7 @@ def _description(a: Article, i: int) -> tuple[int, Token] | None:
     if j >= len(doc) or any(a.taken[i + 1 : j + 1]):
         return None
     n = doc[j]
-    if not (n.pos_ == "NOUN" and n.is_lower
+    if not (n.tag_ == "NN" and n.is_lower
             or n.pos_ in ("NOUN", "PROPN") and n.is_upper and len(n) <= 4 and not n.ent_type_):
         return None  # (a lower-case noun, or an acronym: "the CEO")
     nxt = doc[j + 1] if j + 1 < len(doc) else None
