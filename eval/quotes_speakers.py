@@ -66,6 +66,24 @@ def speaker_right(gold: dict[str, Any], record: dict[str, Any]) -> bool:
     return got in {norm(n) for n in [gold["speaker"], *gold.get("also", [])]}
 
 
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "his", "her", "their"})
+
+
+def cause(record: dict[str, Any]) -> str:
+    """Why a wrong speaker is wrong, in counts a score may print without anyone reading
+    the texts: no speaker, a pronoun or a phrase linked to no actor ("he", "the
+    company"), or
+    another actor (a known or local one)."""
+    sp = record.get("speaker")
+    if not sp:
+        return "no_speaker"
+    if not sp.get("actor_id"):
+        words = (sp.get("name") or "").lower().split()
+        pronoun = len(words) == 1 and words[0] in PRONOUNS
+        return "unlinked_pronoun" if pronoun else "unlinked_phrase"
+    return "other_local_actor" if sp["actor_id"].startswith("local:") else "other_known_actor"
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -104,7 +122,8 @@ def score(gold: list[dict[str, Any]], recs: list[dict[str, Any]]) -> dict[str, A
                 right[kind] += 1
             else:
                 wrong.append(where | {"got": (best.get("speaker") or {}).get("name"),
-                                      "record": [best["start"], best["end"]]})
+                                      "record": [best["start"], best["end"]],
+                                      "cause": cause(best)})
         for r in mine:
             if not any(_overlap((r["start"], r["end"]), s) for s in spans):
                 spurious.append({"page": row["page"], "article_id": row["article_id"],
@@ -124,6 +143,7 @@ def score(gold: list[dict[str, Any]], recs: list[dict[str, Any]]) -> dict[str, A
                         "speaker_right_of_found": _share(right[k], found[k])}
                     for k in KINDS},
     }
+    res["wrong_by_cause"] = dict(Counter(w["cause"] for w in wrong))
     res["errors"] = {"missed": missed, "wrong_speaker": wrong, "unmatched_records": spurious}
     return res
 

@@ -113,3 +113,16 @@ def test_the_gold_file_is_well_formed(qs) -> None:  # type: ignore[no-untyped-de
         assert 0 <= q["start"] < q["end"]
         assert q["speaker_kind"] in qs.KINDS
         assert (q["speaker"] == "") == (q["speaker_kind"] == "unknown")
+
+
+@pytest.mark.parametrize(("speaker", "cause"), [
+    (None, "no_speaker"),
+    ({"name": "he", "actor_id": None}, "unlinked_pronoun"),
+    ({"name": "the company", "actor_id": None}, "unlinked_phrase"),
+    ({"name": "Jane Roe", "actor_id": "local:person:ab12"}, "other_local_actor"),
+    ({"name": "Jerome Powell", "actor_id": "jerome-powell"}, "other_known_actor"),
+])
+def test_a_wrong_speaker_is_counted_by_its_cause(qs, speaker, cause) -> None:  # type: ignore[no-untyped-def]
+    rec = _rec(200, 300, None) | {"speaker": speaker}
+    res = qs.score(GOLD, [rec])
+    assert res["wrong_by_cause"] == {cause: 1}
