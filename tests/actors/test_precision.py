@@ -194,9 +194,8 @@ def test_confidences_are_probabilities_and_the_threshold_splits_them() -> None:
     ("text", "speaker", "actor"),
     [
         # two senators, equally salient: "he" stays unresolved and names nobody
-        pytest.param("Tim Kaine and Mark Warner spoke. “We will win,” he said.", "he", None,
-                     marks=pytest.mark.xfail(strict=True, reason="coordinated subjects: "
-                                             "salience gives the first conjunct the pronoun")),
+        # (coordinated subjects are both subjects: actors.coref.conjunct_role)
+        ("Tim Kaine and Mark Warner spoke. “We will win,” he said.", "he", None),
         # the subject of the sentence that leads into the quotation speaks
         ("Tim Kaine spoke. Mark Warner spoke. “We will win,” he said.", "Mark Warner",
          "local"),

@@ -63,6 +63,8 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          ("liz-truss", "pronoun"), None),
         ("actors.coref.title_description", "Gov. Eric Holcomb signed the bill. The "
          "governor said it was fair.", D2024, "The governor", "local", None),
+        ("actors.coref.conjunct_role", "Tim Kaine and Mark Warner spoke. Then he left.",
+         D2024, "he", None, ("tim-kaine", "pronoun")),
         ("actors.coref.expletive_it", "The FBI met on Monday. It seems that the leak was "
          "serious.", D2024, "It", None, ("usa-fbi", "pronoun")),
         ("actors.coref.controller", "The FBI warned Congress to boost its security.", D2024,

@@ -54,10 +54,23 @@ def modifier_or_place(root: Any) -> bool:
 
 def remember(a: Article, actor: Actor, root: Any, span: Span) -> None:
     org_head_words(a, actor)
-    subject = root.dep_ in SUBJECT_DEPS
-    a.seen.append(Seen(actor, root.i, subject, subject and main_clause(root.head),
-                       a.quoted[root.i], root.dep_ in ("poss", "pobj", "attr"),
+    role = conjunct_role(root)
+    subject = role.dep_ in SUBJECT_DEPS
+    a.seen.append(Seen(actor, root.i, subject, subject and main_clause(role.head),
+                       a.quoted[root.i], role.dep_ in ("poss", "pobj", "attr"),
                        span.start, span.end))
+
+
+@BOOK.rule("coref")
+def conjunct_role(root: Any) -> Any:
+    """A conjunct plays the role of the first one (Lappin & Leass 1994 weigh conjoined
+    noun phrases alike): in "Tim Kaine and Mark Warner spoke", Warner is a subject too,
+    so a later "he" has two equally salient senators and stays unresolved (not Kaine,
+    the only one the parse marks as subject)."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first
 
 
 @BOOK.rule("coref", off=None)
