@@ -10,7 +10,11 @@ from dossier.gazetteer import Actor
 from dossier.records import ActorRef, Mention
 
 # A mention the actor stage is less sure of than this is an unresolved phrase for the
-# events (no source or target by it): the actor stage's ``Mention.confidence``.
+# events (no source or target by it): the actor stage's ``Mention.confidence``. Lower
+# than the quotes' ``TRUSTED_LINK`` (0.7) on purpose: at 0.7 the events lost more right
+# sides than wrong ones (2026-12-06: ZSP half A type 0.537 -> 0.530, held-out half B
+# 0.448 -> 0.446, B's shown type and dyad right 0.706 -> 0.695); an event's own
+# confidence, not its sides', decides what the default view shows.
 MIN_MENTION_CONFIDENCE = 0.5
 
 
