@@ -52,6 +52,8 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          SEPT16, "Obama", ("barack-obama", "name"), "local"),
         ("actors.names.place_not_actor", "Putin is on a two-day state visit to Beijing.",
          D2024, "Beijing", None, ("CHN", "metonym")),
+        ("actors.names.place_not_actor", "I reached Mexico via Moscow and Paris on May 15.",
+         D2024, "Paris", None, ("FRA", "metonym")),
         ("actors.roles.holder_on_date", "The Russian president is on a state visit.", D2024,
          "The Russian president", ("vladimir-putin", "role"), None),
         ("actors.roles", "The Russian president is on a state visit.", D2024,

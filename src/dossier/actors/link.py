@@ -103,6 +103,8 @@ class Linker:
         phrases = list(gazetteer.all_phrases()) + list(gazetteer.metonyms_surface())
         # "the West" opens sentences as "The West"
         phrases += ["The" + p[3:] for p in phrases if p.startswith("the ")]
+        # news copy types "People’s Liberation Army" with a curly apostrophe
+        phrases += [p.replace("'", "’") for p in phrases if "'" in p]
         # (patterns join the matchers as documents need them: dossier.actors.phrases)
         self.names = LazyPhrases(nlp, "NAME", phrases, attr="ORTH")
         self.roles = LazyPhrases(nlp, "ROLE", sorted(gazetteer.role_titles), attr="LOWER")
