@@ -410,9 +410,12 @@ def local_actor(a: Article, span: Span, type_: str) -> Actor:
 
 @BOOK.rule("names", off=None)
 def same_local_person(key: str, a: Article) -> Actor | None:
-    """"Zhang" after "Zhang Rongqiao": the same local person."""
+    """"Zhang" after "Zhang Rongqiao", "Van Der Beek" after "James Van Der Beek" (a
+    surname of several words ending the name): the same local person."""
     for x in a.local.values():
-        if x.type == "person" and (key == norm(x.name) or key in norm(x.name).split()):
+        full = norm(x.name)
+        if x.type == "person" and (key == full or key in full.split()
+                                   or full.endswith(" " + key)):
             return x
     return None
 
