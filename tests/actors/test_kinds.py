@@ -10,6 +10,9 @@ import pytest
 from dossier.rules import switched_off
 
 D2019 = date(2019, 11, 20)
+# sentences that make a story about a sport throughout (actors.kinds.SPORTS_STORY words)
+SPORTS = ("The tennis tournament went on in Madrid. After the doubles match and a tiebreak, "
+          "the squad reached the semifinal of the cup. ")
 
 
 def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
@@ -66,6 +69,26 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
         # a first name and surname NER called an organisation is a person
         ("person_named_org", "The shares fell, said Megan Davies, citing data.",
          "Megan Davies", ("local:person", "person"), ("local:org", "org")),
+        # in a story about a sport throughout, a country as a side is a team
+        ("team_in_sports_story", SPORTS + "Spain will be back in action on Wednesday "
+         "against defending champion Croatia.", "Croatia", None, ("HRV", "state")),
+        # a capital's word ending a longer name (an airline) is no metonym
+        ("inside_named_thing", "Kazakhstan's Air Astana ordered jets on Monday.", "Astana",
+         None, ("KAZ", "state")),
+        # a possessive with no noun after a bare surname is a shop
+        ("shop_possessive", "Home Depot reported third-quarter earnings that topped "
+         "estimates as revenue fell short, sending shares lower ahead of the opening bell. "
+         "Rival Lowe's was also lower following the results.", "Lowe", None,
+         ("philip-lowe", "person")),
+        # a word another capitalised word runs into, or in capitals, is no surname
+        ("word_of_another_name", "Maria Gonzalvez said the plan would work. Officials "
+         "praised the Central Gonzalvez again.", "Gonzalvez", None, ("local:person", "person")),
+        ("word_of_another_name", "Maria Kessler spoke on Monday. The KESSLER rules apply to "
+         "banks.", "KESSLER", None, ("local:person", "person")),
+        # an unknown name dropped as no actor leaves no local actor to join
+        ("forget_dropped_local", "In the revamped Davis Cup format debuting this year, teams "
+         "play only two singles. The United States lost to Canada for the first time in the "
+         "Davis Cup after a long match.", "Cup", None, ("local:person", "person")),
         # a credit line names no actor
         ("credit_lines", "The talks ended.\n(Reporting by Greg Roumeliotis; Editing by "
          "Martin Howell)", "Greg Roumeliotis", None, ("local:person", "person")),
@@ -115,6 +138,20 @@ def test_a_kind_rule_on_and_off(link, rule: str, text: str, surface: str,  # typ
          ("local:person", "person")),
         ("According to reporting by The New York Times, Donald Trump left.", "Donald Trump",
          ("donald-trump", "person")),
+        # a nationality in a story about a sport; a country as a side in a short one
+        (SPORTS + "Serbia's Novak Djokovic will play on Wednesday.", "Serbia",
+         ("SRB", "state")),
+        ("The tennis tournament went on. Spain will be back in action on Wednesday against "
+         "Croatia.", "Croatia", ("HRV", "state")),
+        # a capital that acts; a person's possessive; a surname after a word of no name
+        ("Astana said it would order jets.", "Astana", ("KAZ", "state")),
+        ("Lowe's remarks on interest rates moved the market on Tuesday.", "Lowe",
+         ("philip-lowe", "person")),
+        ("Maria Kessler spoke on Monday. Later Kessler said no.", "Kessler",
+         ("local:person", "person")),
+        # a name typed with a curly apostrophe is the gazetteer's
+        ("China's ambassador said the People’s Liberation Army could be deployed.",
+         "the People’s Liberation Army", ("chn-pla", "org")),
     ],
 )
 def test_names_the_kind_rules_leave_alone(link, text: str, surface: str,  # type: ignore[no-untyped-def]

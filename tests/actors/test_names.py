@@ -10,6 +10,7 @@ import pytest
 
 from dossier.gazetteer import load_gazetteer, norm
 from dossier.records import Mention
+from dossier.rules import switched_off
 
 D2024 = date(2024, 5, 16)
 SEPT16 = date(2016, 9, 26)
@@ -173,3 +174,21 @@ def test_fuzzy_search_scores_only_reachable_lengths_alike(written: str) -> None:
         assert fuzzy.closest(written, cutoff) == process.extractOne(
             written, fuzzy.keys, scorer=fuzz.ratio, score_cutoff=cutoff)
     assert fuzzy.closest(written, 88.0, words=9) is None  # too few words: no search
+
+
+@pytest.mark.parametrize(("text", "surface", "joined"), [
+    # a surname of several words ending an unknown person's name is that person
+    ("James Van Der Beek has been eliminated from the show. Van Der Beek was eliminated "
+     "in what the host called a shock.", "Van Der Beek", True),
+    # another person's full name is not
+    ("James Van Der Beek has been eliminated from the show. Anna Der Beek was eliminated "
+     "in what the host called a shock.", "Anna Der Beek", False),
+])
+def test_an_unknown_persons_surname_of_several_words(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                                    joined: bool) -> None:
+    def name() -> str:
+        return next(m.actor_name for m in link(text, D2024) if m.text == surface)
+
+    assert (name() == "James Van Der Beek") is joined
+    with switched_off("actors.names.same_local_person"):
+        assert name() == surface

@@ -52,6 +52,8 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          SEPT16, "Obama", ("barack-obama", "name"), "local"),
         ("actors.names.place_not_actor", "Putin is on a two-day state visit to Beijing.",
          D2024, "Beijing", None, ("CHN", "metonym")),
+        ("actors.names.place_not_actor", "I reached Mexico via Moscow and Paris on May 15.",
+         D2024, "Paris", None, ("FRA", "metonym")),
         ("actors.roles.holder_on_date", "The Russian president is on a state visit.", D2024,
          "The Russian president", ("vladimir-putin", "role"), None),
         ("actors.roles", "The Russian president is on a state visit.", D2024,
@@ -86,10 +88,6 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          "Press", D2019, "Associated Press", None, ("usa-ap", "name")),
         ("actors.names.furniture_lines", "Donald Trump spoke in Ohio.\nFollow AP's full "
          "coverage of the trade war", D2019, "AP", None, ("usa-ap", "alias")),
-        ("actors.names.byline", "Donald Trump spoke in Ohio.\nJane Doe, BBC diplomatic "
-         "correspondent\nThe talks ended.", D2019, "Jane Doe", None, "local"),
-        ("actors.names.surname_after_the", "Moon Jae-in spoke in Seoul. The rocket will land "
-         "on the Moon next year.", D2019, "Moon", None, ("moon-jae-in", "name")),
         ("actors.names.work_titles", "Boris Johnson spoke. She loved the film The Queen.",
          D2021, "The Queen", None, ("elizabeth-ii", "role")),
         ("actors.names.work_titles", "Boris Johnson spoke. She watched “The Queen” twice.",
@@ -242,13 +240,14 @@ def test_an_org_named_as_one_is_surer(link, text: str, surface: str, named: bool
 
 
 @pytest.mark.parametrize(("text", "surface", "actor"), [
-    # a surname modifying a noun after "the", a surname with no "the"
+    # a surname modifying a noun after "the", a surname with no "the"; a known name
+    # starting with "the"
     ("Donald Trump spoke. The Trump campaign said no.", "Trump", "donald-trump"),
     ("Moon Jae-in spoke. On Monday Moon said no.", "Moon", "moon-jae-in"),
     ("Xi Jinping spoke. Xinhua reported that the Xi said no.", "Xi", "xi-jinping"),
     ("Fiona Hill spoke. The Hill reported that the talks failed.", "The Hill",
      "usa-the-hill"),
-    # a line of news that starts like furniture, a byline inside a sentence
+    # a line of news that starts like furniture; a correspondent inside a sentence
     ("Copyright law changed, Donald Trump said.", "Donald Trump", "donald-trump"),
     ("Following the talks, Donald Trump left.", "Donald Trump", "donald-trump"),
     ("Jane Doe, the BBC's diplomatic correspondent, said the talks ended.", "Jane Doe",

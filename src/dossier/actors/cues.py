@@ -57,7 +57,6 @@ class Cues:
     subnational: dict[str, str]
     subnational_nouns: frozenset[str]
     furniture: tuple[str, ...]
-    byline_ends: tuple[str, ...]
     common_noun_surnames: frozenset[str]
     work_nouns: frozenset[str]
     title_small_words: frozenset[str]
@@ -110,7 +109,7 @@ def cues() -> Cues:
                      **{norm(n): "GBR" for n in d["subnational_uk"]},
                      **{n: "USA" for n in us_states()}},
         subnational_nouns=frozenset(d["subnational_nouns"]),
-        furniture=tuple(d["furniture"]), byline_ends=tuple(d["byline_ends"]),
+        furniture=tuple(d["furniture"]),
         common_noun_surnames=frozenset(d["common_noun_surnames"]),
         work_nouns=frozenset(d["work_nouns"]),
         title_small_words=frozenset(d["title_small_words"]),

@@ -24,6 +24,9 @@ from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
 from dossier.gazetteer import Actor, Gazetteer, norm
 from dossier.records import content_id
 
+# NER labels of a longer name a state's or a capital's word may end ("Air Astana")
+NAMED_THING_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"})
+
 # a match's score in a sentence ("2-1", "6 - 4")
 SCORE = re.compile(r"(?<![\d.])\d{1,2} ?[-–] ?\d{1,2}(?![\d.])")
 # a one-word name with a capital inside ("SpaceX", "WeWork", "MarketAxess")
@@ -32,19 +35,31 @@ CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 SPORTS_ARTICLE = 3
 # words of a first name and surname NER called an organisation
 PERSON_WORDS = (2, 3)
+# sports words from which a story is about a sport throughout (its countries are teams)
+SPORTS_STORY = 6
+# evidence of a bare surname the gazetteer's dates picked (the person not in the story)
+GUESSED_SURNAME = frozenset({"surname_office", "surname_guess"})
+# evidence of one word continuing an unknown person's chain ("Kaufman", "Jane")
+CHAIN_WORDS = frozenset({"name_part", "first_name"})
+# prepositions after which a country in a story about a sport is a side
+SIDE_PREPS = frozenset({"against", "over", "vs", "vs.", "versus", "for"})
 
 
 def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None, str]:
     """The actor to write for ``span`` (None: no mention) and the evidence for its
     confidence (a key of ``[confidence]``)."""
     if actor.type == "state":
-        return (None, why) if national_team(a, span) or compass_region(span) else (actor, why)
+        if national_team(a, span) or team_in_sports_story(a, span) or compass_region(span) \
+                or inside_named_thing(span):
+            return None, why
+        return actor, why
     if actor.type in ("bloc", "region") and region_name_goes_on(span):
         return None, why
     if actor.type == "person" and group_modifier(span):
         why = "group_modifier"
     if not actor.id.startswith("local:"):
-        if actor.type == "person" and common_word_surname(a, span, actor):
+        if actor.type == "person" and (common_word_surname(a, span, actor) or (
+                why in GUESSED_SURNAME and shop_possessive(span))):
             return None, why
         if actor.type in ("org", "bloc") and (inside_longer_name(a, span)
                                               or known_product_word(span)):
@@ -53,6 +68,8 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
             return None, why
         return actor, why
     if platform_use(a, span):
+        return None, why
+    if why in CHAIN_WORDS and word_of_another_name(span, actor):
         return None, why
     if product_name(a, span, actor.type == "person"):
         return None, why
@@ -393,3 +410,67 @@ def company_named_person(span: Span) -> bool:
     if word.lower() in cues().platforms:
         return True
     return bool(CAMEL.fullmatch(word)) and not word.lower().startswith(cues().name_prefixes)
+
+
+@BOOK.rule("names", off=False)
+def team_in_sports_story(a: Article, span: Span) -> bool:
+    """In a story about a sport throughout (``SPORTS_STORY`` words of ``sports_words``),
+    a country or a capital that is the subject or object of a verb, or a side after
+    "against", "over", "for" (``SIDE_PREPS``), is a team, no state: "Spain will be back
+    in action on Wednesday against defending champion Croatia", "when I took over
+    Washington" (a coach of the Capitals); not a nationality ("Serbia's Novak
+    Djokovic", "Yasutaka Uchiyama of Japan", "Brazil star Neymar")."""
+    tok = span.root
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        side = tok.head.lower_ in SIDE_PREPS
+    else:
+        side = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")
+    return side and len(a.parsed.where(LOWER, cues().sports_words)) >= SPORTS_STORY
+
+
+@BOOK.rule("names", off=False)
+def inside_named_thing(span: Span) -> bool:
+    """A country's or a capital's name that ends a longer name NER found, a capitalised
+    word of it before, is a word of that name, no mention of the state: "Kazakhstan's
+    Air Astana" (an airline) is not Kazakhstan (not "Kazakhstan's Astana", nor "the
+    Beijing government")."""
+    first = span[0]
+    if first.ent_iob_ != "I" or first.ent_type_ not in NAMED_THING_LABELS or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.is_title and prev.pos_ == "PROPN" and prev.lower_ not in cues().titles
+
+
+@BOOK.rule("names", off=False)
+def shop_possessive(span: Span) -> bool:
+    """A bare surname picked by office that is a possessive with no noun after it is a
+    shop's or a company's name: "Rival Lowe's was also lower" is the retailer, not
+    Australia's central banker Philip Lowe (not "Lowe's remarks", a person's)."""
+    doc = span.doc
+    end = span.end
+    if len(span) != 1 or end + 1 > len(doc) or doc[end].text not in ("'s", "’s"):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "ADV")
+
+
+@BOOK.rule("names", off=False)
+def word_of_another_name(span: Span, actor: Actor) -> bool:
+    """One word continuing an unknown person's chain is no part of it when a capitalised
+    word that is none of that person's names runs into it (it ends another name:
+    "World Cup" is not the "Davis Cup" NER took for a person, "Pre-Workout Supplement"
+    not "Nighttime Supplement"), or when it is written in capitals (an acronym:
+    "NASCAR"); not "Gov. Kaufman", "Jane Kaufman" again, "But Kaufman said"."""
+    tok = span[0]
+    if len(span) != 1:
+        return False
+    if tok.is_upper and len(tok) > 2:
+        return True
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    own = norm(actor.name).split()
+    return prev.is_title and prev.pos_ == "PROPN" \
+        and prev.lower_.rstrip(".") not in cues().titles and norm(prev.text) not in own

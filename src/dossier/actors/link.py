@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 
 from dossier.actors import names, roles
 from dossier.actors.article import Article, FuzzyNames
+from dossier.actors.calibration import page_calibrated
 from dossier.actors.coref import nominals, pronouns
 from dossier.actors.cues import BOOK, GROUPS
 from dossier.actors.evidence import lone_unknown_name
@@ -104,6 +105,8 @@ class Linker:
         phrases = list(gazetteer.all_phrases()) + list(gazetteer.metonyms_surface())
         # "the West" opens sentences as "The West"
         phrases += ["The" + p[3:] for p in phrases if p.startswith("the ")]
+        # news copy types "People’s Liberation Army" with a curly apostrophe
+        phrases += [p.replace("'", "’") for p in phrases if "'" in p]
         # (patterns join the matchers as documents need them: dossier.actors.phrases)
         self.names = LazyPhrases(nlp, "NAME", phrases, attr="ORTH")
         self.roles = LazyPhrases(nlp, "ROLE", sorted(gazetteer.role_titles), attr="LOWER")
@@ -142,6 +145,7 @@ class Linker:
             else:
                 k += 1
         lone_unknown_name(a)
+        page_calibrated(a)  # confidence as measured on real pages
         mentions = sorted(a.out, key=lambda m: m.start)
         parsed.set_mentions(mentions)
         return mentions

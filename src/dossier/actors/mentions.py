@@ -24,6 +24,7 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
     checked, why = review(a, span, actor, why or via)
     if checked is None:  # no actor: a national team, a product, a platform used as a place
         a.skip(span)
+        forget_dropped_local(a, actor)
         return
     actor = checked
     if why == "national_body":  # an unknown name found in the gazetteer ("the Senate")
@@ -46,6 +47,19 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
             a, span, actor) else why, actor),
     ))
     remember_mention(a, span, actor, via)
+
+
+@BOOK.rule("names", off=None)
+def forget_dropped_local(a: Article, actor: Actor) -> None:
+    """An unknown name whose first link was dropped as no actor (a product, an event, a
+    team) leaves no local actor behind for later words to join: after "the revamped
+    Davis Cup format" (a product-like name, dropped), "the Davis Cup" and "World
+    Cup-style" are no "Cup" of a person "Davis Cup"; after "the new Moneycontrol Pro",
+    "Moneycontrol Pro offers" is no person "Pro"."""
+    if not actor.id.startswith("local:") or any(m.actor_id == actor.id for m in a.out):
+        return
+    for key in [k for k, x in a.local.items() if x.id == actor.id]:
+        del a.local[key]
 
 
 # Evidence that only continues a chain ("its" after "Nomura", "the MacBook Pro" after

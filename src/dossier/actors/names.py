@@ -16,7 +16,7 @@ from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.mentions import emit
 from dossier.actors.nonactors import word_piece
 from dossier.actors.people import not_from_here, pick_person, title_misfits
-from dossier.actors.places import city_not_actor, not_the_state
+from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
@@ -140,14 +140,6 @@ def person_not_state(others: list[Actor], span: Span, ent: Span | None) -> list[
     if ent is not None and ent.label_ in cues().person_labels and ent.end >= span.end:
         return [x for x in others if x.type != "state"]
     return others
-
-
-@BOOK.rule("names", off=False)
-def place_not_actor(a: Article, span: Span) -> bool:
-    """A capital or seat of power that locates rather than acts is a place: "Beijing
-    supplies Moscow" (actors) but "a visit to Beijing" (a place)."""
-    root = span.root
-    return bool(root.dep_ == "pobj" and root.head.lower_ in cues().locative)
 
 
 @BOOK.rule("names")
@@ -418,9 +410,12 @@ def local_actor(a: Article, span: Span, type_: str) -> Actor:
 
 @BOOK.rule("names", off=None)
 def same_local_person(key: str, a: Article) -> Actor | None:
-    """"Zhang" after "Zhang Rongqiao": the same local person."""
+    """"Zhang" after "Zhang Rongqiao", "Van Der Beek" after "James Van Der Beek" (a
+    surname of several words ending the name): the same local person."""
     for x in a.local.values():
-        if x.type == "person" and (key == norm(x.name) or key in norm(x.name).split()):
+        full = norm(x.name)
+        if x.type == "person" and (key == full or key in full.split()
+                                   or full.endswith(" " + key)):
             return x
     return None
 

@@ -1,7 +1,7 @@
 """What looks like a name but is no actor, found before reading: lines of page
-furniture ("More from The Nation"), titles of works ("the film The Queen", “Wild
-Rose”), a surname after "the" ("the Moon"); and word pieces ("the un of un-angry").
-Their tokens are taken with no mention."""
+furniture ("More from The Nation"), credit lines, titles of works ("the film The
+Queen", “Wild Rose”); and word pieces ("the un of un-angry"). Their tokens are taken
+with no mention."""
 
 from __future__ import annotations
 
@@ -9,22 +9,17 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from dossier.actors.article import Article
-from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
-from dossier.gazetteer import norm
+from dossier.actors.cues import BOOK, cues
 
 # A title of a work in quotation marks holds at most this many words.
 WORK_TITLE_WORDS = 8
-# A correspondent's byline line holds at most this many words.
-BYLINE_WORDS = 12
 SUBJECTS = ("nsubj", "nsubjpass")
 _OPENERS = frozenset({"“", '"'})  # of a quotation that may hold a title
-_THE = frozenset({"the"})
 
 
 def take_nonactors(a: Article) -> None:
     """Take the tokens of page furniture and of titles of works before reading."""
-    for span in [*furniture_lines(a), *credit_lines(a), *work_titles(a),
-                 *surname_after_the(a)]:
+    for span in [*furniture_lines(a), *credit_lines(a), *work_titles(a)]:
         a.skip(span)
 
 
@@ -33,7 +28,7 @@ def furniture_lines(a: Article) -> list[Span]:
     """A line of page furniture names no actor: "More from The Nation", "Read more",
     "Follow us on Twitter", "Sign up for our newsletter", "© 2019 Associated Press",
     "Follow AP's full coverage of the trade war" (``furniture`` in actor_cues.toml, at
-    the start of a line), and a correspondent's byline (:func:`byline`)."""
+    the start of a line)."""
     doc, text = a.doc, a.parsed.text
     openers = cues().furniture
     out = []
@@ -42,7 +37,7 @@ def furniture_lines(a: Article) -> list[Span]:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end].strip().lower()
-        if line.startswith(openers) or byline(line):
+        if line.startswith(openers):
             sp = doc.char_span(start, end, alignment_mode="expand")
             if sp is not None and len(sp):
                 out.append(sp)
@@ -75,15 +70,6 @@ def credit_lines(a: Article) -> list[Span]:
     return out
 
 
-@BOOK.rule("names", off=False)
-def byline(line: str) -> bool:
-    """A correspondent's byline line names no actor: "Jane Doe, BBC diplomatic
-    correspondent" (a short line with a comma, no full stop, ending in a word of
-    ``byline_ends`` in actor_cues.toml)."""
-    return ("," in line and line.endswith(cues().byline_ends)
-            and len(line.split()) <= BYLINE_WORDS)
-
-
 @BOOK.rule("names", off=[])
 def work_titles(a: Article) -> list[Span]:
     """Titles of works are no actors: the capitalised words after "the film", "the
@@ -107,33 +93,6 @@ def work_titles(a: Article) -> list[Span]:
                     k in a.names_at and any(x.type == "person" for x in a.g.by_name(
                         a.names_at[k].text)) for k in range(t.i + 1, end)):
                 out.append(Span(doc, t.i + 1, end))
-    return out
-
-
-@BOOK.rule("names", off=[])
-def surname_after_the(a: Article) -> list[Span]:
-    """A known person's surname that is also a common word (``common_noun_surnames``
-    in actor_cues.toml), heading a noun phrase after "the", names no person: "the
-    rocket will land on the Moon" (not Moon Jae-in; "the Xi said" is Xi); not when it
-    modifies a noun ("the Moon government"), starts a longer name or a role, is
-    tagged an organisation or a place, or "the" starts a known name ("The Hill")."""
-    doc, tokens, g, c = a.doc, a.parsed.tokens, a.g, cues()
-    out = []
-    words = set(a.parsed.where(LOWER, c.common_noun_surnames))
-    for i in a.parsed.where(LOWER, _THE):
-        k = i + 1
-        if k not in words or k in a.roles_at or i in a.roles_at or i in a.names_at \
-                or not doc[k].is_title:
-            continue
-        t = tokens[k]
-        ent = a.ents_at.get(k)
-        if t.dep_ in MODIFIER_DEPS or (ent is not None and (
-                len(ent) > 1 or ent.label_ not in c.person_labels)) \
-                or (k in a.names_at and len(a.names_at[k]) > 1) \
-                or not g.by_surname(t.text) \
-                or g.by_name(t.text) or norm(t.text) in g.metonyms:
-            continue
-        out.append(Span(doc, i, k + 1))
     return out
 
 

@@ -26,6 +26,17 @@ def not_the_state(a: Article, span: Span, actor: Actor) -> bool:
     return False
 
 
+@BOOK.rule("names", off=False)
+def place_not_actor(a: Article, span: Span) -> bool:
+    """A capital or seat of power that locates rather than acts is a place: "Beijing
+    supplies Moscow" (actors) but "a visit to Beijing" (a place), and so is one joined
+    to such a place ("reached Mexico via Moscow and Paris": Paris too)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return bool(root.dep_ == "pobj" and root.head.lower_ in cues().locative)
+
+
 @BOOK.rule("names", off=None)
 def part_of_longer_place(a: Article, span: Span) -> Span | None:
     """"He moved to New Jersey": a name inside a longer place name (a state of a
