@@ -279,17 +279,11 @@ def right(kind: str, r: dict[str, str]) -> bool:
     return all(r[m].strip().lower() == "y" for m in marks)
 
 
-# rows a mention sheet's cell (a link route at one confidence) needs to be fitted alone
-MIN_CELL = 15
-
-
 def fit(sheet: Path, edges: list[float]) -> str:
     """A table of the share of fully right records per confidence bin (lower edge =
     [share, the bin's mean confidence]) of a marked sheet of the TUNING pages (quotes
     of speech only: beliefs are hidden anyway), as ``data/quote_page_calibration.toml``
-    holds it; for mentions also per cell, a link route (``via``) at one confidence
-    (the evidence that made the link: "unlinked 0.65", a lone unknown name) with at
-    least ``MIN_CELL`` rows, as ``data/mention_page_calibration.toml`` holds it."""
+    holds it."""
     kind, _, rows = read_sheet(sheet)
     if "-tune-" not in sheet.name:
         raise SheetError(f"{sheet}: not a sheet of the tuning pages (a held-apart audit "
@@ -305,16 +299,6 @@ def fit(sheet: Path, edges: list[float]) -> str:
             mean = sum(float(r["confidence"]) for r in inside) / len(inside)
             lines.append(f'"{lo:.2f}" = [{ok / len(inside):.2f}, {mean:.2f}]  '
                          f'# share right, mean confidence: {ok} of {len(inside)}')
-    if kind == "mention":
-        cells: dict[str, list[dict[str, str]]] = {}
-        for r in rows:
-            cells.setdefault(f"{r['via']} {float(r['confidence']):.2f}", []).append(r)
-        lines.append("[cells]")
-        for key, inside in sorted(cells.items()):
-            if len(inside) >= MIN_CELL:
-                ok = sum(right(kind, r) for r in inside)
-                lines.append(f'"{key}" = [{ok / len(inside):.2f}, {key.split()[-1]}]  '
-                             f'# share right, confidence: {ok} of {len(inside)}')
     return "\n".join(lines) + "\n"
 
 

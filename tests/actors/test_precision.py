@@ -239,9 +239,7 @@ def test_a_lone_unknown_name_is_less_sure(link, text: str, surface: str, lone: b
     def confidence() -> float:
         return next(m for m in link(text, D2019) if m.text == surface).confidence
 
-    with switched_off("actors.names.page_calibrated"):  # (the rules' values, not the pages')
-        assert confidence() == (table["unlinked_person_lone"] if lone
-                                else table["unlinked_person"])
-        with switched_off("actors.names.lone_unknown_name"):
-            assert confidence() == table["unlinked_person"]
+    assert confidence() == (table["unlinked_person_lone"] if lone else table["unlinked_person"])
+    with switched_off("actors.names.lone_unknown_name"):
+        assert confidence() == table["unlinked_person"]
     assert table["unlinked_person_lone"] < TRUSTED_LINK <= table["unlinked_person"]

@@ -29,7 +29,6 @@ from spacy.tokens import Span, Token
 
 from dossier.actors import names, roles
 from dossier.actors.article import Article, FuzzyNames
-from dossier.actors.calibration import page_calibrated
 from dossier.actors.coref import nominals, pronouns
 from dossier.actors.cues import BOOK, GROUPS
 from dossier.actors.evidence import lone_unknown_name
@@ -145,7 +144,6 @@ class Linker:
             else:
                 k += 1
         lone_unknown_name(a)
-        page_calibrated(a)  # confidence as measured on real pages
         mentions = sorted(a.out, key=lambda m: m.start)
         parsed.set_mentions(mentions)
         return mentions
