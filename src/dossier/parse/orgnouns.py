@@ -47,6 +47,7 @@ class OrgWords:
     nominals: dict[str, frozenset[str]]  # noun → kinds it may mean
     kinds: dict[str, frozenset[str]]  # kind → words of a name of that kind
     sectors: dict[str, frozenset[str]]  # kind → CAMEO sectors of a known one
+    bare: frozenset[str]  # nouns that refer back without "the": "police said"
 
 
 @cache
@@ -54,7 +55,8 @@ def org_words() -> OrgWords:
     d = load_toml("actor_cues.toml")
     return OrgWords({k: frozenset(v) for k, v in d["org_nominals"].items()},
                     {k: frozenset(v) for k, v in d["org_kinds"].items()},
-                    {k: frozenset(v) for k, v in d["org_kind_sectors"].items()})
+                    {k: frozenset(v) for k, v in d["org_kind_sectors"].items()},
+                    frozenset(d["org_nominals_bare"]["nouns"]))
 
 
 def kinds_of(m: Mention) -> frozenset[str]:
@@ -92,14 +94,18 @@ def resolve(parsed: ParsedArticle, mentions: Sequence[Mention], span: Span,
     Widgets Ltd; a ministry or agency for "the ministry"; an unknown one named for
     another kind, "the Communist Party", is no company); nobody when two fit in one
     sentence, or when a name the linker left alone is a subject after it ("Home Depot
-    cut jobs. Walmart cut prices. The company …"). ``mentions`` are the article's so
+    cut jobs. Walmart cut prices. The company …"). A noun for a narrower kind wants
+    that kind ("the police" a police force, "the court" a court; "the agency" no
+    legislature); a few need no "the" (``org_nominals_bare``: "police said" after
+    "the Ithilen Police Service"). ``mentions`` are the article's so
     far, ``linked`` says whether a token is in one."""
     root = span.root
     noun = root.lower_
     w = org_words()
     wanted = w.nominals.get(noun)
-    if (wanted is None or root.pos_ != "NOUN" or not bare(span)
-            or span[0].lower_ not in ("the", "this") or described_here(root)):
+    if (wanted is None or root.pos_ != "NOUN" or not bare(span) or described_here(root)
+            or span[0].lower_ not in ("the", "this") and not (
+                len(span) == 1 and noun in w.bare)):
         return None
     if any(t.lower_ in w.kinds["media"] for t in span):
         wanted = frozenset(("media",))  # "the news agency": a medium
