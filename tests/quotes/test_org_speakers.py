@@ -237,6 +237,8 @@ LONG = "“We will go ahead when it is safe and not a day before that, whatever 
      "the agency"),
     (f"Congress passed the bill on Monday.\n\n{LONG} the agency said.", "the agency"),
     (f"The White House spoke on Monday.\n\n{LONG} police said.", "police"),
+    # "police" alone wants a force linked with trust, not a heading NER took for one
+    (f"Ithilen Shooting Suspect Named By Police\n\n{LONG} police said.", "police"),
 ])
 def test_an_agency_speaks(quotes, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert speaker(quotes(text), "We will go") == name

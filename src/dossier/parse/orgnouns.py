@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from dossier.data import load_toml
 from dossier.parse.article import ParsedArticle
 from dossier.parse.tree import children
-from dossier.records import Mention
+from dossier.records import TRUSTED_LINK, Mention
 from dossier.rules import is_on
 
 # The kinds of body an unknown organisation whose name says nothing of its kind may be
@@ -97,7 +97,8 @@ def resolve(parsed: ParsedArticle, mentions: Sequence[Mention], span: Span,
     cut jobs. Walmart cut prices. The company …"). A noun for a narrower kind wants
     that kind ("the police" a police force, "the court" a court; "the agency" no
     legislature); a few need no "the" (``org_nominals_bare``: "police said" after
-    "the Ithilen Police Service"). ``mentions`` are the article's so
+    "the Toronto Police Service"), but then only a body linked with trust (not a
+    heading NER took for one, "Suspect Named By Police"). ``mentions`` are the article's so
     far, ``linked`` says whether a token is in one."""
     root = span.root
     noun = root.lower_
@@ -109,7 +110,10 @@ def resolve(parsed: ParsedArticle, mentions: Sequence[Mention], span: Span,
         return None
     if any(t.lower_ in w.kinds["media"] for t in span):
         wanted = frozenset(("media",))  # "the news agency": a medium
-    return nearest_org(parsed, mentions, parsed.start(span), wanted, linked, noun)
+    found = nearest_org(parsed, mentions, parsed.start(span), wanted, linked, noun)
+    if found is not None and span[0].lower_ == noun and found.confidence < TRUSTED_LINK:
+        return None  # "police" alone: only a force surely named ("… Named By Police" heading)
+    return found
 
 
 def described_here(noun: Token) -> bool:
