@@ -46,6 +46,10 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "the Gondorian robotics company"),
     ("quotes.speakers.org_as_named", MINISTRY, "The rules", "Ministry of Health of Gondor",
      "the ministry"),
+    # initials are a name, not a heading in capitals (issue 18)
+    ("quotes.speakers.org_as_named", "NASA delayed the launch on Monday.\n\n“We will go "
+     "ahead when it is safe,” NASA said.", "We will go", "NASA",
+     "National Aeronautics and Space Administration"),
     ("actors.coref.org_nominal", AGENCY, "We will not", "Federal Aviation Administration",
      "the agency"),
     ("quotes.speakers.spokesperson_of", SPOKESMAN, "Safety", "Ithilen Robotics Inc.",
@@ -56,9 +60,10 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
     ("quotes.speakers.spokesperson_of", "Ithilen Securities expects growth next year.\n\n"
      "“The market is factoring in a recovery,” said a report from Ithilen Securities.",
      "The market", "Ithilen Securities", "a report from Ithilen Securities"),
-    ("quotes.speakers.spelt_out", "Agents of U.S. Customs and Border Protection (CBP) "
-     "detained 40 people on Monday.\n\n“The group crossed the river at night,” CBP said.",
-     "The group", "Customs and Border Protection", "CBP"),
+    # (a body the gazetteer does not know: a known one speaks under its own name)
+    ("quotes.speakers.spelt_out", "Agents of Ithilen Border Protection (IBP) detained 40 "
+     "people on Monday.\n\n“The group crossed the river at night,” IBP said.",
+     "The group", "Ithilen Border Protection", "IBP"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
     # a surname of several words after the full name
@@ -216,3 +221,24 @@ def test_a_glued_name_speaks_as_the_person_before_the_glue(quotes, text: str, st
     assert speaker(quotes(text), start) == named
     with switched_off("actors.names.glued_name"):
         assert speaker(quotes(text), start) != named
+
+
+LONG = "“We will go ahead when it is safe and not a day before that, whatever it costs,”"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # (issue 18) an agency the article names by its initials speaks under them
+    (f"NASA delayed the launch on Monday.\n\n{LONG} NASA said.", "NASA"),
+    (f"NASA delayed the launch on Monday.\n\n{LONG} the agency said.", "NASA"),
+    (f"The Toronto Police Service arrested two men on Monday.\n\n{LONG} police said.",
+     "Toronto Police Service"),
+    # negatives: two agencies in one sentence, none of that kind, no police force named
+    (f"NASA delayed the launch and the FBI opened an inquiry.\n\n{LONG} the agency said.",
+     "the agency"),
+    (f"Congress passed the bill on Monday.\n\n{LONG} the agency said.", "the agency"),
+    (f"The White House spoke on Monday.\n\n{LONG} police said.", "police"),
+    # "police" alone wants a force linked with trust, not a heading NER took for one
+    (f"Ithilen Shooting Suspect Named By Police\n\n{LONG} police said.", "police"),
+])
+def test_an_agency_speaks(quotes, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert speaker(quotes(text), "We will go") == name

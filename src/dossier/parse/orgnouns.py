@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from dossier.data import load_toml
 from dossier.parse.article import ParsedArticle
 from dossier.parse.tree import children
-from dossier.records import Mention
+from dossier.records import TRUSTED_LINK, Mention
 from dossier.rules import is_on
 
 # The kinds of body an unknown organisation whose name says nothing of its kind may be
@@ -47,6 +47,7 @@ class OrgWords:
     nominals: dict[str, frozenset[str]]  # noun → kinds it may mean
     kinds: dict[str, frozenset[str]]  # kind → words of a name of that kind
     sectors: dict[str, frozenset[str]]  # kind → CAMEO sectors of a known one
+    bare: frozenset[str]  # nouns that refer back without "the": "police said"
 
 
 @cache
@@ -54,7 +55,8 @@ def org_words() -> OrgWords:
     d = load_toml("actor_cues.toml")
     return OrgWords({k: frozenset(v) for k, v in d["org_nominals"].items()},
                     {k: frozenset(v) for k, v in d["org_kinds"].items()},
-                    {k: frozenset(v) for k, v in d["org_kind_sectors"].items()})
+                    {k: frozenset(v) for k, v in d["org_kind_sectors"].items()},
+                    frozenset(d["org_nominals_bare"]["nouns"]))
 
 
 def kinds_of(m: Mention) -> frozenset[str]:
@@ -92,18 +94,26 @@ def resolve(parsed: ParsedArticle, mentions: Sequence[Mention], span: Span,
     Widgets Ltd; a ministry or agency for "the ministry"; an unknown one named for
     another kind, "the Communist Party", is no company); nobody when two fit in one
     sentence, or when a name the linker left alone is a subject after it ("Home Depot
-    cut jobs. Walmart cut prices. The company …"). ``mentions`` are the article's so
+    cut jobs. Walmart cut prices. The company …"). A noun for a narrower kind wants
+    that kind ("the police" a police force, "the court" a court; "the agency" no
+    legislature); a few need no "the" (``org_nominals_bare``: "police said" after
+    "the Toronto Police Service"), but then only a body linked with trust (not a
+    heading NER took for one, "Suspect Named By Police"). ``mentions`` are the article's so
     far, ``linked`` says whether a token is in one."""
     root = span.root
     noun = root.lower_
     w = org_words()
     wanted = w.nominals.get(noun)
-    if (wanted is None or root.pos_ != "NOUN" or not bare(span)
-            or span[0].lower_ not in ("the", "this") or described_here(root)):
+    if (wanted is None or root.pos_ != "NOUN" or not bare(span) or described_here(root)
+            or span[0].lower_ not in ("the", "this") and not (
+                len(span) == 1 and noun in w.bare)):
         return None
     if any(t.lower_ in w.kinds["media"] for t in span):
         wanted = frozenset(("media",))  # "the news agency": a medium
-    return nearest_org(parsed, mentions, parsed.start(span), wanted, linked, noun)
+    found = nearest_org(parsed, mentions, parsed.start(span), wanted, linked, noun)
+    if found is not None and span[0].lower_ == noun and found.confidence < TRUSTED_LINK:
+        return None  # "police" alone: only a force surely named ("… Named By Police" heading)
+    return found
 
 
 def described_here(noun: Token) -> bool:

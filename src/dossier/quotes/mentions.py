@@ -315,10 +315,11 @@ def org_as_named(view: ArticleView, m: Mention) -> str | None:
     """An organisation speaks under the name the article gives it: its own name when
     the article writes it, else the name the article uses most ("the US military
     said" is the US military, not the United States Armed Forces), "the" aside, not
-    a heading in capitals. So does one the actor stage is not sure is an actor (an
-    unknown one): "the ministry" after "the Ministry of Health of Gondor" is that
-    ministry, "The Federal Aviation Administration said" the Federal Aviation
-    Administration (what is unsure of it is whether it is an actor, not its name)."""
+    a heading in capitals (initials are a name: "NASA said" is NASA). So does one
+    the actor stage is not sure is an actor (an unknown one): "the ministry" after
+    "the Ministry of Health of Gondor" is that ministry, "The Federal Aviation
+    Administration said" the Federal Aviation Administration (what is unsure of it is
+    whether it is an actor, not its name)."""
     if m.type not in ("org", "bloc"):
         return None
     if (full := spelt_out(view, m)) is not None:
@@ -326,7 +327,8 @@ def org_as_named(view: ArticleView, m: Mention) -> str | None:
     if m.actor_name in view.text:
         return m.actor_name
     names = Counter(_bare_name(n.text) for n in view.parsed.mentions
-                    if n.actor_id == m.actor_id and n.via != "pronoun" and not n.text.isupper())
+                    if n.actor_id == m.actor_id and n.via != "pronoun"
+                    and (not n.text.isupper() or _initials(_bare_name(n.text))))
     named = [(k, n) for n, k in names.items() if any(w[:1].isupper() for w in n.split())]
     return max(named, key=lambda x: (x[0], len(x[1])))[1] if named else None
 
@@ -338,7 +340,7 @@ def spelt_out(view: ArticleView, m: Mention) -> str | None:
     (CBP)" is Customs and Border Protection (the capitalised words whose initials
     they are, "and", "of", "for", "the" aside)."""
     acr = _bare_name(m.text.strip())
-    if not (2 <= len(acr) <= 6 and acr.isupper() and acr.isalpha()):
+    if not _initials(acr):
         return None
     words = r"[A-Z][\w.'’-]*(?:\s+(?:and|of|for|the|on|&)\s+|\s+)"
     pattern = r"((?:" + words + r"){" + f"{len(acr)},{2 * len(acr)}" + r"})\(" + acr + r"\)"
@@ -351,6 +353,11 @@ def spelt_out(view: ArticleView, m: Mention) -> str | None:
                 name = hit.group(1)
                 return name[name.index(caps[k]):].strip()
     return None
+
+
+def _initials(text: str) -> bool:
+    """Whether a name is initials ("CBP", "NASA"), not a heading in capitals."""
+    return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
 
 
 def _bare_name(text: str) -> str:
