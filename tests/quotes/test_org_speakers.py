@@ -67,9 +67,11 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
     # a surname of several words after the full name
-    ("quotes.speakers.longer_name", "Ilsa Van Der Berg was voted off the show on Monday. "
-     "Van Der Berg was in tears.\n\n“We lost the baby,” Van Der Berg said.", "We lost",
-     "Ilsa Van Der Berg", "Van Der Berg"),
+    # (a surname of several words after the full name: the actor stage joins them,
+    # actors.names.same_local_person; here the full name NER missed)
+    ("quotes.speakers.longer_name", "The He Jianxiong report was published on Monday. He "
+     "Jianxiong, a former trade official, disagreed.\n\n“I would ask what the incentive "
+     "is,” Jianxiong said.", "I would ask", "He Jianxiong", "Jianxiong"),
     # a full name NER took for a place, its first name a common one
     ("quotes.speakers.known_first_name", "The songs were written by Ben Ortiz and Kate York "
      "last spring.\n\n“It is a different muscle,” York said.", "It is a", "Kate York",
@@ -179,7 +181,7 @@ LAWYER = "Jeffrey Kaufman, a lawyer for the family, spoke to reporters on Tuesda
 def test_the_noun_a_person_was_described_with_names_them(  # type: ignore[no-untyped-def]
         quotes, text: str, with_rule: str, without: str) -> None:
     assert speaker(quotes(text), "We are confident") == with_rule
-    with switched_off("quotes.speakers.described_person"):
+    with switched_off("actors.coref.title_description"):  # (the actor stage names them)
         assert speaker(quotes(text), "We are confident") == without
 
 

@@ -411,13 +411,11 @@ def local_actor(a: Article, span: Span, type_: str) -> Actor:
 @BOOK.rule("names", off=None)
 def same_local_person(key: str, a: Article) -> Actor | None:
     """"Zhang" after "Zhang Rongqiao", "Van Der Beek" after "James Van Der Beek" (a
-    surname of several words ending the name): the same local person."""
-    for x in a.local.values():
-        full = norm(x.name)
-        if x.type == "person" and (key == full or key in full.split()
-                                   or full.endswith(" " + key)):
-            return x
-    return None
+    surname of several words ending the name): the same local person; nobody when two
+    fit ("Ilsa Van Der Berg and Jan Van Der Berg … Van Der Berg said")."""
+    fits = [x for x in a.local.values() if x.type == "person" and (
+        key == (full := norm(x.name)) or key in full.split() or full.endswith(" " + key))]
+    return fits[0] if len(fits) == 1 else None
 
 
 @BOOK.rule("names", off="")

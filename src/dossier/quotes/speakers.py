@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, NAMED, RESOLVED, UNLINKED, UNRESOLVED
-from dossier.quotes.described import described_person
 from dossier.quotes.lexicon import cues, is_cue, lemma
 from dossier.quotes.mentions import mention_speaker, raw_speaker, source_phrase, subject_mention
 from dossier.quotes.orgs import org_nominal, spokesperson_of, statement_owner
@@ -274,7 +273,7 @@ def unlinked_subject(view: ArticleView, cue: Token, span: Span, reported: bool) 
         return outer, UNLINKED
     if (found := unresolved_pronoun(view, cue, span, reported)) is not None:
         return found
-    for rule in (org_nominal, spokesperson_of, statement_owner, described_person):
+    for rule in (org_nominal, spokesperson_of, statement_owner):
         if (org := rule(view, span)) is not None:  # "the company said", "a spokesman for X"
             return org
     if len(span) == 1 and span.root.lower_ in ("it", "they"):

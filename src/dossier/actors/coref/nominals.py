@@ -190,7 +190,21 @@ def title_description(a: Article, tok: Token) -> int | None:
         if title in story_titles(a, s) and mods <= {
                 t.lower_.rstrip(".") for t in a.doc[max(0, s.start - TITLE_REACH) : s.start]}:
             holders[s.actor.id] = s.actor
-    if len(holders) != 1:
+    if len(holders) != 1 or someone_else_so(a, title, i):
         return None
     emit(a, a.span(i, end), next(iter(holders.values())), "pronoun", "title_story")
     return end
+
+
+def someone_else_so(a: Article, title: str, i: int) -> bool:
+    """The title used for someone unnamed since its holder was named: "Jeffrey Kaufman,
+    a lawyer for the family, spoke. Later a lawyer for the city spoke too. … the lawyer
+    said" (either lawyer). An appositive of a name is its holder, not someone else."""
+    named = max((s.end for s in a.seen if s.token < i and s.actor.type == "person"
+                 and title in story_titles(a, s)), default=-1)
+    for t in a.doc[max(named, 0) : i]:
+        if t.tag_ == "NN" and title_word(t) == title and not a.quoted[t.i] \
+                and t.dep_ != "appos" and t.head.dep_ != "appos" \
+                and any(c.lower_ in ("a", "an", "another") for c in t.children):
+            return True
+    return False
