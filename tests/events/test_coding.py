@@ -99,6 +99,26 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Brazil said it would impose tariffs on Argentina.", {("1312", "BRA", "ARG")}),
         ("Syria says it is willing to withdraw its troops from Lebanon.",
          {("0356", "SYR", "LBN")}),
+        # session 14: a widened bare preposition does not override the verb's code
+        ("Syrian jets hit the Turkish town for a sixth day.", {("190", "SYRMIL", "TUR")}),
+        # releasing a text is a statement to whom it is given; people are set free
+        ("The White House released a letter to Congress.", {("010", "USAGOV", "USALEG")}),
+        ("Hamas released three Israeli hostages.", {("084", "PSEREB", "ISR")}),
+        ("The Pentagon released a video of the strike on Iraq.", set()),
+        ("Russia refused to release the report.", set()),
+        # the people repressed are the target, with their country if named
+        ("Police in Cairo detained the suspect.", {("173", "EGYCOP", "---CRM")}),
+        ("Kenyan police arrested two Ugandan men.", {("173", "KENCOP", "UGA")}),
+        ("Police in Cairo detained the suspect's car.", {("173", "EGYCOP", None)}),
+        # an investigation into what no actor stands for is kept with its source alone
+        ("Kenya opened an investigation into Uganda.", {("090", "KEN", "UGA")}),
+        ("French authorities opened an investigation into the killing.",
+         {("090", "FRAGOV", None)}),
+        ("French authorities opened an investigation on Monday.", set()),
+        # failing to reach an agreement rejects the other's terms; not reaching it is
+        # only negated
+        ("Kenya failed to sign the agreement with Uganda.", {("127", "KEN", "UGA")}),
+        ("Britain did not reach an agreement with France.", set()),
     ],
 )
 def test_coding(events, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,11 @@ DICTIONARY = [
     ("Hamas declared a truce.", "declared", "0871", "widened"),  # &CEASEFIRE
     ("The rebels called off the talks.", "called", "160", "verb"),
     ("The court jailed the opposition leader.", "jailed", "173", ""),
+    # a pattern on a bare preposition found with another verb of the block yields to
+    # the verb's own code ("call on" 020 is not "telephoned … on Tuesday"), not where the
+    # verb has none
+    ("The United States telephoned Russia on Tuesday.", "telephoned", "040", ""),
+    ("Egypt discussed it with Sudan.", "discussed", "046", "widened"),
     # negatives: no pattern, no default code; a plain statement (CAMEO 01) is none
     ("Britain expedited the paperwork.", "expedited", None, ""),
     ("Hamas declared its satisfaction.", "declared", None, ""),

@@ -260,6 +260,17 @@ RULES = [
      "of Japan and support Mr. Trump's efforts.", None, ("051", "CHN", None)),
     ("precision.press_refusal", "The Pentagon refused to discuss the matter with reporters.",
      None, ("120", "USAGOVMIL", "---MED")),
+    # known problems of the tuning data (issue 19, session 14)
+    ("patterns.bare_preposition", "The United States telephoned Russia on Tuesday.",
+     ("040", "USA", "RUS"), ("020", "USA", "RUS")),
+    ("patterns.released_material", "The White House released a letter to Congress.",
+     ("010", "USAGOV", "USALEG"), ("084", "USAGOV", "USALEG")),
+    ("arguments.repressed_people", "Beijing police detained 18 people on Monday.",
+     ("173", "CHNCOP", "---CVL"), ("173", "CHNCOP", None)),
+    ("arguments.unnamed_inquiry", "French authorities opened an investigation into the killing.",
+     ("090", "FRAGOV", None), None),
+    ("coding.failed_agreement", "Britain and the EU have failed to reach a deal on the border.",
+     ("127", "GBR", "IGOEUREEC"), ("negated", "030", "GBR", "IGOEUREEC")),
     # places
     ("places.locate", "Speaking in Canberra, Boris Johnson criticised Russia.",
      ("place", "111", "Canberra"), None),

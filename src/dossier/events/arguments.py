@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dossier.data import load_toml
 from dossier.events.actors import Actors, actor_ref
 from dossier.events.book import BOOK
 from dossier.events.codes import cameo
 from dossier.events.patterns import NounPattern, Patterns, VerbPattern
+from dossier.events.refs import agent_ref
 from dossier.events.syntax import (
     nested_preposition_objects,
     preposition_objects,
@@ -32,6 +34,12 @@ NOUN_TARGET_DEPTH = 2
 # Roots whose events two coordinated actors do with each other (cooperate, consult,
 # agree, fight), not to each other.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# The root of investigation (09).
+INQUIRY_ROOT = "09"
+# The root of repression (arrest, detain, deport, ban) and the people it is done to,
+# by their sector (``[actor_words.repressed_people]``).
+REPRESSION_ROOT = "17"
+REPRESSED: dict[str, str] = load_toml("event_patterns.toml")["actor_words"]["repressed_people"]
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,8 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
         targets = _actors(actors, verb_targets(tok, vp, nested))
     if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):
         targets = _actors(actors, asked_target(tok))
+    if not targets and not passive and cameo()[vp.code].root == REPRESSION_ROOT:
+        targets = repressed_people(tok, actors)
     if not targets and not reciprocal:
         return None
     if not targets and vp.intransitive and len(sources) == 1:
@@ -159,6 +169,27 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
     if not targets and len(sources) > 1 and not_each_other(tok, p):
         return None
     return Sides(sources, targets)
+
+
+@BOOK.rule("arguments", off=[])
+def repressed_people(tok: Token, actors: Actors) -> list[ActorRef]:
+    """The people an act of repression is done to, when no actor stands for them:
+    "Beijing police have detained 18 people" (---CVL), "the junta declared a state of
+    siege, arresting political opponents" (---OPP), "Chinese police arrested two
+    Uighur men" (CHNCVL by the country word's state); ``repressed_people``. Not
+    "arrested the suspect's car" (no person), nor anyone an actor already stands for."""
+    out: list[ActorRef] = []
+    for c in children(tok):
+        if c.dep_ != "dobj":
+            continue
+        for t in with_conj(c):
+            sector = REPRESSED.get(t.lemma_.lower()) or REPRESSED.get(t.lower_)
+            if sector is None or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            country = actors.modifier_state(t) or actors.prep_state(t)
+            out.append(agent_ref(f"{t.text} ({country})", country, sector) if country
+                       else ActorRef(t.text, None, "---" + sector, None, sector))
+    return out
 
 
 @BOOK.rule("arguments", off=[])
@@ -173,6 +204,16 @@ def nested_targets(obj: Token, actors: Actors) -> list[ActorRef]:
     """An object no actor stands for may hold the target further down: "an
     investigation into crimes committed by Croat forces" → HRVMIL."""
     return _actors(actors, nested_preposition_objects(obj, set(), NOUN_TARGET_DEPTH))
+
+
+@BOOK.rule("arguments", off=False)
+def unnamed_inquiry(code: str) -> bool:
+    """An investigation into something no actor stands for is still one by its source:
+    "French authorities opened an investigation into the killing" (090 FRAGOV, no
+    target), as an attack on no one named is kept (``coding.unnamed_target``); it
+    needs what is investigated ("launched an investigation" alone is none). The record
+    keeps the confidence of an unknown target (hidden by default)."""
+    return code[:2] == INQUIRY_ROOT
 
 
 @BOOK.rule("arguments", off=[])
@@ -220,6 +261,8 @@ def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
         sources = [a for t in subj if t.i != tok.i and (a := actors.of(t)) is not None]
     if not sources:
         sources = noun_country_source(tok, actors)
+    if not targets and len(sources) == 1 and objs and unnamed_inquiry(np_.code):
+        return Sides(sources, [], alone=True)  # "an investigation into the killing"
     if not targets and (len(sources) < 2 or np_.code[:2] not in RECIPROCAL_ROOTS):
         return None  # "Israel and Lebanon renewed negotiations": with each other
     return Sides(sources, targets)

@@ -15,7 +15,12 @@ from dossier.data import load_toml
 from dossier.events.arguments import RECIPROCAL_ROOTS
 from dossier.events.book import BOOK
 from dossier.events.codes import Code, cameo
-from dossier.events.patterns import Patterns, dictionary_code, verb_matches
+from dossier.events.patterns import (
+    Patterns,
+    dictionary_code,
+    released_material,
+    verb_matches,
+)
 from dossier.events.precision import REFUSING
 from dossier.parse.tree import children
 from dossier.records import ActorRef, Event
@@ -46,6 +51,10 @@ _FALLBACK_TARGETS_NOT_AIMED = tuple(t for t in FALLBACK_TARGETS
 # the call is a consultation, not an appeal (``call_purposes``).
 CALL_PURPOSES = frozenset(load_toml("event_patterns.toml")["precision"]["call_purposes"])
 REFUSAL_CODES: dict[str, str] = load_toml("event_patterns.toml")["precision"]["refusal_codes"]
+FAILING = frozenset(load_toml("event_patterns.toml")["precision"]["failing"])
+FAILED_AGREEMENT: str = load_toml("event_patterns.toml")["precision"]["failed_agreement"]
+# The codes of agreeing: root 03 and signing a formal agreement (057).
+_AGREEING_ROOT, _SIGNING = "03", "057"
 # Roots of force and coercion: announced for the future, they are threats.
 HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 TRADE_MEASURES = frozenset(load_toml("event_patterns.toml")["precision"]["trade_measures"])
@@ -108,6 +117,8 @@ def fallback_targets(code: str) -> tuple[str, ...]:
 def action_code(verb: Token, p: Patterns) -> str | None:
     """The code of an action as a verb pattern or the dictionary would give it."""
     lemma = verb.lemma_.lower()
+    if (published := released_material(verb, lemma)) is not None:
+        return published.code  # "refused to release the report": a statement
     for vp in p.verbs.get(lemma, ()):
         if verb_matches(verb, vp):
             return vp.code
@@ -188,6 +199,21 @@ def announced_refusal(verb: Token, code: str, mode: str) -> str | None:
     if not "03" <= root <= "08":
         return None
     return REFUSAL_CODES.get(code) or REFUSAL_CODES.get(root) or "120"
+
+
+@BOOK.rule("coding", off=None)
+def failed_agreement(verb: Token, code: str) -> str | None:
+    """Failing to reach an agreement rejects the other side's terms (``failed_agreement``,
+    127), as the PLOVER coders read it: "Israelis and Palestinians failed to reach
+    agreement on the offices", "the two sides failed to agree on the border"; "did not
+    reach an agreement" is only negated, and "did not fail to agree" agrees."""
+    if code not in cameo() or not (cameo()[code].root == _AGREEING_ROOT or code == _SIGNING):
+        return None
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in FAILING \
+            or any(c.dep_ == "neg" for c in children(head)):
+        return None
+    return FAILED_AGREEMENT
 
 
 @BOOK.rule("coding")
@@ -326,8 +352,8 @@ def each_with_other(sources: list[ActorRef], code: str) -> list[Pair]:
     """Coordinated actors with no target do a reciprocal action with each other:
     "Xi Jinping and Vladimir Putin agreed to deepen ties", "the two leaders spoke";
     but "Xi and Putin oppose interference" is not one opposing the other."""
-    if cameo()[code].root not in RECIPROCAL_ROOTS:
-        return []
+    if cameo()[code].root not in RECIPROCAL_ROOTS and code != FAILED_AGREEMENT:
+        return []  # an agreement the two failed to reach each rejects (failed_agreement)
     return [(s, t) for s in sources for t in sources if not same(s, t)]
 
 

@@ -33,6 +33,7 @@ from dossier.events.coding import (
     announced_refusal,
     confidence,
     dictionary_dyad,
+    failed_agreement,
     fallback_targets,
     intended_code,
     pairs,
@@ -212,7 +213,8 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
     is_negated = negated(trigger, p)
     mode = modality(trigger, p)
-    if is_negated and (refused := announced_refusal(trigger, code, mode)) is not None:
+    if is_negated and (refused := announced_refusal(trigger, code, mode) or failed_agreement(
+            trigger, code)) is not None:
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
     kind = None if is_negated else intention(trigger, p)
     code = policy_code(trigger, code, kind)  # "slapped tariffs on": 160; "crushed protests": 175

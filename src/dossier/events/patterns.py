@@ -246,11 +246,22 @@ def dictionary_code(tok: Token, lemma: str, widen: bool = True) -> tuple[str | N
                     if lemma in named and not rest and "&" not in key:
                         return code, "verb"
                     if widen and widened is None and (
-                            lemma in named or block_pattern(lemma, named)):
+                            lemma in named or block_pattern(lemma, named)) and not (
+                            lemma in d.verbs and bare_preposition(key, rest)):
                         widened = code
         if widened is not None:
             return widened, "widened"
     return d.verbs.get(lemma), ""
+
+
+@BOOK.rule("patterns", off=False)
+def bare_preposition(key: str, rest: frozenset[str]) -> bool:
+    """A pattern on a preposition alone ("prep:on"), found with another verb of the
+    block, does not override a verb's own code: "Warren Christopher telephoned Andrei
+    Kozyrev on Tuesday" 040 (telephone's code), not 020 by "call on"; "Syrian air
+    strikes hit the enclave for a sixth day" 190, not 111 by "attack for". A verb with
+    no code of its own keeps the pattern ("discussed the crisis with Erdogan" 046)."""
+    return not rest and key.count(":") == 1 and key.startswith("prep:")
 
 
 def verb_matches(tok: Token, vp: VerbPattern) -> bool:
@@ -271,7 +282,28 @@ def verb_pattern(tok: Token, lemma: str, p: Patterns) -> VerbPattern | None:
     """The first verb pattern of ``event_patterns.toml`` the verb matches: "Beijing
     supplies Moscow" 070, "cracked down on demonstrators" 175, "imposed sanctions on
     Moscow" 163."""
-    return next((vp for vp in p.verbs.get(lemma, ()) if verb_matches(tok, vp)), None)
+    return released_material(tok, lemma) or next(
+        (vp for vp in p.verbs.get(lemma, ()) if verb_matches(tok, vp)), None)
+
+
+_PRECISION = load_toml("event_patterns.toml")["precision"]
+PUBLISHED = frozenset(_PRECISION["published_material"])
+PUBLISHING = frozenset(_PRECISION["publishing"])
+
+
+@BOOK.rule("patterns", off=None)
+def released_material(tok: Token, lemma: str) -> VerbPattern | None:
+    """Releasing a text, a picture or figures is a public statement (010) to the one
+    it is given to, not the release of persons or property (084): "The White House
+    released a letter to Congress" (010 USAGOV → USALEG), "the Pentagon released a
+    video of the strike on Iraq" (to no one: no event, and no release of Iraq);
+    not "Hamas released three hostages" (``published_material``)."""
+    if lemma not in PUBLISHING:
+        return None
+    objects = frozenset(c.lemma_.lower() for c in children(tok) if c.dep_ == "dobj")
+    if not objects & PUBLISHED:
+        return None
+    return VerbPattern(frozenset({lemma}), "010", ("dative", "prep:to"), None, objects & PUBLISHED)
 
 
 @BOOK.rule("patterns")
@@ -288,6 +320,8 @@ def dictionary_verb(tok: Token, lemma: str) -> tuple[str | None, str]:
     """A verb no pattern codes takes PETRARCH2's code (and what gave it, see
     :func:`dictionary_code`): "Syria fired rockets at Israel" 194, "Norway restored
     diplomatic ties with Iran" 050."""
+    if released_material(tok, lemma) is not None:
+        return None, ""  # "released a video of the strike": no release, to no one
     code, how = dictionary_code(tok, lemma)
     if how == "widened" and light_verb(tok, patterns()):
         return dictionary_code(tok, lemma, widen=False)
