@@ -13,7 +13,8 @@ The rooms, in the order an event is made:
   (will/would/could, "plans to") and actions only talked about;
 - :mod:`~dossier.events.dates` and :mod:`~dossier.events.places`: when and where;
 - :mod:`~dossier.events.learned`: with the ``learned`` extra installed, a sentence-
-  embedding model's check of the PLOVER type (a doubted event's confidence lowered).
+  embedding model's check of the PLOVER type (a doubted event's confidence lowered);
+- :mod:`~dossier.events.post`: confidence brought to its share right on real pages.
 
 Events inside quotations are left out (a quote that mentions an event is not the
 event). Every heuristic is a named rule of :data:`~dossier.events.book.BOOK`.
@@ -65,6 +66,7 @@ from dossier.events.patterns import (
     verb_pattern,
 )
 from dossier.events.places import locate
+from dossier.events.post import page_calibrated
 from dossier.events.precision import (
     before_after,
     business,
@@ -117,7 +119,7 @@ def _article_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
                 coded.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN"):
             out.extend(_noun_events(tok, parsed, actors, p, coded))
-    return verify(_dedupe(out), parsed)  # a no-op without the learned extra
+    return page_calibrated(verify(_dedupe(out), parsed))  # verify: a no-op without the extra
 
 
 def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
