@@ -20,7 +20,7 @@ from dossier.rules import switched_off
     ("Thousands of Kenyans protested in Nairobi.", "140", 0.15, 0.07),
     # both sides known: right as often as the rules say or more (0.25 of 0.21 below the
     # floor, 10 of 10 above it): never raised
-    ("Russia invaded Georgia a decade ago.", "190", 0.25, 0.25),
+    ("The subsidies that China gives to its industry are large.", "070", 0.25, 0.25),
     ("The United States imposed sanctions on Iran.", "163", 0.75, 0.75),
 ])
 def test_page_calibrated_confidence(events, text: str, code: str, before: float,  # type: ignore[no-untyped-def]

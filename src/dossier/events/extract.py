@@ -44,7 +44,7 @@ from dossier.events.coding import (
     said_must,
     unnamed_target,
 )
-from dossier.events.dates import background, event_date, recalled
+from dossier.events.dates import background, event_date
 from dossier.events.learned import verify
 from dossier.events.modality import (
     intention,
@@ -72,18 +72,14 @@ from dossier.events.precision import (
     business,
     contest,
     figurative,
-    history_frame,
     insurgent_before,
     link_line,
     press_audience,
     press_refusal,
     private_stance,
-    private_taste,
     relative_clause,
     shown_not_protested,
     sports_sentence,
-    stance_noun,
-    topic,
     trained_for,
 )
 from dossier.gazetteer import Geography
@@ -134,7 +130,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "ordered an investigation against X": the investigation is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
-    if figurative(tok) or shown_not_protested(tok) or private_taste(tok) or topic(tok):
+    if figurative(tok) or shown_not_protested(tok):
         return []  # "hammering out an agreement": no fight; "as demonstrated by"
     if (refused := refusal(tok, p)) is not None:  # "refused to meet with Pence": 125
         return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
@@ -191,9 +187,8 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     lemma = tok.lemma_.lower()
     if lemma not in p.nouns:
         return []  # most nouns: no pattern, and no rule to ask
-    if (unasserted_noun(tok, p) and not ordered_action(tok, p)) or stance_noun(tok) or topic(
-            tok):
-        return []  # "removing the sanctions", "called for sanctions", "position on"
+    if unasserted_noun(tok, p) and not ordered_action(tok, p):
+        return []  # "removing the sanctions", "called for sanctions"
     if coded_once(tok, coded):
         return []
     np_ = noun_pattern(tok, lemma, p)
@@ -228,8 +223,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     if not coded:
         return []
     sent = trigger.sent
-    doubted = speculative(trigger, mode, kind, c.root) or recalled(
-        trigger, parsed.published) or relative_clause(trigger) or history_frame(
+    doubted = speculative(trigger, mode, kind, c.root) or relative_clause(
         trigger) or before_after(trigger) or trained_for(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
