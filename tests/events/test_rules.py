@@ -229,6 +229,9 @@ RULES = [
      ("040", None, "CHNGOV"), ("040", "RUSGOV", "CHNGOV")),
     ("precision.link_line", "Read more: Russia attacked Ukraine on Monday.",
      None, ("190", "RUS", "UKR")),
+    # what the marked tune sheet found most often among page furniture (session 14)
+    ("precision.bar_line", "Senators criticise Google | Russia attacked Ukraine | Facebook "
+     "gets questions over tracking", None, ("190", "RUS", "UKR")),
     ("coding.trade_measure", "The United States imposed tariffs on Chinese steel.",
      ("160", "USA", "CHN"), ("163", "USA", "CHN")),
     ("coding.repression", "Israeli soldiers attacked Palestinian protesters in Hebron.",

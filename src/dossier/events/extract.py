@@ -68,6 +68,7 @@ from dossier.events.patterns import (
 from dossier.events.places import locate
 from dossier.events.post import page_calibrated
 from dossier.events.precision import (
+    bar_line,
     before_after,
     business,
     contest,
@@ -202,8 +203,8 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     """The records of one trigger's event, one per pair of actors; ``evidence``: what
     coded it (a Dossier pattern, a noun pattern, a dictionary verb with its object, a
     dictionary verb alone)."""
-    if sides is None or link_line(trigger.sent):
-        return []  # "SEE MORE: Hong Kong protests: …": page furniture
+    if sides is None or link_line(trigger.sent) or bar_line(trigger.sent):
+        return []  # "SEE MORE: Hong Kong protests: …", "… | Senators call for …": furniture
     sources, targets = sides.sources, sides.targets
     if not targets and len(sources) < 2 and not (sides.alone and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
