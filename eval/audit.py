@@ -27,6 +27,7 @@ the sheet).
                                 [--view default|all] [--pages held-apart|tune]
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
     python eval/audit.py carry eval/audits/NEW-quotes.tsv --from eval/audits/OLD-quotes.tsv
+    python eval/audit.py fit eval/audits/DATE-tune-events.tsv [--edges 0,0.6] [--split]
 
 ``carry`` fills the marks (and note) of a new sheet's rows from earlier marked sheets
 where the record is the same (every record column equal but ``n``, ``confidence`` and
@@ -279,27 +280,109 @@ def right(kind: str, r: dict[str, str]) -> bool:
     return all(r[m].strip().lower() == "y" for m in marks)
 
 
-def fit(sheet: Path, edges: list[float]) -> str:
-    """A table of the share of fully right records per confidence bin (lower edge =
-    [share, the bin's mean confidence]) of a marked sheet of the TUNING pages (quotes
-    of speech only: beliefs are hidden anyway), as ``data/quote_page_calibration.toml``
-    holds it."""
+# an event sheet's cells beside the confidence bins (events.post.calibration_key reads
+# the same cell off a record): an event with no one acted upon
+EVENT_KEYS = {"no_target": lambda r: r["target_actor"].strip() == "—"}
+MIN_CELL = 15  # a key cell with fewer records falls back to its confidence bin
+EDGES = {"quote": [0, 0.6, 0.7, 0.85], "event": [0, 0.6], "mention": [0, 0.6]}
+
+
+def _fitted_rows(sheet: Path) -> tuple[str, list[dict[str, str]]]:
     kind, _, rows = read_sheet(sheet)
     if "-tune-" not in sheet.name:
         raise SheetError(f"{sheet}: not a sheet of the tuning pages (a held-apart audit "
                          "sheet is never fitted on)")
-    rows = [r for r in rows if r.get("act", "speech") == "speech"
-            and all(r[m].strip() for m in MARKS[kind])]
+    return kind, [r for r in rows if r.get("act", "speech") == "speech"
+                  and all(r[m].strip() for m in MARKS[kind])]
+
+
+def _cell(kind: str, rows: list[dict[str, str]]) -> tuple[int, int, float]:
+    """(records, fully right, mean confidence) of some rows."""
+    return (len(rows), sum(right(kind, r) for r in rows),
+            sum(float(r["confidence"]) for r in rows) / len(rows))
+
+
+def table(kind: str, rows: list[dict[str, str]], edges: list[float]
+          ) -> tuple[dict[float, tuple[int, int, float]], dict[str, tuple[int, int, float]]]:
+    """The cells a calibration is fitted from: per confidence bin (by lower edge) and,
+    for events, per key with at least MIN_CELL records (the bins then hold the rest)."""
+    keys = {}
+    if kind == "event":
+        for name, inside in EVENT_KEYS.items():
+            cell = [r for r in rows if inside(r)]
+            if len(cell) >= MIN_CELL:
+                keys[name] = _cell(kind, cell)
+                rows = [r for r in rows if not inside(r)]
+    bins = {}
+    for lo, hi in zip(edges, [*edges[1:], 1.01], strict=True):
+        inside_bin = [r for r in rows if lo <= float(r["confidence"]) < hi]
+        if inside_bin:
+            bins[lo] = _cell(kind, inside_bin)
+    return bins, keys
+
+
+def fit(sheet: Path, edges: list[float] | None = None) -> str:
+    """A table of the share of fully right records per confidence bin (lower edge =
+    [share, the bin's mean confidence]) of a marked sheet of the TUNING pages (quotes
+    of speech only: beliefs are hidden anyway), as ``data/quote_page_calibration.toml``
+    holds it; for events also per key cell (``[keys]``: ``EVENT_KEYS``, a cell of at
+    least ``MIN_CELL`` records), as ``data/event_page_calibration.toml`` holds it."""
+    kind, rows = _fitted_rows(sheet)
+    bins, keys = table(kind, rows, edges or EDGES[kind])
     lines = [f"# fitted by eval/audit.py fit {sheet.name}: {len(rows)} records marked by hand",
              "[bins]"]
-    for lo, hi in zip(edges, [*edges[1:], 1.01], strict=True):
-        inside = [r for r in rows if lo <= float(r["confidence"]) < hi]
-        if inside:
-            ok = sum(right(kind, r) for r in inside)
-            mean = sum(float(r["confidence"]) for r in inside) / len(inside)
-            lines.append(f'"{lo:.2f}" = [{ok / len(inside):.2f}, {mean:.2f}]  '
-                         f'# share right, mean confidence: {ok} of {len(inside)}')
+    for lo, (n, ok, mean) in bins.items():
+        lines.append(f'"{lo:.2f}" = [{ok / n:.2f}, {mean:.2f}]  '
+                     f'# share right, mean confidence: {ok} of {n}')
+    if keys:
+        lines.append("[keys]")
+        for name, (n, ok, mean) in keys.items():
+            lines.append(f"{name} = [{ok / n:.2f}, {mean:.2f}]  "
+                         f"# share right, mean confidence: {ok} of {n}")
     return "\n".join(lines) + "\n"
+
+
+def calibrated(kind: str, r: dict[str, str], bins: dict[float, tuple[int, int, float]],
+               keys: dict[str, tuple[int, int, float]]) -> float:
+    """A row's confidence scaled by its cell's share right over mean (never raised), as
+    quotes.post.page_calibrated and events.post.page_calibrated do."""
+    conf = float(r["confidence"])
+    cell = next((keys[k] for k, inside in EVENT_KEYS.items() if k in keys and inside(r)),
+                None) if kind == "event" else None
+    if cell is None:
+        cell = next((bins[lo] for lo in sorted(bins, reverse=True) if conf >= lo), None)
+    if cell is None or cell[2] == 0:
+        return conf
+    ratio = cell[1] / cell[0] / cell[2]
+    return conf if ratio >= 1 else round(conf * ratio, 2)
+
+
+def split(sheet: Path, edges: list[float] | None = None, floor: float = 0.6
+          ) -> list[dict[str, Any]]:
+    """The calibration checked on pages it was not fitted on: the sheet's pages in two
+    halves by the first hex digit of their name (0–3, 4–7), fitted on one, measured on
+    the other — the Brier score (mean squared gap between confidence and right) and
+    the records at or above ``floor`` (shown, right) before and after."""
+    kind, rows = _fitted_rows(sheet)
+    halves = [[r for r in rows if r["file"][:1] in "0123"],
+              [r for r in rows if r["file"][:1] not in "0123"]]
+    out = []
+    for name, fitted, measured in (("fit 0-3, measure 4-7", *halves),
+                                   ("fit 4-7, measure 0-3", *halves[::-1])):
+        if not fitted or not measured:
+            continue
+        bins, keys = table(kind, fitted, edges or EDGES[kind])
+        truth = [right(kind, r) for r in measured]
+        res: dict[str, Any] = {"split": name, "records": len(measured)}
+        for tag, conf in (("before", [float(r["confidence"]) for r in measured]),
+                          ("after", [calibrated(kind, r, bins, keys) for r in measured])):
+            res[f"brier_{tag}"] = round(sum((c - t) ** 2 for c, t in zip(conf, truth,
+                                                                         strict=True))
+                                        / len(truth), 4)
+            shown_right = [t for c, t in zip(conf, truth, strict=True) if c >= floor]
+            res[f"shown_{tag}"] = [len(shown_right), sum(shown_right)]
+        out.append(res)
+    return out
 
 
 def calibration(kind: str, marked: list[dict[str, str]]) -> list[dict[str, Any]]:
@@ -334,8 +417,10 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--json", type=Path)
     f = sub.add_parser("fit", help="confidence bins of a marked sheet of the tuning pages")
     f.add_argument("sheet", type=Path)
-    f.add_argument("--edges", default="0,0.6,0.7,0.85",
-                   help="lower edges of the confidence bins")
+    f.add_argument("--edges", help="lower edges of the confidence bins (quotes: "
+                   "0,0.6,0.7,0.85; events: 0,0.6)")
+    f.add_argument("--split", action="store_true",
+                   help="check instead: fit on half the pages, measure on the other half")
     k = sub.add_parser("carry")
     k.add_argument("sheet", type=Path)
     k.add_argument("--from", dest="earlier", type=Path, nargs="+", required=True)
@@ -344,7 +429,11 @@ def main(argv: list[str] | None = None) -> int:
         return sample(args.kind, args.n, args.seed, args.out, args.view, args.pages)
     try:
         if args.cmd == "fit":
-            print(fit(args.sheet, [float(e) for e in args.edges.split(",")]), end="")
+            edges = [float(e) for e in args.edges.split(",")] if args.edges else None
+            if args.split:
+                print(json.dumps(split(args.sheet, edges), indent=2))
+            else:
+                print(fit(args.sheet, edges), end="")
             return 0
         if args.cmd == "carry":
             carried, left = carry(args.sheet, args.earlier)

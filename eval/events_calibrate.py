@@ -2,7 +2,7 @@
 coded an event (``pattern``, ``noun``, ``dictionary_object``, ``dictionary``) by how
 well its sides are known (both in a country named in the text, both known, one side),
 and the cells that are kept below the default ``min_confidence`` (``doubted``,
-``unknown_source``, ``no_country_side``, ``one_side_not_allowed``).
+``no_country_side``, ``one_side_not_allowed``).
 
 An event is right as ``eval/events_zsp.py`` and ``eval/events_plover.py`` judge it:
 on ZSP the sentence's answer (its most confident non-negated event) with the gold
@@ -41,7 +41,7 @@ from dossier.records import Event
 
 EVIDENCE = ("pattern", "noun", "dictionary_object", "dictionary")
 SIDES = ("both_country", "both", "one")
-HIDDEN = ("doubted", "unknown_source", "no_country_side", "one_side_not_allowed")
+HIDDEN = ("doubted", "no_country_side", "one_side_not_allowed")
 CELLS = [f"{e}/{s}" for e in EVIDENCE for s in SIDES] + [f"{e}/{h}" for e in EVIDENCE
                                                           for h in HIDDEN]
 MIN_COUNT = 8  # fewer events in a cell: too few to move its value
@@ -54,8 +54,6 @@ def cell_of(pair: coding.Pair, evidence: str, code: str, guessed: set[int],
     s, t = pair
     if doubted:
         return f"{evidence}/doubted"
-    if coding.unknown_source(s):
-        return f"{evidence}/unknown_source"
     if coding.no_country_side(s, t, guessed):
         return f"{evidence}/no_country_side"
     if s is None or t is None:

@@ -154,3 +154,41 @@ def test_fit_gives_each_bin_its_share_and_mean(audit, tmp_path: Path) -> None:  
     # a held-apart audit sheet is never fitted on
     with pytest.raises(audit.SheetError):
         audit.fit(_sheet(tmp_path / "2026-12-06-s13-quotes.tsv", rows), [0, 0.7])
+
+
+def _event(n: str, conf: str, target: str, marks: str, file: str = "0a") -> dict[str, str]:
+    real, src, tgt, code, pol = marks.split(" ")
+    return {"n": n, "file": file, "article": "a1", "start": n, "end": "20", "cameo": "190",
+            "source_actor": "Russia (RUS)", "target_actor": target, "trigger": "hit",
+            "negated": "False", "modality": "asserted", "confidence": conf, "context": "…",
+            "real": real, "source": src, "target": tgt, "code": code, "polarity": pol,
+            "note": ""}
+
+
+def test_fit_gives_events_a_cell_for_a_missing_target(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    right, wrong = "y y y y y", "n n n n y"
+    alone = [_event(str(i), "0.1", "—", right if i < 3 else wrong) for i in range(20)]
+    paired = [_event("30", "0.25", "Ukraine (UKR)", right),
+              _event("31", "0.35", "Ukraine (UKR)", wrong),
+              _event("32", "0.75", "Ukraine (UKR)", right)]
+    table = audit.fit(_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone + paired))
+    assert "no_target = [0.15, 0.10]  # share right, mean confidence: 3 of 20" in table
+    assert '"0.00" = [0.50, 0.30]' in table  # the bins hold the rest: 1 of 2
+    assert '"0.60" = [1.00, 0.75]' in table
+    # a cell of fewer than MIN_CELL records falls back to the bins
+    few = audit.fit(_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone[:5] + paired))
+    assert "no_target" not in few and '"0.00" = [0.57, 0.16]' in few  # 4 of 7
+
+
+def test_split_fits_on_one_half_of_the_pages_and_measures_the_other(audit, tmp_path: Path  # type: ignore[no-untyped-def]
+                                                                     ) -> None:
+    rows = [_event(str(i), "0.5", "Ukraine (UKR)", "y y y y y" if i % 4 == 0 else "n n n n y",
+                   file="0a" if i < 8 else "7f") for i in range(16)]
+    res = audit.split(_sheet(tmp_path / "2026-12-06-tune-events.tsv", rows), [0, 0.6])
+    assert [r["split"] for r in res] == ["fit 0-3, measure 4-7", "fit 4-7, measure 0-3"]
+    first = res[0]
+    assert first["records"] == 8 and first["brier_before"] == 0.25  # 0.5 for each
+    # fitted on the other half (right 1 in 4 at 0.5): 0.5 -> 0.25, nearer the truth
+    assert first["brier_after"] == 0.1875
+    with pytest.raises(audit.SheetError):  # a held-apart sheet is never fitted on
+        audit.split(_sheet(tmp_path / "2026-12-06-s13-events.tsv", rows))

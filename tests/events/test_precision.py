@@ -106,12 +106,10 @@ def test_negation_scope(events, text: str, code: str, neg: bool) -> None:  # typ
 CONFIDENCE = [
     # both sides in a country, by a Dossier pattern: the highest
     ("Taiwan criticised China.", "111", 0.7, 1.0),
-    # supposed, wished, recalled from long before, told in a relative clause: hidden
+    # supposed, wished, told in a relative clause: hidden
     ("If China invades Taiwan, the US would sanction China.", "163", 0.0, 0.4),
     ("Russia wants to attack Ukraine.", "13", 0.0, 0.4),
     ("Germany said Russia must withdraw its troops from Ukraine.", "087", 0.0, 0.4),
-    ("Russia had invaded Georgia.", "190", 0.0, 0.4),
-    ("Russia invaded Georgia in 2008.", "190", 0.0, 0.4),
     ("The aid that Germany gave to Ukraine was large.", "070", 0.0, 0.4),
     # an intention announced, a threat: shown
     ("Spain will send medical aid to Morocco.", "033", 0.6, 1.0),

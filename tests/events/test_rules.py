@@ -190,8 +190,6 @@ RULES = [
      ("confidence", "121", 0.1), ("confidence", "121", 0.15)),
     ("coding.no_country_side", "John Miller met Sarah Jones in London.",
      ("confidence", "040", 0.1), ("confidence", "040", 0.65)),
-    ("coding.unknown_source", "Ukrainian troops were deployed on Monday.",
-     ("confidence", "150", 0.1), ("confidence", "150", 0.15)),
     # coverage (issue 19, session 12)
     ("coding.unnamed_target", "Syrian government missiles struck a rebel-held area.",
      ("190", "SYR", None), None),
@@ -204,10 +202,6 @@ RULES = [
      ("modality", "190", "hypothetical"), ("confidence", "190", 0.75)),
     ("modality.speculative", "Russia could attack Ukraine.",
      ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
-    ("dates.recalled", "Russia invaded Georgia a decade ago.",
-     ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
-    ("precision.stance_noun", "China's position on sanctions against Russia is clear.",
-     None, ("163", "CHN", "RUS")),
     ("precision.relative_clause", "The subsidies that China gives to its industry are large.",
      ("confidence", "070", 0.25), ("confidence", "070", 0.75)),
     ("precision.shown_not_protested",
@@ -217,28 +211,17 @@ RULES = [
      None, ("040", "RUSGOV", "---MED")),
     ("arguments.passive_controller", "Russia is expected to attack Ukraine.",
      ("138", "RUS", "UKR"), ("138", None, "RUS")),
-    ("arguments.noun_agent",
-     "After a visit by Iran's president to the United States, Iran freed prisoners.",
-     ("042", "IRNGOV", "USA"), ("042", "IRN", "USA")),
     ("arguments.unlinked_name", "The Australian Government provided aid to Indonesia.",
      ("070", "AUSGOV", "IDN"), ("070", None, "IDN")),
     # what the default view may not show (issue 19, session 12)
-    ("precision.topic", "The leaders held talks on sanctions against Iran.",
-     None, ("163", "IRNGOV", "IRN")),
-    ("precision.history_frame", "During his presidency, Obama imposed sanctions on Russia.",
-     ("confidence", "163", 0.25), ("confidence", "163", 0.65)),
     ("precision.before_after",
      "The ceasefire collapsed after Israel attacked Hamas positions in Gaza.",
      ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
     ("precision.trained_for", "Iran paid Hamas to attack Israel.",
      ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
-    ("precision.private_taste", "The senator admires the Israeli prime minister.",
-     None, ("051", "---LEG", "ISRGOV")),
     ("precision.private_stance",
      "When John Miller was stopped, he told police he supported Trump.",
      None, ("051", None, "USAPTY")),
-    ("modality.yet_to", "Germany has yet to condemn the Russian attack.",
-     ("negated", "111", "DEU", "RUS"), ("111", "DEU", "RUS")),
     ("modality.hedged", "Iran allegedly supplied drones to Russia.",
      ("modality", "070", "hypothetical"), ("confidence", "070", 0.75)),
     # what the hand audit found shown wrong (issue 19, session 13)
@@ -246,6 +229,9 @@ RULES = [
      ("040", None, "CHNGOV"), ("040", "RUSGOV", "CHNGOV")),
     ("precision.link_line", "Read more: Russia attacked Ukraine on Monday.",
      None, ("190", "RUS", "UKR")),
+    # what the marked tune sheet found most often among page furniture (session 14)
+    ("precision.bar_line", "Senators criticise Google | Russia attacked Ukraine | Facebook "
+     "gets questions over tracking", None, ("190", "RUS", "UKR")),
     ("coding.trade_measure", "The United States imposed tariffs on Chinese steel.",
      ("160", "USA", "CHN"), ("163", "USA", "CHN")),
     ("coding.repression", "Israeli soldiers attacked Palestinian protesters in Hebron.",
@@ -291,6 +277,9 @@ UNSHOWN |= {"learned.verify"}
 # precision.insurgent_before depends on the article's date (this file's is 2024, after
 # the Taliban took power): tests/events/test_shown.py shows it on and off with dates.
 UNSHOWN |= {"precision.insurgent_before"}
+# post.page_calibrated scales the confidences the rows above assert (conftest.py switches
+# it off here): tests/events/test_post.py shows it on and off.
+UNSHOWN |= {"post.page_calibrated"}
 
 
 @pytest.mark.parametrize(("rule", "text", "on", "off"), RULES, ids=[r[0] for r in RULES])

@@ -26,13 +26,6 @@ def shown(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
 
 # (rule, sentence, event, shown?)
 ROWS = [
-    ("topic", "The leaders held talks on sanctions against Iran.",
-     ("163", "IRNGOV", "IRN"), False),
-    ("topic", "The United States imposed sanctions on Iran.", ("163", "USA", "IRN"), True),
-    ("history_frame", "During his presidency, Obama imposed sanctions on Russia.",
-     ("163", None, "RUS"), False),
-    ("history_frame", "Obama imposed sanctions on Russia in March.", ("163", None, "RUS"),
-     True),
     ("before_after", "The ceasefire collapsed after Israel attacked Hamas positions in Gaza.",
      ("190", "ISR", "PSEREB"), False),
     ("before_after", "Israel attacked Hamas positions in Gaza after the ceasefire collapsed.",
@@ -51,16 +44,6 @@ ROWS = [
      ("051", None, "USAPTY"), False),
     ("private_stance", "The German chancellor supported Ukraine.", ("051", "DEUGOV", "UKR"),
      True),
-    ("private_taste", "The senator admires the Israeli prime minister.",
-     ("051", "---LEG", "ISRGOV"), False),
-    ("private_taste", "The senator praised the Israeli prime minister.",
-     ("051", "---LEG", "ISRGOV"), True),
-    ("topic", "The US imposed sanctions on Iran after talks on trade.", ("163", "USA", "IRN"),
-     True),
-    ("yet_to", "Germany has yet to condemn the Russian attack.", ("111", "DEU", "RUS"),
-     False),
-    ("yet_to", "Germany has condemned the Russian attack yet again.",
-     ("111", "DEU", "RUS"), True),
     ("hedged", "Iran allegedly supplied drones to Russia.", ("070", "IRN", "RUS"), False),
     ("hedged", "Iran supplied drones to Russia.", ("070", "IRN", "RUS"), True),
 ]

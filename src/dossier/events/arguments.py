@@ -225,14 +225,6 @@ def noun_country_source(tok: Token, actors: Actors) -> list[ActorRef]:
     return [actor_ref(state)] if state is not None else []
 
 
-@BOOK.rule("arguments", off=[])
-def noun_agent(tok: Token, actors: Actors) -> list[ActorRef]:
-    """The "by" phrase of a nominal event names its source: "On the eve of a visit by
-    Iran's president to the United States, the Iranian authorities freed prisoners"
-    (the president visits), "the expulsion of a Russian diplomat by Sofia"."""
-    return _actors(actors, preposition_objects(tok, {"by"}))
-
-
 def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
     """The sources and targets of a nominal event: the target after one of its
     prepositions, the source its possessor or the subject of its clause."""
@@ -248,10 +240,7 @@ def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
         else:
             targets.append(a)
     poss = [c for c in children(tok) if c.dep_ == "poss"]
-    by = noun_agent(tok, actors)
-    if by:
-        sources = by
-    elif poss:
+    if poss:
         sources = _actors(actors, with_conj(poss[0]))
     else:
         head = tok.head

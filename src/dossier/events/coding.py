@@ -389,27 +389,17 @@ def no_country_side(s: ActorRef | None, t: ActorRef | None, guessed: set[int]) -
     return not any(a is not None and a.country and id(a) not in guessed for a in (s, t))
 
 
-@BOOK.rule("coding", off=False)
-def unknown_source(s: ActorRef | None) -> bool:
-    """An event whose source is not known is kept below the default min_confidence,
-    whatever its code allows: "its peacekeeping forces to be deployed in East Timor"
-    (150, by no one named), "The detained vessels were released" (``one_side_hidden``)."""
-    return s is None
-
-
 def confidence(pair: Pair, evidence: str, code: str, guessed: set[int],
                doubted: bool = False) -> float:
     """How likely the event is right, by what coded it and how well its sides are known
     (``[confidence]`` of ``event_patterns.toml``, measured on the tuning data);
     ``guessed``: the agents whose country is only the article's focus (by id);
-    ``doubted``: an action supposed, wished or predicted, an event recalled from long
-    before, or one told in a relative clause (``doubted``)."""
+    ``doubted``: an action supposed, wished or predicted, or told in a relative clause
+    or a clause that dates another (``doubted``)."""
     s, t = pair
     row = _CONFIDENCE[evidence]
     if doubted:
         return min(row[0], DOUBTED)
-    if unknown_source(s):
-        return min(row[2], ONE_SIDE_HIDDEN)
     if no_country_side(s, t, guessed):
         return min(row[1], ONE_SIDE_HIDDEN)
     if s is None or t is None:

@@ -29,7 +29,7 @@ _WEEKDAY = re.compile(r"\b(?:on |earlier on |late on |early on )?(" + "|".join(_
 _MONTH_ONLY = re.compile(r"^(?:(?:in|since|during|early|late|mid)[\s-]+)*(" + "|".join(_MONTHS)
                          + r")\W*$", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # what may stand around a bare year: "in 2016", "as of 2016", "until the end of 2047"
 _YEAR_WORDS = re.compile(r"^(?:(?:in|since|during|as|of|until|till|by|from|before|after|"
                          r"early|late|mid|the|end|start|beginning|middle|fall|spring|"
@@ -120,37 +120,6 @@ def sentence_date(sent: Span, published: date | None, trigger: Token
             if when is not None:
                 return when, precision
     return None
-
-
-# "years ago", "decades ago", "last century": a time long before the news.
-_LONG_AGO = re.compile(r"\b(?:years|decades|centuries|a decade|a century) ago\b|"
-                       r"\blast (?:decade|century)\b", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# How many years before the article's a year named on an event makes it history.
-RECALLED_YEARS = 2
-
-
-@BOOK.rule("dates", off=False)
-def recalled(trigger: Token, published: date | None) -> bool:
-    """An event the article recalls from long before, not the news (kept below the
-    default ``min_confidence``): told in the past perfect ("Russia had invaded Georgia"),
-    or dated years back by a phrase on it ("Russia invaded Georgia a decade ago", "in
-    2008" in an article of 2024)."""
-    v = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
-    if v is None:
-        return False
-    if v.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
-                               for c in children(v)):
-        return True
-    for ent in trigger.sent.ents:
-        if ent.label_ != "DATE" or verb_of(ent.root) not in (None, v):
-            continue
-        if _LONG_AGO.search(ent.text):
-            return True
-        years = [int(y) for y in _YEAR.findall(ent.text)]
-        if published is not None and years and max(years) <= published.year - RECALLED_YEARS:
-            return True
-    return False
 
 
 def event_date(sent: Span, published: date | None, trigger: Token

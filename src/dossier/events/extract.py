@@ -13,7 +13,8 @@ The rooms, in the order an event is made:
   (will/would/could, "plans to") and actions only talked about;
 - :mod:`~dossier.events.dates` and :mod:`~dossier.events.places`: when and where;
 - :mod:`~dossier.events.learned`: with the ``learned`` extra installed, a sentence-
-  embedding model's check of the PLOVER type (a doubted event's confidence lowered).
+  embedding model's check of the PLOVER type (a doubted event's confidence lowered);
+- :mod:`~dossier.events.post`: confidence brought to its share right on real pages.
 
 Events inside quotations are left out (a quote that mentions an event is not the
 event). Every heuristic is a named rule of :data:`~dossier.events.book.BOOK`.
@@ -44,7 +45,7 @@ from dossier.events.coding import (
     said_must,
     unnamed_target,
 )
-from dossier.events.dates import background, event_date, recalled
+from dossier.events.dates import background, event_date
 from dossier.events.learned import verify
 from dossier.events.modality import (
     intention,
@@ -66,23 +67,21 @@ from dossier.events.patterns import (
     verb_pattern,
 )
 from dossier.events.places import locate
+from dossier.events.post import page_calibrated
 from dossier.events.precision import (
+    bar_line,
     before_after,
     business,
     contest,
     figurative,
-    history_frame,
     insurgent_before,
     link_line,
     press_audience,
     press_refusal,
     private_stance,
-    private_taste,
     relative_clause,
     shown_not_protested,
     sports_sentence,
-    stance_noun,
-    topic,
     trained_for,
 )
 from dossier.gazetteer import Geography
@@ -118,7 +117,7 @@ def _article_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
                 coded.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN"):
             out.extend(_noun_events(tok, parsed, actors, p, coded))
-    return verify(_dedupe(out), parsed)  # a no-op without the learned extra
+    return page_calibrated(verify(_dedupe(out), parsed))  # verify: a no-op without the extra
 
 
 def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
@@ -133,7 +132,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "ordered an investigation against X": the investigation is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
-    if figurative(tok) or shown_not_protested(tok) or private_taste(tok) or topic(tok):
+    if figurative(tok) or shown_not_protested(tok):
         return []  # "hammering out an agreement": no fight; "as demonstrated by"
     if (refused := refusal(tok, p)) is not None:  # "refused to meet with Pence": 125
         return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
@@ -190,9 +189,8 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     lemma = tok.lemma_.lower()
     if lemma not in p.nouns:
         return []  # most nouns: no pattern, and no rule to ask
-    if (unasserted_noun(tok, p) and not ordered_action(tok, p)) or stance_noun(tok) or topic(
-            tok):
-        return []  # "removing the sanctions", "called for sanctions", "position on"
+    if unasserted_noun(tok, p) and not ordered_action(tok, p):
+        return []  # "removing the sanctions", "called for sanctions"
     if coded_once(tok, coded):
         return []
     np_ = noun_pattern(tok, lemma, p)
@@ -206,8 +204,8 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     """The records of one trigger's event, one per pair of actors; ``evidence``: what
     coded it (a Dossier pattern, a noun pattern, a dictionary verb with its object, a
     dictionary verb alone)."""
-    if sides is None or link_line(trigger.sent):
-        return []  # "SEE MORE: Hong Kong protests: …": page furniture
+    if sides is None or link_line(trigger.sent) or bar_line(trigger.sent):
+        return []  # "SEE MORE: Hong Kong protests: …", "… | Senators call for …": furniture
     sources, targets = sides.sources, sides.targets
     if not targets and len(sources) < 2 and not (sides.alone and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
@@ -228,8 +226,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     if not coded:
         return []
     sent = trigger.sent
-    doubted = speculative(trigger, mode, kind, c.root) or recalled(
-        trigger, parsed.published) or relative_clause(trigger) or history_frame(
+    doubted = speculative(trigger, mode, kind, c.root) or relative_clause(
         trigger) or before_after(trigger) or trained_for(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)

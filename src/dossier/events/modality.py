@@ -43,15 +43,6 @@ def no_determiner(noun: Token, light: Token) -> bool:
 
 
 @BOOK.rule("modality", off=False)
-def yet_to(verb: Token) -> bool:
-    """An action one "has yet to" or "is yet to" do is not done: "Germany has yet to
-    condemn the Russian attack" (not "has condemned the attack yet again")."""
-    h = verb.head
-    return verb.dep_ == "xcomp" and h.i != verb.i and h.lemma_ in ("have", "be") and any(
-        c.dep_ == "advmod" and c.lower_ == "yet" for c in children(h))
-
-
-@BOOK.rule("modality", off=False)
 def negated_governor(verb: Token, anc: Token) -> bool:
     """A negation on the verb that governs the trigger as its complement or its
     purpose: "did not agree to meet"; "Algerian landowners did not begin a hunger
@@ -87,7 +78,7 @@ def negating_noun(anc: Token) -> bool:
 
 def negated(verb: Token, p: Patterns) -> bool:
     """Whether the event of ``verb`` is negated."""
-    if not_word(verb) or yet_to(verb):
+    if not_word(verb):
         return True
     if verb.pos_ in ("NOUN", "PROPN"):
         # a nominal event takes the negation of the verb it is the object of

@@ -31,13 +31,8 @@ CONTEST_VERBS = frozenset(_P["contest_verbs"])
 FORCE_SECTORS = frozenset(_P["force_sectors"])
 NONPOLITICAL_SECTORS = frozenset(_P["nonpolitical_sectors"])
 STATE_SECTORS = frozenset(_P["state_sectors"])
-STANCE_NOUNS = frozenset(_P["stance_nouns"])
 FIGURATIVE = frozenset(tuple(f.split(" ")) for f in _P["figurative"])
-TOPIC_PREPS = frozenset(_P["topic_preps"])
-TOPIC_HEADS = frozenset(_P["topic_heads"])
-OFFICES = frozenset(_P["offices"])
 TIME_MARKS = frozenset(_P["time_marks"])
-PRIVATE_TASTES = frozenset(_P["private_tastes"])
 STANCE_VERBS = frozenset(_P["stance_verbs"])
 PURPOSE_CONTROL = frozenset(_P["purpose_control"])
 OWNED = frozenset(_P["owned"])
@@ -95,6 +90,15 @@ def link_line(sent: Span) -> bool:
     if ":" not in words:
         return False
     return " ".join(words[:words.index(":")]) in LINK_LABELS
+
+
+@BOOK.rule("precision", off=False)
+def bar_line(sent: Span) -> bool:
+    """A line of headlines set apart by vertical bars is a list of links, page furniture:
+    "Hillicon Valley: Progressives oppose funding bill | Senators call for 5G security
+    coordinator | Facebook gets questions over location tracking" (no news sentence
+    holds a bar: none on ZSP, the GSR or PETRARCH2's tests)."""
+    return "|" in sent.text
 
 
 @BOOK.rule("precision", off=False)
@@ -156,17 +160,6 @@ def figurative(verb: Token) -> bool:
     return False
 
 
-@BOOK.rule("precision", off=False)
-def stance_noun(noun: Token) -> bool:
-    """A nominal event that is what a stance is about is no event: "China's position on
-    sanctions against Russia is clear", "their stance on talks with Iran"
-    (``stance_nouns``)."""
-    h = noun.head
-    if noun.dep_ == "pobj" and h.dep_ == "prep":
-        h = h.head
-    return h.i != noun.i and h.pos_ == "NOUN" and h.lemma_.lower() in STANCE_NOUNS
-
-
 # How far up the parse a relative clause is looked for ("the subsidies that China
 # gives to its industry": the trigger's own clause and the one above).
 RELATIVE_CLIMB = 2
@@ -221,42 +214,6 @@ def _clause_verb(trigger: Token) -> Token:
 
 
 @BOOK.rule("precision", off=False)
-def topic(trigger: Token) -> bool:
-    """An action that is a topic of talk is no event: "The leaders held talks on trade,
-    security and sanctions against Iran", "a debate about expelling the diplomats",
-    "They discussed trade and sanctions" (``topic_preps``, ``topic_heads``)."""
-    t = trigger
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head  # "trade, security and sanctions": the list's first item
-    h = t.head
-    if t.dep_ in ("pobj", "pcomp") and h.dep_ == "prep" and h.lower_ in TOPIC_PREPS:
-        return h.head.lemma_.lower() in TOPIC_HEADS or h.head.lower_ in TOPIC_HEADS
-    return t is not trigger and t.dep_ == "dobj" and h.pos_ == "VERB" \
-        and h.lemma_.lower() in TOPIC_HEADS
-
-
-@BOOK.rule("precision", off=False)
-def history_frame(trigger: Token) -> bool:
-    """A past action framed by an office once held is history, not the news (kept below
-    the default ``min_confidence``): "During his presidency, Obama imposed sanctions on
-    Russia", "When he was president, Trump imposed tariffs on China", "As prime
-    minister, she ordered the strikes" (``offices``)."""
-    v = _clause_verb(trigger)
-    if v.tag_ not in ("VBD", "VBN"):
-        return False
-    for c in children(v):
-        if c.dep_ == "prep" and c.lower_ in ("during", "as", "under") and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in OFFICES for o in children(c)):
-            return True
-        if c.dep_ == "advcl" and c.lemma_ == "be" and c.tag_ == "VBD" and any(
-                m.dep_ == "mark" and m.lower_ in ("when", "while") for m in children(c)):
-            return any(a.lemma_.lower() in OFFICES or any(
-                o.lemma_.lower() in OFFICES for o in children(a))
-                for a in children(c) if a.dep_ in ("attr", "prep", "acomp"))
-    return False
-
-
-@BOOK.rule("precision", off=False)
 def before_after(trigger: Token) -> bool:
     """An action in a clause that dates another is background, not the news (kept
     below the default ``min_confidence``): "The ceasefire collapsed after Israel
@@ -285,13 +242,6 @@ def trained_for(trigger: Token) -> bool:
     return v.dep_ in ("advcl", "xcomp") and v.head.i != v.i \
         and v.head.lemma_.lower() in PURPOSE_CONTROL \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(v))
-
-
-@BOOK.rule("precision", off=False)
-def private_taste(verb: Token) -> bool:
-    """A taste is no political event: "The actor said he likes Putin", "Many voters
-    dislike the Chinese government" (``private_tastes``)."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in PRIVATE_TASTES
 
 
 @BOOK.rule("precision", off=False)
