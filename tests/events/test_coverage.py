@@ -21,7 +21,8 @@ CODED = [
     # target, below the default min_confidence
     ("Syrian government missiles struck a rebel-held area near the border.",
      ("190", "SYR", None, 0.1)),
-    ("Kenyan police detained a man on Tuesday.", ("173", "KENCOP", None, 0.1)),
+    # (the people repressed are its target: arguments.repressed_people, session 14)
+    ("Kenyan police detained a man on Tuesday.", ("173", "KENCOP", "---CVL", 0.65)),
     ("Russian soldiers killed dozens of people in a village.", ("190", "RUSMIL", None, 0.1)),
     ("Russia criticised the decision.", ("111", "RUS", None, 0.1)),
     # its negatives: a named target is still the target

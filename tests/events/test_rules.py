@@ -202,6 +202,8 @@ RULES = [
      ("modality", "190", "hypothetical"), ("confidence", "190", 0.75)),
     ("modality.speculative", "Russia could attack Ukraine.",
      ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
+    ("dates.recalled", "Russia invaded Georgia a decade ago.",
+     ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
     ("precision.relative_clause", "The subsidies that China gives to its industry are large.",
      ("confidence", "070", 0.25), ("confidence", "070", 0.75)),
     ("precision.shown_not_protested",

@@ -45,7 +45,7 @@ from dossier.events.coding import (
     said_must,
     unnamed_target,
 )
-from dossier.events.dates import background, event_date
+from dossier.events.dates import background, event_date, recalled
 from dossier.events.learned import verify
 from dossier.events.modality import (
     intention,
@@ -226,8 +226,9 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     if not coded:
         return []
     sent = trigger.sent
-    doubted = speculative(trigger, mode, kind, c.root) or relative_clause(
-        trigger) or before_after(trigger) or trained_for(trigger)
+    doubted = speculative(trigger, mode, kind, c.root) or recalled(
+        trigger, parsed.published) or relative_clause(trigger) or before_after(
+        trigger) or trained_for(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))
