@@ -256,31 +256,6 @@ def test_split_quotation_is_one_record(quotes) -> None:  # type: ignore[no-untyp
 
 
 @pytest.mark.parametrize(
-    ("text", "parts"),
-    [
-        # a web page's no-break space (&nbsp;) after the attribution sentence
-        ("“Let’s boil it down to the essentials,” he continued.\xa0 “I have met the "
-         "governor twice and he knows nothing about farms.”",
-         ["Let’s boil it down to the essentials,", "I have met the governor twice and "
-          "he knows nothing about farms."]),
-        ("“We have never seen demand like this before,” Maley said on CNBC.\xa0“It is a "
-         "new world for the banks.”",
-         ["We have never seen demand like this before,", "It is a new world for the banks."]),
-        ("The harvest failed. \xa0“We lost everything.” Ward says.\xa0“This is our home "
-         "and we will stay.”",
-         ["We lost everything.", "This is our home and we will stay."]),
-    ],
-)
-def test_split_quotation_across_a_wide_space(quotes, text: str, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
-    (q,) = [q for q in quotes(text) if q.text.startswith(parts[0][:10])]
-    assert [s.text for s in q.segments] == parts
-    assert q.end == text.index(parts[-1]) + len(parts[-1])
-    with switched_off("quotes.marks.wide_spaces"):
-        assert parts[-1] not in {s.text for q in quotes(text) for s in q.segments}
-        assert parts[0] in {q.text for q in quotes(text)}
-
-
-@pytest.mark.parametrize(
     ("text", "second", "speaker"),
     [
         # a second quotation by another speaker

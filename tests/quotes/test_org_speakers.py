@@ -56,9 +56,6 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
     ("quotes.speakers.spokesperson_of", "Ithilen Securities expects growth next year.\n\n"
      "“The market is factoring in a recovery,” said a report from Ithilen Securities.",
      "The market", "Ithilen Securities", "a report from Ithilen Securities"),
-    ("quotes.speakers.spelt_out", "Agents of U.S. Customs and Border Protection (CBP) "
-     "detained 40 people on Monday.\n\n“The group crossed the river at night,” CBP said.",
-     "The group", "Customs and Border Protection", "CBP"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
     # a surname of several words after the full name

@@ -321,36 +321,12 @@ def org_as_named(view: ArticleView, m: Mention) -> str | None:
     Administration (what is unsure of it is whether it is an actor, not its name)."""
     if m.type not in ("org", "bloc"):
         return None
-    if (full := spelt_out(view, m)) is not None:
-        return full
     if m.actor_name in view.text:
         return m.actor_name
     names = Counter(_bare_name(n.text) for n in view.parsed.mentions
                     if n.actor_id == m.actor_id and n.via != "pronoun" and not n.text.isupper())
     named = [(k, n) for n, k in names.items() if any(w[:1].isupper() for w in n.split())]
     return max(named, key=lambda x: (x[0], len(x[1])))[1] if named else None
-
-
-@BOOK.rule("speakers", off=None)
-def spelt_out(view: ArticleView, m: Mention) -> str | None:
-    """An organisation named by its initials is the name they stand for when the
-    article spells it out before: "CBP said" after "U.S. Customs and Border Protection
-    (CBP)" is Customs and Border Protection (the capitalised words whose initials
-    they are, "and", "of", "for", "the" aside)."""
-    acr = _bare_name(m.text.strip())
-    if not (2 <= len(acr) <= 6 and acr.isupper() and acr.isalpha()):
-        return None
-    words = r"[A-Z][\w.'’-]*(?:\s+(?:and|of|for|the|on|&)\s+|\s+)"
-    pattern = r"((?:" + words + r"){" + f"{len(acr)},{2 * len(acr)}" + r"})\(" + acr + r"\)"
-    for hit in re.finditer(pattern, view.text):
-        if hit.start() + view.offset >= m.start:
-            break
-        caps = [w for w in hit.group(1).split() if w[:1].isupper()]
-        for k in range(len(caps)):  # "U.S. Customs and Border Protection": from "Customs"
-            if "".join(w[0] for w in caps[k:]) == acr:
-                name = hit.group(1)
-                return name[name.index(caps[k]):].strip()
-    return None
 
 
 def _bare_name(text: str) -> str:
