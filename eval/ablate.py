@@ -38,6 +38,7 @@ import json
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatchcase
 from functools import cache
@@ -181,8 +182,9 @@ def _speakers() -> dict[str, float]:
 
 # Each record of the tuning pages as the audit sheets see it (every column that makes
 # a record another one), from the all-on run: a configuration's figure is how many
-# records of each kind differ from them.
-_PAGE_RECORDS: set[tuple[str, ...]] = set()
+# records of each kind differ from them (counted as a multiset: a record made twice,
+# as a rule switched off may leave it, is a change).
+_PAGE_RECORDS: Counter[tuple[str, ...]] = Counter()
 
 
 def _pages() -> dict[str, float]:
@@ -194,18 +196,18 @@ def _pages() -> dict[str, float]:
     pages = sorted(p for p in PAGES.glob("*.html.gz") if p.name.startswith(tuple("01234567")))
     with _cached():
         found, texts = records(pages)
-    now: set[tuple[str, ...]] = set()
+    now: Counter[tuple[str, ...]] = Counter()
     for r in found:
         if r["kind"] in ("mention", "quote", "event"):
             cols = row(r["kind"], r, texts[r["article_id"]])
-            now.add((r["kind"], str(shown(r, floor)),
-                     *(f"{k}={v}" for k, v in cols.items() if k not in NOT_RECORD)))
+            now[(r["kind"], str(shown(r, floor)),
+                 *(f"{k}={v}" for k, v in cols.items() if k not in NOT_RECORD))] += 1
     if not _PAGE_RECORDS:
         _PAGE_RECORDS.update(now)
-    diff = now ^ _PAGE_RECORDS
-    return {f"{kind}s_changed": sum(1 for d in diff if d[0] == kind)
+    diff = (now - _PAGE_RECORDS) + (_PAGE_RECORDS - now)
+    return {f"{kind}s_changed": sum(k for d, k in diff.items() if d[0] == kind)
             for kind in ("mention", "quote", "event")} | {
-        "shown_changed": sum(1 for d in diff if d[1] == "True")}
+        "shown_changed": sum(k for d, k in diff.items() if d[1] == "True")}
 
 
 SETS: dict[str, Callable[[], dict[str, float]]] = {

@@ -27,6 +27,8 @@ the sheet).
                                 [--view default|all] [--pages held-apart|tune]
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
     python eval/audit.py carry eval/audits/NEW-quotes.tsv --from eval/audits/OLD-quotes.tsv
+    python eval/audit.py fit eval/audits/NEW-tune-quotes.tsv [OLDER-tune-quotes.tsv …]
+                             [--least 15] [--check]
     python eval/audit.py fit eval/audits/DATE-tune-events.tsv [--edges 0,0.6] [--split]
 
 ``carry`` fills the marks (and note) of a new sheet's rows from earlier marked sheets
@@ -71,17 +73,24 @@ def tuning_pages(folder: Path = PAGES) -> list[Path]:
 def records(pages: list[Path]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """The pipeline's records on the pages, and each article's text by id."""
     from dossier.pipeline import Sink, run
+    from dossier.quotes.post import page_calibrated, page_key
     from dossier.records import DocumentResult
+    from dossier.rules import switched_off
     from dossier.settings import load_settings
 
     out: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
+    scale = page_calibrated.__wrapped__  # type: ignore[attr-defined]  # (the rule, on)
 
     class Keep(Sink):
         def write(self, result: DocumentResult) -> None:
             for a in result.articles:
                 texts[a.id] = a.text
-            out.extend(result.records())
+            out.extend(r for r in result.records() if r["kind"] != "quote")
+            # a quote's confidence before the page calibration (what it is fitted on)
+            # and its kind there; the record's own confidence as the pass makes it
+            out.extend(s.to_dict() | {"base": q.confidence, "profile": page_key(q)}
+                       for q in result.quotes for s in scale([q]))
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -89,7 +98,8 @@ def records(pages: list[Path]) -> tuple[list[dict[str, Any]], dict[str, str]]:
             path = Path(tmp) / gz.name.removesuffix(".gz")
             path.write_bytes(gzip.decompress(gz.read_bytes()))
             paths.append(path)
-        run(paths, Keep(), load_settings(overrides={"workers": "1"}))
+        with switched_off("quotes.post.page_calibrated"):
+            run(paths, Keep(), load_settings(overrides={"workers": "1"}))
     for r in out:
         r["source"] = Path(r["source"]).name
     return out, texts
@@ -120,6 +130,8 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
         base |= {"type": r["quote_type"], "act": r.get("act", "speech"),
                  "said_by": f"{sp['name']} [{sp['via']}]" if sp else "—",
                  "cue": (r["cue"] or {}).get("text", "—"), "confidence": str(r["confidence"]),
+                 "base": str(r.get("base", r["confidence"])),
+                 "profile": r.get("profile", r["quote_type"]),
                  "content": _flat(" … ".join(x["text"] for x in r.get("segments") or [])
                                   or r["text"]),
                  "context": _context(text, r["start"], r["end"], 150)}
@@ -232,9 +244,9 @@ def count(sheet: Path) -> dict[str, Any]:
     return res
 
 
-# columns that do not make a record another one: its place in the sheet, its score and
-# the text shown around it
-NOT_RECORD = {"n", "confidence", "context", "note"}
+# columns that do not make a record another one: its place in the sheet, its scores,
+# its calibration kind and the text shown around it
+NOT_RECORD = {"n", "confidence", "base", "profile", "context", "note"}
 
 
 def carry(sheet: Path, earlier: list[Path]) -> tuple[int, int]:
@@ -280,6 +292,149 @@ def right(kind: str, r: dict[str, str]) -> bool:
     return all(r[m].strip().lower() == "y" for m in marks)
 
 
+# a cell (a kind or a type in a confidence bin) of fewer marked quotes than this is
+# not fitted: its quotes take their type's share in the bin, or the bin's
+LEAST = 15
+# ... and whose share right differs from the rest of its bin's by fewer standard errors
+APART = 2.0
+
+
+def fit_rows(sheets: list[Path]) -> list[dict[str, Any]]:
+    """The marked quotes of speech of TUNING sheets (beliefs are hidden anyway), each
+    record once (the first sheet's marks win): its confidence before the page
+    calibration (``base``; a sheet drawn before the pass has only ``confidence``), type,
+    kind (``profile``; None on a sheet without it), page and whether it is fully right."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, ...]] = set()
+    for sheet in sheets:
+        kind, fields, rows = read_sheet(sheet)
+        if "-tune-" not in sheet.name or kind != "quote":
+            raise SheetError(f"{sheet}: not a quote sheet of the tuning pages (a "
+                             "held-apart audit sheet is never fitted on)")
+        key_cols = ("file", "article", "start", "end", "type", "cue")
+        for r in rows:
+            key = tuple(r.get(c, "") for c in key_cols)
+            if (key in seen or r.get("act", "speech") != "speech"
+                    or not all(r[m].strip() for m in MARKS[kind])):
+                continue
+            seen.add(key)
+            out.append({"conf": float(r.get("base") or r["confidence"]), "type": r["type"],
+                        "profile": r.get("profile") or None, "page": r.get("file", ""),
+                        "right": right(kind, r)})
+    return out
+
+
+Cell = tuple[int, int, float]  # right, records, mean confidence
+
+
+def apart(group: list[dict[str, Any]], inside: list[dict[str, Any]], z: float) -> bool:
+    """Whether a cell's share right differs from the rest of its bin's by at least
+    ``z`` standard errors (a two-proportion test): a split the marks bear out, not
+    noise of a few dozen quotes."""
+    rest = [r for r in inside if r not in group]
+    if not rest:
+        return False
+    k1, n1, k2, n2 = sum(r["right"] for r in group), len(group), sum(
+        r["right"] for r in rest), len(rest)
+    p = (k1 + k2) / (n1 + n2)
+    se = (p * (1 - p) * (1 / n1 + 1 / n2)) ** 0.5
+    return se > 0 and abs(k1 / n1 - k2 / n2) >= z * se
+
+
+def fit_table(rows: list[dict[str, Any]], edges: list[float], least: int = LEAST,
+              z: float = APART) -> tuple[dict[str, Cell], dict[str, Cell]]:
+    """Per bin (lower edge "0.60") and per cell of at least ``least`` quotes whose
+    share right stands ``z`` standard errors apart from the rest of its bin (a
+    report's kind "indirect.intent@0.60", a type "direct@0.60"): right, records,
+    mean confidence."""
+    def cell(inside: list[dict[str, Any]]) -> Cell:
+        return (sum(r["right"] for r in inside), len(inside),
+                sum(r["conf"] for r in inside) / len(inside))
+
+    bins: dict[str, Cell] = {}
+    cells: dict[str, Cell] = {}
+    for lo, hi in zip(edges, [*edges[1:], 1.01], strict=True):
+        inside = [r for r in rows if lo <= r["conf"] < hi]
+        if not inside:
+            continue
+        b = f"{lo:.2f}"
+        bins[b] = cell(inside)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for r in inside:
+            groups.setdefault(r["type"], []).append(r)
+            if r["profile"] and r["profile"] != r["type"]:
+                groups.setdefault(r["profile"], []).append(r)
+        for name in sorted(groups):
+            if len(groups[name]) >= least and apart(groups[name], inside, z):
+                cells[f"{name}@{b}"] = cell(groups[name])
+    return bins, cells
+
+
+def scaled(bins: dict[str, Cell], cells: dict[str, Cell], edges: list[float],
+           r: dict[str, Any]) -> float:
+    """A quote's confidence as quotes.post.page_calibrated scales it by this table."""
+    lo = next((e for e in reversed(edges) if r["conf"] >= e), None)
+    if lo is None:
+        return float(r["conf"])
+    b = f"{lo:.2f}"
+    c = cells.get(f"{r['profile']}@{b}") or cells.get(f"{r['type']}@{b}") or bins.get(b)
+    if c is None:
+        return float(r["conf"])
+    ratio = round(c[0] / c[1], 2) / round(c[2], 2)
+    return float(r["conf"]) if ratio >= 1 else round(r["conf"] * ratio, 2)
+
+
+def fit(sheets: list[Path], edges: list[float], least: int = LEAST, z: float = APART) -> str:
+    """A table of the share of fully right quotes and the mean confidence of each
+    confidence bin, and of each cell of at least ``least`` marked quotes (a report's
+    cue kind or a quote type in a bin), of marked sheets of the TUNING pages, as
+    ``data/quote_page_calibration.toml`` holds it."""
+    rows = fit_rows(sheets)
+    bins, cells = fit_table(rows, edges, least, z)
+    names = " ".join(s.name for s in sheets)
+    lines = [f"# fitted by eval/audit.py fit {names}: {len(rows)} quotes of speech marked "
+             f"by hand ({sum(r['profile'] is not None for r in rows)} with their kind)",
+             f"# cells of at least {least} marked quotes whose share right stands {z:g} "
+             "standard errors apart from the rest of their bin's; a quote takes its kind's "
+             "cell in its bin, else its type's, else the bin's",
+             "[bins]"]
+    def line(name: str, c: Cell) -> str:
+        return (f'"{name}" = [{c[0] / c[1]:.2f}, {c[2]:.2f}]  '
+                f"# share right, mean confidence: {c[0]} of {c[1]}")
+    lines += [line(b, c) for b, c in bins.items()]
+    lines += ["", "[cells]"] + [line(k, c) for k, c in cells.items()]
+    return "\n".join(lines) + "\n"
+
+
+def cross_check(sheets: list[Path], edges: list[float], least: int = LEAST,
+                z: float = APART) -> dict[str, Any]:
+    """The page calibration judged on quotes it was not fitted on: each page's quotes
+    scaled by a table fitted on the other pages (leave one page out), then per
+    scaled-confidence bin the records, mean confidence and share right, and the Brier
+    score; beside it the same with the bin alone (cells off) and with no scaling."""
+    rows = fit_rows(sheets)
+    res: dict[str, Any] = {"records": len(rows), "least": least}
+    for name, k in (("cells", least), ("bins_only", 10**9), ("none", -1)):
+        got: list[tuple[float, bool]] = []
+        for page in sorted({r["page"] for r in rows}):
+            rest = [r for r in rows if r["page"] != page]
+            bins, cells = fit_table(rest, edges, k, z) if k >= 0 else ({}, {})
+            got += [(scaled(bins, cells, edges, r), r["right"]) for r in rows
+                    if r["page"] == page]
+        table = []
+        for lo, hi in zip(BINS, BINS[1:], strict=False):
+            inside = [(c, ok) for c, ok in got if lo <= c < hi]
+            if inside:
+                table.append({"confidence": f"{lo:.2f}–{min(hi, 1.0):.2f}",
+                              "records": len(inside),
+                              "mean": round(sum(c for c, _ in inside) / len(inside), 3),
+                              "share_right": round(sum(ok for _, ok in inside)
+                                                   / len(inside), 3)})
+        res[name] = {"brier": round(sum((c - ok) ** 2 for c, ok in got) / len(got), 4),
+                     "bins": table}
+    return res
+
+
 # an event sheet's cells beside the confidence bins (events.post.calibration_key reads
 # the same cell off a record): an event with no one acted upon
 EVENT_KEYS = {"no_target": lambda r: r["target_actor"].strip() == "—"}
@@ -321,12 +476,12 @@ def table(kind: str, rows: list[dict[str, str]], edges: list[float]
     return bins, keys
 
 
-def fit(sheet: Path, edges: list[float] | None = None) -> str:
+def fit_keyed(sheet: Path, edges: list[float] | None = None) -> str:
     """A table of the share of fully right records per confidence bin (lower edge =
-    [share, the bin's mean confidence]) of a marked sheet of the TUNING pages (quotes
-    of speech only: beliefs are hidden anyway), as ``data/quote_page_calibration.toml``
-    holds it; for events also per key cell (``[keys]``: ``EVENT_KEYS``, a cell of at
-    least ``MIN_CELL`` records), as ``data/event_page_calibration.toml`` holds it."""
+    [share, the bin's mean confidence]) of a marked event or mention sheet of the
+    TUNING pages (quotes: :func:`fit`); for events also per key cell (``[keys]``:
+    ``EVENT_KEYS``, a cell of at least ``MIN_CELL`` records), as
+    ``data/event_page_calibration.toml`` holds it."""
     kind, rows = _fitted_rows(sheet)
     bins, keys = table(kind, rows, edges or EDGES[kind])
     lines = [f"# fitted by eval/audit.py fit {sheet.name}: {len(rows)} records marked by hand",
@@ -415,12 +570,20 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     c.add_argument("--json", type=Path)
-    f = sub.add_parser("fit", help="confidence bins of a marked sheet of the tuning pages")
-    f.add_argument("sheet", type=Path)
+    f = sub.add_parser("fit", help="confidence bins and cells of marked sheets of the "
+                       "tuning pages")
+    f.add_argument("sheets", type=Path, nargs="+", help="newest first (its marks win); "
+                   "an event or mention sheet alone")
     f.add_argument("--edges", help="lower edges of the confidence bins (quotes: "
-                   "0,0.6,0.7,0.85; events: 0,0.6)")
-    f.add_argument("--split", action="store_true",
-                   help="check instead: fit on half the pages, measure on the other half")
+                   "0,0.6,0.7,0.85; events and mentions: 0,0.6)")
+    f.add_argument("--least", type=int, default=LEAST,
+                   help="fewest marked quotes of a cell fitted apart from its bin")
+    f.add_argument("--apart", type=float, default=APART,
+                   help="standard errors a cell's share must stand from the rest of its bin's")
+    f.add_argument("--check", action="store_true",
+                   help="leave-one-page-out reliability of the fit, not the table")
+    f.add_argument("--split", action="store_true", help="(events, mentions) check "
+                   "instead: fit on half the pages, measure on the other half")
     k = sub.add_parser("carry")
     k.add_argument("sheet", type=Path)
     k.add_argument("--from", dest="earlier", type=Path, nargs="+", required=True)
@@ -430,10 +593,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.cmd == "fit":
             edges = [float(e) for e in args.edges.split(",")] if args.edges else None
-            if args.split:
-                print(json.dumps(split(args.sheet, edges), indent=2))
+            if read_sheet(args.sheets[0])[0] != "quote":
+                if len(args.sheets) > 1:
+                    raise SheetError("an event or mention sheet is fitted alone")
+                print(json.dumps(split(args.sheets[0], edges), indent=2) if args.split
+                      else fit_keyed(args.sheets[0], edges), end="\n" if args.split else "")
+                return 0
+            edges = edges or EDGES["quote"]
+            if args.check:
+                print(json.dumps(cross_check(args.sheets, edges, args.least, args.apart),
+                                 indent=2))
             else:
-                print(fit(args.sheet, edges), end="")
+                print(fit(args.sheets, edges, args.least, args.apart), end="")
             return 0
         if args.cmd == "carry":
             carried, left = carry(args.sheet, args.earlier)

@@ -147,13 +147,67 @@ def test_fit_gives_each_bin_its_share_and_mean(audit, tmp_path: Path) -> None:  
     rows = [quote("1", "0.65", "y y y"), quote("2", "0.75", "y y y"),
             quote("3", "0.80", "y n y"), quote("4", "0.90", "y y y"),
             quote("5", "0.80", "n - -", act="belief")]  # a belief: hidden anyway, not fitted
-    table = audit.fit(_sheet(tmp_path / "2026-12-06-tune-quotes.tsv", rows), [0, 0.7, 0.85])
+    table = audit.fit([_sheet(tmp_path / "2026-12-06-tune-quotes.tsv", rows)], [0, 0.7, 0.85])
     assert '"0.00" = [1.00, 0.65]' in table
     assert '"0.70" = [0.50, 0.78]' in table
     assert '"0.85" = [1.00, 0.90]' in table
     # a held-apart audit sheet is never fitted on
     with pytest.raises(audit.SheetError):
-        audit.fit(_sheet(tmp_path / "2026-12-06-s13-quotes.tsv", rows), [0, 0.7])
+        audit.fit([_sheet(tmp_path / "2026-12-06-s13-quotes.tsv", rows)], [0, 0.7])
+
+
+def _tune_quote(n: int, conf: float, ok: bool, kind: str, page: str = "0a") -> dict[str, str]:
+    marks = ("y", "y", "y") if ok else ("y", "n", "y")
+    return {"n": str(n), "file": page, "article": "a", "start": str(n), "end": str(n + 9),
+            "type": kind.split(".")[0], "act": "speech", "said_by": "Ann Lee",
+            "cue": "said", "confidence": str(conf), "base": str(conf), "profile": kind,
+            "content": "x", "context": "…x…", "real": marks[0], "speaker": marks[1],
+            "span": marks[2], "note": ""}
+
+
+def test_fit_gives_a_cell_its_own_share_only_with_enough_quotes(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # in the 0.60 bin: 4 reports of intent (1 right), 2 of a speech verb (both right)
+    rows = [_tune_quote(i, 0.65, i == 0, "indirect.intent") for i in range(4)]
+    rows += [_tune_quote(10 + i, 0.65, True, "indirect.verb") for i in range(2)]
+    sheet = _sheet(tmp_path / "2026-12-06-s14-tune-quotes.tsv", rows)
+    table = audit.fit([sheet], [0, 0.6], least=3, z=0)
+    assert '"0.60" = [0.50, 0.65]' in table  # the bin: 3 of 6
+    assert '"indirect.intent@0.60" = [0.25, 0.65]' in table  # 4 >= 3: its own cell
+    assert "indirect@0.60" not in table  # the type is the whole bin: the bin's share
+    assert "indirect.verb@0.60" not in table  # 2 < 3: takes the bin's share
+    bins, cells = audit.fit_table(audit.fit_rows([sheet]), [0, 0.6], least=3, z=0)
+    intent, verb = (audit.fit_rows([sheet])[i] for i in (0, 5))
+    assert audit.scaled(bins, cells, [0, 0.6], intent) == 0.25
+    assert audit.scaled(bins, cells, [0, 0.6], verb) == 0.5
+    # with too few quotes for any cell, the bin alone
+    assert "@" not in audit.fit([sheet], [0, 0.6], least=7, z=0)
+
+
+@pytest.mark.parametrize(("right_intent", "right_verb", "apart"), [
+    (2, 18, True),   # 0.1 against 0.9 of 20 each: far more than two standard errors
+    (9, 11, False),  # 0.45 against 0.55: noise
+])
+def test_a_cell_must_stand_apart_from_the_rest_of_its_bin(audit, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                          right_intent: int, right_verb: int,
+                                                          apart: bool) -> None:
+    rows = [_tune_quote(i, 0.75, i < right_intent, "indirect.intent") for i in range(20)]
+    rows += [_tune_quote(100 + i, 0.75, i < right_verb, "indirect.verb") for i in range(20)]
+    table = audit.fit([_sheet(tmp_path / "x-tune-quotes.tsv", rows)], [0, 0.7], least=15)
+    assert ('"indirect.intent@0.70"' in table) is apart
+    assert ('"indirect.verb@0.70"' in table) is apart
+    assert '"indirect@0.70"' not in table  # the type is the whole bin: nothing to stand from
+
+
+def test_the_cross_check_scores_each_page_by_the_others(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # page 0a's reports are all right, page 0b's all wrong: fitted on the other page,
+    # each page's confidence goes the wrong way, so the check is worse than no scaling
+    rows = [_tune_quote(i, 0.8, True, "indirect.verb", "0a") for i in range(3)]
+    rows += [_tune_quote(10 + i, 0.8, False, "indirect.verb", "0b") for i in range(3)]
+    res = audit.cross_check([_sheet(tmp_path / "x-tune-quotes.tsv", rows)], [0, 0.6], 2)
+    assert res["records"] == 6
+    assert res["none"]["brier"] == 0.34  # (0.2² · 3 + 0.8² · 3) / 6
+    assert res["cells"]["brier"] == 0.82  # 0a at 0.0 (wrong by 1), 0b at 0.8 (by 0.8)
+    assert res["cells"]["bins"][0]["records"] == 3
 
 
 def _event(n: str, conf: str, target: str, marks: str, file: str = "0a") -> dict[str, str]:
@@ -171,12 +225,12 @@ def test_fit_gives_events_a_cell_for_a_missing_target(audit, tmp_path: Path) -> 
     paired = [_event("30", "0.25", "Ukraine (UKR)", right),
               _event("31", "0.35", "Ukraine (UKR)", wrong),
               _event("32", "0.75", "Ukraine (UKR)", right)]
-    table = audit.fit(_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone + paired))
+    table = audit.fit_keyed(_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone + paired))
     assert "no_target = [0.15, 0.10]  # share right, mean confidence: 3 of 20" in table
     assert '"0.00" = [0.50, 0.30]' in table  # the bins hold the rest: 1 of 2
     assert '"0.60" = [1.00, 0.75]' in table
     # a cell of fewer than MIN_CELL records falls back to the bins
-    few = audit.fit(_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone[:5] + paired))
+    few = audit.fit_keyed(_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone[:5] + paired))
     assert "no_target" not in few and '"0.00" = [0.57, 0.16]' in few  # 4 of 7
 
 

@@ -60,10 +60,6 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
     ("quotes.speakers.spokesperson_of", "Ithilen Securities expects growth next year.\n\n"
      "“The market is factoring in a recovery,” said a report from Ithilen Securities.",
      "The market", "Ithilen Securities", "a report from Ithilen Securities"),
-    # (a body the gazetteer does not know: a known one speaks under its own name)
-    ("quotes.speakers.spelt_out", "Agents of Ithilen Border Protection (IBP) detained 40 "
-     "people on Monday.\n\n“The group crossed the river at night,” IBP said.",
-     "The group", "Ithilen Border Protection", "IBP"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
     # a surname of several words after the full name
@@ -164,6 +160,42 @@ def test_a_surname_speaker_keeps_the_full_name_the_article_gives(  # type: ignor
     assert speaker(quotes(text), "I would ask") == with_rule
     with switched_off("quotes.speakers.longer_name"):
         assert speaker(quotes(text), "I would ask") == without
+
+
+@pytest.mark.parametrize(("text", "start", "with_rule", "without"), [
+    # a person's full name NER took for an organisation's, then the surname alone
+    ("The firm will cut jobs in areas that do not support its core goals, said The We "
+     "Company’s recently named executive chair Marcelo Claure in an email to staff.\n"
+     "Next steps will be divulged in an all-company meeting on Friday, Claure said in "
+     "the email.", "Next steps", "Marcelo Claure", "Claure"),
+])
+def test_a_name_taken_for_an_organisation_s_is_a_person_s(  # type: ignore[no-untyped-def]
+        quotes, text: str, start: str, with_rule: str, without: str) -> None:
+    assert speaker(quotes(text), start) == with_rule
+    with switched_off("quotes.speakers.name_taken_for_org"):
+        assert speaker(quotes(text), start) == without
+
+
+@pytest.mark.parametrize(("kind", "actor_id", "name", "taken"), [
+    ("org", "local:org:1", "Marcelo Claure", True),
+    ("org", "local:org:2", "Claure", True),
+    ("org", "local:org:3", "Borin Widgets Corp", False),  # three words: a firm's
+    ("org", "local:org:4", "NASA", False),  # initials
+    ("org", "Q37156", "Goldman Sachs", False),  # known to the gazetteer
+    ("place", "local:place:5", "Kate York", False),  # (known_first_name's case)
+])
+def test_which_organisation_names_may_be_a_person_s(quotes, kind: str, actor_id: str,  # type: ignore[no-untyped-def]
+                                                    name: str, taken: bool) -> None:
+    from dataclasses import replace
+
+    from dossier.analysis import analysers
+    from dossier.quotes.mentions import name_taken_for_org
+
+    m = analysers().read("Marcelo Claure spoke on Monday.").mentions[0]
+    assert name_taken_for_org(replace(m, type=kind, actor_id=actor_id, actor_name=name)) is taken
+    with switched_off("quotes.speakers.name_taken_for_org"):
+        assert name_taken_for_org(replace(m, type=kind, actor_id=actor_id,
+                                          actor_name=name)) is False
 
 
 LAWYER = "Jeffrey Kaufman, a lawyer for the family, spoke to reporters on Tuesday.{more}\n\n" \

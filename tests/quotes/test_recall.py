@@ -26,7 +26,6 @@ from __future__ import annotations
 import pytest
 
 from dossier.records import Quote
-from dossier.rules import switched_off
 
 
 def _phrase(q: Quote) -> str:
@@ -163,38 +162,3 @@ def test_recall_not_reports(quotes, text: str, content: str) -> None:  # type: i
     got = quotes(text)
     assert not [q for q in got if q.text.rstrip(".,") == content.rstrip(".,")], [
         (q.quote_type, q.text) for q in got]
-
-
-@pytest.mark.parametrize(
-    ("text", "whole", "parts"),
-    [
-        ("“We will win this election,” she said. “They will lose it badly and they know "
-         "it.” “We are ready for them and for the fight ahead.”",
-         "We will win this election,” she said. “They will lose it badly and they know "
-         "it.” “We are ready for them and for the fight ahead.", 3),
-        ("The mayor said: “We will win this election.” “We are ready for them and for "
-         "the fight ahead.”",
-         "We will win this election.” “We are ready for them and for the fight ahead.", 2),
-    ],
-)
-def test_run_on_quotation_is_one_record(quotes, text: str, whole: str,  # type: ignore[no-untyped-def]
-                                        parts: int) -> None:
-    (q,) = [q for q in quotes(text) if q.text == whole]
-    assert q.quote_type == "direct" and len(q.segments) == parts
-    with switched_off("quotes.marks.run_on"):
-        assert whole not in {q.text for q in quotes(text)}
-
-
-@pytest.mark.parametrize(
-    ("text", "alone"),
-    [
-        # labels inside a sentence, not a quotation going on
-        ("He called the plan “a disaster for the town,” “a scam for the people of the "
-         "town and the county.”", "a scam for the people of the town and the county."),
-        # a line break between them: the next paragraph is read on its own
-        ("“We will win this election,” she said.\n“Nobody in this town will believe "
-         "them now,” the rival replied.", "Nobody in this town will believe them now,"),
-    ],
-)
-def test_no_run_on(quotes, text: str, alone: str) -> None:  # type: ignore[no-untyped-def]
-    assert not any(alone in q.text and q.text != alone for q in quotes(text))

@@ -13,7 +13,7 @@ from dossier.parse import misclosed
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues, is_cue, lemma
-from dossier.quotes.marks import MARK, wide_spaces
+from dossier.quotes.marks import MARK
 from dossier.quotes.sources import ACCORDING_TO_WORDS
 from dossier.quotes.speakers import Found, speaker_of, subject
 from dossier.quotes.view import ArticleView, SpeakerDict
@@ -168,7 +168,7 @@ def continued(text: str, last: tuple[dict, Token, int] | None,
     if last is None:
         return None
     _, cue, end = last
-    between = wide_spaces(text[end:a])
+    between = text[end:a]
     if "\n" in between or not end <= cue.idx < a:
         return None
     if misclosed(text, end):  # the last quotation's close, typed “ ("“…,“ he said")

@@ -4,8 +4,6 @@ before (a paragraph that is only a quotation continues the last speaker)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span, Token
 
 from dossier.quotes.book import BOOK, CARRIED, NO_VERB
@@ -21,7 +19,7 @@ from dossier.quotes.cues import (
     weak_cue,
 )
 from dossier.quotes.lexicon import cues, tense
-from dossier.quotes.marks import MARK, MARKS, whole_paragraph, wide_spaces
+from dossier.quotes.marks import MARK, MARKS, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
 from dossier.quotes.paragraphs import according_clause
@@ -80,12 +78,6 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             last_after = (sp, cont[1], b)
             continue
         last_after = None
-        if cue is None and out and (more := run_on(view, out[-1], content)) is not None:
-            # "“…,” she said. “…” “…”": the quotation after, with nothing between
-            prev = out[-1]
-            out[-1] = replace(prev, end=view.end(more), text=more.text,
-                              segments=parts(view, prev, content))
-            continue
         if cue is None:
             who, qtype, conf = uncued(view, content, a, b, last_speaker, para)
             whole = (carried_on(view, out[-1], content) if out and who is not None
@@ -147,29 +139,11 @@ def joined(view: ArticleView, prev: Quote | None, cue: Token, b: int) -> Span | 
     part to the last, the attribution inside (as PolNeAR marks such a content)."""
     if prev is None or prev.cue is None or prev.cue.start != view.start(cue):
         return None
-    before = wide_spaces(view.text[: view.local(prev.start)]).rstrip(MARKS)
+    before = view.text[: view.local(prev.start)].rstrip(MARKS)
     if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
         return None  # the first part inside a sentence: "said the works could be
         # “messy,” adding, “…”" is two acts
     return view.doc.char_span(view.local(prev.start), b, alignment_mode="expand")
-
-
-@BOOK.rule("marks", off=None)
-def run_on(view: ArticleView, prev: Quote, content: Span) -> Span | None:
-    """A quotation with no cue right after a direct quotation of one speaker, nothing
-    but the marks and a space between them, goes on with it: "“We will win,” she
-    said. “They will lose it badly.” “We are ready for them and for the fight
-    ahead.”" is one record to the last mark (not when the one before ends
-    mid-sentence: "“a disaster,” “a scam”" are two labels)."""
-    if prev.quote_type != "direct" or prev.speaker is None:
-        return None
-    text, end = view.text, view.local(prev.end)
-    between = text[end : content.start_char]
-    if between.strip(MARKS + " ") or "\n" in between or not text[:end].rstrip(
-            MARKS).endswith((".", "!", "?")):
-        return None
-    return view.doc.char_span(view.local(prev.start), content.end_char,
-                              alignment_mode="expand")
 
 
 @BOOK.rule("marks", off=None)
@@ -186,7 +160,7 @@ def carried_on(view: ArticleView, prev: Quote, content: Span) -> Span | None:
     if between.count("\n") < 1 or len(between.split()) > 2 * CONTINUES_WORDS or MARK.search(
             between.split("\n")[-1].strip(MARKS)):
         return None
-    before = wide_spaces(text[:a]).rstrip(MARKS)
+    before = text[:a].rstrip(MARKS)
     if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
         return None
     return view.doc.char_span(a, content.end_char, alignment_mode="expand")

@@ -16,9 +16,6 @@ _CLOSE = "”"
 MARK = re.compile(r"''|[“”\"]")
 # what may stand around a quotation's content on its line: space and marks
 MARKS = " \t“”\"‘’'"
-# Spaces a web page's markup leaves between sentences (&nbsp;, thin, narrow no-break,
-# zero width): :func:`wide_spaces` reads them as a plain space.
-WIDE_SPACES = str.maketrans(dict.fromkeys("\xa0\u2009\u202f\u200b", " "))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -121,15 +118,6 @@ def misclosed_mark(text: str, k: int) -> bool:
     """An opening mark typed for the closing one closes the quotation: "“We will not
     sign it,“ the minister said" (:func:`dossier.parse.misclosed`)."""
     return misclosed(text, k)
-
-
-@BOOK.rule("marks")
-def wide_spaces(text: str) -> str:
-    """A no-break space (a web page's &nbsp;) between an attribution and a quotation
-    is a space: "“Let’s boil it down,” he continued.\xa0“I have met him twice.”" goes
-    on with the attribution before it, as with a plain space (same length: offsets
-    stay)."""
-    return text.translate(WIDE_SPACES)
 
 
 def opens(text: str, k: int) -> bool:

@@ -191,13 +191,28 @@ def longer_name(view: ArticleView, name: str, before: int) -> tuple[str, Mention
         if m.start >= before:
             break
         full = m.actor_name.split()
-        if m.type == "person" and m.via != "pronoun" and len(full) > len(words) and (
-                full[-len(words):] == words or len(words) == 1 and full[0] == words[0]):
+        person = m.type == "person"
+        if (person or name_taken_for_org(m)) and m.via != "pronoun" and len(full) > len(
+                words) and (full[-len(words):] == words or person and len(words) == 1
+                            and full[0] == words[0]):  # (a firm's first word is the firm)
             found.setdefault(" ".join(full), m)
     for hit in first_names_before(view, name, before, strict=len(words) > 1):
         if not any(hit == k or k.endswith(" " + hit) for k in found):
             found.setdefault(hit, None)
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+@BOOK.rule("speakers", off=False)
+def name_taken_for_org(m: Mention) -> bool:
+    """A person's name NER took for an organisation's is a person's: an organisation
+    unknown to the gazetteer named by one or two capitalised words ("executive chair
+    Marcelo Claure … Claure said in the email" is Marcelo Claure, not "Claure"; a
+    firm's two-word name a surname stands for, "Ithilen Sachs … Sachs said", is the
+    firm's name in full either way; its first word is not: "Nissan Connect … Nissan
+    said" stays Nissan)."""
+    words = m.actor_name.split()
+    return (m.type == "org" and m.actor_id.startswith("local:") and 1 <= len(words) <= 2
+            and all(w[:1].isupper() and not w.isupper() for w in words))
 
 
 def first_names_before(view: ArticleView, name: str, before: int, strict: bool = False
@@ -268,13 +283,14 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
                           "start": m.start, "end": m.end, "via": m.via}
     if untrusted_link(m):
         sp.update(name=m.text, actor_id=None, qid=None, via="unlinked")
-    if view is not None and m.type == "person" and m.actor_id.startswith("local:") and (
+    if view is not None and (m.type == "person" or name_taken_for_org(m)) and (
+            m.actor_id.startswith("local:")) and (
             longer := longer_name(view, sp["name"], m.start)) is not None:
         sp["name"] = longer[0]
         if sp["actor_id"] is not None and longer[1] is not None and not untrusted_link(
                 longer[1]):
             sp.update(actor_id=longer[1].actor_id, qid=longer[1].qid)
-    if view is not None and not (m.via == "pronoun" and untrusted_link(m)
+    elif view is not None and not (m.via == "pronoun" and untrusted_link(m)
                                  and not unsure_org(m)) and (
             named := org_as_named(view, m)) is not None:
         sp["name"] = named  # (an unknown organisation's too: "the ministry" is its)
@@ -322,8 +338,6 @@ def org_as_named(view: ArticleView, m: Mention) -> str | None:
     whether it is an actor, not its name)."""
     if m.type not in ("org", "bloc"):
         return None
-    if (full := spelt_out(view, m)) is not None:
-        return full
     if m.actor_name in view.text:
         return m.actor_name
     names = Counter(_bare_name(n.text) for n in view.parsed.mentions
@@ -331,28 +345,6 @@ def org_as_named(view: ArticleView, m: Mention) -> str | None:
                     and (not n.text.isupper() or _initials(_bare_name(n.text))))
     named = [(k, n) for n, k in names.items() if any(w[:1].isupper() for w in n.split())]
     return max(named, key=lambda x: (x[0], len(x[1])))[1] if named else None
-
-
-@BOOK.rule("speakers", off=None)
-def spelt_out(view: ArticleView, m: Mention) -> str | None:
-    """An organisation named by its initials is the name they stand for when the
-    article spells it out before: "CBP said" after "U.S. Customs and Border Protection
-    (CBP)" is Customs and Border Protection (the capitalised words whose initials
-    they are, "and", "of", "for", "the" aside)."""
-    acr = _bare_name(m.text.strip())
-    if not _initials(acr):
-        return None
-    words = r"[A-Z][\w.'’-]*(?:\s+(?:and|of|for|the|on|&)\s+|\s+)"
-    pattern = r"((?:" + words + r"){" + f"{len(acr)},{2 * len(acr)}" + r"})\(" + acr + r"\)"
-    for hit in re.finditer(pattern, view.text):
-        if hit.start() + view.offset >= m.start:
-            break
-        caps = [w for w in hit.group(1).split() if w[:1].isupper()]
-        for k in range(len(caps)):  # "U.S. Customs and Border Protection": from "Customs"
-            if "".join(w[0] for w in caps[k:]) == acr:
-                name = hit.group(1)
-                return name[name.index(caps[k]):].strip()
-    return None
 
 
 def _initials(text: str) -> bool:

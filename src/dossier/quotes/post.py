@@ -200,11 +200,24 @@ def profile(q: Quote) -> tuple[str, ...]:
     size = "short" if n <= SHORT else "mid" if n <= MID else "long"
     if q.quote_type != "indirect":
         return f"{coarse}.{size}", coarse
-    c, lem = cues(), q.cue.lemma if q.cue else ""
-    kind = ("verb" if lem in c.verbs else "clausal" if lem in c.clausal else
-            "intent" if lem in c.intent else "object" if lem in c.objects else
-            "prep" if lem in c.preps else "other")
+    kind = cue_kind(q.cue.lemma if q.cue else "")
     return f"{coarse}.{kind}.{size}", f"{coarse}.{kind}", coarse
+
+
+def cue_kind(lemma: str) -> str:
+    """The list a report's cue is in: verb, clausal, intent, object, prep or other."""
+    c = cues()
+    return ("verb" if lemma in c.verbs else "clausal" if lemma in c.clausal else
+            "intent" if lemma in c.intent else "object" if lemma in c.objects else
+            "prep" if lemma in c.preps else "other")
+
+
+def page_key(q: Quote) -> str:
+    """A quote's kind for the page calibration: "direct", "partial", or a report's
+    type and the list its cue is in ("indirect.verb", "indirect.intent")."""
+    if q.quote_type != "indirect":
+        return q.quote_type
+    return f"indirect.{cue_kind(q.cue.lemma if q.cue else '')}"
 
 
 @cache
@@ -233,24 +246,35 @@ def calibrated(out: list[Quote]) -> list[Quote]:
 
 
 @cache
-def _page_bins() -> list[tuple[float, float]]:
-    """(lower edge, share right / mean confidence) of each bin, by edge."""
-    bins = load_toml("quote_page_calibration.toml")["bins"]
-    return sorted((float(k), float(v[0]) / float(v[1])) for k, v in bins.items())
+def _page_table() -> tuple[list[float], dict[str, float]]:
+    """The bins' lower edges, and share right / mean confidence of each cell
+    ("indirect.verb@0.85", "indirect@0.85") and bin ("0.85")."""
+    data = load_toml("quote_page_calibration.toml")
+    ratio = {str(k): float(v[0]) / float(v[1]) for k, v in data["bins"].items()}
+    ratio |= {str(k): float(v[0]) / float(v[1]) for k, v in data.get("cells", {}).items()}
+    return sorted(float(k) for k in data["bins"]), ratio
 
 
 @BOOK.rule("post")
 def page_calibrated(out: list[Quote]) -> list[Quote]:
     """Confidence means precision on real pages too: after :func:`calibrated` (PolNeAR's
-    looser standard), a quote's confidence is scaled by its confidence bin's share of
-    fully right quotes (speech, speaker and span right by hand) over the bin's mean
-    confidence on the marked tuning pages (``data/quote_page_calibration.toml``,
-    ``eval/audit.py fit``), so the order of quotes stays: "“The vote will be close,”
-    an aide said" at 0.75 falls to 0.63 (reports there at 0.75 were right 0.63 of the
-    time), one at 0.65 to 0.45 (below the default floor: hidden). It never rises."""
-    bins = _page_bins()
+    looser standard), a quote's confidence is scaled by the share of fully right quotes
+    (speech, speaker and span right by hand) over the mean confidence of its cell on
+    the marked tuning pages (``data/quote_page_calibration.toml``, ``eval/audit.py
+    fit``): its kind (:func:`page_key`: "indirect.unlinked") in its confidence bin,
+    else its type in the bin, else the bin alone (a cell is in the table when it holds
+    enough marked quotes and its share stands apart from the rest of its bin's). So
+    "The automaker says it will …" at 0.75 is scaled by what reports of unlinked
+    speakers there are worth, "Kristi Noem says …" by what those of linked ones are.
+    It never rises."""
+    edges, ratio = _page_table()
     res = []
     for q in out:
-        ratio = next((r for lo, r in reversed(bins) if q.confidence >= lo), 1.0)
-        res.append(q if ratio >= 1 else replace(q, confidence=round(q.confidence * ratio, 2)))
+        lo = next((e for e in reversed(edges) if q.confidence >= e), None)
+        r = 1.0
+        if lo is not None:
+            b = f"{lo:.2f}"
+            kind = page_key(q)
+            r = ratio.get(f"{kind}@{b}", ratio.get(f"{q.quote_type}@{b}", ratio.get(b, 1.0)))
+        res.append(q if r >= 1 else replace(q, confidence=round(q.confidence * r, 2)))
     return res
