@@ -9,7 +9,7 @@ article is parsed (no duplicate is skipped).
 
     python benchmarks/scale.py [--limit 0] [--copies 3] [--no-ray] [--stream-mb 200]
                                [--json FILE]
-    python benchmarks/scale.py --small [--repeats 3] [--json FILE]
+    python benchmarks/scale.py --small [--repeats 3] [--compare-src DIR] [--json FILE]
     python benchmarks/scale.py --large [--copies 3] [--repeats 2] [--json FILE]
 
 The one-process and two-worker runs are each timed in a fresh process
@@ -24,6 +24,11 @@ model loading, reading and writing included; one BLAS thread, one core): ``dossi
 extract --workers 1`` against raw ``nlp.pipe`` of the same texts with the model's
 default ops and with Dossier's matmul ops, side by side, ``--repeats`` rounds (best
 and every time).
+
+``--compare-src DIR`` (with ``--small`` or ``--large``) also runs ``dossier extract``
+with the sources in DIR (another revision's ``src``, e.g. from ``git archive``) in
+the same rounds, so a change is timed before and after under the same load
+(``dossier_extract_compare``).
 
 ``--large`` runs the small case's comparison on the ``--copies`` corpus instead (K = 3:
 ~345k words), where start-up is a small share of the run.
@@ -291,13 +296,13 @@ for _doc in nlp.pipe(texts):
 """
 
 
-def small_case(repeats: int, tmp: Path) -> dict[str, Any]:
+def small_case(repeats: int, tmp: Path, compare: Path | None = None) -> dict[str, Any]:
     """Start-up included, one process each: Dossier on the 84 PolNeAR dev articles
     against raw ``nlp.pipe`` with the model's default ops and with the matmul ops."""
     sys.path.insert(0, str(ROOT / "eval"))
     from same_records import inputs
 
-    return versus_raw(Path(inputs(tmp, "polnear")["polnear"][0]), repeats)
+    return versus_raw(Path(inputs(tmp, "polnear")["polnear"][0]), repeats, compare)
 
 
 def large_case(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
@@ -306,13 +311,14 @@ def large_case(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     "300k+ words" figure against raw spaCy with the model's default ops."""
     corpus = tmp / "corpus.jsonl"
     build_corpus(args.corpus, args.copies, corpus, args.limit)
-    return versus_raw(corpus, args.repeats)
+    return versus_raw(corpus, args.repeats, args.compare_src)
 
 
-def versus_raw(corpus: Path, repeats: int) -> dict[str, Any]:
+def versus_raw(corpus: Path, repeats: int, compare: Path | None = None) -> dict[str, Any]:
     """``dossier extract --workers 1`` against raw ``nlp.pipe`` of the same JSON Lines
     texts (default ops, matmul ops), each a fresh process timed from start to exit,
-    one BLAS thread, in ``repeats`` rounds."""
+    one BLAS thread, in ``repeats`` rounds; with ``compare``, also ``dossier extract``
+    with the sources in that folder."""
     import spacy
 
     from dossier.parse.loader import DEFAULT_MODELS
@@ -327,6 +333,10 @@ def versus_raw(corpus: Path, repeats: int) -> dict[str, Any]:
                                      "matmul"],
             "dossier_extract": [sys.executable, "-m", "dossier", "extract", str(corpus),
                                 "--workers", "1"]}
+    envs = {name: env for name in runs}
+    if compare is not None:
+        runs["dossier_extract_compare"] = runs["dossier_extract"]
+        envs["dossier_extract_compare"] = {**env, "PYTHONPATH": str(compare.resolve())}
     # wall seconds, and the CPU seconds of the process (user + system): on a machine
     # others share, the CPU time is the steadier figure
     times: dict[str, dict[str, list[float]]] = {n: {"wall": [], "cpu": []} for n in runs}
@@ -334,7 +344,7 @@ def versus_raw(corpus: Path, repeats: int) -> dict[str, Any]:
         for name, cmd in runs.items():
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
-            done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL,
+            done = subprocess.run(cmd, env=envs[name], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE, text=True, check=False)
             took = time.perf_counter() - t
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -344,6 +354,8 @@ def versus_raw(corpus: Path, repeats: int) -> dict[str, Any]:
             times[name]["cpu"].append(round(after.ru_utime - before.ru_utime
                                             + after.ru_stime - before.ru_stime, 2))
     res: dict[str, Any] = {"articles": len(texts), "words": words, "model": model}
+    if compare is not None:
+        res["compare_src"] = str(compare)
     for name, kinds in times.items():
         res[name] = {f"{kind}_seconds": ts for kind, ts in kinds.items()} | {
             f"words_per_{kind}_s_best": round(words / min(ts)) for kind, ts in kinds.items()}
@@ -352,6 +364,9 @@ def versus_raw(corpus: Path, repeats: int) -> dict[str, Any]:
         for raw in ("default", "matmul"):
             res[f"ratio_to_raw_{raw}_ops_{kind}"] = round(
                 best[f"raw_spacy_{raw}_ops"] / best["dossier_extract"], 2)
+            if compare is not None:
+                res[f"compare_ratio_to_raw_{raw}_ops_{kind}"] = round(
+                    best[f"raw_spacy_{raw}_ops"] / best["dossier_extract_compare"], 2)
     return res
 
 
@@ -373,13 +388,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="only the small case's comparison, on the --copies corpus")
     ap.add_argument("--repeats", type=int, default=3,
                     help="rounds of the small or large case")
+    ap.add_argument("--compare-src", type=Path,
+                    help="with --small/--large: also time dossier extract with these sources")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     res: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory() as tmp_:
         tmp = Path(tmp_)
         if args.small:
-            res["small"] = small_case(args.repeats, tmp)
+            res["small"] = small_case(args.repeats, tmp, args.compare_src)
         elif args.large:
             res["large"] = large_case(args, tmp)
         elif not args.memory_only:

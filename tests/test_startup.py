@@ -64,3 +64,24 @@ def test_importing_dossier_leaves_spacys_import_alone() -> None:
         "import dossier, dossier.analysis, sys, json\n"
         "print(json.dumps({'cli': 'spacy.cli' in sys.modules}))")
     assert loaded == {"cli": True}  # a library user's spaCy is the usual one
+
+
+def test_entry_points_are_read_grouped() -> None:
+    """catalogue's registry lookups read a plain dict of groups (on Python 3.11 the
+    environment's grouped entry points came as a dict whose ``select`` chained every
+    group at each lookup), holding for every group the entry points its ``select``
+    gave before."""
+    loaded = _modules_after(
+        "import catalogue, json\n"
+        "from dossier.parse.loader import entry_points_by_group\n"
+        "before = catalogue.AVAILABLE_ENTRY_POINTS\n"
+        "groups = {p.group for p in before.select()} if not isinstance(before, dict)"
+        " else set(dict.keys(before))\n"
+        "names = {g: [p.name for p in before.select(group=g)] for g in groups}\n"
+        "entry_points_by_group()\n"
+        "after = catalogue.AVAILABLE_ENTRY_POINTS\n"
+        "print(json.dumps({'plain': type(after) is dict, 'same': all("
+        "[p.name for p in after.get(g, [])] == n for g, n in names.items()),"
+        " 'spacy': len(after.get('spacy_factories', [])) == len(names.get("
+        "'spacy_factories', [])), 'groups': len(groups)}))")
+    assert loaded["plain"] and loaded["same"] and loaded["spacy"] and loaded["groups"] > 0

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -92,6 +93,35 @@ def test_signatures_wait_for_a_second_article() -> None:
     out = subprocess.run([sys.executable, "-c", code, BASE], check=True, capture_output=True,
                          text=True).stdout.split("\n")
     assert out[:3] == ["None", "False", "a near 1024 True"], out
+
+
+@pytest.mark.parametrize("threshold, num_perm", [(0.8, 128), (0.5, 64), (0.7, 256)])
+def test_index_bands_are_datasketchs_own_kept_in_the_cache(
+        tmp_path: pytest.TempPathFactory, threshold: float, num_perm: int) -> None:
+    """The LSH index has the bands and rows datasketch's optimiser picks; the first
+    run works them out (importing scipy.integrate), the next reads them from the cache
+    and never imports it (datasketch imports with a stand-in, taken away after: a
+    later ``import scipy.integrate`` is the real one). Negative: with the cache off,
+    every run imports it."""
+    code = ("import sys; from dossier.clean.dedup import Deduplicator; "
+            "t, n = float(sys.argv[1]), int(sys.argv[2]); "
+            "d = Deduplicator(threshold=t, num_perm=n); d.check('a', sys.argv[3]); "
+            "dup = d.check('b', sys.argv[3].replace('Sentence 7', 'Line 7'))[0]; "
+            "seen = 'scipy.integrate' in sys.modules; "
+            "from datasketch import MinHashLSH; own = MinHashLSH(threshold=t, num_perm=n); "
+            "import scipy.integrate; "
+            "print(dup, seen, (d._lsh.b, d._lsh.r) == (own.b, own.r), "
+            "callable(scipy.integrate.solve_ivp))")
+
+    def run(cache: str) -> str:
+        env = {**os.environ, "DOSSIER_CACHE_DIR": cache}
+        return subprocess.run([sys.executable, "-c", code, str(threshold), str(num_perm), BASE],
+                              check=True, capture_output=True, text=True, env=env
+                              ).stdout.strip()
+
+    assert run(str(tmp_path)) == "a True True True"  # works them out
+    assert run(str(tmp_path)) == "a False True True"  # reads them
+    assert run("off") == "a True True True"
 
 
 def test_short_texts_wait_too_and_fall_out_of_the_window() -> None:

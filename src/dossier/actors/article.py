@@ -24,18 +24,33 @@ from dossier.records import Mention
 LOCAL_ID_LENGTH = 10  # hex digits of a local actor's id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FuzzyNames:
-    """The normalised names and aliases of the gazetteer's people, for misspellings."""
+    """The normalised names and aliases of the gazetteer's people, for misspellings,
+    normalised when a search first needs them (a process's first documents seldom
+    do: start-up is spared it)."""
 
-    keys: list[str]
-    ids: list[str]
+    gazetteer: Gazetteer
 
     @classmethod
     def of(cls, gazetteer: Gazetteer) -> FuzzyNames:
-        people = [a for a in gazetteer.actors.values() if a.type == "person"]
-        return cls([norm(a.name) for a in people] + [norm(al) for a in people for al in a.aliases],
-                   [a.id for a in people] + [a.id for a in people for _ in a.aliases])
+        return cls(gazetteer)
+
+    @cached_property
+    def _names(self) -> tuple[list[str], list[str]]:
+        people = [a for a in self.gazetteer.actors.values() if a.type == "person"]
+        return ([norm(a.name) for a in people] + [norm(al) for a in people for al in a.aliases],
+                [a.id for a in people] + [a.id for a in people for _ in a.aliases])
+
+    @property
+    def keys(self) -> list[str]:
+        """The normalised names, then the aliases."""
+        return self._names[0]
+
+    @property
+    def ids(self) -> list[str]:
+        """The actor id of each of :attr:`keys`."""
+        return self._names[1]
 
     def closest(self, written: str, cutoff: float, words: int = 1
                 ) -> tuple[str, float, int] | None:

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
+import threading
+import types
 from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -23,8 +26,8 @@ import numpy as np
 if TYPE_CHECKING:
     from datasketch import MinHash, MinHashLSH
 
-# datasketch is imported where it is used: it brings scipy (~0.45 s), which a
-# process that only runs the NLP (a worker, a Ray actor) never needs.
+# datasketch is imported where it is used (a process that only runs the NLP, a
+# worker or a Ray actor, never needs it), and without scipy.integrate: _datasketch.
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 5
@@ -40,12 +43,60 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(normalise(text)).encode("utf-8")).hexdigest()
 
 
+_IMPORT = threading.Lock()
+
+
+def _datasketch() -> Any:
+    """datasketch, imported without ``scipy.integrate``: its LSH modules import
+    ``quad`` at their top only for the optimiser that picks an index's bands and rows
+    (:func:`lsh_params` keeps its answer in the user's cache), and that import was
+    ~0.45 s of the ~0.55 s of CPU datasketch took to import. While datasketch imports,
+    a stand-in ``scipy.integrate`` serves it a ``quad`` that imports the real one when
+    called; the stand-in is taken away at once, so any other import of
+    ``scipy.integrate`` gets the real module."""
+    with _IMPORT:
+        if "datasketch" in sys.modules or "scipy.integrate" in sys.modules:
+            import datasketch
+
+            return datasketch
+        stand_in = types.ModuleType("scipy.integrate")
+        stand_in.quad = _quad  # type: ignore[attr-defined]
+        sys.modules["scipy.integrate"] = stand_in
+        try:
+            import datasketch
+        finally:
+            if sys.modules.get("scipy.integrate") is stand_in:
+                del sys.modules["scipy.integrate"]
+        return datasketch
+
+
+def _quad(*args: Any, **kwargs: Any) -> Any:
+    """scipy's ``quad``, imported when first called."""
+    from scipy.integrate import quad
+
+    return quad(*args, **kwargs)
+
+
+def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The bands and rows datasketch's ``MinHashLSH`` chooses for this threshold and
+    number of permutations (by numerical integration, with scipy), kept in the user's
+    cache (:mod:`dossier.cache`) under datasketch's version."""
+    from dossier.cache import compiled
+
+    ds = _datasketch()
+
+    def build() -> tuple[int, int]:
+        index = ds.MinHashLSH(threshold=threshold, num_perm=num_perm)
+        return int(index.b), int(index.r)
+
+    return compiled("lsh-params", [ds.__version__, repr(float(threshold)), str(num_perm)],
+                    build)
+
+
 def minhash(text: str, num_perm: int = 128) -> MinHash:
     tokens = normalise(text)
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=num_perm, scheme=SCHEME)
+    m = _datasketch().MinHash(num_perm=num_perm, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
 
@@ -53,7 +104,7 @@ def minhash(text: str, num_perm: int = 128) -> MinHash:
 class Deduplicator:
     """Remembers articles and tells whether a new one repeats an earlier one.
 
-    The LSH index (and datasketch, ~0.45 s to import) is made when a second article
+    The LSH index (and datasketch, ~0.1 s to import) is made when a second article
     is compared: with ``signatures=False`` (the caller keeps no MinHash signatures,
     as ``dossier extract``) the first original waits for one, so a run of one
     article never needs them."""
@@ -82,9 +133,9 @@ class Deduplicator:
     @property
     def _lsh(self) -> MinHashLSH:
         if self._index is None:
-            from datasketch import MinHashLSH
-
-            self._index = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+            self._index = _datasketch().MinHashLSH(
+                threshold=self.threshold, num_perm=self.num_perm,
+                params=lsh_params(self.threshold, self.num_perm))
         return self._index
 
     def _signature(self, text: str) -> bytes:
@@ -116,10 +167,8 @@ class Deduplicator:
         return None, None, h, sig
 
     def _minhash(self, signature: bytes) -> MinHash:
-        from datasketch import MinHash
-
         hv = np.frombuffer(signature, dtype=np.uint64)
-        return MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME)
+        return _datasketch().MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME)
 
     def _insert(self, article_id: str, signature: bytes) -> None:
         if len(signature) == 8 * self.num_perm:

@@ -142,7 +142,7 @@ def recalled(trigger: Token, published: date | None) -> bool:
     if v.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
                                for c in children(v)):
         return True
-    for ent in trigger.sent.ents:
+    for ent in ents_in(trigger.sent):
         if ent.label_ != "DATE" or verb_of(ent.root) not in (None, v):
             continue
         if _LONG_AGO.search(ent.text):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Token
 
 from dossier.events.actors import Actors
@@ -89,7 +89,8 @@ from dossier.parse import ParsedArticle
 from dossier.parse.tree import children, forget
 from dossier.records import Event, Trigger
 
-_EVENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+_VERB = frozenset({"VERB"})
+_AUX_NOUN = frozenset({"AUX", "NOUN", "PROPN"})
 
 
 def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
@@ -106,7 +107,7 @@ def _article_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
     quoted = parsed.quoted
     out: list[Event] = []
     coded: set[int] = set()  # verbs that gave events
-    for i in parsed.where(POS, _EVENT_POS):  # verbs and nouns: the others code nothing
+    for i in _candidates(parsed, p):  # verbs and nouns: the others code nothing
         tok = parsed.tokens[i]
         if quoted[tok.i]:
             continue
@@ -118,6 +119,15 @@ def _article_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
         elif tok.pos_ in ("NOUN", "PROPN"):
             out.extend(_noun_events(tok, parsed, actors, p, coded))
     return page_calibrated(verify(_dedupe(out), parsed))  # verify: a no-op without the extra
+
+
+def _candidates(parsed: ParsedArticle, p: Patterns) -> list[int]:
+    """The tokens, in order, that may give events: every verb; an auxiliary or a noun
+    only when a pattern knows its lemma (lower-cased; :func:`_verb_events` and
+    :func:`_noun_events` code no other), lemmas tested once per distinct value."""
+    known = parsed.where_text(LEMMA, lambda s: s.lower() in p.verbs or s.lower() in p.nouns)
+    return sorted(set(parsed.where(POS, _VERB)).union(
+        set(parsed.where(POS, _AUX_NOUN)).intersection(known)))
 
 
 def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns

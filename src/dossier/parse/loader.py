@@ -130,15 +130,22 @@ def entry_points_by_group() -> None:
     the environment's entry points in one list and filters all of them at every
     registry lookup (~250 while a model loads: ~0.05 s, more the more packages are
     installed); given them grouped in a dict, a form it reads as well, each lookup
-    is one ``dict.get``. The entry points are the same."""
+    is one ``dict.get``. The entry points are the same.
+
+    Python 3.11's ``entry_points()`` gives them grouped already, as a ``dict`` whose
+    ``select`` (which catalogue prefers) chains every group together again at each
+    call; that dict is read as a plain one (0.06-0.09 s of the model's load)."""
     import catalogue
 
     found = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
-    if found is None or isinstance(found, dict) or not hasattr(found, "select"):
+    if found is None or not hasattr(found, "select"):
         return
     groups: dict[str, list[Any]] = {}
-    for point in found:
-        groups.setdefault(point.group, []).append(point)
+    if isinstance(found, dict):  # 3.11's SelectableGroups: group -> its entry points
+        groups = {group: list(points) for group, points in dict.items(found)}
+    else:
+        for point in found:
+            groups.setdefault(point.group, []).append(point)
     catalogue.AVAILABLE_ENTRY_POINTS = groups
 
 

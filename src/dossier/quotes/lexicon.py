@@ -112,10 +112,19 @@ def lemma(t: Token) -> str:
     lem = t.lemma_.lower()
     if t.pos_ not in ("VERB", "AUX") or lem in verb_lemmas():
         return lem
-    w = t.lower_
-    cands = ((w[:-1], w[:-2]) if w.endswith(("s", "ed")) else
-             (w[:-3] + "e", w[:-3]) if w.endswith("ing") else ())
-    return next((c for c in cands if c in verb_lemmas()), lem)
+    return next((c for c in _stems(t.lower_) if c in verb_lemmas()), lem)
+
+
+def _stems(w: str) -> tuple[str, ...]:
+    """What a verb's inflection may strip to: "hopes" → "hope", "hop"."""
+    return ((w[:-1], w[:-2]) if w.endswith(("s", "ed")) else
+            (w[:-3] + "e", w[:-3]) if w.endswith("ing") else ())
+
+
+def stripped_cue(word: str) -> bool:
+    """Whether a (lower-cased) word's inflection strips to a verb cue, as
+    :func:`lemma` reads a verb the lemmatizer got wrong."""
+    return any(c in verb_lemmas() for c in _stems(word))
 
 
 def is_cue(t: Token) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -232,7 +232,7 @@ def first_names_before(view: ArticleView, name: str, before: int, strict: bool =
         return found
     while at > 0 and not text[at - 1].isspace():
         at -= 1
-    for hit in re.compile(r"\b([A-Z][\w'’-]+) " + re.escape(name) + r"\b").finditer(text, at):
+    for hit in _after_first_name(name).finditer(text, at):
         if hit.start() + view.offset >= before:
             break
         first = view.doc.char_span(hit.start(1), hit.end(1))
@@ -248,6 +248,12 @@ def first_names_before(view: ArticleView, name: str, before: int, strict: bool =
             continue
         found.add(hit.group(0))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _after_first_name(name: str) -> re.Pattern[str]:
+    """"<Capitalised word> <name>", compiled once per name."""
+    return re.compile(r"\b([A-Z][\w'’-]+) " + re.escape(name) + r"\b")
 
 
 @dataclass(frozen=True)

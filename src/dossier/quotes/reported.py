@@ -6,9 +6,10 @@ quote, unless a quotation already holds it or it is the speech of someone inside
 
 from __future__ import annotations
 
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Span, Token
 
+from dossier.parse import ParsedArticle
 from dossier.parse.tree import children
 from dossier.quotes.acts import evidence_only, not_speech, refused
 from dossier.quotes.book import BOOK, CARRIED, REPORT_MAX, SHAPE_MAX, UNRESOLVED
@@ -23,7 +24,7 @@ from dossier.quotes.clauses import (
     span_of,
 )
 from dossier.quotes.cues import reported_via
-from dossier.quotes.lexicon import cues, is_cue, lemma, tense, verb_lemmas
+from dossier.quotes.lexicon import cues, is_cue, lemma, stripped_cue, tense, verb_lemmas
 from dossier.quotes.mentions import mention_speaker, raw_speaker, subject_mention
 from dossier.quotes.objects import (
     bare_name,
@@ -59,7 +60,7 @@ def reported_cues(view: ArticleView) -> list[Report]:
     text = view.text
     out: list[Report] = []
     tokens = view.parsed.tokens
-    for i in view.parsed.where(POS, _CUE_POS):  # the others are never cues
+    for i in cue_candidates(view.parsed):  # the others are never cues
         t = tokens[i]
         lem = lemma(t)
         if t.pos_ == "NOUN" and lem in c.nouns or t.pos_ == "ADJ" and lem in c.adjectives:
@@ -102,6 +103,20 @@ def reported_cues(view: ArticleView) -> list[Report]:
         if found is not None and (len(found[0]) >= 2 or bare_name(t, lem, found)):
             out.append((t, found[0], found[1]))
     return out
+
+
+def cue_candidates(parsed: ParsedArticle) -> list[int]:
+    """The tokens, in order, :func:`reported_cues` reads further: a noun, adjective,
+    verb or auxiliary whose lemma (lower-cased) a cue list holds, or whose inflection
+    strips to a verb cue (:func:`~dossier.quotes.lexicon.lemma`). Lemmas and words are
+    tested once per distinct value in the article, not once per token."""
+    c = cues()
+    listed = c.nouns | c.adjectives | verb_lemmas()
+    by_lemma = parsed.where_text(LEMMA, lambda s: s.lower() in listed)
+    by_word = parsed.where_text(LOWER, stripped_cue)
+    if not by_lemma and not by_word:
+        return []
+    return sorted(set(parsed.where(POS, _CUE_POS)).intersection([*by_lemma, *by_word]))
 
 
 @BOOK.rule("cues", off=False)
