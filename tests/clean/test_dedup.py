@@ -124,6 +124,21 @@ def test_index_bands_are_datasketchs_own_kept_in_the_cache(
     assert run("off") == "a True True True"
 
 
+def test_a_datasketch_wanting_more_of_scipy_is_imported_plainly() -> None:
+    """If datasketch imports more of ``scipy.integrate`` than the stand-in gives (a
+    later version might), it is imported again the plain way and deduplication works;
+    the stand-in never stays behind."""
+    code = ("import sys, types; import dossier.clean.dedup as dd; "
+            "dd._stand_in = lambda: types.ModuleType('scipy.integrate'); "
+            "d = dd.Deduplicator(); d.check('a', sys.argv[1]); "
+            "print(d.check('b', sys.argv[1].replace('Sentence 7', 'Line 7'))[0], "
+            "hasattr(sys.modules['scipy.integrate'], 'solve_ivp'))")
+    env = {**os.environ, "DOSSIER_CACHE_DIR": "off"}
+    out = subprocess.run([sys.executable, "-c", code, BASE], check=True, capture_output=True,
+                         text=True, env=env).stdout.strip()
+    assert out == "a True"
+
+
 def test_short_texts_wait_too_and_fall_out_of_the_window() -> None:
     d = Deduplicator(window=1, signatures=False)
     assert d.check("a", "too short") == (None, None, text_hash("too short"), None)

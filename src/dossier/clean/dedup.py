@@ -13,6 +13,7 @@ world's news); an article is compared with those. Older ones fall out, oldest fi
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 import sys
 import threading
@@ -53,21 +54,34 @@ def _datasketch() -> Any:
     ~0.45 s of the ~0.55 s of CPU datasketch took to import. While datasketch imports,
     a stand-in ``scipy.integrate`` serves it a ``quad`` that imports the real one when
     called; the stand-in is taken away at once, so any other import of
-    ``scipy.integrate`` gets the real module."""
+    ``scipy.integrate`` gets the real module. A datasketch that imports more of it
+    than ``quad`` is imported again the plain way."""
     with _IMPORT:
         if "datasketch" in sys.modules or "scipy.integrate" in sys.modules:
             import datasketch
 
             return datasketch
-        stand_in = types.ModuleType("scipy.integrate")
-        stand_in.quad = _quad  # type: ignore[attr-defined]
+        stand_in = _stand_in()
         sys.modules["scipy.integrate"] = stand_in
+        ds: Any = None
         try:
-            import datasketch
+            ds = importlib.import_module("datasketch")
+        except ImportError:  # a datasketch that wants more of scipy.integrate than quad
+            for name in [m for m in sys.modules if m.split(".")[0] == "datasketch"]:
+                del sys.modules[name]
         finally:
             if sys.modules.get("scipy.integrate") is stand_in:
                 del sys.modules["scipy.integrate"]
-        return datasketch
+        if ds is None:  # the plain import, scipy.integrate and all
+            ds = importlib.import_module("datasketch")
+        return ds
+
+
+def _stand_in() -> types.ModuleType:
+    """The ``scipy.integrate`` datasketch is imported with: ``quad`` alone."""
+    stand_in = types.ModuleType("scipy.integrate")
+    stand_in.quad = _quad  # type: ignore[attr-defined]
+    return stand_in
 
 
 def _quad(*args: Any, **kwargs: Any) -> Any:
