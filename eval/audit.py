@@ -1,5 +1,5 @@
 """A repeatable hand audit: sample records from pages held apart from tuning into a
-sheet a person marks, then count the marks.
+sheet a person marks, then count the marks. How to mark: ``eval/audits/MARKING.md``.
 
 The held-apart pages are the Scrapinghub news pages (../shared/dev/news/
 scrapinghub_article_extraction_benchmark) whose file name starts with 8–f (93 of
