@@ -246,3 +246,16 @@ def test_split_fits_on_one_half_of_the_pages_and_measures_the_other(audit, tmp_p
     assert first["brier_after"] == 0.1875
     with pytest.raises(audit.SheetError):  # a held-apart sheet is never fitted on
         audit.split(_sheet(tmp_path / "2026-12-06-s13-events.tsv", rows))
+
+
+def test_fit_takes_an_event_sheet_alone_and_never_a_held_apart_one(audit, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   capsys) -> None:
+    rows = [_event(str(i), "0.1", "—", "y y y y y") for i in range(3)]
+    tune = _sheet(tmp_path / "2026-12-06-tune-events.tsv", rows)
+    assert audit.main(["fit", str(tune)]) == 0
+    assert '"0.00" = [1.00, 0.10]' in capsys.readouterr().out
+    other = _sheet(tmp_path / "2026-12-06-b-tune-events.tsv", rows)
+    assert audit.main(["fit", str(tune), str(other)]) == 2  # one event sheet at a time
+    held = _sheet(tmp_path / "2026-12-06-s14-events.tsv", rows)
+    assert audit.main(["fit", str(held)]) == 2  # a held-apart sheet: refused
+    assert audit.main(["fit", str(held), "--split"]) == 2
