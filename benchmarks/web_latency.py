@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import httpx
+import httpx2 as httpx  # the maintained successor of httpx (Starlette 1.x wants it)
 import uvicorn
 
 from dossier.store import Store
@@ -83,7 +83,7 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
     zipf = "floor(pow(random(), 2.2) * 400)::INT"
     con.execute(f"""INSERT INTO mentions SELECT a.id, 'd' || a.id, a.source, k * 20,
         k * 20 + 8, 'name', x.actor_id, x.name, NULL, x.country, x.country, NULL, x.type,
-        'name', a.id || ':' || x.actor_id, 'published'
+        'name', a.id || ':' || x.actor_id, 'published', 0.9
         FROM (SELECT *, {zipf} AS xi FROM arts, range(10) r(k)) a
         JOIN actors x ON x.i = a.xi""")
     con.execute(f"""INSERT INTO quotes SELECT a.id, 'd' || a.id, a.source, 300 + k * 200,
@@ -91,7 +91,8 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
         json_object('name', x.name, 'actor_id', x.actor_id), x.actor_id, x.name,
         json_object('text', 'said', 'lemma', 'say', 'start', 290 + k * 200, 'end',
                     294 + k * 200),
-        ['past', 'present', 'future'][1 + (hash(a.i + k) % 3)::BIGINT], NULL, [], 0.9
+        ['past', 'present', 'future'][1 + (hash(a.i + k) % 3)::BIGINT], NULL, [], 0.9,
+        'speech', NULL
         FROM (SELECT *, {zipf} AS xi FROM arts, range(3) r(k)) a
         JOIN actors x ON x.i = a.xi""")
     con.execute(f"""INSERT INTO events SELECT a.id, 'd' || a.id, a.source, 900 + k * 150,
