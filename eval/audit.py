@@ -5,8 +5,15 @@ The held-apart pages are the Scrapinghub news pages (../shared/dev/news/
 scrapinghub_article_extraction_benchmark) whose file name starts with 8–f (93 of
 181); rules are tuned on the others (0–7) and never on these. ``sample`` runs the
 pipeline on them (``--pages tune``: on the tuning pages instead, for a marked sheet
-that may be read, tuned and calibrated on) and writes a tab-separated sheet of
-``--n`` records of one kind, drawn with a fixed seed, each with its context and empty mark columns:
+that may be read, tuned and calibrated on; ``--pages tune-extra``: on the further
+tuning news of session 15, which joins the pages 0–7 as tuning material — the 29
+English news pages of ../shared/dev/news/trafilatura_eval_en_news/html, the 23
+CC-NEWS articles of ../shared/dev/news/warc/ccnews_extracted_2021-01-02_23articles.parquet
+and the 25 items of ../shared/dev/news/feeds/npr_technology_jsonfeed.json, each read
+by Dossier's own reader for its format) and writes a tab-separated sheet of
+``--n`` records of one kind, drawn with a fixed seed, each with its context and empty mark columns
+(a quote's and an event's ``base``: its confidence before the page calibration, what
+``fit`` fits on):
 
 - quote: ``real`` (y/n: an act of speech, with this content), ``speaker`` (y/n/-: the
   speaker is the person's full name or the organisation that spoke; - when not real),
@@ -24,12 +31,13 @@ under eval/audits/; ``count`` prints the tallies (and ``--json`` saves them besi
 the sheet).
 
     python eval/audit.py sample --kind quote --n 100 --out eval/audits/DATE-quotes.tsv
-                                [--view default|all] [--pages held-apart|tune]
+                                [--view default|all] [--pages held-apart|tune|tune-extra]
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
     python eval/audit.py carry eval/audits/NEW-quotes.tsv --from eval/audits/OLD-quotes.tsv
     python eval/audit.py fit eval/audits/NEW-tune-quotes.tsv [OLDER-tune-quotes.tsv …]
                              [--least 15] [--check]
-    python eval/audit.py fit eval/audits/DATE-tune-events.tsv [--edges 0,0.6] [--split]
+    python eval/audit.py fit eval/audits/DATE-tune-events.tsv [OLDER-tune-events.tsv …]
+                             [--edges 0,0.6] [--split]
 
 ``carry`` fills the marks (and note) of a new sheet's rows from earlier marked sheets
 where the record is the same (every record column equal but ``n``, ``confidence`` and
@@ -51,9 +59,14 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = (ROOT.parent / "shared" / "dev" / "news" / "scrapinghub_article_extraction_benchmark"
-         / "html")
+NEWS = ROOT.parent / "shared" / "dev" / "news"
+PAGES = NEWS / "scrapinghub_article_extraction_benchmark" / "html"
 HELD_APART = tuple("89abcdef")  # first hex digit of the page file names held apart
+# more tuning material (session 15), news no rule was tuned on before: trafilatura's 29
+# English news pages (HTML), 23 CC-NEWS articles (Parquet), NPR's JSON Feed (25 items)
+EXTRA = ("trafilatura_eval_en_news/html/*.html",
+         "warc/ccnews_extracted_2021-01-02_23articles.parquet",
+         "feeds/npr_technology_jsonfeed.json")
 
 MARKS = {"quote": ("real", "speaker", "span"),
          "event": ("real", "source", "target", "code", "polarity"),
@@ -70,8 +83,15 @@ def tuning_pages(folder: Path = PAGES) -> list[Path]:
     return sorted(p for p in folder.glob("*.html.gz") if not p.name.startswith(HELD_APART))
 
 
+def extra_tuning_pages(folder: Path = NEWS) -> list[Path]:
+    """More tuning pages (``--pages tune-extra``): the HTML pages, the Parquet file and
+    the feed of ``EXTRA``, each read by Dossier's own reader for its format."""
+    return sorted(p for pattern in EXTRA for p in folder.glob(pattern))
+
+
 def records(pages: list[Path]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """The pipeline's records on the pages, and each article's text by id."""
+    from dossier.events.post import page_calibrated as event_page_calibrated
     from dossier.pipeline import Sink, run
     from dossier.quotes.post import page_calibrated, page_key
     from dossier.records import DocumentResult
@@ -81,24 +101,31 @@ def records(pages: list[Path]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     out: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
     scale = page_calibrated.__wrapped__  # type: ignore[attr-defined]  # (the rule, on)
+    scale_events = event_page_calibrated.__wrapped__  # type: ignore[attr-defined]
 
     class Keep(Sink):
         def write(self, result: DocumentResult) -> None:
             for a in result.articles:
                 texts[a.id] = a.text
-            out.extend(r for r in result.records() if r["kind"] != "quote")
-            # a quote's confidence before the page calibration (what it is fitted on)
-            # and its kind there; the record's own confidence as the pass makes it
+            out.extend(r for r in result.records() if r["kind"] not in ("quote", "event"))
+            # a quote's or event's confidence before the page calibration (what it is
+            # fitted on) and a quote's kind there; the record's own confidence as the
+            # pass makes it
             out.extend(s.to_dict() | {"base": q.confidence, "profile": page_key(q)}
                        for q in result.quotes for s in scale([q]))
+            out.extend(s.to_dict() | {"base": e.confidence}
+                       for e in result.events for s in scale_events([e]))
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
-        for gz in pages:
-            path = Path(tmp) / gz.name.removesuffix(".gz")
-            path.write_bytes(gzip.decompress(gz.read_bytes()))
+        for page in pages:
+            if page.suffix != ".gz":
+                paths.append(page)
+                continue
+            path = Path(tmp) / page.name.removesuffix(".gz")
+            path.write_bytes(gzip.decompress(page.read_bytes()))
             paths.append(path)
-        with switched_off("quotes.post.page_calibrated"):
+        with switched_off("quotes.post.page_calibrated", "events.post.page_calibrated"):
             run(paths, Keep(), load_settings(overrides={"workers": "1"}))
     for r in out:
         r["source"] = Path(r["source"]).name
@@ -142,6 +169,7 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
                  "target_actor": _actor(r["target_actor"]),
                  "trigger": t["text"], "negated": str(r["negated"]), "modality": r["modality"],
                  "confidence": str(r["confidence"]),
+                 "base": str(r.get("base", r["confidence"])),
                  "context": _context(text, t["start"], t["end"], 200)}
     else:
         base |= {"mention": r["text"], "actor": f"{r['actor_name']} ({r['actor_id']})",
@@ -168,9 +196,10 @@ def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
     the tuning pages (a marked sheet to tune and calibrate on)."""
     from dossier.settings import default_min_confidence
 
-    pages = held_apart_pages() if which == "held-apart" else tuning_pages()
+    pages = {"held-apart": held_apart_pages, "tune": tuning_pages,
+             "tune-extra": extra_tuning_pages}[which]()
     if not pages:
-        print(f"{PAGES}: no pages found", file=sys.stderr)
+        print(f"{PAGES if which != 'tune-extra' else NEWS}: no pages found", file=sys.stderr)
         return 2
     recs, texts = records(pages)
     floor = default_min_confidence() if view == "default" else 0.0
@@ -442,13 +471,29 @@ MIN_CELL = 15  # a key cell with fewer records falls back to its confidence bin
 EDGES = {"quote": [0, 0.6, 0.7, 0.85], "event": [0, 0.6], "mention": [0, 0.6]}
 
 
-def _fitted_rows(sheet: Path) -> tuple[str, list[dict[str, str]]]:
-    kind, _, rows = read_sheet(sheet)
-    if "-tune-" not in sheet.name:
-        raise SheetError(f"{sheet}: not a sheet of the tuning pages (a held-apart audit "
-                         "sheet is never fitted on)")
-    return kind, [r for r in rows if r.get("act", "speech") == "speech"
-                  and all(r[m].strip() for m in MARKS[kind])]
+def _fitted_rows(sheets: list[Path]) -> tuple[str, list[dict[str, str]]]:
+    """The marked rows of TUNING sheets of one kind, each record once (the first sheet's
+    marks win), its ``confidence`` the one before the page calibration (``base``; a
+    sheet drawn before the pass has only ``confidence``)."""
+    kinds: set[str] = set()
+    out: list[dict[str, str]] = []
+    seen: set[tuple[str, ...]] = set()
+    for sheet in sheets:
+        kind, _, rows = read_sheet(sheet)
+        if "-tune-" not in sheet.name:
+            raise SheetError(f"{sheet}: not a sheet of the tuning pages (a held-apart audit "
+                             "sheet is never fitted on)")
+        kinds.add(kind)
+        if len(kinds) > 1:
+            raise SheetError(f"{sheet}: a {kind} sheet among sheets of another kind")
+        for r in rows:
+            key = tuple(v for c, v in r.items() if c not in NOT_RECORD | set(MARKS[kind]))
+            if (key in seen or r.get("act", "speech") != "speech"
+                    or not all(r[m].strip() for m in MARKS[kind])):
+                continue
+            seen.add(key)
+            out.append(r | {"confidence": r.get("base") or r["confidence"]})
+    return kinds.pop(), out
 
 
 def _cell(kind: str, rows: list[dict[str, str]]) -> tuple[int, int, float]:
@@ -476,15 +521,16 @@ def table(kind: str, rows: list[dict[str, str]], edges: list[float]
     return bins, keys
 
 
-def fit_keyed(sheet: Path, edges: list[float] | None = None) -> str:
+def fit_keyed(sheets: list[Path], edges: list[float] | None = None) -> str:
     """A table of the share of fully right records per confidence bin (lower edge =
-    [share, the bin's mean confidence]) of a marked event or mention sheet of the
+    [share, the bin's mean confidence]) of marked event or mention sheets of the
     TUNING pages (quotes: :func:`fit`); for events also per key cell (``[keys]``:
     ``EVENT_KEYS``, a cell of at least ``MIN_CELL`` records), as
     ``data/event_page_calibration.toml`` holds it."""
-    kind, rows = _fitted_rows(sheet)
+    kind, rows = _fitted_rows(sheets)
     bins, keys = table(kind, rows, edges or EDGES[kind])
-    lines = [f"# fitted by eval/audit.py fit {sheet.name}: {len(rows)} records marked by hand",
+    names = " ".join(s.name for s in sheets)
+    lines = [f"# fitted by eval/audit.py fit {names}: {len(rows)} records marked by hand",
              "[bins]"]
     for lo, (n, ok, mean) in bins.items():
         lines.append(f'"{lo:.2f}" = [{ok / n:.2f}, {mean:.2f}]  '
@@ -512,18 +558,27 @@ def calibrated(kind: str, r: dict[str, str], bins: dict[float, tuple[int, int, f
     return conf if ratio >= 1 else round(conf * ratio, 2)
 
 
-def split(sheet: Path, edges: list[float] | None = None, floor: float = 0.6
+def half(r: dict[str, str]) -> int:
+    """Which half of the pages a row's page is in for :func:`split`: a Scrapinghub page
+    (its name hex digits) by the first digit of its name (0–3: 0, 4–7: 1), an article
+    of the further tuning news (a name with a dot or a stroke) by the first hex digit of
+    its id (0–7, 8–f)."""
+    name = r["file"]
+    if name and all(c in "0123456789abcdef" for c in name):
+        return 0 if name[0] in "0123" else 1
+    return 0 if r["article"][:1] in "01234567" else 1
+
+
+def split(sheets: list[Path], edges: list[float] | None = None, floor: float = 0.6
           ) -> list[dict[str, Any]]:
-    """The calibration checked on pages it was not fitted on: the sheet's pages in two
-    halves by the first hex digit of their name (0–3, 4–7), fitted on one, measured on
-    the other — the Brier score (mean squared gap between confidence and right) and
-    the records at or above ``floor`` (shown, right) before and after."""
-    kind, rows = _fitted_rows(sheet)
-    halves = [[r for r in rows if r["file"][:1] in "0123"],
-              [r for r in rows if r["file"][:1] not in "0123"]]
+    """The calibration checked on pages it was not fitted on: the sheets' pages in two
+    halves (:func:`half`), fitted on one, measured on the other — the Brier score (mean
+    squared gap between confidence and right) and the records at or above ``floor``
+    (shown, right) before and after."""
+    kind, rows = _fitted_rows(sheets)
+    a, b = [r for r in rows if half(r) == 0], [r for r in rows if half(r) == 1]
     out = []
-    for name, fitted, measured in (("fit 0-3, measure 4-7", *halves),
-                                   ("fit 4-7, measure 0-3", *halves[::-1])):
+    for name, fitted, measured in (("fit A, measure B", a, b), ("fit B, measure A", b, a)):
         if not fitted or not measured:
             continue
         bins, keys = table(kind, fitted, edges or EDGES[kind])
@@ -564,16 +619,18 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--view", choices=["default", "all"], default="default",
                    help="default: the records the default views show (confidence floor, "
                    "speech only); all: every record")
-    s.add_argument("--pages", choices=["held-apart", "tune"], default="held-apart",
+    s.add_argument("--pages", choices=["held-apart", "tune", "tune-extra"],
+                   default="held-apart",
                    help="held-apart: the audit's pages (never tuned on); tune: the tuning "
-                   "pages (a sheet to tune and calibrate on)")
+                   "pages (a sheet to tune and calibrate on); tune-extra: the further "
+                   "tuning news (HTML, Parquet, feed)")
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     c.add_argument("--json", type=Path)
     f = sub.add_parser("fit", help="confidence bins and cells of marked sheets of the "
                        "tuning pages")
-    f.add_argument("sheets", type=Path, nargs="+", help="newest first (its marks win); "
-                   "an event or mention sheet alone")
+    f.add_argument("sheets", type=Path, nargs="+", help="newest first (its marks win), "
+                   "all of one kind")
     f.add_argument("--edges", help="lower edges of the confidence bins (quotes: "
                    "0,0.6,0.7,0.85; events and mentions: 0,0.6)")
     f.add_argument("--least", type=int, default=LEAST,
@@ -594,10 +651,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "fit":
             edges = [float(e) for e in args.edges.split(",")] if args.edges else None
             if read_sheet(args.sheets[0])[0] != "quote":
-                if len(args.sheets) > 1:
-                    raise SheetError("an event or mention sheet is fitted alone")
-                print(json.dumps(split(args.sheets[0], edges), indent=2) if args.split
-                      else fit_keyed(args.sheets[0], edges), end="\n" if args.split else "")
+                print(json.dumps(split(args.sheets, edges), indent=2) if args.split
+                      else fit_keyed(args.sheets, edges), end="\n" if args.split else "")
                 return 0
             edges = edges or EDGES["quote"]
             if args.check:

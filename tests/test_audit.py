@@ -225,12 +225,12 @@ def test_fit_gives_events_a_cell_for_a_missing_target(audit, tmp_path: Path) -> 
     paired = [_event("30", "0.25", "Ukraine (UKR)", right),
               _event("31", "0.35", "Ukraine (UKR)", wrong),
               _event("32", "0.75", "Ukraine (UKR)", right)]
-    table = audit.fit_keyed(_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone + paired))
+    table = audit.fit_keyed([_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone + paired)])
     assert "no_target = [0.15, 0.10]  # share right, mean confidence: 3 of 20" in table
     assert '"0.00" = [0.50, 0.30]' in table  # the bins hold the rest: 1 of 2
     assert '"0.60" = [1.00, 0.75]' in table
     # a cell of fewer than MIN_CELL records falls back to the bins
-    few = audit.fit_keyed(_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone[:5] + paired))
+    few = audit.fit_keyed([_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone[:5] + paired)])
     assert "no_target" not in few and '"0.00" = [0.57, 0.16]' in few  # 4 of 7
 
 
@@ -238,24 +238,102 @@ def test_split_fits_on_one_half_of_the_pages_and_measures_the_other(audit, tmp_p
                                                                      ) -> None:
     rows = [_event(str(i), "0.5", "Ukraine (UKR)", "y y y y y" if i % 4 == 0 else "n n n n y",
                    file="0a" if i < 8 else "7f") for i in range(16)]
-    res = audit.split(_sheet(tmp_path / "2026-12-06-tune-events.tsv", rows), [0, 0.6])
-    assert [r["split"] for r in res] == ["fit 0-3, measure 4-7", "fit 4-7, measure 0-3"]
+    res = audit.split([_sheet(tmp_path / "2026-12-06-tune-events.tsv", rows)], [0, 0.6])
+    assert [r["split"] for r in res] == ["fit A, measure B", "fit B, measure A"]
     first = res[0]
     assert first["records"] == 8 and first["brier_before"] == 0.25  # 0.5 for each
     # fitted on the other half (right 1 in 4 at 0.5): 0.5 -> 0.25, nearer the truth
     assert first["brier_after"] == 0.1875
     with pytest.raises(audit.SheetError):  # a held-apart sheet is never fitted on
-        audit.split(_sheet(tmp_path / "2026-12-06-s13-events.tsv", rows))
+        audit.split([_sheet(tmp_path / "2026-12-06-s13-events.tsv", rows)])
 
 
-def test_fit_takes_an_event_sheet_alone_and_never_a_held_apart_one(audit, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                   capsys) -> None:
+def test_fit_takes_event_sheets_of_the_tuning_pages_only(audit, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         capsys) -> None:
     rows = [_event(str(i), "0.1", "—", "y y y y y") for i in range(3)]
     tune = _sheet(tmp_path / "2026-12-06-tune-events.tsv", rows)
     assert audit.main(["fit", str(tune)]) == 0
     assert '"0.00" = [1.00, 0.10]' in capsys.readouterr().out
-    other = _sheet(tmp_path / "2026-12-06-b-tune-events.tsv", rows)
-    assert audit.main(["fit", str(tune), str(other)]) == 2  # one event sheet at a time
+    other = _sheet(tmp_path / "2026-12-07-b-tune-events.tsv",
+                   [_event("9", "0.3", "—", "n n n n y", file="bbc.com.5224")])
+    assert audit.main(["fit", str(tune), str(other)]) == 0  # two tune sheets: 3 of 4 right
+    assert '"0.00" = [0.75, 0.15]' in capsys.readouterr().out
+    quotes = _sheet(tmp_path / "2026-12-06-tune-quotes.tsv", [_tune_quote(1, 0.5, True, "direct")])
+    assert audit.main(["fit", str(tune), str(quotes)]) == 2  # kinds are not mixed
+    assert "a quote sheet among sheets of another kind" in capsys.readouterr().err
     held = _sheet(tmp_path / "2026-12-06-s14-events.tsv", rows)
-    assert audit.main(["fit", str(held)]) == 2  # a held-apart sheet: refused
+    assert audit.main(["fit", str(tune), str(held)]) == 2  # a held-apart sheet: refused
     assert audit.main(["fit", str(held), "--split"]) == 2
+
+
+def test_fit_reads_each_record_once_at_its_confidence_before_the_calibration(  # type: ignore[no-untyped-def]
+        audit, tmp_path: Path) -> None:
+    before = _event("1", "0.05", "—", "n n n n y") | {"base": "0.1"}  # scaled by the pass
+    old = _event("2", "0.3", "—", "y y y y y")  # a sheet drawn before the pass: no base
+    newer = _sheet(tmp_path / "2026-12-07-tune-events.tsv", [before])
+    older = _sheet(tmp_path / "2026-12-06-tune-events.tsv",
+                   [old, _event("1", "0.1", "—", "y y y y y")])  # the same record, marked again
+    kind, rows = audit._fitted_rows([newer, older])
+    assert kind == "event"
+    assert [(r["n"], r["confidence"], r["real"]) for r in rows] == [("1", "0.1", "n"),
+                                                                    ("2", "0.3", "y")]
+
+
+@pytest.mark.parametrize(("file", "article", "half"), [
+    ("0a6711caa7c0", "f0", 0), ("3ffffffffff0", "00", 0),  # Scrapinghub: by the name
+    ("4a6711caa7c0", "00", 1), ("7ffffffffff0", "00", 1),
+    ("bbc.com.5224", "60240d1c", 0), ("bbc.com.5224", "7f", 0),  # the others: by the id
+    ("ccnews_extra", "80240d1c", 1), ("npr_technolo", "f0", 1)])
+def test_split_halves_pages_by_name_and_other_news_by_article(audit, file: str,  # type: ignore[no-untyped-def]
+                                                              article: str, half: int) -> None:
+    assert audit.half({"file": file, "article": article}) == half
+
+
+def test_the_further_tuning_news_is_its_three_sources(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    names = ["trafilatura_eval_en_news/html/bbc.com.1.html",
+             "trafilatura_eval_en_news/html/cnn.com.2.html",
+             "trafilatura_eval_en_news/evaldata_en_news.json",  # the extraction gold: not a page
+             "warc/ccnews_extracted_2021-01-02_23articles.parquet",
+             "warc/commoncrawl_bbc_news_homepage_2021-11-28.warc",  # a home page: not news
+             "feeds/npr_technology_jsonfeed.json",
+             "scrapinghub_article_extraction_benchmark/html/0a1.html.gz"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    got = [p.relative_to(tmp_path).as_posix() for p in audit.extra_tuning_pages(tmp_path)]
+    assert got == sorted([names[0], names[1], names[3], names[5]])
+
+
+@pytest.mark.slow
+def test_records_of_the_further_news_come_through_dossiers_readers(audit, tmp_path: Path  # type: ignore[no-untyped-def]
+                                                                    ) -> None:
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    stories = ["Iran accused the United States of sabotage on Monday. Thousands of "
+               "protesters marched in Tehran on Sunday.",
+               "Russia criticised Ukraine over a border village on Tuesday, officials in "
+               "Moscow said after a meeting of the security council.",
+               "China condemned Japan over a visit to a war shrine, and students in Seoul "
+               "demonstrated outside the embassy of Japan on Friday."]
+    html = tmp_path / "news.site.story.html"
+    html.write_text(f"<html><head><title>Iran</title></head><body><article><h1>Iran</h1>"
+                    f"<p>{stories[0]}</p></article></body></html>", encoding="utf-8")
+    parquet = tmp_path / "cc.parquet"
+    pq.write_table(pa.table({"title": ["Russia"], "main_text": [stories[1]],
+                             "url": ["https://example.org/a"], "language": ["en"]}), parquet)
+    feed = tmp_path / "feed.json"
+    item = {"id": "1", "url": "https://example.org/b", "content_html": f"<p>{stories[2]}</p>"}
+    feed.write_text(json.dumps({"version": "https://jsonfeed.org/version/1", "title": "T",
+                                "items": [item]}), encoding="utf-8")
+    recs, texts = audit.records([html, parquet, feed])
+    assert {r["source"] for r in recs if r["kind"] == "article"} == {
+        "news.site.story.html", "cc.parquet", "feed.json"}
+    events = [r for r in recs if r["kind"] == "event"]
+    assert {r["source"] for r in events} == {"news.site.story.html", "cc.parquet", "feed.json"}
+    assert all(r["confidence"] <= r["base"] for r in events)
+    # the no-target cell is scaled by the page calibration, the others keep their base
+    assert any(r["confidence"] < r["base"] for r in events if r["target_actor"] is None)
+    assert all(r["confidence"] == r["base"] for r in events if r["target_actor"] is not None)
