@@ -286,7 +286,7 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
     is not sure of (below ``TRUSTED_LINK``: "he" with two senators before it) names
     nobody: the speaker is the mention's words, unlinked."""
     sp: dict[str, Any] = {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
-                          "start": m.start, "end": m.end, "via": m.via}
+                          "start": m.start, "end": m.end, "via": m.via, "code": m.code}
     if untrusted_link(m):
         sp.update(name=m.text, actor_id=None, qid=None, via="unlinked")
     if view is not None and (m.type == "person" or name_taken_for_org(m)) and (
@@ -300,6 +300,10 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
                                  and not unsure_org(m)) and (
             named := org_as_named(view, m)) is not None:
         sp["name"] = named  # (an unknown organisation's too: "the ministry" is its)
+    if view is not None and phrase and (body := state_body(view, m, phrase)) is not None:
+        # (the actor stays the state; the span is the body's name)
+        sp.update(name=body.text, qid=None, code=body.label_, start=view.start(body),
+                  end=view.end(body))
     ph = source_phrase(view, phrase) if view is not None and phrase else None
     if ph is None or not (ph["start"] < m.end and m.start < ph["end"]):
         ph = {"start": m.start, "end": m.end, "text": m.text}
@@ -309,6 +313,51 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
         ph = {"start": a, "end": b, "text": view.source_text(a, b)}
     sp["phrase"] = ph
     return sp
+
+
+@cache
+def _state_bodies() -> dict[str, str]:
+    return dict(load_toml("quote_cues.toml")["state_bodies"])
+
+
+# Dependencies by which a state names the body its phrase heads: "China's commerce
+# ministry", "the Hong Kong police", "Bolivia's public defender's office".
+_BODY_DEPS = frozenset(("poss", "compound", "amod", "nmod", "case"))
+
+
+@BOOK.rule("speakers", off=None)
+def state_body(view: ArticleView, m: Mention, phrase: list[Token]) -> Span | None:
+    """A body of a state speaks under its own name, coded as the state's body of its
+    kind: "China's commerce ministry said" is "China's commerce ministry" (CHNGOV),
+    "Hong Kong police said" "Hong Kong police" (HKGCOP), not China or Hong Kong
+    (words in ``[state_bodies]`` of quote_cues.toml; the actor stays the state, as
+    CAMEO codes it). Not a body the gazetteer knows ("Britain's Home Office" is the
+    Home Office), a person ("China's president Xi"), two states ("the Russian and
+    Syrian defence ministries") or another actor in the phrase. The body's name is the
+    phrase up to its head noun, without "the" (the span, labelled with the code)."""
+    if m.type != "state" or not (m.country or m.code) or view.quoted[phrase[0].i]:
+        return None
+    ids = {t.i for t in phrase}
+    root = next((t for t in phrase if t.head.i not in ids or t.head.i == t.i), None)
+    sector = _state_bodies().get(root.lower_) if root is not None else None
+    if root is None or sector is None or root.pos_ not in ("NOUN", "PROPN") or (
+            view.by_token.get(root.i) is not None):
+        return None
+    left = [t for t in phrase if t.i < root.i]
+    if not left or any(t.dep_ == "cc" for t in left) or any(
+            (o := view.by_token.get(t.i)) is not None and o.actor_id != m.actor_id
+            for t in left):
+        return None
+    tok = next((t for t in left if view.by_token.get(t.i) is m), None)
+    if tok is None:
+        return None
+    x = tok
+    while x.i != root.i:  # the state hangs on the head by modifiers only
+        if x.dep_ not in _BODY_DEPS and x.dep_ != "flat" or x.head.i == x.i:
+            return None
+        x = x.head
+    first = left[0].i + 1 if left[0].lower_ == "the" else left[0].i
+    return Span(view.doc, first, root.i + 1, label=f"{m.country or m.code}{sector}")
 
 
 @BOOK.rule("speakers", off=False)
