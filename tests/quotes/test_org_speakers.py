@@ -104,6 +104,11 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "they had", "Hong Kong police", "Hong Kong"),
     ("quotes.speakers.state_body", "Bolivia's public defender's office said five people "
      "had died.", "five people", "Bolivia's public defender's office", "Bolivia"),
+    # … and through its spokesperson
+    ("quotes.speakers.state_body", "A spokesman for China's foreign ministry said the "
+     "visit was a provocation.", "the visit", "China's foreign ministry", "China"),
+    ("quotes.speakers.state_body", "Russia's foreign ministry spokeswoman said the claims "
+     "were false.", "the claims", "Russia's foreign ministry", "Russia"),
     # a noun a restrictive clause or an apposition describes introduces another body
     ("actors.coref.described_here", "Taylor Swift accused Big Machine Records of blocking "
      "her. The company that runs the show, Dick Clark Productions, denies that anything "
@@ -154,6 +159,7 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
      "The Russian and Syrian defense ministries"),
     ("Britain's Home Office said the rules would change.", "the rules", "Home Office"),
     ("China said it would retaliate against the tariffs.", "it would", "China"),
+    ("A spokesman for Russia said the claims were false.", "the claims", "Russia"),
     # a non-restrictive clause does not stop "the company" from referring back
     ("Taylor Swift accused Acme Records of blocking her. The company, which denies it, "
      "said the deal was sorted.", "the deal", "Acme Records"),

@@ -316,8 +316,11 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
 
 
 @cache
-def _state_bodies() -> dict[str, str]:
-    return dict(load_toml("quote_cues.toml")["state_bodies"])
+def _state_bodies() -> tuple[dict[str, str], frozenset[str]]:
+    """The nouns of a state's bodies (→ their sectors), and the spokespeople and
+    statements that speak for a body (``[org_speakers]``)."""
+    d = load_toml("quote_cues.toml")
+    return dict(d["state_bodies"]), frozenset(d["org_speakers"]["spokesperson_heads"])
 
 
 # Dependencies by which a state names the body its phrase heads: "China's commerce
@@ -333,17 +336,32 @@ def state_body(view: ArticleView, m: Mention, phrase: list[Token]) -> Span | Non
     (words in ``[state_bodies]`` of quote_cues.toml; the actor stays the state, as
     CAMEO codes it). Not a body the gazetteer knows ("Britain's Home Office" is the
     Home Office), a person ("China's president Xi"), two states ("the Russian and
-    Syrian defence ministries") or another actor in the phrase. The body's name is the
+    Syrian defence ministries") or another actor in the phrase. Its spokesperson
+    speaks for it ("a spokesman for China's foreign ministry"). The body's name is the
     phrase up to its head noun, without "the" (the span, labelled with the code)."""
     if m.type != "state" or not (m.country or m.code) or view.quoted[phrase[0].i]:
         return None
     ids = {t.i for t in phrase}
-    root = next((t for t in phrase if t.head.i not in ids or t.head.i == t.i), None)
-    sector = _state_bodies().get(root.lower_) if root is not None else None
-    if root is None or sector is None or root.pos_ not in ("NOUN", "PROPN") or (
-            view.by_token.get(root.i) is not None):
+    bodies, spokes = _state_bodies()
+    root = top = next((t for t in phrase if t.head.i not in ids or t.head.i == t.i), None)
+    left = [t for t in phrase if root is not None and t.i < root.i]
+    if root is not None and root.lower_ in spokes:
+        # its spokesperson speaks for it: "a spokesman for China's foreign ministry",
+        # "Russia's foreign ministry spokeswoman"
+        body = next((c for c in children(root) if c.dep_ in ("compound", "nmod")
+                     and c.lower_ in bodies), None)
+        if body is not None:
+            left = [t for t in phrase if t.i < body.i]
+        else:
+            body = next((g for c in children(root) if c.dep_ == "prep" and c.lower_ in (
+                "for", "of", "from", "at") for g in children(c) if g.dep_ == "pobj"
+                and g.lower_ in bodies), None)
+            left = [t for t in body.subtree if t.i < body.i] if body is not None else []
+        root = body
+    sector = bodies.get(root.lower_) if root is not None else None
+    if root is None or top is None or sector is None or root.pos_ not in (
+            "NOUN", "PROPN") or view.by_token.get(root.i) is not None:
         return None
-    left = [t for t in phrase if t.i < root.i]
     if not left or any(t.dep_ == "cc" for t in left) or any(
             (o := view.by_token.get(t.i)) is not None and o.actor_id != m.actor_id
             for t in left):
@@ -352,11 +370,11 @@ def state_body(view: ArticleView, m: Mention, phrase: list[Token]) -> Span | Non
     if tok is None:
         return None
     x = tok
-    while x.i != root.i:  # the state hangs on the head by modifiers only
+    while x.i not in (root.i, top.i):  # the state hangs on the head by modifiers only
         if x.dep_ not in _BODY_DEPS and x.dep_ != "flat" or x.head.i == x.i:
             return None
         x = x.head
-    first = left[0].i + 1 if left[0].lower_ == "the" else left[0].i
+    first = left[0].i + 1 if left[0].pos_ == "DET" else left[0].i
     return Span(view.doc, first, root.i + 1, label=f"{m.country or m.code}{sector}")
 
 
