@@ -203,7 +203,9 @@ class TextSpan(_Part):
 @dataclass(frozen=True, slots=True)
 class Speaker(_Part):
     """Who a quote is attributed to: the resolved actor and the mention that names
-    them (``start``/``end``), with the whole source phrase PolNeAR-style."""
+    them (``start``/``end``), with the whole source phrase PolNeAR-style, and the
+    speaker's CAMEO-style code when known ("CHNGOV" for "China's commerce ministry":
+    the body is named, the code is its state's government)."""
 
     name: str
     actor_id: str | None
@@ -212,6 +214,7 @@ class Speaker(_Part):
     end: int
     via: str
     phrase: TextSpan | None = None
+    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

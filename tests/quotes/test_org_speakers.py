@@ -89,6 +89,26 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
     ("quotes.speakers.unsure_org", "On Monday the Ithilen Daily, the mouthpiece of the "
      "party, warned readers about the protests. “There is no room for compromise,” it "
      "said.", "There is no room", "Ithilen Daily", "it"),
+    # the organisation named again as a subject no mention took is no rival
+    ("actors.coref.org_named_again", "The NYAG asked whether WeWork founder Adam Neumann "
+     "had engaged in self-dealing. WeWork is headquartered in New York City. A company "
+     "spokesperson said in an email that it had received an inquiry.", "that it had",
+     "WeWork", "A company spokesperson"),
+    ("actors.coref.org_nominal", "Shares fell on Monday, Ithilen Institutional Equities "
+     "wrote in a note.\n\nA slowdown could cost the market its hope of a revival, the "
+     "brokerage said.", "A slowdown", "Ithilen Institutional Equities", "the brokerage"),
+    # a state's body speaks under its own name (its code the state's: test below)
+    ("quotes.speakers.state_body", "“We will keep talking,” China's commerce ministry "
+     "said on Thursday.", "We will keep", "China's commerce ministry", "China"),
+    ("quotes.speakers.state_body", "Hong Kong police said they had arrested 40 people.",
+     "they had", "Hong Kong police", "Hong Kong"),
+    ("quotes.speakers.state_body", "Bolivia's public defender's office said five people "
+     "had died.", "five people", "Bolivia's public defender's office", "Bolivia"),
+    # … and through its spokesperson
+    ("quotes.speakers.state_body", "A spokesman for China's foreign ministry said the "
+     "visit was a provocation.", "the visit", "China's foreign ministry", "China"),
+    ("quotes.speakers.state_body", "Russia's foreign ministry spokeswoman said the claims "
+     "were false.", "the claims", "Russia's foreign ministry", "Russia"),
     # a noun a restrictive clause or an apposition describes introduces another body
     ("actors.coref.described_here", "Taylor Swift accused Big Machine Records of blocking "
      "her. The company that runs the show, Dick Clark Productions, denies that anything "
@@ -128,6 +148,18 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
      "aides to Ithilwen"),
     ("Congress met on Monday.\n\n“We want answers now,” most Americans said.", "We want",
      "most Americans"),
+    # another name as a subject in between is a rival, not the same one named again
+    ("The NYAG asked whether WeWork founder Adam Neumann had engaged in self-dealing. "
+     "Ithilen is headquartered in New York City. A company spokesperson said in an email "
+     "that it had received an inquiry.", "that it had", "A company spokesperson"),
+    # a state's people, two states, a body the gazetteer knows: not the state's body
+    ("China's President Xi Jinping said the talks had gone well.", "the talks",
+     "Xi Jinping"),
+    ("The Russian and Syrian defense ministries said the camp was closed.", "the camp",
+     "The Russian and Syrian defense ministries"),
+    ("Britain's Home Office said the rules would change.", "the rules", "Home Office"),
+    ("China said it would retaliate against the tariffs.", "it would", "China"),
+    ("A spokesman for Russia said the claims were false.", "the claims", "Russia"),
     # a non-restrictive clause does not stop "the company" from referring back
     ("Taylor Swift accused Acme Records of blocking her. The company, which denies it, "
      "said the deal was sorted.", "the deal", "Acme Records"),
@@ -135,6 +167,25 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
 def test_a_phrase_nothing_fits_stays_the_speaker(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
                                                   kept: str) -> None:
     assert speaker(quotes(text), start) == kept
+
+
+@pytest.mark.parametrize(("text", "start", "actor_id", "code"), [
+    ("“We will keep talking,” China's commerce ministry said on Thursday.", "We will keep",
+     "CHN", "CHNGOV"),
+    ("Hong Kong police said they had arrested 40 people.", "they had", "HKG", "HKGCOP"),
+    ("Russia's army said it had shot down two drones.", "it had", "RUS", "RUSMIL"),
+    # a state speaking as itself keeps its own code; an unlinked phrase has none
+    ("China said it would retaliate against the tariffs.", "it would", "CHN", "CHN"),
+    ("The Chinese commerce ministry said the talks would go on.", "the talks", None, None),
+])
+def test_a_state_s_body_is_coded_as_the_state_s(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
+                                               actor_id: str | None, code: str | None) -> None:
+    q = next(q for q in quotes(text) if q.text.startswith(start))
+    assert q.speaker is not None
+    assert (q.speaker.actor_id, q.speaker.code) == (actor_id, code)
+    if code and len(code) > 3:  # the body: not the state's QID, its span is the body's name
+        assert q.speaker.qid is None
+        assert text[q.speaker.start : q.speaker.end] == q.speaker.name
 
 
 def test_a_known_organisation_speaks_as_the_article_names_it(quotes) -> None:  # type: ignore[no-untyped-def]

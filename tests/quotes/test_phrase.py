@@ -152,9 +152,10 @@ def test_phrase_holds_mention(quotes) -> None:  # type: ignore[no-untyped-def]
         ("Clinton said the system was rigged against working families.",
          "the system was rigged against working families", "Hillary Clinton",
          "hillary-clinton", None),
-        # an organisation or state the gazetteer knows speaks through its own office
+        # a state the gazetteer knows speaks through its own office, which is named
+        # (quotes.speakers.state_body: the actor stays the state, coded RUSGOV)
         ("Russia's foreign ministry said the sanctions would be answered in kind.",
-         "the sanctions would be answered in kind", "Russia", "RUS", None),
+         "the sanctions would be answered in kind", "Russia's foreign ministry", "RUS", None),
     ],
 )
 def test_around_speaker(quotes, text: str, content: str, name: str,  # type: ignore[no-untyped-def]

@@ -38,6 +38,10 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # :func:`described_here`).
 DESCRIBED_HERE_RULE = "actors.coref.described_here"
 
+# The actor stage's rule for an organisation named again as a subject no mention took
+# (its test is :func:`missed_again`).
+NAMED_AGAIN_RULE = "actors.coref.org_named_again"
+
 # Whether a token is part of a mention already (a name the linker took).
 Linked = Callable[[int], bool]
 
@@ -150,11 +154,12 @@ def nearest_org(parsed: ParsedArticle, mentions: Sequence[Mention], before: int,
                             alignment_mode="expand")
         if tok is None or in_passing(tok.root):
             continue
-        if found is None and rival(parsed, tok.end, before, noun, linked):
-            return None
         if found is None:
+            again = missed_again(parsed, tok.end, before, m, linked)
+            if rival(parsed, tok.end, before, noun, linked, again):
+                return None
             found = m
-            sent = tok.sent
+            sent = again[-1].sent if again else tok.sent
         elif m.actor_id != found.actor_id:
             return None  # "Acme and Ithilen …, the company said": either
     return found
@@ -168,15 +173,40 @@ def in_passing(t: Token) -> bool:
         t.head.lower_ == "to" and t.head.head.lower_ == "according")
 
 
-def rival(parsed: ParsedArticle, lo: int, hi: int, noun: str, linked: Linked) -> bool:
-    """Whether something else may be meant, from token ``lo`` up to the source offset
-    ``hi``: the noun used for another body ("the regional health commission", "a
-    commission"; not "the company" again, the same one), or a name no mention took as
-    a subject ("Walmart cut prices")."""
+def missed_again(parsed: ParsedArticle, lo: int, hi: int, m: Mention, linked: Linked
+                 ) -> list[Token]:
+    """(The rule ``actors.coref.org_named_again``.) The organisation ``m`` named again
+    as a subject no mention took, from token ``lo`` up to the source offset ``hi``:
+    "WeWork founder Adam Neumann … WeWork is headquartered in New York. A company
+    spokesperson said" (the second "WeWork" is the same one, nearer than anything else
+    named before it: no rival, and its sentence is where the search stops). A word of
+    the organisation's own name, capitalised, as the whole subject."""
+    if not is_on(NAMED_AGAIN_RULE):
+        return []
+    words = set(m.actor_name.split()) | set(m.text.split())
+    out = []
     for t in parsed.doc[lo:]:
         if parsed.start(t) >= hi:
             break
-        if linked(t.i):
+        if (not linked(t.i) and t.pos_ in ("PROPN", "NOUN") and t.dep_ in SUBJECT_DEPS
+                and t.text[:1].isupper() and t.text in words
+                and all(x.i == t.i or x.dep_ == "det" for x in t.subtree)):
+            out.append(t)
+    return out
+
+
+def rival(parsed: ParsedArticle, lo: int, hi: int, noun: str, linked: Linked,
+          same: Sequence[Token] = ()) -> bool:
+    """Whether something else may be meant, from token ``lo`` up to the source offset
+    ``hi``: the noun used for another body ("the regional health commission", "a
+    commission"; not "the company" again, the same one), or a name no mention took as
+    a subject ("Walmart cut prices"; not the tokens ``same``, the candidate named
+    again)."""
+    again = {t.i for t in same}
+    for t in parsed.doc[lo:]:
+        if parsed.start(t) >= hi:
+            break
+        if linked(t.i) or t.i in again:
             continue
         if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS:
             return True

@@ -286,7 +286,7 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
     is not sure of (below ``TRUSTED_LINK``: "he" with two senators before it) names
     nobody: the speaker is the mention's words, unlinked."""
     sp: dict[str, Any] = {"name": m.actor_name, "actor_id": m.actor_id, "qid": m.qid,
-                          "start": m.start, "end": m.end, "via": m.via}
+                          "start": m.start, "end": m.end, "via": m.via, "code": m.code}
     if untrusted_link(m):
         sp.update(name=m.text, actor_id=None, qid=None, via="unlinked")
     if view is not None and (m.type == "person" or name_taken_for_org(m)) and (
@@ -300,6 +300,10 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
                                  and not unsure_org(m)) and (
             named := org_as_named(view, m)) is not None:
         sp["name"] = named  # (an unknown organisation's too: "the ministry" is its)
+    if view is not None and phrase and (body := state_body(view, m, phrase)) is not None:
+        # (the actor stays the state; the span is the body's name)
+        sp.update(name=body.text, qid=None, code=body.label_, start=view.start(body),
+                  end=view.end(body))
     ph = source_phrase(view, phrase) if view is not None and phrase else None
     if ph is None or not (ph["start"] < m.end and m.start < ph["end"]):
         ph = {"start": m.start, "end": m.end, "text": m.text}
@@ -309,6 +313,69 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
         ph = {"start": a, "end": b, "text": view.source_text(a, b)}
     sp["phrase"] = ph
     return sp
+
+
+@cache
+def _state_bodies() -> tuple[dict[str, str], frozenset[str]]:
+    """The nouns of a state's bodies (→ their sectors), and the spokespeople and
+    statements that speak for a body (``[org_speakers]``)."""
+    d = load_toml("quote_cues.toml")
+    return dict(d["state_bodies"]), frozenset(d["org_speakers"]["spokesperson_heads"])
+
+
+# Dependencies by which a state names the body its phrase heads: "China's commerce
+# ministry", "the Hong Kong police", "Bolivia's public defender's office".
+_BODY_DEPS = frozenset(("poss", "compound", "amod", "nmod", "case"))
+
+
+@BOOK.rule("speakers", off=None)
+def state_body(view: ArticleView, m: Mention, phrase: list[Token]) -> Span | None:
+    """A body of a state speaks under its own name, coded as the state's body of its
+    kind: "China's commerce ministry said" is "China's commerce ministry" (CHNGOV),
+    "Hong Kong police said" "Hong Kong police" (HKGCOP), not China or Hong Kong
+    (words in ``[state_bodies]`` of quote_cues.toml; the actor stays the state, as
+    CAMEO codes it). Not a body the gazetteer knows ("Britain's Home Office" is the
+    Home Office), a person ("China's president Xi"), two states ("the Russian and
+    Syrian defence ministries") or another actor in the phrase. Its spokesperson
+    speaks for it ("a spokesman for China's foreign ministry"). The body's name is the
+    phrase up to its head noun, without "the" (the span, labelled with the code)."""
+    if m.type != "state" or not (m.country or m.code) or view.quoted[phrase[0].i]:
+        return None
+    ids = {t.i for t in phrase}
+    bodies, spokes = _state_bodies()
+    root = top = next((t for t in phrase if t.head.i not in ids or t.head.i == t.i), None)
+    left = [t for t in phrase if root is not None and t.i < root.i]
+    if root is not None and root.lower_ in spokes:
+        # its spokesperson speaks for it: "a spokesman for China's foreign ministry",
+        # "Russia's foreign ministry spokeswoman"
+        body = next((c for c in children(root) if c.dep_ in ("compound", "nmod")
+                     and c.lower_ in bodies), None)
+        if body is not None:
+            left = [t for t in phrase if t.i < body.i]
+        else:
+            body = next((g for c in children(root) if c.dep_ == "prep" and c.lower_ in (
+                "for", "of", "from", "at") for g in children(c) if g.dep_ == "pobj"
+                and g.lower_ in bodies), None)
+            left = [t for t in body.subtree if t.i < body.i] if body is not None else []
+        root = body
+    sector = bodies.get(root.lower_) if root is not None else None
+    if root is None or top is None or sector is None or root.pos_ not in (
+            "NOUN", "PROPN") or view.by_token.get(root.i) is not None:
+        return None
+    if not left or any(t.dep_ == "cc" for t in left) or any(
+            (o := view.by_token.get(t.i)) is not None and o.actor_id != m.actor_id
+            for t in left):
+        return None
+    tok = next((t for t in left if view.by_token.get(t.i) is m), None)
+    if tok is None:
+        return None
+    x = tok
+    while x.i not in (root.i, top.i):  # the state hangs on the head by modifiers only
+        if x.dep_ not in _BODY_DEPS and x.dep_ != "flat" or x.head.i == x.i:
+            return None
+        x = x.head
+    first = left[0].i + 1 if left[0].pos_ == "DET" else left[0].i
+    return Span(view.doc, first, root.i + 1, label=f"{m.country or m.code}{sector}")
 
 
 @BOOK.rule("speakers", off=False)

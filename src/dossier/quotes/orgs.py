@@ -61,7 +61,7 @@ def org_speaker(view: ArticleView, m: Mention, phrase: list[Token]) -> SpeakerDi
             "actor_id": m.actor_id if trusted else None, "qid": m.qid if trusted else None,
             "start": view.start(span), "end": view.end(span),
             "via": "alias" if trusted else "unlinked",
-            "phrase": source_phrase(view, phrase)}
+            "phrase": source_phrase(view, phrase), "code": m.code}
 
 
 @BOOK.rule("speakers", off=None)

@@ -126,7 +126,8 @@ def typed_speaker(sp: SpeakerDict) -> Speaker:
     """The record of a speaker the rules built as a dict."""
     ph = sp.get("phrase")
     return Speaker(sp["name"], sp["actor_id"], sp["qid"], sp["start"], sp["end"], sp["via"],
-                   TextSpan(ph["start"], ph["end"], ph["text"]) if ph else None)
+                   TextSpan(ph["start"], ph["end"], ph["text"]) if ph else None,
+                   sp.get("code") if sp["actor_id"] is not None else None)
 
 
 def about_actors(view: ArticleView, span: Span, speaker: SpeakerDict | None

@@ -11,6 +11,7 @@ from dossier.actors.cues import BOOK
 from dossier.parse.article import ParsedArticle
 from dossier.parse.orgnouns import Linked, resolve
 from dossier.parse.orgnouns import described_here as _described_here
+from dossier.parse.orgnouns import missed_again as _missed_again
 from dossier.records import Mention
 
 
@@ -31,3 +32,13 @@ def described_here(noun: Token) -> bool:
     runs the AMAs, Dick Clark Productions, denies that anything is sorted" (not Big
     Machine; :func:`dossier.parse.orgnouns.described_here`)."""
     return _described_here(noun)
+
+
+@BOOK.rule("coref", off=[])
+def org_named_again(parsed: ParsedArticle, lo: int, hi: int, m: Mention, linked: Linked
+                    ) -> list[Token]:
+    """An organisation named again as a subject that no mention took is the same one,
+    not a rival: "WeWork founder Adam Neumann … WeWork is headquartered in New York. A
+    company spokesperson said" is WeWork
+    (:func:`dossier.parse.orgnouns.missed_again`)."""
+    return _missed_again(parsed, lo, hi, m, linked)
