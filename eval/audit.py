@@ -25,6 +25,7 @@ the sheet).
 
     python eval/audit.py sample --kind quote --n 100 --out eval/audits/DATE-quotes.tsv
                                 [--view default|all] [--pages held-apart|tune]
+                                [--band LO,HI]
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
     python eval/audit.py carry eval/audits/NEW-quotes.tsv --from eval/audits/OLD-quotes.tsv
     python eval/audit.py fit eval/audits/NEW-tune-quotes.tsv [OLDER-tune-quotes.tsv …]
@@ -161,11 +162,30 @@ def shown(r: dict[str, Any], floor: float) -> bool:
     return r["kind"] == "mention" or r["confidence"] >= floor
 
 
+def in_band(r: dict[str, Any], band: tuple[float, float] | None) -> bool:
+    """Whether a record's confidence (as the views show it) lies in ``band`` [lo, hi):
+    a sheet drawn from one band marks the confidences a fit has too few quotes of."""
+    return band is None or band[0] <= float(r.get("confidence", 1.0)) < band[1]
+
+
+def parse_band(text: str) -> tuple[float, float]:
+    """``--band LO,HI`` as (lo, hi); an unreadable or empty band is an argparse error."""
+    try:
+        lo, hi = (float(x) for x in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--band {text!r}: give two numbers, LO,HI "
+                                         "(e.g. 0.5,0.85)") from None
+    if not lo < hi:
+        raise argparse.ArgumentTypeError(f"--band {text!r}: LO must be below HI")
+    return lo, hi
+
+
 def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
-           which: str = "held-apart") -> int:
+           which: str = "held-apart", band: tuple[float, float] | None = None) -> int:
     """``view`` default: the records the default views show (the ``min_confidence``
     setting's floor); all: every record. ``which``: the held-apart pages (an audit) or
-    the tuning pages (a marked sheet to tune and calibrate on)."""
+    the tuning pages (a marked sheet to tune and calibrate on). ``band``: only records
+    whose confidence lies in [lo, hi)."""
     from dossier.settings import default_min_confidence
 
     pages = held_apart_pages() if which == "held-apart" else tuning_pages()
@@ -175,7 +195,11 @@ def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
     recs, texts = records(pages)
     floor = default_min_confidence() if view == "default" else 0.0
     every = [r for r in recs if r["kind"] == kind]
-    pool = [r for r in every if view == "all" or shown(r, floor)]
+    pool = [r for r in every if (view == "all" or shown(r, floor)) and in_band(r, band)]
+    if not pool:
+        print(f"no {kind} records to draw ({view} view, band {band}) from {len(pages)} pages",
+              file=sys.stderr)
+        return 2
     chosen = random.Random(seed).sample(pool, min(n, len(pool)))
     chosen.sort(key=lambda r: (r["source"], r["start"]))
     rows = [{"n": str(i + 1)} | row(kind, r, texts.get(r["article_id"], ""))
@@ -185,8 +209,9 @@ def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
         w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    print(f"{out}: {len(rows)} of {len(pool)} {kind} records ({view} view, floor {floor}; "
-          f"{len(every)} in all) from {len(pages)} pages (seed {seed})")
+    print(f"{out}: {len(rows)} of {len(pool)} {kind} records ({view} view, floor {floor}"
+          f"{f', band {band[0]}-{band[1]}' if band else ''}; {len(every)} in all) "
+          f"from {len(pages)} pages (seed {seed})")
     return 0
 
 
@@ -567,6 +592,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--pages", choices=["held-apart", "tune"], default="held-apart",
                    help="held-apart: the audit's pages (never tuned on); tune: the tuning "
                    "pages (a sheet to tune and calibrate on)")
+    s.add_argument("--band", type=parse_band, help="LO,HI: only records whose confidence "
+                   "lies in [LO, HI) (a sheet stratified to a confidence band)")
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     c.add_argument("--json", type=Path)
@@ -589,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
     k.add_argument("--from", dest="earlier", type=Path, nargs="+", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        return sample(args.kind, args.n, args.seed, args.out, args.view, args.pages)
+        return sample(args.kind, args.n, args.seed, args.out, args.view, args.pages, args.band)
     try:
         if args.cmd == "fit":
             edges = [float(e) for e in args.edges.split(",")] if args.edges else None

@@ -80,6 +80,30 @@ def test_the_default_view_is_what_the_floor_shows(audit, record, floor, expected
     assert audit.shown(record, floor) is expected
 
 
+@pytest.mark.parametrize(("confidence", "band", "expected"), [
+    (0.6, (0.5, 0.85), True),
+    (0.5, (0.5, 0.85), True),     # the low edge is in
+    (0.85, (0.5, 0.85), False),   # the high edge is out
+    (0.4, (0.5, 0.85), False),
+    (0.95, (0.5, 0.85), False),
+    (0.2, None, True),            # no band: every record
+])
+def test_a_band_keeps_only_its_confidences(audit, confidence, band, expected) -> None:  # type: ignore[no-untyped-def]
+    assert audit.in_band({"kind": "quote", "confidence": confidence}, band) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("0.5,0.85", (0.5, 0.85)), ("0,1", (0.0, 1.0)),
+                                                ("0.85,0.5", None), ("0.5", None),
+                                                ("a,b", None), ("0.5,0.5", None)])
+def test_a_band_is_two_rising_numbers(audit, text, expected, capsys) -> None:  # type: ignore[no-untyped-def]
+    if expected is not None:
+        assert audit.parse_band(text) == expected
+        return
+    with pytest.raises(SystemExit) as exc:
+        audit.main(["sample", "--kind", "quote", "--out", "x.tsv", "--band", text])
+    assert exc.value.code == 2 and "--band" in capsys.readouterr().err
+
+
 def test_carry_fills_only_the_same_records_marked_before(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     def quote(n: str, content: str, speaker: str, marks: str = "  ", conf: str = "0.8",
               note: str = "") -> dict[str, str]:
