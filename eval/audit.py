@@ -344,9 +344,21 @@ def fit_rows(sheets: list[Path]) -> list[dict[str, Any]]:
                 continue
             seen.add(key)
             out.append({"conf": float(r.get("base") or r["confidence"]), "type": r["type"],
-                        "profile": r.get("profile") or None, "page": r.get("file", ""),
+                        "profile": profile(r), "page": r.get("file", ""),
                         "right": right(kind, r)})
     return out
+
+
+def profile(r: dict[str, str]) -> str | None:
+    """A row's kind as ``quotes.post.page_key`` gives it now: a report of a plain
+    speech verb ("said", "told") is "indirect.say", also on a sheet drawn before that
+    kind (its ``profile`` "indirect.verb", or none)."""
+    from dossier.quotes.post import plain_cues
+
+    if r["type"] == "indirect" and r.get("profile") in (None, "", "indirect.verb") and (
+            r.get("cue", "").lower() in plain_cues()):
+        return "indirect.say"
+    return r.get("profile") or None
 
 
 Cell = tuple[int, int, float]  # right, records, mean confidence
@@ -367,11 +379,14 @@ def apart(group: list[dict[str, Any]], inside: list[dict[str, Any]], z: float) -
 
 
 def fit_table(rows: list[dict[str, Any]], edges: list[float], least: int = LEAST,
-              z: float = APART) -> tuple[dict[str, Cell], dict[str, Cell]]:
+              z: float = APART, rest_of_bin: bool = True
+              ) -> tuple[dict[str, Cell], dict[str, Cell]]:
     """Per bin (lower edge "0.60") and per cell of at least ``least`` quotes whose
     share right stands ``z`` standard errors apart from the rest of its bin (a
     report's kind "indirect.intent@0.60", a type "direct@0.60"): right, records,
-    mean confidence."""
+    mean confidence. With ``rest_of_bin`` a bin's figures are those of its quotes no
+    cell takes (the ones that fall back to it), so a cell of wrong reports does not
+    pull down the direct quotes beside it."""
     def cell(inside: list[dict[str, Any]]) -> Cell:
         return (sum(r["right"] for r in inside), len(inside),
                 sum(r["conf"] for r in inside) / len(inside))
@@ -389,9 +404,18 @@ def fit_table(rows: list[dict[str, Any]], edges: list[float], least: int = LEAST
             groups.setdefault(r["type"], []).append(r)
             if r["profile"] and r["profile"] != r["type"]:
                 groups.setdefault(r["profile"], []).append(r)
-        for name in sorted(groups):
-            if len(groups[name]) >= least and apart(groups[name], inside, z):
-                cells[f"{name}@{b}"] = cell(groups[name])
+        chosen = [name for name in sorted(groups)
+                  if len(groups[name]) >= least and apart(groups[name], inside, z)]
+        for name in chosen:
+            group = groups[name]
+            if rest_of_bin and "." not in name:  # a type: its quotes no kind cell takes
+                kinds = {id(r) for k in chosen if k.startswith(f"{name}.") for r in groups[k]}
+                group = [r for r in group if id(r) not in kinds] or group
+            cells[f"{name}@{b}"] = cell(group)
+        covered = {id(r) for name in chosen for r in groups[name]}
+        rest = [r for r in inside if id(r) not in covered]
+        if rest and covered and rest_of_bin:
+            bins[b] = cell(rest)  # the quotes no cell takes are worth what they are
     return bins, cells
 
 
@@ -421,7 +445,8 @@ def fit(sheets: list[Path], edges: list[float], least: int = LEAST, z: float = A
              f"by hand ({sum(r['profile'] is not None for r in rows)} with their kind)",
              f"# cells of at least {least} marked quotes whose share right stands {z:g} "
              "standard errors apart from the rest of their bin's; a quote takes its kind's "
-             "cell in its bin, else its type's, else the bin's",
+             "cell in its bin, else its type's, else the bin's (the quotes of the bin no "
+             "cell takes)",
              "[bins]"]
     def line(name: str, c: Cell) -> str:
         return (f'"{name}" = [{c[0] / c[1]:.2f}, {c[2]:.2f}]  '
