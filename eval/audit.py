@@ -32,6 +32,7 @@ the sheet).
 
     python eval/audit.py sample --kind quote --n 100 --out eval/audits/DATE-quotes.tsv
                                 [--view default|all] [--pages held-apart|tune|tune-extra]
+                                [--band LO,HI]
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
     python eval/audit.py carry eval/audits/NEW-quotes.tsv --from eval/audits/OLD-quotes.tsv
     python eval/audit.py fit eval/audits/NEW-tune-quotes.tsv [OLDER-tune-quotes.tsv …]
@@ -189,11 +190,30 @@ def shown(r: dict[str, Any], floor: float) -> bool:
     return r["kind"] == "mention" or r["confidence"] >= floor
 
 
+def in_band(r: dict[str, Any], band: tuple[float, float] | None) -> bool:
+    """Whether a record's confidence (as the views show it) lies in ``band`` [lo, hi):
+    a sheet drawn from one band marks the confidences a fit has too few quotes of."""
+    return band is None or band[0] <= float(r.get("confidence", 1.0)) < band[1]
+
+
+def parse_band(text: str) -> tuple[float, float]:
+    """``--band LO,HI`` as (lo, hi); an unreadable or empty band is an argparse error."""
+    try:
+        lo, hi = (float(x) for x in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--band {text!r}: give two numbers, LO,HI "
+                                         "(e.g. 0.5,0.85)") from None
+    if not lo < hi:
+        raise argparse.ArgumentTypeError(f"--band {text!r}: LO must be below HI")
+    return lo, hi
+
+
 def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
-           which: str = "held-apart") -> int:
+           which: str = "held-apart", band: tuple[float, float] | None = None) -> int:
     """``view`` default: the records the default views show (the ``min_confidence``
     setting's floor); all: every record. ``which``: the held-apart pages (an audit) or
-    the tuning pages (a marked sheet to tune and calibrate on)."""
+    the tuning pages (a marked sheet to tune and calibrate on). ``band``: only records
+    whose confidence lies in [lo, hi)."""
     from dossier.settings import default_min_confidence
 
     pages = {"held-apart": held_apart_pages, "tune": tuning_pages,
@@ -204,7 +224,11 @@ def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
     recs, texts = records(pages)
     floor = default_min_confidence() if view == "default" else 0.0
     every = [r for r in recs if r["kind"] == kind]
-    pool = [r for r in every if view == "all" or shown(r, floor)]
+    pool = [r for r in every if (view == "all" or shown(r, floor)) and in_band(r, band)]
+    if not pool:
+        print(f"no {kind} records to draw ({view} view, band {band}) from {len(pages)} pages",
+              file=sys.stderr)
+        return 2
     chosen = random.Random(seed).sample(pool, min(n, len(pool)))
     chosen.sort(key=lambda r: (r["source"], r["start"]))
     rows = [{"n": str(i + 1)} | row(kind, r, texts.get(r["article_id"], ""))
@@ -214,8 +238,9 @@ def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
         w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    print(f"{out}: {len(rows)} of {len(pool)} {kind} records ({view} view, floor {floor}; "
-          f"{len(every)} in all) from {len(pages)} pages (seed {seed})")
+    print(f"{out}: {len(rows)} of {len(pool)} {kind} records ({view} view, floor {floor}"
+          f"{f', band {band[0]}-{band[1]}' if band else ''}; {len(every)} in all) "
+          f"from {len(pages)} pages (seed {seed})")
     return 0
 
 
@@ -348,9 +373,21 @@ def fit_rows(sheets: list[Path]) -> list[dict[str, Any]]:
                 continue
             seen.add(key)
             out.append({"conf": float(r.get("base") or r["confidence"]), "type": r["type"],
-                        "profile": r.get("profile") or None, "page": r.get("file", ""),
+                        "profile": profile(r), "page": r.get("file", ""),
                         "right": right(kind, r)})
     return out
+
+
+def profile(r: dict[str, str]) -> str | None:
+    """A row's kind as ``quotes.post.page_key`` gives it now: a report of a plain
+    speech verb ("said", "told") is "indirect.say", also on a sheet drawn before that
+    kind (its ``profile`` "indirect.verb", or none)."""
+    from dossier.quotes.post import plain_cues
+
+    if r["type"] == "indirect" and r.get("profile") in (None, "", "indirect.verb") and (
+            r.get("cue", "").lower() in plain_cues()):
+        return "indirect.say"
+    return r.get("profile") or None
 
 
 Cell = tuple[int, int, float]  # right, records, mean confidence
@@ -371,11 +408,14 @@ def apart(group: list[dict[str, Any]], inside: list[dict[str, Any]], z: float) -
 
 
 def fit_table(rows: list[dict[str, Any]], edges: list[float], least: int = LEAST,
-              z: float = APART) -> tuple[dict[str, Cell], dict[str, Cell]]:
+              z: float = APART, rest_of_bin: bool = True
+              ) -> tuple[dict[str, Cell], dict[str, Cell]]:
     """Per bin (lower edge "0.60") and per cell of at least ``least`` quotes whose
     share right stands ``z`` standard errors apart from the rest of its bin (a
     report's kind "indirect.intent@0.60", a type "direct@0.60"): right, records,
-    mean confidence."""
+    mean confidence. With ``rest_of_bin`` a bin's figures are those of its quotes no
+    cell takes (the ones that fall back to it), so a cell of wrong reports does not
+    pull down the direct quotes beside it."""
     def cell(inside: list[dict[str, Any]]) -> Cell:
         return (sum(r["right"] for r in inside), len(inside),
                 sum(r["conf"] for r in inside) / len(inside))
@@ -393,9 +433,18 @@ def fit_table(rows: list[dict[str, Any]], edges: list[float], least: int = LEAST
             groups.setdefault(r["type"], []).append(r)
             if r["profile"] and r["profile"] != r["type"]:
                 groups.setdefault(r["profile"], []).append(r)
-        for name in sorted(groups):
-            if len(groups[name]) >= least and apart(groups[name], inside, z):
-                cells[f"{name}@{b}"] = cell(groups[name])
+        chosen = [name for name in sorted(groups)
+                  if len(groups[name]) >= least and apart(groups[name], inside, z)]
+        for name in chosen:
+            group = groups[name]
+            if rest_of_bin and "." not in name:  # a type: its quotes no kind cell takes
+                kinds = {id(r) for k in chosen if k.startswith(f"{name}.") for r in groups[k]}
+                group = [r for r in group if id(r) not in kinds] or group
+            cells[f"{name}@{b}"] = cell(group)
+        covered = {id(r) for name in chosen for r in groups[name]}
+        rest = [r for r in inside if id(r) not in covered]
+        if rest and covered and rest_of_bin:
+            bins[b] = cell(rest)  # the quotes no cell takes are worth what they are
     return bins, cells
 
 
@@ -425,7 +474,8 @@ def fit(sheets: list[Path], edges: list[float], least: int = LEAST, z: float = A
              f"by hand ({sum(r['profile'] is not None for r in rows)} with their kind)",
              f"# cells of at least {least} marked quotes whose share right stands {z:g} "
              "standard errors apart from the rest of their bin's; a quote takes its kind's "
-             "cell in its bin, else its type's, else the bin's",
+             "cell in its bin, else its type's, else the bin's (the quotes of the bin no "
+             "cell takes)",
              "[bins]"]
     def line(name: str, c: Cell) -> str:
         return (f'"{name}" = [{c[0] / c[1]:.2f}, {c[2]:.2f}]  '
@@ -624,6 +674,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="held-apart: the audit's pages (never tuned on); tune: the tuning "
                    "pages (a sheet to tune and calibrate on); tune-extra: the further "
                    "tuning news (HTML, Parquet, feed)")
+    s.add_argument("--band", type=parse_band, help="LO,HI: only records whose confidence "
+                   "lies in [LO, HI) (a sheet stratified to a confidence band)")
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     c.add_argument("--json", type=Path)
@@ -646,7 +698,7 @@ def main(argv: list[str] | None = None) -> int:
     k.add_argument("--from", dest="earlier", type=Path, nargs="+", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        return sample(args.kind, args.n, args.seed, args.out, args.view, args.pages)
+        return sample(args.kind, args.n, args.seed, args.out, args.view, args.pages, args.band)
     try:
         if args.cmd == "fit":
             edges = [float(e) for e in args.edges.split(",")] if args.edges else None

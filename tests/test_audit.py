@@ -80,6 +80,30 @@ def test_the_default_view_is_what_the_floor_shows(audit, record, floor, expected
     assert audit.shown(record, floor) is expected
 
 
+@pytest.mark.parametrize(("confidence", "band", "expected"), [
+    (0.6, (0.5, 0.85), True),
+    (0.5, (0.5, 0.85), True),     # the low edge is in
+    (0.85, (0.5, 0.85), False),   # the high edge is out
+    (0.4, (0.5, 0.85), False),
+    (0.95, (0.5, 0.85), False),
+    (0.2, None, True),            # no band: every record
+])
+def test_a_band_keeps_only_its_confidences(audit, confidence, band, expected) -> None:  # type: ignore[no-untyped-def]
+    assert audit.in_band({"kind": "quote", "confidence": confidence}, band) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("0.5,0.85", (0.5, 0.85)), ("0,1", (0.0, 1.0)),
+                                                ("0.85,0.5", None), ("0.5", None),
+                                                ("a,b", None), ("0.5,0.5", None)])
+def test_a_band_is_two_rising_numbers(audit, text, expected, capsys) -> None:  # type: ignore[no-untyped-def]
+    if expected is not None:
+        assert audit.parse_band(text) == expected
+        return
+    with pytest.raises(SystemExit) as exc:
+        audit.main(["sample", "--kind", "quote", "--out", "x.tsv", "--band", text])
+    assert exc.value.code == 2 and "--band" in capsys.readouterr().err
+
+
 def test_carry_fills_only_the_same_records_marked_before(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     def quote(n: str, content: str, speaker: str, marks: str = "  ", conf: str = "0.8",
               note: str = "") -> dict[str, str]:
@@ -160,7 +184,7 @@ def _tune_quote(n: int, conf: float, ok: bool, kind: str, page: str = "0a") -> d
     marks = ("y", "y", "y") if ok else ("y", "n", "y")
     return {"n": str(n), "file": page, "article": "a", "start": str(n), "end": str(n + 9),
             "type": kind.split(".")[0], "act": "speech", "said_by": "Ann Lee",
-            "cue": "said", "confidence": str(conf), "base": str(conf), "profile": kind,
+            "cue": "argued", "confidence": str(conf), "base": str(conf), "profile": kind,
             "content": "x", "context": "…x…", "real": marks[0], "speaker": marks[1],
             "span": marks[2], "note": ""}
 
@@ -171,13 +195,18 @@ def test_fit_gives_a_cell_its_own_share_only_with_enough_quotes(audit, tmp_path:
     rows += [_tune_quote(10 + i, 0.65, True, "indirect.verb") for i in range(2)]
     sheet = _sheet(tmp_path / "2026-12-06-s14-tune-quotes.tsv", rows)
     table = audit.fit([sheet], [0, 0.6], least=3, z=0)
-    assert '"0.60" = [0.50, 0.65]' in table  # the bin: 3 of 6
+    # the bin: the quotes no cell takes, the 2 speech-verb reports (2 of 2)
+    assert '"0.60" = [1.00, 0.65]' in table
     assert '"indirect.intent@0.60" = [0.25, 0.65]' in table  # 4 >= 3: its own cell
     assert "indirect@0.60" not in table  # the type is the whole bin: the bin's share
     assert "indirect.verb@0.60" not in table  # 2 < 3: takes the bin's share
     bins, cells = audit.fit_table(audit.fit_rows([sheet]), [0, 0.6], least=3, z=0)
     intent, verb = (audit.fit_rows([sheet])[i] for i in (0, 5))
     assert audit.scaled(bins, cells, [0, 0.6], intent) == 0.25
+    assert audit.scaled(bins, cells, [0, 0.6], verb) == 0.65  # right 2 of 2: never raised
+    # the whole bin's share (3 of 6) without the rest-of-bin reading
+    bins, cells = audit.fit_table(audit.fit_rows([sheet]), [0, 0.6], least=3, z=0,
+                                  rest_of_bin=False)
     assert audit.scaled(bins, cells, [0, 0.6], verb) == 0.5
     # with too few quotes for any cell, the bin alone
     assert "@" not in audit.fit([sheet], [0, 0.6], least=7, z=0)
@@ -196,6 +225,37 @@ def test_a_cell_must_stand_apart_from_the_rest_of_its_bin(audit, tmp_path: Path,
     assert ('"indirect.intent@0.70"' in table) is apart
     assert ('"indirect.verb@0.70"' in table) is apart
     assert '"indirect@0.70"' not in table  # the type is the whole bin: nothing to stand from
+
+
+@pytest.mark.parametrize(("rest_of_bin", "partial_scaled"), [
+    (True, 0.75),   # the bin is the 5 partial quotes no cell takes: 4 right, not lowered
+    (False, 0.53),  # the whole bin, 24 right of 45, pulled down by the wrong reports
+])
+def test_quotes_no_cell_takes_get_the_share_of_the_rest_of_their_bin(  # type: ignore[no-untyped-def]
+        audit, tmp_path: Path, rest_of_bin: bool, partial_scaled: float) -> None:
+    rows = [_tune_quote(i, 0.75, i < 4, "indirect.verb") for i in range(20)]
+    rows += [_tune_quote(100 + i, 0.75, i < 16, "direct") for i in range(20)]
+    rows += [_tune_quote(200 + i, 0.75, i < 4, "partial") for i in range(5)]
+    fitted = audit.fit_rows([_sheet(tmp_path / "x-tune-quotes.tsv", rows)])
+    bins, cells = audit.fit_table(fitted, [0, 0.7], least=15, rest_of_bin=rest_of_bin)
+    assert set(cells) == {"direct@0.70", "indirect@0.70", "indirect.verb@0.70"}
+    partial = next(r for r in fitted if r["type"] == "partial")
+    assert audit.scaled(bins, cells, [0, 0.7], partial) == partial_scaled
+    report = next(r for r in fitted if r["type"] == "indirect")
+    assert audit.scaled(bins, cells, [0, 0.7], report) == 0.2  # 0.75 · 0.20 / 0.75
+
+
+@pytest.mark.parametrize(("cue", "profile", "kind"), [
+    ("said", "indirect.verb", "indirect.say"),   # a plain speech verb: its own kind
+    ("Told", "", "indirect.say"),                # a sheet drawn before kinds
+    ("argued", "indirect.verb", "indirect.verb"),
+    ("said", "indirect.intent", "indirect.intent"),  # a kind the cue list gave stays
+    ("—", "", None),
+])
+def test_fit_keys_reports_of_plain_speech_verbs_apart(audit, cue: str, profile: str,  # type: ignore[no-untyped-def]
+                                                       kind: str | None) -> None:
+    assert audit.profile({"type": "indirect", "cue": cue, "profile": profile}) == kind
+    assert audit.profile({"type": "direct", "cue": cue, "profile": "direct"}) == "direct"
 
 
 def test_the_cross_check_scores_each_page_by_the_others(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

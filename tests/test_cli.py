@@ -373,8 +373,11 @@ def test_actor_percent_is_no_actor(runner: CliRunner, db: Path) -> None:
 
 
 def test_limit_zero_means_all(runner: CliRunner, db: Path) -> None:
-    res = runner.invoke(main, ["quotes", "--db", str(db), "--json", "--limit", "0"])
+    # (every record: the demo's default view shows fewer quotes than the default limit)
+    res = runner.invoke(main, ["quotes", "--db", str(db), "--json", "--limit", "0", "--all"])
     assert len(res.stdout.splitlines()) > 50
+    res = runner.invoke(main, ["quotes", "--db", str(db), "--json", "--all"])
+    assert len(res.stdout.splitlines()) == 50
     assert "0: all of them" in runner.invoke(main, ["quotes", "--help"]).output
 
 

@@ -3,12 +3,16 @@ the full clause the cue governs, to its end; and no content that names only a to
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.clauses import Content, span_of
 from dossier.quotes.lexicon import cues, lemma
+from dossier.records import Quote, TextSpan
 
 # Shapes whose content the parse cuts short of the clause (an object, a preposition's
 # object, an infinitive): the words after it that the cue still governs belong to it.
@@ -79,3 +83,48 @@ def bounded(t: Token, lem: str, found: Content) -> Content | None:
     if topic_only(lem, found):
         return None
     return to_clause_end(t, found) or found
+
+
+# The most words between an attribution's cue (or speaker) and the comma closing it:
+# "…, Claure said in the email to staff on Friday, …".
+FRAMING_TAIL_WORDS = 6
+
+
+@BOOK.rule("content")
+def framing_set_off(out: list[Quote]) -> list[Quote]:
+    """A report whose content is the sentence around its own attribution, set off by
+    commas, is the words on either side of it: "But Apple has had a place in his heart
+    since 1984, Benioff said, ever since he did an internship at the company" is
+    "But Apple has had … since 1984" … "ever since he did …" (two segments, as a
+    quotation split by its attribution is), not the framing "Benioff said". Only when
+    the cue and its speaker lie inside the content, a comma right before them and
+    another within a few words after."""
+    res = []
+    for q in out:
+        cut = _framing_cut(q) if q.quote_type != "direct" and not q.segments else None
+        res.append(q if cut is None else replace(q, segments=cut))
+    return res
+
+
+def _framing_cut(q: Quote) -> tuple[TextSpan, TextSpan] | None:
+    if q.cue is None or q.speaker is None:
+        return None
+    ph = q.speaker.phrase or TextSpan(q.speaker.start, q.speaker.end, "")
+    a, b = min(ph.start, q.cue.start), max(ph.end, q.cue.end)
+    if not q.start < a < b < q.end:
+        return None
+    text, off = q.text, q.start
+    left = text[: a - off].rstrip()
+    if not left.endswith(",") or not left[:-1].strip():
+        return None
+    tail = re.match(r"[^,.;:!?“”\"\n]*,", text[b - off :])
+    if tail is None or len(tail.group().split()) > FRAMING_TAIL_WORDS:
+        return None
+    right_at = b - off + tail.end()
+    right = text[right_at:]
+    if not right.strip():
+        return None
+    first, second = left[:-1].rstrip(), right.strip()
+    at = off + right_at + len(right) - len(right.lstrip())
+    return TextSpan(off, off + len(first), first), TextSpan(at, at + len(second), second)
+

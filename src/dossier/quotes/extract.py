@@ -26,6 +26,7 @@ from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
 from dossier.parse.tree import forget
 from dossier.quotes.book import in_order
+from dossier.quotes.bounds import framing_set_off
 from dossier.quotes.marked import marked_quotations
 from dossier.quotes.marks import quote_spans
 from dossier.quotes.paragraphs import according_to_clauses, colon_paragraphs, evidence_clauses
@@ -69,5 +70,5 @@ def _quotes(parsed: ParsedArticle, geo: Geography) -> list[Quote]:
                if q.quote_type == "partial"}
     out += reported_speech(view, marked, quoted, partial)
     out.sort(key=lambda q: q.start)
-    return page_calibrated(calibrated(quoted_in_report(one_per_act(outer_reports(
-        nested_pronouns(out, view))))))
+    return page_calibrated(calibrated(framing_set_off(quoted_in_report(one_per_act(
+        outer_reports(nested_pronouns(out, view)))))))
