@@ -1,13 +1,13 @@
 """Event-type accuracy on PLOVER_GSR_CAMEO.txt (322 CAMEO-manual example sentences).
 
-For each sentence (dated as the record says), Dossier's non-negated events are
-compared with the gold PLOVER event: coverage is the share of sentences with at
-least one event; accuracy the share of covered sentences whose events include the
-gold type; dyad accuracy the share of covered sentences where an event of that type
-has a gold source country as source (and a gold target country as target, when the
-gold has one). The file uses PLOVER's 2016 labels; they are mapped to the 2021
-names that the CAMEO→PLOVER table uses (DEMAND→REQUEST, DISAPPROVE→ACCUSE,
-FIGHT→ASSAULT, INVESTIGATE→ACCUSE).
+For each sentence (dated as the record says), Dossier's non-negated events with a
+PLOVER type (a CAMEO 01 statement has none) are compared with the gold PLOVER event:
+coverage is the share of sentences with at least one such event; accuracy the share
+of covered sentences whose events include the gold type; dyad accuracy the share of
+covered sentences where an event of that type has a gold source country as source
+(and a gold target country as target, when the gold has one). The file uses PLOVER's
+2016 labels; they are mapped to the 2021 names that the CAMEO→PLOVER table uses
+(DEMAND→REQUEST, DISAPPROVE→ACCUSE, FIGHT→ASSAULT, INVESTIGATE→ACCUSE).
 
     python eval/events_plover.py [--file PATH] [--json OUT]
 """
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             on = None
         parsed = an.read(r["text"], source="gsr", article_id=r["id"], published=on)
-        events = [e for e in extract_events(parsed, an.geo) if not e.negated]
+        events = [e for e in extract_events(parsed, an.geo) if not e.negated and e.plover]
         if not events:
             continue
         covered += 1

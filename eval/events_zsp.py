@@ -5,7 +5,7 @@ cooperation, 3 verbal conflict, 4 material conflict — the numbering of Dossier
 ``quad_class``).
 
 Each sentence is analysed alone (no date). Dossier's answer for a sentence is its
-most confident non-negated event, asserted ones first (the first of equals); a
+most confident non-negated event with a PLOVER type, asserted ones first (the first of equals); a
 sentence with none is an abstention, and **abstaining counts as wrong**, as in the issue's goal.
 Reported: coverage, type and quad accuracy over all sentences, type accuracy where
 Dossier speaks, and per gold type; and what the default view shows (``shown``): the
@@ -53,8 +53,9 @@ def rows(path: Path = DEFAULT, half: str | None = None) -> list[dict[str, str]]:
 
 def answer(events: list[Event]) -> Event | None:
     """The event Dossier stands by for a one-event sentence, if any: the most confident
-    non-negated one, asserted ones first."""
-    kept = [e for e in events if not e.negated]
+    non-negated one with a PLOVER type, asserted ones first (a CAMEO 01 statement has
+    no PLOVER type: it is no PLOVER answer)."""
+    kept = [e for e in events if not e.negated and e.plover]
     return max(kept, key=lambda e: (e.modality == "asserted", e.confidence), default=None)
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dossier.events.codes import cameo
+from dossier.events.codes import cameo, plover_amendments
 from dossier.records import Event
 
 D = date(2024, 5, 16)
@@ -63,6 +63,35 @@ def test_codes_carry_quad_goldstein_plover(events) -> None:  # type: ignore[no-u
     (e,) = events("China was criticised by Taiwan for repeated interference.")
     assert (e.root, e.quad_class, e.goldstein, e.plover) == ("11", 3, -2.0, "ACCUSE")
     assert e.code == "111" and cameo()["042"].code == "042"  # leading zeros kept
+
+
+@pytest.mark.parametrize(("code", "plover", "mode", "quad"), [
+    ("020", "REQUEST", None, 1),  # an appeal is a request (data/cameo/plover_amendments.tsv)
+    ("0253", "REQUEST", "yield", 1),  # the mode of its demand twin 1053
+    ("026", "REQUEST", "meet", 1),
+    ("1053", "REQUEST", "yield", 3),  # the 2021 table's own row, unchanged
+    ("010", None, None, 1),  # a public statement: PLOVER codes no comments
+    ("017", None, None, 1),
+    ("192", "COERCE", "seize", 4),  # occupying territory: the 2021 table's COERCE
+    ("042", "CONSULT", "visit", 1),
+])
+def test_plover_type_of_a_code(code: str, plover: str | None, mode: str | None,
+                               quad: int) -> None:
+    c = cameo()[code]
+    assert (c.plover, c.plover_mode, c.quad_class) == (plover, mode, quad)
+
+
+def test_the_plover_amendments_touch_appeals_only() -> None:
+    amended = plover_amendments()
+    assert amended and all(code.startswith("02") for code in amended)
+    # every appeal has a demand twin with the same digits after the root
+    assert all(cameo()["10" + code[2:]].plover == plover for code, (plover, _) in amended.items())
+    assert not any(c.plover for c in cameo().values() if c.root == "01")
+
+
+def test_an_appeal_is_a_plover_request(events) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events("Kenya appealed to Japan for humanitarian aid.")
+    assert (e.root, e.plover) == ("02", "REQUEST")
 
 
 @pytest.mark.parametrize(

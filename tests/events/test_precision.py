@@ -37,6 +37,10 @@ NOT_CODED = [
     ("The United States imposed tariffs on Chinese steel.", ("163", "USA", "CHN")),
     ("Beijing retaliated with tariffs on American soybeans.", ("190", "CHN", "USA")),
     ("Israeli soldiers attacked Palestinian protesters in Hebron.", ("190", "ISRMIL", "PSEOPP")),
+    # commerce and products passed by a regulator or put on the market
+    ("The FDA approved Pfizer's vaccine for children on Monday.", ("080", "USAGOVHLH", "---CVL")),
+    ("Moscow awarded a contract to Rosatom to build a plant in Egypt.",
+     ("0312", "RUS", "RUSGOVBUS")),
 ]
 # (sentence, an event that must still be coded): the negatives of the rules above
 CODED = [
@@ -54,6 +58,12 @@ CODED = [
     ("The United States imposed sanctions on Iran.", ("163", "USA", "IRN")),
     ("Israeli soldiers attacked Palestinian protesters in Hebron.", ("175", "ISRMIL", "PSEOPP")),
     ("Israeli soldiers attacked Palestinian fighters in Gaza.", ("190", "ISRMIL", "PSEUAF")),
+    # approving a plan or a loan, launching an attack: no product
+    ("The World Bank approved a loan to Ghana.", ("0311", "IGOUNODEVWBK", "GHA")),
+    ("Russia launched an attack on Ukraine.", ("190", "RUS", "UKR")),
+    # the article's state, given by a city of it in the paragraph
+    ("Protests spread across China.\nIn Shanghai the police cracked down on demonstrators.",
+     ("175", "CHNCOP", "CHNOPP")),
 ]
 
 
@@ -121,6 +131,11 @@ CONFIDENCE = [
     # a protest names its source alone: kept, below the floor (on the dev sets the
     # gold names a target for nearly every one-sided record: 1 in 18 right)
     ("Students in Kenya rallied on Monday.", "140", 0.1, 0.2),
+    # a doubt caps the confidence, never raises it: supposed, of no known country
+    ("Smith is likely to attack Jones.", "190", 0.0, 0.1),
+    ("Russia is likely to attack Ukraine.", "190", 0.2, 0.25),
+    # what happens as a rule: hidden
+    ("Governments typically impose sanctions on Iran after such tests.", "163", 0.0, 0.25),
 ]
 
 

@@ -259,6 +259,13 @@ RULES = [
      ("090", "FRAGOV", None), None),
     ("coding.failed_agreement", "Britain and the EU have failed to reach a deal on the border.",
      ("127", "GBR", "IGOEUREEC"), ("negated", "030", "GBR", "IGOEUREEC")),
+    # not events, or not the article's country (issue 19, session 15)
+    ("precision.commercial_object", "The FDA approved Pfizer's vaccine for children on Monday.",
+     None, ("080", "USAGOVHLH", "---CVL")),
+    ("precision.habitual", "Governments typically impose sanctions on Iran after such tests.",
+     ("confidence", "163", 0.25), ("confidence", "163", 0.65)),
+    ("arguments.focus_not_here", "Protests spread across China.\nIn Chicago the police "
+     "cracked down on demonstrators.", None, ("175", "CHNCOP", "CHNOPP")),
     # places
     ("places.locate", "Speaking in Canberra, Boris Johnson criticised Russia.",
      ("place", "111", "Canberra"), None),

@@ -68,10 +68,16 @@ class Actors:
         self.g = geo.gazetteer
         self.geo = geo
         counts: dict[str, int] = {}
+        self.parsed = parsed
+        # the states each paragraph names (by line of the parsed text)
+        self.named_in: dict[int, set[str]] = {}
         for m in parsed.mentions:
             if m.type == "state" and m.country and confident_mention(m):
                 counts[m.country] = counts.get(m.country, 0) + 1
+                self.named_in.setdefault(parsed.paragraph_of(m.start - parsed.offset),
+                                         set()).add(m.country)
         self.focus = max(counts, key=counts.__getitem__) if counts else None
+        self._city_named: dict[int, set[str]] = {}  # countries of the cities, by paragraph
         # the agents whose country is the article's focus, not named (by id; the list
         # keeps them alive so that no other record takes their id)
         self.guessed: set[int] = set()
@@ -256,7 +262,25 @@ class Actors:
         """An agent of no named country belongs to the state the article is most
         about: "Protests spread across China. In Shanghai the police cracked down on
         demonstrators" (CHNCOP)."""
-        return self.focus
+        return None if self.focus_not_here(tok) else self.focus
+
+    @BOOK.rule("arguments", off=False)
+    def focus_not_here(self, tok: Token) -> bool:
+        """The article's state is an agent's only if the agent's paragraph names it or
+        one of its cities: in a story about the impeachment inquiry over Ukraine,
+        "Medicaid expansion in Louisiana gave coverage to 400,000 state residents"
+        names no Ukraine (the residents are no UKR civilians); "In Shanghai, the police
+        cracked down on demonstrators" in a story about China names a Chinese city."""
+        para = self.parsed.paragraph_of(tok.idx)
+        if self.focus in self.named_in.get(para, ()):
+            return False
+        if para not in self._city_named:  # "In Shanghai, the police cracked down": CHN
+            starts, ents = self.parsed.line_starts, self.parsed.ents
+            end = starts[para + 1] if para + 1 < len(starts) else len(self.parsed.text)
+            self._city_named[para] = {c["country"] for e in ents if e.label_ == "GPE"
+                                      and starts[para] <= e.start_char < end
+                                      and (c := self.geo.city(e.text)) is not None}
+        return self.focus not in self._city_named[para]
 
     # -- the actor of a token -------------------------------------------------------
 

@@ -398,16 +398,16 @@ def confidence(pair: Pair, evidence: str, code: str, guessed: set[int],
     or a clause that dates another (``doubted``)."""
     s, t = pair
     row = _CONFIDENCE[evidence]
-    if doubted:
-        return min(row[0], DOUBTED)
     if no_country_side(s, t, guessed):
-        return min(row[1], ONE_SIDE_HIDDEN)
-    if s is None or t is None:
-        if one_side_allowed(code) is False:
-            return min(row[2], ONE_SIDE_HIDDEN)
-        return float(row[2])
-    return float(row[0] if s.country and t.country and not guessed_country(s, t, guessed)
-                 else row[1])
+        known = min(row[1], ONE_SIDE_HIDDEN)
+    elif s is None or t is None:
+        known = min(row[2], ONE_SIDE_HIDDEN) if one_side_allowed(code) is False else row[2]
+    else:
+        known = row[0] if s.country and t.country and not guessed_country(s, t, guessed) \
+            else row[1]
+    # a doubt caps the confidence, never raises it: "Russia is likely to attack" with no
+    # side in a country stays at one_side_hidden, not doubted's 0.25
+    return float(min(known, DOUBTED) if doubted else known)
 
 
 @BOOK.rule("coding", off=False)

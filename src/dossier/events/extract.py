@@ -72,8 +72,10 @@ from dossier.events.precision import (
     bar_line,
     before_after,
     business,
+    commercial_object,
     contest,
     figurative,
+    habitual,
     insurgent_before,
     link_line,
     press_audience,
@@ -144,6 +146,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "five years after crowds burned down its embassy": history
     if figurative(tok) or shown_not_protested(tok):
         return []  # "hammering out an agreement": no fight; "as demonstrated by"
+    if commercial_object(tok):
+        return []  # "awarded a contract to Lockheed Martin", "the FDA approved the drug"
     if (refused := refusal(tok, p)) is not None:  # "refused to meet with Pence": 125
         return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
                        actors, p, "pattern")
@@ -238,7 +242,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     sent = trigger.sent
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
         trigger, parsed.published) or relative_clause(trigger) or before_after(
-        trigger) or trained_for(trigger)
+        trigger) or trained_for(trigger) or habitual(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))

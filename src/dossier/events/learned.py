@@ -28,6 +28,7 @@ from typing import Any
 from dossier.cache import compiled
 from dossier.data import data_path, load_toml
 from dossier.events.book import BOOK
+from dossier.events.codes import cameo
 from dossier.models import (
     DEFAULT_MODEL,
     LearnedModelError,
@@ -53,16 +54,17 @@ def use_model(name: str | None) -> None:
 def references() -> list[tuple[str, str]]:
     """(PLOVER type, text): Dossier's descriptions and sentences, then the codebook's
     name and description and the manual's example of every code mapped to a type
-    (CAMEO 02 appeals under REQUEST, as PLOVER folds them)."""
+    (the table's type: CAMEO 02 appeals are REQUEST, ``data/cameo/plover_amendments.tsv``)."""
     types = _DATA["types"]
     out: list[tuple[str, str]] = []
     for t, entry in types.items():
         out.append((t, entry["description"]))
         out.extend((t, s) for s in entry["sentences"])
+    codes = cameo()
     text = data_path("cameo/cameo_codes_merged.tsv").read_text(encoding="utf-8")
     for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
-        t = "REQUEST" if row["root"].zfill(2) == "02" else row["plover_event"].strip()
-        if t not in types:
+        t = codes[row["code"]].plover
+        if t is None or t not in types:
             continue
         name = row["name_cameo_1.1b3_manual"] or row["name_gdelt_lookup"]
         out.append((t, f"{name}. {row['description'].strip()}".strip(" .") + "."))
