@@ -262,8 +262,6 @@ RULES = [
     # not events, or not the article's country (issue 19, session 15)
     ("precision.commercial_object", "The FDA approved Pfizer's vaccine for children on Monday.",
      None, ("080", "USAGOVHLH", "---CVL")),
-    ("precision.habitual", "Governments typically impose sanctions on Iran after such tests.",
-     ("confidence", "163", 0.25), ("confidence", "163", 0.65)),
     ("arguments.focus_not_here", "Protests spread across China.\nIn Chicago the police "
      "cracked down on demonstrators.", None, ("175", "CHNCOP", "CHNOPP")),
     # places

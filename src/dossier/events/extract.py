@@ -75,7 +75,6 @@ from dossier.events.precision import (
     commercial_object,
     contest,
     figurative,
-    habitual,
     insurgent_before,
     link_line,
     press_audience,
@@ -242,7 +241,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     sent = trigger.sent
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
         trigger, parsed.published) or relative_clause(trigger) or before_after(
-        trigger) or trained_for(trigger) or habitual(trigger)
+        trigger) or trained_for(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))

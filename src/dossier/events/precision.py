@@ -42,7 +42,6 @@ REFUSING = frozenset(_P["refusing"])
 COMMERCIAL_OBJECTS = frozenset(_P["commercial_objects"])
 PRODUCT_VERBS = frozenset(_P["product_verbs"])
 PRODUCTS = frozenset(_P["products"])
-HABITUAL = frozenset(_P["habitual"])
 INSURGENT_BEFORE = {k: (v[0], date.fromisoformat(v[1]))
                     for k, v in _P["insurgent_before"].items()}
 
@@ -295,20 +294,3 @@ def commercial_object(verb: Token) -> bool:
         if noun in COMMERCIAL_OBJECTS or (lemma in PRODUCT_VERBS and noun in PRODUCTS):
             return True
     return False
-
-
-@BOOK.rule("precision", off=False)
-def habitual(trigger: Token) -> bool:
-    """What happens as a rule is no event of a day (kept below the default
-    ``min_confidence``): "Governments typically impose sanctions on Iran after such
-    tests", "Companies usually pay their suppliers within 30 days", "whenever police
-    raid the camp" (``habitual``); a present-tense "when" clause under a present-tense
-    sentence: "when Chinese officials give the order to shut down factories, the air
-    clears"."""
-    v = _clause_verb(trigger)
-    if any(c.dep_ in ("advmod", "mark") and c.lower_ in HABITUAL for c in children(v)):
-        return True
-    if v.dep_ != "advcl" or v.tag_ not in ("VBP", "VBZ"):
-        return False
-    return any(m.dep_ == "advmod" and m.lower_ == "when" for m in children(v)) and \
-        v.head.tag_ in ("VBP", "VBZ")
