@@ -115,6 +115,9 @@ def test_where_finds_the_tokens_a_scan_finds(attr: str, values: set[str]) -> Non
     scan = [t.i for t in parsed.doc if getattr(t, field) in values]
     assert parsed.where(getattr(attrs, attr), frozenset(values)) == scan
     assert [t.i for t in parsed.tokens] == list(range(len(parsed.doc)))
+    # with each token's value (the linker reads its words and tags so)
+    assert parsed.where_each(getattr(attrs, attr), frozenset(values)) == {
+        t.i: getattr(t, field) for t in parsed.doc if getattr(t, field) in values}
 
 
 def test_entities_in_a_span_as_spacy_gives_them() -> None:
