@@ -37,7 +37,7 @@ from dossier.actors.nonactors import take_nonactors
 from dossier.actors.phrases import LazyPhrases
 from dossier.gazetteer import Gazetteer
 from dossier.parse import ParsedArticle
-from dossier.parse.tree import forget
+from dossier.parse.tree import forget, walk
 from dossier.records import Mention
 
 Run = Callable[[Article, Token], int | None]
@@ -113,6 +113,7 @@ class Linker:
 
     def link(self, parsed: ParsedArticle) -> list[Mention]:
         """The article's mentions, in text order (also set on ``parsed``)."""
+        walk(parsed.doc, parsed.kids)
         try:
             return self._link(parsed)
         finally:

@@ -118,6 +118,12 @@ class ParsedArticle:
         return list(self.doc)
 
     @cached_property
+    def kids(self) -> dict[int, tuple[Token, ...]]:
+        """Each token's children as the parse walks made them (``parse.tree``), by
+        index: the three stages share them."""
+        return {}
+
+    @cached_property
     def _columns(self) -> dict[int, tuple[list[int], np.ndarray[Any, Any]]]:
         return {}
 
