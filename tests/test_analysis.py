@@ -115,6 +115,9 @@ def test_where_finds_the_tokens_a_scan_finds(attr: str, values: set[str]) -> Non
     scan = [t.i for t in parsed.doc if getattr(t, field) in values]
     assert parsed.where(getattr(attrs, attr), frozenset(values)) == scan
     assert [t.i for t in parsed.tokens] == list(range(len(parsed.doc)))
+    # with each token's value (the linker reads its words and tags so)
+    assert parsed.where_each(getattr(attrs, attr), frozenset(values)) == {
+        t.i: getattr(t, field) for t in parsed.doc if getattr(t, field) in values}
 
 
 def test_entities_in_a_span_as_spacy_gives_them() -> None:
@@ -170,6 +173,24 @@ def test_each_stage_lets_go_of_the_doc_it_walked(stage: str) -> None:
     del parsed
     gc.collect()
     assert ref() is None
+
+
+def test_the_stages_share_the_children_made_for_an_article() -> None:
+    """The three stages walk one article with the children the stages before made
+    (``ParsedArticle.kids``): a token's children are made once per article, not once
+    per stage; between the stages the walks' cache holds no doc."""
+    from dossier.parse import tree
+
+    an = analysers()
+    parsed = an.read(STAGES_TEXT)
+    an.linker.link(parsed)
+    after_actors = dict(parsed.kids)
+    assert after_actors and tree._LAST[0] is None
+    extract_quotes(parsed, an.geo), extract_events(parsed, an.geo)
+    assert all(parsed.kids[i] is kids for i, kids in after_actors.items())
+    assert len(parsed.kids) > len(after_actors) and tree._LAST[0] is None
+    for i, kids in parsed.kids.items():
+        assert [c.i for c in kids] == [c.i for c in parsed.doc[i].children]
 
 
 def test_the_events_stage_lets_go_of_the_doc_after_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]

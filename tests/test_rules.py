@@ -149,3 +149,40 @@ def test_a_rule_takes_the_arguments_of_its_function(book: RuleBook, fn, calls) -
 def test_is_on_asks_about_a_rule_no_book_here_holds(pattern: str, on: bool) -> None:
     with switched_off(pattern):
         assert is_on("otherstage.coref.nominal") is on
+
+
+def test_a_rule_is_its_own_function_switched_by_its_code(book: RuleBook) -> None:
+    """No wrapper: the rule is the function, its code swapped while it is off (its
+    closure and defaults kept); ``__wrapped__`` stays on. What cannot be swapped (a
+    cached function) is wrapped and switched all the same."""
+    from functools import cache
+
+    factor = 3
+
+    @book.rule("g", off=0)
+    def scaled(x: int, plus: int = 1) -> int:
+        """'Three times as many': a made-up example."""
+        return x * factor + plus
+
+    @book.rule("g", off=[])
+    def listed(x: int) -> list[int]:
+        """'Each of them': a made-up example."""
+        return [x * factor]
+
+    @book.rule("g")
+    @cache
+    def cached(x: int, y: int = 0) -> int:
+        """'The same again': a made-up example."""
+        return x + factor + y
+
+    assert scaled.rule.fn is scaled and cached.rule.fn is cached  # type: ignore[attr-defined]
+    assert cached.__wrapped__ is not cached  # (a wrapper)
+    assert (scaled(2), scaled(2, plus=0), listed(2), cached(2)) == (7, 6, [6], 5)
+    with switched_off("teststage.g"):
+        assert (scaled(2), listed(2), cached(2)) == (0, [], 2)
+        assert scaled.__wrapped__(2) == 7  # type: ignore[attr-defined]
+        listed(1).append(9)
+        assert listed(1) == []
+    with switched_off("teststage.g.listed"):
+        assert (scaled(2), listed(2), cached(2)) == (7, [], 5)
+    assert (scaled(2), listed(2), cached(2)) == (7, [6], 5)

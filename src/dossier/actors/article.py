@@ -22,6 +22,7 @@ from dossier.parse import ParsedArticle
 from dossier.records import Mention
 
 LOCAL_ID_LENGTH = 10  # hex digits of a local actor's id
+FOUND_MAX = 100_000  # names whose closest gazetteer name is kept (FuzzyNames)
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,12 +59,27 @@ class FuzzyNames:
         index; None at once for a name of fewer than ``words`` words."""
         if len(written.split()) < words:
             return None
+        # the same unknown names come back, in an article and in a run: each is
+        # searched once (the table is cleared past ``FOUND_MAX`` names)
+        found = self._found.get((written, cutoff))
+        if found is None:
+            if len(self._found) >= FOUND_MAX:
+                self._found.clear()
+            found = self._found[written, cutoff] = self._search(written, cutoff)
+        return found or None
+
+    @cached_property
+    def _found(self) -> dict[tuple[str, float], tuple[str, float, int] | tuple[()]]:
+        return {}
+
+    def _search(self, written: str, cutoff: float) -> tuple[str, float, int] | tuple[()]:
+        """The closest name, score, index, or () if none reaches ``cutoff``."""
         # a name of another length is as far as the difference at least: only the
         # names of lengths that can reach the cut-off are scored, in order (ties go to
         # the first), the lists kept by length and cut-off
         keys, index = self._near.get((len(written), cutoff)) or self._lengths(len(written), cutoff)
         hit = process.extractOne(written, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return None if hit is None else (hit[0], hit[1], index[hit[2]])
+        return () if hit is None else (hit[0], hit[1], index[hit[2]])
 
     @cached_property
     def _near(self) -> dict[tuple[int, float], tuple[list[str], list[int]]]:
@@ -112,6 +128,8 @@ class Article:
     signs: dict[str, bool] = field(default_factory=dict)  # a state's capital or demonym seen
     # unknown people named in full: the index of their mention in ``out``, and its span
     unlinked_people: list[tuple[int, Span]] = field(default_factory=list)
+    # the titles the story gives a person seen, by the mention's head, start and end
+    titles: dict[tuple[int, int, int], frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.doc = self.parsed.doc

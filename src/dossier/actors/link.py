@@ -37,7 +37,7 @@ from dossier.actors.nonactors import take_nonactors
 from dossier.actors.phrases import LazyPhrases
 from dossier.gazetteer import Gazetteer
 from dossier.parse import ParsedArticle
-from dossier.parse.tree import forget
+from dossier.parse.tree import forget, walk
 from dossier.records import Mention
 
 Run = Callable[[Article, Token], int | None]
@@ -113,6 +113,7 @@ class Linker:
 
     def link(self, parsed: ParsedArticle) -> list[Mention]:
         """The article's mentions, in text order (also set on ``parsed``)."""
+        walk(parsed.doc, parsed.kids)
         try:
             return self._link(parsed)
         finally:
@@ -122,9 +123,11 @@ class Linker:
         a = self.article(parsed)
         tokens = parsed.tokens
         # the tokens a word, a part of speech or capitals open passes at (the others
-        # only when a match starts there): the rest are not made Tokens
-        opens = {*parsed.where(LOWER, _WORDS), *parsed.where(POS, _POS),
-                 *parsed.doc.to_array(IS_UPPER).nonzero()[0].tolist()}
+        # only when a match starts there), read from the article's columns: the rest
+        # are not made Tokens, and no Token's strings are read
+        word_at, pos_at = parsed.where_each(LOWER, _WORDS), parsed.where_each(POS, _POS)
+        upper = set(parsed.doc.to_array(IS_UPPER).nonzero()[0].tolist())
+        opens = upper.union(word_at, pos_at)
         # the read visits only these, in order (a match moves it on to where it ends)
         starts = sorted(opens.union(a.names_at, a.ents_at, a.roles_at))
         k = 0
@@ -134,10 +137,8 @@ class Linker:
                 k += 1
                 continue
             tok = tokens[i]
-            low, pos = tok.lower_, tok.pos_
             for p in _passes_for(i in a.names_at, i in a.ents_at, i in a.roles_at,
-                                 low if low in _WORDS else "", pos if pos in _POS else "",
-                                 tok.is_upper):
+                                 word_at.get(i, ""), pos_at.get(i, ""), i in upper):
                 if (nxt := p.run(a, tok)) is not None:
                     k = bisect_left(starts, nxt)
                     break

@@ -238,9 +238,10 @@ def surname_in_story(a: Article, text: Span) -> bool:
 @BOOK.rule("names", off=False)
 def first_name_in_story(a: Article, text: Span) -> bool:
     """A first name of someone already named in full ("Hillary", "Bernie")."""
+    written = norm(text.text)
     for s in reversed(a.seen):
         parts = s.actor.name.split()
-        if len(parts) > 1 and norm(parts[0]) == norm(text.text) \
+        if len(parts) > 1 and norm(parts[0]) == written \
                 and not s.actor.id.startswith("local:"):
             emit(a, text, s.actor, "name", "first_name")
             return True

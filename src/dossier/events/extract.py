@@ -87,7 +87,7 @@ from dossier.events.precision import (
 )
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
-from dossier.parse.tree import children, forget
+from dossier.parse.tree import children, forget, walk
 from dossier.records import Event, Trigger
 
 _VERB = frozenset({"VERB"})
@@ -96,6 +96,7 @@ _AUX_NOUN = frozenset({"AUX", "NOUN", "PROPN"})
 
 def extract_events(parsed: ParsedArticle, geo: Geography) -> list[Event]:
     """Events of one parsed article (negated ones included, flagged)."""
+    walk(parsed.doc, parsed.kids)
     try:
         return _article_events(parsed, geo)
     finally:

@@ -118,6 +118,12 @@ class ParsedArticle:
         return list(self.doc)
 
     @cached_property
+    def kids(self) -> dict[int, tuple[Token, ...]]:
+        """Each token's children as the parse walks made them (``parse.tree``), by
+        index: the three stages share them."""
+        return {}
+
+    @cached_property
     def _columns(self) -> dict[int, tuple[list[int], np.ndarray[Any, Any]]]:
         return {}
 
@@ -134,14 +140,30 @@ class ParsedArticle:
         distinct, which = self._column(attr)
         return _marked([j for j, v in enumerate(distinct) if v in keys], distinct, which)
 
+    def where_each(self, attr: int, values: frozenset[str]) -> dict[int, str]:
+        """:meth:`where` with each token's value: index → value (``LOWER``'s word,
+        ``POS``'s tag), the tokens in order."""
+        keys = _keys(attr, values)
+        distinct, which = self._column(attr)
+        names = {k: v for v in values for k in _keys(attr, frozenset((v,)))}
+        found = {j: names[v] for j, v in enumerate(distinct) if v in keys}
+        at = _marked(list(found), distinct, which)
+        return dict(zip(at, [found[j] for j in which[at].tolist()], strict=True)) if at else {}
+
     def where_text(self, attr: int, keep: Callable[[str], bool]) -> list[int]:
         """The indices, in order, of the tokens whose ``attr`` (a string attribute:
         ``LEMMA``, ``LOWER``, ``ORTH``) ``keep`` accepts, asked once per distinct value
         in the article: ``where_text(LEMMA, lambda s: s.lower() in cues)``."""
         distinct, which = self._column(attr)
-        strings = self.doc.vocab.strings
-        return _marked([j for j, v in enumerate(distinct) if keep(strings[v])], distinct,
-                       which)
+        texts = self._texts.get(attr)
+        if texts is None:  # (the stages ask about the same column: read its strings once)
+            strings = self.doc.vocab.strings
+            texts = self._texts[attr] = [strings[v] for v in distinct]
+        return _marked([j for j, s in enumerate(texts) if keep(s)], distinct, which)
+
+    @cached_property
+    def _texts(self) -> dict[int, list[str]]:
+        return {}
 
     def _column(self, attr: int) -> tuple[list[int], np.ndarray[Any, Any]]:
         """The column's distinct values, and for each token the index of its own."""

@@ -5,9 +5,10 @@ child at each call, and the stages ask for the same token's children again and a
 (the events stage reads a verb's subjects, objects and prepositional phrases in a
 dozen rules: ~300k child tokens made for 80 articles). :func:`children` gives the same
 tokens, in the same order, made once per token of the document last asked about.
-The actors, quotes and events stages walk with it and each calls :func:`forget` at its
-end (``Linker.link``, ``extract_quotes``, ``extract_events``), so that no parse
-outlives its article here.
+The actors, quotes and events stages walk with it, each from the children the stages
+before made for the article (:func:`walk`), and each calls :func:`forget` at its end
+(``Linker.link``, ``extract_quotes``, ``extract_events``), so that no parse outlives its
+article here.
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ def children(tok: Token) -> tuple[Token, ...]:
     if found is None:
         found = kids[tok.i] = tuple(tok.children)
     return found
+
+
+def walk(doc: Doc, kids: dict[int, tuple[Token, ...]]) -> None:
+    """Walk ``doc`` with ``kids``, the children already made for its tokens (an
+    article's, :attr:`~dossier.parse.ParsedArticle.kids`, kept from one stage to the
+    next: each stage made them again); :func:`children` adds to it."""
+    global _LAST
+    _LAST = (doc, kids)
 
 
 def forget() -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
-from dossier.parse.tree import forget
+from dossier.parse.tree import forget, walk
 from dossier.quotes.book import in_order
 from dossier.quotes.bounds import framing_set_off
 from dossier.quotes.marked import marked_quotations
@@ -49,6 +49,7 @@ in_order()
 
 def extract_quotes(parsed: ParsedArticle, geo: Geography) -> list[Quote]:
     """Direct, partial and indirect quotes of one parsed article."""
+    walk(parsed.doc, parsed.kids)
     try:
         return _quotes(parsed, geo)
     finally:

@@ -138,12 +138,28 @@ def tense(cue: Token) -> str:
     aux = {a.lower_ for a in children(cue) if a.dep_ == "aux"}
     if aux & c.future:
         return "future"
-    sent = cue.sent.text[: cue.idx - cue.sent.start_char + len(cue.text)].lower()
-    if any(p in sent[-FUTURE_REACH:] for p in c.future_phrases):
+    before = _words_before(cue, FUTURE_REACH)
+    if any(p in before for p in c.future_phrases):
         return "future"
     if "Past" in cue.morph.get("Tense", []) or cue.tag_ in ("VBD", "VBN"):
         return "past"
     return "present"
+
+
+def _words_before(cue: Token, reach: int) -> str:
+    """The last ``reach`` characters of the cue's sentence up to the cue's end, lower-
+    cased, read from the few tokens before it (not the whole sentence's text)."""
+    sent, doc = cue.sent, cue.doc
+    end = cue.idx + len(cue.text)
+    lo = max(sent.start_char, end - 2 * reach)
+    j = cue.i
+    while j > sent.start and doc[j].idx > lo:
+        j -= 1
+    text = "".join([doc[k].text_with_ws for k in range(j, cue.i)]) + cue.text
+    low = text[lo - doc[j].idx :].lower()
+    if len(low) != end - lo or "Σ" in text:  # (lower-cased otherwise in the sentence)
+        low = sent.text[: end - sent.start_char].lower()
+    return low[-reach:]
 
 
 @cache

@@ -120,12 +120,21 @@ def title_word(t: Token) -> str:
     return _abbreviations().get(w, t.lemma_.lower() if t.pos_ == "NOUN" else w)
 
 
-def story_titles(a: Article, s: Seen) -> set[str]:
+def story_titles(a: Article, s: Seen) -> frozenset[str]:
     """The titles the story gives the person ``s`` names: a word before the name that
     modifies it ("Gov. Eric Holcomb", "planetary scientist Ian Hamilton"; not "the time
     Buckley learned") and a singular appositive noun ("Ian Hamilton, a researcher at
     York"; "the governor of Indiana, Eric Holcomb"; not "Taylor Swift, her former
-    label"). A pronoun's mention gives none."""
+    label"). A pronoun's mention gives none. Read once per mention and article (every
+    "the <noun>" asks about every person seen before it)."""
+    key = (s.token, s.start, s.end)
+    titles = a.titles.get(key)
+    if titles is None:
+        titles = a.titles[key] = frozenset(_story_titles(a, s))
+    return titles
+
+
+def _story_titles(a: Article, s: Seen) -> set[str]:
     doc = a.doc
     out: set[str] = set()
     head = doc[s.token]
