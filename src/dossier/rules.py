@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import wraps
-from types import CodeType, FunctionType
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -52,9 +51,6 @@ class _Off:
         self.patterns = tuple(p.strip() for p in patterns if p.strip())
         self.keys = frozenset(r.key for book in BOOKS.values() for r in book
                               if self.matches(r.key))
-        for book in BOOKS.values():
-            for r in book:
-                _switch(r.fn, r.key in self.keys)
 
     def matches(self, key: str) -> bool:
         return any(key == p or fnmatchcase(key, p) or key.startswith(p + ".")
@@ -71,7 +67,6 @@ class RuleBook:
     def __init__(self, stage: str) -> None:
         self.stage = stage
         self.rules: list[Rule] = []
-        self._keys: set[str] = set()  # (a name used twice is refused)
         BOOKS[stage] = self
 
     def __iter__(self) -> Iterator[Rule]:
@@ -89,21 +84,16 @@ class RuleBook:
             if not doc:
                 raise ValueError(f"rule {fn.__name__} needs a docstring with its example")
             rule = Rule(self.stage, group, name or fn.__name__.strip("_"), doc, fn)
-            key = rule.key
-            if key in self._keys:
-                raise ValueError(f"two rules named {key}")
+            if any(r.key == rule.key for r in self.rules):
+                raise ValueError(f"two rules named {rule.key}")
             self.rules.append(rule)
-            self._keys.add(key)
+            key = rule.key
             if key not in OFF.keys and OFF.matches(key):
                 OFF.keys = OFF.keys | {key}
 
             # an empty list (dict, set) the caller may extend is a new one each call
             fresh = off.copy if isinstance(off, list | dict | set) else None
-            run = _in_place(fn, off, fresh) or _switchable(fn, key, off, fresh)
-            if run is fn:
-                _switch(fn, key in OFF.keys)
-            else:
-                rule = self.rules[-1] = Rule(rule.stage, rule.group, rule.name, doc, run)
+            run = _switchable(fn, key, off, fresh)
             run.rule = rule  # type: ignore[attr-defined]
             return run  # type: ignore[return-value]
 
@@ -112,68 +102,6 @@ class RuleBook:
     def on(self, group: str, name: str) -> bool:
         """Whether a rule (declared elsewhere by name) is switched on."""
         return f"{self.stage}.{group}.{name}" not in OFF.keys
-
-
-_OFF_VALUE = "__dossier_rule_off__"  # in the switched-off code: where ``off`` goes
-
-
-def _in_place(fn: Callable[..., Any], off: Any, fresh: Callable[[], Any] | None
-              ) -> Callable[..., Any] | None:
-    """``fn`` itself, made switchable by its code: switched off, its ``__code__`` is
-    replaced by code with the same parameters that returns ``off`` (a fresh copy of
-    it; with no ``off``, the first argument), and put back when switched on again.
-    A rule switched on is then called as a plain function, with no wrapper: the rules
-    are called ~4,000 times an article, and a wrapper's extra call cost ~0.3 µs each
-    (~4 % of the stages' time). ``fn.__wrapped__`` is the rule always on. The off
-    code is compiled when the rule is first switched off (start-up is spared it).
-
-    None for what cannot be switched so (not a plain function, already a rule, no
-    positional first parameter for a mending rule's off value): those get a wrapper."""
-    if not isinstance(fn, FunctionType) or hasattr(fn, "_rule_code"):
-        return None
-    params = list(inspect.signature(fn).parameters.values())
-    first = params[0].name if params and params[0].kind in _POSITIONAL else None
-    if off is _NOTHING and first is None:
-        return None
-    code = fn.__code__
-    on = FunctionType(code, fn.__globals__, fn.__name__, fn.__defaults__, fn.__closure__)
-    on.__kwdefaults__ = fn.__kwdefaults__
-    value = (first or "") if off is _NOTHING else f"{_OFF_VALUE!r}.copy()" if fresh \
-        else repr(_OFF_VALUE)
-    shape = tuple((p.name, p.kind) for p in params)
-    fn._rule_code = [code, None, lambda: _off_code(code, shape, value, off)]  # type: ignore[attr-defined]
-    fn.__wrapped__ = on  # type: ignore[attr-defined]
-    return fn
-
-
-def _off_code(code: CodeType, shape: tuple[tuple[str, Any], ...], value: str, off: Any
-              ) -> CodeType:
-    """Code with ``code``'s parameters and as many closure cells that returns
-    ``value`` (source: a parameter, or where ``off`` goes)."""
-    cells = code.co_freevars  # (the new code must have as many: it keeps fn's closure)
-    head = ", ".join(_head(shape))
-    source = (f"def make():\n    {' = '.join((*cells, 'None'))}\n"
-              f"    def run({head}):\n"
-              f"        if False:\n            ({', '.join((*cells, 'None'))})\n"
-              f"        return {value}\n"
-              "    return run\n") if cells else f"def run({head}):\n    return {value}\n"
-    space: dict[str, Any] = {}
-    exec(compile(source, "<dossier.rules>", "exec"), space)  # noqa: S102 - our own source
-    made = (space["make"]() if cells else space["run"]).__code__
-    if len(made.co_freevars) != len(cells):
-        raise RuntimeError(f"cannot switch {code.co_qualname}: closure cells differ")
-    return made.replace(  # type: ignore[no-any-return]
-        co_name=code.co_name, co_qualname=code.co_qualname,
-        co_consts=tuple(off if c == _OFF_VALUE else c for c in made.co_consts))
-
-
-def _switch(fn: Callable[..., Any], off: bool) -> None:
-    """Give a rule made switchable in place its on or off code."""
-    codes = getattr(fn, "_rule_code", None)
-    if codes is not None:
-        if off and codes[1] is None:
-            codes[1] = codes[2]()
-        fn.__code__ = codes[1] if off else codes[0]
 
 
 def _switchable(fn: Callable[..., Any], key: str, off: Any,
@@ -202,8 +130,7 @@ def _switchable(fn: Callable[..., Any], key: str, off: Any,
     if make is None:
         make = _MAKERS[shape] = _maker(shape)
     made: Any = wraps(fn)(make(fn, key, OFF, off, _NOTHING, fresh))
-    inner = inspect.unwrap(fn)  # (a cached function's defaults are its function's)
-    made.__defaults__, made.__kwdefaults__ = inner.__defaults__, inner.__kwdefaults__
+    made.__defaults__, made.__kwdefaults__ = fn.__defaults__, fn.__kwdefaults__
     return made  # type: ignore[no-any-return]
 
 
@@ -214,10 +141,24 @@ _MAKERS: dict[tuple[tuple[str, Any], ...], Callable[..., Callable[..., Any]]] = 
 def _maker(shape: tuple[tuple[str, Any], ...]) -> Callable[..., Callable[..., Any]]:
     """The maker of switchable wrappers with these parameters (names and kinds)."""
     P = inspect.Parameter
-    head = _head(shape)
-    call = [f"*{name}" if kind is P.VAR_POSITIONAL else f"**{name}"
-            if kind is P.VAR_KEYWORD else f"{name}={name}" if kind is P.KEYWORD_ONLY
-            else name for name, kind in shape]
+    head: list[str] = []
+    call: list[str] = []
+    for i, (name, kind) in enumerate(shape):
+        if kind is P.VAR_POSITIONAL:
+            head.append(f"*{name}")
+            call.append(f"*{name}")
+        elif kind is P.VAR_KEYWORD:
+            head.append(f"**{name}")
+            call.append(f"**{name}")
+        else:
+            if kind is P.KEYWORD_ONLY and not any(
+                    k in (P.VAR_POSITIONAL, P.KEYWORD_ONLY) for _, k in shape[:i]):
+                head.append("*")
+            head.append(name)
+            call.append(f"{name}={name}" if kind is P.KEYWORD_ONLY else name)
+        if kind is P.POSITIONAL_ONLY and (i + 1 == len(shape)
+                                          or shape[i + 1][1] is not P.POSITIONAL_ONLY):
+            head.append("/")
     source = (
         "def make(_rule_fn, _rule_key, _rule_off_set, _rule_off, _rule_nothing,"
         " _rule_fresh):\n"
@@ -231,26 +172,6 @@ def _maker(shape: tuple[tuple[str, Any], ...]) -> Callable[..., Callable[..., An
     space: dict[str, Any] = {}
     exec(compile(source, "<dossier.rules>", "exec"), space)  # noqa: S102 - our own source
     return space["make"]  # type: ignore[no-any-return]
-
-
-def _head(shape: tuple[tuple[str, Any], ...]) -> list[str]:
-    """A ``def``'s parameter list for these parameters (names and kinds)."""
-    P = inspect.Parameter
-    head: list[str] = []
-    for i, (name, kind) in enumerate(shape):
-        if kind is P.VAR_POSITIONAL:
-            head.append(f"*{name}")
-        elif kind is P.VAR_KEYWORD:
-            head.append(f"**{name}")
-        else:
-            if kind is P.KEYWORD_ONLY and not any(
-                    k in (P.VAR_POSITIONAL, P.KEYWORD_ONLY) for _, k in shape[:i]):
-                head.append("*")
-            head.append(name)
-        if kind is P.POSITIONAL_ONLY and (i + 1 == len(shape)
-                                          or shape[i + 1][1] is not P.POSITIONAL_ONLY):
-            head.append("/")
-    return head
 
 
 def is_on(key: str) -> bool:
