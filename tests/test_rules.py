@@ -149,3 +149,33 @@ def test_a_rule_takes_the_arguments_of_its_function(book: RuleBook, fn, calls) -
 def test_is_on_asks_about_a_rule_no_book_here_holds(pattern: str, on: bool) -> None:
     with switched_off(pattern):
         assert is_on("otherstage.coref.nominal") is on
+
+
+def test_a_cached_rule_keeps_its_defaults_and_switches(book: RuleBook) -> None:
+    """A rule over a cached function (which has no defaults of its own) is called with
+    the defaults of the function it caches, and is switched off and on like any other."""
+    from functools import cache
+
+    @book.rule("g")
+    @cache
+    def cached(x: int, y: int = 2) -> int:
+        """'The same again': a made-up example."""
+        return x + y
+
+    assert cached(1) == 3 and cached(1, 5) == 6
+    with switched_off("teststage.g.cached"):
+        assert cached(1) == 1  # (off: the first argument, unchanged)
+    assert cached(1) == 3
+
+
+def test_a_rule_name_used_twice_is_refused(book: RuleBook) -> None:
+    @book.rule("g")
+    def twice(x: int) -> int:
+        """'One': a made-up example."""
+        return x
+
+    with pytest.raises(ValueError, match="two rules named teststage.g.twice"):
+        @book.rule("g", name="twice")
+        def again(x: int) -> int:
+            """'Two': a made-up example."""
+            return x

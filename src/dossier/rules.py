@@ -67,6 +67,7 @@ class RuleBook:
     def __init__(self, stage: str) -> None:
         self.stage = stage
         self.rules: list[Rule] = []
+        self._keys: set[str] = set()  # (a name used twice is refused)
         BOOKS[stage] = self
 
     def __iter__(self) -> Iterator[Rule]:
@@ -84,10 +85,11 @@ class RuleBook:
             if not doc:
                 raise ValueError(f"rule {fn.__name__} needs a docstring with its example")
             rule = Rule(self.stage, group, name or fn.__name__.strip("_"), doc, fn)
-            if any(r.key == rule.key for r in self.rules):
-                raise ValueError(f"two rules named {rule.key}")
-            self.rules.append(rule)
             key = rule.key
+            if key in self._keys:  # (a set: a scan of every rule before was quadratic)
+                raise ValueError(f"two rules named {key}")
+            self.rules.append(rule)
+            self._keys.add(key)
             if key not in OFF.keys and OFF.matches(key):
                 OFF.keys = OFF.keys | {key}
 
@@ -130,7 +132,8 @@ def _switchable(fn: Callable[..., Any], key: str, off: Any,
     if make is None:
         make = _MAKERS[shape] = _maker(shape)
     made: Any = wraps(fn)(make(fn, key, OFF, off, _NOTHING, fresh))
-    made.__defaults__, made.__kwdefaults__ = fn.__defaults__, fn.__kwdefaults__
+    inner = inspect.unwrap(fn)  # (a cached function's defaults are its function's)
+    made.__defaults__, made.__kwdefaults__ = inner.__defaults__, inner.__kwdefaults__
     return made  # type: ignore[no-any-return]
 
 
