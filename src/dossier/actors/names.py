@@ -15,6 +15,7 @@ from dossier.actors.coref.nominals import short_form
 from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.mentions import emit
 from dossier.actors.nonactors import word_piece
+from dossier.actors.orgpeople import person_tagged_org
 from dossier.actors.people import not_from_here, pick_person, title_misfits
 from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
 from dossier.gazetteer import Actor, norm
@@ -209,6 +210,7 @@ def link_entity(a: Article, tok: Token) -> int | None:
             return ent.end
         return None
     if label == "ORG" and (org_tagged_surname(a, text) or org_short_form(a, text)
+                           or person_tagged_org(text) and unknown_person(a, text)
                            or unknown_org(a, text)):
         return ent.end
     return None

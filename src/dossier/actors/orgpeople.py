@@ -1,0 +1,42 @@
+"""A person's name NER tagged as an organisation, told by how the article describes
+it: a person's role in apposition ("Eswar Prasad, a trade professor,") or just before
+the name ("executive chair Marcelo Claure").
+
+Kept apart from :mod:`dossier.actors.names` (which calls it) so the names room stays
+small; the word list is ``person_role_nouns`` of ``actor_cues.toml``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span
+
+from dossier.actors.cues import BOOK
+from dossier.data import load_toml
+
+MAX_NAME_WORDS = 3  # "Eswar Prasad", "Marcelo Claure", "Mary Ann Smith"
+
+
+@cache
+def person_role_nouns() -> frozenset[str]:
+    return frozenset(load_toml("actor_cues.toml")["person_role_nouns"])
+
+
+@BOOK.rule("names", off=False)
+def person_tagged_org(text: Span) -> bool:
+    """An unknown name NER tagged as an organisation is a person's when a role only a
+    person has describes it: in apposition ("Eswar Prasad, a trade professor at
+    Cornell, said") or as the word before it ("executive chair Marcelo Claure", "Mr
+    Claure"); an organisation's noun leaves it one ("Acme, a Boston startup, said")."""
+    if not 1 <= len(text) <= MAX_NAME_WORDS or not all(
+            t.is_title and t.is_alpha for t in text):
+        return False
+    nouns, root = person_role_nouns(), text.root
+    if any(c.dep_ == "appos" and c.lower_ in nouns for c in root.children):
+        return True
+    if text.start == 0:
+        return False
+    before = text.doc[text.start - 1]
+    return before.lower_.rstrip(".") in nouns and (
+        before.head.i in range(text.start, text.end) or root.head.i == before.i)
