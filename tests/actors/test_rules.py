@@ -176,23 +176,38 @@ def test_a_glued_name_is_the_person_before_the_glue(link, text: str, surface: st
         assert glued.actor_name != named
 
 
-@pytest.mark.parametrize(("text", "surface", "thing"), [
-    ("Bloomberg News reported that WeWork faced scrutiny over whether it violated the "
-     "rules.", "it", True),
-    ("The FBI met on Monday. It will investigate the leak.", "It", True),
+THING = "actors.coref.thing_pronoun"
+PLACE = "actors.names.state_as_place"
+
+
+@pytest.mark.parametrize(("rule", "text", "surface", "lowered"), [
+    (THING, "Bloomberg News reported that WeWork faced scrutiny over whether it violated "
+     "the rules.", "it", 0.55),
+    (THING, "The FBI met on Monday. It will investigate the leak.", "It", 0.55),
     # what the organisation says of itself, a person
-    ("The FBI said it would investigate the leak.", "it", False),
-    ("Donald Trump said he would raise tariffs.", "he", False),
+    (THING, "The FBI said it would investigate the leak.", "it", None),
+    (THING, "Donald Trump said he would raise tariffs.", "he", None),
+    # a country or region named only as where: kept, below the default views' floor
+    (PLACE, "Hospitals in Belgium were full on Monday.", "Belgium", 0.5),
+    (PLACE, "The wars in Afghanistan and Iraq cost billions.", "Iraq", 0.5),
+    (PLACE, "A Britain-based charity said the talks failed.", "Britain", 0.5),
+    (PLACE, "Trade in Europe grew last year.", "Europe", 0.5),
+    # a state or region that acts or is acted upon
+    (PLACE, "Belgium said it would send doctors.", "Belgium", None),
+    (PLACE, "Sanctions on Iran hurt its economy.", "Iran", None),
+    (PLACE, "Aid to Ukraine rose last year.", "Ukraine", None),
+    (PLACE, "The president of Ukraine spoke on Monday.", "Ukraine", None),
+    (PLACE, "Europe's leaders met in Brussels.", "Europe", None),
 ])
-def test_a_pronoun_of_a_thing_is_less_sure(link, text: str, surface: str,  # type: ignore[no-untyped-def]
-                                           thing: bool) -> None:
+def test_a_link_of_a_thing_or_a_place_is_less_sure(link, rule: str, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                                   lowered: float | None) -> None:
     def confidence() -> float:
         return next(m for m in link(text, D2019) if m.text == surface).confidence
 
-    with switched_off("actors.coref.thing_pronoun"):
-        as_person = confidence()
-    assert as_person >= 0.85
-    assert confidence() == (0.55 if thing else as_person)
+    with switched_off(rule):
+        as_actor = confidence()
+    assert as_actor >= 0.85
+    assert confidence() == (as_actor if lowered is None else lowered)
 
 
 @pytest.mark.parametrize(("text", "surface", "actor"), [
@@ -258,3 +273,4 @@ def test_names_that_look_like_nonactors_stay(link, text: str, surface: str,  # t
     m = next((m for m in link(text, D2019) if m.text == surface), None)
     assert m is not None
     assert ("local" if m.actor_id.startswith("local:") else m.actor_id) == actor
+

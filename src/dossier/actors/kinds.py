@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
+from dossier.actors.places import state_as_place
 from dossier.gazetteer import Actor, Gazetteer, norm
 from dossier.records import content_id
 
@@ -52,9 +53,11 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if national_team(a, span) or team_in_sports_story(a, span) or compass_region(span) \
                 or inside_named_thing(span):
             return None, why
-        return actor, why
+        return actor, "state_as_place" if state_as_place(span) else why
     if actor.type in ("bloc", "region") and region_name_goes_on(span):
         return None, why
+    if is_region(actor) and state_as_place(span):
+        why = "state_as_place"
     if actor.type == "person" and group_modifier(span):
         why = "group_modifier"
     if not actor.id.startswith("local:"):
@@ -87,6 +90,11 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if org_prefixed_person(a, span):
             return actor, "unlinked_word"
     return actor, why
+
+
+def is_region(actor: Actor) -> bool:
+    """A CAMEO region ("EUR" Europe, "MEA" the Middle East, "WST" the West)."""
+    return actor.type != "state" and len(actor.id) == 3 and actor.id.isupper()
 
 
 def retype(a: Article, actor: Actor, type_: str) -> Actor:

@@ -94,3 +94,21 @@ def city_not_actor(text: Span) -> bool:
     not an actor ("Delhi-based" aside: "Nantucket voted"); so is an unknown one-word
     "person" after "in", "to", "from" ("the base in Tanf"): a place, no mention."""
     return city_country(text.text) is not None
+
+
+@BOOK.rule("names", off=False)
+def state_as_place(span: Span) -> bool:
+    """A country or region named only as where something is or happens, the object of
+    a preposition of ``where_prepositions`` (or of a word joined to one) or before
+    "-based", is a place, not a state acting or acted upon: the link is kept at the
+    confidence of ``state_as_place``, below the default views' floor ("hospitals in
+    Belgium", "wars in Afghanistan and Iraq", "a Britain-based charity"; not "Britain
+    said", "sanctions on Iran", "aid to Ukraine")."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" \
+            and doc[span.end + 1].lower_ == "based":
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return bool(root.dep_ == "pobj" and root.head.lower_ in cues().where_prepositions)
