@@ -40,6 +40,10 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          ("moon-jae-in", "person")),
         ("common_word_surname", "Photos: Europa, Mysterious Icy Moon of Jupiter", "Moon",
          None, ("moon-jae-in", "person")),
+        ("common_word_surname", "Rocks from the Moon were found. The Moon is far away.",
+         "Moon", None, ("moon-jae-in", "person")),
+        ("common_word_surname", "Moon Jae-in spoke on Monday. The Moon is far away.", "Moon",
+         None, ("moon-jae-in", "person")),
         # part of a longer name; a product word that is also an organisation's alias
         ("inside_longer_name", "Alexander Vindman is the White House National Security "
          "Council Ukraine expert.", "Security Council", None,

@@ -229,6 +229,22 @@ def test_a_link_of_a_thing_or_a_place_is_less_sure(link, rule: str, text: str, s
     ("Donald Trump spoke. The House of Representatives voted.",
      "The House of Representatives", "usa-house"),
     ("The US House voted on Monday.", "The US House", "usa-house"),
+    # transnational NGOs and agencies (Phoenix's NGO codes), a party and a guard by kind
+    ("The International Committee of the Red Cross said the camps were full.",
+     "The International Committee of the Red Cross", "NGOHLHIRC"),
+    ("Amnesty International and Human Rights Watch criticised Iran.", "Human Rights Watch",
+     "NGOHRIHRW"),
+    ("Doctors Without Borders (MSF) said the clinics were full.", "MSF", "NGOHLHMSF"),
+    ("The European Space Agency said the launch was late.", "The European Space Agency",
+     "IGOESA"),
+    ("Xi Jinping spoke in Beijing. The Communist Party said it would respond.",
+     "The Communist Party", "chn-ccp"),
+    ("Donald Trump spoke. Adam Schiff said the National Guard was deployed.",
+     "the National Guard", "usa-national-guard"),
+    ("Donald Trump spoke. Adam Schiff said no.", "Adam Schiff", "adam-schiff"),
+    # a national Red Cross society, the other ESA (no alias of the agency)
+    ("The American Red Cross helped the families.", "The American Red Cross", "local"),
+    ("The Endangered Species Act (ESA) protects wolves.", "ESA", "local"),
 ])
 def test_names_near_word_pieces_and_teams_stay(link, text: str, surface: str,  # type: ignore[no-untyped-def]
                                                actor: str) -> None:

@@ -178,12 +178,17 @@ def common_word_surname(a: Article, span: Span, actor: Actor) -> bool:
     alone, modifying a noun, after a preposition, in apposition or after capitalised
     words that are no first name or title, with the person not yet in the story and no
     title before it, names nobody: "the Moon landing", "rocks
-    from the Moon", "Europa, icy Moon of Jupiter" (not "Moon Jae-in spoke. Supporters
-    of Moon cheered.", nor "President Moon", nor a headline's "Pence: No debate")."""
+    from the Moon", "Europa, icy Moon of Jupiter"; nor does one right after "the", even
+    with the person in the story ("Moon Jae-in spoke. The Moon is far away."; not "the
+    Moon administration", nor "Moon Jae-in spoke. Supporters of Moon cheered.", nor
+    "President Moon", nor a headline's "Pence: No debate")."""
     if len(span) != 1 or span[0].lower_ not in cues().common_noun_surnames:
         return False
     tok, c = span[0], cues()
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ == "the" and not (
+            tok.dep_ == "compound" and tok.head.lower_ in c.government_nouns):
+        return True  # "the Moon is far away" (not "the Moon administration")
     run_on = prev is not None and prev.head == tok and prev.dep_ == "compound" \
         and prev.is_title and prev.lower_ not in c.first_names and prev.lower_ not in c.titles
     if tok.dep_ not in MODIFIER_DEPS and tok.dep_ not in ("pobj", "appos") and not run_on:
