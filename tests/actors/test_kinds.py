@@ -57,6 +57,8 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          None, ("local:org", "org")),
         ("product_name", "The Mavic Mini is the ideal drone for beginners.", "Mavic Mini",
          None, ("local:person", "person")),
+        ("product_name", 'King of Monitors: 35% Off Dell Alienware AW3418DW 34" 3440x1440 '
+         "Curved Gaming Monitor", "Dell Alienware", None, ("local:person", "person")),
         # no person's name: words joined by an underscore (a score: product_name)
         ("not_a_person_name", "Composer_Kim Cheol Hwan, Art Director_Park Dong Woo, "
          "Lighting Design_Sin Ho.", "Art Director_Park Dong Woo", None,

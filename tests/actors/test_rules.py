@@ -192,12 +192,15 @@ PLACE = "actors.names.state_as_place"
     (PLACE, "The wars in Afghanistan and Iraq cost billions.", "Iraq", 0.5),
     (PLACE, "A Britain-based charity said the talks failed.", "Britain", 0.5),
     (PLACE, "Trade in Europe grew last year.", "Europe", 0.5),
+    (PLACE, "Growing cities like Karachi, Pakistan, face smog.", "Pakistan", 0.5),
     # a state or region that acts or is acted upon
     (PLACE, "Belgium said it would send doctors.", "Belgium", None),
     (PLACE, "Sanctions on Iran hurt its economy.", "Iran", None),
     (PLACE, "Aid to Ukraine rose last year.", "Ukraine", None),
     (PLACE, "The president of Ukraine spoke on Monday.", "Ukraine", None),
     (PLACE, "Europe's leaders met in Brussels.", "Europe", None),
+    (PLACE, "In Paris, France said it would act.", "France", None),
+    (PLACE, "Russia, China and Iran said no.", "China", None),
 ])
 def test_a_link_of_a_thing_or_a_place_is_less_sure(link, rule: str, text: str, surface: str,  # type: ignore[no-untyped-def]
                                                    lowered: float | None) -> None:

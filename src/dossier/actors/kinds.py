@@ -30,6 +30,8 @@ NAMED_THING_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"}
 
 # a match's score in a sentence ("2-1", "6 - 4")
 SCORE = re.compile(r"(?<![\d.])\d{1,2} ?[-–] ?\d{1,2}(?![\d.])")
+# a product's model code after its name ("Dell Alienware AW3418DW", "Sony WH1000XM4")
+MODEL_CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z0-9]*")
 # a one-word name with a capital inside ("SpaceX", "WeWork", "MarketAxess")
 CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 # sports words an article holds from which every sentence of it is about a sport
@@ -53,7 +55,7 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if national_team(a, span) or team_in_sports_story(a, span) or compass_region(span) \
                 or inside_named_thing(span):
             return None, why
-        return actor, "state_as_place" if state_as_place(span) else why
+        return actor, "state_as_place" if state_as_place(span, actor.id) else why
     if actor.type in ("bloc", "region") and region_name_goes_on(span):
         return None, why
     if is_region(actor) and state_as_place(span):
@@ -243,7 +245,9 @@ def product_name(a: Article, span: Span, person: bool = False) -> bool:
     word of a product line (``product_name_ends``): "the messaging app Signal", "the
     Medicaid program", "the USB-C standard", "the FTSE 100 fell", "Wales 2-1", "the
     Mavic Mini" (not "the Ithilen Trade Council"). An unknown "person" so named is none
-    either ("the new Moneycontrol Pro"; not "Taylor Fritz 7-6 (6), 6-3", a score)."""
+    either ("the new Moneycontrol Pro", "35% off Dell Alienware AW3418DW", a model code
+    after it; not "Taylor Fritz 7-6 (6), 6-3", a score; nor is the maker of "50 Airbus
+    A350-900 jets" dropped)."""
     c = cues()
     bare = _bare(span)
     if bare.text.lower() in c.product_names or bare[0].lower_ in c.product_names \
@@ -253,7 +257,8 @@ def product_name(a: Article, span: Span, person: bool = False) -> bool:
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[bare.start - 1] if bare.start > 0 else None
-    numbered = after is not None and after.text[:1].isdigit() and not person
+    numbered = after is not None and (after.text[:1].isdigit() and not person
+                                      or person and bool(MODEL_CODE.fullmatch(after.text)))
     if after is not None and (numbered or (
             after.lower_ in c.product_nouns and after.pos_ == "NOUN"
             and bare.root.head == after)):
