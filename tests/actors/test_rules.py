@@ -208,6 +208,7 @@ PLACE = "actors.names.state_as_place"
     (PLACE, "Europe's leaders met in Brussels.", "Europe", None),
     (PLACE, "In Paris, France said it would act.", "France", None),
     (PLACE, "Russia, China and Iran said no.", "China", None),
+    (PLACE, "Putin and Xi lashed out at the US on Monday.", "US", None),
 ])
 def test_a_link_of_a_thing_or_a_place_is_less_sure(link, rule: str, text: str, surface: str,  # type: ignore[no-untyped-def]
                                                    lowered: float | None) -> None:

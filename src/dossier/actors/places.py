@@ -107,8 +107,8 @@ def state_as_place(span: Span, country: str = "") -> bool:
     acted upon: the link is kept at the confidence of ``state_as_place``, below the
     default views' floor ("hospitals in Belgium", "wars in Afghanistan and Iraq", "a
     Britain-based charity", "metropolises like Karachi, Pakistan"; not "Britain said",
-    "sanctions on Iran", "aid to Ukraine", "Russia, China and Iran said", "In Paris, France
-    said")."""
+    "sanctions on Iran", "aid to Ukraine", "lashed out at the US", "Russia, China and Iran
+    said", "In Paris, France said")."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == "-" \
             and doc[span.end + 1].lower_ == "based":
