@@ -49,7 +49,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE3_RE = re.compile(r"^[A-Z]{3}$")
 GENDERS = {"male", "female", "unknown"}
 COUNTRY_STATUS = {"member", "observer", "territory", "disputed", "region"}
-BLOC_TYPES = {"bloc", "igo", "region"}
+BLOC_TYPES = {"bloc", "igo", "ngo", "region"}
 ORG_TYPES = {"org"}
 # Offices whose role is in this set may have several holders at once.
 MULTI_HOLDER_ROLES = {"spokesperson", "presidential_aide", "official"}

@@ -40,6 +40,10 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          ("moon-jae-in", "person")),
         ("common_word_surname", "Photos: Europa, Mysterious Icy Moon of Jupiter", "Moon",
          None, ("moon-jae-in", "person")),
+        ("common_word_surname", "Rocks from the Moon were found. The Moon is far away.",
+         "Moon", None, ("moon-jae-in", "person")),
+        ("common_word_surname", "Moon Jae-in spoke on Monday. The Moon is far away.", "Moon",
+         None, ("moon-jae-in", "person")),
         # part of a longer name; a product word that is also an organisation's alias
         ("inside_longer_name", "Alexander Vindman is the White House National Security "
          "Council Ukraine expert.", "Security Council", None,
@@ -53,6 +57,8 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          None, ("local:org", "org")),
         ("product_name", "The Mavic Mini is the ideal drone for beginners.", "Mavic Mini",
          None, ("local:person", "person")),
+        ("product_name", 'King of Monitors: 35% Off Dell Alienware AW3418DW 34" 3440x1440 '
+         "Curved Gaming Monitor", "Dell Alienware", None, ("local:person", "person")),
         # no person's name: words joined by an underscore (a score: product_name)
         ("not_a_person_name", "Composer_Kim Cheol Hwan, Art Director_Park Dong Woo, "
          "Lighting Design_Sin Ho.", "Art Director_Park Dong Woo", None,

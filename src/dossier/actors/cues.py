@@ -51,6 +51,7 @@ class Cues:
     party_member_nouns: frozenset[str]
     name_preps: frozenset[str]
     locative: frozenset[str]
+    where_prepositions: frozenset[str]
     top_roles: frozenset[str]
     minor_roles: frozenset[str]
     confidence: dict[str, float]
@@ -102,6 +103,7 @@ def cues() -> Cues:
         party_member_nouns=frozenset(d["party_member_nouns"]),
         name_preps=frozenset(d["name_prepositions"]),
         locative=frozenset(d["locative_prepositions"]),
+        where_prepositions=frozenset(d["where_prepositions"]),
         top_roles=frozenset(d["top_roles"]), minor_roles=frozenset(d["minor_roles"]),
         confidence={k: float(v) for k, v in d["confidence"].items()},
         subnational={**{norm(n): "CAN" for n in d["subnational_canada"]},

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
+from dossier.actors.places import state_as_place
 from dossier.gazetteer import Actor, Gazetteer, norm
 from dossier.records import content_id
 
@@ -29,6 +30,8 @@ NAMED_THING_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"}
 
 # a match's score in a sentence ("2-1", "6 - 4")
 SCORE = re.compile(r"(?<![\d.])\d{1,2} ?[-–] ?\d{1,2}(?![\d.])")
+# a product's model code after its name ("Dell Alienware AW3418DW", "Sony WH1000XM4")
+MODEL_CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z0-9]*")
 # a one-word name with a capital inside ("SpaceX", "WeWork", "MarketAxess")
 CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 # sports words an article holds from which every sentence of it is about a sport
@@ -52,9 +55,11 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if national_team(a, span) or team_in_sports_story(a, span) or compass_region(span) \
                 or inside_named_thing(span):
             return None, why
-        return actor, why
+        return actor, "state_as_place" if state_as_place(span, actor.id) else why
     if actor.type in ("bloc", "region") and region_name_goes_on(span):
         return None, why
+    if is_region(actor) and state_as_place(span):
+        why = "state_as_place"
     if actor.type == "person" and group_modifier(span):
         why = "group_modifier"
     if not actor.id.startswith("local:"):
@@ -87,6 +92,11 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if org_prefixed_person(a, span):
             return actor, "unlinked_word"
     return actor, why
+
+
+def is_region(actor: Actor) -> bool:
+    """A CAMEO region ("EUR" Europe, "MEA" the Middle East, "WST" the West)."""
+    return actor.type != "state" and len(actor.id) == 3 and actor.id.isupper()
 
 
 def retype(a: Article, actor: Actor, type_: str) -> Actor:
@@ -170,12 +180,17 @@ def common_word_surname(a: Article, span: Span, actor: Actor) -> bool:
     alone, modifying a noun, after a preposition, in apposition or after capitalised
     words that are no first name or title, with the person not yet in the story and no
     title before it, names nobody: "the Moon landing", "rocks
-    from the Moon", "Europa, icy Moon of Jupiter" (not "Moon Jae-in spoke. Supporters
-    of Moon cheered.", nor "President Moon", nor a headline's "Pence: No debate")."""
+    from the Moon", "Europa, icy Moon of Jupiter"; nor does one right after "the", even
+    with the person in the story ("Moon Jae-in spoke. The Moon is far away."; not "the
+    Moon administration", nor "Moon Jae-in spoke. Supporters of Moon cheered.", nor
+    "President Moon", nor a headline's "Pence: No debate")."""
     if len(span) != 1 or span[0].lower_ not in cues().common_noun_surnames:
         return False
     tok, c = span[0], cues()
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ == "the" and not (
+            tok.dep_ == "compound" and tok.head.lower_ in c.government_nouns):
+        return True  # "the Moon is far away" (not "the Moon administration")
     run_on = prev is not None and prev.head == tok and prev.dep_ == "compound" \
         and prev.is_title and prev.lower_ not in c.first_names and prev.lower_ not in c.titles
     if tok.dep_ not in MODIFIER_DEPS and tok.dep_ not in ("pobj", "appos") and not run_on:
@@ -230,7 +245,9 @@ def product_name(a: Article, span: Span, person: bool = False) -> bool:
     word of a product line (``product_name_ends``): "the messaging app Signal", "the
     Medicaid program", "the USB-C standard", "the FTSE 100 fell", "Wales 2-1", "the
     Mavic Mini" (not "the Ithilen Trade Council"). An unknown "person" so named is none
-    either ("the new Moneycontrol Pro"; not "Taylor Fritz 7-6 (6), 6-3", a score)."""
+    either ("the new Moneycontrol Pro", "35% off Dell Alienware AW3418DW", a model code
+    after it; not "Taylor Fritz 7-6 (6), 6-3", a score; nor is the maker of "50 Airbus
+    A350-900 jets" dropped)."""
     c = cues()
     bare = _bare(span)
     if bare.text.lower() in c.product_names or bare[0].lower_ in c.product_names \
@@ -240,7 +257,8 @@ def product_name(a: Article, span: Span, person: bool = False) -> bool:
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[bare.start - 1] if bare.start > 0 else None
-    numbered = after is not None and after.text[:1].isdigit() and not person
+    numbered = after is not None and (after.text[:1].isdigit() and not person
+                                      or person and bool(MODEL_CODE.fullmatch(after.text)))
     if after is not None and (numbered or (
             after.lower_ in c.product_nouns and after.pos_ == "NOUN"
             and bare.root.head == after)):

@@ -12,6 +12,9 @@ from dossier.actors.cues import BOOK, cues
 from dossier.gazetteer import Actor, norm
 from dossier.gazetteer.places import city_country
 
+# words of a city's name before a comma and its country ("New Delhi, India")
+CITY_WORDS = (1, 2, 3)
+
 
 def not_the_state(a: Article, span: Span, actor: Actor) -> bool:
     """Whether ``span``, read as the state or bloc ``actor``, is rather a place inside
@@ -94,3 +97,28 @@ def city_not_actor(text: Span) -> bool:
     not an actor ("Delhi-based" aside: "Nantucket voted"); so is an unknown one-word
     "person" after "in", "to", "from" ("the base in Tanf"): a place, no mention."""
     return city_country(text.text) is not None
+
+
+@BOOK.rule("names", off=False)
+def state_as_place(span: Span, country: str = "") -> bool:
+    """A country or region named only as where something is or happens, the object of
+    a preposition of ``where_prepositions`` (or of a word joined to one), before
+    "-based", or after one of its cities and a comma, is a place, not a state acting or
+    acted upon: the link is kept at the confidence of ``state_as_place``, below the
+    default views' floor ("hospitals in Belgium", "wars in Afghanistan and Iraq", "a
+    Britain-based charity", "metropolises like Karachi, Pakistan"; not "Britain said",
+    "sanctions on Iran", "aid to Ukraine", "lashed out at the US", "Russia, China and Iran
+    said", "In Paris, France said")."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" \
+            and doc[span.end + 1].lower_ == "based":
+        return True
+    if country and span.start >= 2 and doc[span.start - 1].text == "," \
+            and span.root.dep_ not in ("nsubj", "nsubjpass") and any(
+            city_country(doc[max(span.start - 1 - k, 0) : span.start - 1].text) == country
+            for k in CITY_WORDS):
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return bool(root.dep_ == "pobj" and root.head.lower_ in cues().where_prepositions)

@@ -126,7 +126,7 @@ def link_role_title(a: Article, tok: Token) -> int | None:
 
 def link_role(a: Article, span: Span, keys: list[RoleKey] | None = None) -> bool:
     """Link the role title ``span`` (with its description) to the one person it means."""
-    if title_before_name(a, span):
+    if title_before_name(a, span) or office_of_unknown_body(a, span):
         return False
     start, former, country, parties = role_context(a, span)
     if start < 0:
@@ -149,6 +149,23 @@ def link_role(a: Article, span: Span, keys: list[RoleKey] | None = None) -> bool
         return False
     emit(a, a.span(start, for_president(span.end, a)), candidates[0], "role", why)
     return True
+
+
+@BOOK.rule("roles", off=False)
+def office_of_unknown_body(a: Article, span: Span) -> bool:
+    """A role title followed by "of" and a capitalised name the gazetteer does not know
+    is that body's office, no state's: "Zippy Duvall, the president of the American Farm
+    Bureau" is not the President of the United States (not "the president of the United
+    States", nor "the prime minister of Britain")."""
+    doc, j = a.doc, span.end + 1
+    if j >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    if doc[j].lower_ == "the":
+        j += 1
+    k = j
+    while k < len(doc) and doc[k].is_title:
+        k += 1
+    return k > j and not a.g.by_name(doc[j:k].text) and not a.g.by_name(doc[j].text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,7 +160,7 @@ class Gazetteer:
                 code = row["code"]
                 self.add(Actor(id=code, name=row["name"], type="bloc" if row.get("type") == "bloc"
                                else "org", qid=row.get("qid", ""), country=code[:3], code=code,
-                               sector="IGO" if code.startswith("IGO") else "",
+                               sector=code[:3] if code.startswith(("IGO", "NGO")) else "",
                                aliases=_split(row.get("aliases", ""))))
             elif kind == "organisations":
                 self.add(Actor(id=row["id"], name=row["name"], type="org", qid=row.get("qid", ""),
