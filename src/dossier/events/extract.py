@@ -46,6 +46,15 @@ from dossier.events.coding import (
     unnamed_target,
 )
 from dossier.events.dates import background, event_date, recalled
+from dossier.events.frames import (
+    agreed_view,
+    comment_request,
+    idiom,
+    interview_question,
+    life_story,
+    purpose,
+    risk_warning,
+)
 from dossier.events.learned import verify
 from dossier.events.modality import (
     intention,
@@ -148,6 +157,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "hammering out an agreement": no fight; "as demonstrated by"
     if commercial_object(tok):
         return []  # "awarded a contract to Lockheed Martin", "the FDA approved the drug"
+    if idiom(tok) or interview_question(tok) or life_story(tok):
+        return []  # "take a tougher stance", "King asked Scott", "she attended a university"
     if (refused := refusal(tok, p)) is not None:  # "refused to meet with Pence": 125
         return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
                        actors, p, "pattern")
@@ -225,6 +236,9 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
     is_negated = negated(trigger, p)
     mode = modality(trigger, p)
+    aim = mode == "asserted" and purpose(trigger)  # "moves to give Parliament the final say"
+    if aim:
+        mode = "intended"
     if is_negated and (refused := announced_refusal(trigger, code, mode) or failed_agreement(
             trigger, code)) is not None:
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
@@ -236,13 +250,14 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
              for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
                      or press_refusal(trigger, t) or sports_sentence(trigger.sent, s, t)
-                     or private_stance(trigger, s))]
+                     or private_stance(trigger, s) or comment_request(trigger, t)
+                     or agreed_view(trigger, t) or risk_warning(trigger, t))]
     if not coded:
         return []
     sent = trigger.sent
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
         trigger, parsed.published) or relative_clause(trigger) or before_after(
-        trigger) or trained_for(trigger)
+        trigger) or trained_for(trigger) or aim
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))
