@@ -210,3 +210,34 @@ def test_linking_keeps_no_parsed_article_alive() -> None:
     del parsed
     gc.collect()
     assert ref() is None
+
+
+KAINE = ("Tim Kaine, a senator, said the talks would go well, and he said more would follow. "
+         "The talks follow a meeting between Donald Trump and his Chinese counterpart.")
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "with_rule", "without"),
+    [
+        # "X and his Y": the possessive is X's, not the last speaker's
+        (KAINE, date(2019, 5, 1), "Donald Trump", "Tim Kaine"),
+        ("Boris Johnson spoke first. Later Emmanuel Macron and his wife arrived.",
+         date(2019, 5, 1), "Emmanuel Macron", None),  # (without: two could be meant)
+        # negatives: no coordination of a name ("the president and his wife" is left to
+        # the usual choice), a possessive on the first conjunct
+        ("Boris Johnson spoke first. Later the president and his wife arrived.",
+         date(2019, 5, 1), "Boris Johnson", "Boris Johnson"),
+        ("Boris Johnson spoke first. His aides and Emmanuel Macron arrived later.",
+         date(2019, 5, 1), "Boris Johnson", "Boris Johnson"),
+    ],
+)
+def test_conjunct_owner(link, text, on, with_rule, without) -> None:  # type: ignore[no-untyped-def]
+    from dossier.rules import switched_off
+
+    def whose() -> str | None:
+        m = next((m for m in link(text, on) if m.text in ("his", "His")), None)
+        return m.actor_name if m else None
+
+    assert whose() == with_rule
+    with switched_off("actors.coref.conjunct_owner"):
+        assert whose() == without

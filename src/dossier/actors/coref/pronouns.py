@@ -175,7 +175,10 @@ def _pronoun(a: Article, tok: Token) -> Pronoun | None:
     # an organisation or group is referred to as "it"/"they" within a sentence or two;
     # a person across a longer stretch
     floor = a.sentence_floor(tok.i) if kind in ("it", "they") else -1
-    return Pronoun(tok, kind, allowed, tok.sent.start, floor, controller(tok),
+    owner = controller(tok)
+    if owner < 0 and kind in ("male", "female"):
+        owner = conjunct_owner(tok)
+    return Pronoun(tok, kind, allowed, tok.sent.start, floor, owner,
                    not a.quoted[tok.i], object_clause_head(tok),
                    kind in ("male", "female") and thought_subject(a, tok),
                    kind in ("male", "female") and closes_quote(a, tok),
@@ -342,6 +345,21 @@ def controller(tok: Any) -> int:
         return -1
     obj = next((c for c in children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None)
     return obj.i if obj is not None else -1
+
+
+@BOOK.rule("coref", off=-1)
+def conjunct_owner(tok: Any) -> int:
+    """"X and his/her Y": a possessive on the second of two conjoined nouns is the
+    first's ("a meeting between Mr. Trump and his Chinese counterpart": Trump, not the
+    professor quoted before); else -1."""
+    noun = tok.head
+    if tok.dep_ != "poss" or noun.dep_ != "conj" or noun.i == tok.i:
+        return -1
+    first = noun.head
+    if first.pos_ != "PROPN" or not any(c.dep_ == "cc" and c.lower_ in ("and", "or")
+                                        for c in children(first)):
+        return -1
+    return int(first.i)
 
 
 @BOOK.rule("coref", off=None)
