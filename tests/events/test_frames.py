@@ -83,13 +83,6 @@ KEPT = [
 ]
 
 # (sentence, the event kept as intended with the rule on, asserted with it off)
-AIMS = [
-    "The French Senate voted for an amendment to give Parliament a veto over treaties "
-    "with Britain.",
-    "The French Senate backed calls to give Parliament a veto over treaties with Britain.",
-]
-
-
 @pytest.fixture(scope="module")
 def read():  # type: ignore[no-untyped-def]
     an = analysers()
@@ -113,17 +106,7 @@ def test_events_of_the_same_shape_stay(read, text: str,  # type: ignore[no-untyp
     assert dyad in dyads(extract_events(parsed, geo))
 
 
-@pytest.mark.parametrize("text", AIMS, ids=[t[:40] for t in AIMS])
-def test_an_aim_is_intended_and_hidden(read, text: str) -> None:  # type: ignore[no-untyped-def]
-    parsed, geo = read(text)
-    on = [e for e in extract_events(parsed, geo) if e.code == "070"]
-    assert on and all(e.modality == "intended" and e.confidence < 0.6 for e in on)
-    with switched_off("events.frames.purpose"):
-        assert {"asserted"} == {e.modality for e in extract_events(parsed, geo)
-                                if e.code == "070"}
-
-
 def test_every_frame_rule_is_tested_here() -> None:
     keys = {r.key.rsplit(".", 1)[-1] for r in BOOKS["events"]
             if r.key.startswith("events.frames.")}
-    assert keys == {r for r, _, _ in DROPPED} | {"purpose"}
+    assert keys == {r for r, _, _ in DROPPED}

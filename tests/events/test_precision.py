@@ -134,8 +134,6 @@ CONFIDENCE = [
     # a doubt caps the confidence, never raises it: supposed, of no known country
     ("Smith is likely to attack Jones.", "190", 0.0, 0.1),
     ("Russia is likely to attack Ukraine.", "190", 0.2, 0.25),
-    # what happens as a rule: hidden
-    ("Governments typically impose sanctions on Iran after such tests.", "163", 0.0, 0.25),
 ]
 
 
@@ -144,6 +142,17 @@ CONFIDENCE = [
 def test_confidence(events, text: str, code: str, low: float, high: float) -> None:  # type: ignore[no-untyped-def]
     found = [e.confidence for e in events(text) if e.code.startswith(code[:2])]
     assert found and all(low <= c <= high for c in found), found
+
+
+@pytest.mark.xfail(strict=True, reason="a group takes the article's state even when that "
+                   "state is the event's other side: 'Governments (IRN)' sanctions Iran, "
+                   "shown at 0.65 (session 15; a 'habitual' rule hid it but changed no dev "
+                   "record and was removed)")
+def test_a_group_is_not_its_own_target(events) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in events("Governments typically impose sanctions on Iran after such "
+                               "tests.") if e.code.startswith("16")]
+    assert all(e.confidence < 0.6 or e.source_actor is None
+               or e.source_actor.country != "IRN" for e in found), found
 
 
 @pytest.mark.parametrize(("confidence", "source"), [(0.3, None), (0.9, "TWN")])

@@ -52,7 +52,6 @@ from dossier.events.frames import (
     idiom,
     interview_question,
     life_story,
-    purpose,
     risk_warning,
 )
 from dossier.events.learned import verify
@@ -236,9 +235,6 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
     is_negated = negated(trigger, p)
     mode = modality(trigger, p)
-    aim = mode == "asserted" and purpose(trigger)  # "moves to give Parliament the final say"
-    if aim:
-        mode = "intended"
     if is_negated and (refused := announced_refusal(trigger, code, mode) or failed_agreement(
             trigger, code)) is not None:
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
@@ -257,7 +253,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     sent = trigger.sent
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
         trigger, parsed.published) or relative_clause(trigger) or before_after(
-        trigger) or trained_for(trigger) or aim
+        trigger) or trained_for(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))

@@ -24,7 +24,6 @@ APPEAL_PREPS = frozenset(_F["question"]["appeal_preps"])
 APPEAL_MARKS = frozenset(_F["question"]["appeal_marks"])
 LIFE_OBJECTS = {v: frozenset(ws) for v, ws in _F["biography"]["objects"].items()}
 LIFE_PREPS = {v: frozenset(ws) for v, ws in _F["biography"]["preps"].items()}
-PURPOSE_NOUNS = frozenset(_F["purpose"]["nouns"])
 COMMENT_NOUNS = frozenset(_F["press"]["for_nouns"])
 REFUSING = frozenset(_F["press"]["refusing"])
 SPEAKING = frozenset(_F["press"]["speaking"])
@@ -109,17 +108,6 @@ def life_story(verb: Token) -> bool:
         if preps and c.dep_ == "prep" and c.lower_ in preps:
             return True
     return False
-
-
-@BOOK.rule("frames", off=False)
-def purpose(trigger: Token) -> bool:
-    """The aim of a move, a call or a rule is not done (kept as intended, below the
-    default view): "Peers backed moves to give Parliament the final say", "an amendment
-    to give Parliament a final say" (``[purpose]``: a "to" clause under one of its
-    nouns) — not "Britain gave Parliament a final say"."""
-    head = trigger.head
-    return head.i != trigger.i and head.pos_ in ("NOUN", "PROPN") and _to_clause(
-        trigger) and head.lemma_.lower() in PURPOSE_NOUNS
 
 
 @BOOK.rule("frames", off=False)
