@@ -2,9 +2,8 @@
 precision first), from the kinds of wrong record the marked tuning sheets found: idioms
 of light verbs ("take a tougher stance", "given her back hours"), an interviewer's
 question read as an appeal ("King asked Scott"), a life story ("she attended the
-University of New Mexico"), the aim of a move or a call taken as done ("moves to give
-Parliament the final say"), a newsroom's request for comment, agreeing with a view, and
-a warning of a risk. Word lists: ``data/event_frames.toml``.
+University of New Mexico"), a newsroom's request for comment, agreeing with a view,
+and a warning of a risk. Word lists: ``data/event_frames.toml``.
 """
 
 from __future__ import annotations
