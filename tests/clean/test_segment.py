@@ -155,4 +155,6 @@ def test_features_of_many_equal_paragraphs_take_linear_time() -> None:
         assert len(features) == n - 1 and {f["depth"] for f in features} == {0.0}
         return time.process_time() - started
 
-    assert cost(12_000) < 7 * cost(3000)  # the quadratic walk: ~10x
+    # the least of three runs each (one run's CPU time moves by ±40 % with the machine:
+    # a CI run once measured 7.5x for a linear walk); the quadratic walk: ~10x
+    assert min(cost(12_000) for _ in range(3)) < 7 * min(cost(3000) for _ in range(3))
