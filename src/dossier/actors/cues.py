@@ -52,6 +52,7 @@ class Cues:
     name_preps: frozenset[str]
     locative: frozenset[str]
     where_prepositions: frozenset[str]
+    person_role_nouns: frozenset[str]
     top_roles: frozenset[str]
     minor_roles: frozenset[str]
     confidence: dict[str, float]
@@ -104,6 +105,7 @@ def cues() -> Cues:
         name_preps=frozenset(d["name_prepositions"]),
         locative=frozenset(d["locative_prepositions"]),
         where_prepositions=frozenset(d["where_prepositions"]),
+        person_role_nouns=frozenset(d["person_role_nouns"]),
         top_roles=frozenset(d["top_roles"]), minor_roles=frozenset(d["minor_roles"]),
         confidence={k: float(v) for k, v in d["confidence"].items()},
         subnational={**{norm(n): "CAN" for n in d["subnational_canada"]},

@@ -8,19 +8,11 @@ small; the word list is ``person_role_nouns`` of ``actor_cues.toml``.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Span
 
-from dossier.actors.cues import BOOK
-from dossier.data import load_toml
+from dossier.actors.cues import BOOK, cues
 
 MAX_NAME_WORDS = 3  # "Eswar Prasad", "Marcelo Claure", "Mary Ann Smith"
-
-
-@cache
-def person_role_nouns() -> frozenset[str]:
-    return frozenset(load_toml("actor_cues.toml")["person_role_nouns"])
 
 
 @BOOK.rule("names", off=False)
@@ -32,7 +24,7 @@ def person_tagged_org(text: Span) -> bool:
     if not 1 <= len(text) <= MAX_NAME_WORDS or not all(
             t.is_title and t.is_alpha for t in text):
         return False
-    nouns, root = person_role_nouns(), text.root
+    nouns, root = cues().person_role_nouns, text.root
     if any(c.dep_ == "appos" and c.lower_ in nouns for c in root.children):
         return True
     if text.start == 0:

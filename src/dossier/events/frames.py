@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
+from dossier.events.precision import REFUSING  # (one list: press_refusal reads it too)
 from dossier.parse.tree import children
 from dossier.records import ActorRef
 
@@ -24,7 +25,6 @@ APPEAL_MARKS = frozenset(_F["question"]["appeal_marks"])
 LIFE_OBJECTS = {v: frozenset(ws) for v, ws in _F["biography"]["objects"].items()}
 LIFE_PREPS = {v: frozenset(ws) for v, ws in _F["biography"]["preps"].items()}
 COMMENT_NOUNS = frozenset(_F["press"]["for_nouns"])
-REFUSING = frozenset(_F["press"]["refusing"])
 SPEAKING = frozenset(_F["press"]["speaking"])
 AGREEING = frozenset(_F["view"]["agreeing"])
 TERMS_AUX = frozenset(_F["view"]["terms_aux"])
@@ -123,8 +123,6 @@ def comment_request(trigger: Token, t: ActorRef | None) -> bool:
         return False
     return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in SPEAKING
                for c in children(trigger))
-
-
 
 
 @BOOK.rule("frames", off=False)
