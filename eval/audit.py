@@ -382,10 +382,10 @@ def profile(r: dict[str, str]) -> str | None:
     """A row's kind as ``quotes.post.page_key`` gives it now: a report of a plain
     speech verb ("said", "told") is "indirect.say", also on a sheet drawn before that
     kind (its ``profile`` "indirect.verb", or none)."""
-    from dossier.quotes.post import plain_cues
+    from dossier.quotes.lexicon import cues
 
     if r["type"] == "indirect" and r.get("profile") in (None, "", "indirect.verb") and (
-            r.get("cue", "").lower() in plain_cues()):
+            r.get("cue", "").lower() in cues().plain):
         return "indirect.say"
     return r.get("profile") or None
 

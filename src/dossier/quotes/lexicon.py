@@ -64,6 +64,9 @@ class Lexicon:
     hypothetical: frozenset[str]
     later: frozenset[str]
     notes_headings: frozenset[str]
+    plain: frozenset[str]  # plain speech verbs as written ("said", "told")
+    state_bodies: dict[str, str]  # a state's body's noun -> its CAMEO sector
+    spokespeople: frozenset[str]  # who speaks for a body ("spokesman", "spokeswoman")
 
 
 @cache
@@ -93,7 +96,9 @@ def cues() -> Lexicon:
                    frozenset(d["finding_sources"]), frozenset(d["stance_verbs"]),
                    frozenset(d["finding_verbs"]), frozenset(d["unnamed_passive_verbs"]),
                    frozenset(d["hypothetical_modals"]), frozenset(d["later_adverbs"]),
-                   frozenset(d["notes_headings"]))
+                   frozenset(d["notes_headings"]), frozenset(d["plain_cues"]),
+                   dict(d["state_bodies"]),
+                   frozenset(d["org_speakers"]["spokesperson_heads"]))
 
 
 @cache

@@ -315,14 +315,6 @@ def mention_speaker(m: Mention, view: ArticleView | None = None,
     return sp
 
 
-@cache
-def _state_bodies() -> tuple[dict[str, str], frozenset[str]]:
-    """The nouns of a state's bodies (→ their sectors), and the spokespeople and
-    statements that speak for a body (``[org_speakers]``)."""
-    d = load_toml("quote_cues.toml")
-    return dict(d["state_bodies"]), frozenset(d["org_speakers"]["spokesperson_heads"])
-
-
 # Dependencies by which a state names the body its phrase heads: "China's commerce
 # ministry", "the Hong Kong police", "Bolivia's public defender's office".
 _BODY_DEPS = frozenset(("poss", "compound", "amod", "nmod", "case"))
@@ -342,7 +334,7 @@ def state_body(view: ArticleView, m: Mention, phrase: list[Token]) -> Span | Non
     if m.type != "state" or not (m.country or m.code) or view.quoted[phrase[0].i]:
         return None
     ids = {t.i for t in phrase}
-    bodies, spokes = _state_bodies()
+    bodies, spokes = cues().state_bodies, cues().spokespeople
     root = top = next((t for t in phrase if t.head.i not in ids or t.head.i == t.i), None)
     left = [t for t in phrase if root is not None and t.i < root.i]
     if root is not None and root.lower_ in spokes:

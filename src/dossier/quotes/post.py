@@ -212,19 +212,13 @@ def cue_kind(lemma: str) -> str:
             "prep" if lemma in c.preps else "other")
 
 
-@cache
-def plain_cues() -> frozenset[str]:
-    """The plain speech verbs as a cue's words ("said", "told"): ``plain_cues``."""
-    return frozenset(load_toml("quote_cues.toml")["plain_cues"])
-
-
 def page_key(q: Quote) -> str:
     """A quote's kind for the page calibration: "direct", "partial", or a report's
     type and the list its cue is in ("indirect.verb", "indirect.intent"); a report of
-    a plain speech verb is "indirect.say" ("said", "told": :func:`plain_cues`)."""
+    a plain speech verb is "indirect.say" ("said", "told": ``plain_cues``)."""
     if q.quote_type != "indirect":
         return q.quote_type
-    if q.cue is not None and q.cue.text.lower() in plain_cues():
+    if q.cue is not None and q.cue.text.lower() in cues().plain:
         return "indirect.say"
     return f"indirect.{cue_kind(q.cue.lemma if q.cue else '')}"
 
