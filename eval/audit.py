@@ -36,9 +36,8 @@ the sheet).
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
     python eval/audit.py carry eval/audits/NEW-quotes.tsv --from eval/audits/OLD-quotes.tsv
     python eval/audit.py fit eval/audits/NEW-tune-quotes.tsv [OLDER-tune-quotes.tsv …]
-                             [--least 15] [--check]
-    python eval/audit.py fit eval/audits/DATE-tune-events.tsv [OLDER-tune-events.tsv …]
-                             [--edges 0,0.6] [--split]
+                             [--edges 0,0.6,0.7,0.85] [--least 15] [--apart 2]
+                             [--check | --split]
 
 ``carry`` fills the marks (and note) of a new sheet's rows from earlier marked sheets
 where the record is the same (every record column equal but ``n``, ``confidence`` and
@@ -346,40 +345,19 @@ def right(kind: str, r: dict[str, str]) -> bool:
     return all(r[m].strip().lower() == "y" for m in marks)
 
 
-# a cell (a kind or a type in a confidence bin) of fewer marked quotes than this is
-# not fitted: its quotes take their type's share in the bin, or the bin's
+# a cell (a record's kind, or a quote's type, in a confidence bin or across all bins) of
+# fewer marked records than this is not fitted: its records fall back to a coarser cell
 LEAST = 15
-# ... and whose share right differs from the rest of its bin's by fewer standard errors
+# ... and whose share right differs from the rest's by fewer standard errors
 APART = 2.0
-
-
-def fit_rows(sheets: list[Path]) -> list[dict[str, Any]]:
-    """The marked quotes of speech of TUNING sheets (beliefs are hidden anyway), each
-    record once (the first sheet's marks win): its confidence before the page
-    calibration (``base``; a sheet drawn before the pass has only ``confidence``), type,
-    kind (``profile``; None on a sheet without it), page and whether it is fully right."""
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, ...]] = set()
-    for sheet in sheets:
-        kind, fields, rows = read_sheet(sheet)
-        if "-tune-" not in sheet.name or kind != "quote":
-            raise SheetError(f"{sheet}: not a quote sheet of the tuning pages (a "
-                             "held-apart audit sheet is never fitted on)")
-        key_cols = ("file", "article", "start", "end", "type", "cue")
-        for r in rows:
-            key = tuple(r.get(c, "") for c in key_cols)
-            if (key in seen or r.get("act", "speech") != "speech"
-                    or not all(r[m].strip() for m in MARKS[kind])):
-                continue
-            seen.add(key)
-            out.append({"conf": float(r.get("base") or r["confidence"]), "type": r["type"],
-                        "profile": profile(r), "page": r.get("file", ""),
-                        "right": right(kind, r)})
-    return out
+EDGES = {"quote": [0, 0.6, 0.7, 0.85], "event": [0, 0.6], "mention": [0, 0.6]}
+# the columns that name a quote across sheets of other columns (older sheets lack some);
+# a record of another kind is every column of its row but the marks and NOT_RECORD
+QUOTE_KEY = ("file", "article", "start", "end", "type", "cue")
 
 
 def profile(r: dict[str, str]) -> str | None:
-    """A row's kind as ``quotes.post.page_key`` gives it now: a report of a plain
+    """A quote row's kind as ``quotes.post.page_key`` gives it now: a report of a plain
     speech verb ("said", "told") is "indirect.say", also on a sheet drawn before that
     kind (its ``profile`` "indirect.verb", or none)."""
     from dossier.quotes.lexicon import cues
@@ -390,14 +368,67 @@ def profile(r: dict[str, str]) -> str | None:
     return r.get("profile") or None
 
 
+def cells_of(kind: str, r: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The cells a sheet's row may fall in, finest first, as the stage's post pass reads
+    them off a record: (cells within its confidence bin, cells across all bins). A quote:
+    its kind and its type in its bin (``quotes.post.page_key``); an event with no one
+    acted upon: ``no_target`` across the bins (``events.post.calibration_key``)."""
+    if kind == "quote":
+        kind_of = profile(r)
+        return [k for k in (kind_of,) if k and k != r["type"]] + [r["type"]], []
+    if kind == "event":
+        return [], ["no_target"] if r["target_actor"].strip() == "—" else []
+    return [], []
+
+
+def fit_rows(sheets: list[Path]) -> tuple[str, list[dict[str, Any]]]:
+    """The kind and the marked records of TUNING sheets of one kind (a quote only if it
+    is speech: beliefs are hidden anyway), each record once (the first sheet's marks
+    win): its confidence before the page calibration (``conf``: ``base``; a sheet drawn
+    before the pass has only ``confidence``), its cells (:func:`cells_of`), its page,
+    article and whether it is fully right."""
+    kinds: set[str] = set()
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, ...]] = set()
+    for sheet in sheets:
+        kind, fields, rows = read_sheet(sheet)
+        if "-tune-" not in sheet.name:
+            raise SheetError(f"{sheet}: not a sheet of the tuning pages (a held-apart audit "
+                             "sheet is never fitted on)")
+        kinds.add(kind)
+        if len(kinds) > 1:
+            raise SheetError(f"{sheet}: a {kind} sheet among sheets of another kind")
+        key_cols = QUOTE_KEY if kind == "quote" else tuple(
+            c for c in fields if c not in NOT_RECORD and c not in MARKS[kind])
+        for r in rows:
+            key = tuple(r.get(c, "") for c in key_cols)
+            if (key in seen or r.get("act", "speech") != "speech"
+                    or not all(r[m].strip() for m in MARKS[kind])):
+                continue
+            seen.add(key)
+            within, across = cells_of(kind, r)
+            out.append({"conf": float(r.get("base") or r["confidence"]), "within": within,
+                        "across": across, "type": r.get("type", ""),
+                        "profile": profile(r) if kind == "quote" else None,
+                        "page": r.get("file", ""),
+                        "article": r.get("article", ""), "right": right(kind, r)})
+    return kinds.pop(), out
+
+
 Cell = tuple[int, int, float]  # right, records, mean confidence
 
 
+def _cell(inside: list[dict[str, Any]]) -> Cell:
+    return (sum(r["right"] for r in inside), len(inside),
+            sum(r["conf"] for r in inside) / len(inside))
+
+
 def apart(group: list[dict[str, Any]], inside: list[dict[str, Any]], z: float) -> bool:
-    """Whether a cell's share right differs from the rest of its bin's by at least
-    ``z`` standard errors (a two-proportion test): a split the marks bear out, not
-    noise of a few dozen quotes."""
-    rest = [r for r in inside if r not in group]
+    """Whether a cell's share right differs from the rest's (of its bin, or of all
+    records) by at least ``z`` standard errors (a two-proportion test): a split the
+    marks bear out, not noise of a few dozen records."""
+    taken = {id(r) for r in group}
+    rest = [r for r in inside if id(r) not in taken]
     if not rest:
         return False
     k1, n1, k2, n2 = sum(r["right"] for r in group), len(group), sum(
@@ -407,76 +438,88 @@ def apart(group: list[dict[str, Any]], inside: list[dict[str, Any]], z: float) -
     return se > 0 and abs(k1 / n1 - k2 / n2) >= z * se
 
 
+def _chosen(rows: list[dict[str, Any]], side: str, least: int, z: float
+            ) -> dict[str, list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        for name in r[side]:
+            groups.setdefault(name, []).append(r)
+    return {name: groups[name] for name in sorted(groups)
+            if len(groups[name]) >= least and apart(groups[name], rows, z)}
+
+
 def fit_table(rows: list[dict[str, Any]], edges: list[float], least: int = LEAST,
               z: float = APART, rest_of_bin: bool = True
               ) -> tuple[dict[str, Cell], dict[str, Cell]]:
-    """Per bin (lower edge "0.60") and per cell of at least ``least`` quotes whose
-    share right stands ``z`` standard errors apart from the rest of its bin (a
-    report's kind "indirect.intent@0.60", a type "direct@0.60"): right, records,
-    mean confidence. With ``rest_of_bin`` a bin's figures are those of its quotes no
-    cell takes (the ones that fall back to it), so a cell of wrong reports does not
-    pull down the direct quotes beside it."""
-    def cell(inside: list[dict[str, Any]]) -> Cell:
-        return (sum(r["right"] for r in inside), len(inside),
-                sum(r["conf"] for r in inside) / len(inside))
-
-    bins: dict[str, Cell] = {}
+    """The bins (by lower edge, "0.60") and the cells of at least ``least`` records whose
+    share right stands ``z`` standard errors apart from the rest's: cells across the bins
+    ("no_target", whose records then leave the bins) and cells within a bin (a report's
+    kind "indirect.intent@0.60", a type "direct@0.60"); each as (right, records, mean
+    confidence). With ``rest_of_bin`` a bin's figures are those of its records no cell
+    takes (the ones that fall back to it), and a type's those its kinds' cells do not
+    take, so a cell of wrong reports does not pull down the direct quotes beside it."""
     cells: dict[str, Cell] = {}
+    across = _chosen(rows, "across", least, z)
+    for name, group in across.items():
+        cells[name] = _cell(group)
+    taken = {id(r) for group in across.values() for r in group}
+    rows = [r for r in rows if id(r) not in taken]
+    bins: dict[str, Cell] = {}
     for lo, hi in zip(edges, [*edges[1:], 1.01], strict=True):
         inside = [r for r in rows if lo <= r["conf"] < hi]
         if not inside:
             continue
         b = f"{lo:.2f}"
-        bins[b] = cell(inside)
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for r in inside:
-            groups.setdefault(r["type"], []).append(r)
-            if r["profile"] and r["profile"] != r["type"]:
-                groups.setdefault(r["profile"], []).append(r)
-        chosen = [name for name in sorted(groups)
-                  if len(groups[name]) >= least and apart(groups[name], inside, z)]
-        for name in chosen:
-            group = groups[name]
+        bins[b] = _cell(inside)
+        chosen = _chosen(inside, "within", least, z)
+        for name, group in chosen.items():
             if rest_of_bin and "." not in name:  # a type: its quotes no kind cell takes
-                kinds = {id(r) for k in chosen if k.startswith(f"{name}.") for r in groups[k]}
+                kinds = {id(r) for k, g in chosen.items() if k.startswith(f"{name}.")
+                         for r in g}
                 group = [r for r in group if id(r) not in kinds] or group
-            cells[f"{name}@{b}"] = cell(group)
-        covered = {id(r) for name in chosen for r in groups[name]}
+            cells[f"{name}@{b}"] = _cell(group)
+        covered = {id(r) for group in chosen.values() for r in group}
         rest = [r for r in inside if id(r) not in covered]
         if rest and covered and rest_of_bin:
-            bins[b] = cell(rest)  # the quotes no cell takes are worth what they are
+            bins[b] = _cell(rest)  # the records no cell takes are worth what they are
     return bins, cells
 
 
 def scaled(bins: dict[str, Cell], cells: dict[str, Cell], edges: list[float],
            r: dict[str, Any]) -> float:
-    """A quote's confidence as quotes.post.page_calibrated scales it by this table."""
+    """A record's confidence as the stage's ``post.page_calibrated`` scales it by this
+    table (stored to two decimals): by its finest cell's share right over mean within its
+    bin, else across the bins, else its bin's. Never raised."""
     lo = next((e for e in reversed(edges) if r["conf"] >= e), None)
     if lo is None:
         return float(r["conf"])
     b = f"{lo:.2f}"
-    c = cells.get(f"{r['profile']}@{b}") or cells.get(f"{r['type']}@{b}") or bins.get(b)
+    names = [f"{name}@{b}" for name in r["within"]] + list(r["across"]) + [b]
+    c = next((cells.get(n) or bins.get(n) for n in names if n in cells or n in bins), None)
     if c is None:
         return float(r["conf"])
     ratio = round(c[0] / c[1], 2) / round(c[2], 2)
     return float(r["conf"]) if ratio >= 1 else round(r["conf"] * ratio, 2)
 
 
-def fit(sheets: list[Path], edges: list[float], least: int = LEAST, z: float = APART) -> str:
-    """A table of the share of fully right quotes and the mean confidence of each
-    confidence bin, and of each cell of at least ``least`` marked quotes (a report's
-    cue kind or a quote type in a bin), of marked sheets of the TUNING pages, as
-    ``data/quote_page_calibration.toml`` holds it."""
-    rows = fit_rows(sheets)
-    bins, cells = fit_table(rows, edges, least, z)
+def fit(sheets: list[Path], edges: list[float] | None = None, least: int = LEAST,
+        z: float = APART) -> str:
+    """The table a stage's page calibration reads (``data/quote_page_calibration.toml``,
+    ``data/event_page_calibration.toml``) from marked sheets of the TUNING pages: the
+    share of fully right records and the mean confidence of each confidence bin and of
+    each cell (:func:`fit_table`)."""
+    kind, rows = fit_rows(sheets)
+    bins, cells = fit_table(rows, edges or EDGES[kind], least, z)
     names = " ".join(s.name for s in sheets)
-    lines = [f"# fitted by eval/audit.py fit {names}: {len(rows)} quotes of speech marked "
-             f"by hand ({sum(r['profile'] is not None for r in rows)} with their kind)",
-             f"# cells of at least {least} marked quotes whose share right stands {z:g} "
-             "standard errors apart from the rest of their bin's; a quote takes its kind's "
-             "cell in its bin, else its type's, else the bin's (the quotes of the bin no "
-             "cell takes)",
+    noun = "quotes of speech" if kind == "quote" else f"{kind}s"
+    lines = [f"# fitted by eval/audit.py fit {names}: {len(rows)} {noun} marked by hand"
+             + (f" ({sum(r['profile'] is not None for r in rows)} with their kind)"
+                if kind == "quote" else ""),
+             f"# cells of at least {least} marked records whose share right stands {z:g} "
+             "standard errors apart from the rest's; a record takes its finest cell in its "
+             "bin, else one across the bins, else the bin's (the records no cell takes)",
              "[bins]"]
+
     def line(name: str, c: Cell) -> str:
         return (f'"{name}" = [{c[0] / c[1]:.2f}, {c[2]:.2f}]  '
                 f"# share right, mean confidence: {c[0]} of {c[1]}")
@@ -485,13 +528,18 @@ def fit(sheets: list[Path], edges: list[float], least: int = LEAST, z: float = A
     return "\n".join(lines) + "\n"
 
 
-def cross_check(sheets: list[Path], edges: list[float], least: int = LEAST,
+def _brier(got: list[tuple[float, bool]]) -> float:
+    return round(sum((c - ok) ** 2 for c, ok in got) / len(got), 4)
+
+
+def cross_check(sheets: list[Path], edges: list[float] | None = None, least: int = LEAST,
                 z: float = APART) -> dict[str, Any]:
-    """The page calibration judged on quotes it was not fitted on: each page's quotes
+    """The page calibration judged on records it was not fitted on: each page's records
     scaled by a table fitted on the other pages (leave one page out), then per
     scaled-confidence bin the records, mean confidence and share right, and the Brier
-    score; beside it the same with the bin alone (cells off) and with no scaling."""
-    rows = fit_rows(sheets)
+    score; beside it the same with the bins alone (cells off) and with no scaling."""
+    kind, rows = fit_rows(sheets)
+    edges = edges or EDGES[kind]
     res: dict[str, Any] = {"records": len(rows), "least": least}
     for name, k in (("cells", least), ("bins_only", 10**9), ("none", -1)):
         got: list[tuple[float, bool]] = []
@@ -500,146 +548,54 @@ def cross_check(sheets: list[Path], edges: list[float], least: int = LEAST,
             bins, cells = fit_table(rest, edges, k, z) if k >= 0 else ({}, {})
             got += [(scaled(bins, cells, edges, r), r["right"]) for r in rows
                     if r["page"] == page]
-        table = []
-        for lo, hi in zip(BINS, BINS[1:], strict=False):
-            inside = [(c, ok) for c, ok in got if lo <= c < hi]
-            if inside:
-                table.append({"confidence": f"{lo:.2f}–{min(hi, 1.0):.2f}",
-                              "records": len(inside),
-                              "mean": round(sum(c for c, _ in inside) / len(inside), 3),
-                              "share_right": round(sum(ok for _, ok in inside)
-                                                   / len(inside), 3)})
-        res[name] = {"brier": round(sum((c - ok) ** 2 for c, ok in got) / len(got), 4),
-                     "bins": table}
+        res[name] = {"brier": _brier(got), "bins": by_bin(got)}
     return res
 
 
-# an event sheet's cells beside the confidence bins (events.post.calibration_key reads
-# the same cell off a record): an event with no one acted upon
-EVENT_KEYS = {"no_target": lambda r: r["target_actor"].strip() == "—"}
-MIN_CELL = 15  # a key cell with fewer records falls back to its confidence bin
-EDGES = {"quote": [0, 0.6, 0.7, 0.85], "event": [0, 0.6], "mention": [0, 0.6]}
+def by_bin(got: list[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """Per confidence bin (BINS): records, mean confidence and share right."""
+    table = []
+    for lo, hi in zip(BINS, BINS[1:], strict=False):
+        inside = [(c, ok) for c, ok in got if lo <= c < hi]
+        if inside:
+            table.append({"confidence": f"{lo:.2f}–{min(hi, 1.0):.2f}",
+                          "records": len(inside),
+                          "mean": round(sum(c for c, _ in inside) / len(inside), 3),
+                          "share_right": round(sum(ok for _, ok in inside) / len(inside), 3)})
+    return table
 
 
-def _fitted_rows(sheets: list[Path]) -> tuple[str, list[dict[str, str]]]:
-    """The marked rows of TUNING sheets of one kind, each record once (the first sheet's
-    marks win), its ``confidence`` the one before the page calibration (``base``; a
-    sheet drawn before the pass has only ``confidence``)."""
-    kinds: set[str] = set()
-    out: list[dict[str, str]] = []
-    seen: set[tuple[str, ...]] = set()
-    for sheet in sheets:
-        kind, _, rows = read_sheet(sheet)
-        if "-tune-" not in sheet.name:
-            raise SheetError(f"{sheet}: not a sheet of the tuning pages (a held-apart audit "
-                             "sheet is never fitted on)")
-        kinds.add(kind)
-        if len(kinds) > 1:
-            raise SheetError(f"{sheet}: a {kind} sheet among sheets of another kind")
-        for r in rows:
-            key = tuple(v for c, v in r.items() if c not in NOT_RECORD | set(MARKS[kind]))
-            if (key in seen or r.get("act", "speech") != "speech"
-                    or not all(r[m].strip() for m in MARKS[kind])):
-                continue
-            seen.add(key)
-            out.append(r | {"confidence": r.get("base") or r["confidence"]})
-    return kinds.pop(), out
-
-
-def _cell(kind: str, rows: list[dict[str, str]]) -> tuple[int, int, float]:
-    """(records, fully right, mean confidence) of some rows."""
-    return (len(rows), sum(right(kind, r) for r in rows),
-            sum(float(r["confidence"]) for r in rows) / len(rows))
-
-
-def table(kind: str, rows: list[dict[str, str]], edges: list[float]
-          ) -> tuple[dict[float, tuple[int, int, float]], dict[str, tuple[int, int, float]]]:
-    """The cells a calibration is fitted from: per confidence bin (by lower edge) and,
-    for events, per key with at least MIN_CELL records (the bins then hold the rest)."""
-    keys = {}
-    if kind == "event":
-        for name, inside in EVENT_KEYS.items():
-            cell = [r for r in rows if inside(r)]
-            if len(cell) >= MIN_CELL:
-                keys[name] = _cell(kind, cell)
-                rows = [r for r in rows if not inside(r)]
-    bins = {}
-    for lo, hi in zip(edges, [*edges[1:], 1.01], strict=True):
-        inside_bin = [r for r in rows if lo <= float(r["confidence"]) < hi]
-        if inside_bin:
-            bins[lo] = _cell(kind, inside_bin)
-    return bins, keys
-
-
-def fit_keyed(sheets: list[Path], edges: list[float] | None = None) -> str:
-    """A table of the share of fully right records per confidence bin (lower edge =
-    [share, the bin's mean confidence]) of marked event or mention sheets of the
-    TUNING pages (quotes: :func:`fit`); for events also per key cell (``[keys]``:
-    ``EVENT_KEYS``, a cell of at least ``MIN_CELL`` records), as
-    ``data/event_page_calibration.toml`` holds it."""
-    kind, rows = _fitted_rows(sheets)
-    bins, keys = table(kind, rows, edges or EDGES[kind])
-    names = " ".join(s.name for s in sheets)
-    lines = [f"# fitted by eval/audit.py fit {names}: {len(rows)} records marked by hand",
-             "[bins]"]
-    for lo, (n, ok, mean) in bins.items():
-        lines.append(f'"{lo:.2f}" = [{ok / n:.2f}, {mean:.2f}]  '
-                     f'# share right, mean confidence: {ok} of {n}')
-    if keys:
-        lines.append("[keys]")
-        for name, (n, ok, mean) in keys.items():
-            lines.append(f"{name} = [{ok / n:.2f}, {mean:.2f}]  "
-                         f"# share right, mean confidence: {ok} of {n}")
-    return "\n".join(lines) + "\n"
-
-
-def calibrated(kind: str, r: dict[str, str], bins: dict[float, tuple[int, int, float]],
-               keys: dict[str, tuple[int, int, float]]) -> float:
-    """A row's confidence scaled by its cell's share right over mean (never raised), as
-    quotes.post.page_calibrated and events.post.page_calibrated do."""
-    conf = float(r["confidence"])
-    cell = next((keys[k] for k, inside in EVENT_KEYS.items() if k in keys and inside(r)),
-                None) if kind == "event" else None
-    if cell is None:
-        cell = next((bins[lo] for lo in sorted(bins, reverse=True) if conf >= lo), None)
-    if cell is None or cell[2] == 0:
-        return conf
-    ratio = cell[1] / cell[0] / cell[2]
-    return conf if ratio >= 1 else round(conf * ratio, 2)
-
-
-def half(r: dict[str, str]) -> int:
-    """Which half of the pages a row's page is in for :func:`split`: a Scrapinghub page
-    (its name hex digits) by the first digit of its name (0–3: 0, 4–7: 1), an article
-    of the further tuning news (a name with a dot or a stroke) by the first hex digit of
-    its id (0–7, 8–f)."""
-    name = r["file"]
+def half(r: dict[str, Any]) -> int:
+    """Which half of the pages a fitted record's page is in for :func:`split`: a
+    Scrapinghub page (its name hex digits) by the first digit of its name (0–3: 0, 4–7:
+    1), an article of the further tuning news (a name with a dot or a stroke) by the
+    first hex digit of its id (0–7, 8–f)."""
+    name = r["page"]
     if name and all(c in "0123456789abcdef" for c in name):
         return 0 if name[0] in "0123" else 1
     return 0 if r["article"][:1] in "01234567" else 1
 
 
-def split(sheets: list[Path], edges: list[float] | None = None, floor: float = 0.6
-          ) -> list[dict[str, Any]]:
+def split(sheets: list[Path], edges: list[float] | None = None, floor: float = 0.6,
+          least: int = LEAST, z: float = APART) -> list[dict[str, Any]]:
     """The calibration checked on pages it was not fitted on: the sheets' pages in two
     halves (:func:`half`), fitted on one, measured on the other — the Brier score (mean
     squared gap between confidence and right) and the records at or above ``floor``
     (shown, right) before and after."""
-    kind, rows = _fitted_rows(sheets)
+    kind, rows = fit_rows(sheets)
+    edges = edges or EDGES[kind]
     a, b = [r for r in rows if half(r) == 0], [r for r in rows if half(r) == 1]
     out = []
     for name, fitted, measured in (("fit A, measure B", a, b), ("fit B, measure A", b, a)):
         if not fitted or not measured:
             continue
-        bins, keys = table(kind, fitted, edges or EDGES[kind])
-        truth = [right(kind, r) for r in measured]
+        bins, cells = fit_table(fitted, edges, least, z)
         res: dict[str, Any] = {"split": name, "records": len(measured)}
-        for tag, conf in (("before", [float(r["confidence"]) for r in measured]),
-                          ("after", [calibrated(kind, r, bins, keys) for r in measured])):
-            res[f"brier_{tag}"] = round(sum((c - t) ** 2 for c, t in zip(conf, truth,
-                                                                         strict=True))
-                                        / len(truth), 4)
-            shown_right = [t for c, t in zip(conf, truth, strict=True) if c >= floor]
+        for tag, conf in (("before", [r["conf"] for r in measured]),
+                          ("after", [scaled(bins, cells, edges, r) for r in measured])):
+            got = [(c, r["right"]) for c, r in zip(conf, measured, strict=True)]
+            res[f"brier_{tag}"] = _brier(got)
+            shown_right = [ok for c, ok in got if c >= floor]
             res[f"shown_{tag}"] = [len(shown_right), sum(shown_right)]
         out.append(res)
     return out
@@ -686,13 +642,13 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("--edges", help="lower edges of the confidence bins (quotes: "
                    "0,0.6,0.7,0.85; events and mentions: 0,0.6)")
     f.add_argument("--least", type=int, default=LEAST,
-                   help="fewest marked quotes of a cell fitted apart from its bin")
+                   help="fewest marked records of a cell fitted apart")
     f.add_argument("--apart", type=float, default=APART,
-                   help="standard errors a cell's share must stand from the rest of its bin's")
+                   help="standard errors a cell's share must stand from the rest's")
     f.add_argument("--check", action="store_true",
                    help="leave-one-page-out reliability of the fit, not the table")
-    f.add_argument("--split", action="store_true", help="(events, mentions) check "
-                   "instead: fit on half the pages, measure on the other half")
+    f.add_argument("--split", action="store_true", help="check instead: fit on half "
+                   "the pages, measure on the other half")
     k = sub.add_parser("carry")
     k.add_argument("sheet", type=Path)
     k.add_argument("--from", dest="earlier", type=Path, nargs="+", required=True)
@@ -702,12 +658,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.cmd == "fit":
             edges = [float(e) for e in args.edges.split(",")] if args.edges else None
-            if read_sheet(args.sheets[0])[0] != "quote":
-                print(json.dumps(split(args.sheets, edges), indent=2) if args.split
-                      else fit_keyed(args.sheets, edges), end="\n" if args.split else "")
-                return 0
-            edges = edges or EDGES["quote"]
-            if args.check:
+            if args.split:
+                print(json.dumps(split(args.sheets, edges, least=args.least, z=args.apart),
+                                 indent=2))
+            elif args.check:
                 print(json.dumps(cross_check(args.sheets, edges, args.least, args.apart),
                                  indent=2))
             else:

@@ -200,12 +200,12 @@ def test_fit_gives_a_cell_its_own_share_only_with_enough_quotes(audit, tmp_path:
     assert '"indirect.intent@0.60" = [0.25, 0.65]' in table  # 4 >= 3: its own cell
     assert "indirect@0.60" not in table  # the type is the whole bin: the bin's share
     assert "indirect.verb@0.60" not in table  # 2 < 3: takes the bin's share
-    bins, cells = audit.fit_table(audit.fit_rows([sheet]), [0, 0.6], least=3, z=0)
-    intent, verb = (audit.fit_rows([sheet])[i] for i in (0, 5))
+    bins, cells = audit.fit_table(audit.fit_rows([sheet])[1], [0, 0.6], least=3, z=0)
+    intent, verb = (audit.fit_rows([sheet])[1][i] for i in (0, 5))
     assert audit.scaled(bins, cells, [0, 0.6], intent) == 0.25
     assert audit.scaled(bins, cells, [0, 0.6], verb) == 0.65  # right 2 of 2: never raised
     # the whole bin's share (3 of 6) without the rest-of-bin reading
-    bins, cells = audit.fit_table(audit.fit_rows([sheet]), [0, 0.6], least=3, z=0,
+    bins, cells = audit.fit_table(audit.fit_rows([sheet])[1], [0, 0.6], least=3, z=0,
                                   rest_of_bin=False)
     assert audit.scaled(bins, cells, [0, 0.6], verb) == 0.5
     # with too few quotes for any cell, the bin alone
@@ -236,7 +236,7 @@ def test_quotes_no_cell_takes_get_the_share_of_the_rest_of_their_bin(  # type: i
     rows = [_tune_quote(i, 0.75, i < 4, "indirect.verb") for i in range(20)]
     rows += [_tune_quote(100 + i, 0.75, i < 16, "direct") for i in range(20)]
     rows += [_tune_quote(200 + i, 0.75, i < 4, "partial") for i in range(5)]
-    fitted = audit.fit_rows([_sheet(tmp_path / "x-tune-quotes.tsv", rows)])
+    kind, fitted = audit.fit_rows([_sheet(tmp_path / "x-tune-quotes.tsv", rows)])
     bins, cells = audit.fit_table(fitted, [0, 0.7], least=15, rest_of_bin=rest_of_bin)
     assert set(cells) == {"direct@0.70", "indirect@0.70", "indirect.verb@0.70"}
     partial = next(r for r in fitted if r["type"] == "partial")
@@ -285,12 +285,12 @@ def test_fit_gives_events_a_cell_for_a_missing_target(audit, tmp_path: Path) -> 
     paired = [_event("30", "0.25", "Ukraine (UKR)", right),
               _event("31", "0.35", "Ukraine (UKR)", wrong),
               _event("32", "0.75", "Ukraine (UKR)", right)]
-    table = audit.fit_keyed([_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone + paired)])
-    assert "no_target = [0.15, 0.10]  # share right, mean confidence: 3 of 20" in table
+    table = audit.fit([_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone + paired)])
+    assert '"no_target" = [0.15, 0.10]  # share right, mean confidence: 3 of 20' in table
     assert '"0.00" = [0.50, 0.30]' in table  # the bins hold the rest: 1 of 2
     assert '"0.60" = [1.00, 0.75]' in table
-    # a cell of fewer than MIN_CELL records falls back to the bins
-    few = audit.fit_keyed([_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone[:5] + paired)])
+    # a cell of fewer than LEAST records falls back to the bins
+    few = audit.fit([_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone[:5] + paired)])
     assert "no_target" not in few and '"0.00" = [0.57, 0.16]' in few  # 4 of 7
 
 
@@ -333,10 +333,10 @@ def test_fit_reads_each_record_once_at_its_confidence_before_the_calibration(  #
     newer = _sheet(tmp_path / "2026-12-07-tune-events.tsv", [before])
     older = _sheet(tmp_path / "2026-12-06-tune-events.tsv",
                    [old, _event("1", "0.1", "—", "y y y y y")])  # the same record, marked again
-    kind, rows = audit._fitted_rows([newer, older])
+    kind, rows = audit.fit_rows([newer, older])
     assert kind == "event"
-    assert [(r["n"], r["confidence"], r["real"]) for r in rows] == [("1", "0.1", "n"),
-                                                                    ("2", "0.3", "y")]
+    assert [(r["conf"], r["right"], r["across"]) for r in rows] == [
+        (0.1, False, ["no_target"]), (0.3, True, ["no_target"])]
 
 
 @pytest.mark.parametrize(("file", "article", "half"), [
@@ -346,7 +346,35 @@ def test_fit_reads_each_record_once_at_its_confidence_before_the_calibration(  #
     ("ccnews_extra", "80240d1c", 1), ("npr_technolo", "f0", 1)])
 def test_split_halves_pages_by_name_and_other_news_by_article(audit, file: str,  # type: ignore[no-untyped-def]
                                                               article: str, half: int) -> None:
-    assert audit.half({"file": file, "article": article}) == half
+    assert audit.half({"page": file, "article": article}) == half
+
+
+@pytest.mark.parametrize(("alone_right", "cell", "in_bin"), [
+    (1, True, "[0.90, 0.30]"),    # 1 of 20 against 9 of 10 beside it: its own cell
+    (17, False, "[0.87, 0.30]"),  # 17 of 20 against 9 of 10: noise; the bin holds all 30
+])
+def test_an_event_cell_across_the_bins_must_stand_apart(audit, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         alone_right: int, cell: bool,
+                                                         in_bin: str) -> None:
+    right, wrong = "y y y y y", "n n n n y"
+    alone = [_event(str(i), "0.3", "—", right if i < alone_right else wrong) for i in range(20)]
+    paired = [_event(str(50 + i), "0.3", "Ukraine (UKR)", right if i < 9 else wrong)
+              for i in range(10)]
+    table = audit.fit([_sheet(tmp_path / "2026-12-06-tune-events.tsv", alone + paired)])
+    assert ('"no_target"' in table) is cell
+    # the bin holds the records no cell takes: the 10 paired ones, or all 30
+    assert f'"0.00" = {in_bin}' in table
+
+
+def test_every_kind_is_checked_page_by_page(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # two pages of events at 0.5: right 1 in 4 on each; fitted on the other page, each
+    # page's events fall to 0.25, nearer the truth than 0.5
+    rows = [_event(str(i), "0.5", "Ukraine (UKR)", "y y y y y" if i % 4 == 0 else "n n n n y",
+                   file="0a" if i < 8 else "7f") for i in range(16)]
+    res = audit.cross_check([_sheet(tmp_path / "2026-12-06-tune-events.tsv", rows)])
+    assert res["records"] == 16
+    assert res["none"]["brier"] == 0.25
+    assert res["cells"]["brier"] == 0.1875  # (0.75² · 4 + 0.25² · 12) / 16
 
 
 def test_the_further_tuning_news_is_its_three_sources(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

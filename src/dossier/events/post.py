@@ -12,7 +12,7 @@ from dossier.records import Event
 
 
 def calibration_key(e: Event) -> str | None:
-    """The cell of ``data/event_page_calibration.toml``'s ``[keys]`` an event falls in
+    """The cell of ``data/event_page_calibration.toml``'s ``[cells]`` an event falls in
     (``eval/audit.py`` reads the same cell off a sheet's row): ``no_target`` for an event
     with no one acted upon; None for the others (their confidence bin decides)."""
     return "no_target" if e.target_actor is None else None
@@ -21,10 +21,11 @@ def calibration_key(e: Event) -> str | None:
 @cache
 def _page_table() -> tuple[list[tuple[float, float]], dict[str, float]]:
     """(lower edge, share right / mean confidence) of each confidence bin, by edge, and
-    the same ratio of each key cell."""
+    the same ratio of each cell (across the bins: ``eval/audit.py`` fits one table
+    format for quotes and events)."""
     data = load_toml("event_page_calibration.toml")
     bins = sorted((float(k), float(v[0]) / float(v[1])) for k, v in data["bins"].items())
-    keys = {k: float(v[0]) / float(v[1]) for k, v in data.get("keys", {}).items()}
+    keys = {k: float(v[0]) / float(v[1]) for k, v in data.get("cells", {}).items()}
     return bins, keys
 
 
