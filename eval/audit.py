@@ -372,13 +372,17 @@ def cells_of(kind: str, r: dict[str, str]) -> tuple[list[str], list[str]]:
     """The cells a sheet's row may fall in, finest first, as the stage's post pass reads
     them off a record: (cells within its confidence bin, cells across all bins). A quote:
     its kind and its type in its bin (``quotes.post.page_key``); an event with no one
-    acted upon: ``no_target`` across the bins (``events.post.calibration_key``)."""
+    acted upon: ``no_target`` across the bins (``events.post.calibration_key``); a
+    mention: how it was linked and to what kind of actor ("metonym.state"), else how
+    ("metonym"), in its bin. (No mention table ships: fitted on the 629 marked mentions
+    of the tuning sheets, these cells did not help on pages left out, docs/evaluation.md.)"""
     if kind == "quote":
         kind_of = profile(r)
         return [k for k in (kind_of,) if k and k != r["type"]] + [r["type"]], []
     if kind == "event":
         return [], ["no_target"] if r["target_actor"].strip() == "—" else []
-    return [], []
+    via, type_ = r.get("via", "").strip(), r.get("type", "").strip()
+    return ([f"{via}.{type_}"] if via and type_ else []) + ([via] if via else []), []
 
 
 def fit_rows(sheets: list[Path]) -> tuple[str, list[dict[str, Any]]]:

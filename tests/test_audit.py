@@ -425,3 +425,35 @@ def test_records_of_the_further_news_come_through_dossiers_readers(audit, tmp_pa
     # the no-target cell is scaled by the page calibration, the others keep their base
     assert any(r["confidence"] < r["base"] for r in events if r["target_actor"] is None)
     assert all(r["confidence"] == r["base"] for r in events if r["target_actor"] is not None)
+
+
+@pytest.mark.parametrize(("via", "type_", "within"), [
+    ("metonym", "state", ["metonym.state", "metonym"]),  # how linked, to what, else how
+    ("unlinked", "org", ["unlinked.org", "unlinked"]),
+    ("pronoun", "", ["pronoun"]),                        # no type: how it was linked alone
+    ("", "person", []),                                  # no via: the bin decides
+])
+def test_a_mention_falls_in_its_link_and_actor_kind_cells(audit, via: str, type_: str,  # type: ignore[no-untyped-def]
+                                                          within: list[str]) -> None:
+    assert audit.cells_of("mention", {"via": via, "type": type_}) == (within, [])
+
+
+def _mention(n: int, via: str, type_: str, conf: str, link: str) -> dict[str, str]:
+    return {"n": str(n), "file": "0a", "article": "a1", "start": str(n), "end": "20",
+            "mention": "Moscow", "actor": "Russia (RUS)", "via": via, "type": type_,
+            "confidence": conf, "context": "…", "link": link, "absurd": "n", "note": ""}
+
+
+def test_fit_gives_mentions_a_cell_of_how_they_were_linked(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    metonyms = [_mention(i, "metonym", "state", "0.7", "y" if i < 5 else "n") for i in range(20)]
+    names = [_mention(50 + i, "name", "person", "0.8", "y" if i < 19 else "n")
+             for i in range(20)]
+    table = audit.fit([_sheet(tmp_path / "2026-12-07-tune-mentions.tsv", metonyms + names)])
+    assert '"metonym.state@0.60" = [0.25, 0.70]' in table  # 5 of 20, apart from the names
+    assert '"name.person@0.60" = [0.95, 0.80]' in table  # and the names apart from them
+    # a mention of the metonyms' cell falls to 0.7 · 0.25 / 0.7; a name is not raised
+    bins, cells = {"0.60": (19, 20, 0.8)}, {"metonym.state@0.60": (5, 20, 0.7)}
+    metonym = {"conf": 0.7, "within": ["metonym.state", "metonym"], "across": []}
+    assert audit.scaled(bins, cells, [0, 0.6], metonym) == 0.25
+    name = {"conf": 0.8, "within": ["name.person", "name"], "across": []}
+    assert audit.scaled(bins, cells, [0, 0.6], name) == 0.8
