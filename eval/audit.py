@@ -182,11 +182,12 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
 
 
 def shown(r: dict[str, Any], floor: float) -> bool:
-    """Whether the default views show a record: quotes of speech and events at or
-    above the confidence floor (mentions have no floor)."""
+    """Whether the default views show a record: quotes of speech, events and mentions
+    at or above the confidence floor (``Store.mentions``, the exports and the web's
+    actor counts hide mentions below it too)."""
     if r["kind"] == "quote" and r.get("act", "speech") != "speech":
         return False
-    return r["kind"] == "mention" or r["confidence"] >= floor
+    return bool(r["confidence"] >= floor)
 
 
 def in_band(r: dict[str, Any], band: tuple[float, float] | None) -> bool:

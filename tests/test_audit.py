@@ -74,7 +74,8 @@ def test_confidence_bins_count_fully_right_records(audit, tmp_path: Path) -> Non
     ({"kind": "quote", "act": "speech", "confidence": 0.4}, 0.5, False),
     ({"kind": "event", "confidence": 0.4}, 0.5, False),
     ({"kind": "event", "confidence": 0.4}, 0.0, True),
-    ({"kind": "mention", "confidence": 0.1}, 0.5, True),
+    ({"kind": "mention", "confidence": 0.1}, 0.5, False),  # hidden as the store hides it
+    ({"kind": "mention", "confidence": 0.6}, 0.6, True),
 ])
 def test_the_default_view_is_what_the_floor_shows(audit, record, floor, expected) -> None:  # type: ignore[no-untyped-def]
     assert audit.shown(record, floor) is expected
