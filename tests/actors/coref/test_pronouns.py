@@ -259,6 +259,13 @@ WALZ = ("Governor Tim Walz defended the budget on Monday. “It is balanced,” 
         ("Coach Bill Peters praised the team. “They played hard,” he said.\nThen fans "
          "cheered for Jake Miller after the game.\n“It felt great,” he said.", "Jake Miller",
          "Bill Peters"),
+        # named in the paragraph before, a sentence or two back (a possessor there
+        # does not count)
+        (WALZ.format(lead="John Ramsey, a state representative, has opposed every budget "
+                     "since 2015. The district lost 2,000 jobs last year."), "John Ramsey",
+         "Tim Walz"),
+        (WALZ.format(lead="Critics include John Ramsey, a state representative. Ramsey's "
+                     "district lost 2,000 jobs last year."), "John Ramsey", "Tim Walz"),
         # a he/she that opens the quotation, or reports without one
         ("Governor Tim Walz defended the budget on Monday. “It is balanced,” he said.\n\n"
          "Critics include John Ramsey, a state representative. He said: “The numbers do not "
@@ -280,6 +287,12 @@ WALZ = ("Governor Tim Walz defended the budget on Monday. “It is balanced,” 
         (WALZ.format(lead="Critics include Maria Lopez, a state representative."),
          "Tim Walz", "Tim Walz"),
         (WALZ.format(lead="The vote is on Friday."), "Tim Walz", "Tim Walz"),
+        ("Senator Tim Walz said the bill would pass. Reporters asked about Jim Kaine's "
+         "absence. “He is sick,” he said.", "Tim Walz", "Tim Walz"),
+        # a person named in another paragraph three sentences up is no rival
+        ("Governor Tim Walz defended the budget on Monday. John Ramsey disagreed.\n\nThe "
+         "vote is on Friday. The session ends in May. Walz spoke to reporters on Monday. "
+         "“We will win,” he said.", "Tim Walz", "Tim Walz"),
     ],
 )
 def test_the_person_named_just_before_speaks(link, text, with_rule, without) -> None:  # type: ignore[no-untyped-def]

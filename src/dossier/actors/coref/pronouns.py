@@ -153,7 +153,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
         if rival is not None and rival >= best[0]:
             return  # "the deal ... it", "voters ... they": not an actor
     runner = max((sc for sc, x in scored if x.actor.id != best[1].actor.id), default=None)
-    near = recent_person(a, p, lead, best[1], [x for _, x in scored])
+    near = recent_person(a, p, best[1], [x for _, x in scored])
     if near is None or near is best[1] and p.kind in ("male", "female") and close_runner_up(
             best[0], runner):
         return  # two people could be meant: unresolved
