@@ -63,6 +63,11 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
         ("not_a_person_name", "Composer_Kim Cheol Hwan, Art Director_Park Dong Woo, "
          "Lighting Design_Sin Ho.", "Art Director_Park Dong Woo", None,
          ("local:person", "person")),
+        # a document's title is no organisation (its owner speaks)
+        ("document_title", "The IMF's World Economic Outlook said growth would slow.",
+         "World Economic Outlook", None, ("local:org", "org")),
+        ("document_title", "According to the Human Development Report, life expectancy "
+         "rose.", "the Human Development Report", None, ("local:org", "org")),
         # a platform as a place to post is no actor; as a subject it is a company
         ("platform_use", "Kejriwal turned to Twitter to describe the city.", "Twitter", None,
          ("local:org", "org")),
@@ -155,6 +160,11 @@ def test_a_kind_rule_on_and_off(link, rule: str, text: str, surface: str,  # typ
          ("philip-lowe", "person")),
         ("Maria Kessler spoke on Monday. Later Kessler said no.", "Kessler",
          ("local:person", "person")),
+        # a news outlet ending in a document's word; a body named "… Council"
+        ("U.S. News & World Report ranked the college first.", "U.S. News & World Report",
+         ("local:org", "org")),
+        ("The Ithilen Trade Council said exports rose.", "The Ithilen Trade Council",
+         ("local:org", "org")),
         # a name typed with a curly apostrophe is the gazetteer's
         ("China's ambassador said the People’s Liberation Army could be deployed.",
          "the People’s Liberation Army", ("chn-pla", "org")),
@@ -197,3 +207,41 @@ def test_a_person_modifying_a_group_is_hidden_by_default(link, text: str,  # typ
     with switched_off("actors.names.group_modifier"):
         assert (confidence() > low) is grouped
     assert (low < 0.6) is grouped
+
+
+@pytest.mark.parametrize(("text", "surface", "n", "linked"), [
+    # another country owns or qualifies the abbreviation, or the story names its body so
+    # or in full and never this agency by its country or full name: not the US agency
+    ("China's CDC said the virus had spread to 20 provinces.", "CDC", 0, False),
+    ("Beijing locked down Wuhan. The Chinese CDC published a study of 72,000 cases.",
+     "CDC", 0, False),
+    ("Africa CDC said the virus had reached Nigeria.", "CDC", 0, False),
+    ("China's CDC said 500 new cases were found. The CDC said the virus was slowing.",
+     "The CDC", 0, False),
+    ("The Chinese Center for Disease Control and Prevention said the outbreak was "
+     "slowing. The CDC said 500 new cases were reported on Monday.", "The CDC", 0, False),
+    # negatives: the agency's own country, its full name, a story of another country that
+    # quotes it, a bloc's body, another agency's abbreviation
+    ("The US CDC said the risk was low.", "CDC", 0, True),
+    ("The CDC said the virus had spread across China. Xi Jinping visited Wuhan.",
+     "The CDC", 0, True),
+    ("The US Centers for Disease Control and Prevention said it was watching China. The "
+     "CDC said the risk was low.", "The CDC", 0, True),
+    ("South Korea's KCDC reported 500 cases. The CDC in Atlanta said the risk was low.",
+     "The CDC", 0, True),
+    ("China's CDC said the virus was slowing. The US CDC said the risk was low.", "CDC", 0,
+     True),
+    ("Russian hackers targeted the election, the FBI said. Vladimir Putin denied it.",
+     "the FBI", 0, True),
+    ("The EU said Russia must withdraw. Vladimir Putin rejected the demand.", "The EU", 0,
+     True),
+])
+def test_another_countrys_agency_is_not_this_one(link, text: str, surface: str, n: int,  # type: ignore[no-untyped-def]
+                                                 linked: bool) -> None:
+    def known() -> list[str]:
+        return [m.actor_id for m in link(text, D2019) if m.text == surface
+                and not m.actor_id.startswith("local:")]
+
+    assert (len(known()) > n) is linked
+    with switched_off("actors.names.another_countrys_agency"):
+        assert len(known()) > n  # the gazetteer's agency, whatever the words around

@@ -109,6 +109,9 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "visit was a provocation.", "the visit", "China's foreign ministry", "China"),
     ("quotes.speakers.state_body", "Russia's foreign ministry spokeswoman said the claims "
      "were false.", "the claims", "Russia's foreign ministry", "Russia"),
+    # a document's title is no speaker: its owner speaks
+    ("actors.names.document_title", "The IMF's World Economic Outlook said growth would "
+     "slow to 2.9 percent.", "growth would", "IMF", "World Economic Outlook"),
     # a noun a restrictive clause or an apposition describes introduces another body
     ("actors.coref.described_here", "Taylor Swift accused Big Machine Records of blocking "
      "her. The company that runs the show, Dick Clark Productions, denies that anything "
@@ -160,6 +163,11 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
     ("Britain's Home Office said the rules would change.", "the rules", "Home Office"),
     ("China said it would retaliate against the tariffs.", "it would", "China"),
     ("A spokesman for Russia said the claims were false.", "the claims", "Russia"),
+    # a title's own words are no organisation that owns it
+    ("According to the Human Development Report, life expectancy rose in 120 countries.",
+     "life expectancy", "the Human Development Report"),
+    ("The Global Risks Report 2020 warned that climate change was the top threat.",
+     "that climate", "The Global Risks Report 2020"),
     # a non-restrictive clause does not stop "the company" from referring back
     ("Taylor Swift accused Acme Records of blocking her. The company, which denies it, "
      "said the deal was sorted.", "the deal", "Acme Records"),

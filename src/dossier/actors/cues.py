@@ -70,6 +70,7 @@ class Cues:
     product_nouns: frozenset[str]
     product_names: frozenset[str]
     product_name_ends: frozenset[str]
+    document_title_ends: frozenset[str]
     group_nouns: frozenset[str]
     platforms: frozenset[str]
     company_name_ends: frozenset[str]
@@ -124,6 +125,7 @@ def cues() -> Cues:
         product_nouns=frozenset(d["product_nouns"]),
         product_names=frozenset(d["product_names"]),
         product_name_ends=frozenset(d["product_name_ends"]),
+        document_title_ends=frozenset(d["document_title_ends"]),
         group_nouns=frozenset(d["group_nouns"]), platforms=frozenset(d["platforms"]),
         company_name_ends=frozenset(d["company_name_ends"]),
         platform_preps=frozenset(d["platform_preps"]),

@@ -12,17 +12,16 @@ tokens are then taken with no mention). Word lists: ``actor_cues.toml``.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
-from functools import cache
 
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from dossier.actors.article import LOCAL_ID_LENGTH, Article
+from dossier.actors.bodies import another_countrys_agency, foreign_body, national_body, without_the
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
 from dossier.actors.places import state_as_place
-from dossier.gazetteer import Actor, Gazetteer, norm
+from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
 # NER labels of a longer name a state's or a capital's word may end ("Air Astana")
@@ -69,14 +68,15 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if actor.type in ("org", "bloc") and (inside_longer_name(a, span)
                                               or known_product_word(span)):
             return None, why
-        if actor.type == "org" and foreign_body(a, span, actor):
+        if actor.type == "org" and (foreign_body(a, span, actor)
+                                      or another_countrys_agency(a, span, actor)):
             return None, why
         return actor, why
     if platform_use(a, span):
         return None, why
     if why in CHAIN_WORDS and word_of_another_name(span, actor):
         return None, why
-    if product_name(a, span, actor.type == "person"):
+    if product_name(a, span, actor.type == "person") or document_title(span):
         return None, why
     if actor.type == "org" and person_named_org(a, span):
         return retype(a, actor, "person"), "retyped_person"
@@ -108,13 +108,6 @@ def retype(a: Article, actor: Actor, type_: str) -> Actor:
                   type=type_, gender=gender)
     a.local[key] = new
     return new
-
-
-def _bare(span: Span) -> Span:
-    """``span`` without a leading "the"."""
-    if len(span) > 1 and span[0].lower_ == "the":
-        return span[1:]
-    return span
 
 
 @BOOK.rule("names", off=False)
@@ -219,7 +212,7 @@ def known_product_word(span: Span) -> bool:
     """A known organisation's short alias written as a product word or standard
     (``product_names``) names no organisation: "a gaming monitor with RGB lighting" is
     not North Korea's Reconnaissance General Bureau (not "the RGB said")."""
-    bare = _bare(span)
+    bare = without_the(span)
     return bare.text.lower() in cues().product_names and bare.root.dep_ not in (
         "nsubj", "nsubjpass")
 
@@ -229,7 +222,7 @@ def platform_use(a: Article, span: Span) -> bool:
     """A social platform or app (``platforms``) as a place to post or a modifier names
     no actor: "Kejriwal turned to Twitter", "in a Tumblr post" (not "Twitter said it
     removed the post")."""
-    bare = _bare(span)
+    bare = without_the(span)
     root = bare.root
     if root.dep_ not in MODIFIER_DEPS and not (
             root.dep_ == "pobj" and root.head.lower_ in cues().platform_preps):
@@ -249,7 +242,7 @@ def product_name(a: Article, span: Span, person: bool = False) -> bool:
     after it; not "Taylor Fritz 7-6 (6), 6-3", a score; nor is the maker of "50 Airbus
     A350-900 jets" dropped)."""
     c = cues()
-    bare = _bare(span)
+    bare = without_the(span)
     if bare.text.lower() in c.product_names or bare[0].lower_ in c.product_names \
             or any(ch.isdigit() for ch in bare.text) \
             or (len(bare) > 1 and bare[-1].lower_ in c.product_name_ends):
@@ -272,7 +265,7 @@ def person_named_org(a: Article, span: Span) -> bool:
     first name alone) is a person: "the shares fell, said Megan Davies", "his wife,
     Kimberly" (not "the Morgan Stanley Foundation", whose words name an organisation)."""
     c = cues()
-    bare = _bare(span)
+    bare = without_the(span)
     if bare.start > span.start or bare[0].lower_ not in c.first_names:
         return False
     if len(bare) > 1 and len(bare) not in PERSON_WORDS:
@@ -329,73 +322,6 @@ def unglued_person(a: Article, span: Span, actor: Actor) -> Actor:
     return new
 
 
-@BOOK.rule("names", off=None)
-def national_body(a: Article, span: Span) -> Actor | None:
-    """An unknown organisation named by its kind alone ("the Senate", "the Navy") in a
-    story whose country has such a body in the gazetteer (its name is the country's
-    name and that kind: "United States Senate", "Supreme Court of the United States")
-    is that body: "the House impeached him and the Senate will try him" in an American
-    story is the United States Senate (not in a story of no country, nor of a country
-    whose body the gazetteer lacks). The story's country is that of the known people
-    the whole article names, else the country it names most."""
-    bodies = national_bodies(a.g).get(norm(_bare(span).text))
-    if bodies is None:
-        return None
-    country = a.doc_focus or most_named_state(a)
-    return a.g.actors[bodies[country]] if country in bodies else None
-
-
-def most_named_state(a: Article) -> str | None:
-    """The state the article names most often (None on a tie)."""
-    counts = Counter(x.id for sp in a.name_spans for x in a.g.by_name(sp.text)
-                     if x.type == "state")
-    top = counts.most_common(2)
-    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
-
-
-@BOOK.rule("names", off=False)
-def foreign_body(a: Article, span: Span, actor: Actor) -> bool:
-    """A country's body named by its kind alone (``national_body_kinds``: "the House of
-    Representatives", "Congress", "the Senate") in a story that names nothing else of
-    that country is some other country's body, not that one: a Nigerian story's "the
-    House of Representatives" is not the United States House (not in a story naming
-    Donald Trump or the United States, nor "the US House")."""
-    if norm(_bare(span).text) not in cues().national_body_kinds or not actor.country:
-        return False
-    return not any(x.country == actor.country or x.id == actor.country
-                   for sp in a.name_spans if not (sp.start < span.end and span.start < sp.end)
-                   and norm(_bare(sp).text) not in cues().national_body_kinds
-                   for x in a.g.by_name(sp.text))
-
-
-@cache
-def national_bodies(g: Gazetteer) -> dict[str, dict[str, str]]:
-    """The gazetteer's organisations whose name is a country's name and a kind ("United
-    States Senate", "Supreme Court of the United States"), by the kind's words and
-    country (``national_body_kinds``; a kind two of a country's bodies share is left
-    out)."""
-    kinds = cues().national_body_kinds
-    out: dict[str, dict[str, str]] = {}
-    clash: set[tuple[str, str]] = set()
-    for x in g.actors.values():
-        state = g.actors.get(x.country) if x.type == "org" and x.country else None
-        if state is None or state.type != "state":
-            continue
-        countries = [c for c in (state.name, *state.aliases) if c[:1].isupper()]
-        for name in (x.name, *x.aliases):
-            for c in countries:
-                kind = (name[len(c) + 1:] if name.startswith(c + " ") else
-                        name.removesuffix(f" of the {c}").removesuffix(f" of {c}"))
-                key = norm(kind)
-                if kind == name or key not in kinds:
-                    continue
-                if out.setdefault(key, {}).setdefault(x.country, x.id) != x.id:
-                    clash.add((key, x.country))
-    for key, country in clash:
-        del out[key][country]
-    return out
-
-
 @BOOK.rule("names", off=False)
 def org_prefixed_person(a: Article, span: Span) -> bool:
     """An unknown "person" whose first word is an organisation already in the story
@@ -408,6 +334,17 @@ def org_prefixed_person(a: Article, span: Span) -> bool:
     local = a.local.get(first)
     return (local is not None and local.type == "org") or any(
         x.type == "org" for x in a.g.by_name(span[0].text))
+
+
+@BOOK.rule("names", off=False)
+def document_title(span: Span) -> bool:
+    """An unknown name of several words ending in a document's word
+    (``document_title_ends``) is a title, no organisation or person: "the IMF's World
+    Economic Outlook said" (the IMF speaks), "the Human Development Report", "the
+    Annual Threat Assessment" (not a news outlet: "U.S. News & World Report")."""
+    bare = without_the(span)
+    return len(bare) > 1 and bare[-1].lower_ in cues().document_title_ends and not any(
+        t.lower_ in ("news", "&") for t in bare)
 
 
 @BOOK.rule("names", off=False)

@@ -16,9 +16,10 @@ from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
+from dossier.actors.bodies import state_code
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.mentions import emit
-from dossier.gazetteer import Actor, Gazetteer, norm
+from dossier.gazetteer import Actor, Gazetteer
 from dossier.parse.tree import children
 
 RoleKey = tuple[str, str, str]  # (role, org_id, country) of a role title
@@ -75,17 +76,6 @@ def role_nouns(g: Gazetteer) -> frozenset[str]:
     "director", "chief")."""
     return frozenset(t.split(" of ")[0] for t in g.role_titles
                      if " of " in t and " " not in t.split(" of ")[0])
-
-
-def state_code(g: Gazetteer, word: str) -> str | None:
-    """The state a name or adjective names ("Russian", "US", "Britain")."""
-    key = norm(word)
-    if key in g.demonyms:
-        return g.demonyms[key]
-    for x in g.by_name(word):
-        if x.type == "state":
-            return x.id
-    return None
 
 
 # -- role descriptions --------------------------------------------------------------------

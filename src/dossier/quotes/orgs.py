@@ -85,7 +85,8 @@ def spokesperson_of(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
     spokesman for Acme", "a WeWork spokesperson", "a statement from the ministry", "a
     report from Ithilen Securities said" (the organisation,
     named or by its kind: "a company spokesperson"); not for a person ("a spokesman
-    for Warner" is no Warner)."""
+    for Warner" is no Warner), nor the words of a title ("the Human Development Report"
+    is no "Human Development")."""
     root = span.root
     w = org_words()
     if root.lemma_.lower() not in w.spokes and root.lower_ not in w.spokes:
@@ -99,7 +100,8 @@ def spokesperson_of(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
             return org_speaker(view, m, list(span)), RESOLVED if (
                 m.confidence >= TRUSTED_LINK) else UNLINKED
         if m is None and o.pos_ == "PROPN" and not view.quoted[o.i] and o.ent_type_ in (
-                "ORG", "NORP", "") and not (o.dep_ == "poss" and root.lower_ in w.documents):
+                "ORG", "NORP", "") and not (o.dep_ == "poss" and root.lower_ in w.documents
+                                            or o.dep_ == "compound" and root.is_title):
             # "a WeWork spokesperson", "a spokesman for Ithilen Widgets" that the actor
             # stage did not link: the name as written
             return unknown_owner(view, o, span), UNLINKED

@@ -241,3 +241,68 @@ def test_conjunct_owner(link, text, on, with_rule, without) -> None:  # type: ig
     assert whose() == with_rule
     with switched_off("actors.coref.conjunct_owner"):
         assert whose() == without
+
+
+WALZ = ("Governor Tim Walz defended the budget on Monday. “It is balanced,” he said.\n\n"
+        "{lead} “The numbers do not add up,” he said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "with_rule", "without"),
+    [
+        # the one person of the pronoun's gender named in the sentence before the
+        # quotation speaks it, not the governor who spoke two sentences before
+        (WALZ.format(lead="Critics include John Ramsey, a state representative."),
+         "John Ramsey", "Tim Walz"),
+        (WALZ.format(lead="The plan was attacked by John Ramsey, a state representative."),
+         "John Ramsey", "Tim Walz"),
+        ("Coach Bill Peters praised the team. “They played hard,” he said.\nThen fans "
+         "cheered for Jake Miller after the game.\n“It felt great,” he said.", "Jake Miller",
+         "Bill Peters"),
+        # named in the paragraph before, a sentence or two back (a possessor there
+        # does not count)
+        (WALZ.format(lead="John Ramsey, a state representative, has opposed every budget "
+                     "since 2015. The district lost 2,000 jobs last year."), "John Ramsey",
+         "Tim Walz"),
+        (WALZ.format(lead="Critics include John Ramsey, a state representative. Ramsey's "
+                     "district lost 2,000 jobs last year."), "John Ramsey", "Tim Walz"),
+        # a he/she that opens the quotation, or reports without one
+        ("Governor Tim Walz defended the budget on Monday. “It is balanced,” he said.\n\n"
+         "Critics include John Ramsey, a state representative. He said: “The numbers do not "
+         "add up.”", "John Ramsey", "Tim Walz"),
+        ("Governor Tim Walz defended the budget on Monday. “It is balanced,” he said.\n\n"
+         "Critics include John Ramsey, a state representative. He said the numbers do not "
+         "add up.", "John Ramsey", "Tim Walz"),
+        # two men named there, neither the earlier speaker: nobody (precision first)
+        (WALZ.format(lead="Critics include John Ramsey and Paul Olsen, two state senators."),
+         None, "Tim Walz"),
+        # a person of no known gender named there: nobody rather than the governor
+        (WALZ.format(lead="Critics include Kerry Vang, a state representative."), None,
+         "Tim Walz"),
+        # negatives: the earlier speaker named again there, a possessor, a woman, no one
+        (WALZ.format(lead="Walz met John Ramsey, a state representative."), "Tim Walz",
+         "Tim Walz"),
+        (WALZ.format(lead="Reporters asked about John Ramsey's absence."), "Tim Walz",
+         "Tim Walz"),
+        (WALZ.format(lead="Critics include Maria Lopez, a state representative."),
+         "Tim Walz", "Tim Walz"),
+        (WALZ.format(lead="The vote is on Friday."), "Tim Walz", "Tim Walz"),
+        ("Senator Tim Walz said the bill would pass. Reporters asked about Jim Kaine's "
+         "absence. “He is sick,” he said.", "Tim Walz", "Tim Walz"),
+        # a person named in another paragraph three sentences up is no rival
+        ("Governor Tim Walz defended the budget on Monday. John Ramsey disagreed.\n\nThe "
+         "vote is on Friday. The session ends in May. Walz spoke to reporters on Monday. "
+         "“We will win,” he said.", "Tim Walz", "Tim Walz"),
+    ],
+)
+def test_the_person_named_just_before_speaks(link, text, with_rule, without) -> None:  # type: ignore[no-untyped-def]
+    from dossier.rules import switched_off
+
+    def who() -> str | None:
+        last = max(text.rindex("he said"), text.rfind("He said"))
+        m = next((m for m in link(text, D) if m.start == last), None)
+        return m.actor_name if m is not None else None
+
+    assert who() == with_rule
+    with switched_off("actors.coref.named_just_before"):
+        assert who() == without

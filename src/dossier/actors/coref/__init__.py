@@ -7,7 +7,8 @@
   organisation ("the company"), the one resolver the quote stage's speakers reuse.
 - ``pronouns``: he/she, it, they by gender, number and salience, with syntax
   (controllers, objects) and free indirect speech; ``expletive``: the "it" that
-  refers to nothing.
+  refers to nothing; ``recent``: a speaking he/she goes to the person named just
+  before the quotation.
 
 Add a coreference rule by writing a function in the module of its kind, registered
 with ``@BOOK.rule("coref", off=…)``, and a row in the matching test table

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from dossier.actors.article import Article, Seen, main_clause
 from dossier.actors.coref.expletive import expletive_it
+from dossier.actors.coref.recent import quote_opening, recent_person
 from dossier.actors.cues import ARGUMENT_DEPS, BOOK, SUBJECT_DEPS, cues
 from dossier.actors.mentions import emit
 from dossier.gazetteer import Actor
@@ -108,7 +109,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     if (chained := continues_speaker(a, p)) is not None:
         emit(a, a.span(tok.i, tok.i + 1), chained, "pronoun")
         return
-    scored: list[tuple[float, Actor]] = []
+    scored: list[tuple[float, Seen]] = []
     # "Vindman reported to him": no mention of the clause's own subject is "him"
     own = {s.actor.id for s in a.seen if s.token < tok.i and own_clause_subject(a, s, p)}
     own |= speaker_of_quote(a, p)
@@ -143,7 +144,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
             score += REPORTER_WEIGHT
         if lead is not None and s.subject and not s.quoted and lead[0] <= s.token < lead[1]:
             score += LEAD_IN_WEIGHT
-        scored.append((score, s.actor))
+        scored.append((score, s))
     if not scored:
         return
     best = max(scored, key=lambda x: x[0])
@@ -151,10 +152,12 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
         rival = rival_noun(a, p)
         if rival is not None and rival >= best[0]:
             return  # "the deal ... it", "voters ... they": not an actor
-    runner = max((sc for sc, x in scored if x.id != best[1].id), default=None)
-    if p.kind in ("male", "female") and close_runner_up(best[0], runner):
+    runner = max((sc for sc, x in scored if x.actor.id != best[1].actor.id), default=None)
+    near = recent_person(a, p, best[1], [x for _, x in scored])
+    if near is None or near is best[1] and p.kind in ("male", "female") and close_runner_up(
+            best[0], runner):
         return  # two people could be meant: unresolved
-    emit(a, a.span(tok.i, tok.i + 1), best[1], "pronoun")
+    emit(a, a.span(tok.i, tok.i + 1), near.actor, "pronoun")
     last = a.seen[-1]
     if last.token == tok.i:
         last.subject = tok.dep_ in SUBJECT_DEPS
@@ -225,13 +228,8 @@ def lead_in(a: Article, p: Pronoun) -> tuple[int, int] | None:
     paragraph before when the quotation opens one: "Wild defenseman Ryan Suter could see
     the frustration on his friend's face. “He's used to scoring goals,” he said" (its
     subject, Suter, speaks); None when the quotation opens inside a sentence."""
-    doc, quoted = a.doc, a.quoted
-    k = min(p.tok.i, p.tok.head.i) - 1
-    while k >= 0 and not quoted[k] and doc[k].text not in ("”", "\"", "''", "’"):
-        k -= 1  # back to the closing mark (past the comma)
-    j = k - 1
-    while j >= 0 and quoted[j]:
-        j -= 1  # the opening mark
+    doc = a.doc
+    j = quote_opening(a, min(p.tok.i, p.tok.head.i))
     b = j - 1
     while b >= 0 and doc[b].is_space:
         b -= 1  # (a paragraph break)
