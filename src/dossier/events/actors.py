@@ -39,6 +39,7 @@ _WORDS = load_toml("event_patterns.toml")["actor_words"]
 _SAME_SIDE = frozenset(_WORDS["same_side"])
 _COUNTERPART = frozenset(_WORDS["counterpart"])
 _PARTITIVE = frozenset(_WORDS["partitive"])
+_FACILITIES = frozenset(_WORDS["facility_names"])
 
 
 class Actors(Groups, AgentCountry):
@@ -128,7 +129,7 @@ class Actors(Groups, AgentCountry):
         agents = patterns().agents
         sector = agents.get(tok.lemma_.lower()) or agents.get(tok.lower_)
         country = self.modifier_state(tok) if sector else None
-        if sector and country:
+        if sector and country and not named_facility(tok):
             return agent_ref(f"{tok.text} ({country})", country, sector)
         return ActorRef(m.actor_name, m.actor_id, None, None, None)
 
@@ -216,7 +217,7 @@ class Actors(Groups, AgentCountry):
         arrested two Palestinian activists" ISRMIL → PSEOPP, "Israeli helicopters and
         tanks" ISRMIL both."""
         sector = self.sector(tok)
-        if sector is None:
+        if sector is None or named_facility(tok):
             return None
         named = self.modifier_state(tok) or self.prep_state(tok) or (
             self.modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
@@ -279,3 +280,12 @@ class Actors(Groups, AgentCountry):
             if actor is not None:
                 return actor_ref(actor)
         return None
+
+
+@BOOK.rule("arguments", off=False)
+def named_facility(tok: Token) -> bool:
+    """A building or institution named after a country is no agent of that state: "Israeli
+    troops surrounded the Indonesian Hospital in Gaza" (the hospital, not IDNHLH); a
+    name's head in ``facility_names``, written with a capital. Not "the Indonesian
+    hospitals" (lower case: hospitals of Indonesia), nor "the Australian Government"."""
+    return tok.text[:1].isupper() and tok.lemma_.lower() in _FACILITIES
