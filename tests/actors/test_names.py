@@ -38,6 +38,13 @@ def find(mentions: list[Mention], surface: str) -> Mention | None:
         ("Sir Jeremy Fleming, the head of GCHQ, spoke. He said Russia had erred.",
          date(2022, 3, 31), "He", "jeremy-fleming", "pronoun"),
         ("GCHQ warned of cyber attacks.", D2024, "GCHQ", "gbr-gchq", "alias"),
+        # an organisation's one-word alias that is the surname of a person in the story
+        ("Michael Bloomberg criticised Donald Trump. Bloomberg also attacked Bernie "
+         "Sanders.", D2024, "Bloomberg", "michael-bloomberg", "name"),
+        ("Bloomberg reported that China would retaliate.", D2024, "Bloomberg",
+         "usa-bloomberg", "alias"),
+        ("Bloomberg reported on Monday that Michael Bloomberg would run.", D2024, "Bloomberg",
+         "usa-bloomberg", "alias"),
     ],
 )
 def test_links(link, text, on, surface, actor_id, via) -> None:  # type: ignore[no-untyped-def]

@@ -54,6 +54,9 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          D2024, "Beijing", None, ("CHN", "metonym")),
         ("actors.names.place_not_actor", "I reached Mexico via Moscow and Paris on May 15.",
          D2024, "Paris", None, ("FRA", "metonym")),
+        ("actors.names.surname_over_alias", "Michael Bloomberg criticised Donald Trump. "
+         "Bloomberg also attacked Bernie Sanders.", D2024, "Bloomberg",
+         ("michael-bloomberg", "name"), ("usa-bloomberg", "alias")),
         ("actors.roles.holder_on_date", "The Russian president is on a state visit.", D2024,
          "The Russian president", ("vladimir-putin", "role"), None),
         # a role title of a body the gazetteer does not know is that body's office

@@ -67,6 +67,15 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         # the country of an agent from an organisation among its modifiers
         ("Angry activists from the Fatah Party staged rallies against Mahmoud Abbas.",
          {("141", "PSEOPP", "PSEGOV")}),
+        # a building named after a country is no agent of that state (named_facility) …
+        ("Israel attacked the Indonesian Hospital in Gaza.", {("190", "ISR", None)}),
+        ("Israeli troops surrounded the Indonesian Hospital in northern Gaza.",
+         {("190", "ISRMIL", None)}),
+        # … but the hospitals of a country are, and a state body's name is the state's
+        ("Israeli troops surrounded Indonesian hospitals in Aceh.",
+         {("190", "ISRMIL", "IDNHLH")}),
+        ("The Australian Government provided $400 million to Indonesia.",
+         {("070", "AUSGOV", "IDN")}),
     ],
 )
 def test_references_and_partial_actors(events, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]

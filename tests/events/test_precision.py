@@ -144,15 +144,25 @@ def test_confidence(events, text: str, code: str, low: float, high: float) -> No
     assert found and all(low <= c <= high for c in found), found
 
 
-@pytest.mark.xfail(strict=True, reason="a group takes the article's state even when that "
-                   "state is the event's other side: 'Governments (IRN)' sanctions Iran, "
-                   "shown at 0.65 (session 15; a 'habitual' rule hid it but changed no dev "
-                   "record and was removed)")
-def test_a_group_is_not_its_own_target(events) -> None:  # type: ignore[no-untyped-def]
-    found = [e for e in events("Governments typically impose sanctions on Iran after such "
-                               "tests.") if e.code.startswith("16")]
-    assert all(e.confidence < 0.6 or e.source_actor is None
-               or e.source_actor.country != "IRN" for e in found), found
+# (sentence, the source code of its event): a generic state agent given only the
+# article's state takes no country from the event's own target
+# (arguments.guess_is_other_side); negatives: a country the text names, a domestic
+# target, a group that may rise against its own state.
+OWN_SIDE = [
+    ("Governments typically impose sanctions on Iran after such tests.", "---GOV"),
+    ("Protests spread across Iran. The police criticised Iran.", "---COP"),
+    ("Iranian police criticised Iran.", "IRNCOP"),
+    ("Protests spread across Iran. In Tehran the police arrested protesters.", "IRNCOP"),
+    ("Protests spread across China. In Shanghai the police cracked down on "
+     "demonstrators.", "CHNCOP"),
+    ("Fighting spread across Kenya. The rebels said they attacked Kenya.", "KENREB"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), OWN_SIDE, ids=[t[:40] for t, _ in OWN_SIDE])
+def test_a_group_is_not_its_own_target(events, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    found = {e.source_actor.code for e in events(text) if e.source_actor}
+    assert found == {source}, found
 
 
 @pytest.mark.parametrize(("confidence", "source"), [(0.3, None), (0.9, "TWN")])

@@ -16,7 +16,7 @@ from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.mentions import emit
 from dossier.actors.nonactors import word_piece
 from dossier.actors.orgpeople import person_tagged_org
-from dossier.actors.people import not_from_here, pick_person, title_misfits
+from dossier.actors.people import not_from_here, pick_person, surname_over_alias, title_misfits
 from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
@@ -106,6 +106,9 @@ def _known(a: Article, span: Span, ent: Span | None) -> bool:
     others = person_not_state([x for x in actors if x.type != "person"], span, ent)
     if not persons and not others:
         return False
+    if not persons and (person := surname_over_alias(a, span.text)) is not None:
+        emit(a, span, person, "name", "name_part")
+        return True
     if persons and not others:
         title = span[0].lower_.rstrip(".") if len(span) > 1 else ""
         person = pick_person(a, persons, title=title or a.title_before(span))

@@ -8,7 +8,7 @@ from typing import Any
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
-from dossier.gazetteer import Actor
+from dossier.gazetteer import Actor, norm
 
 # A bare surname may be the person who held an office within this many days of the
 # article's date ("Trump" weeks before taking office is Trump).
@@ -123,3 +123,18 @@ def title_misfits(actor: Actor, title: str, a: Article) -> bool:
                       if any(r.role in keys for r in x.roles)]
             return bool(others)
     return False
+
+
+@BOOK.rule("names", off=None)
+def surname_over_alias(a: Article, text: str) -> Actor | None:
+    """A one-word organisation's alias that is the surname of a person already in the
+    story is that person: "Michael Bloomberg criticised Trump. Bloomberg also attacked
+    Sanders" (not Bloomberg News); with no such person, "Bloomberg reported" is the
+    news agency."""
+    if " " in text:
+        return None
+    written = norm(text)
+    return next((s.actor for s in reversed(a.seen) if s.actor.type == "person"
+                 and len(parts := s.actor.name.split()) > 1
+                 and norm(s.actor.surname or parts[-1]) == written), None)
+

@@ -3,7 +3,9 @@ else an actor the words around it name — an agent with its country ("Israeli
 soldiers" ISRMIL), a group named before ("the two leaders"), a relational noun
 ("her successor"), a place's state ("a visit to Beijing" CHN).
 
-The rules are tried in the order of :meth:`Actors.of`; each returns an
+The rules are tried in the order of :meth:`Actors.of`; plural references are in
+:mod:`~dossier.events.groups`, an agent's country and sector in
+:mod:`~dossier.events.agents`; each returns an
 :class:`~dossier.records.ActorRef` or None (does not fire).
 """
 
@@ -12,31 +14,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dossier.data import load_toml
+from dossier.events.agents import AgentCountry
 from dossier.events.book import BOOK
+from dossier.events.groups import Groups
 from dossier.events.patterns import patterns
-from dossier.events.precision import (
-    NOT_BY_COUNTRY_WORD,
-    foreign,
-    not_an_actor,
-    owned_thing,
-    place_modifier,
-)
-from dossier.events.refs import (
-    actor_ref,
-    agent_ref,
-    confident_mention,
-    country_of,
-    mention_ref,
-)
-from dossier.events.syntax import against, with_conj
+from dossier.events.precision import NOT_BY_COUNTRY_WORD, foreign, not_an_actor, owned_thing
+from dossier.events.refs import actor_ref, agent_ref, confident_mention
+from dossier.events.syntax import against
 from dossier.gazetteer import Actor, Geography, norm
 from dossier.parse import ParsedArticle
 from dossier.parse.tree import children
 from dossier.records import ActorRef, Mention
-
-# How far back (in tokens, before the sentence) "the two leaders" looks for the pair
-# named before: about three sentences of news prose, set by hand on the demo.
-PAIR_LOOKBACK = 120
 
 # Dependencies a noun standing for an actor has (subject, object, prepositional object).
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative",
@@ -50,13 +38,14 @@ _AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME"
 _WORDS = load_toml("event_patterns.toml")["actor_words"]
 _SAME_SIDE = frozenset(_WORDS["same_side"])
 _COUNTERPART = frozenset(_WORDS["counterpart"])
-_GROUP_PEOPLE = frozenset(_WORDS["group_people"])
-_GROUP_STATES = frozenset(_WORDS["group_states"])
 _PARTITIVE = frozenset(_WORDS["partitive"])
+_FACILITIES = frozenset(_WORDS["facility_names"])
 
 
-class Actors:
-    """Actor of a token: its mention, else a place's state (a "visit to Beijing")."""
+class Actors(Groups, AgentCountry):
+    """Actor of a token: its mention, else a place's state (a "visit to Beijing").
+    Plural references come from :class:`~dossier.events.groups.Groups`, an agent's
+    country and sector from :class:`~dossier.events.agents.AgentCountry`."""
 
     def __init__(self, parsed: ParsedArticle, geo: Geography) -> None:
         # a group the actor stage made of "Xi and Putin … they" has no code: events
@@ -83,214 +72,7 @@ class Actors:
         self.guessed: set[int] = set()
         self._guessed_refs: list[ActorRef] = []
 
-    # -- groups: plural references ------------------------------------------------
-
-    def group(self, tok: Token) -> list[ActorRef]:
-        """The actors a plural reference stands for (see :meth:`they_group` and
-        :meth:`pair_reference`)."""
-        if tok.lower_ == "they" and tok.pos_ == "PRON":
-            return self.they_group(tok)
-        return self.pair_reference(tok)
-
-    @BOOK.rule("arguments", off=[])
-    def they_group(self, tok: Token) -> list[ActorRef]:
-        """ "They both lashed out at the US" → the last two people named; a plain
-        "they" → the coordinated actors of a subject in this sentence or the one
-        before ("Xi Jinping and Vladimir Putin met in Beijing. They lashed out at the
-        US.")."""
-        if {c.lower_ for c in children(tok)} & {"both", "two"}:
-            return self._last_two(tok, states=False)
-        return self._coordinated_before(tok)
-
-    @BOOK.rule("arguments", off=[])
-    def pair_reference(self, tok: Token) -> list[ActorRef]:
-        """ "the two leaders", "the two", "both leaders", "the leaders" → the last two
-        people named before ``tok``; "both nations", "the two countries" → the last
-        two states named (or the states of the last two people): "Xi Jinping met
-        Vladimir Putin in Moscow. The two countries signed an energy agreement." Not
-        "the Palestinian leaders", "the leaders of Hamas"."""
-        low, lemma = tok.lower_, tok.lemma_.lower()
-        kids = {c.lower_ for c in children(tok)}
-        plural = tok.tag_ in ("NNS", "NNPS") or low in ("two", "both")
-        two = low in ("two", "both") or bool(kids & {"two", "both"})
-        definite = "the" in kids or low == "both" or (two and low != "two")
-        if not plural or not definite:
-            return []
-        if lemma in _GROUP_STATES:
-            return self._last_two(tok, states=True)
-        if lemma in _GROUP_PEOPLE or low in ("two", "both"):
-            if lemma == "leader" and not two and any(
-                    c.dep_ in ("amod", "compound", "prep", "poss") for c in children(tok)):
-                return []  # "the Palestinian leaders", "the leaders of Hamas": not a pair
-            return self._last_two(tok, states=False)
-        return []
-
-    def _last_two(self, tok: Token, states: bool) -> list[ActorRef]:
-        found: list[Mention] = []
-        seen: set[str] = set()
-        start = max(0, tok.sent.start - PAIR_LOOKBACK)
-        for i in range(tok.i - 1, start - 1, -1):
-            m = self.by_token.get(i)
-            if m is None or m.actor_id.startswith("local:"):
-                continue
-            if states:
-                key = country_of(m)
-                if not key or key in seen:
-                    continue
-            else:
-                if m.type != "person" or m.actor_id in seen:
-                    continue
-                key = m.actor_id
-            seen.add(key)
-            found.append(m)
-            if len(found) == 2:
-                break
-        if len(found) < 2:
-            return []
-        if states:
-            out = []
-            for m in reversed(found):
-                a = self.g.actors.get(country_of(m))
-                if a is None:
-                    return []
-                out.append(actor_ref(a))
-            return out
-        return [mention_ref(m) for m in reversed(found)]
-
-    def _coordinated_before(self, tok: Token) -> list[ActorRef]:
-        """The last subject before ``tok`` (this sentence or the one before) that
-        coordinates two or more actors."""
-        first = tok.sent.start
-        if first > 0:
-            first = tok.doc[first - 1].sent.start
-        for i in range(tok.i - 1, first - 1, -1):
-            t = tok.doc[i]
-            if t.dep_ not in ("nsubj", "nsubjpass") or not any(
-                    c.dep_ == "conj" for c in children(t)):
-                continue
-            group = [a for x in with_conj(t) if (a := self.of(x)) is not None]
-            if len(group) >= 2 and all(a.code for a in group):
-                return group
-            return []
-        return []
-
-    # -- the country and sector of an agent ---------------------------------------
-
-    def modifier_state(self, tok: Token) -> str | None:
-        """The country a modifier of ``tok`` names ("Israeli soldiers", "Gondor
-        police", "Peru's foreign minister")."""
-        for c in children(tok):
-            if c.dep_ in ("amod", "compound", "poss", "nmod") and not against(c):
-                code = self.g.demonyms.get(norm(c.text))
-                if code is None:
-                    code = next((a.id for a in self.g.by_name(c.text) if a.type == "state"),
-                                None)
-                if code is not None:
-                    return code
-                if (code := self.organisation_country(c, tok)) is not None:
-                    return code
-        return None
-
-    @BOOK.rule("arguments", off=None)
-    def organisation_country(self, modifier: Token, tok: Token) -> str | None:
-        """The country of a coded actor among the modifiers: "Kremlin security
-        officials criticised Ukraine" (RUSCOP), "White House security officials"."""
-        for t in modifier.subtree:
-            m = self.by_token.get(t.i)
-            if m is not None and m.type != "person" and (m.code or m.country) \
-                    and t.i < tok.i:
-                return country_of(m)
-        return None
-
-    def sector(self, tok: Token) -> str | None:
-        """The CAMEO sector of a generic agent noun ("police", "foreign minister")."""
-        if tok.pos_ != "NOUN":
-            return None
-        agents = patterns().agents
-        lemma = tok.lemma_.lower()
-        for c in children(tok):
-            if c.dep_ in ("compound", "amod") and c.i < tok.i:
-                two = agents.get(f"{c.lemma_.lower()} {lemma}") or agents.get(f"{c.lower_} {lemma}")
-                if two is not None:
-                    return two
-        return agents.get(lemma) or agents.get(tok.lower_)
-
-    @BOOK.rule("arguments", off="")
-    def described_person(self, tok: Token) -> str:
-        """The CAMEO code of a person the gazetteer does not know, from the words
-        before the name: "Peruvian President Jorge Salinas met Chile's foreign
-        minister" → PERGOV; "" when no country is named."""
-        country = ""
-        sector = ""
-        left = [t for c in children(tok) if c.i < tok.i and c.dep_ in
-                ("compound", "amod", "nmod", "poss") for t in c.subtree]
-        for t in left:
-            m = self.by_token.get(t.i)
-            if m is not None and m.type == "state" and (m.code or m.country):
-                country = country or country_of(m)
-            elif (m is None or not (m.code or m.country)) and t.text[:1].isupper() \
-                    and (code := self.g.demonyms.get(norm(t.text))):
-                country = country or code
-            elif t.pos_ in ("NOUN", "PROPN") and not sector:
-                sector = patterns().agents.get(t.lower_) or patterns().agents.get(
-                    t.lemma_.lower()) or ""
-        return country + sector if country else ""
-
-    @BOOK.rule("arguments", off=None)
-    def prep_state(self, tok: Token) -> str | None:
-        """The country of "soldiers from Gondor", "activists in Arnor", "activists from
-        the defeated Fatah Party", "students in Jakarta"."""
-        for c in children(tok):
-            if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
-                for o in children(c):
-                    m = self.by_token.get(o.i) if o.dep_ == "pobj" else None
-                    if m is None and o.dep_ == "pobj":  # "from the defeated Fatah Party"
-                        m = next((self.by_token[x.i] for x in children(o)
-                                  if x.dep_ in ("compound", "amod") and x.i in self.by_token),
-                                 None)
-                    if m is not None and m.type != "person" and (m.code or m.country):
-                        return country_of(m)
-                    if o.dep_ == "pobj" and o.ent_type_ == "GPE":  # "students in Jakarta"
-                        state = self.g.metonyms.get(norm(o.text)) or next(
-                            (a.id for a in self.g.by_name(o.text) if a.type == "state"), None)
-                        if state is not None:
-                            return state[:3]
-        return None
-
-    @BOOK.rule("arguments", off=None)
-    def article_focus(self, tok: Token) -> str | None:
-        """An agent of no named country belongs to the state the article is most
-        about: "Protests spread across China. In Shanghai the police cracked down on
-        demonstrators" (CHNCOP)."""
-        return None if self.focus_not_here(tok) else self.focus
-
-    @BOOK.rule("arguments", off=False)
-    def focus_not_here(self, tok: Token) -> bool:
-        """The article's state is an agent's only if the agent's paragraph names it or
-        one of its cities: in a story about the impeachment inquiry over Ukraine,
-        "Medicaid expansion in Louisiana gave coverage to 400,000 state residents"
-        names no Ukraine (the residents are no UKR civilians); "In Shanghai, the police
-        cracked down on demonstrators" in a story about China names a Chinese city."""
-        para = self.parsed.paragraph_of(tok.idx)
-        if self.focus in self.named_in.get(para, ()):
-            return False
-        if para not in self._city_named:  # "In Shanghai, the police cracked down": CHN
-            starts, ents = self.parsed.line_starts, self.parsed.ents
-            end = starts[para + 1] if para + 1 < len(starts) else len(self.parsed.text)
-            self._city_named[para] = {c["country"] for e in ents if e.label_ == "GPE"
-                                      and starts[para] <= e.start_char < end
-                                      and (c := self.geo.city(e.text)) is not None}
-        return self.focus not in self._city_named[para]
-
     # -- the actor of a token -------------------------------------------------------
-
-    def where_not_whose(self, tok: Token) -> bool:
-        """A noun no agent, modified by a place that is no state ("the Madrid talks")."""
-        return not self.sector(tok) and place_modifier(tok, self.is_state_name)
-
-    def is_state_name(self, text: str) -> bool:
-        return norm(text) in self.g.demonyms or any(
-            a.type == "state" for a in self.g.by_name(text))
 
     def of(self, tok: Token) -> ActorRef | None:
         """The actor ``tok`` stands for, or None: the rules below in order."""
@@ -347,7 +129,7 @@ class Actors:
         agents = patterns().agents
         sector = agents.get(tok.lemma_.lower()) or agents.get(tok.lower_)
         country = self.modifier_state(tok) if sector else None
-        if sector and country:
+        if sector and country and not named_facility(tok):
             return agent_ref(f"{tok.text} ({country})", country, sector)
         return ActorRef(m.actor_name, m.actor_id, None, None, None)
 
@@ -435,7 +217,7 @@ class Actors:
         arrested two Palestinian activists" ISRMIL → PSEOPP, "Israeli helicopters and
         tanks" ISRMIL both."""
         sector = self.sector(tok)
-        if sector is None:
+        if sector is None or named_facility(tok):
             return None
         named = self.modifier_state(tok) or self.prep_state(tok) or (
             self.modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
@@ -498,3 +280,12 @@ class Actors:
             if actor is not None:
                 return actor_ref(actor)
         return None
+
+
+@BOOK.rule("arguments", off=False)
+def named_facility(tok: Token) -> bool:
+    """A building or institution named after a country is no agent of that state: "Israeli
+    troops surrounded the Indonesian Hospital in Gaza" (the hospital, not IDNHLH); a
+    name's head in ``facility_names``, written with a capital. Not "the Indonesian
+    hospitals" (lower case: hospitals of Indonesia), nor "the Australian Government"."""
+    return tok.text[:1].isupper() and tok.lemma_.lower() in _FACILITIES

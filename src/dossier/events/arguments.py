@@ -15,6 +15,7 @@ from dossier.events.actors import Actors, actor_ref
 from dossier.events.book import BOOK
 from dossier.events.codes import cameo
 from dossier.events.patterns import NounPattern, Patterns, VerbPattern
+from dossier.events.precision import STATE_SECTORS
 from dossier.events.refs import agent_ref
 from dossier.events.syntax import (
     nested_preposition_objects,
@@ -255,6 +256,25 @@ def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
     if not targets and (len(sources) < 2 or np_.code[:2] not in RECIPROCAL_ROOTS):
         return None  # "Israel and Lebanon renewed negotiations": with each other
     return Sides(sources, targets)
+
+
+@BOOK.rule("arguments", off=None)
+def guess_is_other_side(s: ActorRef | None, t: ActorRef | None,
+                        guessed: set[int]) -> ActorRef | None:
+    """A generic state agent takes no country from the event's own other side: in a
+    story about Iran, "Governments typically impose sanctions on Iran" are no Iranian
+    governments (---GOV → IRN, not IRNGOV → IRN). A source of a state's sector
+    (``state_sectors``) given only the article's state (``arguments.article_focus``),
+    whose target is that state itself, keeps its sector and loses the country. Not a
+    country the text names ("Iranian police criticised Iran"), a domestic target ("In
+    Tehran the police arrested protesters"), nor a group that may rise against its own
+    state ("The rebels said they attacked Kenya": KENREB)."""
+    if s is None or t is None or id(s) not in guessed or not s.country \
+            or s.sector not in STATE_SECTORS or t.code != t.country \
+            or t.country != s.country:
+        return None
+    name = s.name.removesuffix(f" ({s.country})")
+    return ActorRef(name, None, "---" + (s.sector or ""), None, s.sector)
 
 
 # Where the one an action is aimed at may be: the prepositions of a refused action.

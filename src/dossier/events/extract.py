@@ -28,7 +28,13 @@ from spacy.attrs import LEMMA, POS
 from spacy.tokens import Token
 
 from dossier.events.actors import Actors
-from dossier.events.arguments import Sides, noun_sides, refused_sides, verb_sides
+from dossier.events.arguments import (
+    Sides,
+    guess_is_other_side,
+    noun_sides,
+    refused_sides,
+    verb_sides,
+)
 from dossier.events.codes import cameo
 from dossier.events.coding import (
     announced_refusal,
@@ -85,6 +91,7 @@ from dossier.events.precision import (
     figurative,
     insurgent_before,
     link_line,
+    perception,
     press_audience,
     press_refusal,
     private_stance,
@@ -179,7 +186,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return found or unnamed
     fallback, how = dictionary_verb(tok, lemma)
     specific = bool(how)
-    if fallback is None:
+    if fallback is None or not specific and perception(tok):  # "Biden heard Putin"
         return unnamed
     fallback = phone_call(requested_code(fallback, tok, p), tok)
     vp = VerbPattern(frozenset({lemma}), fallback, fallback_targets(fallback), None,
@@ -241,8 +248,8 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     kind = None if is_negated else intention(trigger, p)
     code = policy_code(trigger, code, kind)  # "slapped tariffs on": 160; "crushed protests": 175
     c = cameo()[intended_code(code, kind, p)]
-    coded = [(insurgent_before(s, parsed.published) or s,
-              insurgent_before(t, parsed.published) or t)
+    coded = [(insurgent_before(s, parsed.published) or guess_is_other_side(
+                  s, t, actors.guessed) or s, insurgent_before(t, parsed.published) or t)
              for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
                      or press_refusal(trigger, t) or sports_sentence(trigger.sent, s, t)

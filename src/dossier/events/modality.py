@@ -24,6 +24,8 @@ NEGATING_NOUNS = frozenset(_PRECISION["negating_nouns"])
 STANCES = frozenset(_PRECISION["stances"])
 PREDICTIONS = frozenset(_PRECISION["predictions"])
 HEDGES = frozenset(_PRECISION["hedges"])
+ABILITY_AUX = frozenset(_PRECISION["ability_auxiliaries"])
+ABILITIES = frozenset(_PRECISION["abilities"])
 # Links up which a clause lends its governor's wish or question.
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "pobj", "prep"})
 
@@ -136,6 +138,15 @@ def prediction(verb: Token) -> bool:
 
 
 @BOOK.rule("modality", off=False)
+def ability(verb: Token) -> bool:
+    """An action one can do is not done: "Chinese firms can bid for contracts with the
+    Pentagon", "Iran is able to strike Israel" (``ability_auxiliaries`` on the trigger,
+    ``abilities`` governing it): hypothetical. Not "Chinese firms bid for contracts"."""
+    return any(c.dep_ == "aux" and c.lower_ in ABILITY_AUX for c in children(verb)) \
+        or any(g.lemma_.lower() in ABILITIES for g in _governors(verb))
+
+
+@BOOK.rule("modality", off=False)
 def hedged(verb: Token) -> bool:
     """An action told with a hedge is supposed, not known: "Iran perhaps supplied drones
     to Russia", "Russia allegedly attacked the port" (``hedges``, on the trigger or on
@@ -171,6 +182,8 @@ def modality(verb: Token, p: Patterns) -> str:
         return "hypothetical"
     if wish_clause(verb):
         return "intended"
+    if ability(verb):  # after a wish: "hopes that Iran can attack Israel" is intended
+        return "hypothetical"
     return "asserted"
 
 
