@@ -46,13 +46,14 @@ ROWS = [
      True),
     ("hedged", "Iran allegedly supplied drones to Russia.", ("070", "IRN", "RUS"), False),
     ("hedged", "Iran supplied drones to Russia.", ("070", "IRN", "RUS"), True),
-    # what the held-apart audit found (issue 19, session 15): ability, perception
+    # what the held-apart audit found (issue 19, session 15): ability
     ("ability", "Turkey can veto Sweden's membership.", ("120", "TUR", "SWE"), False),
     ("ability", "Iran is able to strike Israel.", ("190", "IRN", "ISR"), False),
     ("ability", "Turkey vetoed Sweden's membership.", ("120", "TUR", "SWE"), True),
     ("ability", "Iran struck Israel.", ("190", "IRN", "ISR"), True),
-    ("perception", "Joe Biden heard Vladimir Putin.", ("040", "USAGOV", "RUSGOV"), False),
     ("perception", "Joe Biden met Vladimir Putin.", ("040", "USAGOV", "RUSGOV"), True),
+    # no rule of its own: a rule for it (precision.perception) changed no record and went
+    ("perception", "Joe Biden heard Vladimir Putin.", ("040", "USAGOV", "RUSGOV"), False),
 ]
 
 

@@ -91,7 +91,6 @@ from dossier.events.precision import (
     figurative,
     insurgent_before,
     link_line,
-    perception,
     press_audience,
     press_refusal,
     private_stance,
@@ -186,7 +185,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return found or unnamed
     fallback, how = dictionary_verb(tok, lemma)
     specific = bool(how)
-    if fallback is None or not specific and perception(tok):  # "Biden heard Putin"
+    if fallback is None:
         return unnamed
     fallback = phone_call(requested_code(fallback, tok, p), tok)
     vp = VerbPattern(frozenset({lemma}), fallback, fallback_targets(fallback), None,

@@ -42,7 +42,6 @@ REFUSING = frozenset(_P["refusing"])
 COMMERCIAL_OBJECTS = frozenset(_P["commercial_objects"])
 PRODUCT_VERBS = frozenset(_P["product_verbs"])
 PRODUCTS = frozenset(_P["products"])
-PERCEPTION = frozenset(_P["perception_verbs"])
 INSURGENT_BEFORE = {k: (v[0], date.fromisoformat(v[1]))
                     for k, v in _P["insurgent_before"].items()}
 
@@ -162,17 +161,6 @@ def figurative(verb: Token) -> bool:
                                     for o in children(c) if o.dep_ == "pobj"):
             return True
     return False
-
-
-@BOOK.rule("precision", off=False)
-def perception(verb: Token) -> bool:
-    """A verb of perception coded only by its dictionary default is no act between the
-    perceiver and the perceived: "Joe Biden heard Vladimir Putin", "Kenya learned of
-    Uganda's plan" (PETRARCH2's 040 for hear and learn; ``perception_verbs``). Its
-    object patterns stay ("Obama heard Putin out": 040, "Syria observed the
-    ceasefire": 0871), and what is perceived keeps its own event ("was overheard
-    criticising Boris Johnson": the criticism)."""
-    return verb.lemma_.lower() in PERCEPTION
 
 
 # How far up the parse a relative clause is looked for ("the subsidies that China
