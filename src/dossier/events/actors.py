@@ -39,8 +39,7 @@ from dossier.records import ActorRef, Mention
 PAIR_LOOKBACK = 120
 
 # Dependencies a noun standing for an actor has (subject, object, prepositional object).
-_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative",
-                         "attr"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"})
 # Prepositions after which "the west" is a direction or a region, not the bloc.
 _LOCATIVE_PREPS = frozenset({"in", "to", "from", "toward", "towards", "across", "into",
                              "of", "at", "through", "throughout"})
@@ -82,6 +81,7 @@ class Actors:
         # keeps them alive so that no other record takes their id)
         self.guessed: set[int] = set()
         self._guessed_refs: list[ActorRef] = []
+        self.known: dict[int, ActorRef | None] = {}  # of() by token (arguments.actor_of)
 
     # -- groups: plural references ------------------------------------------------
 
