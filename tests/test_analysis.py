@@ -275,3 +275,24 @@ def test_children_are_spacys_and_let_go_of_the_doc() -> None:
     del one, doc, t
     gc.collect()
     assert ref() is None
+
+
+@pytest.mark.parametrize("offset", [0, 7])
+def test_mention_tokens_are_those_char_span_finds(offset: int) -> None:
+    """The stages read each token's mention from the tokens' bounds read once
+    (``ParsedArticle.mention_at``): the same tokens spaCy's ``char_span`` ("expand")
+    gives, for a mention starting and ending anywhere — inside a word, on a space, at
+    either end of the text, or outside it (no token)."""
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from dossier.parse import ParsedArticle, mentions_by_token
+
+    doc = analysers().read("  Angela Merkel,  the chancellor.\n\nBerlin ").doc
+    parsed = ParsedArticle(doc, "b", "x", offset, None)
+    n = len(doc.text)
+    for start in range(-1, n + 2):
+        for end in range(start, n + 3):
+            m = cast(Any, SimpleNamespace(start=start + offset, end=end + offset))
+            assert parsed._by_token([m]) == mentions_by_token(doc, [m], offset), (start, end)
+    assert parsed._by_token([]) == {}

@@ -140,3 +140,15 @@ def test_a_mapped_entry_reads_its_arrays_in_place(builds: list[int], tmp_path: P
     assert len(builds) == 2
     compiled("m", ["a"], build)
     assert len(builds) == 3
+
+
+def test_a_changed_data_file_is_parsed_afresh(builds: list[int], tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier.data as data
+
+    monkeypatch.setattr(data, "data_path", lambda name: tmp_path / name)
+    words = tmp_path / "words.toml"
+    for text, want in (('w = ["a"]\n', ["a"]), ('w = ["a"]\n', ["a"]), ('w = ["b"]\n', ["b"])):
+        words.write_text(text, encoding="utf-8")
+        assert data.load_toml.__wrapped__("words.toml") == {"w": want}
+    assert len(list((tmp_path / "cache").glob("toml-words-*.pickle"))) == 2

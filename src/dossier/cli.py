@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from dossier import __version__
 from dossier.errors import DossierError
@@ -652,6 +651,8 @@ def settings_cmd() -> None:
 
     Example: dossier settings
     """
+    from rich.table import Table  # (only here: ~0.01 s of every other command's start)
+
     t = Table(box=None, header_style="bold")
     for col in ("name", "default", "help"):
         t.add_column(col)

@@ -8,7 +8,6 @@ Defaults live in this table; a user file (``~/.config/dossier/settings.toml`` or
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -211,6 +210,8 @@ def load_settings(
     values = {s.name: s.default for s in SETTINGS}
     path = config_file or user_config_path()
     if path.exists():
+        import tomllib  # (only for a settings file: ~0.005 s of start-up otherwise)
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:

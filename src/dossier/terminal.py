@@ -17,7 +17,6 @@ import click
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 ELLIPSIS = "…"
 
@@ -140,6 +139,8 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]], *, flex: 
     """A table as wide as the terminal, one line a row: the ``flex`` column gets what
     the others leave and is cut at a word boundary with "…"; the ``shrink`` columns
     (names) take a fifth of the line at most. ``wide``: every cell whole."""
+    from rich.table import Table  # (here: a run's start-up needs no table)
+
     con = console or Console(highlight=False)
     t = Table(box=None, header_style="bold", pad_edge=False, expand=False)
     if wide:

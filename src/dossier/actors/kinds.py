@@ -244,7 +244,7 @@ def product_name(a: Article, span: Span, person: bool = False) -> bool:
     c = cues()
     bare = without_the(span)
     if bare.text.lower() in c.product_names or bare[0].lower_ in c.product_names \
-            or any(ch.isdigit() for ch in bare.text) \
+            or any(map(str.isdigit, bare.text)) \
             or (len(bare) > 1 and bare[-1].lower_ in c.product_name_ends):
         return True
     doc = span.doc
@@ -279,8 +279,9 @@ def not_a_person_name(span: Span) -> bool:
     """An unknown "person" whose words hold a digit, an underscore or no letter at all
     is no person's name: "Art Director_Park Dong Woo", "½ cup cucumber", "Tsonga
     cruised past Uchiyama 6-2" (not "Jean-Julien Rojer")."""
-    return any(ch.isdigit() or ch == "_" for ch in span.text) or any(
-        not t.is_space and not any(ch.isalpha() for ch in t.text)
+    text = span.text  # (str methods mapped: ~3x faster than a generator a character)
+    return "_" in text or any(map(str.isdigit, text)) or any(
+        not t.is_space and not any(map(str.isalpha, t.text))
         and t.text not in (".", "-", "'", "’") for t in span)
 
 

@@ -259,8 +259,8 @@ def local_surname(a: Article, text: Span) -> bool:
     Gonzalvez was upset"), whatever NER called it."""
     written = None
     for x in a.local.values():
-        if x.type == "person" and len(x.name.split()) > 1 \
-                and (written := written or norm(text.text)) == norm(x.name.split()[-1]):
+        if x.type == "person" and len(parts := x.name.split()) > 1 \
+                and (written := written or norm(text.text)) == norm(parts[-1]):
             emit(a, text, x, "name", "name_part")
             return True
     return False

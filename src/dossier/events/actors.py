@@ -27,8 +27,7 @@ from dossier.parse.tree import children
 from dossier.records import ActorRef, Mention
 
 # Dependencies a noun standing for an actor has (subject, object, prepositional object).
-_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative",
-                         "attr"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"})
 # Prepositions after which "the west" is a direction or a region, not the bloc.
 _LOCATIVE_PREPS = frozenset({"in", "to", "from", "toward", "towards", "across", "into",
                              "of", "at", "through", "throughout"})
@@ -71,6 +70,7 @@ class Actors(Groups, AgentCountry):
         # keeps them alive so that no other record takes their id)
         self.guessed: set[int] = set()
         self._guessed_refs: list[ActorRef] = []
+        self.known: dict[int, ActorRef | None] = {}  # of() by token (arguments.actor_of)
 
     # -- the actor of a token -------------------------------------------------------
 

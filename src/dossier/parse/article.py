@@ -17,7 +17,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 import numpy as np
-from spacy.attrs import POS
+from spacy.attrs import IDX, LENGTH, POS
 from spacy.parts_of_speech import IDS
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
@@ -104,7 +104,7 @@ class ParsedArticle:
     def mention_at(self) -> dict[int, Mention]:
         """Token index → the actor stage's mention covering it (read once the actor
         stage has run)."""
-        return mentions_by_token(self.doc, self.mentions, self.offset)
+        return self._by_token(self.mentions)
 
     @cached_property
     def ents(self) -> tuple[Span, ...]:
@@ -175,8 +175,31 @@ class ParsedArticle:
 
     def mentions_where(self, keep: Callable[[Mention], bool]) -> dict[int, Mention]:
         """:attr:`mention_at` for the mentions ``keep`` accepts."""
-        return mentions_by_token(self.doc, (m for m in self.mentions if keep(m)),
-                                 self.offset)
+        return self._by_token(m for m in self.mentions if keep(m))
+
+    def _by_token(self, mentions: Iterable[Mention]) -> dict[int, Mention]:
+        """:func:`mentions_by_token` by the tokens' bounds, read once: the same tokens
+        as its ``char_span`` (``expand``) finds, without a span and its tokens made
+        for every mention at every call (tests/test_analysis.py)."""
+        starts, lengths = self._bounds
+        size = len(self.text)
+        out: dict[int, Mention] = {}
+        for m in mentions:
+            start, end = m.start - self.offset, m.end - self.offset
+            if 0 <= start < size and 0 < end <= size:
+                first, last = bisect_right(starts, start) - 1, bisect_right(starts, end - 1)
+                if start == starts[first] + lengths[first]:  # on the space after a token
+                    first += 1
+                for i in range(first, last):
+                    out[i] = m
+        return out
+
+    @cached_property
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        """Each token's first character and its length (whitespace after it not
+        counted)."""
+        bounds = self.doc.to_array([IDX, LENGTH]).reshape(-1, 2)
+        return bounds[:, 0].tolist(), bounds[:, 1].tolist()
 
     def set_mentions(self, mentions: list[Mention]) -> None:
         self.mentions = mentions

@@ -81,9 +81,10 @@ def age_description(a: Article, tok: Token) -> int | None:
 def age_end(doc: Doc, i: int) -> int | None:
     """The end of "the 56-year-old" starting at ``tok`` ("the" at ``tok``), used as a noun
     (not "the 33-year-old man"), or None."""
-    words = [t.lower_ for t in doc[i + 1 : i + 6]]
-    if len(words) < 5 or not doc[i + 1].like_num or words[1:] not in (
-            ["-", "year", "-", "old"], ["-", "years", "-", "old"]):
+    # (asked at every "the": the hyphen after the number tested first)
+    if i + 6 > len(doc) or doc[i + 2].lower_ != "-" or not doc[i + 1].like_num or [
+            doc[k].lower_ for k in range(i + 3, i + 6)] not in (["year", "-", "old"],
+                                                                ["years", "-", "old"]):
         return None
     end = i + 6
     if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):

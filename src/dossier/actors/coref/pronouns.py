@@ -110,8 +110,10 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
         emit(a, a.span(tok.i, tok.i + 1), chained, "pronoun")
         return
     scored: list[tuple[float, Seen]] = []
-    # "Vindman reported to him": no mention of the clause's own subject is "him"
-    own = {s.actor.id for s in a.seen if s.token < tok.i and own_clause_subject(a, s, p)}
+    # "Vindman reported to him": no mention of the clause's own subject is "him" (only a
+    # subject of a pronoun in a clause can be: the rule is not asked about the others)
+    own = {s.actor.id for s in a.seen if s.subject and s.token < tok.i
+           and own_clause_subject(a, s, p)} if p.clause_head is not None else set()
     own |= speaker_of_quote(a, p)
     lead = lead_in(a, p) if p.closes_quote else None
     if p.clause_head is not None:  # a surname there that the linker left alone
