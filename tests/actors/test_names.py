@@ -117,6 +117,38 @@ def test_ambiguous_org_names_go_to_the_storys_country(link, text, on, surface, e
     assert m is not None and m.actor_id == expected
 
 
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # gazetteer facts: each National Security Council's own acronym, by the story's
+    # country (organisations.tsv); Beto O'Rourke (people.tsv)
+    ("Donald Trump spoke. Vindman was told to go straight to the NSC legal counsel.",
+     "the NSC", "usa-nsc"),
+    ("Boris Johnson chaired the NSC in London on Monday.", "the NSC", "gbr-nsc"),
+    ("Former Texas congressman Beto O'Rourke ended his campaign.", "Beto O'Rourke",
+     "beto-orourke"),
+    ("Beto O'Rourke spoke in El Paso. O'Rourke said he was proud.", "O'Rourke",
+     "beto-orourke"),
+    # no country to tell which council: left unknown
+    ("The NSC met on Monday to discuss the vote.", "The NSC", "local"),
+])
+def test_gazetteer_facts_of_session_16(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                       expected: str) -> None:
+    m = find(link(text, date(2019, 11, 19)), surface)
+    assert m is not None
+    assert ("local" if m.actor_id.startswith("local:") else m.actor_id) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Obama said on Tuesday the plan would work.", "barack-obama"),
+    # namesakes of more than a minor office, or two who led: nobody
+    ("Clinton said on Tuesday the plan would work.", "local"),
+    ("Bush said on Tuesday the plan would work.", "local"),
+])
+def test_a_former_leaders_bare_surname(link, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    m = find(link(text, date(2019, 11, 19)), text.split()[0])
+    assert m is not None
+    assert ("local" if m.actor_id.startswith("local:") else m.actor_id) == expected
+
+
 def test_china_the_porcelain_is_not_china(link) -> None:  # type: ignore[no-untyped-def]
     ms = link("She set the table with her best china and silver.", D2024)
     assert all(m.actor_id != "CHN" for m in ms)

@@ -15,7 +15,7 @@ from dossier.actors.coref.nominals import short_form
 from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.mentions import emit
 from dossier.actors.nonactors import word_piece
-from dossier.actors.orgpeople import person_tagged_org
+from dossier.actors.orgpeople import org_tagged_person, person_tagged_org
 from dossier.actors.people import not_from_here, pick_person, title_misfits
 from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
 from dossier.gazetteer import Actor, norm
@@ -201,6 +201,8 @@ def link_entity(a: Article, tok: Token) -> int | None:
     if len(text) == 1 and (surname_in_story(a, text) or person and first_name_in_story(a, text)
                            or local_surname(a, text)):
         return ent.end
+    if person and org_tagged_person(text):
+        return ent.end if unknown_org(a, text, described=True) else None
     if person:
         if len(text) == 1:
             linked = local_name_part(a, text) or gazetteer_surname(a, text)
@@ -376,13 +378,14 @@ def org_short_form(a: Article, text: Span) -> bool:
 
 
 @BOOK.rule("names", off=False)
-def unknown_org(a: Article, text: Span) -> bool:
+def unknown_org(a: Article, text: Span, described: bool = False) -> bool:
     """An organisation the gazetteer does not know gets a stable local actor ("the
-    Ithilen Trade Council")."""
+    Ithilen Trade Council"); named or ``described`` as one ("Quorra Labs, a chip
+    firm,"), it is surer."""
     if city_not_actor(text):
         a.skip(text)
         return True
-    why = "unlinked_org_noun" if org_named(text) else "unlinked_org"
+    why = "unlinked_org_noun" if described or org_named(text) else "unlinked_org"
     emit(a, _with_article(a, text), local_actor(a, text, "org"), "unlinked", why)
     return True
 

@@ -1,9 +1,12 @@
 """A person's name NER tagged as an organisation, told by how the article describes
 it: a person's role in apposition ("Eswar Prasad, a trade professor,") or just before
-the name ("executive chair Marcelo Claure").
+the name ("executive chair Marcelo Claure"); and the mirror, an organisation's name
+NER tagged as a person, told by an organisation's noun in apposition ("Quorra Labs, a
+chip firm,").
 
 Kept apart from :mod:`dossier.actors.names` (which calls it) so the names room stays
-small; the word list is ``person_role_nouns`` of ``actor_cues.toml``.
+small; the word lists are ``person_role_nouns`` and ``[org_nominals]`` of
+``actor_cues.toml``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from dossier.actors.cues import BOOK, cues
+from dossier.parse.orgnouns import org_words
 
 MAX_NAME_WORDS = 3  # "Eswar Prasad", "Marcelo Claure", "Mary Ann Smith"
 
@@ -32,3 +36,16 @@ def person_tagged_org(text: Span) -> bool:
     before = text.doc[text.start - 1]
     return before.lower_.rstrip(".") in nouns and (
         before.head.i in range(text.start, text.end) or root.head.i == before.i)
+
+
+@BOOK.rule("names", off=False)
+def org_tagged_person(text: Span) -> bool:
+    """An unknown name NER tagged as a person is an organisation's when a noun for a
+    kind of organisation stands in apposition to it ("Quorra Labs, a chip firm, said";
+    "Vantor, the satellite company, said"); a person's role leaves it a person's ("Ann
+    Lee, a bank economist,": the head is "economist")."""
+    if not 1 <= len(text) <= MAX_NAME_WORDS:
+        return False
+    nouns = org_words().nominals
+    return any(c.dep_ == "appos" and c.tag_ in ("NN", "NNP") and c.lower_ in nouns
+               for c in text.root.children)

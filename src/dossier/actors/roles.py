@@ -33,6 +33,8 @@ ROLE_OVER_ADJECTIVES = 2
 # Britain's GCHQ spy agency"), the organisation's name up to this many.
 ORG_PHRASE_TOKENS = 6
 ORG_NAME_TOKENS = 4
+# A state's name after "of" holds at most this many tokens ("the United Arab Emirates").
+STATE_NAME_TOKENS = 4
 
 
 # -- what the role titles match ----------------------------------------------------------
@@ -131,6 +133,8 @@ def link_role(a: Article, span: Span, keys: list[RoleKey] | None = None) -> bool
     start, former, country, parties = role_context(a, span)
     if start < 0:
         return False
+    if country is None:
+        country = country_after_of(a, span.end)
     keys = keys if keys is not None else a.g.role_titles.get(span.text.lower(), [])
     candidates: list[Actor] = []
     why = "role_story"
@@ -149,6 +153,26 @@ def link_role(a: Article, span: Span, keys: list[RoleKey] | None = None) -> bool
         return False
     emit(a, a.span(start, for_president(span.end, a)), candidates[0], "role", why)
     return True
+
+
+@BOOK.rule("roles", off=None)
+def country_after_of(a: Article, end: int) -> str | None:
+    """A role title followed by "of" and a state's name (the whole capitalised name)
+    is that state's office: "The President of Russia said" with Donald Trump in the
+    story is Vladimir Putin, not Trump (not "the president of Russia's largest bank",
+    nor "the president of the American Farm Bureau")."""
+    doc = a.doc
+    j = end + 1
+    if j >= len(doc) or doc[end].lower_ != "of":
+        return None
+    if doc[j].lower_ == "the":
+        j += 1
+    k = j
+    while k < len(doc) and k - j < STATE_NAME_TOKENS and (doc[k].is_title or doc[k].is_upper):
+        k += 1
+    if k == j or k < len(doc) and (doc[k].is_title or doc[k].lower_ in ("'s", "’s", "-")):
+        return None
+    return next((x.id for x in a.g.by_name(doc[j:k].text) if x.type == "state"), None)
 
 
 @BOOK.rule("roles", off=False)
