@@ -63,9 +63,15 @@ def test_every_pass_is_documented_and_runs_once() -> None:
         ("actors.roles.office_of_unknown_body", "Donald Trump spoke. The president of the "
          "United States said no.", D2019, "The president",
          ("donald-trump", "role"), ("donald-trump", "role")),
-        # a bare surname out of office: the one namesake who led the state
-        ("actors.names.former_leader", "Obama said on Tuesday the plan would work.", D2019,
-         "Obama", ("barack-obama", "name"), "local"),
+        # an unknown "organisation" that starts a role title is (a piece of) the title
+        ("actors.names.title_piece", "Vindman was told by former National Security Adviser "
+         "John Bolton to go to the lawyers.", D2019, "National Security", None, "local"),
+        ("actors.names.title_piece", "Donald Trump spoke. The National Security Adviser "
+         "said the talks were over.", D2019, "The National Security Adviser",
+         ("john-bolton", "role"), "local"),
+        ("actors.names.title_piece", "Donald Trump spoke. FBI Director Christopher Wray "
+         "said the bureau would act.", D2019, "FBI", ("usa-fbi", "alias"),
+         ("usa-fbi", "alias")),
         # a club's name is no state acting
         ("actors.names.club_names", "Fans said Real Madrid would sign him in June.", D2019,
          "Real Madrid", "local", "local"),

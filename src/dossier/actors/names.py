@@ -15,7 +15,7 @@ from dossier.actors.coref.nominals import short_form
 from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.mentions import emit
 from dossier.actors.nonactors import word_piece
-from dossier.actors.orgpeople import org_tagged_person, person_tagged_org
+from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
 from dossier.actors.people import not_from_here, pick_person, title_misfits
 from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
 from dossier.gazetteer import Actor, norm
@@ -146,7 +146,7 @@ def person_not_state(others: list[Actor], span: Span, ent: Span | None) -> list[
 @BOOK.rule("names")
 def org_with_article(span: Span, a: Article, actor: Actor) -> Span:
     """"The FBI": an organisation's mention takes its article."""
-    if actor.type in ("org", "bloc") and span.start > 0 and \
+    if actor.type in ("org", "bloc", "region") and span.start > 0 and \
             a.doc[span.start - 1].lower_ == "the" and not a.taken[span.start - 1]:
         return a.span(span.start - 1, span.end)
     return span
@@ -157,7 +157,7 @@ def prefer_state(actors: list[Actor], a: Article) -> Actor | None:
     states = [x for x in actors if x.type == "state"]
     if len(states) == 1:
         return states[0]
-    orgs = [x for x in actors if x.type in ("org", "bloc")]
+    orgs = [x for x in actors if x.type in ("org", "bloc", "region")]
     if len(orgs) > 1:
         orgs = org_of_story_country(orgs, a)
     return orgs[0] if len(orgs) == 1 else None
@@ -211,6 +211,8 @@ def link_entity(a: Article, tok: Token) -> int | None:
         if linked or unknown_person(a, text):
             return ent.end
         return None
+    if label == "ORG" and title_piece(a, text):
+        return None  # the role title's pass reads it
     if label == "ORG" and (org_tagged_surname(a, text) or org_short_form(a, text)
                            or person_tagged_org(text) and unknown_person(a, text)
                            or unknown_org(a, text)):

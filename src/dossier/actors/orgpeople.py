@@ -2,7 +2,8 @@
 it: a person's role in apposition ("Eswar Prasad, a trade professor,") or just before
 the name ("executive chair Marcelo Claure"); and the mirror, an organisation's name
 NER tagged as a person, told by an organisation's noun in apposition ("Quorra Labs, a
-chip firm,").
+chip firm,"); and an "organisation" that is a piece of a role title ("National
+Security" of "National Security Adviser John Bolton").
 
 Kept apart from :mod:`dossier.actors.names` (which calls it) so the names room stays
 small; the word lists are ``person_role_nouns`` and ``[org_nominals]`` of
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
 from dossier.parse.orgnouns import org_words
 
@@ -49,3 +51,14 @@ def org_tagged_person(text: Span) -> bool:
     nouns = org_words().nominals
     return any(c.dep_ == "appos" and c.tag_ in ("NN", "NNP") and c.lower_ in nouns
                for c in text.root.children)
+
+
+@BOOK.rule("names", off=False)
+def title_piece(a: Article, text: Span) -> bool:
+    """An organisation NER found that starts a role title the gazetteer knows is (a
+    piece of) that title, no body: "former National Security Adviser John Bolton" (not
+    an organisation "National Security"), "The National Security Adviser said" (the
+    adviser); not a body the gazetteer knows ("FBI Director Christopher Wray" names
+    the FBI)."""
+    role = a.roles_at.get(text.start)
+    return role is not None and role.end >= text.end and not a.g.by_name(text.text)

@@ -39,7 +39,7 @@ def pick_person(a: Article, actors: list[Actor], *, title: str = "",
         if strict:
             return None
         if surname_only:
-            return in_office_near(actors, a.date) or former_leader(actors, a.date)
+            return in_office_near(actors, a.date)
     return actors[0] if len(actors) == 1 else None
 
 
@@ -78,20 +78,6 @@ def in_office_near(actors: list[Actor], on: date) -> Actor | None:
     office is Trump)."""
     near = [x for x in actors if _in_office_near(x, on)]
     return near[0] if len(near) == 1 else None
-
-
-@BOOK.rule("names", off=None)
-def former_leader(actors: list[Actor], on: date) -> Actor | None:
-    """A bare surname out of office: the one namesake who was head of state or
-    government before the date when no other held more than a minor office ("Obama" in
-    2019 is Barack Obama, not Michelle Obama; "Clinton" stays nobody: Hillary Clinton
-    was secretary of state)."""
-    top = [x for x in actors if any(rank(r) == RANK_TOP and (r.start or date.min) <= on
-                                    for r in x.roles)]
-    if len(top) != 1 or any(x.role_on(on) is not None for x in actors):
-        return None
-    others = (r for x in actors if x is not top[0] for r in x.roles)
-    return top[0] if all(rank(r) <= RANK_MINOR for r in others) else None
 
 
 def rank(role: Any) -> int:
