@@ -48,6 +48,9 @@ ORG_RULE = "actors.names.org_tagged_person"
     ("Marta Quillon, the company's founder, said growth would slow.", "Marta Quillon",
      "person", "org"),
     ("Tom Hale, a Boston Globe reporter, wrote the story.", "Tom Hale", "person", "person"),
+    # a noun someone owns: a list misread as an apposition
+    ("A row involving Marla Quist, her former record label and two politicians grew.",
+     "Marla Quist", "person", "person"),
 ])
 def test_a_role_or_an_org_noun_beside_a_name_gives_its_kind(link, text: str, surface: str,  # type: ignore[no-untyped-def]
                                                             with_rule: str,

@@ -242,3 +242,15 @@ def test_a_role_of_a_named_state_is_that_states_office(link, text: str, surface:
     assert who() == with_rule
     with switched_off("actors.roles.country_after_of"):
         assert who() == without
+
+
+def test_a_bare_role_after_another_states_office_stays_the_storys(link) -> None:  # type: ignore[no-untyped-def]
+    text = ("Donald Trump spoke on Friday. Democrats asked about his call with the president "
+            "of Ukraine. The case against the president is strong.")
+
+    def who() -> list[str]:
+        return [m.actor_id for m in link(text, SEPT19) if m.text == "the president"]
+
+    assert who() == ["volodymyr-zelenskyy", "donald-trump"]
+    with switched_off("actors.roles.country_after_of"):
+        assert who() == ["donald-trump", "donald-trump"]

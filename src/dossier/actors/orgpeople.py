@@ -45,11 +45,13 @@ def org_tagged_person(text: Span) -> bool:
     """An unknown name NER tagged as a person is an organisation's when a noun for a
     kind of organisation stands in apposition to it ("Quorra Labs, a chip firm, said";
     "Vantor, the satellite company, said"); a person's role leaves it a person's ("Ann
-    Lee, a bank economist,": the head is "economist")."""
+    Lee, a bank economist,": the head is "economist"), and so does a noun someone owns
+    (a list misread: "Taylor Swift, her former record label and …")."""
     if not 1 <= len(text) <= MAX_NAME_WORDS:
         return False
     nouns = org_words().nominals
     return any(c.dep_ == "appos" and c.tag_ in ("NN", "NNP") and c.lower_ in nouns
+               and not any(d.dep_ == "poss" for d in c.children)
                for c in text.root.children)
 
 

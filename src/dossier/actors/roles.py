@@ -243,9 +243,13 @@ def title_before_name(a: Article, span: Span) -> bool:
 @BOOK.rule("roles", off=[])
 def holder_in_story(a: Article, want: Wanted) -> list[Actor]:
     """People already in the story who hold the role on the date (held it before, for
-    "former"): "Liz Truss … The former prime minister"."""
+    "former"): "Liz Truss … The former prime minister". One named by an office of a
+    named state ("the president of Ukraine") is no antecedent of a bare "the
+    president": that is still the story's own (``country_after_of``)."""
     out = []
     for s in reversed(a.seen):
+        if want.country is None and s.end > 0 and country_after_of(a, s.end) is not None:
+            continue
         for r in s.actor.roles:
             if r.role != want.role or (want.country and r.country != want.country):
                 continue
