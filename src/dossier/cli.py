@@ -455,7 +455,7 @@ def export_cmd(db: Path | None, fmt: str, output: Path | None, kind: str,
               help="CAMEO/ISO3 country code, e.g. GBR.")
 @click.option("--sector", type=Code("sector", (3,), "GOV, SPY, MED"),
               help="CAMEO sector code, e.g. GOV, SPY, MED.")
-@click.option("--type", "type_", type=click.Choice(["person", "org", "state", "bloc"]))
+@click.option("--type", "type_", type=click.Choice(["person", "org", "state", "bloc", "region"]))
 @limit_option(30)
 @table_options
 def actors(db: Path | None, country: str | None, sector: str | None, type_: str | None,

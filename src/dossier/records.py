@@ -160,7 +160,7 @@ class Mention:
     code: str | None
     country: str | None
     sector: str | None
-    type: str  # person | org | state | bloc
+    type: str  # person | org | state | bloc | region | group
     via: str
     chain: str
     # "published"; "text" when the article has no date and one was read in its text;

@@ -124,6 +124,26 @@ def test_ambiguous_org_names_go_to_the_storys_country(link, text, on, surface, e
     assert m is not None and m.actor_id == expected
 
 
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # gazetteer facts: each National Security Council's own acronym, by the story's
+    # country (organisations.tsv); Beto O'Rourke (people.tsv)
+    ("Donald Trump spoke. Vindman was told to go straight to the NSC legal counsel.",
+     "the NSC", "usa-nsc"),
+    ("Boris Johnson chaired the NSC in London on Monday.", "the NSC", "gbr-nsc"),
+    ("Former Texas congressman Beto O'Rourke ended his campaign.", "Beto O'Rourke",
+     "beto-orourke"),
+    ("Beto O'Rourke spoke in El Paso. O'Rourke said he was proud.", "O'Rourke",
+     "beto-orourke"),
+    # no country to tell which council: left unknown
+    ("The NSC met on Monday to discuss the vote.", "The NSC", "local"),
+])
+def test_gazetteer_facts_of_session_16(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                       expected: str) -> None:
+    m = find(link(text, date(2019, 11, 19)), surface)
+    assert m is not None
+    assert ("local" if m.actor_id.startswith("local:") else m.actor_id) == expected
+
+
 def test_china_the_porcelain_is_not_china(link) -> None:  # type: ignore[no-untyped-def]
     ms = link("She set the table with her best china and silver.", D2024)
     assert all(m.actor_id != "CHN" for m in ms)
@@ -199,3 +219,17 @@ def test_an_unknown_persons_surname_of_several_words(link, text: str, surface: s
     assert (name() == "James Van Der Beek") is joined
     with switched_off("actors.names.same_local_person"):
         assert name() == surface
+
+
+@pytest.mark.parametrize(("text", "surface", "kind"), [
+    # a CAMEO region is typed as the gazetteer lists it, not as an organisation
+    ("Leaders of Europe met on Monday. Europe said it would act.", "Europe", "region"),
+    ("The European Union said the Middle East needs peace.", "the Middle East", "region"),
+    ("Latin America condemned the coup.", "Latin America", "region"),
+    # blocs and organisations keep their types
+    ("The European Union said the Middle East needs peace.", "The European Union", "org"),
+    ("The West imposed sanctions on Russia.", "The West", "bloc"),
+])
+def test_a_region_is_typed_a_region(link, text: str, surface: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    m = find(link(text, date(2019, 11, 19)), surface)
+    assert m is not None and m.type == kind

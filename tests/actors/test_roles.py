@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from dossier.records import Mention
+from dossier.rules import switched_off
 
 SEPT16 = date(2016, 9, 26)
 FEB16 = date(2016, 2, 1)
@@ -174,6 +175,7 @@ def test_the_country(link, text, on, surface, expected) -> None:  # type: ignore
 
 
 D2019 = date(2019, 5, 1)
+SEPT19 = date(2019, 9, 1)
 
 
 @pytest.mark.parametrize(
@@ -209,3 +211,46 @@ def test_role_of_organisation_phrase(link, text: str, on: date | None, surface: 
         assert m is None
     else:
         assert m is not None and m.actor_id == expected, m
+
+
+@pytest.mark.parametrize(("text", "surface", "with_rule", "without"), [
+    # "of <country>" names the office's state, whoever is in the story
+    ("Donald Trump spoke to reporters. The President of Russia said talks would go on.",
+     "The President", "vladimir-putin", "donald-trump"),
+    ("Donald Trump met Vladimir Putin. The president of France said he was worried.",
+     "The president", "emmanuel-macron", "vladimir-putin"),
+    ("Boris Johnson spoke on Friday. The prime minister of Britain said talks would go on.",
+     "The prime minister", "boris-johnson", "boris-johnson"),
+    # the story's own state named so stays its holder
+    ("Donald Trump spoke on Friday. The president of the United States said no.",
+     "The president", "donald-trump", "donald-trump"),
+    # no state after "of", a state's possession, a body's name: the rule does not apply
+    ("Donald Trump spoke on Friday. The president said talks would go on.",
+     "The president", "donald-trump", "donald-trump"),
+    ("Donald Trump spoke. The president of Russia's biggest bank said rates would rise.",
+     "The president", "donald-trump", "donald-trump"),
+    ("Donald Trump spoke. Ann Lee, the president of the American Farm Bureau, said no.",
+     "the president", None, None),
+])
+def test_a_role_of_a_named_state_is_that_states_office(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                                        with_rule: str,
+                                                        without: str | None) -> None:
+    def who() -> str | None:
+        m = find(link(text, SEPT19), surface)
+        return None if m is None else m.actor_id
+
+    assert who() == with_rule
+    with switched_off("actors.roles.country_after_of"):
+        assert who() == without
+
+
+def test_a_bare_role_after_another_states_office_stays_the_storys(link) -> None:  # type: ignore[no-untyped-def]
+    text = ("Donald Trump spoke on Friday. Democrats asked about his call with the president "
+            "of Ukraine. The case against the president is strong.")
+
+    def who() -> list[str]:
+        return [m.actor_id for m in link(text, SEPT19) if m.text == "the president"]
+
+    assert who() == ["volodymyr-zelenskyy", "donald-trump"]
+    with switched_off("actors.roles.country_after_of"):
+        assert who() == ["donald-trump", "donald-trump"]

@@ -64,8 +64,22 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          "president of the American Farm Bureau, said farmers faced losses.", D2019,
          "the president", None, ("donald-trump", "role")),
         ("actors.roles.office_of_unknown_body", "Donald Trump spoke. The president of the "
-         "United States said no.", D2019, "The president", ("donald-trump", "role"),
-         ("donald-trump", "role")),
+         "United States said no.", D2019, "The president",
+         ("donald-trump", "role"), ("donald-trump", "role")),
+        # an unknown "organisation" that starts a role title is (a piece of) the title
+        ("actors.names.title_piece", "Vindman was told by former National Security Adviser "
+         "John Bolton to go to the lawyers.", D2019, "National Security", None, "local"),
+        ("actors.names.title_piece", "Donald Trump spoke. The National Security Adviser "
+         "said the talks were over.", D2019, "The National Security Adviser",
+         ("john-bolton", "role"), "local"),
+        ("actors.names.title_piece", "Donald Trump spoke. FBI Director Christopher Wray "
+         "said the bureau would act.", D2019, "FBI", ("usa-fbi", "alias"),
+         ("usa-fbi", "alias")),
+        # a club's name is no state acting
+        ("actors.names.club_names", "Fans said Real Madrid would sign him in June.", D2019,
+         "Real Madrid", "local", "local"),
+        ("actors.names.club_names", "Real Madrid won on Sunday, and Madrid fans cheered.",
+         D2019, "Madrid", None, ("ESP", "metonym")),
         ("actors.roles", "The Russian president is on a state visit.", D2024,
          "The Russian president", ("vladimir-putin", "role"), None),
         ("actors.coref.short_form", "The Washington Post ran the story. The Post sent its "

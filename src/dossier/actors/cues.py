@@ -65,6 +65,7 @@ class Cues:
     government_nouns: frozenset[str]
     sports_verbs: frozenset[str]
     sports_words: frozenset[str]
+    club_words: frozenset[str]
     compass_words: frozenset[str]
     national_body_kinds: frozenset[str]
     product_nouns: frozenset[str]
@@ -120,6 +121,7 @@ def cues() -> Cues:
         title_small_words=frozenset(d["title_small_words"]),
         government_nouns=frozenset(d["government_nouns"]),
         sports_verbs=frozenset(d["sports_verbs"]), sports_words=frozenset(d["sports_words"]),
+        club_words=frozenset(d["club_words"]),
         compass_words=frozenset(d["compass_words"]),
         national_body_kinds=frozenset(d["national_body_kinds"]),
         product_nouns=frozenset(d["product_nouns"]),

@@ -65,7 +65,7 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if actor.type == "person" and (common_word_surname(a, span, actor) or (
                 why in GUESSED_SURNAME and shop_possessive(span))):
             return None, why
-        if actor.type in ("org", "bloc") and (inside_longer_name(a, span)
+        if actor.type in ("org", "bloc", "region") and (inside_longer_name(a, span)
                                               or known_product_word(span)):
             return None, why
         if actor.type == "org" and (foreign_body(a, span, actor)
@@ -95,8 +95,11 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
 
 
 def is_region(actor: Actor) -> bool:
-    """A CAMEO region ("EUR" Europe, "MEA" the Middle East, "WST" the West)."""
-    return actor.type != "state" and len(actor.id) == 3 and actor.id.isupper()
+    """A region (type "region" in blocs.tsv: "EUR" Europe, "MEA" the Middle East), or a
+    bloc with a region's three-letter CAMEO code that is also a where ("WST" the West,
+    "GLS" the Global South)."""
+    return actor.type == "region" or (actor.type == "bloc" and len(actor.id) == 3
+                                      and actor.id.isupper())
 
 
 def retype(a: Article, actor: Actor, type_: str) -> Actor:

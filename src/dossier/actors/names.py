@@ -15,8 +15,15 @@ from dossier.actors.coref.nominals import short_form
 from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.mentions import emit
 from dossier.actors.nonactors import word_piece
-from dossier.actors.orgpeople import person_tagged_org
-from dossier.actors.people import not_from_here, pick_person, surname_over_alias, title_misfits
+from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
+from dossier.actors.people import (
+    first_name_gender,
+    gender_word,
+    not_from_here,
+    pick_person,
+    surname_over_alias,
+    title_misfits,
+)
 from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
@@ -149,7 +156,7 @@ def person_not_state(others: list[Actor], span: Span, ent: Span | None) -> list[
 @BOOK.rule("names")
 def org_with_article(span: Span, a: Article, actor: Actor) -> Span:
     """"The FBI": an organisation's mention takes its article."""
-    if actor.type in ("org", "bloc") and span.start > 0 and \
+    if actor.type in ("org", "bloc", "region") and span.start > 0 and \
             a.doc[span.start - 1].lower_ == "the" and not a.taken[span.start - 1]:
         return a.span(span.start - 1, span.end)
     return span
@@ -160,7 +167,7 @@ def prefer_state(actors: list[Actor], a: Article) -> Actor | None:
     states = [x for x in actors if x.type == "state"]
     if len(states) == 1:
         return states[0]
-    orgs = [x for x in actors if x.type in ("org", "bloc")]
+    orgs = [x for x in actors if x.type in ("org", "bloc", "region")]
     if len(orgs) > 1:
         orgs = org_of_story_country(orgs, a)
     return orgs[0] if len(orgs) == 1 else None
@@ -204,6 +211,8 @@ def link_entity(a: Article, tok: Token) -> int | None:
     if len(text) == 1 and (surname_in_story(a, text) or person and first_name_in_story(a, text)
                            or local_surname(a, text)):
         return ent.end
+    if person and org_tagged_person(text):
+        return ent.end if unknown_org(a, text, described=True) else None
     if person:
         if len(text) == 1:
             linked = local_name_part(a, text) or gazetteer_surname(a, text)
@@ -212,6 +221,8 @@ def link_entity(a: Article, tok: Token) -> int | None:
         if linked or unknown_person(a, text):
             return ent.end
         return None
+    if label == "ORG" and title_piece(a, text):
+        return None  # the role title's pass reads it
     if label == "ORG" and (org_tagged_surname(a, text) or org_short_form(a, text)
                            or person_tagged_org(text) and unknown_person(a, text)
                            or unknown_org(a, text)):
@@ -379,13 +390,14 @@ def org_short_form(a: Article, text: Span) -> bool:
 
 
 @BOOK.rule("names", off=False)
-def unknown_org(a: Article, text: Span) -> bool:
+def unknown_org(a: Article, text: Span, described: bool = False) -> bool:
     """An organisation the gazetteer does not know gets a stable local actor ("the
-    Ithilen Trade Council")."""
+    Ithilen Trade Council"); named or ``described`` as one ("Quorra Labs, a chip
+    firm,"), it is surer."""
     if city_not_actor(text):
         a.skip(text)
         return True
-    why = "unlinked_org_noun" if org_named(text) else "unlinked_org"
+    why = "unlinked_org_noun" if described or org_named(text) else "unlinked_org"
     emit(a, _with_article(a, text), local_actor(a, text, "org"), "unlinked", why)
     return True
 
@@ -422,25 +434,6 @@ def same_local_person(key: str, a: Article) -> Actor | None:
     fits = [x for x in a.local.values() if x.type == "person" and (
         key == (full := norm(x.name)) or key in full.split() or full.endswith(" " + key))]
     return fits[0] if len(fits) == 1 else None
-
-
-@BOOK.rule("names", off="")
-def first_name_gender(name: str) -> str:
-    """"Mark Cuban": a common first name (first_names in actor_cues.toml) says an
-    unknown person's gender."""
-    if len(name.split()) <= 1:
-        return ""
-    return cues().first_names.get(name.split()[0].lower(), "")
-
-
-@BOOK.rule("names", off="")
-def gender_word(a: Article, span: Span, name: str) -> str:
-    """"spokeswoman Melezia Figueroa", "Mrs Okafor": a noun or title before or at the
-    start of an unknown person's name says the gender."""
-    words = [a.doc[span.start - 1].lower_] if span.start > 0 else []
-    words += [w.lower() for w in name.split()[:1]]
-    nouns = cues().gender_nouns
-    return next((nouns[w.rstrip(".")] for w in words if w.rstrip(".") in nouns), "")
 
 
 # -- surnames NER missed --------------------------------------------------------------

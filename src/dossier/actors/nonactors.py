@@ -1,7 +1,7 @@
 """What looks like a name but is no actor, found before reading: lines of page
 furniture ("More from The Nation"), credit lines, titles of works ("the film The
-Queen", “Wild Rose”); and word pieces ("the un of un-angry"). Their tokens are taken
-with no mention."""
+Queen", “Wild Rose”), a city's name in a club's ("Real Madrid"); and word pieces
+("the un of un-angry"). Their tokens are taken with no mention."""
 
 from __future__ import annotations
 
@@ -18,9 +18,12 @@ _OPENERS = frozenset({"“", '"'})  # of a quotation that may hold a title
 
 
 def take_nonactors(a: Article) -> None:
-    """Take the tokens of page furniture and of titles of works before reading."""
+    """Take the tokens of page furniture and of titles of works before reading; a
+    city's name in a club's is no gazetteer name (NER may still find the club)."""
     for span in [*furniture_lines(a), *credit_lines(a), *work_titles(a)]:
         a.skip(span)
+    for span in club_names(a):
+        a.names_at.pop(span.start, None)
 
 
 @BOOK.rule("names", off=[])
@@ -94,6 +97,21 @@ def work_titles(a: Article) -> list[Span]:
                         a.names_at[k].text)) for k in range(t.i + 1, end)):
                 out.append(Span(doc, t.i + 1, end))
     return out
+
+
+@BOOK.rule("names", off=[])
+def club_names(a: Article) -> list[Span]:
+    """A city's or a country's name after a word of ``club_words`` is a club's name, no
+    state acting, and so is that name alone again in the story: "Real Madrid won, and
+    Madrid fans cheered" (not Spain), "Dynamo Kyiv" (not Ukraine); the word must be
+    capitalised ("real Madrid prices" is Madrid). Returns the names' spans."""
+    tokens = a.parsed.tokens
+    cities = set()
+    for i in a.parsed.where(LOWER, cues().club_words):
+        name = a.names_at.get(i + 1)
+        if name is not None and tokens[i].is_title:
+            cities.add(name.text)
+    return [sp for sp in a.names_at.values() if sp.text in cities] if cities else []
 
 
 def title_end(doc: Doc, i: int) -> int:

@@ -1,10 +1,13 @@
 """Choosing one person among namesakes: by title (gender, office), by who is already
-in the story, by who held office on the article's date and how senior it was."""
+in the story, by who held office on the article's date and how senior it was; and an
+unknown person's gender from a first name or a gendered word before the name."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
+
+from spacy.tokens import Span
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
@@ -138,3 +141,21 @@ def surname_over_alias(a: Article, text: str) -> Actor | None:
                  and len(parts := s.actor.name.split()) > 1
                  and norm(s.actor.surname or parts[-1]) == written), None)
 
+
+@BOOK.rule("names", off="")
+def first_name_gender(name: str) -> str:
+    """"Mark Cuban": a common first name (first_names in actor_cues.toml) says an
+    unknown person's gender."""
+    if len(name.split()) <= 1:
+        return ""
+    return cues().first_names.get(name.split()[0].lower(), "")
+
+
+@BOOK.rule("names", off="")
+def gender_word(a: Article, span: Span, name: str) -> str:
+    """"spokeswoman Melezia Figueroa", "Mrs Okafor": a noun or title before or at the
+    start of an unknown person's name says the gender."""
+    words = [a.doc[span.start - 1].lower_] if span.start > 0 else []
+    words += [w.lower() for w in name.split()[:1]]
+    nouns = cues().gender_nouns
+    return next((nouns[w.rstrip(".")] for w in words if w.rstrip(".") in nouns), "")

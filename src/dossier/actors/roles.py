@@ -34,6 +34,8 @@ ROLE_OVER_ADJECTIVES = 2
 # Britain's GCHQ spy agency"), the organisation's name up to this many.
 ORG_PHRASE_TOKENS = 6
 ORG_NAME_TOKENS = 4
+# A state's name after "of" holds at most this many tokens ("the United Arab Emirates").
+STATE_NAME_TOKENS = 4
 
 
 # -- what the role titles match ----------------------------------------------------------
@@ -121,6 +123,8 @@ def link_role(a: Article, span: Span, keys: list[RoleKey] | None = None) -> bool
     start, former, country, parties = role_context(a, span)
     if start < 0:
         return False
+    if country is None:
+        country = country_after_of(a, span.end)
     keys = keys if keys is not None else a.g.role_titles.get(span.text.lower(), [])
     candidates: list[Actor] = []
     why = "role_story"
@@ -139,6 +143,26 @@ def link_role(a: Article, span: Span, keys: list[RoleKey] | None = None) -> bool
         return False
     emit(a, a.span(start, for_president(span.end, a)), candidates[0], "role", why)
     return True
+
+
+@BOOK.rule("roles", off=None)
+def country_after_of(a: Article, end: int) -> str | None:
+    """A role title followed by "of" and a state's name (the whole capitalised name)
+    is that state's office: "The President of Russia said" with Donald Trump in the
+    story is Vladimir Putin, not Trump (not "the president of Russia's largest bank",
+    nor "the president of the American Farm Bureau")."""
+    doc = a.doc
+    j = end + 1
+    if j >= len(doc) or doc[end].lower_ != "of":
+        return None
+    if doc[j].lower_ == "the":
+        j += 1
+    k = j
+    while k < len(doc) and k - j < STATE_NAME_TOKENS and (doc[k].is_title or doc[k].is_upper):
+        k += 1
+    if k == j or k < len(doc) and (doc[k].is_title or doc[k].lower_ in ("'s", "’s", "-")):
+        return None
+    return next((x.id for x in a.g.by_name(doc[j:k].text) if x.type == "state"), None)
 
 
 @BOOK.rule("roles", off=False)
@@ -209,9 +233,13 @@ def title_before_name(a: Article, span: Span) -> bool:
 @BOOK.rule("roles", off=[])
 def holder_in_story(a: Article, want: Wanted) -> list[Actor]:
     """People already in the story who hold the role on the date (held it before, for
-    "former"): "Liz Truss … The former prime minister"."""
+    "former"): "Liz Truss … The former prime minister". One named by an office of a
+    named state ("the president of Ukraine") is no antecedent of a bare "the
+    president": that is still the story's own (``country_after_of``)."""
     out = []
     for s in reversed(a.seen):
+        if want.country is None and s.end > 0 and country_after_of(a, s.end) is not None:
+            continue
         for r in s.actor.roles:
             if r.role != want.role or (want.country and r.country != want.country):
                 continue

@@ -22,7 +22,7 @@ from dossier.cache import compiled
 from dossier.data import data_path
 from dossier.errors import DossierError
 
-ActorType = str  # person | org | state | bloc
+ActorType = str  # person | org | state | bloc | region
 
 
 class GazetteerError(DossierError):
@@ -158,8 +158,10 @@ class Gazetteer:
                     self.demonyms.setdefault(norm(d), code)
             elif kind == "blocs":
                 code = row["code"]
-                self.add(Actor(id=code, name=row["name"], type="bloc" if row.get("type") == "bloc"
-                               else "org", qid=row.get("qid", ""), country=code[:3], code=code,
+                listed = row.get("type", "")
+                self.add(Actor(id=code, name=row["name"],
+                               type=listed if listed in ("bloc", "region") else "org",
+                               qid=row.get("qid", ""), country=code[:3], code=code,
                                sector=code[:3] if code.startswith(("IGO", "NGO")) else "",
                                aliases=_split(row.get("aliases", ""))))
             elif kind == "organisations":

@@ -383,7 +383,7 @@ def unsure_org(m: Mention) -> bool:
     speaks under that organisation's name (unlinked): "Big Machine have denied it. “We
     never blocked her,” they said" is Big Machine (what is unsure is whether the name
     is an actor, not whom the pronoun means)."""
-    return m.type in ("org", "bloc")
+    return m.type in ("org", "bloc", "region")
 
 
 @cache
@@ -401,7 +401,7 @@ def org_as_named(view: ArticleView, m: Mention) -> str | None:
     "the Ministry of Health of Gondor" is that ministry, "The Federal Aviation
     Administration said" the Federal Aviation Administration (what is unsure of it is
     whether it is an actor, not its name)."""
-    if m.type not in ("org", "bloc"):
+    if m.type not in ("org", "bloc", "region"):
         return None
     if m.actor_name in view.text:
         return m.actor_name

@@ -245,7 +245,7 @@ def create_app(db: Path | None, data_dir: Path | None = None, cache_dir: Path | 
     def actors(
         request: Request,
         name: str = Query("", max_length=200),
-        type_: str = Query("", alias="type", pattern=r"^(person|org|state|bloc)?$"),
+        type_: str = Query("", alias="type", pattern=r"^(person|org|state|bloc|region)?$"),
         country: str = Query("", max_length=8),
         page_: int = Query(1, alias="page", ge=1, le=10_000),
         limit: int = Query(50, ge=1, le=MAX_LIMIT),

@@ -62,8 +62,8 @@ REPORTER_WEIGHT = 40
 LEAD_IN_WEIGHT = 60
 
 PERSON: tuple[str, ...] = ("person",)
-NEUTER: tuple[str, ...] = ("org", "state", "bloc")
-PLURAL: tuple[str, ...] = ("org", "state", "bloc", "group")
+NEUTER: tuple[str, ...] = ("org", "state", "bloc", "region")
+PLURAL: tuple[str, ...] = ("org", "state", "bloc", "region", "group")
 
 
 @dataclass(frozen=True)
