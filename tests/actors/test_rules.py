@@ -223,6 +223,7 @@ FIRST_NAME = "actors.names.capital_as_first_name"
     (THING_OF, "The base sits on the Baghdad-Damascus highway near the border.",
      "Damascus", 0.5),
     (THING_OF, "Brazil star Neymar was among the crowd.", "Brazil", 0.5),
+    (THING_OF, "US pricing for the new sedan has not been set.", "US", 0.5),
     # the state's own people, bodies and acts
     (THING_OF, "US officials said the talks failed.", "US", None),
     (THING_OF, "China's foreign ministry said the talks failed.", "China", None),
