@@ -202,6 +202,10 @@ def test_a_glued_name_is_the_person_before_the_glue(link, text: str, surface: st
 
 THING = "actors.coref.thing_pronoun"
 PLACE = "actors.names.state_as_place"
+THING_OF = "actors.names.state_as_modifier"
+GONE_TO = "actors.names.state_as_destination"
+DATELINE = "actors.names.dateline"
+FIRST_NAME = "actors.names.capital_as_first_name"
 
 
 @pytest.mark.parametrize(("rule", "text", "surface", "lowered"), [
@@ -226,6 +230,42 @@ PLACE = "actors.names.state_as_place"
     (PLACE, "In Paris, France said it would act.", "France", None),
     (PLACE, "Russia, China and Iran said no.", "China", None),
     (PLACE, "Putin and Xi lashed out at the US on Monday.", "US", None),
+    # a country as where a thing, a market, a company is; an event's or road's name; a
+    # player's nationality
+    (THING_OF, "Nine US companies were eligible to bid for contracts.", "US", 0.5),
+    (THING_OF, "Chinese purchases of US farm goods rose last year.", "US", 0.5),
+    (THING_OF, "The U.S. benchmark S&P 500 index was little changed.", "U.S.", 0.5),
+    (THING_OF, "Hong Kong's exchange operates a system of ballots.", "Hong Kong", 0.5),
+    (THING_OF, "A big reason that China's air has cleared up is the rules.", "China", 0.5),
+    (THING_OF, "The base sits on the Baghdad-Damascus highway near the border.",
+     "Damascus", 0.5),
+    (THING_OF, "Brazil star Neymar was among the crowd.", "Brazil", 0.5),
+    (THING_OF, "US pricing for the new sedan has not been set.", "US", 0.5),
+    # the state's own people, bodies and acts
+    (THING_OF, "US officials said the talks failed.", "US", None),
+    (THING_OF, "China's foreign ministry said the talks failed.", "China", None),
+    (THING_OF, "Britain's army sent more troops.", "Britain", None),
+    (THING_OF, "Russia's invasion of Ukraine began in 2022.", "Russia", None),
+    (THING_OF, "China's economy grew last year.", "China", None),
+    (THING_OF, "The US government said it would act.", "US", None),
+    # a country left, gone to or come from
+    (GONE_TO, "American troops will leave Syria next month.", "Syria", 0.5),
+    (GONE_TO, "He sent me to Mexico on May 2.", "Mexico", 0.5),
+    (GONE_TO, "They were deported to Mexico last year.", "Mexico", 0.5),
+    (GONE_TO, "He moved to Canada in 2010.", "Canada", 0.5),
+    # the state as an event's target
+    (GONE_TO, "The president visited China on Monday.", "China", None),
+    (GONE_TO, "Russia sent troops to Syria in 2015.", "Syria", None),
+    (GONE_TO, "Britain returned the territory to China in 1997.", "China", None),
+    (GONE_TO, "Mexico sent troops to the border.", "Mexico", None),
+    (GONE_TO, "The United States imposed tariffs on Chinese goods.", "United States", None),
+    # a dateline
+    (DATELINE, "Washington, DC, United States: Getting to the Moon is hard.",
+     "United States", 0.5),
+    (DATELINE, "Britain — once a great power — said it would act.", "Britain", None),
+    # a capital that is a person's first name
+    (FIRST_NAME, "The Conservative MP Victoria Atkins spoke on Monday.", "Victoria", 0.3),
+    (FIRST_NAME, "Victoria said on Monday it would act.", "Victoria", None),
 ])
 def test_a_link_of_a_thing_or_a_place_is_less_sure(link, rule: str, text: str, surface: str,  # type: ignore[no-untyped-def]
                                                    lowered: float | None) -> None:
@@ -234,7 +274,7 @@ def test_a_link_of_a_thing_or_a_place_is_less_sure(link, rule: str, text: str, s
 
     with switched_off(rule):
         as_actor = confidence()
-    assert as_actor >= 0.85
+    assert as_actor >= 0.7  # shown in the default view with the rule off
     assert confidence() == (as_actor if lowered is None else lowered)
 
 

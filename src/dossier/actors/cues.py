@@ -78,6 +78,7 @@ class Cues:
     platform_preps: frozenset[str]
     name_prefixes: tuple[str, ...]
     credit_openers: tuple[str, ...]
+    places: dict[str, frozenset[str]]  # [place_cues]: a state's name that says a place
 
 
 @cache
@@ -132,6 +133,7 @@ def cues() -> Cues:
         company_name_ends=frozenset(d["company_name_ends"]),
         platform_preps=frozenset(d["platform_preps"]),
         name_prefixes=tuple(d["name_prefixes"]), credit_openers=tuple(d["credit_openers"]),
+        places={k: frozenset(v) for k, v in d["place_cues"].items()},
     )
 
 

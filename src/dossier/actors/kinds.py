@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.bodies import another_countrys_agency, foreign_body, national_body, without_the
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
-from dossier.actors.places import state_as_place
+from dossier.actors.places import place_evidence, state_as_place
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
@@ -54,7 +54,7 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         if national_team(a, span) or team_in_sports_story(a, span) or compass_region(span) \
                 or inside_named_thing(span):
             return None, why
-        return actor, "state_as_place" if state_as_place(span, actor.id) else why
+        return actor, place_evidence(span, actor.id) or why
     if actor.type in ("bloc", "region") and region_name_goes_on(span):
         return None, why
     if is_region(actor) and state_as_place(span):

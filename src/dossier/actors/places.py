@@ -14,6 +14,14 @@ from dossier.gazetteer.places import city_country
 
 # words of a city's name before a comma and its country ("New Delhi, India")
 CITY_WORDS = (1, 2, 3)
+# marks ending a dateline ("WASHINGTON —", "Washington, DC, United States:")
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
+# tokens a dateline may hold besides names ("WASHINGTON (AP) —", "Washington, D.C.")
+DATELINE_PUNCT = frozenset({",", ".", "(", ")"})
+# tokens from a sentence's start a dateline's country may lie, and from it to the mark
+DATELINE_REACH = 8
+# personal pronouns a verb of taking may take somewhere ("sent me to Mexico")
+PEOPLE_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 
 
 def not_the_state(a: Article, span: Span, actor: Actor) -> bool:
@@ -122,3 +130,89 @@ def state_as_place(span: Span, country: str = "") -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return bool(root.dep_ == "pobj" and root.head.lower_ in cues().where_prepositions)
+
+
+def place_evidence(span: Span, country: str) -> str | None:
+    """The evidence a state's link gets when its name says a place, not the state (a
+    key of ``[confidence]``), else None."""
+    if state_as_place(span, country) or state_as_modifier(span) \
+            or state_as_destination(span) or dateline(span):
+        return "state_as_place"
+    if capital_as_first_name(span):
+        return "first_name_capital"
+    return None
+
+
+@BOOK.rule("names", off=False)
+def state_as_modifier(span: Span) -> bool:
+    """A country naming where a thing, a market or a company is or comes from, an
+    event's or a road's name, or a player's nationality (the head of ``thing_heads``
+    it modifies or owns): "US companies", "US farm goods", "the U.S. benchmark index",
+    "Hong Kong's exchange", "China's air", "the 2008 Beijing Olympics", "the
+    Baghdad-Damascus highway", "Brazil star Neymar"; not the state's own people and
+    acts ("US officials", "China's foreign ministry", "Britain's army", "Russia's
+    invasion")."""
+    root = span.root
+    if root.dep_ not in ("compound", "poss", "nmod", "amod") or root.head.i == root.i:
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    heads = cues().places["thing_heads"]
+    return head.lower_ in heads or head.lemma_.lower() in heads
+
+
+@BOOK.rule("names", off=False)
+def state_as_destination(span: Span) -> bool:
+    """A country left, gone to or come from: "troops leave Syria", "he moved to
+    Mexico", "she fled from Syria", "he sent me to Mexico", "they were deported to
+    Mexico"; not the state as an event's target ("visited China", "sanctions on Iran",
+    "aid to Ukraine", "sent troops to Syria", "returned the territory to China")."""
+    c = cues().places
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in c["leave_verbs"]
+    if root.dep_ != "pobj" or root.head.lower_ not in c["motion_prepositions"]:
+        return False
+    verb = root.head.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in c["motion_verbs"] | c["taking_verbs"]:
+        return False
+    objects = [t for t in verb.children if t.dep_ == "dobj"]
+    if objects:  # "sent me to Mexico"; not "returned the territory to China"
+        return all(t.lower_ in PEOPLE_PRONOUNS for t in objects)
+    return lemma in c["motion_verbs"] or any(t.dep_ == "nsubjpass" for t in verb.children)
+
+
+@BOOK.rule("names", off=False)
+def dateline(span: Span) -> bool:
+    """A country or capital in a dateline, names from the sentence's start to a dash
+    or colon, in capitals or with a comma: "WASHINGTON — The president said",
+    "Washington, DC, United States: Getting to the Moon"; not "Russia, China and Iran
+    said no" nor "Britain — once a great power — said"."""
+    doc = span.doc
+    start = span.sent.start
+    if span.start - start > DATELINE_REACH:
+        return False
+    end = next((k for k in range(span.end, min(span.end + DATELINE_REACH, len(doc)))
+                if doc[k].text in DATELINE_MARKS), None)
+    if end is None or end + 1 >= len(doc):
+        return False
+    line = doc[start:end]
+    if not all(t.is_title or t.is_upper or t.text in DATELINE_PUNCT or t.like_num
+               for t in line):
+        return False
+    return span.text.isupper() or any(t.text == "," for t in line)
+
+
+@BOOK.rule("names", off=False)
+def capital_as_first_name(span: Span) -> bool:
+    """A capital or country that is a first name at the start of a person's name NER
+    found: "Victoria Atkins" (not the Seychelles' capital), "Chad Johnson", "Jordan
+    Henderson"; not "Victoria said" nor "Jordan's King Abdullah"."""
+    doc = span.doc
+    return len(span) == 1 and span.root.lower_ in cues().first_names \
+        and span.root.ent_type_ == "PERSON" and span.end < len(doc) \
+        and doc[span.end].ent_iob_ == "I" and doc[span.end].is_title
