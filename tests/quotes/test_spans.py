@@ -32,3 +32,79 @@ def test_framing_set_off_leaves_the_words_on_either_side(quotes, text: str,  # t
         with switched_off("quotes.content.framing_set_off"):
             (off,) = quotes(text)
         assert off.segments == () and (off.start, off.end) == (q.start, q.end)
+
+
+def _content(qs, cue: str):  # type: ignore[no-untyped-def]
+    """The text of the one quote whose cue is ``cue``."""
+    (q,) = [q for q in qs if q.cue is not None and q.cue.text == cue]
+    return q.text
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "whole"), [
+    # a tail set off at the content's end: a relative clause, an apposition, a
+    # participle, a clause led by a word of tail_marks
+    ("Senator Paul Kern said he did not support the bill, the latest effort by the "
+     "governor.", "said", "he did not support the bill",
+     "he did not support the bill, the latest effort by the governor"),
+    ("The experts praised the mayor's plan for small firms, which includes a tax break "
+     "for new shops.", "praised", "the mayor's plan for small firms",
+     "the mayor's plan for small firms, which includes a tax break for new shops"),
+    ("Council member Rosa Diaz said the council would pass the budget, leaving the "
+     "roads unrepaired for another year.", "said", "the council would pass the budget",
+     "the council would pass the budget, leaving the roads unrepaired for another year"),
+    ("Ann Lee said the ferry would stop, although the council has not met yet.",
+     "said", "the ferry would stop",
+     "the ferry would stop, although the council has not met yet"),
+    # negatives: the tail is inside the content, inside a quotation, after a time
+    ("Senator Paul Kern said the plan, which passed in May, would fail next year.",
+     "said", "the plan, which passed in May, would fail next year", None),
+    ("Mayor Tom Hill said the bridge would close “for a month, maybe longer, which is "
+     "a shame.”", "said",
+     "the bridge would close “for a month, maybe longer, which is a shame.”", None),
+    ("Mayor Tom Hill said the bridge would close in May, when the river is low.",
+     "said", "the bridge would close in May, when the river is low", None),
+    ("Senator Paul Kern praised the new law, which the governor says will cut costs.",
+     "praised", "the new law, which the governor says will cut costs", None),
+    ("Senator Paul Kern said he did not support the bill — the latest effort by the "
+     "governor.", "said", "he did not support the bill — the latest effort by the "
+     "governor", None),
+])
+def test_set_off_tail_ends_the_content(quotes, text: str, cue: str, content: str,  # type: ignore[no-untyped-def]
+                                       whole: str | None) -> None:
+    assert _content(quotes(text), cue) == content
+    with switched_off("quotes.content.set_off_tail"):
+        assert _content(quotes(text), cue) == (whole or content)
+
+
+@pytest.mark.parametrize(("text", "content", "alone"), [
+    # a reported clause holding a whole quotation and words of its own is the content
+    ("Retired Gen. Mark Dobbs said Senator Jane Holt was “entirely correct” when she "
+     "said on Monday that “the farmers have been left behind.”",
+     "Senator Jane Holt was “entirely correct” when she said on Monday that “the "
+     "farmers have been left behind.”", None),
+    ("With thousands of polling places, “there is no single point of failure,” Mayor "
+     "Tom Hill said.", "With thousands of polling places, “there is no single point of "
+     "failure,”", "there is no single point of failure,"),
+    ("“You pushed workers to the limit” to lift the share price, Senator Ann Vale said.",
+     "“You pushed workers to the limit” to lift the share price",
+     "You pushed workers to the limit"),
+    ("However good the aim, raising the fuel tax ''is a poor approach,'' said Mr. Dunn.",
+     "However good the aim, raising the fuel tax ''is a poor approach,''",
+     "is a poor approach,"),
+    # negatives: the quotation alone, or "that" and the quotation
+    ("Mayor Tom Hill said that “the bridge will close in May.”",
+     "that “the bridge will close in May.”", "that “the bridge will close in May.”"),
+    ("“The bridge will close in May,” Mayor Tom Hill said.",
+     "The bridge will close in May,", "The bridge will close in May,"),
+])
+def test_quoted_clause_is_the_content(quotes, text: str, content: str,  # type: ignore[no-untyped-def]
+                                      alone: str | None) -> None:
+    def of_cue(qs):  # type: ignore[no-untyped-def]
+        """The quotes of the sentence's first "said" (not "she said" inside)."""
+        return [q.text for q in qs if q.cue is not None and q.cue.start == text.index(
+            "said")]
+
+    assert of_cue(quotes(text)) == [content]  # one record of the act, not two
+    with switched_off("quotes.content.quoted_clause"):
+        assert of_cue(quotes(text)) == ([alone] if alone else [])
+
