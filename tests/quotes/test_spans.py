@@ -49,9 +49,9 @@ def _content(qs, cue: str):  # type: ignore[no-untyped-def]
     ("The experts praised the mayor's plan for small firms, which includes a tax break "
      "for new shops.", "praised", "the mayor's plan for small firms",
      "the mayor's plan for small firms, which includes a tax break for new shops"),
-    ("Council member Rosa Diaz said the council would pass the budget, leaving the "
-     "roads unrepaired for another year.", "said", "the council would pass the budget",
-     "the council would pass the budget, leaving the roads unrepaired for another year"),
+    ("Senator Paul Kern said the bill would cut costs for Ann Lee, who runs a bakery "
+     "in town.", "said", "the bill would cut costs for Ann Lee",
+     "the bill would cut costs for Ann Lee, who runs a bakery in town"),
     ("Ann Lee said the ferry would stop, although the council has not met yet.",
      "said", "the ferry would stop",
      "the ferry would stop, although the council has not met yet"),
@@ -63,6 +63,9 @@ def _content(qs, cue: str):  # type: ignore[no-untyped-def]
      "the bridge would close “for a month, maybe longer, which is a shame.”", None),
     ("Mayor Tom Hill said the bridge would close in May, when the river is low.",
      "said", "the bridge would close in May, when the river is low", None),
+    ("Acme says the battery sits under the floor, giving the car a lower centre of "
+     "gravity.", "says", "the battery sits under the floor, giving the car a lower "
+     "centre of gravity", None),  # (a participle goes on with what was said)
     ("Senator Paul Kern praised the new law, which the governor says will cut costs.",
      "praised", "the new law, which the governor says will cut costs", None),
     ("Senator Paul Kern said he did not support the bill — the latest effort by the "
@@ -91,7 +94,11 @@ def test_set_off_tail_ends_the_content(quotes, text: str, cue: str, content: str
     ("However good the aim, raising the fuel tax ''is a poor approach,'' said Mr. Dunn.",
      "However good the aim, raising the fuel tax ''is a poor approach,''",
      "is a poor approach,"),
-    # negatives: the quotation alone, or "that" and the quotation
+    # negatives: the quotation alone, or "that" and the quotation; narration before
+    # a colon; another act after the quotation
+    ("By the time Ann Lee read the letter, Mayor Tom Hill was calm: “We will rebuild "
+     "the bridge,” he said.", "We will rebuild the bridge,", "We will rebuild the "
+     "bridge,"),
     ("Mayor Tom Hill said that “the bridge will close in May.”",
      "that “the bridge will close in May.”", "that “the bridge will close in May.”"),
     ("“The bridge will close in May,” Mayor Tom Hill said.",

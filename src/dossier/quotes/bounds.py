@@ -79,7 +79,9 @@ def _time(x: Token, t: Token, end: int) -> bool:
 
 # What a tail set off by a comma hangs on the content by: a relative
 # clause, an apposition, a participle or a subordinate clause (see set_off_tail).
-_TAIL_DEPS = frozenset(("relcl", "appos", "acl", "advcl"))
+_TAIL_DEPS = frozenset(("relcl", "appos", "advcl"))
+# A relative clause set off by a comma opens with one of these ("…, that …" is none).
+_RELATIVES = frozenset(("which", "who", "whom", "whose", "where"))
 _SET_OFF = frozenset((",",))  # (not a dash: PolNeAR keeps what a dash sets off)
 
 
@@ -88,9 +90,10 @@ def set_off_tail(found: Content) -> Content | None:
     """A content ends before a tail the writer sets off at its end with a comma, as
     annotators mark it: "Senator Kern said [he did not back the bill], the
     latest effort by the governor", "The experts praised [the mayor's proposals], which
-    include a provision …", "She said [the tax was fair], leaving the roads …", "Keeps
-    saying [she opposed the war], when there are recordings …" (a relative clause, an
-    apposition, a participle, or a clause led by a word of ``tail_marks``, hanging on
+    include a provision …", "Ann Lee said [the ferry would stop], although …", "Keeps
+    saying [she opposed the war], when there are recordings …" (a relative clause
+    opened by "which", "who" …, an apposition, or a clause led by a word of
+    ``tail_marks``, hanging on
     a word before the comma and running to the content's end). Not a tail inside the
     content ("said the plan, which passed in May, would fail"), one inside a
     quotation, one after a time ("would close in May, when the river is low"), nor
@@ -108,7 +111,8 @@ def set_off_tail(found: Content) -> Content | None:
         x = next((y for y in doc[k + 1 : last + 1] if y.head.i < k), None)
         if (x is None or x.head.i < span.start or x.dep_ not in _TAIL_DEPS
                 or x.left_edge.i != k + 1 or x.right_edge.i < last
-                or x.dep_ == "advcl" and not _tail_clause(x)):
+                or x.dep_ == "advcl" and not _tail_clause(x)
+                or x.dep_ == "relcl" and doc[k + 1].lower_ not in _RELATIVES):
             continue
         if _reports(doc[k + 1 : last + 1]):
             continue  # ("…, who says he is honored": another act, kept with its words)
@@ -127,11 +131,12 @@ def _reports(tail: Span) -> bool:
 
 
 def _tail_clause(x: Token) -> bool:
-    """A subordinate clause that comments on the content: a participle ("arguing that
-    …") or one led by a word of ``tail_marks`` ("although …", "when …")."""
-    return x.tag_ == "VBG" and x.left_edge.i == x.i or any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in cues().tail_marks and m.i < x.i
-        for m in children(x))
+    """A subordinate clause that comments on the content, led by a word of
+    ``tail_marks`` ("although …", "when …"); not a participle, which goes on with what
+    was said ("…, giving the car a lower centre of gravity": the marked tune sheets
+    count it in the span, PolNeAR does not)."""
+    return any(m.dep_ in ("mark", "advmod") and m.lower_ in cues().tail_marks
+               and m.i < x.i for m in children(x))
 
 
 def _quoted_at(span: Span, k: int) -> bool:

@@ -243,8 +243,10 @@ def quoted_clause(t: Token, span: Span, kind: str, qa: int, qb: int) -> bool:
     left behind”", "With thousands of polling places, “there is no single point of
     failure,” he said" (not "He said that “…”": the quotation alone). The quotation's
     own record goes (``post.one_per_act``). Not a sentence around its own cue
-    ("Asked about the device, the chief said, “…”"), nor a quotation another cue
-    after it introduces ("He said the plan was “a disaster,” she said")."""
+    ("Asked about the device, the chief said, “…”"), a quotation another cue after it
+    introduces ("He said the plan was “a disaster,” she said"), one followed by
+    another act in the clause ("said he never used the term “amigos” and added, “…”")
+    or narration ending in a colon before it ("By then she was half-surprised: “…”")."""
     doc = t.doc
     text = doc.text
     if (kind != "clause" or qa < span.start_char or span.start_char <= t.idx < span.end_char
@@ -252,6 +254,11 @@ def quoted_clause(t: Token, span: Span, kind: str, qa: int, qb: int) -> bool:
         return False
     if t.i < span.start and any(is_cue(x) for x in doc[span.end : doc[span.end - 1].sent.end]):
         return False  # ("He said the plan was “a disaster,” she said": hers)
+    if any(is_cue(x) and (x.idx >= qb or x.dep_ == "conj")
+           for x in doc[span.start : span.end]) or text[
+            span.start_char : qa].rstrip(_QUOTE_PUNCT).endswith(":"):
+        return False  # (another act after it: "… “amigos” and added, “…”"; narration
+        # before a colon: "By then she was only half-surprised: “…”")
     around = (text[span.start_char : qa] + " " + text[qb : span.end_char]).split()
     return sum(1 for w in around if w.strip(_QUOTE_PUNCT).lower() not in ("", "that")
                ) >= CLAUSE_AROUND_QUOTE
