@@ -53,8 +53,6 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          "point of failure,” Mayor Tom Hill said.",
          ("With thousands of polling places, “there is no single point of failure,”",
           "Tom Hill")),
-        ("content.set_off_tail", "Senator Paul Kern said he did not support the bill, the "
-         "latest effort by the governor.", ("he did not support the bill", "Paul Kern")),
         ("speakers.relative_antecedent", "George Osborne, who vowed to “build a northern "
          "powerhouse for the whole country”, spoke on Monday.",
          # (one record per act: the report of "vowed", holding the quoted words)

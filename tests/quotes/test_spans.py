@@ -34,51 +34,6 @@ def test_framing_set_off_leaves_the_words_on_either_side(quotes, text: str,  # t
         assert off.segments == () and (off.start, off.end) == (q.start, q.end)
 
 
-def _content(qs, cue: str):  # type: ignore[no-untyped-def]
-    """The text of the one quote whose cue is ``cue``."""
-    (q,) = [q for q in qs if q.cue is not None and q.cue.text == cue]
-    return q.text
-
-
-@pytest.mark.parametrize(("text", "cue", "content", "whole"), [
-    # a tail set off at the content's end: a relative clause, an apposition, a
-    # participle, a clause led by a word of tail_marks
-    ("Senator Paul Kern said he did not support the bill, the latest effort by the "
-     "governor.", "said", "he did not support the bill",
-     "he did not support the bill, the latest effort by the governor"),
-    ("The experts praised the mayor's plan for small firms, which includes a tax break "
-     "for new shops.", "praised", "the mayor's plan for small firms",
-     "the mayor's plan for small firms, which includes a tax break for new shops"),
-    ("Senator Paul Kern said the bill would cut costs for Ann Lee, who runs a bakery "
-     "in town.", "said", "the bill would cut costs for Ann Lee",
-     "the bill would cut costs for Ann Lee, who runs a bakery in town"),
-    ("Ann Lee said the ferry would stop, although the council has not met yet.",
-     "said", "the ferry would stop",
-     "the ferry would stop, although the council has not met yet"),
-    # negatives: the tail is inside the content, inside a quotation, after a time
-    ("Senator Paul Kern said the plan, which passed in May, would fail next year.",
-     "said", "the plan, which passed in May, would fail next year", None),
-    ("Mayor Tom Hill said the bridge would close “for a month, maybe longer, which is "
-     "a shame.”", "said",
-     "the bridge would close “for a month, maybe longer, which is a shame.”", None),
-    ("Mayor Tom Hill said the bridge would close in May, when the river is low.",
-     "said", "the bridge would close in May, when the river is low", None),
-    ("Acme says the battery sits under the floor, giving the car a lower centre of "
-     "gravity.", "says", "the battery sits under the floor, giving the car a lower "
-     "centre of gravity", None),  # (a participle goes on with what was said)
-    ("Senator Paul Kern praised the new law, which the governor says will cut costs.",
-     "praised", "the new law, which the governor says will cut costs", None),
-    ("Senator Paul Kern said he did not support the bill — the latest effort by the "
-     "governor.", "said", "he did not support the bill — the latest effort by the "
-     "governor", None),
-])
-def test_set_off_tail_ends_the_content(quotes, text: str, cue: str, content: str,  # type: ignore[no-untyped-def]
-                                       whole: str | None) -> None:
-    assert _content(quotes(text), cue) == content
-    with switched_off("quotes.content.set_off_tail"):
-        assert _content(quotes(text), cue) == (whole or content)
-
-
 @pytest.mark.parametrize(("text", "content", "alone"), [
     # a reported clause holding a whole quotation and words of its own is the content
     ("Retired Gen. Mark Dobbs said Senator Jane Holt was “entirely correct” when she "

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.clauses import Content, span_of
-from dossier.quotes.lexicon import cues, lemma, verb_lemmas
+from dossier.quotes.lexicon import cues, lemma
 from dossier.records import Quote, TextSpan
 
 # Shapes whose content the parse cuts short of the clause (an object, a preposition's
@@ -77,83 +77,12 @@ def _time(x: Token, t: Token, end: int) -> bool:
                                    if o.dep_ == "pobj"))
 
 
-# What a tail set off by a comma hangs on the content by: a relative
-# clause, an apposition, a participle or a subordinate clause (see set_off_tail).
-_TAIL_DEPS = frozenset(("relcl", "appos", "advcl"))
-# A relative clause set off by a comma opens with one of these ("…, that …" is none).
-_RELATIVES = frozenset(("which", "who", "whom", "whose", "where"))
-_SET_OFF = frozenset((",",))  # (not a dash: PolNeAR keeps what a dash sets off)
-
-
-@BOOK.rule("content", off=None)
-def set_off_tail(found: Content) -> Content | None:
-    """A content ends before a tail the writer sets off at its end with a comma, as
-    annotators mark it: "Senator Kern said [he did not back the bill], the
-    latest effort by the governor", "The experts praised [the mayor's proposals], which
-    include a provision …", "Ann Lee said [the ferry would stop], although …", "Keeps
-    saying [she opposed the war], when there are recordings …" (a relative clause
-    opened by "which", "who" …, an apposition, or a clause led by a word of
-    ``tail_marks``, hanging on
-    a word before the comma and running to the content's end). Not a tail inside the
-    content ("said the plan, which passed in May, would fail"), one inside a
-    quotation, one after a time ("would close in May, when the river is low"), nor
-    one that reports another act ("…, who says he is honored": PolNeAR marks that act
-    inside it)."""
-    span, kind = found
-    doc = span.doc
-    last = span.end - 1
-    while last > span.start and doc[last].is_punct:
-        last -= 1
-    for k in range(span.start + 2, last):
-        if doc[k].text not in _SET_OFF or doc[k - 1].ent_type_ in _TIMES or _quoted_at(
-                span, k):
-            continue  # ("… in May, when the river is low": the time's own clause)
-        x = next((y for y in doc[k + 1 : last + 1] if y.head.i < k), None)
-        if (x is None or x.head.i < span.start or x.dep_ not in _TAIL_DEPS
-                or x.left_edge.i != k + 1 or x.right_edge.i < last
-                or x.dep_ == "advcl" and not _tail_clause(x)
-                or x.dep_ == "relcl" and doc[k + 1].lower_ not in _RELATIVES):
-            continue
-        if _reports(doc[k + 1 : last + 1]):
-            continue  # ("…, who says he is honored": another act, kept with its words)
-        cut = span_of(list(doc[span.start : k]))
-        if cut is not None and len(cut) >= 2:
-            return cut, kind
-    return None
-
-
-def _reports(tail: Span) -> bool:
-    """Whether a tail holds a cue of its own, a report inside it ("…, although he
-    refused to pledge to …", "…, who says he is honored")."""
-    c = cues()
-    return any(x.pos_ in ("VERB", "AUX") and lemma(x) in verb_lemmas()
-               or x.pos_ == "NOUN" and x.lemma_.lower() in c.nouns for x in tail)
-
-
-def _tail_clause(x: Token) -> bool:
-    """A subordinate clause that comments on the content, led by a word of
-    ``tail_marks`` ("although …", "when …"); not a participle, which goes on with what
-    was said ("…, giving the car a lower centre of gravity": the marked tune sheets
-    count it in the span, PolNeAR does not)."""
-    return any(m.dep_ in ("mark", "advmod") and m.lower_ in cues().tail_marks
-               and m.i < x.i for m in children(x))
-
-
-def _quoted_at(span: Span, k: int) -> bool:
-    """Whether token ``k`` of the doc lies inside a quotation that opens in its
-    sentence before it."""
-    doc = span.doc
-    words = [x.text for x in doc[doc[k].sent.start : k]]
-    return words.count("“") > words.count("”") or words.count('"') % 2 == 1
-
-
 def bounded(t: Token, lem: str, found: Content) -> Content | None:
-    """The content as annotators bound it (:func:`to_clause_end`, :func:`set_off_tail`),
-    or None when it names only a topic (:func:`topic_only`)."""
+    """The content as annotators bound it (:func:`to_clause_end`), or
+    None when it names only a topic (:func:`topic_only`)."""
     if topic_only(lem, found):
         return None
-    found = to_clause_end(t, found) or found
-    return set_off_tail(found) or found
+    return to_clause_end(t, found) or found
 
 
 # The most words between an attribution's cue (or speaker) and the comma closing it:

@@ -67,7 +67,6 @@ class Lexicon:
     plain: frozenset[str]  # plain speech verbs as written ("said", "told")
     state_bodies: dict[str, str]  # a state's body's noun -> its CAMEO sector
     spokespeople: frozenset[str]  # who speaks for a body ("spokesman", "spokeswoman")
-    tail_marks: frozenset[str]  # words that lead a set-off tail ("although", "when")
 
 
 @cache
@@ -99,8 +98,7 @@ def cues() -> Lexicon:
                    frozenset(d["hypothetical_modals"]), frozenset(d["later_adverbs"]),
                    frozenset(d["notes_headings"]), frozenset(d["plain_cues"]),
                    dict(d["state_bodies"]),
-                   frozenset(d["org_speakers"]["spokesperson_heads"]),
-                   frozenset(d["tail_marks"]))
+                   frozenset(d["org_speakers"]["spokesperson_heads"]))
 
 
 @cache
