@@ -45,9 +45,14 @@ def _found(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          ("questions about his microphone problems during Monday's debate", "The senator")),
         ("marks.misclosed_mark", "“We will not sign this agreement today,“ the minister "
          "said. She left.", ("We will not sign this agreement today,", "the minister")),
+        # (the quotation is part of Ryan's reported clause, content.quoted_clause: off,
+        # it is also a record of "think" with no speaker)
         ("cues.governing_cue", "Paul Ryan said it’s unrealistic to think that if the "
-         "country pulls back, “our oceans are going to save us.”",
-         ("our oceans are going to save us.", "Paul Ryan")),
+         "country pulls back, “our oceans are going to save us.”", None),
+        ("content.quoted_clause", "With thousands of polling places, “there is no single "
+         "point of failure,” Mayor Tom Hill said.",
+         ("With thousands of polling places, “there is no single point of failure,”",
+          "Tom Hill")),
         ("speakers.relative_antecedent", "George Osborne, who vowed to “build a northern "
          "powerhouse for the whole country”, spoke on Monday.",
          # (one record per act: the report of "vowed", holding the quoted words)

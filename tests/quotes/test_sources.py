@@ -212,8 +212,10 @@ def test_colon_labels_are_no_speakers(quotes, text: str) -> None:  # type: ignor
          "“The minister believes that cooperation is essential.”",
          "The minister believes that cooperation is essential.", "Jake Sullivan"),
         # the nearest cue has no speaker, the speech verb that governs it has
+        # (the quotation is part of his reported clause: content.quoted_clause)
         ("Paul Ryan said it’s unrealistic to think that if the country pulls back, “our "
-         "oceans are going to save us.”", "our oceans are going to save us.", "Paul Ryan"),
+         "oceans are going to save us.”", "it’s unrealistic to think that if the country "
+         "pulls back, “our oceans are going to save us.”", "Paul Ryan"),
     ],
 )
 def test_speaker_despite_the_parse(quotes, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]

@@ -150,7 +150,8 @@ def test_it_of_another_clause_is_no_source(quotes) -> None:  # type: ignore[no-u
     text = ("Mayor Linda Cole said it's unrealistic to think that if the state pulls "
             "back, “our small towns are going to save themselves.”")
     qs = quotes(text)
-    content = "our small towns are going to save themselves."
+    content = ("it's unrealistic to think that if the state pulls back, “our small towns "
+               "are going to save themselves.”")  # (the clause: content.quoted_clause)
     assert "Mayor Linda Cole" in _phrases(qs, content), _show(qs)
     assert "it" not in _phrases(qs, content), _show(qs)
 

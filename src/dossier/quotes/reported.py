@@ -147,11 +147,14 @@ def reported_speech(view: ArticleView, marked: list[tuple[int, int]],
     for t, span, kind in reported_cues(view):
         if any(qa < span.end_char and span.start_char < qb and not (
                 (qa, qb) in partial and span.start_char < qa and qb < span.end_char)
-               for qa, qb in direct):
+               and not quoted_clause(t, span, kind, qa, qb) for qa, qb in direct):
             # the quotation is already there, with its marks (a few quoted words inside
             # a report keep both: "warned China not to become “too closely aligned”
             # with Russia")
             continue
+        span = with_marks(span, [(qa, qb) for qa, qb in direct if qa < span.end_char
+                                 and span.start_char < qb
+                                 and quoted_clause(t, span, kind, qa, qb)])
         if mostly_quoted(view, t, span, kind, marked):
             continue
         if any(qa <= t.idx < qb and len(text[qa:qb].split()) >= min_words
@@ -223,6 +226,61 @@ def shape_confidence(kind: str) -> float:
     condemned Rishi Sunak for U-turning on his decision" names a target, less sure
     to be what she said than "Truss said that Sunak had U-turned"."""
     return SHAPE_MAX.get(kind, REPORT_MAX)
+
+
+# The fewest words of a reported clause outside the quotation it holds ("that" not
+# counted) for the clause to be the content (see quoted_clause).
+CLAUSE_AROUND_QUOTE = 3
+_QUOTE_PUNCT = "“”\"',.!?' "
+_OPENING_MARKS = "“\"'"
+
+
+@BOOK.rule("content", off=False)
+def quoted_clause(t: Token, span: Span, kind: str, qa: int, qb: int) -> bool:
+    """A reported clause that holds a whole quotation and words of its own around it is
+    the content, as annotators mark it, the quotation its part: "Gen. Dobbs said
+    Senator Holt was “entirely correct” when she said that “the farmers have been
+    left behind”", "With thousands of polling places, “there is no single point of
+    failure,” he said" (not "He said that “…”": the quotation alone). The quotation's
+    own record goes (``post.one_per_act``). Not a sentence around its own cue
+    ("Asked about the device, the chief said, “…”"), a quotation another cue after it
+    introduces ("He said the plan was “a disaster,” she said"), one followed by
+    another act in the clause ("said he never used the term “amigos” and added, “…”")
+    or narration ending in a colon before it ("By then she was half-surprised: “…”")."""
+    doc = t.doc
+    text = doc.text
+    if (kind != "clause" or qa < span.start_char or span.start_char <= t.idx < span.end_char
+            or text[span.end_char : qb].strip(_QUOTE_PUNCT)):
+        return False
+    if t.i < span.start and any(is_cue(x) for x in doc[span.end : doc[span.end - 1].sent.end]):
+        return False  # ("He said the plan was “a disaster,” she said": hers)
+    if any(is_cue(x) and (x.idx >= qb or x.dep_ == "conj")
+           for x in doc[span.start : span.end]) or text[
+            span.start_char : qa].rstrip(_QUOTE_PUNCT).endswith(":"):
+        return False  # (another act after it: "… “amigos” and added, “…”"; narration
+        # before a colon: "By then she was only half-surprised: “…”")
+    around = (text[span.start_char : qa] + " " + text[qb : span.end_char]).split()
+    return sum(1 for w in around if w.strip(_QUOTE_PUNCT).lower() not in ("", "that")
+               ) >= CLAUSE_AROUND_QUOTE
+
+
+def with_marks(span: Span, held: list[tuple[int, int]]) -> Span:
+    """The content of a reported clause run on over the marks of the quotations it
+    holds (``held``: their insides, in text offsets) at its edges: "“You pushed
+    workers to the limit” to lift the share price", "… ''is a poor approach,''"."""
+    if not held:
+        return span
+    text = span.doc.text
+    a, b = span.start_char, span.end_char
+    first, last = min(qa for qa, _ in held), max(qb for _, qb in held)
+    if first == a and a > 0 and text[a - 1] in _OPENING_MARKS:
+        a -= 1
+    if last >= b:
+        b = last
+        while b < len(text) and text[b] in _QUOTE_PUNCT.strip():
+            b += 1
+        b = b - 1 if text[b - 1] == "," else b
+    return span.doc.char_span(a, b, alignment_mode="expand") or span
 
 
 @BOOK.rule("strategies", off=False)
