@@ -7,7 +7,7 @@ quote, unless a quotation already holds it or it is the speech of someone inside
 from __future__ import annotations
 
 from spacy.attrs import LEMMA, LOWER, POS
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dossier.parse import ParsedArticle
 from dossier.parse.tree import children
@@ -147,14 +147,14 @@ def reported_speech(view: ArticleView, marked: list[tuple[int, int]],
     for t, span, kind in reported_cues(view):
         if any(qa < span.end_char and span.start_char < qb and not (
                 (qa, qb) in partial and span.start_char < qa and qb < span.end_char)
-               and not quoted_clause(t, span, kind, qa, qb) for qa, qb in direct):
+               and not quoted_clause(t, span, kind, qa, qb, text) for qa, qb in direct):
             # the quotation is already there, with its marks (a few quoted words inside
             # a report keep both: "warned China not to become “too closely aligned”
             # with Russia")
             continue
         span = with_marks(span, [(qa, qb) for qa, qb in direct if qa < span.end_char
                                  and span.start_char < qb
-                                 and quoted_clause(t, span, kind, qa, qb)])
+                                 and quoted_clause(t, span, kind, qa, qb, text)])
         if mostly_quoted(view, t, span, kind, marked):
             continue
         if any(qa <= t.idx < qb and len(text[qa:qb].split()) >= min_words
@@ -236,7 +236,7 @@ _OPENING_MARKS = "“\"'"
 
 
 @BOOK.rule("content", off=False)
-def quoted_clause(t: Token, span: Span, kind: str, qa: int, qb: int) -> bool:
+def quoted_clause(t: Token, span: Span, kind: str, qa: int, qb: int, text: str) -> bool:
     """A reported clause that holds a whole quotation and words of its own around it is
     the content, as annotators mark it, the quotation its part: "Gen. Dobbs said
     Senator Holt was “entirely correct” when she said that “the farmers have been
@@ -246,13 +246,13 @@ def quoted_clause(t: Token, span: Span, kind: str, qa: int, qb: int) -> bool:
     ("Asked about the device, the chief said, “…”"), a quotation another cue after it
     introduces ("He said the plan was “a disaster,” she said"), one followed by
     another act in the clause ("said he never used the term “amigos” and added, “…”")
-    or narration ending in a colon before it ("By then she was half-surprised: “…”")."""
+    or narration ending in a colon before it ("By then she was half-surprised: “…”").
+    ``text`` is the document's text (``Doc.text`` joins every token's on each call)."""
     doc = t.doc
-    text = doc.text
     if (kind != "clause" or qa < span.start_char or span.start_char <= t.idx < span.end_char
             or text[span.end_char : qb].strip(_QUOTE_PUNCT)):
         return False
-    if t.i < span.start and any(is_cue(x) for x in doc[span.end : doc[span.end - 1].sent.end]):
+    if t.i < span.start and any(is_cue(x) for x in doc[span.end : _sentence_end(doc, span.end)]):
         return False  # ("He said the plan was “a disaster,” she said": hers)
     if any(is_cue(x) and (x.idx >= qb or x.dep_ == "conj")
            for x in doc[span.start : span.end]) or text[
@@ -262,6 +262,14 @@ def quoted_clause(t: Token, span: Span, kind: str, qa: int, qb: int) -> bool:
     around = (text[span.start_char : qa] + " " + text[qb : span.end_char]).split()
     return sum(1 for w in around if w.strip(_QUOTE_PUNCT).lower() not in ("", "that")
                ) >= CLAUSE_AROUND_QUOTE
+
+
+def _sentence_end(doc: Doc, i: int) -> int:
+    """The end of the sentence of the token before ``i``, read from the sentence starts
+    (spaCy's ``Token.sent`` scans the whole document on each call)."""
+    while i < len(doc) and not doc[i].is_sent_start:
+        i += 1
+    return i
 
 
 def with_marks(span: Span, held: list[tuple[int, int]]) -> Span:
