@@ -313,7 +313,7 @@ def unglued_person(a: Article, span: Span, actor: Actor) -> Actor:
     OmarIlhan OmarHillicon Valley" is Ilhan Omar (the same local actor as a later
     "Ilhan Omar", so "Omar said" and "she" find her full name)."""
     cut = glue_at(span)
-    name = a.doc.text[span.start_char:cut].strip()
+    name = a.parsed.text[span.start_char:cut].strip()
     key = norm(name)
     new = a.local.get(key)
     if new is None:

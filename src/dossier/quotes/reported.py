@@ -152,9 +152,9 @@ def reported_speech(view: ArticleView, marked: list[tuple[int, int]],
             # a report keep both: "warned China not to become “too closely aligned”
             # with Russia")
             continue
-        span = with_marks(span, [(qa, qb) for qa, qb in direct if qa < span.end_char
-                                 and span.start_char < qb
-                                 and quoted_clause(t, span, kind, qa, qb, text)])
+        span = with_marks(span, text, [(qa, qb) for qa, qb in direct
+                                       if qa < span.end_char and span.start_char < qb
+                                       and quoted_clause(t, span, kind, qa, qb, text)])
         if mostly_quoted(view, t, span, kind, marked):
             continue
         if any(qa <= t.idx < qb and len(text[qa:qb].split()) >= min_words
@@ -272,13 +272,13 @@ def _sentence_end(doc: Doc, i: int) -> int:
     return i
 
 
-def with_marks(span: Span, held: list[tuple[int, int]]) -> Span:
+def with_marks(span: Span, text: str, held: list[tuple[int, int]]) -> Span:
     """The content of a reported clause run on over the marks of the quotations it
-    holds (``held``: their insides, in text offsets) at its edges: "“You pushed
-    workers to the limit” to lift the share price", "… ''is a poor approach,''"."""
+    holds (``held``: their insides, in offsets of the document's ``text``) at its
+    edges: "“You pushed workers to the limit” to lift the share price", "… ''is a poor
+    approach,''"."""
     if not held:
         return span
-    text = span.doc.text
     a, b = span.start_char, span.end_char
     first, last = min(qa for qa, _ in held), max(qb for _, qb in held)
     if first == a and a > 0 and text[a - 1] in _OPENING_MARKS:

@@ -71,7 +71,7 @@ def just_before(a: Article, p: Pronoun) -> tuple[int, int] | None:
         return None
     lo = doc[b].sent.start
     for _ in range(WINDOW_SENTENCES - 1):
-        if lo == 0 or "\n" in doc.text[doc[lo - 1].idx : doc[lo].idx + len(doc[lo].text)]:
+        if lo == 0 or "\n" in a.parsed.text[doc[lo - 1].idx : doc[lo].idx + len(doc[lo].text)]:
             break  # (a paragraph begins)
         lo = a.sentence_floor(lo)
     return lo, end
