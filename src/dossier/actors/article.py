@@ -126,6 +126,8 @@ class Article:
     roles_at: dict[int, Span] = field(default_factory=dict)
     org_roles: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     signs: dict[str, bool] = field(default_factory=dict)  # a state's capital or demonym seen
+    # an agency's abbreviation named as another country's body (bodies.others_named)
+    others_bodies: dict[tuple[str, str], bool] = field(default_factory=dict)
     # unknown people named in full: the index of their mention in ``out``, and its span
     unlinked_people: list[tuple[int, Span]] = field(default_factory=list)
     # the titles the story gives a person seen, by the mention's head, start and end

@@ -152,7 +152,14 @@ def others_named(a: Article, actor: Actor, abbreviation: str) -> bool:
     """The article names another country's body by ``abbreviation`` ("China's CDC") or
     by this agency's full name after that country ("the Chinese Center for Disease
     Control and Prevention"), and this agency never by its country ("the US CDC") nor
-    by its full name alone."""
+    by its full name alone (worked out once an article and abbreviation)."""
+    key = (actor.id, abbreviation)
+    if key not in a.others_bodies:
+        a.others_bodies[key] = _others_named(a, actor, abbreviation)
+    return a.others_bodies[key]
+
+
+def _others_named(a: Article, actor: Actor, abbreviation: str) -> bool:
     doc = a.doc
     owners = {owner_state(a, doc[t.i : t.i + 1]) for t in doc if t.text == abbreviation}
     names = {_loose(n) for n in (actor.name, *actor.aliases) if len(n.split()) > 2}
