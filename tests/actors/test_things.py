@@ -36,6 +36,8 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          ("local:person", "person")),
         ("city_named_person", "São Paulo was covered in smoke, residents said.", "São Paulo",
          ("local:person", "person")),
+        ("club_named_person", "Johnson scored twice for Leeds United on Saturday.",
+         "Leeds United", ("local:person", "person")),
         ("team_of_country", "The Brazil coach said the team would win the World Cup match.",
          "Brazil", ("BRA", "state")),
         ("team_of_country", "Germany's players trained before the match on Sunday.",
@@ -79,3 +81,20 @@ def test_a_thing_rule_on_and_off(link, rule: str, text: str, surface: str,  # ty
 def test_names_the_thing_rules_leave_alone(link, text: str, surface: str,  # type: ignore[no-untyped-def]
                                            actor: tuple[str, str]) -> None:
     assert _found(link, text, surface) == actor
+
+
+@pytest.mark.parametrize(("text", "surface", "namesake"), [
+    ("Police said a man named Trump was arrested in Leeds.", "Trump", True),
+    ("Mr. Biden, a plumber from Ohio, said his van was stolen.", "Mr. Biden", True),
+    ("Mr. Biden, a plumber from Ohio, said his van was stolen.", "his", True),
+    ("Biden, a Democrat, said the bill would pass.", "Biden", False),
+])
+def test_a_famous_surname_given_to_an_ordinary_person(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                                      namesake: bool) -> None:
+    def confidence() -> float:
+        m = next(m for m in link(text, date(2023, 6, 1)) if m.text == surface)
+        return m.confidence
+
+    assert (confidence() < 0.6) is namesake
+    with switched_off("actors.names.ordinary_namesake"):
+        assert confidence() >= 0.6

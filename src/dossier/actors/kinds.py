@@ -21,7 +21,15 @@ from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.bodies import another_countrys_agency, foreign_body, national_body, without_the
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
 from dossier.actors.places import place_evidence, state_as_place
-from dossier.actors.things import SCORE, SPORTS_ARTICLE, eponym, team_of_country, thing, tour_stop
+from dossier.actors.things import (
+    SCORE,
+    SPORTS_ARTICLE,
+    eponym,
+    ordinary_namesake,
+    team_of_country,
+    thing,
+    tour_stop,
+)
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
@@ -61,6 +69,9 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         why = "group_modifier"
     if actor.type == "person" and eponym(span):
         return None, why
+    if actor.type == "person" and not actor.id.startswith("local:") \
+            and ordinary_namesake(a, span, actor):
+        why = "unlinked_word"  # a namesake of the famous person: no confident link
     if not actor.id.startswith("local:"):
         if actor.type == "person" and (common_word_surname(a, span, actor) or (
                 why in GUESSED_SURNAME and shop_possessive(span))):
