@@ -65,6 +65,8 @@ def test_a_thing_rule_on_and_off(link, rule: str, text: str, surface: str,  # ty
          ("local:person", "person")),
         ("Greedy Williams played well. Williams was flagged once.", "Greedy Williams",
          ("local:person", "person")),
+        # a first word that is also a town's name
+        ("Kanye West said the album was done.", "Kanye West", ("local:person", "person")),
         # a person's own lawyer, not a law
         ("Gordon Moore's lawyer declined to comment.", "Gordon Moore",
          ("local:person", "person")),

@@ -96,7 +96,8 @@ def city_named_person(span: Span) -> bool:
 def club_named_person(span: Span) -> bool:
     """An unknown "person" named as a city and a club's last word (``club_name_ends``)
     is a football club: "Johnson scored twice for Leeds United", "Bolton Wanderers"
-    (not "Carmen Town", whose first word is no city)."""
+    (not "Carmen Town", whose first word is no city; no compass word: "Kanye West" and
+    "Adam West" start with a town's name too)."""
     return len(span) > 1 and span[-1].lower_ in cues().things["club_name_ends"] \
         and city_country(span[0].text) is not None
 
