@@ -79,6 +79,7 @@ class Cues:
     name_prefixes: tuple[str, ...]
     credit_openers: tuple[str, ...]
     places: dict[str, frozenset[str]]  # [place_cues]: a state's name that says a place
+    things: dict[str, frozenset[str]]  # [thing_cues]: things, teams and tour stops
 
 
 @cache
@@ -134,6 +135,7 @@ def cues() -> Cues:
         platform_preps=frozenset(d["platform_preps"]),
         name_prefixes=tuple(d["name_prefixes"]), credit_openers=tuple(d["credit_openers"]),
         places={k: frozenset(v) for k, v in d["place_cues"].items()},
+        things={k: frozenset(v) for k, v in d["thing_cues"].items()},
     )
 
 

@@ -21,20 +21,25 @@ from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.bodies import another_countrys_agency, foreign_body, national_body, without_the
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
 from dossier.actors.places import place_evidence, state_as_place
+from dossier.actors.things import (
+    SCORE,
+    SPORTS_ARTICLE,
+    eponym,
+    ordinary_namesake,
+    team_of_country,
+    thing,
+    tour_stop,
+)
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
 # NER labels of a longer name a state's or a capital's word may end ("Air Astana")
 NAMED_THING_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"})
 
-# a match's score in a sentence ("2-1", "6 - 4")
-SCORE = re.compile(r"(?<![\d.])\d{1,2} ?[-–] ?\d{1,2}(?![\d.])")
 # a product's model code after its name ("Dell Alienware AW3418DW", "Sony WH1000XM4")
 MODEL_CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z0-9]*")
 # a one-word name with a capital inside ("SpaceX", "WeWork", "MarketAxess")
 CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
-# sports words an article holds from which every sentence of it is about a sport
-SPORTS_ARTICLE = 3
 # words of a first name and surname NER called an organisation
 PERSON_WORDS = (2, 3)
 # sports words from which a story is about a sport throughout (its countries are teams)
@@ -52,7 +57,8 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
     confidence (a key of ``[confidence]``)."""
     if actor.type == "state":
         if national_team(a, span) or team_in_sports_story(a, span) or compass_region(span) \
-                or inside_named_thing(span):
+                or inside_named_thing(span) or team_of_country(a, span) \
+                or (why == "metonym" and tour_stop(a, span)):
             return None, why
         return actor, place_evidence(span, actor.id) or why
     if actor.type in ("bloc", "region") and region_name_goes_on(span):
@@ -61,6 +67,11 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         why = "state_as_place"
     if actor.type == "person" and group_modifier(span):
         why = "group_modifier"
+    if actor.type == "person" and eponym(span):
+        return None, why
+    if actor.type == "person" and not actor.id.startswith("local:") \
+            and ordinary_namesake(a, span, actor):
+        why = "unlinked_word"  # a namesake of the famous person: no confident link
     if not actor.id.startswith("local:"):
         if actor.type == "person" and (common_word_surname(a, span, actor) or (
                 why in GUESSED_SURNAME and shop_possessive(span))):
@@ -76,7 +87,8 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         return None, why
     if why in CHAIN_WORDS and word_of_another_name(span, actor):
         return None, why
-    if product_name(a, span, actor.type == "person") or document_title(span):
+    if product_name(a, span, actor.type == "person") or document_title(span) \
+            or thing(a, span, actor.type == "person"):
         return None, why
     if actor.type == "org" and person_named_org(a, span):
         return retype(a, actor, "person"), "retyped_person"

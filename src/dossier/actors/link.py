@@ -35,6 +35,7 @@ from dossier.actors.evidence import lone_unknown_name
 from dossier.actors.governments import link_government
 from dossier.actors.nonactors import take_nonactors
 from dossier.actors.phrases import LazyPhrases
+from dossier.actors.things import learn_word_classes
 from dossier.gazetteer import Gazetteer
 from dossier.parse import ParsedArticle
 from dossier.parse.tree import forget, walk
@@ -110,6 +111,7 @@ class Linker:
         self.names = LazyPhrases(nlp, "NAME", phrases, attr="ORTH")
         self.roles = LazyPhrases(nlp, "ROLE", sorted(gazetteer.role_titles), attr="LOWER")
         self.fuzzy = FuzzyNames.of(gazetteer)
+        learn_word_classes(nlp)  # English adjectives and nouns: actors.things
 
     def link(self, parsed: ParsedArticle) -> list[Mention]:
         """The article's mentions, in text order (also set on ``parsed``)."""

@@ -1,0 +1,203 @@
+"""Things NER took for actors, and places and teams read as states, checked as a link
+is written (:func:`dossier.actors.kinds.review` calls these): a thing named with
+common words ("Liquid Retina", "the Bald Eagle", "Fallen Order"), a thing's head noun
+after a name ("the SLS rocket"), a city's name NER called a person ("São Paulo"), a
+person's name that names a disease or a law ("Parkinson's disease", "Moore's law"), a
+country's name owning a team's people in a story about a sport ("the Brazil coach"),
+and a capital that is a stop of a concert or sports tour. Word lists: ``[thing_cues]``
+of actor_cues.toml; the English adjectives and nouns are the spaCy pipeline's own
+lemmatizer tables (WordNet's word lists), read once per pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.attrs import LOWER
+from spacy.tokens import Span
+from spacy.vocab import Vocab
+
+from dossier.actors.article import Article
+from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
+from dossier.gazetteer import Actor, norm
+from dossier.gazetteer.places import city_country
+
+# a match's score in a sentence ("2-1", "6 - 4")
+SCORE = re.compile(r"(?<![\d.])\d{1,2} ?[-–] ?\d{1,2}(?![\d.])")
+# sports words an article holds from which every sentence of it is about a sport
+SPORTS_ARTICLE = 3
+# words of a concert or tour story an article holds from which it is about a tour
+TOUR_ARTICLE = 3
+# (adjectives, nouns) of each pipeline's vocabulary: learn_word_classes
+_WORD_CLASSES: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+_NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+def learn_word_classes(nlp: Any) -> None:
+    """Keep the English adjectives and nouns of the pipeline's lemmatizer tables (its
+    ``lemma_index``, WordNet's word lists) for :func:`common_words_name`; a pipeline
+    without them leaves the rule finding nothing."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        classes = (frozenset(table["adj"]), frozenset(table["noun"]))
+    except (KeyError, ValueError, AttributeError):
+        classes = _NONE
+    _WORD_CLASSES[id(nlp.vocab)] = classes
+
+
+def word_classes(vocab: Vocab) -> tuple[frozenset[str], frozenset[str]]:
+    return _WORD_CLASSES.get(id(vocab), _NONE)
+
+
+def thing(a: Article, span: Span, person: bool) -> bool:
+    """Whether an unknown name is a thing, no actor (the rules below)."""
+    return thing_head(span) or eponym(span) or (person and (
+        city_named_person(span) or club_named_person(span) or common_words_name(a, span)))
+
+
+@BOOK.rule("names", off=False)
+def thing_head(span: Span) -> bool:
+    """An unknown name that a thing's noun (``thing_nouns``: a vehicle, a rocket, a
+    screen, a disease, an animal) follows as its head, or whose last word is one, is a
+    thing: "the SLS rocket", "a Liquid Retina display", "Lyme Disease", "the Bald
+    Eagle" (not "Rocket Lab said", nor "Tom Hill said")."""
+    nouns = cues().things["thing_nouns"]
+    if len(span) > 1 and span[-1].lower_ in nouns:
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.lower_ in nouns and after.pos_ == "NOUN" \
+        and span.root.head == after
+
+
+@BOOK.rule("names", off=False)
+def eponym(span: Span) -> bool:
+    """A person's name in the possessive before a noun a thing is named with
+    (``eponym_nouns``) names a disease, a law or a paradox, no actor: "Parkinson's
+    disease", "Moore's law", "Lou Gehrig's disease" (not "Moore's lawyer", "Biden's
+    plan")."""
+    doc = span.doc
+    end = span.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("'s", "’s", "'", "’"):
+        return False
+    return doc[end + 1].lower_ in cues().things["eponym_nouns"]
+
+
+@BOOK.rule("names", off=False)
+def city_named_person(span: Span) -> bool:
+    """An unknown "person" of several words whose whole name is a city's is the city:
+    "the sky above São Paulo went dark", "SIOUX FALLS, S.D. —", "a tour from Buenos
+    Aires to Los Angeles" (not "Paris Hilton")."""
+    return len(span) > 1 and city_country(span.text) is not None
+
+
+@BOOK.rule("names", off=False)
+def club_named_person(span: Span) -> bool:
+    """An unknown "person" named as a city and a club's last word (``club_name_ends``)
+    is a football club: "Johnson scored twice for Leeds United", "Bolton Wanderers"
+    (not "Carmen Town", whose first word is no city; no compass word: "Kanye West" and
+    "Adam West" start with a town's name too)."""
+    return len(span) > 1 and span[-1].lower_ in cues().things["club_name_ends"] \
+        and city_country(span[0].text) is not None
+
+
+@BOOK.rule("names", off=False)
+def ordinary_namesake(a: Article, span: Span, actor: Actor) -> bool:
+    """A known person's bare surname (or with "Mr." …) that the text gives to an
+    ordinary person — after "named", "called" (``naming_words``), or with an
+    appositive of ``ordinary_people_nouns`` — is a namesake, and so is every later bare
+    surname of that person in the article: "a man named Trump was arrested … Trump, 32,
+    was charged", "Mr. Biden, a plumber from Ohio, said" (not "Biden, a Democrat,
+    said", "I called Trump", "I called the Queen", "President Biden", "Joe Biden")."""
+    words = [t for t in span if t.lower_.rstrip(".") not in cues().titles]
+    if len(words) != 1 or norm(words[0].text) != norm(actor.name.split()[-1]):
+        return False  # a full name, a role ("the Queen"): no bare surname
+    if actor.id in a.namesakes:
+        return True
+    c = cues().things
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    named = before is not None and before.lower_ in c["naming_words"] \
+        and before.dep_ == "acl"  # "a man named Trump" (not "I called Trump")
+    ordinary = any(t.dep_ == "appos" and t.lower_ in c["ordinary_people_nouns"]
+                   for t in span.root.children)
+    if named or ordinary:
+        a.namesakes.add(actor.id)
+    return named or ordinary
+
+
+@BOOK.rule("names", off=False)
+def common_words_name(a: Article, span: Span) -> bool:
+    """An unknown "person" whose first word is an English adjective and no first name,
+    and whose last word is an English noun that is no known person's surname, is a
+    thing named with common words: "a Liquid Retina display", "the Bald Eagle",
+    "Fallen Order's combat", "the installation Starry Night", "Dark Web Monitoring";
+    not a name with a title before it, or saying something, or whose last word stands
+    alone elsewhere as a surname ("Greedy Williams … Williams was flagged"; "Sgt. Bright
+    Dark said"; a known person's surname), nor one starting with an adjective that is
+    a first name (``name_adjectives``: "Julian Knight").
+    Adjectives and nouns: the pipeline's lemmatizer tables (WordNet)."""
+    if len(span) < 2:
+        return False
+    adjectives, nouns = word_classes(span.doc.vocab)
+    first, last = span[0].lower_, span[-1].lower_
+    c = cues()
+    if first not in adjectives or first in c.first_names or first in c.titles \
+            or first in c.things["name_adjectives"]:
+        return False
+    if last not in nouns and not (last.endswith("s") and last[:-1] in nouns):
+        return False
+    if a.g.by_surname(span[-1].text) or a.title_before(span) in c.titles \
+            or surname_alone(span):
+        return False
+    root = span.root
+    return not (root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in c.speech_verbs)
+
+
+def surname_alone(span: Span) -> bool:
+    """The name's last word stands alone elsewhere in the article, as a surname does
+    ("Greedy Williams" … "Williams was flagged"; not "Order 66")."""
+    doc, last, first = span.doc, span[-1].text, span[0].text
+    return any(t.text == last and (t.i == 0 or doc[t.i - 1].text != first)
+               and not (t.i + 1 < len(doc) and doc[t.i + 1].like_num)
+               for t in doc if t.i != span.end - 1)
+
+
+@BOOK.rule("names", off=False)
+def team_of_country(a: Article, span: Span) -> bool:
+    """A country's name that owns or modifies a team's noun (``team_nouns``) in a
+    sentence or story about a sport is its national team, no state: "The Brazil coach
+    said they would win the World Cup", "Germany's players trained before the match"
+    (not "Germany's players in the bond market", "the China team negotiating
+    tariffs")."""
+    root = span.root
+    if root.dep_ not in ("poss", "compound", "nmod") or root.head.i == root.i:
+        return False
+    head = root.head
+    if head.lower_ not in cues().things["team_nouns"]:
+        return False
+    sports = cues().sports_words
+    sent = root.sent
+    if SCORE.search(sent.text) or any(t.lower_ in sports for t in sent):
+        return True
+    return len(a.parsed.where(LOWER, sports)) >= SPORTS_ARTICLE
+
+
+@BOOK.rule("names", off=False)
+def tour_stop(a: Article, span: Span) -> bool:
+    """A capital standing for its state in a story about a concert tour
+    (``TOUR_ARTICLE`` words of ``tour_words``) is a stop of the tour, no state: "The
+    tour visits Manchester, Dublin and London"; so is one a verb of ``tour_verbs``
+    takes as object in any story: "She plays London on Friday, then Lisbon and Rome"
+    (not "London said it would act", a speech verb's subject, nor "Beijing plays a key
+    role")."""
+    c = cues()
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in c.things["tour_verbs"]:
+        return True
+    if len(a.parsed.where(LOWER, c.things["tour_words"])) < TOUR_ARTICLE:
+        return False
+    return not (root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in c.speech_verbs)
