@@ -16,6 +16,9 @@ prints each headline figure's change against all-on:
   pipeline: how many records of each kind (and how many shown by default) differ from
   the all-on run (a record that changed counts twice, as it was and as it is) —
   whether a rule does anything on real pages, not whether it is right;
+- ``pages-apart``: the same count on the Scrapinghub pages held apart (names 8–f),
+  measure only: whether a rule does anything on pages nobody tuned on (counts of
+  changed records, never the records themselves);
 - ``speakers-heldout``: the held-out speaker set (eval/quotes_speakers.py), measure
   only: what a rule earns or costs there, never a place to tune it.
 
@@ -184,16 +187,16 @@ def _speakers() -> dict[str, float]:
 # a record another one), from the all-on run: a configuration's figure is how many
 # records of each kind differ from them (counted as a multiset: a record made twice,
 # as a rule switched off may leave it, is a change).
-_PAGE_RECORDS: Counter[tuple[str, ...]] = Counter()
+_PAGE_RECORDS: dict[str, Counter[tuple[str, ...]]] = {}
 
 
-def _pages() -> dict[str, float]:
+def _pages(first: str = "01234567") -> dict[str, float]:
     from audit import NOT_RECORD, PAGES, records, row, shown
 
     from dossier.settings import load_settings
 
     floor = float(load_settings()["min_confidence"])
-    pages = sorted(p for p in PAGES.glob("*.html.gz") if p.name.startswith(tuple("01234567")))
+    pages = sorted(p for p in PAGES.glob("*.html.gz") if p.name.startswith(tuple(first)))
     with _cached():
         found, texts = records(pages)
     now: Counter[tuple[str, ...]] = Counter()
@@ -202,9 +205,8 @@ def _pages() -> dict[str, float]:
             cols = row(r["kind"], r, texts[r["article_id"]])
             now[(r["kind"], str(shown(r, floor)),
                  *(f"{k}={v}" for k, v in cols.items() if k not in NOT_RECORD))] += 1
-    if not _PAGE_RECORDS:
-        _PAGE_RECORDS.update(now)
-    diff = (now - _PAGE_RECORDS) + (_PAGE_RECORDS - now)
+    base = _PAGE_RECORDS.setdefault(first, now)
+    diff = (now - base) + (base - now)
     return {f"{kind}s_changed": sum(k for d, k in diff.items() if d[0] == kind)
             for kind in ("mention", "quote", "event")} | {
         "shown_changed": sum(k for d, k in diff.items() if d[1] == "True")}
@@ -213,7 +215,8 @@ def _pages() -> dict[str, float]:
 SETS: dict[str, Callable[[], dict[str, float]]] = {
     "quotes-dev": lambda: _quotes("dev"), "quotes-train": lambda: _quotes("train"),
     "actors-dev": _actors, "plover-gsr": _gsr, "zsp-A": _zsp, "petrarch": _petrarch,
-    "demo": _demo, "pages-tune": _pages, "speakers-heldout": _speakers}
+    "demo": _demo, "pages-tune": _pages, "speakers-heldout": _speakers,
+    "pages-apart": lambda: _pages("89abcdef")}
 DEFAULT_SETS = "quotes-dev,actors-dev,plover-gsr,zsp-A,petrarch,demo"
 
 
