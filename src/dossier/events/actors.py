@@ -71,6 +71,15 @@ class Actors(Groups, AgentCountry):
         self.guessed: set[int] = set()
         self._guessed_refs: list[ActorRef] = []
         self.known: dict[int, ActorRef | None] = {}  # of() by token (arguments.actor_of)
+        # the sides an actor stage mention names (by id): its link's confidence, how it
+        # was made and the mention's type (coding.weak_link, coding.pronoun_side,
+        # precision.verbal_attack); the list keeps them alive, as ``_guessed_refs``
+        self.links: dict[int, tuple[float, str, str]] = {}
+        self._through_refs: list[ActorRef] = []
+
+    def persons(self, sides: list[ActorRef]) -> set[int]:
+        """The ids of the sides that a mention of a person names."""
+        return {id(a) for a in sides if self.links.get(id(a), (0, "", ""))[2] == "person"}
 
     # -- the actor of a token -------------------------------------------------------
 
@@ -99,8 +108,14 @@ class Actors(Groups, AgentCountry):
             if modifier and m.type == "state" and code \
                     and (agent := self.state_agent(tok, code)) is not None:
                 return agent
-            return ActorRef(m.actor_name, m.actor_id, code or None, code[:3] or None,
-                            m.sector)
+            ref = ActorRef(m.actor_name, m.actor_id, code or None, code[:3] or None,
+                           m.sector)
+            via = "modifier" if modifier else m.via
+            if via == "pronoun" and main_subject(tok):
+                via = "pronoun_subject"  # "He urged Mr. Trump to make a deal": the topic
+            self.links[id(ref)] = (m.confidence, via, m.type if not modifier else "")
+            self._through_refs.append(ref)
+            return ref
         for rule in (self.demonym_people, self.the_west):
             if (a := rule(tok)) is not None:
                 return a
@@ -280,6 +295,11 @@ class Actors(Groups, AgentCountry):
             if actor is not None:
                 return actor_ref(actor)
         return None
+
+
+def main_subject(tok: Token) -> bool:
+    """Whether ``tok`` is the subject of its sentence's main verb."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
 
 
 @BOOK.rule("arguments", off=False)
