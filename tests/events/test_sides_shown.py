@@ -72,6 +72,9 @@ CONFIDENCE = [
      "111", 0.0, 0.55),
     ("Angela Merkel met Emmanuel Macron. Macron said that she criticised Italy.",
      "111", 0.0, 0.55),
+    # a subject standing for the one actor its sentence names before it: shown
+    ("The Israeli military says it has opened an investigation into the death of a "
+     "Palestinian man.", "09", 0.6, 1.0),
     # the main subject, and named sides: as before
     ("Emmanuel Macron met Angela Merkel in Berlin. He criticised Italy for the delay.",
      "111", 0.6, 1.0),

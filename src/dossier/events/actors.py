@@ -77,6 +77,18 @@ class Actors(Groups, AgentCountry):
         self.links: dict[int, tuple[float, str, str]] = {}
         self._through_refs: list[ActorRef] = []
 
+    def sole_antecedent(self, tok: Token, m: Mention) -> bool:
+        """Whether the pronoun, a subject, stands for the only actor of its type named
+        before it in its sentence: "The Israeli military says it has opened an
+        investigation"; not an object ("Trump pointed to the former mayor's gifts to
+        politicians supporting him": the mayor, no mention, is him), nor a subject
+        whose sentence names another ("The duchess revealed that she reached out")."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False  # "politicians supporting him": an object is a guess
+        named = {x.actor_id for i, x in self.by_token.items()
+                 if tok.sent.start <= i < tok.i and x.type == m.type and x.via != "pronoun"}
+        return named == {m.actor_id}
+
     def persons(self, sides: list[ActorRef]) -> set[int]:
         """The ids of the sides that a mention of a person names."""
         return {id(a) for a in sides if self.links.get(id(a), (0, "", ""))[2] == "person"}
@@ -111,8 +123,8 @@ class Actors(Groups, AgentCountry):
             ref = ActorRef(m.actor_name, m.actor_id, code or None, code[:3] or None,
                            m.sector)
             via = "modifier" if modifier else m.via
-            if via == "pronoun" and main_subject(tok):
-                via = "pronoun_subject"  # "He urged Mr. Trump to make a deal": the topic
+            if via == "pronoun" and (main_subject(tok) or self.sole_antecedent(tok, m)):
+                via = "pronoun_sure"  # "He urged Mr. Trump": the topic; "X said it …"
             self.links[id(ref)] = (m.confidence, via, m.type if not modifier else "")
             self._through_refs.append(ref)
             return ref

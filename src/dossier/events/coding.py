@@ -428,9 +428,10 @@ def weak_link(pair: Pair, links: Links) -> float | None:
     """An event is no surer than the links that name its sides: "Hospitals in Belgium
     treated Syrian refugees" (Belgium a place, linked at ``state_as_place``), "the Iranian
     president called his counterpart" in a text of no date (the latest holder, linked at
-    ``role_latest``) are kept below the default min_confidence. None: no side named by
-    a mention."""
-    confs = [links[id(a)][0] for a in pair if a is not None and id(a) in links]
+    ``role_latest``) are kept below the default min_confidence. A pronoun's link is
+    left to ``pronoun_side``. None: no side named by a mention."""
+    confs = [links[id(a)][0] for a in pair if a is not None and id(a) in links
+             and not links[id(a)][1].startswith("pronoun")]
     return min(confs) if confs else None
 
 
@@ -442,7 +443,10 @@ def pronoun_side(pair: Pair, links: Links) -> float | None:
     to Trump), "The duchess revealed that she reached out to a friend" (she: resolved to
     the interviewer) are kept below the default min_confidence. The main subject keeps
     its confidence: "He urged Mr. Trump to make a deal" (the topic continued; on the
-    tuning pages such sides were right 6 of 7, the others 8 of 11). None: no such side."""
+    tuning pages such sides were right 6 of 7, the others 8 of 11), as does a subject
+    standing for the only actor of its type named before it in the sentence ("The
+    Israeli military says it has opened an investigation"; ``Actors.sole_antecedent``).
+    None: no such side."""
     return PRONOUN_SIDE if any(a is not None and links.get(id(a), (1, "", ""))[1] == "pronoun"
                                for a in pair) else None
 
