@@ -23,6 +23,8 @@ NOT_CODED = [
     ("The European Union deployed election observers in Zimbabwe.", ("150", "IGOEUREEC", "ZWE")),
     # the owner of the object is the source's own side (arguments.own_possessor)
     ("Erdogan reiterated Turkey's support for the Libyan government.", ("051", "TURGOV", "TUR")),
+    ("In a statement, the Egyptian foreign ministry expressed Egypt's solidarity with Saudi "
+     "Arabia.", ("051", "EGYGOV", "EGY")),
     # a nominal event done by another (arguments.agent_of_noun)
     ("Before the visit by Emmanuel Macron to China, Russian police arrested two "
      "activists.", ("042", "RUSCOP", "CHN")),

@@ -43,6 +43,7 @@ REPRESSION_ROOT = "17"
 # Code prefixes that are no country (international, non-governmental, multinational).
 _NOT_STATES = frozenset({"IGO", "NGO", "MNC", "---"})
 HELD_STANCES = frozenset(load_toml("event_patterns.toml")["precision"]["held_stances"])
+VOICING = frozenset(load_toml("event_patterns.toml")["precision"]["voicing"])
 REPRESSED: dict[str, str] = load_toml("event_patterns.toml")["actor_words"]["repressed_people"]
 
 
@@ -289,12 +290,18 @@ def agent_of_noun(tok: Token) -> list[Token]:
 
 @BOOK.rule("arguments", off=False)
 def own_possessor(tok: Token, a: ActorRef, sources: list[ActorRef]) -> bool:
-    """The owner of a stance (``held_stances``), when the source's own side, holds it
-    and is no target: "Erdogan reiterated Turkey's support for the GNA" (→ the GNA, not
-    Turkey), "Guterres reiterated the U.N.'s commitment to Lebanon"; but "The EU
+    """The owner of a stance (``held_stances``), when the source's own side or the
+    stance is voiced (``voicing``), holds it and is no target: "Erdogan reiterated
+    Turkey's support for the GNA" (→ the GNA, not Turkey), "Guterres reiterated the
+    U.N.'s commitment to Lebanon", "The Egyptian Foreign Ministry expressed Egypt's
+    solidarity with Saudi Arabia"; but "The EU
     welcomed Turkey's support for the GNA" (→ Turkey: another side) and "López Obrador
     defended Mexico's immigration policy" (a policy is no stance: → Mexico)."""
-    return tok.dep_ == "poss" and tok.head.lemma_.lower() in HELD_STANCES and any(
+    if tok.dep_ != "poss" or tok.head.lemma_.lower() not in HELD_STANCES:
+        return False
+    if tok.head.head.lemma_.lower() in VOICING:
+        return True  # "the ministry expressed Egypt's solidarity with Saudi Arabia"
+    return any(
         (s.actor_id is not None and s.actor_id == a.actor_id)
         or (s.country is not None and s.country == a.country
             and s.country not in _NOT_STATES) for s in sources)
