@@ -273,6 +273,18 @@ RULES = [
     # places
     ("places.locate", "Speaking in Canberra, Boris Johnson criticised Russia.",
      ("place", "111", "Canberra"), None),
+    # session 17: what the default view must not show as sure
+    ("precision.place_in", "Russian forces carried out airstrikes in Syria on Tuesday.",
+     ("190", "RUSMIL", None), ("190", "RUSMIL", "SYR")),
+    ("arguments.own_possessor", "Erdogan reiterated Turkey's support for the Libyan government.",
+     None, ("051", "TURGOV", "TUR")),
+    ("arguments.agent_of_noun", "Before the visit by Emmanuel Macron to China, Russian "
+     "police arrested two activists.", ("042", "FRAGOV", "CHN"), None),
+    ("precision.verbal_attack", "Donald Trump attacked Nancy Pelosi on Twitter.",
+     ("111", "USAPTY", "USA"), ("190", "USAPTY", "USA")),
+    ("coding.pronoun_side", "Emmanuel Macron met Angela Merkel in Berlin. He criticised her "
+     "for the delay.", ("confidence", "111", 0.5), ("confidence", "111", 0.75)),
+
 ]
 
 # Rules no sentence was found for where switching them off changes the output.
@@ -285,6 +297,9 @@ RULES = [
 # is the government of the country named, not the name; type right 0.450 → 0.451), on
 # no sentence written here. For eval/ablate.py.
 UNSHOWN = {"arguments.confident_mention", "arguments.uncoded_modifier"}
+# coding.weak_link: a side linked at 0.5-0.6 by the actor stage is rare in a sentence
+# alone; tests/events/test_sides_shown.py shows it on and off with a link lowered.
+UNSHOWN |= {"coding.weak_link"}
 # learned.verify needs the optional learned extra (a model): tests/events/test_learned.py
 UNSHOWN |= {"learned.verify"}
 # precision.insurgent_before depends on the article's date (this file's is 2024, after

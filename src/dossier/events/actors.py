@@ -71,6 +71,27 @@ class Actors(Groups, AgentCountry):
         self.guessed: set[int] = set()
         self._guessed_refs: list[ActorRef] = []
         self.known: dict[int, ActorRef | None] = {}  # of() by token (arguments.actor_of)
+        # the sides an actor stage mention names (by id): its link's confidence, how it
+        # was made and the mention's type (coding.weak_link, coding.pronoun_side,
+        # precision.verbal_attack); the list keeps them alive, as ``_guessed_refs``
+        self.links: dict[int, tuple[float, str, str]] = {}
+        self._through_refs: list[ActorRef] = []
+
+    def sole_antecedent(self, tok: Token, m: Mention) -> bool:
+        """Whether the pronoun, a subject, stands for the only actor of its type named
+        before it in its sentence: "The Israeli military says it has opened an
+        investigation"; not an object ("Trump pointed to the former mayor's gifts to
+        politicians supporting him": the mayor, no mention, is him), nor a subject
+        whose sentence names another ("The duchess revealed that she reached out")."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False  # "politicians supporting him": an object is a guess
+        named = {x.actor_id for i, x in self.by_token.items()
+                 if tok.sent.start <= i < tok.i and x.type == m.type and x.via != "pronoun"}
+        return named == {m.actor_id}
+
+    def persons(self, sides: list[ActorRef]) -> set[int]:
+        """The ids of the sides that a mention of a person names."""
+        return {id(a) for a in sides if self.links.get(id(a), (0, "", ""))[2] == "person"}
 
     # -- the actor of a token -------------------------------------------------------
 
@@ -99,8 +120,14 @@ class Actors(Groups, AgentCountry):
             if modifier and m.type == "state" and code \
                     and (agent := self.state_agent(tok, code)) is not None:
                 return agent
-            return ActorRef(m.actor_name, m.actor_id, code or None, code[:3] or None,
-                            m.sector)
+            ref = ActorRef(m.actor_name, m.actor_id, code or None, code[:3] or None,
+                           m.sector)
+            via = "modifier" if modifier else m.via
+            if via == "pronoun" and (main_subject(tok) or self.sole_antecedent(tok, m)):
+                via = "pronoun_sure"  # "He urged Mr. Trump": the topic; "X said it …"
+            self.links[id(ref)] = (m.confidence, via, m.type if not modifier else "")
+            self._through_refs.append(ref)
+            return ref
         for rule in (self.demonym_people, self.the_west):
             if (a := rule(tok)) is not None:
                 return a
@@ -280,6 +307,11 @@ class Actors(Groups, AgentCountry):
             if actor is not None:
                 return actor_ref(actor)
         return None
+
+
+def main_subject(tok: Token) -> bool:
+    """Whether ``tok`` is the subject of its sentence's main verb."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
 
 
 @BOOK.rule("arguments", off=False)

@@ -15,7 +15,7 @@ from dossier.events.actors import Actors, actor_ref
 from dossier.events.book import BOOK
 from dossier.events.codes import cameo
 from dossier.events.patterns import NounPattern, Patterns, VerbPattern
-from dossier.events.precision import STATE_SECTORS
+from dossier.events.precision import STATE_SECTORS, place_in
 from dossier.events.refs import agent_ref
 from dossier.events.syntax import (
     nested_preposition_objects,
@@ -40,6 +40,10 @@ INQUIRY_ROOT = "09"
 # The root of repression (arrest, detain, deport, ban) and the people it is done to,
 # by their sector (``[actor_words.repressed_people]``).
 REPRESSION_ROOT = "17"
+# Code prefixes that are no country (international, non-governmental, multinational).
+_NOT_STATES = frozenset({"IGO", "NGO", "MNC", "---"})
+HELD_STANCES = frozenset(load_toml("event_patterns.toml")["precision"]["held_stances"])
+VOICING = frozenset(load_toml("event_patterns.toml")["precision"]["voicing"])
 REPRESSED: dict[str, str] = load_toml("event_patterns.toml")["actor_words"]["repressed_people"]
 
 
@@ -168,7 +172,9 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
         agents = [a for t in preposition_objects(tok, {"by"}) if (a := actor_of(actors, t))]
         sources, targets = agents, sources
     else:
-        targets = _actors(actors, verb_targets(tok, vp, nested))
+        targets = [a for t in verb_targets(tok, vp, nested) if not place_in(t, vp.code)
+                   and (a := actor_of(actors, t)) is not None
+                   and not own_possessor(t, a, sources)]
     if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):
         targets = _actors(actors, asked_target(tok))
     if not targets and not passive and cameo()[vp.code].root == REPRESSION_ROOT:
@@ -243,6 +249,7 @@ def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
     objs = preposition_objects(tok, preps)
     if not objs:
         objs = light_verb_targets(tok, preps)
+    objs = [t for t in objs if not place_in(t, np_.code)]
     targets: list[ActorRef] = []
     for t in objs:
         a = actor_of(actors, t)
@@ -251,21 +258,53 @@ def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
         else:
             targets.append(a)
     poss = [c for c in children(tok) if c.dep_ == "poss"]
+    by = agent_of_noun(tok) if "by" not in preps else []
     if poss:
         sources = _actors(actors, with_conj(poss[0]))
+    elif by:
+        sources = _actors(actors, by)
     else:
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.i != head.head.i:
             head = head.head
         subj, _ = subjects(head)
         sources = [a for t in subj if t.i != tok.i and (a := actor_of(actors, t)) is not None]
-    if not sources:
+    if not sources and not by:
         sources = noun_country_source(tok, actors)
     if not targets and len(sources) == 1 and objs and unnamed_inquiry(np_.code):
         return Sides(sources, [], alone=True)  # "an investigation into the killing"
     if not targets and (len(sources) < 2 or np_.code[:2] not in RECIPROCAL_ROOTS):
         return None  # "Israel and Lebanon renewed negotiations": with each other
     return Sides(sources, targets)
+
+
+@BOOK.rule("arguments", off=[])
+def agent_of_noun(tok: Token) -> list[Token]:
+    """The one a nominal event is by is its source, not the subject of the clause it is
+    in: "On the eve of a visit by Iran's president to the United States, the Iranian
+    authorities freed 11 prisoners" (the president visits, not the authorities); if no
+    actor stands for it, the event has no known source. Not the "by" of a noun pattern
+    whose target it is."""
+    return preposition_objects(tok, {"by"})
+
+
+@BOOK.rule("arguments", off=False)
+def own_possessor(tok: Token, a: ActorRef, sources: list[ActorRef]) -> bool:
+    """The owner of a stance (``held_stances``), when the source's own side or the
+    stance is voiced (``voicing``), holds it and is no target: "Erdogan reiterated
+    Turkey's support for the GNA" (→ the GNA, not Turkey), "Guterres reiterated the
+    U.N.'s commitment to Lebanon", "The Egyptian Foreign Ministry expressed Egypt's
+    solidarity with Saudi Arabia"; but "The EU
+    welcomed Turkey's support for the GNA" (→ Turkey: another side) and "López Obrador
+    defended Mexico's immigration policy" (a policy is no stance: → Mexico)."""
+    if tok.dep_ != "poss" or tok.head.lemma_.lower() not in HELD_STANCES:
+        return False
+    if tok.head.head.lemma_.lower() in VOICING:
+        return True  # "the ministry expressed Egypt's solidarity with Saudi Arabia"
+    return any(
+        (s.actor_id is not None and s.actor_id == a.actor_id)
+        or (s.country is not None and s.country == a.country
+            and s.country not in _NOT_STATES) for s in sources)
 
 
 @BOOK.rule("arguments", off=None)

@@ -36,6 +36,7 @@ _CONFIDENCE: dict[str, list[float]] = {k: v for k, v in _CONF_DATA.items()
 _ONE_SIDE = frozenset(_CONF_DATA["one_side_codes"])
 ONE_SIDE_HIDDEN: float = _CONF_DATA["one_side_hidden"]
 DOUBTED: float = _CONF_DATA["doubted"]
+PRONOUN_SIDE: float = _CONF_DATA["pronoun_side"]
 
 # Roots whose action can be aimed "at" or "into" someone (disapprove, reject, threaten,
 # protest, force): for others a place after "at"/"into" is where it happened.
@@ -416,3 +417,36 @@ def guessed_country(s: ActorRef, t: ActorRef, guessed: set[int]) -> bool:
     second row of ``[confidence]``, not the first): "Protests spread across China. In
     Shanghai the police cracked down on British journalists" (CHNCOP guessed)."""
     return id(s) in guessed or id(t) in guessed
+
+
+
+Links = dict[int, tuple[float, str, str]]  # id of a side: (link confidence, via, type)
+
+
+@BOOK.rule("coding", off=None)
+def weak_link(pair: Pair, links: Links) -> float | None:
+    """An event is no surer than the links that name its sides: "Hospitals in Belgium
+    treated Syrian refugees" (Belgium a place, linked at ``state_as_place``), "the Iranian
+    president called his counterpart" in a text of no date (the latest holder, linked at
+    ``role_latest``) are kept below the default min_confidence. A pronoun's link is
+    left to ``pronoun_side``. None: no side named by a mention."""
+    confs = [links[id(a)][0] for a in pair if a is not None and id(a) in links
+             and not links[id(a)][1].startswith("pronoun")]
+    return min(confs) if confs else None
+
+
+@BOOK.rule("coding", off=None)
+def pronoun_side(pair: Pair, links: Links) -> float | None:
+    """A side known only through a pronoun that is not the subject of the sentence's main
+    verb makes the event no surer than ``pronoun_side``: "Trump pointed to the former
+    mayor's contributions to the politicians supporting him" (him: the mayor, resolved
+    to Trump), "The duchess revealed that she reached out to a friend" (she: resolved to
+    the interviewer) are kept below the default min_confidence. The main subject keeps
+    its confidence: "He urged Mr. Trump to make a deal" (the topic continued; on the
+    tuning pages such sides were right 6 of 7, the others 8 of 11), as does a subject
+    standing for the only actor of its type named before it in the sentence ("The
+    Israeli military says it has opened an investigation"; ``Actors.sole_antecedent``).
+    None: no such side."""
+    return PRONOUN_SIDE if any(a is not None and links.get(id(a), (1, "", ""))[1] == "pronoun"
+                               for a in pair) else None
+

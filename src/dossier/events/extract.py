@@ -46,10 +46,12 @@ from dossier.events.coding import (
     pairs,
     phone_call,
     policy_code,
+    pronoun_side,
     refusal,
     requested_code,
     said_must,
     unnamed_target,
+    weak_link,
 )
 from dossier.events.dates import background, event_date, recalled
 from dossier.events.frames import (
@@ -98,6 +100,7 @@ from dossier.events.precision import (
     shown_not_protested,
     sports_sentence,
     trained_for,
+    verbal_attack,
 )
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
@@ -246,6 +249,8 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
     kind = None if is_negated else intention(trigger, p)
     code = policy_code(trigger, code, kind)  # "slapped tariffs on": 160; "crushed protests": 175
+    code = verbal_attack(trigger, cameo()[code].root, sources, targets,
+                         actors.persons([*sources, *targets])) or code  # "Trump attacked Pelosi"
     c = cameo()[intended_code(code, kind, p)]
     coded = [(insurgent_before(s, parsed.published) or guess_is_other_side(
                   s, t, actors.guessed) or s, insurgent_before(t, parsed.published) or t)
@@ -269,8 +274,15 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         goldstein=c.goldstein, plover=c.plover, plover_mode=c.plover_mode,
         source_actor=s, target_actor=t, trigger=said, negated=is_negated, modality=mode,
         date=when, date_precision=precision, location=where,
-        confidence=confidence((s, t), evidence, c.code, actors.guessed, doubted))
+        confidence=_capped(confidence((s, t), evidence, c.code, actors.guessed, doubted),
+                           weak_link((s, t), actors.links),
+                           pronoun_side((s, t), actors.links)))
         for s, t in coded]
+
+
+def _capped(conf: float, *caps: float | None) -> float:
+    """``conf``, no higher than any cap given."""
+    return min([conf, *(c for c in caps if c is not None)])
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -30,6 +30,8 @@ SPORTS_WORDS = frozenset(_P["sports_words"])
 CONTEST_VERBS = frozenset(_P["contest_verbs"])
 FORCE_SECTORS = frozenset(_P["force_sectors"])
 NONPOLITICAL_SECTORS = frozenset(_P["nonpolitical_sectors"])
+VERBAL_ATTACK = frozenset(_P["verbal_attack_words"])
+VERBAL_SECTORS = frozenset(_P["verbal_sectors"])
 STATE_SECTORS = frozenset(_P["state_sectors"])
 FIGURATIVE = frozenset(tuple(f.split(" ")) for f in _P["figurative"])
 TIME_MARKS = frozenset(_P["time_marks"])
@@ -294,3 +296,47 @@ def commercial_object(verb: Token) -> bool:
         if noun in COMMERCIAL_OBJECTS or (lemma in PRODUCT_VERBS and noun in PRODUCTS):
             return True
     return False
+
+
+# Prepositions after which a place is where an action happens, not whom it is aimed at.
+LOCATIVE_IN = frozenset({"in", "inside", "within", "across", "throughout"})
+# Visits: "arrived in Beijing" is a visit to China (CAMEO 042), its place the host.
+VISIT_CODES = ("042", "043")
+
+
+@BOOK.rule("precision", off=False)
+def place_in(tok: Token, code: str) -> bool:
+    """A place after "in" is where the action happens, not its target: "Russian forces
+    carried out airstrikes in Syria" (no target Syria), "The United States deployed
+    troops in Poland" — but a visit's place is its host ("Putin arrived in Beijing":
+    042 → CHN), and a place that is no object of "in" may be aimed at ("Iran fired
+    missiles at Israel")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_IN \
+        and tok.ent_type_ in _PLACES and not code.startswith(VISIT_CODES)
+
+
+# The code of an attack in words: criticise or denounce.
+CRITICISE = "111"
+_FORCE_ROOTS = frozenset({"18", "19"})
+
+
+@BOOK.rule("precision", off=None)
+def verbal_attack(trigger: Token, root: str, sources: list[ActorRef], targets: list[ActorRef],
+                  persons: set[int]) -> str | None:
+    """An attack by a politician on a politician, a party or the press is criticism
+    (111), not force: "Donald Trump attacked Nancy Pelosi on Twitter", "Sanders launched
+    a fierce attack on Joe Biden" (``verbal_attack_words``; every source a person or of
+    ``verbal_sectors``, every target too, none armed and none a state). Not "Putin
+    attacked Ukraine", "Israeli soldiers attacked Hamas fighters"."""
+    words = {trigger.lemma_.lower()} | {c.lemma_.lower() for c in children(trigger)
+                                        if c.dep_ == "dobj"}
+    if root not in _FORCE_ROOTS or not sources or not targets or not words & VERBAL_ATTACK:
+        return None
+    sides = [*sources, *targets]
+    if any(a.sector in FORCE_SECTORS or (a.code == a.country and id(a) not in persons)
+           for a in sides):
+        return None  # an armed side, a state (or a thing of no code)
+    if not all(id(a) in persons or a.sector in VERBAL_SECTORS for a in sides) or not any(
+            id(a) in persons for a in sources):
+        return None
+    return CRITICISE
