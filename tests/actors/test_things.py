@@ -85,18 +85,19 @@ def test_names_the_thing_rules_leave_alone(link, text: str, surface: str,  # typ
     assert _found(link, text, surface) == actor
 
 
+GAP = pytest.mark.xfail(strict=True, reason="a famous bare surname given to an ordinary "
+                        "person keeps the famous link: session 17's ordinary_namesake rule "
+                        "changed no record on any page set and was taken out")
+
+
 @pytest.mark.parametrize(("text", "surface", "namesake"), [
-    ("Police said a man named Trump was arrested in Leeds.", "Trump", True),
-    ("Mr. Biden, a plumber from Ohio, said his van was stolen.", "Mr. Biden", True),
-    ("Mr. Biden, a plumber from Ohio, said his van was stolen.", "his", True),
+    pytest.param("Police said a man named Trump was arrested in Leeds.", "Trump", True,
+                 marks=GAP),
+    pytest.param("Mr. Biden, a plumber from Ohio, said his van was stolen.", "Mr. Biden", True,
+                 marks=GAP),
     ("Biden, a Democrat, said the bill would pass.", "Biden", False),
 ])
 def test_a_famous_surname_given_to_an_ordinary_person(link, text: str, surface: str,  # type: ignore[no-untyped-def]
                                                       namesake: bool) -> None:
-    def confidence() -> float:
-        m = next(m for m in link(text, date(2023, 6, 1)) if m.text == surface)
-        return m.confidence
-
-    assert (confidence() < 0.6) is namesake
-    with switched_off("actors.names.ordinary_namesake"):
-        assert confidence() >= 0.6
+    m = next(m for m in link(text, date(2023, 6, 1)) if m.text == surface)
+    assert (m.confidence < 0.6) is namesake

@@ -130,8 +130,6 @@ class Article:
     others_bodies: dict[tuple[str, str], bool] = field(default_factory=dict)
     # unknown people named in full: the index of their mention in ``out``, and its span
     unlinked_people: list[tuple[int, Span]] = field(default_factory=list)
-    # known people whose bare surname names an ordinary namesake here (actors.things)
-    namesakes: set[str] = field(default_factory=set)
     # the titles the story gives a person seen, by the mention's head, start and end
     titles: dict[tuple[int, int, int], frozenset[str]] = field(default_factory=dict)
 

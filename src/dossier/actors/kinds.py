@@ -25,7 +25,6 @@ from dossier.actors.things import (
     SCORE,
     SPORTS_ARTICLE,
     eponym,
-    ordinary_namesake,
     team_of_country,
     thing,
     tour_stop,
@@ -69,9 +68,6 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         why = "group_modifier"
     if actor.type == "person" and eponym(span):
         return None, why
-    if actor.type == "person" and not actor.id.startswith("local:") \
-            and ordinary_namesake(a, span, actor):
-        why = "unlinked_word"  # a namesake of the famous person: no confident link
     if not actor.id.startswith("local:"):
         if actor.type == "person" and (common_word_surname(a, span, actor) or (
                 why in GUESSED_SURNAME and shop_possessive(span))):

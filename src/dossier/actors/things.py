@@ -20,7 +20,6 @@ from spacy.vocab import Vocab
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
-from dossier.gazetteer import Actor, norm
 from dossier.gazetteer.places import city_country
 
 # a match's score in a sentence ("2-1", "6 - 4")
@@ -100,31 +99,6 @@ def club_named_person(span: Span) -> bool:
     "Adam West" start with a town's name too)."""
     return len(span) > 1 and span[-1].lower_ in cues().things["club_name_ends"] \
         and city_country(span[0].text) is not None
-
-
-@BOOK.rule("names", off=False)
-def ordinary_namesake(a: Article, span: Span, actor: Actor) -> bool:
-    """A known person's bare surname (or with "Mr." …) that the text gives to an
-    ordinary person — after "named", "called" (``naming_words``), or with an
-    appositive of ``ordinary_people_nouns`` — is a namesake, and so is every later bare
-    surname of that person in the article: "a man named Trump was arrested … Trump, 32,
-    was charged", "Mr. Biden, a plumber from Ohio, said" (not "Biden, a Democrat,
-    said", "I called Trump", "I called the Queen", "President Biden", "Joe Biden")."""
-    words = [t for t in span if t.lower_.rstrip(".") not in cues().titles]
-    if len(words) != 1 or norm(words[0].text) != norm(actor.name.split()[-1]):
-        return False  # a full name, a role ("the Queen"): no bare surname
-    if actor.id in a.namesakes:
-        return True
-    c = cues().things
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    named = before is not None and before.lower_ in c["naming_words"] \
-        and before.dep_ == "acl"  # "a man named Trump" (not "I called Trump")
-    ordinary = any(t.dep_ == "appos" and t.lower_ in c["ordinary_people_nouns"]
-                   for t in span.root.children)
-    if named or ordinary:
-        a.namesakes.add(actor.id)
-    return named or ordinary
 
 
 @BOOK.rule("names", off=False)
