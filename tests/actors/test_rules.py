@@ -247,6 +247,8 @@ FIRST_NAME = "actors.names.capital_as_first_name"
     (THING_OF, "U.S. real income fell last year.", "U.S.", 0.5),
     (THING_OF, "Big name US politicians backed the bill.", "US", 0.5),
     (THING_OF, "U.S. stocks fell on Monday.", "U.S.", 0.5),
+    (THING_OF, "The U.S. energy giant Chevron Corp cut jobs.", "U.S.", 0.5),
+    (THING_OF, "The law applies in several U.S. states.", "U.S.", 0.5),
     (THING_OF, "Bankers praised China's financial services industry.", "China", 0.5),
     # the state's own people, bodies and acts
     (THING_OF, "US officials said the talks failed.", "US", None),
@@ -261,6 +263,8 @@ FIRST_NAME = "actors.names.capital_as_first_name"
     (THING_OF, "The China-US trade deal was signed on Monday.", "US", None),
     (THING_OF, "The U.S. Chinook helicopter was shot down.", "U.S.", None),
     (THING_OF, "It was a U.S. policy problem.", "U.S.", None),
+    (THING_OF, "A man threatened to kill U.S. Rep. Ilhan Omar in March.", "U.S.", None),
+    (THING_OF, "U.S. Attorney Erin Nealy Cox said the case was strong.", "U.S.", None),
     # a country left, gone to or come from
     (GONE_TO, "American troops will leave Syria next month.", "Syria", 0.5),
     (GONE_TO, "He sent me to Mexico on May 2.", "Mexico", 0.5),

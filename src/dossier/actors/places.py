@@ -154,7 +154,9 @@ def state_as_modifier(span: Span) -> bool:
     of those before the noun): "U.S. officials said", "the British embassy protested",
     "US sanctions on Iran", "the US military base", "the China-US trade deal" (two
     states joined: a relation). Any other noun makes it where the thing is or comes
-    from: "a U.S. broker", "U.S. real income", "British weather", "US politicians". A
+    from: "a U.S. broker", "U.S. real income", "British weather", "US politicians",
+    "U.S. energy giant Chevron" (a name after a common noun; not "U.S. Rep. Ilhan Omar",
+    a title of ``titles``). A
     possessive is the state's unless the noun is a thing of ``thing_heads`` (where a
     thing, a market or a company is, an event's or a road's name, a player's
     nationality): "Hong Kong's exchange", "China's air", "the 2008 Beijing Olympics",
@@ -169,13 +171,18 @@ def state_as_modifier(span: Span) -> bool:
     c = cues().places
     if head.lower_ in c["thing_heads"] or head.lemma_.lower() in c["thing_heads"]:
         return True
-    if root.dep_ == "poss" or head.pos_ == "PROPN" or head.i < span.end \
+    if root.dep_ == "poss" or head.i < span.end \
             or head.dep_ in CLAUSE_DEPS or states_joined(span) \
             or span.start > 0 and span.doc[span.start - 1].dep_ == "mark":
         return False  # a clause misread as a noun: "suggested that Beijing resume buying"
-    between = span.doc[span.end : head.i + 1]
-    return not any(t.lower_ in c["acting_heads"] or t.lemma_.lower() in c["acting_heads"]
-                   for t in between)
+    words = list(span.doc[span.end : head.i + 1])
+    if head.pos_ == "PROPN":  # a name: "U.S. energy giant Chevron", not "US President Trump"
+        words = [t for t in words if t.pos_ != "PROPN"]
+        if not any(t.pos_ == "NOUN" for t in words):
+            return False
+    acting, titles = c["acting_heads"], cues().titles
+    return not any(t.lower_ in acting or t.lemma_.lower() in acting
+                   or t.lower_.rstrip(".") in titles for t in words)
 
 
 def states_joined(span: Span) -> bool:
