@@ -219,6 +219,7 @@ FIRST_NAME = "actors.names.capital_as_first_name"
     (PLACE, "Hospitals in Belgium were full on Monday.", "Belgium", 0.5),
     (PLACE, "The wars in Afghanistan and Iraq cost billions.", "Iraq", 0.5),
     (PLACE, "A Britain-based charity said the talks failed.", "Britain", 0.5),
+    (PLACE, "A Russia-born artist opened a show.", "Russia", 0.5),
     (PLACE, "Trade in Europe grew last year.", "Europe", 0.5),
     (PLACE, "Growing cities like Karachi, Pakistan, face smog.", "Pakistan", 0.5),
     # a state or region that acts or is acted upon
@@ -241,6 +242,14 @@ FIRST_NAME = "actors.names.capital_as_first_name"
      "Damascus", 0.5),
     (THING_OF, "Brazil star Neymar was among the crowd.", "Brazil", 0.5),
     (THING_OF, "US pricing for the new sedan has not been set.", "US", 0.5),
+    # the inverted list: any head but one through which a state acts
+    (THING_OF, "He works as a U.S. broker in New York.", "U.S.", 0.5),
+    (THING_OF, "U.S. real income fell last year.", "U.S.", 0.5),
+    (THING_OF, "Big name US politicians backed the bill.", "US", 0.5),
+    (THING_OF, "U.S. stocks fell on Monday.", "U.S.", 0.5),
+    (THING_OF, "The U.S. energy giant Chevron Corp cut jobs.", "U.S.", 0.5),
+    (THING_OF, "The law applies in several U.S. states.", "U.S.", 0.5),
+    (THING_OF, "Bankers praised China's financial services industry.", "China", 0.5),
     # the state's own people, bodies and acts
     (THING_OF, "US officials said the talks failed.", "US", None),
     (THING_OF, "China's foreign ministry said the talks failed.", "China", None),
@@ -248,6 +257,14 @@ FIRST_NAME = "actors.names.capital_as_first_name"
     (THING_OF, "Russia's invasion of Ukraine began in 2022.", "Russia", None),
     (THING_OF, "China's economy grew last year.", "China", None),
     (THING_OF, "The US government said it would act.", "US", None),
+    (THING_OF, "U.S. prosecutors charged him with fraud.", "U.S.", None),
+    (THING_OF, "U.S. lawmakers passed the bill on Monday.", "U.S.", None),
+    (THING_OF, "US sanctions on Iran hurt its economy.", "US", None),
+    (THING_OF, "The China-US trade deal was signed on Monday.", "US", None),
+    (THING_OF, "The U.S. Chinook helicopter was shot down.", "U.S.", None),
+    (THING_OF, "It was a U.S. policy problem.", "U.S.", None),
+    (THING_OF, "A man threatened to kill U.S. Rep. Ilhan Omar in March.", "U.S.", None),
+    (THING_OF, "U.S. Attorney Erin Nealy Cox said the case was strong.", "U.S.", None),
     # a country left, gone to or come from
     (GONE_TO, "American troops will leave Syria next month.", "Syria", 0.5),
     (GONE_TO, "He sent me to Mexico on May 2.", "Mexico", 0.5),

@@ -132,6 +132,9 @@ class Article:
     unlinked_people: list[tuple[int, Span]] = field(default_factory=list)
     # the titles the story gives a person seen, by the mention's head, start and end
     titles: dict[tuple[int, int, int], frozenset[str]] = field(default_factory=dict)
+    # people named by a state's office, by id: the state ("Ukraine's president", "the
+    # Ukrainian president": actors.roles.another_office)
+    offices: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.doc = self.parsed.doc

@@ -20,6 +20,9 @@ DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
 DATELINE_PUNCT = frozenset({",", ".", "(", ")"})
 # tokens from a sentence's start a dateline's country may lie, and from it to the mark
 DATELINE_REACH = 8
+# dependency labels of a clause's head: a noun with one is a verb misread ("suggested
+# that Beijing resume buying"), its "compound" the clause's subject
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pcomp"})
 # personal pronouns a verb of taking may take somewhere ("sent me to Mexico")
 PEOPLE_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 
@@ -111,15 +114,16 @@ def city_not_actor(text: Span) -> bool:
 def state_as_place(span: Span, country: str = "") -> bool:
     """A country or region named only as where something is or happens, the object of
     a preposition of ``where_prepositions`` (or of a word joined to one), before
-    "-based", or after one of its cities and a comma, is a place, not a state acting or
-    acted upon: the link is kept at the confidence of ``state_as_place``, below the
-    default views' floor ("hospitals in Belgium", "wars in Afghanistan and Iraq", "a
-    Britain-based charity", "metropolises like Karachi, Pakistan"; not "Britain said",
-    "sanctions on Iran", "aid to Ukraine", "lashed out at the US", "Russia, China and Iran
-    said", "In Paris, France said")."""
+    "-based", "-born" … (``origin_suffixes``), or after one of its cities and a comma,
+    is a place, not a state acting or acted upon: the link is kept at the confidence
+    of ``state_as_place``, below the default views' floor ("hospitals in Belgium",
+    "wars in Afghanistan and Iraq", "a Britain-based charity", "a Russia-born artist",
+    "metropolises like Karachi, Pakistan"; not "Britain said", "sanctions on Iran", "aid
+    to Ukraine", "lashed out at the US", "Russia, China and Iran said", "In Paris,
+    France said")."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == "-" \
-            and doc[span.end + 1].lower_ == "based":
+            and doc[span.end + 1].lower_ in cues().places["origin_suffixes"]:
         return True
     if country and span.start >= 2 and doc[span.start - 1].text == "," \
             and span.root.dep_ not in ("nsubj", "nsubjpass") and any(
@@ -145,21 +149,51 @@ def place_evidence(span: Span, country: str) -> str | None:
 
 @BOOK.rule("names", off=False)
 def state_as_modifier(span: Span) -> bool:
-    """A country naming where a thing, a market or a company is or comes from, an
-    event's or a road's name, or a player's nationality (the head of ``thing_heads``
-    it modifies or owns): "US companies", "US farm goods", "the U.S. benchmark index",
-    "Hong Kong's exchange", "China's air", "the 2008 Beijing Olympics", "the
-    Baghdad-Damascus highway", "Brazil star Neymar"; not the state's own people and
-    acts ("US officials", "China's foreign ministry", "Britain's army", "Russia's
-    invasion")."""
+    """A country's name modifying a noun is the state only when the noun is one through
+    which a state acts (``acting_heads``: its people, bodies, arms and acts, or a word
+    of those before the noun): "U.S. officials said", "the British embassy protested",
+    "US sanctions on Iran", "the US military base", "the China-US trade deal" (two
+    states joined: a relation). Any other noun makes it where the thing is or comes
+    from: "a U.S. broker", "U.S. real income", "British weather", "US politicians",
+    "U.S. energy giant Chevron" (a name after a common noun; not "U.S. Rep. Ilhan Omar",
+    a title of ``titles``). A
+    possessive is the state's unless the noun is a thing of ``thing_heads`` (where a
+    thing, a market or a company is, an event's or a road's name, a player's
+    nationality): "Hong Kong's exchange", "China's air", "the 2008 Beijing Olympics",
+    "Brazil star Neymar"; not "China's foreign ministry", "Russia's invasion",
+    "China's economy"."""
     root = span.root
     if root.dep_ not in ("compound", "poss", "nmod", "amod") or root.head.i == root.i:
         return False
     head = root.head
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    heads = cues().places["thing_heads"]
-    return head.lower_ in heads or head.lemma_.lower() in heads
+    c = cues().places
+    if head.lower_ in c["thing_heads"] or head.lemma_.lower() in c["thing_heads"]:
+        return True
+    if root.dep_ == "poss" or head.i < span.end \
+            or head.dep_ in CLAUSE_DEPS or states_joined(span) \
+            or span.start > 0 and span.doc[span.start - 1].dep_ == "mark":
+        return False  # a clause misread as a noun: "suggested that Beijing resume buying"
+    words = list(span.doc[span.end : head.i + 1])
+    if head.pos_ == "PROPN":  # a name: "U.S. energy giant Chevron", not "US President Trump"
+        words = [t for t in words if t.pos_ != "PROPN"]
+        if not any(t.pos_ == "NOUN" for t in words):
+            return False
+    acting, titles = c["acting_heads"], cues().titles
+    return not any(t.lower_ in acting or t.lemma_.lower() in acting
+                   or t.lower_.rstrip(".") in titles for t in words)
+
+
+def states_joined(span: Span) -> bool:
+    """The name is one of two joined by a hyphen ("the China-US trade deal",
+    "Jordanian-U.S. operations"): the relation of the two states."""
+    doc = span.doc
+    after = span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") \
+        and doc[span.end + 1].is_title | doc[span.end + 1].is_upper
+    before = span.start >= 2 and doc[span.start - 1].text in ("-", "–") \
+        and doc[span.start - 2].is_title | doc[span.start - 2].is_upper
+    return bool(after or before)
 
 
 @BOOK.rule("names", off=False)

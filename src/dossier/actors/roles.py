@@ -15,7 +15,7 @@ from functools import cache
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
-from dossier.actors.article import Article
+from dossier.actors.article import Article, Seen
 from dossier.actors.bodies import state_code
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.mentions import emit
@@ -95,7 +95,7 @@ def link_role_over_name(a: Article, tok: Token) -> int | None:
         if cues().parties.get(a.doc[span.end - 1].lower_) is None \
                 and state_code(a.g, span.text) is None:
             return None  # neither "the GOP nominee" nor "the US president"
-        k = span.end
+        k = span.end + possessor_of_office(a, span.end)
         while k not in a.roles_at and k < len(a.doc) and k - span.end < ROLE_OVER_ADJECTIVES \
                 and a.doc[k].pos_ == "ADJ":
             k += 1  # "the GOP presidential nominee" (but "the UK prime minister")
@@ -141,6 +141,8 @@ def link_role(a: Article, span: Span, keys: list[RoleKey] | None = None) -> bool
             break
     if not candidates:
         return False
+    if country is not None:
+        a.offices[candidates[0].id] = country
     emit(a, a.span(start, for_president(span.end, a)), candidates[0], "role", why)
     return True
 
@@ -234,11 +236,14 @@ def title_before_name(a: Article, span: Span) -> bool:
 def holder_in_story(a: Article, want: Wanted) -> list[Actor]:
     """People already in the story who hold the role on the date (held it before, for
     "former"): "Liz Truss … The former prime minister". One named by an office of a
-    named state ("the president of Ukraine") is no antecedent of a bare "the
-    president": that is still the story's own (``country_after_of``)."""
+    named state ("the president of Ukraine", ``country_after_of``; "Ukraine's
+    president", "the Ukrainian president" when the story's country is another) is no
+    antecedent of a bare "the president": that is still the story's own."""
     out = []
+    focus = a.focus_country() if want.country is None else None
     for s in reversed(a.seen):
-        if want.country is None and s.end > 0 and country_after_of(a, s.end) is not None:
+        if want.country is None and s.end > 0 and (
+                country_after_of(a, s.end) is not None or another_office(a, s, focus)):
             continue
         for r in s.actor.roles:
             if r.role != want.role or (want.country and r.country != want.country):
@@ -250,6 +255,23 @@ def holder_in_story(a: Article, want: Wanted) -> list[Actor]:
             if a.date is None or (r.ended_before(a.date) if want.former else r.active(a.date)):
                 out.append(s.actor)
     return out
+
+
+@BOOK.rule("roles", off=False)
+def another_office(a: Article, s: Seen, focus: str | None) -> bool:
+    """A person named by the office of a state other than the story's ``focus``
+    ("Ukraine's president", "the Ukrainian president" in a story of the United
+    States) is no antecedent of a bare "the president"."""
+    return a.offices.get(s.actor.id, focus) != focus
+
+
+@BOOK.rule("roles", off=0)
+def possessor_of_office(a: Article, end: int) -> int:
+    """A role title after a state's or a party's possessive is its office ("Britain's
+    prime minister", "Ukraine's foreign minister", "Labour's leader"): the holder, the
+    whole phrase one mention (not "Britain" and no role). The tokens the possessive
+    takes (1), else 0."""
+    return int(end < len(a.doc) and a.doc[end].lower_ in ("'s", "’s"))
 
 
 @BOOK.rule("roles", off=[])
