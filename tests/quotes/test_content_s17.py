@@ -33,3 +33,23 @@ def test_next_act_ends_the_content(quotes, text: str, content: str,  # type: ign
         with switched_off("quotes.content.next_act"):
             off = [q.text for q in quotes(text) if q.cue is not None and q.cue.lemma == "say"]
         assert off != [content]
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    # speech acts PolNeAR train marks that the cue lists missed (session 17)
+    ("Senator Jane Holt assailed the new budget on Tuesday.", "the new budget", "assail"),
+    ("The coach extolled the virtues of patience.", "the virtues of patience", "extoll"),
+    ("The mayor alluded to the scandal at the town hall.", "the scandal at the town hall",
+     "allude"),
+    # negatives: no content, or a source that cannot speak (under the default floor)
+    ("The mayor recited.", None, None),
+    ("The storm assailed the coast for hours.", None, None),
+])
+def test_more_speech_cues(quotes, text: str, content: str | None,  # type: ignore[no-untyped-def]
+                          cue: str | None) -> None:
+    shown = [q for q in quotes(text) if q.confidence >= 0.6 or content is not None]
+    if content is None:
+        assert shown == []
+        return
+    (q,) = shown
+    assert (q.text, q.cue.lemma if q.cue else None, q.act) == (content, cue, "speech")
