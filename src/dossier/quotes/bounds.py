@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.clauses import Content, span_of
-from dossier.quotes.lexicon import cues, lemma
+from dossier.quotes.lexicon import cues, lemma, verb_lemmas
 from dossier.records import Quote, TextSpan
 
 # Shapes whose content the parse cuts short of the clause (an object, a preposition's
@@ -82,7 +82,75 @@ def bounded(t: Token, lem: str, found: Content) -> Content | None:
     None when it names only a topic (:func:`topic_only`)."""
     if topic_only(lem, found):
         return None
-    return to_clause_end(t, found) or found
+    found = to_clause_end(t, found) or found
+    return next_act(t, found) or found
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+
+
+_FINITE = {"VBD": "past", "VBZ": "present", "VBP": "present"}
+
+
+def _finite(v: Token) -> str:
+    """A verb's finite form: "past" ("warned", "did not promise"), "present"
+    ("calls"), or with another auxiliary its tag and "+aux" ("would order", "has
+    signed")."""
+    aux = [c for c in children(v) if c.dep_ in ("aux", "auxpass") and c.i < v.i]
+    if aux and aux[0].lemma_ != "do":
+        return aux[0].tag_ + "+aux"
+    tag = aux[0].tag_ if aux else v.tag_
+    return _FINITE.get(tag, tag)
+
+
+@BOOK.rule("content", off=None)
+def next_act(t: Token, found: Content) -> Content | None:
+    """A verb coordinated with a content's own verb, after its cue, with no subject of
+    its own, that is a cue in the cue's tense while the content's verb is in another
+    is the speaker's next act, not what was said: "The mayor said she would visit the
+    site and promised money for repairs" is "she would visit the site" ("promised …"
+    is hers, a report of its own; "said she has apologized and called on the council
+    to …" likewise). Not "said the plan was late and cost too much" (one tense: the
+    content), nor "told them what to say or not say". The content ends before the
+    conjunction."""
+    span, _ = found
+    doc = t.doc
+    if span.start <= t.i or t.tag_ not in _FINITE:
+        return None
+    root = next((x for x in span if not span.start <= x.head.i < span.end or x.head.i == x.i),
+                None)
+    if root is None:
+        return None
+    for x in children(root):
+        if x.dep_ != "conj" or x.i >= span.end or not _own_act(t, root, x):
+            continue
+        k = x.left_edge.i
+        while k > span.start and (doc[k - 1].dep_ in ("cc", "preconj") or doc[k - 1].is_punct):
+            k -= 1
+        shorter = span_of(list(doc[span.start : k]))
+        if shorter is not None and len(shorter) >= 2:
+            return shorter, found[1]
+    return None
+
+
+def _own_act(t: Token, root: Token, x: Token) -> bool:
+    """Whether ``x``, a verb coordinated with ``root`` (the verb of ``t``'s content), is
+    ``t``'s speaker's next act (:func:`next_act`)."""
+    return (x.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE and lemma(x) in verb_lemmas()
+            and _finite(x) == _FINITE[t.tag_] != _finite(root)
+            and not any(c.dep_ in _SUBJECTS for c in children(x)))
+
+
+def acting_cue(x: Token) -> Token | None:
+    """The cue whose speaker a coordinated cue ``x`` shares, when :func:`next_act` reads
+    ``x`` as that speaker's next act ("The mayor said she would visit the site and
+    promised money …": "said"), else None; its subject is the speaker of ``x``."""
+    root = x.head
+    if (x.dep_ != "conj" or root.dep_ not in ("ccomp", "xcomp") or root.i > x.i
+            or root.head.i > root.i or not BOOK.on("content", "next_act")):
+        return None
+    t = root.head
+    return t if lemma(t) in verb_lemmas() and _own_act(t, root, x) else None
 
 
 # The most words between an attribution's cue (or speaker) and the comma closing it:

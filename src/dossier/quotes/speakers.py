@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, NAMED, RESOLVED, UNLINKED, UNRESOLVED
+from dossier.quotes.bounds import acting_cue
 from dossier.quotes.lexicon import cues, is_cue, lemma
 from dossier.quotes.mentions import mention_speaker, raw_speaker, source_phrase, subject_mention
 from dossier.quotes.orgs import org_nominal, spokesperson_of, statement_owner
@@ -41,6 +42,9 @@ def subject(view: ArticleView, cue: Token) -> list[Token]:
             continue
         if sender(v) or adding(v):
             v = v.head.head
+            continue
+        if (acting := acting_cue(v)) is not None:  # "said she would … and promised …"
+            v = acting
             continue
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i else None
     return []
