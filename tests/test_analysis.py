@@ -296,3 +296,16 @@ def test_mention_tokens_are_those_char_span_finds(offset: int) -> None:
             m = cast(Any, SimpleNamespace(start=start + offset, end=end + offset))
             assert parsed._by_token([m]) == mentions_by_token(doc, [m], offset), (start, end)
     assert parsed._by_token([]) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "  Leading spaces. Trailing ones too.  ",
+    "A headline\n\nA paragraph, then\ttabs and  double  spaces.\n",
+    "“Quoted,” she said — in curly marks… and an emoji 🙂 at the end",
+    "",
+])
+def test_the_parsed_text_is_the_docs_text(text: str) -> None:
+    """``ParsedArticle.text`` is the text given to the parser (spaCy keeps every
+    character), not rebuilt from the tokens."""
+    parsed = analysers().read(text)
+    assert parsed.parsed_text == text == parsed.doc.text == parsed.text

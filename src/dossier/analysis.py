@@ -65,8 +65,11 @@ class Analysers:
     def parse(self, texts: Iterable[str], where: Iterable[Where], batch_size: int = 16
               ) -> Iterator[ParsedArticle]:
         """Parse texts in ``nlp.pipe`` batches (as spaCy runs fastest)."""
-        for doc, w in zip(self.nlp.pipe(texts, batch_size=batch_size), where, strict=True):
-            yield ParsedArticle(doc, w.source, w.article_id, w.offset, w.published)
+        texts, given = itertools.tee(texts)
+        for doc, text, w in zip(self.nlp.pipe(texts, batch_size=batch_size), given, where,
+                                strict=True):
+            yield ParsedArticle(doc, w.source, w.article_id, w.offset, w.published,
+                                parsed_text=text)
 
     def analyse(self, parsed: ParsedArticle | str, where: Where | None = None
                 ) -> tuple[list[Mention], list[Quote], list[Event]]:

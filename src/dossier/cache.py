@@ -15,7 +15,8 @@ What is kept: the city table (~2 MB), the language identifier unpacked (~70 MB,
 0.5 s to unpack; kept ``mapped``: its tables are read in place, ~0.02 s to open),
 the tokenized gazetteer phrases (~0.2 MB), the deduplication index's bands and rows
 (worked out with scipy, which a run then need not import) and the parsed TOML word
-lists of ``dossier/data``.
+lists of ``dossier/data``. The same folder holds the workers' table of compiled
+regular expressions (:mod:`dossier.regexes`, ~0.1 MB).
 
 ``compiled(..., mapped=True)`` keeps a value holding large numpy arrays so that they
 are not read back whole: the arrays are written after the pickle, in the same file,

@@ -237,7 +237,10 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     """The records of one trigger's event, one per pair of actors; ``evidence``: what
     coded it (a Dossier pattern, a noun pattern, a dictionary verb with its object, a
     dictionary verb alone)."""
-    if sides is None or link_line(trigger.sent) or bar_line(trigger.sent):
+    if sides is None:
+        return []
+    sent = trigger.sent  # (spaCy finds the sentence's bounds at every call)
+    if link_line(sent) or bar_line(sent, parsed.text):
         return []  # "SEE MORE: Hong Kong protests: …", "… | Senators call for …": furniture
     sources, targets = sides.sources, sides.targets
     if not targets and len(sources) < 2 and not (sides.alone and sources):
@@ -256,12 +259,11 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
                   s, t, actors.guessed) or s, insurgent_before(t, parsed.published) or t)
              for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
-                     or press_refusal(trigger, t) or sports_sentence(trigger.sent, s, t)
+                     or press_refusal(trigger, t) or sports_sentence(sent, s, t)
                      or private_stance(trigger, s) or comment_request(trigger, t)
                      or agreed_view(trigger, t) or risk_warning(trigger, t))]
     if not coded:
         return []
-    sent = trigger.sent
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
         trigger, parsed.published) or relative_clause(trigger) or before_after(
         trigger) or trained_for(trigger)

@@ -11,7 +11,7 @@ the verb forms it lists (``data/event_verb_forms.tsv``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
@@ -171,10 +171,14 @@ def known_lemma(lemma: str, tok: Token) -> str:
     ("Gunmen kidnapped two aid workers": the tagger leaves "kidnapped") or a plain
     de-inflection of the word that it knows: "Chile and Peru staged rallies" (the
     tagger's lemma of "staged" is "stag")."""
+    return _known(lemma, tok.lower_)
+
+
+@lru_cache(maxsize=65536)  # (the same verbs come back, in an article and in a run)
+def _known(lemma: str, low: str) -> str:
     d = dictionary()
     if lemma in d.blocks:
         return lemma
-    low = tok.lower_
     if (listed := d.forms.get(low)) is not None:
         return listed
     for suffix, add in _INFLECTIONS:

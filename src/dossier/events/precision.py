@@ -98,12 +98,13 @@ def link_line(sent: Span) -> bool:
 
 
 @BOOK.rule("precision", off=False)
-def bar_line(sent: Span) -> bool:
+def bar_line(sent: Span, text: str) -> bool:
     """A line of headlines set apart by vertical bars is a list of links, page furniture:
     "Hillicon Valley: Progressives oppose funding bill | Senators call for 5G security
     coordinator | Facebook gets questions over location tracking" (no news sentence
-    holds a bar: none on ZSP, the GSR or PETRARCH2's tests)."""
-    return "|" in sent.text
+    holds a bar: none on ZSP, the GSR or PETRARCH2's tests). ``text``: the doc's (the
+    sentence's own ``sent.text`` is built from its tokens at each call)."""
+    return "|" in text[sent.start_char : sent.end_char]
 
 
 @BOOK.rule("precision", off=False)

@@ -89,10 +89,16 @@ class ParsedArticle:
     offset: int = 0  # where the parsed text starts in the source's text
     published: date | None = None
     mentions: list[Mention] = field(default_factory=list)
+    # the text the doc was parsed from, where the parser's caller has it (spaCy's
+    # tokens keep every character: it is ``doc.text``)
+    parsed_text: str | None = field(default=None, repr=False)
 
     @cached_property
     def text(self) -> str:
-        """``doc.text`` (spaCy rebuilds it from the tokens at every call)."""
+        """``doc.text``: the text parsed, else built once from the tokens (spaCy
+        rebuilds it from every token at each call)."""
+        if self.parsed_text is not None:
+            return self.parsed_text
         return "".join([t.text_with_ws for t in self.tokens])
 
     @cached_property

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -232,7 +233,7 @@ def first_names_before(view: ArticleView, name: str, before: int, strict: bool =
         return found
     while at > 0 and not text[at - 1].isspace():
         at -= 1
-    for hit in _after_first_name(name).finditer(text, at):
+    for hit in _after_first_name_hits(text, name, at):
         if hit.start() + view.offset >= before:
             break
         first = view.doc.char_span(hit.start(1), hit.end(1))
@@ -254,6 +255,28 @@ def first_names_before(view: ArticleView, name: str, before: int, strict: bool =
 def _after_first_name(name: str) -> re.Pattern[str]:
     """"<Capitalised word> <name>", compiled once per name."""
     return re.compile(r"\b([A-Z][\w'’-]+) " + re.escape(name) + r"\b")
+
+
+def _after_first_name_hits(text: str, name: str, at: int) -> Iterator[re.Match[str]]:
+    """``_after_first_name(name).finditer(text, at)``, tried only at the words right
+    before an occurrence of the name (found by ``str.find``): the pattern's own search
+    tried every position of the text after ``at``, for every name asked about.
+
+    A hit's first word runs up to the space before the name (it holds no space), so
+    the leftmost hit at or after ``pos`` starts in the word before the first
+    occurrence of " <name>" from there, or, failing that, of a later one."""
+    pattern, needle, pos = _after_first_name(name), " " + name, at
+    while (space := text.find(needle, pos)) >= 0:
+        start = space
+        while start > pos and not text[start - 1].isspace():
+            start -= 1
+        hit = next((m for k in range(start, space - 1)
+                    if (m := pattern.match(text, k)) is not None), None)
+        if hit is None:
+            pos = space + 1
+            continue
+        yield hit
+        pos = hit.end()
 
 
 @dataclass(frozen=True)
