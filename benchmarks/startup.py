@@ -60,15 +60,11 @@ lap("deduplicate")
 import gc; gc.disable()  # as the worker, until its analysers are loaded
 from threadpoolctl import threadpool_limits; threadpool_limits(1)  # as the worker
 from dossier.quickimport import install; install()  # as the worker
-try:
-    from dossier import regexes; regexes.install()  # as the worker
-except ImportError:  # (a revision before the regexes' cache)
-    regexes = None
 import spacy; lap("import_spacy")
 from dossier.parse import load_nlp; nlp = load_nlp(None); lap("model")
 from dossier.gazetteer import geography; geo = geography(()); lap("gazetteer")
 from dossier.analysis import analysers; an = analysers(None, ())
-regexes and regexes.save(); gc.freeze(); gc.enable(); lap("linker_matchers")
+gc.freeze(); gc.enable(); lap("linker_matchers")
 an.geo.warm_up(); lap("city_table")
 an.analyse(sys.argv[1]); lap("first_document")
 print(json.dumps(out))

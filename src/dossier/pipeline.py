@@ -755,11 +755,9 @@ def _init_worker(settings: dict[str, Any]) -> None:
     gc.disable()
     from threadpoolctl import threadpool_limits
 
-    from dossier import regexes
     from dossier.quickimport import install
 
     install()  # a worker is Dossier's own process: spaCy comes without its command line
-    regexes.install()  # and regular expressions compiled once into the user's cache
     from dossier.analysis import analysers, gazetteer_files
 
     # one BLAS thread per worker: N workers × multithreaded BLAS oversubscribe the
@@ -769,7 +767,6 @@ def _init_worker(settings: dict[str, Any]) -> None:
     _WORKER_SETTINGS.update(settings)
     try:
         analysers(settings.get("spacy_model"), gazetteer_files(settings))
-        regexes.save()
     finally:
         gc.freeze()
         gc.enable()
