@@ -18,8 +18,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import wraps
-from inspect import CO_VARARGS, CO_VARKEYWORDS
-from types import CodeType, FunctionType
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -115,12 +113,11 @@ def _switchable(fn: Callable[..., Any], key: str, off: Any,
 
     The rules are called ~4,000 times an article: a wrapper taking ``*args,
     **kwargs`` cost ~3× the call itself, so the wrapper is made with ``fn``'s own
-    parameters (one maker per list of parameter names and kinds: ~170 for ~350
-    rules). Every rule has only positional-or-keyword parameters: their makers are one
-    compiled maker per number of parameters with the names put in (``_maker``)."""
-    shape = _shape(fn)
-    if (shape is None or not shape or shape[0][1] not in _POSITIONAL
-            or any(name.startswith("_rule_") for name, _ in shape)):
+    parameters (one maker per list of parameter names and kinds, compiled once:
+    ~150 for ~260 rules, ~0.02 s at start-up)."""
+    params = list(inspect.signature(fn).parameters.values())
+    if (not params or params[0].kind not in _POSITIONAL
+            or any(p.name.startswith("_rule_") for p in params)):
         @wraps(fn)
         def run(*args: Any, **kwargs: Any) -> Any:
             if key in OFF.keys:
@@ -130,6 +127,7 @@ def _switchable(fn: Callable[..., Any], key: str, off: Any,
             return fn(*args, **kwargs)
 
         return run
+    shape = tuple((p.name, p.kind) for p in params)
     make = _MAKERS.get(shape)
     if make is None:
         make = _MAKERS[shape] = _maker(shape)
@@ -139,76 +137,30 @@ def _switchable(fn: Callable[..., Any], key: str, off: Any,
     return made  # type: ignore[no-any-return]
 
 
-_P = inspect.Parameter
-_POSITIONAL = (_P.POSITIONAL_ONLY, _P.POSITIONAL_OR_KEYWORD)
-Shape = tuple[tuple[str, Any], ...]
-_MAKERS: dict[Shape, Callable[..., Callable[..., Any]]] = {}
+_POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+_MAKERS: dict[tuple[tuple[str, Any], ...], Callable[..., Callable[..., Any]]] = {}
 
 
-def _shape(fn: Callable[..., Any]) -> Shape | None:
-    """The names and kinds of ``fn``'s parameters, as ``inspect.signature`` gives them
-    (None: it has no signature). A plain function's are read from its code (the
-    signature took ~0.01 s of the start-up for ~350 rules)."""
-    code = getattr(fn, "__code__", None)
-    if (type(fn) is not FunctionType or code is None or hasattr(fn, "__wrapped__")
-            or hasattr(fn, "__signature__")):
-        try:
-            return tuple((p.name, p.kind) for p in inspect.signature(fn).parameters.values())
-        except (TypeError, ValueError):
-            return None
-    names = code.co_varnames
-    n, k, only = code.co_argcount, code.co_kwonlyargcount, code.co_posonlyargcount
-    out: list[tuple[str, Any]] = [
-        (names[i], _P.POSITIONAL_ONLY if i < only else _P.POSITIONAL_OR_KEYWORD)
-        for i in range(n)]
-    rest = n + k
-    if code.co_flags & CO_VARARGS:
-        out.append((names[rest], _P.VAR_POSITIONAL))
-        rest += 1
-    out += [(names[i], _P.KEYWORD_ONLY) for i in range(n, n + k)]
-    if code.co_flags & CO_VARKEYWORDS:
-        out.append((names[rest], _P.VAR_KEYWORD))
-    return tuple(out)
-
-
-def _maker(shape: Shape) -> Callable[..., Callable[..., Any]]:
-    """The maker of switchable wrappers with these parameters (names and kinds). With
-    positional-or-keyword parameters only (every rule's), the maker compiled for their
-    number with the parameters renamed (compiling one per list of names took ~0.01 s of
-    the start-up)."""
-    if all(kind is _P.POSITIONAL_OR_KEYWORD for _, kind in shape):
-        numbered = tuple((f"_rule_a{i}", kind) for i, (_, kind) in enumerate(shape))
-        template = _MAKERS.get(numbered)
-        if template is None:
-            template = _MAKERS[numbered] = _compiled_maker(numbered)
-        code = template.__code__
-        run = next(c for c in code.co_consts if isinstance(c, CodeType))
-        named = run.replace(co_varnames=tuple(name for name, _ in shape))
-        return FunctionType(  # type: ignore[no-any-return]
-            code.replace(co_consts=tuple(named if c is run else c for c in code.co_consts)),
-            template.__globals__, "make")
-    return _compiled_maker(shape)
-
-
-def _compiled_maker(shape: Shape) -> Callable[..., Callable[..., Any]]:
-    """The maker of switchable wrappers with these parameters, compiled from source."""
+def _maker(shape: tuple[tuple[str, Any], ...]) -> Callable[..., Callable[..., Any]]:
+    """The maker of switchable wrappers with these parameters (names and kinds)."""
+    P = inspect.Parameter
     head: list[str] = []
     call: list[str] = []
     for i, (name, kind) in enumerate(shape):
-        if kind is _P.VAR_POSITIONAL:
+        if kind is P.VAR_POSITIONAL:
             head.append(f"*{name}")
             call.append(f"*{name}")
-        elif kind is _P.VAR_KEYWORD:
+        elif kind is P.VAR_KEYWORD:
             head.append(f"**{name}")
             call.append(f"**{name}")
         else:
-            if kind is _P.KEYWORD_ONLY and not any(
-                    k in (_P.VAR_POSITIONAL, _P.KEYWORD_ONLY) for _, k in shape[:i]):
+            if kind is P.KEYWORD_ONLY and not any(
+                    k in (P.VAR_POSITIONAL, P.KEYWORD_ONLY) for _, k in shape[:i]):
                 head.append("*")
             head.append(name)
-            call.append(f"{name}={name}" if kind is _P.KEYWORD_ONLY else name)
-        if kind is _P.POSITIONAL_ONLY and (i + 1 == len(shape)
-                                           or shape[i + 1][1] is not _P.POSITIONAL_ONLY):
+            call.append(f"{name}={name}" if kind is P.KEYWORD_ONLY else name)
+        if kind is P.POSITIONAL_ONLY and (i + 1 == len(shape)
+                                          or shape[i + 1][1] is not P.POSITIONAL_ONLY):
             head.append("/")
     source = (
         "def make(_rule_fn, _rule_key, _rule_off_set, _rule_off, _rule_nothing,"
