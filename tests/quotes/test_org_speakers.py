@@ -192,6 +192,15 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
     # "they" after someone else as the last subject, or a person named after the firm
     ("Officials at Ithilen Airways met on Monday.\n\n“We will not give in,” they said.",
      "We will not", "they"),
+    # another subject in the pronoun's own sentence may be meant
+    ("Ithilen Airways cut 300 jobs on Monday.\n\nThe pilots met, and “we will not give "
+     "in,” they said.", "we will not", "they"),
+    # a "they" of a clause in the sentence of the organisation
+    ("Ithilen Airways is trying to convince the courts that they should hear the case, "
+     "“as soon as it is possible,” they said.", "as soon", "they"),
+    # a statement that is no subject of speech
+    ("The minister, Anna Berg, resigned.\n\n“I did my best,” she said, after her statement "
+     "was shown to be false.", "I did my", "Anna Berg"),
     ("The union and Ithilen Airways met on Monday. The workers voted to strike.\n\n"
      "“We will not give in,” they said.", "We will not", "they"),
     ("Ithilen Label have denied it. Jane Ruiz and Tom Ruiz sued them.\n\n“We will not "

@@ -32,7 +32,6 @@ from dossier.quotes.marks import quote_spans
 from dossier.quotes.paragraphs import according_to_clauses, colon_paragraphs, evidence_clauses
 from dossier.quotes.post import (
     calibrated,
-    named_in_own_words,
     nested_pronouns,
     one_per_act,
     outer_reports,
@@ -73,4 +72,4 @@ def _quotes(parsed: ParsedArticle, geo: Geography) -> list[Quote]:
     out += reported_speech(view, marked, quoted, partial)
     out.sort(key=lambda q: q.start)
     return page_calibrated(calibrated(framing_set_off(quoted_in_report(one_per_act(
-        outer_reports(named_in_own_words(nested_pronouns(out, view))))))))
+        outer_reports(nested_pronouns(out, view)))))))

@@ -30,19 +30,25 @@ def window_start(view: ArticleView, tok: Token) -> int:
 @BOOK.rule("speakers", off=None)
 def org_they(view: ArticleView, span: Span, reported: bool) -> tuple[SpeakerDict, float] | None:
     """A "they" that speaks a quotation is the organisation the paragraph before (or its
-    own, up to the pronoun) last had as a subject, as British English writes a firm in
-    the plural: "Big Machine have denied it. “At no point did we block her special,”
-    they said"; "The company that runs the show, Dick Clark Productions, denies it. “…,”
-    they said". Not when the last subject there is anyone else ("Officials at Ithilen
-    Airways met. “…,” they said") or a person is named after the organisation ("Ithilen
-    Airways sued Jane and Tom Ruiz. “…,” they said": either)."""
+    own, before the pronoun's sentence, which holds a quotation) last had as a main
+    subject, as British English writes a firm in the plural: "Big Machine have denied
+    it. “At no point did we block her special,” they said"; "The company that runs the
+    show, Dick Clark Productions, denies it. “…,” they said". Not when the last subject
+    there is anyone else ("Officials at Ithilen Airways met. “…,” they said") or a
+    person is named after the organisation ("Ithilen Airways sued Jane and Tom Ruiz.
+    “…,” they said": either), nor a "they" of a clause ("is trying to convince the
+    courts that they …")."""
     tok = span.root
-    if reported or len(span) != 1 or tok.lower_ != "they" or view.quoted[tok.i]:
-        return None
+    if reported or len(span) != 1 or tok.lower_ != "they" or view.quoted[tok.i] or not any(
+            view.quoted[t.i] for t in tok.sent):
+        return None  # (a "they" of a clause: "is trying to convince the courts that they …")
     doc = view.doc
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and not view.quoted[t.i]
+           for t in tok.sent):
+        return None  # another subject in the pronoun's own sentence: it may be meant
     lo = window_start(view, tok)
     people = False
-    for t in reversed(doc[: tok.i]):
+    for t in reversed(doc[: tok.sent.start]):
         if t.idx < lo:
             break
         if view.quoted[t.i]:

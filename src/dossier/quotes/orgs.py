@@ -155,9 +155,10 @@ def owned_statement(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
     no "he", ``around_heads``), nor a report or a study ("The Wrap's report" is no Wrap's
     words); an owner the actor stage did not link or was unsure of leaves the phrase."""
     root = span.root
-    if root.lemma_.lower() not in org_words().statements or root.lower_ not in (
-            *org_words().statements, *(w + "s" for w in org_words().statements)):
-        return None
+    if root.dep_ != "nsubj" or root.lemma_.lower() not in org_words().statements or (
+            root.lower_ not in (*org_words().statements,
+                                *(w + "s" for w in org_words().statements))):
+        return None  # (a passive's subject is what was done: "her statement was shown …")
     owner = next((c for c in children(root) if c.dep_ == "poss"), None)
     if owner is None:
         return None

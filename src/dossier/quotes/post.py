@@ -4,7 +4,6 @@ content, and the pronoun sources of reports checked against the quotes around th
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import cache
 
@@ -181,45 +180,6 @@ def third_party(view: ArticleView, q: Quote, pron: Token, out: list[Quote]) -> b
             if m is not None and m.type == "person" and m.actor_id != actor:
                 return True
     return False
-
-
-@BOOK.rule("post")
-def named_in_own_words(out: list[Quote]) -> list[Quote]:
-    """A quotation that names in full the person its he/she was resolved to is about
-    that person, not by them: "Mary Ruiz sang at the festival. … “It would have been
-    easy for Mary Ruiz to coast, but she didn't,” she said" (one of Ruiz's co-writers
-    speaks). The speaker stays the pronoun, resolved to nobody, at the confidence of an
-    unresolved one (issue 18: a phrase rather than a wrong name). Not a surname alone
-    ("We're going to win with Trump," he said: some speak of themselves so), nor a name
-    in a quotation the speaker quotes, nor a speaker named by the attribution ("“Mary
-    Ruiz is back,” Ruiz said")."""
-    res = []
-    for q in out:
-        sp = q.speaker
-        if (q.quote_type in ("direct", "partial") and sp is not None and sp.via == "pronoun"
-                and sp.actor_id is not None and sp.phrase is not None
-                and sp.phrase.text.lower() in ("he", "she")
-                and _names(q.text, sp.name)):
-            q = replace(q, speaker=replace(sp, name=sp.phrase.text, actor_id=None, qid=None,
-                                           code=None),
-                        confidence=min(q.confidence, UNRESOLVED),
-                        about=tuple(a for a in q.about if a != sp.actor_id) + (sp.actor_id,)
-                        if sp.actor_id not in q.about else q.about)
-        res.append(q)
-    return res
-
-
-# A quotation inside a quotation: "He whispered, ‘Jean Ruiz, you are the queen,’" (the
-# speaker is named by the one she quotes).
-_NESTED = re.compile(r"‘[^‘’]*?['’](?!\w)|“[^“”]*”|\"[^\"]*\"|''.*?''")
-
-
-def _names(text: str, name: str) -> bool:
-    """Whether ``text``, without the quotations it holds, names the person ``name`` in
-    full (a name of two words or more; a surname alone is how some speak of themselves:
-    "We're going to win with Trump")."""
-    return len(name.split()) > 1 and re.search(
-        rf"(?<![\w-]){re.escape(name)}(?![\w-])", _NESTED.sub(" ", text)) is not None
 
 
 # A quote's size for calibration, in words: at most SHORT is "short", at most MID
