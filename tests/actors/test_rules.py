@@ -122,6 +122,11 @@ def test_every_pass_is_documented_and_runs_once() -> None:
          "would fail.", SEPT16, "Obama", None, ("barack-obama", "name")),
         ("actors.names.name_from_first_name", "Trump attacked a former Miss Universe Alicia "
          "Machado.", SEPT16, "Alicia Machado", "local", None),
+        # a double first name stays whole (not "Ann Inaba"); a title before one does not
+        ("actors.names.double_first_name", "He danced for judges Len Goodman, Bruno Tonioli "
+         "and Carrie Ann Inaba on Monday.", D2019, "Carrie Ann Inaba", "local", None),
+        ("actors.names.double_first_name", "Trump attacked a former Miss Universe Ann "
+         "Machado.", SEPT16, "Ann Machado", "local", "local"),
         ("actors.roles.title_of_another_country", "Donald Trump and Mike Pompeo spoke about "
          "Venezuela. The interior minister said the protests were illegal.", D2019,
          "The interior minister", None, ("kirstjen-nielsen", "role")),

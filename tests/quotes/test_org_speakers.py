@@ -117,6 +117,19 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "her. The company that runs the show, Dick Clark Productions, denies that anything "
      "has been sorted.", "that anything",
      "The company that runs the show, Dick Clark Productions,", "Big Machine Records"),
+    # a statement, letter or email someone owns is that one's, a person's too (issue 18)
+    ("quotes.speakers.owned_statement", "The Ithilen health minister, Maria Santos, "
+     "resigned on Friday.\n\n“I have done my best,” her statement said.", "I have done",
+     "Maria Santos", "her statement"),
+    ("quotes.speakers.owned_statement", "The Ithilen foreign minister, Anna Berg, met her "
+     "counterpart on Monday.\n\n“The talks will go on,” the minister's letter said.",
+     "The talks", "Anna Berg", "the minister's letter"),
+    # "they" that speaks a quotation: the organisation the paragraph before had as its
+    # last subject (British English writes a firm in the plural)
+    ("quotes.speakers.org_they", "Ithilen Music Group was bought this year. Fans are "
+     "angry when big firms buy small ones. Ithilen Music have denied any wrongdoing.\n\n"
+     "“At no point did we block her special,” they said in a statement.", "At no point",
+     "Ithilen Music Group", "they"),
 ])
 def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
                                        without) -> None:
@@ -171,6 +184,27 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
     # a non-restrictive clause does not stop "the company" from referring back
     ("Taylor Swift accused Acme Records of blocking her. The company, which denies it, "
      "said the deal was sorted.", "the deal", "Acme Records"),
+    # a spokesman's or a report's owner does not speak through it
+    ("Mark Warner spoke on Monday.\n\n“The senator will vote against it,” his spokesman "
+     "said.", "The senator", "his spokesman"),
+    ("Mark Warner spoke on Monday.\n\n“The bill will fail,” Warner's report said.",
+     "The bill", "Warner's report"),
+    # "they" after someone else as the last subject, or a person named after the firm
+    ("Officials at Ithilen Airways met on Monday.\n\n“We will not give in,” they said.",
+     "We will not", "they"),
+    # another subject in the pronoun's own sentence may be meant
+    ("Ithilen Airways cut 300 jobs on Monday.\n\nThe pilots met, and “we will not give "
+     "in,” they said.", "we will not", "they"),
+    # a "they" of a clause in the sentence of the organisation
+    ("Ithilen Airways is trying to convince the courts that they should hear the case, "
+     "“as soon as it is possible,” they said.", "as soon", "they"),
+    # a statement that is no subject of speech
+    ("The minister, Anna Berg, resigned.\n\n“I did my best,” she said, after her statement "
+     "was shown to be false.", "I did my", "Anna Berg"),
+    ("The union and Ithilen Airways met on Monday. The workers voted to strike.\n\n"
+     "“We will not give in,” they said.", "We will not", "they"),
+    ("Ithilen Label have denied it. Jane Ruiz and Tom Ruiz sued them.\n\n“We will not "
+     "give in,” they said.", "We will not", "Jane Ruiz and Tom Ruiz"),
 ])
 def test_a_phrase_nothing_fits_stays_the_speaker(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
                                                   kept: str) -> None:

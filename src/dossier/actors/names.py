@@ -17,6 +17,7 @@ from dossier.actors.mentions import emit
 from dossier.actors.nonactors import word_piece
 from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
 from dossier.actors.people import (
+    double_first_name,
     first_name_gender,
     gender_word,
     not_from_here,
@@ -356,7 +357,7 @@ def name_from_first_name(text: Span) -> Span:
     if len(text) < 3 or text[0].lower_ in first:
         return text
     k = next((k for k in range(1, len(text) - 1) if text[k].lower_ in first), None)
-    return text if k is None else text[k:]
+    return text if k is None or double_first_name(text, k) else text[k:]
 
 
 @BOOK.rule("names", off=False)

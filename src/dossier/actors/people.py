@@ -5,12 +5,14 @@ unknown person's gender from a first name or a gendered word before the name."""
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Span
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
+from dossier.data import load_toml
 from dossier.gazetteer import Actor, norm
 
 # A bare surname may be the person who held an office within this many days of the
@@ -159,3 +161,24 @@ def gender_word(a: Article, span: Span, name: str) -> str:
     words += [w.lower() for w in name.split()[:1]]
     nouns = cues().gender_nouns
     return next((nouns[w.rstrip(".")] for w in words if w.rstrip(".") in nouns), "")
+
+
+@cache
+def _second_names() -> frozenset[str]:
+    return frozenset(load_toml("actor_cues.toml")["first_names"]["second"])
+
+
+@BOOK.rule("names", off=False)
+def double_first_name(text: Span, k: int) -> bool:
+    """A first name that often comes second ("Ann", "Jean", "Lee") after a capitalised
+    word NER took into the same name is part of a double first name, not where the name
+    starts: "judges Len Goodman and Carrie Ann Inaba" is Carrie Ann Inaba (not "Ann
+    Inaba"); "a former Miss Universe Ann Ruiz" still starts at Ann (a title before)."""
+    before = text[k - 1]
+    if text.start > 0 and text.doc[text.start - 1].lower_.rstrip(".") in cues().titles:
+        return False  # ("Miss Universe Ann …": a title's words before the name)
+    return (text[k].lower_ in _second_names() and before.is_title and before.pos_ == "PROPN"
+            and before.ent_type_ == "PERSON" and before.lower_ not in cues().titles
+            and before.lower_ not in cues().first_names and all(
+                t.ent_type_ == "PERSON" and not t.is_sent_start for t in text[:k]))
+

@@ -18,6 +18,7 @@ from dossier.quotes.cues import (
     reported_via,
     weak_cue,
 )
+from dossier.quotes.epithets import epithet
 from dossier.quotes.lexicon import cues, tense
 from dossier.quotes.marks import MARK, MARKS, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
@@ -103,6 +104,10 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
         adjacent = is_adjacent(view, cue, content)
         if scare_quote(speaker, adjacent, words):
             continue
+        if speaker is not None and out and not (
+                speaker["start"] <= view.start(content) < speaker["end"]) and (ep := epithet(
+                view, speaker, last_speaker, out[-1].end, para)) is not None:
+            speaker, conf = ep  # "“…,” said the actor": the one who spoke before
         qtype = ("partial" if words < cues().min_words or governed(view, cue, content)
                  else "direct")
         if weak_cue(cue, adjacent):

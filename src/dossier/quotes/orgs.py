@@ -24,7 +24,7 @@ from dossier.parse.orgnouns import org_words as nominal_words
 from dossier.parse.orgnouns import resolve as nominal_org
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, RESOLVED, UNLINKED
-from dossier.quotes.mentions import org_as_named, source_phrase
+from dossier.quotes.mentions import mention_speaker, org_as_named, source_phrase
 from dossier.quotes.view import ArticleView, SpeakerDict
 from dossier.records import TRUSTED_LINK, Mention
 from dossier.rules import is_on
@@ -145,6 +145,30 @@ def statement_owner(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
             return None
         return org_speaker(view, owner, list(span)), UNLINKED
     return None
+
+
+@BOOK.rule("speakers", off=None)
+def owned_statement(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | None:
+    """A statement, letter or email someone owns speaks for its owner, a person too:
+    "The minister, Maria Santos, resigned. … “I have done my best,” her statement said"
+    (Santos), "the minister's letter said". Not a spokesperson ("his spokesman said" is
+    no "he", ``around_heads``), nor a report or a study ("The Wrap's report" is no Wrap's
+    words); an owner the actor stage did not link or was unsure of leaves the phrase."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.lemma_.lower() not in org_words().statements or (
+            root.lower_ not in (*org_words().statements,
+                                *(w + "s" for w in org_words().statements))):
+        return None  # (a passive's subject is what was done: "her statement was shown …")
+    owner = next((c for c in children(root) if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    m = view.by_token.get(owner.i)
+    if m is None or m.confidence < TRUSTED_LINK:
+        return None
+    sp = mention_speaker(m, view, list(span))
+    if sp["actor_id"] is None:
+        return None
+    return sp, UNLINKED if m.via == "pronoun" else RESOLVED
 
 
 def _owner(view: ArticleView, noun: Token) -> Mention | None:

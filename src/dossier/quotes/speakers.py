@@ -13,7 +13,8 @@ from dossier.quotes.book import BOOK, NAMED, RESOLVED, UNLINKED, UNRESOLVED
 from dossier.quotes.bounds import acting_cue
 from dossier.quotes.lexicon import cues, is_cue, lemma
 from dossier.quotes.mentions import mention_speaker, raw_speaker, source_phrase, subject_mention
-from dossier.quotes.orgs import org_nominal, spokesperson_of, statement_owner
+from dossier.quotes.orgrefs import bare_spokesperson, org_they
+from dossier.quotes.orgs import org_nominal, owned_statement, spokesperson_of, statement_owner
 from dossier.quotes.view import ArticleView, SpeakerDict
 
 # How many steps up the parse from a cue to the verb whose subject speaks ("is
@@ -275,9 +276,12 @@ def unlinked_subject(view: ArticleView, cue: Token, span: Span, reported: bool) 
     outer = outer_source(view, cue, span.root, None) if len(span) == 1 else None
     if outer is not None:  # "Officials say they expect …"
         return outer, UNLINKED
+    if (org_pronoun := org_they(view, span, reported)) is not None:
+        return org_pronoun
     if (found := unresolved_pronoun(view, cue, span, reported)) is not None:
         return found
-    for rule in (org_nominal, spokesperson_of, statement_owner):
+    for rule in (org_nominal, spokesperson_of, statement_owner, owned_statement,
+                 bare_spokesperson):
         if (org := rule(view, span)) is not None:  # "the company said", "a spokesman for X"
             return org
     if len(span) == 1 and span.root.lower_ in ("it", "they"):

@@ -1,0 +1,74 @@
+"""A speaker the story calls by an epithet instead of the name ("“…,” said the actor",
+"the “Pose” actor previously said"): the person who spoke the quotation just before,
+when nothing else could be meant (issue 18, session 17). Its nouns are ``epithets`` in
+``[speaker_names]`` of ``data/quote_cues.toml``."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span
+
+from dossier.data import load_toml
+from dossier.quotes.book import BOOK, UNLINKED
+from dossier.quotes.view import ArticleView, SpeakerDict
+
+# The quotation whose speaker an epithet takes stands at most this many paragraphs
+# before it (as a paragraph that is only a quotation continues the last speaker).
+EPITHET_PARAGRAPHS = 2
+# Words that make the noun someone else's or someone new: "his co-star", "a
+# fellow actor", "another singer".
+_OTHERS = frozenset(("a", "an", "another", "one", "fellow", "other", "his", "her", "their",
+                     "its", "my", "our", "your", "whose", "each", "every", "some"))
+
+
+@cache
+def epithet_nouns() -> frozenset[str]:
+    return frozenset(load_toml("quote_cues.toml")["speaker_names"]["epithets"])
+
+
+@BOOK.rule("speakers", off=None)
+def epithet(view: ArticleView, speaker: SpeakerDict, last: tuple[SpeakerDict | None, int],
+            last_end: int, para: int) -> tuple[SpeakerDict, float] | None:
+    """An unlinked "the <epithet>" speaking a quotation is the person who spoke the one
+    before, in the same paragraph or at most two before: "“We lost the baby,” Jim Ostrow
+    said. … “It makes you more human,” said the actor" (Ostrow). Not when a person is
+    named outside quotations between the two (either could be meant), when the story
+    has used the noun with "a", "another", "his" … before (someone else, or someone
+    unnamed: "A doctor at the scene tried to help. … “…,” the doctor said"), nor for
+    a noun with a possessor or a name of its own ("the band's singer", "the actor
+    Tom Hanks", which the actor stage links)."""
+    who, at = last
+    if (who is None or speaker.get("actor_id") is not None or who.get("actor_id") is None
+            or para - at > EPITHET_PARAGRAPHS or speaker.get("via") != "unlinked"):
+        return None
+    span = view.span_at(speaker["start"], speaker["end"])
+    if span is None or not _bare_epithet(span):
+        return None
+    head = span.root
+    person = {m.actor_id for m in view.parsed.mentions if m.type == "person"}
+    if who["actor_id"] not in person:
+        return None
+    lo = view.local(last_end)
+    doc, quoted = view.doc, view.quoted
+    for t in doc[: span.start]:
+        if t.idx >= lo and not quoted[t.i] and (m := view.by_token.get(t.i)) is not None \
+                and m.type == "person" and m.actor_id != who["actor_id"]:
+            return None  # someone else named in between
+        if t.lemma_.lower() == head.lemma_.lower() and not quoted[t.i] and t.pos_ == "NOUN" \
+                and any(c.lower_ in _OTHERS for c in t.children):
+            return None  # "a doctor", "another actor", "his co-star" before
+    sp: SpeakerDict = {**who, "start": speaker["start"], "end": speaker["end"],
+                       "via": "pronoun", "phrase": speaker.get("phrase")}
+    return sp, UNLINKED
+
+
+def _bare_epithet(span: Span) -> bool:
+    """"the actor", "the former star", "the “Pose” actor": "the", modifiers that are no
+    possessor nor name of a person, and a singular epithet noun at the end."""
+    head = span.root
+    if (span[0].lower_ != "the" or head.i != span[-1].i or head.tag_ != "NN"
+            or head.lemma_.lower() not in epithet_nouns()):
+        return False
+    return not any(t.dep_ == "poss" or t.ent_type_ == "PERSON" or t.lower_ in _OTHERS
+                   for t in span[1:-1])
