@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import runpy
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -12,12 +13,8 @@ SCRIPT = Path(__file__).resolve().parents[1] / "eval" / "round.py"
 
 
 @pytest.fixture(scope="module")
-def rnd():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("round_", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def rnd() -> SimpleNamespace:
+    return SimpleNamespace(**runpy.run_path(str(SCRIPT)))
 
 
 def _round(folder: Path, runs: dict[str, dict]) -> Path:  # type: ignore[type-arg]
