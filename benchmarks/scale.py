@@ -100,6 +100,11 @@ def build_corpus(source: Path, copies: int, out: Path, limit: int = 0) -> list[s
 
 
 class _Count:
+    """A sink (``dossier.sinks.Sink``'s interface) that counts articles and may keep
+    the results; it keeps no MinHash signatures, as ``dossier extract``'s does not."""
+
+    keeps_fingerprints = False
+
     def __init__(self, keep: bool = False) -> None:
         self.articles = 0
         self.kept: list[Any] = [] if keep else None  # type: ignore[assignment]
