@@ -49,3 +49,17 @@ def test_table_puts_rounds_side_by_side(rnd, tmp_path: Path) -> None:  # type: i
 ])
 def test_figure_reads_a_dotted_key(rnd, res: dict, key: str, want: object) -> None:  # type: ignore[no-untyped-def,type-arg]
     assert rnd.figure(res, key) == want
+
+
+def test_run_names_the_evaluation_that_failed(rnd, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    checkout = tmp_path / "checkout"
+    (checkout / "eval").mkdir(parents=True)
+    (checkout / "eval" / "ok.py").write_text(
+        "import json, sys\njson.dump({'shown': 3}, open(sys.argv[-1], 'w'))\n", encoding="utf-8")
+    (checkout / "eval" / "bad.py").write_text("raise SystemExit('no data here')\n",
+                                              encoding="utf-8")
+    monkeypatch.setitem(rnd.run.__globals__, "RUNS", {"zsp-B": ["ok.py"], "plover": ["bad.py"]})
+    out = tmp_path / "out"
+    assert rnd.run(out, checkout) == ["plover"]
+    assert json.loads((out / "zsp-B.json").read_text(encoding="utf-8")) == {"shown": 3}
+    assert "no data here" in (out / "plover.txt").read_text(encoding="utf-8")

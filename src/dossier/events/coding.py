@@ -419,7 +419,6 @@ def guessed_country(s: ActorRef, t: ActorRef, guessed: set[int]) -> bool:
     return id(s) in guessed or id(t) in guessed
 
 
-
 Links = dict[int, tuple[float, str, str]]  # id of a side: (link confidence, via, type)
 
 
@@ -449,4 +448,3 @@ def pronoun_side(pair: Pair, links: Links) -> float | None:
     None: no such side."""
     return PRONOUN_SIDE if any(a is not None and links.get(id(a), (1, "", ""))[1] == "pronoun"
                                for a in pair) else None
-
