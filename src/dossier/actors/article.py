@@ -135,6 +135,8 @@ class Article:
     # people named by a state's office, by id: the state ("Ukraine's president", "the
     # Ukrainian president": actors.roles.another_office)
     offices: dict[str, str] = field(default_factory=dict)
+    # the he/she linked to each person so far, by id (coref.gender.story_gender)
+    pronoun_genders: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.doc = self.parsed.doc

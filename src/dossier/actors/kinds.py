@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.bodies import another_countrys_agency, foreign_body, national_body, without_the
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
+from dossier.actors.people import given_name_gender
 from dossier.actors.places import place_evidence, state_as_place
 from dossier.actors.things import (
     SCORE,
@@ -113,8 +114,7 @@ def is_region(actor: Actor) -> bool:
 def retype(a: Article, actor: Actor, type_: str) -> Actor:
     """The local actor of the same name as a ``type_`` (the same one for the article)."""
     key = norm(actor.name)
-    gender = cues().first_names.get(actor.name.split()[0].lower(), "") \
-        if type_ == "person" else ""
+    gender = given_name_gender(actor.name.split()[0]) if type_ == "person" else ""
     new = replace(actor, id=actor.id.replace(f"local:{actor.type}:", f"local:{type_}:", 1),
                   type=type_, gender=gender)
     a.local[key] = new
@@ -325,7 +325,7 @@ def unglued_person(a: Article, span: Span, actor: Actor) -> Actor:
     key = norm(name)
     new = a.local.get(key)
     if new is None:
-        first = cues().first_names.get(name.split()[0].lower(), "") if name else ""
+        first = given_name_gender(name.split()[0]) if name else ""
         new = replace(actor, id=f"local:person:{content_id(key, length=LOCAL_ID_LENGTH)}",
                       name=name, gender=first or actor.gender)
         a.local[key] = new

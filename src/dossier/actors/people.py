@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
-from dossier.data import load_toml
+from dossier.data import data_path, load_toml
 from dossier.gazetteer import Actor, norm
 
 # A bare surname may be the person who held an office within this many days of the
@@ -146,11 +146,34 @@ def surname_over_alias(a: Article, text: str) -> Actor | None:
 
 @BOOK.rule("names", off="")
 def first_name_gender(name: str) -> str:
-    """"Mark Cuban": a common first name (first_names in actor_cues.toml) says an
-    unknown person's gender."""
+    """"Mark Cuban": a common first name (first_names in actor_cues.toml, else
+    ``census_first_name``) says an unknown person's gender."""
     if len(name.split()) <= 1:
         return ""
-    return cues().first_names.get(name.split()[0].lower(), "")
+    return given_name_gender(name.split()[0])
+
+
+def given_name_gender(first: str) -> str:
+    """The gender a first name says: the hand list's, else the census list's."""
+    first = first.lower()
+    return cues().first_names.get(first, "") or census_first_name(first)
+
+
+@BOOK.rule("names", off="")
+def census_first_name(first: str) -> str:
+    """"Governor Jay Inslee appointed Raquel Montoya-Lewis. Her record …": a first name
+    among the US's most common of one sex (data/first_names.tsv: the SSA's top names,
+    1960s-1990s; none given to both) says the gender the hand list does not, so "her"
+    is not Jay Inslee."""
+    return _census_first_names().get(first, "")
+
+
+@cache
+def _census_first_names() -> dict[str, str]:
+    text = data_path("first_names.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith(("#", "name\t")))
+    return {row[0]: row[1] for row in rows}
 
 
 @BOOK.rule("names", off="")

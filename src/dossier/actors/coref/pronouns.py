@@ -18,7 +18,9 @@ from spacy.tokens import Token
 
 from dossier.actors.article import Article, Seen, main_clause
 from dossier.actors.coref.expletive import expletive_it
+from dossier.actors.coref.gender import gender_of, note_pronoun
 from dossier.actors.coref.recent import quote_opening, recent_person
+from dossier.actors.coref.subjects import subject_possessor
 from dossier.actors.cues import ARGUMENT_DEPS, BOOK, SUBJECT_DEPS, cues
 from dossier.actors.mentions import emit
 from dossier.gazetteer import Actor
@@ -108,6 +110,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
         return
     if (chained := continues_speaker(a, p)) is not None:
         emit(a, a.span(tok.i, tok.i + 1), chained, "pronoun")
+        note_pronoun(a, tok, p.kind)
         return
     scored: list[tuple[float, Seen]] = []
     # "Vindman reported to him": no mention of the clause's own subject is "him" (only a
@@ -123,7 +126,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     for s in reversed(a.seen):
         if s.token >= tok.i or s.actor.type not in p.allowed:
             continue
-        if s.actor.type == "person" and s.actor.gender and s.actor.gender != p.kind:
+        if s.actor.type == "person" and gender_of(a, s.actor) not in ("", p.kind):
             continue
         if reporter_of_thought(a, s, p) or quoted_antecedent(s, p) or s.actor.id in own:
             continue
@@ -136,6 +139,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
                          s.oblique, same_sentence=SAME_SENTENCE[p.kind])
         if s.token == p.controller or s.start <= p.controller < s.end:
             score += CONTROLLER_WEIGHT
+        score += subject_possessor(a, s, p.kind)
         if p.kind == "they" and s.actor.type != "group":
             if they_for_part(a, s):
                 continue
@@ -160,6 +164,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
             best[0], runner):
         return  # two people could be meant: unresolved
     emit(a, a.span(tok.i, tok.i + 1), near.actor, "pronoun")
+    note_pronoun(a, tok, p.kind)
     last = a.seen[-1]
     if last.token == tok.i:
         last.subject = tok.dep_ in SUBJECT_DEPS
@@ -298,7 +303,7 @@ def continues_speaker(a: Article, p: Pronoun) -> Actor | None:
             return None
         if s.actor.type == "group":
             return None  # "Kaine and Warner said": either
-        if s.actor.gender and s.actor.gender != p.kind:
+        if gender_of(a, s.actor) not in ("", p.kind):
             continue
         if speaker_before(a, s):
             found = s.actor
