@@ -8,7 +8,8 @@
 - ``pronouns``: he/she, it, they by gender, number and salience, with syntax
   (controllers, objects) and free indirect speech; ``expletive``: the "it" that
   refers to nothing; ``recent``: a speaking he/she goes to the person named just
-  before the quotation.
+  before the quotation; ``gender``: the gender a story gives an unknown person (an
+  earlier he/she, a title); ``subjects``: a subject's possessor weighs as the subject.
 
 Add a coreference rule by writing a function in the module of its kind, registered
 with ``@BOOK.rule("coref", off=…)``, and a row in the matching test table
