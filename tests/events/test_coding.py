@@ -51,6 +51,17 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("France did not lift the ban on Britain.", set()),
         # a telephone call is a consultation, an appeal is "called on X to"
         ("Vladimir Putin called Xi Jinping on Monday.", {("040", "RUSGOV", "CHNGOV")}),
+        # session 18: meeting at a place is a consultation, not an intent to meet (036)
+        ("The Egyptian president met the Kenyan president at the palace.",
+         {("040", "EGYGOV", "KENGOV")}),
+        # session 18: summoning another state's envoy is a protest (110); one's own, not
+        ("The Greek foreign ministry summoned the Turkish ambassador in protest.",
+         {("110", "GRCGOV", "TURGOV")}),
+        ("Turkey summoned Austria's ambassador.", {("110", "TUR", "AUTGOV")}),
+        # session 18: troops kept on alert mobilise (152); an arrest warrant is 173
+        ("Israeli troops remained on alert against Hezbollah.", {("152", "ISRMIL", "LBNREB")}),
+        ("Kenyan police issued an arrest warrant for the Ugandan opposition leader.",
+         {("173", "KENCOP", "UGAOPP")}),
         ("Britain called on Iran to release the sailors.", {("0253", "GBR", "IRN")}),
         # generic agents: sector code, country from a modifier or "in/from X"
         ("Israeli soldiers arrested two Palestinian activists in Hebron.",

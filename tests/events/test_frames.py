@@ -64,7 +64,7 @@ KEPT = [
     ("The United States gave Israel military aid.", ("070", "USA", "ISR")),
     ("Russia took Crimea in 2014.", ("171", "RUS", None)),
     ("Russia met Chinese officials in Beijing.", ("040", "RUS", "CHNGOV")),
-    ("British troops met the Iraqi army at the border.", ("036", "GBRMIL", "IRQMIL")),
+    ("British troops met the Iraqi army at the border.", ("040", "GBRMIL", "IRQMIL")),
     ("Kenya asked Uganda to extradite the suspects.", ("0213", "KEN", "UGA")),
     ("The Kenyan president asked that Uganda extradite the suspects.",
      ("0213", "KENGOV", "UGA")),
