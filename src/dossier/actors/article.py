@@ -135,6 +135,9 @@ class Article:
     # people named by a state's office, by id: the state ("Ukraine's president", "the
     # Ukrainian president": actors.roles.another_office)
     offices: dict[str, str] = field(default_factory=dict)
+    # acronyms the article defines for what may be an organisation, and their
+    # expansions ("the Ithilen Trade Council (ITC)": actors.acronyms)
+    defined: dict[str, Span] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.doc = self.parsed.doc
