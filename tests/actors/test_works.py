@@ -48,3 +48,26 @@ def test_a_works_title_names_no_actor(link, rule: str, text: str, surface: str) 
 def test_names_the_work_rules_leave_alone(link, text: str, surface: str,  # type: ignore[no-untyped-def]
                                           actors: list[str]) -> None:
     assert _actors(link, text, surface) == actors
+
+
+@pytest.mark.parametrize(("rule", "text", "surface", "without"), [
+    # a quoted title with the comma inside the quotation marks
+    ("work_titles", "Pitt won for his role in “Once Upon A Time in Hollywood,” the studio "
+     "said.", "Time", "usa-time"),
+    # a social handle is no person's name
+    ("not_a_person_name", "Read her column every week. Follow Jane Roe on Twitter @janeroe "
+     "for updates.", "Twitter @janeroe", "local:person"),
+    # a supplement is a thing
+    ("thing_head", "Take Vitamin Supplement every day.", "Vitamin Supplement", "local:person"),
+    # a studio is a company
+    ("company_name_end", "Ithilen Studio has designed the light show.", "Ithilen Studio",
+     "local:person"),
+])
+def test_more_things_named_as_actors(link, rule: str, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                     without: str) -> None:
+    def found() -> list[str]:
+        return [f"local:{m.type}" if m.actor_id.startswith("local:") else m.actor_id
+                for m in link(text, DAY) if m.text == surface]
+    assert without not in found()
+    with switched_off(f"actors.names.{rule}"):
+        assert without in found()

@@ -82,9 +82,10 @@ def credit_lines(a: Article) -> list[Span]:
 def work_titles(a: Article) -> list[Span]:
     """Titles of works are no actors: the capitalised words after "the film", "the
     series", "the book" ("the 2006 film The Queen"; not "the book Trump wrote", whose
-    name is a subject), and a capitalised phrase that is all a quotation holds ("an
-    electric script called “Wild Rose”"; not a nickname holding a known person's
-    name, “Crooked Hillary”)."""
+    name is a subject), and a capitalised phrase that is all a quotation holds, a comma
+    or a full stop aside ("an electric script called “Wild Rose”", "his role in “Once
+    Upon A Time in Hollywood,”"; not a nickname holding a known person's name,
+    “Crooked Hillary”)."""
     doc, tokens = a.doc, a.parsed.tokens
     c = cues()
     out = []
@@ -96,7 +97,9 @@ def work_titles(a: Article) -> list[Span]:
                 out.append(Span(doc, t.i + 1, end))
         elif t.text in ("“", '"') and t.i + 2 < len(doc):
             end = title_end(doc, t.i + 1)
-            closes = end < len(doc) and doc[end].text in ("”", '"')
+            closes = end < len(doc) and (doc[end].text in ("”", '"') or (
+                doc[end].text in (",", ".") and end + 1 < len(doc)
+                and doc[end + 1].text in ("”", '"')))  # “Once Upon A Time in Hollywood,”
             if closes and 2 <= end - t.i - 1 <= WORK_TITLE_WORDS and not any(
                     k in a.names_at and any(x.type == "person" for x in a.g.by_name(
                         a.names_at[k].text)) for k in range(t.i + 1, end)):
