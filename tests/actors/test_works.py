@@ -1,6 +1,6 @@
 """Titles of works that hold a place's or a person's name (dossier.actors.nonactors):
-owned_work_title, dated_title, credited_title and work_title_again, each on and off,
-with sentences they must leave alone. Made-up sentences."""
+dated_title, credited_title and work_title_again, each on and off, with sentences they
+must leave alone. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -17,15 +17,27 @@ def _actors(link, text: str, surface: str) -> list[str]:  # type: ignore[no-unty
     return [m.actor_id for m in link(text, DAY) if m.text == surface]
 
 
+OWNED = pytest.mark.xfail(strict=True, reason="a title after an owned work noun (\"the "
+                          "Doobie Brothers' hit China Grove\") keeps its state: session 18's "
+                          "owned_work_title rule changed no record on any page set and was "
+                          "taken out")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    pytest.param("The crowd sang along to the Doobie Brothers' hit China Grove.", "China",
+                 marks=OWNED),
+    pytest.param("Their 1973 hit China Grove still sells.", "China", marks=OWNED),
+])
+def test_a_title_after_an_owned_work_noun(link, text: str, surface: str) -> None:  # type: ignore[no-untyped-def]
+    assert _actors(link, text, surface) == []
+
+
 @pytest.mark.parametrize(("rule", "text", "surface"), [
-    ("owned_work_title", "The crowd sang along to the Doobie Brothers' hit China Grove.",
-     "China"),
-    ("owned_work_title", "Their 1973 hit China Grove still sells.", "China"),
     ("dated_title", "China Grove (1973) sold a million copies for the band.", "China"),
     ("credited_title", "China Grove, directed by Jane Roe, opens on Friday.", "China"),
     ("credited_title", "China Grove was directed by Jane Roe and opens on Friday.", "China"),
-    ("work_title_again", "Their hit China Grove sold well. Fans still sing China Grove at "
-     "every show.", "China"),
+    ("work_title_again", "The band's China Grove (1973) sold well. Fans still sing China "
+     "Grove at every show.", "China"),
 ])
 def test_a_works_title_names_no_actor(link, rule: str, text: str, surface: str) -> None:  # type: ignore[no-untyped-def]
     assert _actors(link, text, surface) == []
@@ -34,16 +46,13 @@ def test_a_works_title_names_no_actor(link, rule: str, text: str, surface: str) 
 
 
 @pytest.mark.parametrize(("text", "surface", "actors"), [
-    # "hit" as a verb, after a subject
-    ("Donald Trump's hit Joe Biden hard on China.", "Joe Biden", ["joe-biden"]),
-    # a name modifying the noun after the owned noun
-    ("He loved the hit Netflix series about China.", "China", ["CHN"]),
     # a state the gazetteer knows before a year
     ("The invasion of Iraq (2003) failed, Donald Trump said.", "Iraq", ["IRQ"]),
     # no name after the credit word
     ("China, starring in its own drama, said no.", "China", ["CHN"]),
     # the state again, no title's words
-    ("Their hit China Grove sold well. Leaders in China said no.", "China", ["CHN"]),
+    ("The band's China Grove (1973) sold well. Leaders in China said no.", "China",
+     ["CHN"]),
 ])
 def test_names_the_work_rules_leave_alone(link, text: str, surface: str,  # type: ignore[no-untyped-def]
                                           actors: list[str]) -> None:

@@ -24,7 +24,7 @@ YEAR = re.compile(r"(?:19|20)\d\d")  # a work's year in brackets: "The Queen (20
 def take_nonactors(a: Article) -> None:
     """Take the tokens of page furniture and of titles of works before reading; a
     city's name in a club's is no gazetteer name (NER may still find the club)."""
-    titles = [*work_titles(a), *owned_work_title(a), *dated_title(a), *credited_title(a)]
+    titles = [*work_titles(a), *dated_title(a), *credited_title(a)]
     for span in [*furniture_lines(a), *credit_lines(a), *titles, *work_title_again(a, titles)]:
         a.skip(span)
     for span in club_names(a):
@@ -123,28 +123,6 @@ def club_names(a: Article) -> list[Span]:
 
 
 @BOOK.rule("names", off=[])
-def owned_work_title(a: Article) -> list[Span]:
-    """The capitalised words after a work's noun (``owned_work_nouns``) that an owner,
-    an article or a year comes before are a title, whatever the parser made of the noun:
-    "the Doobie Brothers' hit China Grove", "their 1973 hit China Grove" (not "Garrett
-    hit Rudolph", nor "Trump's hit Biden hard", nor "the hit Netflix series", whose
-    capitalised word modifies a noun)."""
-    doc, c = a.doc, cues()
-    out = []
-    for i in a.parsed.where(LOWER, c.owned_work_nouns):
-        prev = doc[i - 1] if i > 0 else None
-        if prev is None or prev.pos_ == "AUX" or not (prev.lower_ in c.work_owners
-                                                      or prev.like_num):
-            continue
-        if any(t.dep_ in SUBJECTS and not t.like_num for t in doc[i].children):
-            continue  # "Trump's hit Biden hard": a verb
-        end = title_end(doc, i + 1)
-        if end > i + 1 and not modifies_noun(doc, end):
-            out.append(Span(doc, i + 1, end))
-    return out
-
-
-@BOOK.rule("names", off=[])
 def dated_title(a: Article) -> list[Span]:
     """Capitalised words right before a year in brackets are a title of a work: "Mirren
     starred in The Queen (2006)", "China Grove (1973) was their biggest hit" (not a name
@@ -231,12 +209,6 @@ def names_an_actor(a: Article, run: Span) -> bool:
     text = run.text[4:] if run.text.startswith("The ") else run.text
     return bool(a.g.by_name(text)) or (len(run) in (2, 3)
                                        and run[0].lower_ in cues().first_names)
-
-
-def modifies_noun(doc: Doc, end: int) -> bool:
-    """The capitalised words end before a lower-case noun they modify ("the hit Netflix
-    series", "her debut Wimbledon appearance")."""
-    return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower
 
 
 def title_end(doc: Doc, i: int) -> int:
