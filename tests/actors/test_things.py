@@ -38,6 +38,10 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          ("local:person", "person")),
         ("club_named_person", "Johnson scored twice for Leeds United on Saturday.",
          "Leeds United", ("local:person", "person")),
+        ("district_named_person", "Walsall North | Eddie Hughes | York Outer | Julian Sturdy",
+         "York Outer", ("local:person", "person")),
+        ("district_named_person", "Wichita North's Miguel Bernal took home first in diving.",
+         "Wichita North", ("local:person", "person")),
         ("team_of_country", "The Brazil coach said the team would win the World Cup match.",
          "Brazil", ("BRA", "state")),
         ("team_of_country", "Germany's players trained before the match on Sunday.",
@@ -67,6 +71,7 @@ def test_a_thing_rule_on_and_off(link, rule: str, text: str, surface: str,  # ty
          ("local:person", "person")),
         # a first word that is also a town's name
         ("Kanye West said the album was done.", "Kanye West", ("local:person", "person")),
+        ("Adam North said the album was done.", "Adam North", ("local:person", "person")),
         # a person's own lawyer, not a law
         ("Gordon Moore's lawyer declined to comment.", "Gordon Moore",
          ("local:person", "person")),

@@ -137,6 +137,9 @@ class Article:
     offices: dict[str, str] = field(default_factory=dict)
     # the he/she linked to each person so far, by id (coref.gender.story_gender)
     pronoun_genders: dict[str, set[str]] = field(default_factory=dict)
+    # acronyms the article defines for what may be an organisation, and their
+    # expansions ("the Ithilen Trade Council (ITC)": actors.acronyms)
+    defined: dict[str, Span] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.doc = self.parsed.doc

@@ -61,6 +61,7 @@ class Cues:
     furniture: tuple[str, ...]
     common_noun_surnames: frozenset[str]
     work_nouns: frozenset[str]
+    work_credits: frozenset[str]
     title_small_words: frozenset[str]
     government_nouns: frozenset[str]
     sports_verbs: frozenset[str]
@@ -119,7 +120,7 @@ def cues() -> Cues:
         subnational_nouns=frozenset(d["subnational_nouns"]),
         furniture=tuple(d["furniture"]),
         common_noun_surnames=frozenset(d["common_noun_surnames"]),
-        work_nouns=frozenset(d["work_nouns"]),
+        work_nouns=frozenset(d["work_nouns"]), work_credits=frozenset(d["work_credits"]),
         title_small_words=frozenset(d["title_small_words"]),
         government_nouns=frozenset(d["government_nouns"]),
         sports_verbs=frozenset(d["sports_verbs"]), sports_words=frozenset(d["sports_words"]),

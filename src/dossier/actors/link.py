@@ -27,7 +27,7 @@ from spacy.attrs import IS_UPPER, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from dossier.actors import names, roles
+from dossier.actors import acronyms, names, roles
 from dossier.actors.article import Article, FuzzyNames
 from dossier.actors.coref import nominals, pronouns
 from dossier.actors.cues import BOOK, GROUPS
@@ -64,6 +64,7 @@ def _on(*items: str) -> frozenset[str]:
 
 
 PASSES: tuple[Pass, ...] = (
+    Pass(acronyms.link_defined, capitals=True),  # "the Ithilen Trade Council (ITC) … ITC"
     Pass(link_government, at=_on("name", "entity")),  # "the Obama administration"
     Pass(roles.link_role_over_name, at=_on("name")),  # "the GOP nominee": the role
     Pass(names.link_known, at=_on("name")),  # gazetteer names, aliases, titles, metonyms
@@ -166,6 +167,7 @@ class Linker:
                 a.names_at[sp.start] = sp
         a.ents_at = names.entity_spans(a)
         take_nonactors(a)  # page furniture, titles of works
+        acronyms.read_definitions(a)  # "the Space Launch System (SLS)": a thing's
         for s in [s for s, sp in a.names_at.items()
                   if (ent := a.ents_at.get(s)) is not None and names.ner_longer_name(a, sp, ent)]:
             del a.names_at[s]  # "China Daily": NER saw a longer name holding a country's

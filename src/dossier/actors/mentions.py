@@ -65,7 +65,8 @@ def forget_dropped_local(a: Article, actor: Actor) -> None:
 # Evidence that only continues a chain ("its" after "Nomura", "the MacBook Pro" after
 # "MacBook Pro", "Kaufman" after an unknown "Jane Kaufman"): as sure as the chain's
 # surest link at most. (A known person's surname is evidence of its own.)
-CHAINED = frozenset({"pronoun", "pronoun_thing", "short_form", "local_part", "age"})
+CHAINED = frozenset({"pronoun", "pronoun_thing", "short_form", "local_part", "age",
+                     "acronym"})
 
 
 def link_confidence(a: Article, why: str, actor: Actor) -> float:

@@ -5,6 +5,8 @@ Queen", “Wild Rose”), a city's name in a club's ("Real Madrid"); and word pi
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
@@ -15,12 +17,15 @@ from dossier.actors.cues import BOOK, cues
 WORK_TITLE_WORDS = 8
 SUBJECTS = ("nsubj", "nsubjpass")
 _OPENERS = frozenset({"“", '"'})  # of a quotation that may hold a title
+_BRACKET = frozenset({"("})
+YEAR = re.compile(r"(?:19|20)\d\d")  # a work's year in brackets: "The Queen (2006)"
 
 
 def take_nonactors(a: Article) -> None:
     """Take the tokens of page furniture and of titles of works before reading; a
     city's name in a club's is no gazetteer name (NER may still find the club)."""
-    for span in [*furniture_lines(a), *credit_lines(a), *work_titles(a)]:
+    titles = [*work_titles(a), *dated_title(a), *credited_title(a)]
+    for span in [*furniture_lines(a), *credit_lines(a), *titles, *work_title_again(a, titles)]:
         a.skip(span)
     for span in club_names(a):
         a.names_at.pop(span.start, None)
@@ -77,9 +82,10 @@ def credit_lines(a: Article) -> list[Span]:
 def work_titles(a: Article) -> list[Span]:
     """Titles of works are no actors: the capitalised words after "the film", "the
     series", "the book" ("the 2006 film The Queen"; not "the book Trump wrote", whose
-    name is a subject), and a capitalised phrase that is all a quotation holds ("an
-    electric script called “Wild Rose”"; not a nickname holding a known person's
-    name, “Crooked Hillary”)."""
+    name is a subject), and a capitalised phrase that is all a quotation holds, a comma
+    or a full stop aside ("an electric script called “Wild Rose”", "his role in “Once
+    Upon A Time in Hollywood,”"; not a nickname holding a known person's name,
+    “Crooked Hillary”)."""
     doc, tokens = a.doc, a.parsed.tokens
     c = cues()
     out = []
@@ -91,7 +97,9 @@ def work_titles(a: Article) -> list[Span]:
                 out.append(Span(doc, t.i + 1, end))
         elif t.text in ("“", '"') and t.i + 2 < len(doc):
             end = title_end(doc, t.i + 1)
-            closes = end < len(doc) and doc[end].text in ("”", '"')
+            closes = end < len(doc) and (doc[end].text in ("”", '"') or (
+                doc[end].text in (",", ".") and end + 1 < len(doc)
+                and doc[end + 1].text in ("”", '"')))  # “Once Upon A Time in Hollywood,”
             if closes and 2 <= end - t.i - 1 <= WORK_TITLE_WORDS and not any(
                     k in a.names_at and any(x.type == "person" for x in a.g.by_name(
                         a.names_at[k].text)) for k in range(t.i + 1, end)):
@@ -112,6 +120,95 @@ def club_names(a: Article) -> list[Span]:
         if name is not None and tokens[i].is_title:
             cities.add(name.text)
     return [sp for sp in a.names_at.values() if sp.text in cities] if cities else []
+
+
+@BOOK.rule("names", off=[])
+def dated_title(a: Article) -> list[Span]:
+    """Capitalised words right before a year in brackets are a title of a work: "Mirren
+    starred in The Queen (2006)", "China Grove (1973) was their biggest hit" (not a name
+    the gazetteer knows, "Iraq (2003)", nor a first name and surname, "Jimmy Carter
+    (1977)")."""
+    doc = a.doc
+    out = []
+    for i in a.parsed.where(ORTH, _BRACKET):
+        if i + 2 < len(doc) and YEAR.fullmatch(doc[i + 1].text) and doc[i + 2].text == ")":
+            run = run_before(doc, i)
+            if run is not None and not names_an_actor(a, run):
+                out.append(run)
+    return out
+
+
+@BOOK.rule("names", off=[])
+def credited_title(a: Article) -> list[Span]:
+    """Capitalised words a film's credit follows (``work_credits``: ", directed by", ",
+    starring" and a capitalised name) are a title of a work: "The Queen, directed by
+    Stephen Frears", "The Queen (2006), starring Helen Mirren", "Star Trek Beyond was
+    directed by Justin Lin" (not "the film was directed by", nor "Trump, starring in his
+    own show": no name follows)."""
+    doc, c = a.doc, cues()
+    out = []
+    for i in a.parsed.where(LOWER, c.work_credits):
+        tok = doc[i]
+        nxt = i + 2 if tok.lower_ == "directed" else i + 1
+        if nxt >= len(doc) or not doc[nxt].is_title or (
+                tok.lower_ == "directed" and doc[i + 1].lower_ != "by"):
+            continue
+        if i > 0 and doc[i - 1].text in (",", "("):
+            k = i - 1
+            if k >= 3 and doc[k - 1].text == ")" and YEAR.fullmatch(doc[k - 2].text):
+                k -= 3  # "The Queen (2006), directed by"
+            run = run_before(doc, k)
+        else:
+            subj = next((t for t in tok.children if t.dep_ == "nsubjpass"), None)
+            run = None if subj is None else run_before(doc, subj.i + 1)
+        if run is not None and not names_an_actor(a, run):
+            out.append(run)
+    return out
+
+
+@BOOK.rule("names", off=[])
+def work_title_again(a: Article, titles: list[Span]) -> list[Span]:
+    """A title of a work found once (above) is the work again wherever the article
+    writes it the same: "Star Trek Beyond was directed by Justin Lin … Abrams was a
+    producer on Star Trek Beyond", "their hit China Grove … China Grove sold well" (only
+    a title of two words or more that is no name the gazetteer knows, and none of "The"
+    and one word: "the film The Queen … The Queen said" may be the monarch)."""
+    doc = a.doc
+    words = {tuple(t.text for t in sp) for sp in titles
+             if len(sp) >= 2 and not (len(sp) == 2 and sp[0].lower_ == "the")
+             and not names_an_actor(a, sp)}
+    out = []
+    for seq in words:
+        for i in a.parsed.where(ORTH, frozenset({seq[0]})):
+            end = i + len(seq)
+            if end <= len(doc) and tuple(t.text for t in doc[i:end]) == seq \
+                    and not (end < len(doc) and doc[end].is_title) \
+                    and not (i > 0 and doc[i - 1].is_title):
+                out.append(Span(doc, i, end))
+    return out
+
+
+def run_before(doc: Doc, k: int) -> Span | None:
+    """The capitalised words (with small words inside) that end right before token
+    ``k``, after any possessive ("Frears's The Queen" is "The Queen"), or None."""
+    small = cues().title_small_words
+    j = k
+    while j > 0 and (doc[j - 1].is_title or doc[j - 1].lower_ in small) \
+            and doc[j - 1].text not in ("“", "”", '"') and doc[j - 1].lower_ not in ("'s", "’s"):
+        j -= 1
+    while j < k and not doc[j].is_title:
+        j += 1
+    if j >= k or not doc[k - 1].is_title or k - j > WORK_TITLE_WORDS:
+        return None
+    return Span(doc, j, k)
+
+
+def names_an_actor(a: Article, run: Span) -> bool:
+    """A name the gazetteer knows ("Iraq", "Jimmy Carter"), or a first name and a
+    surname."""
+    text = run.text[4:] if run.text.startswith("The ") else run.text
+    return bool(a.g.by_name(text)) or (len(run) in (2, 3)
+                                       and run[0].lower_ in cues().first_names)
 
 
 def title_end(doc: Doc, i: int) -> int:

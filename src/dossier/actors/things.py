@@ -52,7 +52,8 @@ def word_classes(vocab: Vocab) -> tuple[frozenset[str], frozenset[str]]:
 def thing(a: Article, span: Span, person: bool) -> bool:
     """Whether an unknown name is a thing, no actor (the rules below)."""
     return thing_head(span) or eponym(span) or (person and (
-        city_named_person(span) or club_named_person(span) or common_words_name(a, span)))
+        city_named_person(span) or club_named_person(span) or district_named_person(span)
+        or common_words_name(a, span)))
 
 
 @BOOK.rule("names", off=False)
@@ -99,6 +100,23 @@ def club_named_person(span: Span) -> bool:
     "Adam West" start with a town's name too)."""
     return len(span) > 1 and span[-1].lower_ in cues().things["club_name_ends"] \
         and city_country(span[0].text) is not None
+
+
+@BOOK.rule("names", off=False)
+def district_named_person(span: Span) -> bool:
+    """An unknown "person" named as a city and a district's last words
+    (``district_ends``) is a district or a constituency: "Walsall North | Eddie Hughes",
+    "York Outer", "Wichita North's Miguel Bernal" (not "Kanye West", nor "Adam North",
+    whose first word is a first name)."""
+    c = cues()
+    if len(span) < 2 or span[-1].lower_ not in c.things["district_ends"] \
+            or span[0].lower_ in c.first_names:
+        return False
+    k = 1
+    while k < len(span) - 1 and span[k].lower_ not in c.things["district_ends"]:
+        k += 1  # "Wolverhampton North East", "Newcastle upon Tyne Central"
+    return all(t.lower_ in c.things["district_ends"] for t in span[k:]) \
+        and city_country(span[:k].text) is not None
 
 
 @BOOK.rule("names", off=False)
