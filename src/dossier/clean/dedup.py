@@ -128,8 +128,8 @@ _PERMUTATIONS: dict[int, Any] = {}
 def _new_minhash(num_perm: int, hashvalues: Any = None) -> MinHash:
     """``MinHash(num_perm, hashvalues, scheme=SCHEME)`` with the permutations made
     once per ``num_perm``: a MinHash draws its own from its seed (the same every time)
-    when not given them, ~8 % of the main process's work in a run (three a new
-    article: its signature, the query and its insertion into the index)."""
+    when not given them, ~8 % of the main process's samples in a run (py-spy; three
+    a new article: its signature, the query and its insertion into the index)."""
     ds = _datasketch()
     perms = _PERMUTATIONS.get(num_perm)
     if perms is None:
