@@ -11,12 +11,23 @@ run), and again over the same articles ("again", as benchmarks/stages.py times t
 Counting is switched on only inside ``sys.call_tracing`` (``--toggle-collect``), one
 dump per stage and pass.
 
+``main``: what a ``dossier extract --workers 1`` of the small case (the 84 PolNeAR
+dev articles, benchmarks/scale.py ``--small``) costs outside the NLP, in the real
+pipeline (``dossier.pipeline.run`` with extract's sinks, the JSON Lines to
+/dev/null): the main process (reading, cleaning, language, deduplication, the jobs
+sent and the results received, the records written) and the worker's side of the
+hand-over (the jobs received, the results sent). The worker is forked as in a run,
+but loads no model: its NLP is a stand-in that hands back the records a real run
+made of each article (computed first, outside valgrind). The main process is
+counted from the run's start to its end, the worker from its fork to its exit;
+each has its own dump.
+
 ``startup``: the whole phase script of benchmarks/startup.py (one sentence: imports,
 the model, the gazetteer, the linker, the first document), after one uncounted run
 that writes the compiled cache and the bytecode.
 
-    python benchmarks/instructions.py [stages|startup|both] [--warm 20] [--count 20]
-                                      [--json OUT]
+    python benchmarks/instructions.py [stages|startup|main|both] [--warm 20]
+                                      [--count 20] [--json OUT]
 
 PYTHONHASHSEED is fixed so that two runs of the same code count the same (to
 ~0.01 %); compare counts taken with the same arguments.
@@ -70,14 +81,43 @@ for _ in ("unseen", "again"):
 """
 
 
-def callgrind(args: list[str], out: Path, toggle: bool, env: dict[str, str]) -> None:
-    """Run ``python args`` under callgrind, its dumps in ``out``.N."""
+# the small case's run, its NLP a stand-in (argv: corpus, records of each article)
+MAIN = r"""
+import pickle, sys
+from dossier import pipeline
+from dossier.settings import load_settings
+from dossier.sinks import Collect, JsonlSink
+made = pickle.loads(open(sys.argv[2], "rb").read())
+def analyse_many(results, settings):  # the records a real run made of each article
+    for result in results:
+        for art in result.articles:
+            mentions, quotes, events = made.get(art.id, ((), (), ()))
+            result.mentions.extend(mentions)
+            result.quotes.extend(quotes)
+            result.events.extend(events)
+pipeline.analyse_many = analyse_many
+pipeline._init_worker = lambda settings: None  # no model
+pipeline.GROUP_SECONDS = 1e9  # jobs by size only: valgrind's slowness cuts no job short
+settings = load_settings(overrides={"workers": "1"})
+sys.call_tracing(pipeline.run, ([sys.argv[1]], Collect(JsonlSink(), settings, keep=0),
+                                settings))
+"""
+
+
+def callgrind(args: list[str], out: Path, toggle: bool, env: dict[str, str],
+              zero: bool = False) -> None:
+    """Run ``python args`` under callgrind, its dumps in ``out``.N (``out``.PID.N with
+    ``%p`` in ``out``). ``toggle``: only inside ``sys.call_tracing`` (in the thread
+    that calls it); ``zero``: everything from its call on, every thread."""
     cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
     if toggle:
         cmd += ["--collect-atstart=no", "--toggle-collect=sys_call_tracing",
                 "--dump-after=sys_call_tracing"]
+    elif zero:
+        cmd += ["--zero-before=sys_call_tracing", "--dump-after=sys_call_tracing"]
     done = subprocess.run(cmd + [sys.executable, *args], env={**env, "PYTHONHASHSEED": "0"},
-                          capture_output=True, text=True, check=False)
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          check=False)
     if done.returncode != 0:
         raise SystemExit(f"valgrind failed ({done.returncode}): {done.stderr[-2000:]}")
 
@@ -123,9 +163,52 @@ def startup(tmp: Path) -> dict[str, Any]:
     return {"all": total(tmp / "start")}
 
 
+def main_process(tmp: Path) -> dict[str, Any]:
+    """The small case's run outside the NLP: the main process and the worker's
+    hand-over, each counted alone (see the module's doc)."""
+    import pickle
+    from collections import defaultdict
+
+    from dossier.pipeline import run
+    from dossier.settings import load_settings
+    from dossier.sinks import Sink
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+    from same_records import inputs
+
+    corpus = inputs(tmp, "polnear")["polnear"][0]
+    made: dict[str, tuple[list[Any], list[Any], list[Any]]] = defaultdict(
+        lambda: ([], [], []))
+
+    class Keep(Sink):
+        keeps_fingerprints = False
+
+        def write(self, result: Any) -> None:
+            for k, records in enumerate((result.mentions, result.quotes, result.events)):
+                for r in records:
+                    made[r.article_id][k].append(r)
+
+    run([corpus], Keep(), load_settings(overrides={"workers": "1"}))
+    table = tmp / "made.pickle"
+    table.write_bytes(pickle.dumps(dict(made)))
+    # (the job's threads, the pickling feeder and the result reader, count too)
+    callgrind(["-c", MAIN, corpus, str(table)], tmp / "main.%p", False, dict(os.environ),
+              zero=True)
+    counts: dict[int, int] = defaultdict(int)  # each process's dumps, summed
+    for dump in tmp.glob("main.*"):
+        counts[int(dump.name.split(".")[1])] += total(dump)
+    main_pid, worker_pid = sorted(counts)
+    return {"articles": sum(1 for _ in open(corpus, encoding="utf-8")),
+            # the main process from the run's start to its end
+            "main": counts[main_pid],
+            # the worker from its fork to its exit
+            "worker_hand_over": counts[worker_pid]}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", nargs="?", choices=("stages", "startup", "both"), default="both")
+    ap.add_argument("what", nargs="?", choices=("stages", "startup", "main", "both"),
+                    default="both")
     ap.add_argument("--warm", type=int, default=20)
     ap.add_argument("--count", type=int, default=20)
     ap.add_argument("--json", type=Path)
@@ -136,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
             res["stages"] = stages(args.warm, args.count, Path(tmp))
         if args.what in ("startup", "both"):
             res["startup"] = startup(Path(tmp))
+        if args.what == "main":
+            res["main"] = main_process(Path(tmp))
     report(res, args.json)
     return 0
 

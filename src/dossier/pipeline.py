@@ -306,14 +306,17 @@ def _head(result: DocumentResult, cut: int) -> DocumentResult:
 
 def masked_text(article: Article, dropped: list[Dropped]) -> str:
     """The article text with dropped spans blanked out, offsets unchanged."""
+    # a piece of an article (clean.chunk) shares its id: only spans inside it count
+    inside = [d for d in dropped if d.article_id == article.id
+              and d.start < article.end and d.end > article.start]
+    if not inside:  # (most articles: the text as it is, not copied a character at a time)
+        return article.text
     chars = list(article.text)
-    for d in dropped:
-        # a piece of an article (clean.chunk) shares its id: only spans inside it count
-        if d.article_id == article.id and d.start < article.end and d.end > article.start:
-            for i in range(max(d.start, article.start) - article.start,
-                           min(d.end, article.end) - article.start):
-                if chars[i] != "\n":
-                    chars[i] = " "
+    for d in inside:
+        for i in range(max(d.start, article.start) - article.start,
+                       min(d.end, article.end) - article.start):
+            if chars[i] != "\n":
+                chars[i] = " "
     return "".join(chars)
 
 

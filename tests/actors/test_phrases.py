@@ -67,3 +67,19 @@ def test_only_the_groups_a_document_opens_are_added(nlp, cache: Path) -> None:  
     assert entries and sum(map(len, LazyPhrases(nlp, "K", PHRASES, "ORTH").waiting.values())
                            ) == len(PHRASES)
     assert sorted(cache.glob("phrases-k-*.pickle")) == entries
+
+
+@pytest.mark.parametrize("texts", [
+    ["Putin spoke in New York."],
+    ["Putin spoke.", "Nothing here.", "The New York Times and NATO.", "Putin again."],
+    ["Nothing here names anyone at all."],
+])
+def test_table_of_waiting_groups_follows_what_is_taken(nlp, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """The table a document's token ids are looked up in marks the low bits of the
+    groups still waiting, and only those, after each document (kept up as groups are
+    taken, not made again)."""
+    lazy = LazyPhrases(nlp, "K", PHRASES, attr="ORTH")
+    for text in texts:
+        lazy(nlp.make_doc(text))
+        marked = {k & 0xFFFF for k in lazy.waiting}
+        assert set(lazy.opens.nonzero()[0].tolist()) == marked

@@ -51,8 +51,11 @@ class LazyPhrases:
             [FORMAT, attr, spacy.__version__, str(meta.get("name")), str(meta.get("version")),
              "\x1f".join(texts)],
             lambda: _tokenize(nlp, texts, self.attr))
-        self.opens = numpy.zeros(1 << 16, dtype=bool)
-        self._mark()
+        # how many waiting groups' first-token ids have each value of the low 16 bits,
+        # and whether any has (the table a document's ids are looked up in)
+        self.counts = numpy.zeros(1 << 16, dtype=numpy.int64)
+        numpy.add.at(self.counts, _lows(self.waiting), 1)
+        self.opens = self.counts > 0
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if self.waiting:
@@ -62,13 +65,16 @@ class LazyPhrases:
                 self.matcher.add(self.key, [Doc(self.vocab, words=list(words))
                                             for first in firsts
                                             for words in self.waiting.pop(first)])
-                self._mark()
+                # the groups taken leave the table (not all of it made again)
+                lows = _lows(firsts)
+                numpy.subtract.at(self.counts, lows, 1)
+                self.opens[lows] = self.counts[lows] > 0
         return self.matcher(doc)  # type: ignore[no-any-return]
 
-    def _mark(self) -> None:
-        """Mark the low 16 bits of the waiting groups' first-token ids in ``opens``."""
-        self.opens[:] = False
-        self.opens[numpy.array(list(self.waiting), dtype=numpy.uint64) & _LOW] = True
+
+def _lows(ids: Iterable[int]) -> Any:
+    """The low 16 bits of token ids, as an array of indices."""
+    return (numpy.fromiter(ids, dtype=numpy.uint64) & _LOW).astype(numpy.intp)
 
 
 def _tokenize(nlp: Language, texts: list[str], attr: int) -> Groups:

@@ -41,7 +41,11 @@ def normalise(text: str) -> list[str]:
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(normalise(text)).encode("utf-8")).hexdigest()
+    return _tokens_hash(normalise(text))
+
+
+def _tokens_hash(tokens: list[str]) -> str:
+    return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 _IMPORT = threading.Lock()
@@ -108,11 +112,31 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 def minhash(text: str, num_perm: int = 128) -> MinHash:
-    tokens = normalise(text)
+    return _tokens_minhash(normalise(text), num_perm)
+
+
+def _tokens_minhash(tokens: list[str], num_perm: int) -> MinHash:
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
-    m = _datasketch().MinHash(num_perm=num_perm, scheme=SCHEME)
+    m = _new_minhash(num_perm)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
+
+
+_PERMUTATIONS: dict[int, Any] = {}
+
+
+def _new_minhash(num_perm: int, hashvalues: Any = None) -> MinHash:
+    """``MinHash(num_perm, hashvalues, scheme=SCHEME)`` with the permutations made
+    once per ``num_perm``: a MinHash draws its own from its seed (the same every time)
+    when not given them, ~8 % of the main process's samples in a run (py-spy; three
+    a new article: its signature, the query and its insertion into the index)."""
+    ds = _datasketch()
+    perms = _PERMUTATIONS.get(num_perm)
+    if perms is None:
+        perms = _PERMUTATIONS[num_perm] = ds.MinHash(num_perm=num_perm,
+                                                     scheme=SCHEME).permutations
+    return ds.MinHash(num_perm=num_perm, hashvalues=hashvalues, scheme=SCHEME,  # type: ignore[no-any-return]
+                      permutations=perms)
 
 
 class Deduplicator:
@@ -152,26 +176,28 @@ class Deduplicator:
                 params=lsh_params(self.threshold, self.num_perm))
         return self._index
 
-    def _signature(self, text: str) -> bytes:
-        return minhash(text, self.num_perm).hashvalues.astype(np.uint64).tobytes()  # type: ignore[no-any-return]
+    def _signature(self, text: str, tokens: list[str] | None = None) -> bytes:
+        m = _tokens_minhash(normalise(text) if tokens is None else tokens, self.num_perm)
+        return m.hashvalues.astype(np.uint64).tobytes()  # type: ignore[no-any-return]
 
     def check(self, article_id: str, text: str
               ) -> tuple[str | None, str | None, str, bytes | None]:
         """``(duplicate_of, kind, text_hash, minhash_bytes)`` for a new article, and
         remember it if it is not a duplicate. ``kind`` is "exact" or "near". The
         signature is None only with ``signatures=False`` when none was needed."""
-        h = text_hash(text)
-        sig = self._signature(text) if self.signatures else None
+        tokens = normalise(text)  # (once: the hash, the signature and the length)
+        h = _tokens_hash(tokens)
+        sig = self._signature(text, tokens) if self.signatures else None
         first = self._exact.get(h)
         if first is not None and first != article_id:
             return first, "exact", h, sig
         if first == article_id:
             return None, None, h, sig
-        if self._order and len(normalise(text)) >= SHINGLE:  # something to compare with
+        if self._order and len(tokens) >= SHINGLE:  # something to compare with
             for old_id, old_text in list(self._unindexed.items()):
                 self._insert(old_id, self._signature(old_text))
             self._unindexed.clear()
-            sig = sig or self._signature(text)
+            sig = sig or self._signature(text, tokens)
             candidates = sorted(self._lsh.query(self._minhash(sig)))
             if candidates:
                 return candidates[0], "near", h, sig
@@ -181,8 +207,7 @@ class Deduplicator:
         return None, None, h, sig
 
     def _minhash(self, signature: bytes) -> MinHash:
-        hv = np.frombuffer(signature, dtype=np.uint64)
-        return _datasketch().MinHash(num_perm=self.num_perm, hashvalues=hv, scheme=SCHEME)
+        return _new_minhash(self.num_perm, np.frombuffer(signature, dtype=np.uint64))
 
     def _insert(self, article_id: str, signature: bytes) -> None:
         if len(signature) == 8 * self.num_perm:

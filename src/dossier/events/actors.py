@@ -85,8 +85,12 @@ class Actors(Groups, AgentCountry):
         whose sentence names another ("The duchess revealed that she reached out")."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return False  # "politicians supporting him": an object is a guess
-        named = {x.actor_id for i, x in self.by_token.items()
-                 if tok.sent.start <= i < tok.i and x.type == m.type and x.via != "pronoun"}
+        # the sentence's tokens before it, not every mention's token tested against
+        # the sentence's start (which spaCy walks to at each ``tok.sent``)
+        by_token = self.by_token
+        named = {x.actor_id for i in range(tok.sent.start, tok.i)
+                 if (x := by_token.get(i)) is not None and x.type == m.type
+                 and x.via != "pronoun"}
         return named == {m.actor_id}
 
     def persons(self, sides: list[ActorRef]) -> set[int]:
