@@ -1,7 +1,8 @@
 """Split quotations joined into one record (issue 20, session 18): a no-break space
 before the first part (``marks.spaced_before``), "He added, “…”" after the same
-speaker's quotation (``marks.goes_on``), and "“…?” X told reporters."
-(``cues.listener_object``).
+speaker's quotation (``marks.goes_on``), "“…?” X told reporters."
+(``cues.listener_object``), and a cue after the archives' two apostrophes, also
+closing a nested quotation (``cues.closing_marks``).
 Made-up sentences."""
 
 from __future__ import annotations
@@ -121,3 +122,38 @@ def test_told_after_the_mark(quotes, text: str, found: tuple[str, str]) -> None:
 )
 def test_other_objects_after_the_mark(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "Why would we wait for them?" not in _texts(quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a nested quotation closed with the outer one: three apostrophes
+        ("''When I asked him what he would change, he said, 'Nothing at all, really.''' "
+         "Jane Ward said.",
+         ("When I asked him what he would change, he said, 'Nothing at all, really.",
+          "Jane Ward")),
+        ("''When I asked him what he would change, he said, 'Nothing at all, really,' '' "
+         "Jane Ward said.",
+         ("When I asked him what he would change, he said, 'Nothing at all, really,'",
+          "Jane Ward")),
+        # a question in two apostrophes, its cue a sentence of its own
+        ("''Can we win the county this year?'' Jane Ward asked.",
+         ("Can we win the county this year?", "Jane Ward")),
+    ],
+)
+def test_cue_after_two_apostrophes(quotes, text: str, found: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert found in _speakers(text, quotes(text))
+    with switched_off("quotes.cues.closing_marks"):
+        assert found not in _speakers(text, quotes(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence after the quotation is no attribution of it
+        "''Can we win the county this year?'' Jane Ward asked the crowd a question.",
+        "''Can we win the county this year?'' The crowd said nothing.",
+    ],
+)
+def test_no_cue_after_two_apostrophes(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "Can we win the county this year?" not in _texts(quotes(text))

@@ -62,7 +62,7 @@ def cue_after_mark(view: ArticleView, content: Span) -> list[tuple[int, Token]]:
     "“… our country?” Clinton said."."""
     doc = view.doc
     nxt = content.end
-    while nxt < len(doc) and doc[nxt].text in ("”", '"', "’", "'"):
+    while nxt < len(doc) and doc[nxt].text in closing_marks():
         nxt += 1
     if (content.end < nxt < len(doc) and not doc[nxt].is_space
             and "\n" not in doc[nxt - 1].text_with_ws and doc[nxt].sent.start >= nxt):
@@ -71,6 +71,19 @@ def cue_after_mark(view: ArticleView, content: Span) -> list[tuple[int, Token]]:
                 listener_object(root)) for c in children(root)):
             return [(root.i - content.end, root)]
     return []
+
+
+# The marks that close a quotation, as tokens.
+_CLOSERS = ("”", '"', "’", "'")
+
+
+@BOOK.rule("cues", off=_CLOSERS)
+def closing_marks() -> tuple[str, ...]:
+    """Two apostrophes close a quotation too (the archives' convention), also after an
+    inner one: "''When I asked him, he said, 'Nothing at all.''' Jane Ward said."
+    is Ward's (the parser made a sentence of the cue; before, the nested quotation
+    lost the whole record)."""
+    return (*_CLOSERS, "''")
 
 
 @BOOK.rule("cues", off=False)
