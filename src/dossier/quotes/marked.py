@@ -119,7 +119,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
         if qtype == "partial" and cue.i < content.start:
             content = partial_clause(content, cue)
         whole = (goes_on(view, out[-1], cue, speaker, content) if out and qtype == "direct"
-                 and last_speaker[0] is not None else None)
+                 and last_speaker[0] is not None and out[-1].speaker is not None
+                 and last_speaker[0]["start"] == out[-1].speaker.start else None)
         if whole is not None and out[-1].cue is not None and (
                 first := view.span_at(out[-1].cue.start, out[-1].cue.end, "expand")):
             prev = out[-1]  # "“…” He added, “…”": the act of speech before goes on
