@@ -62,14 +62,36 @@ def cue_after_mark(view: ArticleView, content: Span) -> list[tuple[int, Token]]:
     "“… our country?” Clinton said."."""
     doc = view.doc
     nxt = content.end
-    while nxt < len(doc) and doc[nxt].text in ("”", '"', "’", "'"):
+    while nxt < len(doc) and doc[nxt].text in closing_marks():
         nxt += 1
     if (content.end < nxt < len(doc) and not doc[nxt].is_space
             and "\n" not in doc[nxt - 1].text_with_ws and doc[nxt].sent.start >= nxt):
         root = doc[nxt].sent.root
-        if is_cue(root) and not any(c.dep_ in ("ccomp", "dobj") for c in children(root)):
+        if is_cue(root) and not any(c.dep_ == "ccomp" or c.dep_ == "dobj" and not (
+                listener_object(root)) for c in children(root)):
             return [(root.i - content.end, root)]
     return []
+
+
+# The marks that close a quotation, as tokens.
+_CLOSERS = ("”", '"', "’", "'")
+
+
+@BOOK.rule("cues", off=_CLOSERS)
+def closing_marks() -> tuple[str, ...]:
+    """Two apostrophes close a quotation too (the archives' convention), also after an
+    inner one: "''When I asked him, he said, 'Nothing at all.''' Jane Ward said."
+    is Ward's (the parser made a sentence of the cue; before, the nested quotation
+    lost the whole record)."""
+    return (*_CLOSERS, "''")
+
+
+@BOOK.rule("cues", off=False)
+def listener_object(cue: Token) -> bool:
+    """The object of a verb of telling is the one told, not something else said: "“Why
+    would we wait?” Jane Ward told reporters." closes the quotation (the parser made a
+    sentence of it after the question mark); not "“…” Ward called it nonsense."."""
+    return lemma(cue) in cues().listener
 
 
 @BOOK.rule("cues", off=[])

@@ -67,6 +67,7 @@ class Lexicon:
     plain: frozenset[str]  # plain speech verbs as written ("said", "told")
     state_bodies: dict[str, str]  # a state's body's noun -> its CAMEO sector
     spokespeople: frozenset[str]  # who speaks for a body ("spokesman", "spokeswoman")
+    going_on: frozenset[str] = frozenset()  # "He added, “…”": the same act goes on
 
 
 @cache
@@ -98,7 +99,8 @@ def cues() -> Lexicon:
                    frozenset(d["hypothetical_modals"]), frozenset(d["later_adverbs"]),
                    frozenset(d["notes_headings"]), frozenset(d["plain_cues"]),
                    dict(d["state_bodies"]),
-                   frozenset(d["org_speakers"]["spokesperson_heads"]))
+                   frozenset(d["org_speakers"]["spokesperson_heads"]),
+                   going_on=frozenset(d["going_on_verbs"]))
 
 
 @cache

@@ -4,6 +4,8 @@ before (a paragraph that is only a quotation continues the last speaker)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from dossier.quotes.book import BOOK, CARRIED, NO_VERB
@@ -19,7 +21,7 @@ from dossier.quotes.cues import (
     weak_cue,
 )
 from dossier.quotes.epithets import epithet
-from dossier.quotes.lexicon import cues, tense
+from dossier.quotes.lexicon import cues, lemma, tense
 from dossier.quotes.marks import MARK, MARKS, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
@@ -35,6 +37,8 @@ CONTINUES_PARAGRAPHS = 2
 # The most words an attribution after a quotation may have for the quotation in the
 # next paragraph to go on with it (half of it, as words between the two marks).
 CONTINUES_WORDS = 15
+# The end of a sentence inside the words between two quoted parts.
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 @BOOK.rule("strategies", off=[])
@@ -114,6 +118,16 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             continue
         if qtype == "partial" and cue.i < content.start:
             content = partial_clause(content, cue)
+        whole = (goes_on(view, out[-1], cue, speaker, content) if out and qtype == "direct"
+                 and last_speaker[0] is not None and out[-1].speaker is not None
+                 and last_speaker[0]["start"] == out[-1].speaker.start else None)
+        if whole is not None and out[-1].cue is not None and (
+                first := view.span_at(out[-1].cue.start, out[-1].cue.end, "expand")):
+            prev = out[-1]  # "“…” He added, “…”": the act of speech before goes on
+            out[-1] = make_quote(view, whole, "direct", last_speaker[0], first[0], prev.tense,
+                                 prev.reported_via.to_dict() if prev.reported_via else None,
+                                 prev.confidence, parts(view, prev, content))
+            continue
         out.append(make_quote(view, content, qtype, speaker, cue, tense(cue),
                               reported_via(view, cue), conf))
         if speaker is not None:
@@ -144,11 +158,57 @@ def joined(view: ArticleView, prev: Quote | None, cue: Token, b: int) -> Span | 
     part to the last, the attribution inside (as PolNeAR marks such a content)."""
     if prev is None or prev.cue is None or prev.cue.start != view.start(cue):
         return None
-    before = view.text[: view.local(prev.start)].rstrip(MARKS)
-    if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
+    if not opens_sentence(view.text, view.local(prev.start)):
         return None  # the first part inside a sentence: "said the works could be
         # “messy,” adding, “…”" is two acts
     return view.doc.char_span(view.local(prev.start), b, alignment_mode="expand")
+
+
+def opens_sentence(text: str, a: int) -> bool:
+    """Whether the quotation whose content starts at ``a`` opens its sentence (or its
+    paragraph, or follows a colon)."""
+    before = spaced_before(text[:a].rstrip(MARKS))
+    return not before or before.endswith((".", "!", "?", "\n", ":", ";"))
+
+
+# Spaces a web page sets between sentences besides the plain one: no-break, thin,
+# narrow no-break.
+_WIDE_SPACES = "\xa0\u2009\u202f"
+
+
+@BOOK.rule("marks")
+def spaced_before(before: str) -> str:
+    """A no-break space before the opening mark is a space between sentences too:
+    "… over the proposal.\xa0“We will not pay for the wall,” he said. “It is
+    useless.”" is one act of speech, the first part opening its sentence (the text
+    before the quotation, ``before``, without such spaces at its end)."""
+    return before.rstrip(_WIDE_SPACES + MARKS)
+
+
+@BOOK.rule("marks", off=None)
+def goes_on(view: ArticleView, prev: Quote, cue: Token, speaker: SpeakerDict | None,
+            content: Span) -> Span | None:
+    """A quotation introduced by "added" or "continued" with its own subject and a comma,
+    right after the same speaker's quotation in the same paragraph, goes on with it:
+    "“We will not sign it.” She added, “Not this year.”" is one act of speech, one
+    record from the first part to the last (as PolNeAR marks it); not when someone else
+    adds ("“…” Her rival added, “…”"), nor "“…,” she said, adding (later), “…”" or "She
+    added: “…”" (PolNeAR marks those two acts: 3 of 3 and 1 of 1 on train)."""
+    if (lemma(cue) not in cues().going_on or prev.quote_type != "direct" or speaker is None
+            or prev.speaker is None or prev.cue is None
+            or not any(c.dep_ == "nsubj" for c in cue.children)):
+        return None
+    same = (speaker["actor_id"] is not None and speaker["actor_id"] == prev.speaker.actor_id
+            ) or speaker["start"] == prev.speaker.start
+    a, b = view.local(prev.end), content.start_char
+    between = view.text[a:b]
+    inner = between.strip(MARKS)
+    if (not same or not inner.endswith(",") or not a <= cue.idx < b or "\n" in between
+            or MARK.search(inner) or len(between.split()) > CONTINUES_WORDS
+            or _SENTENCE_END.search(inner)):
+        return None  # (a sentence of narration between: two records)
+    return view.doc.char_span(view.local(prev.start), content.end_char,
+                              alignment_mode="expand")
 
 
 @BOOK.rule("marks", off=None)
@@ -165,8 +225,7 @@ def carried_on(view: ArticleView, prev: Quote, content: Span) -> Span | None:
     if between.count("\n") < 1 or len(between.split()) > 2 * CONTINUES_WORDS or MARK.search(
             between.split("\n")[-1].strip(MARKS)):
         return None
-    before = text[:a].rstrip(MARKS)
-    if before and not before.endswith((".", "!", "?", "\n", ":", ";")):
+    if not opens_sentence(text, a):
         return None
     return view.doc.char_span(a, content.end_char, alignment_mode="expand")
 
