@@ -125,6 +125,12 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
     ("actors.coref.subject_org", "Alphabet, the parent company of Google, jumped 3.3 "
      "percent. The company reported earnings of 8 dollars a share.", "earnings of",
      "Alphabet", "The company"),
+    # a relative clause set off by commas does not stop "the automaker" (session 18)
+    ("quotes.speakers.clause_set_off", "Volkswagen is giving us a glimpse of the car of "
+     "the future.\nThe German automaker, which has focused on electric vehicles after its "
+     "scandal, says the car will be sold in 2022.", "the car will",
+     "Volkswagen", "The German automaker, which has focused on electric vehicles after "
+     "its scandal,"),
     # a statement, letter or email someone owns is that one's, a person's too (issue 18)
     ("quotes.speakers.owned_statement", "The Ithilen health minister, Maria Santos, "
      "resigned on Friday.\n\n“I have done my best,” her statement said.", "I have done",
