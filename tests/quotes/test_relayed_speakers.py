@@ -40,17 +40,17 @@ def test_a_medium_relays_the_body_it_cites(quotes, text: str, start: str,  # typ
 
 
 @pytest.mark.parametrize(("text", "start", "speaker"), [
-    # no body cited: the medium speaks
-    ("The deal is off, the Wall Street Journal reported, citing people familiar with "
-     "the matter.", "The deal", "Wall Street Journal"),
-    ("The border will close on Monday, Reuters reported, citing internal documents.",
-     "The border", "Reuters"),
-    # a speaker that is no medium citing a reason
-    ("“It is a reflection of anger,” Senator Jane Ithil said, citing the Interior "
-     "Ministry.", "It is a reflection", "Jane Ithil"),
-    # the medium itself ("the company" read as the paper)
-    ("Ithilen Widgets cut 300 jobs on Monday. The plant will close in May, the Ithilen "
-     "Times reported, citing the company.", "The plant", "Ithilen Times"),
+    pytest.param("The deal is off, the Wall Street Journal reported, citing people "
+                 "familiar with the matter.", "The deal", "Wall Street Journal",
+                 id="no body cited: people"),
+    pytest.param("The border will close on Monday, Reuters reported, citing internal "
+                 "documents.", "The border", "Reuters", id="no body cited: documents"),
+    pytest.param("“It is a reflection of anger,” Senator Jane Ithil said, citing the "
+                 "Interior Ministry.", "It is a reflection", "Jane Ithil",
+                 id="a speaker that is no medium"),
+    pytest.param("Ithilen Widgets cut 300 jobs on Monday. The plant will close in May, the "
+                 "Ithilen Times reported, citing the company.", "The plant", "Ithilen Times",
+                 id="the medium itself, 'the company' read as the paper"),
 ])
 def test_a_medium_citing_no_body_keeps_the_speaker(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
                                                    speaker: str) -> None:
