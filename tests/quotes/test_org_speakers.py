@@ -117,6 +117,20 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "her. The company that runs the show, Dick Clark Productions, denies that anything "
      "has been sorted.", "that anything",
      "The company that runs the show, Dick Clark Productions,", "Big Machine Records"),
+    # of two that fit in one sentence, the main subject when the other is in a
+    # prepositional phrase (issue 18, session 18)
+    ("actors.coref.subject_org", "Volkswagen has done away with plastic inserts in favor "
+     "of more AppleSkin. The automaker says it will do that with all models.",
+     "it will do", "Volkswagen", "The automaker"),
+    ("actors.coref.subject_org", "Alphabet, the parent company of Google, jumped 3.3 "
+     "percent. The company reported earnings of 8 dollars a share.", "earnings of",
+     "Alphabet", "The company"),
+    # a relative clause set off by commas does not stop "the automaker" (session 18)
+    ("quotes.speakers.clause_set_off", "Volkswagen is giving us a glimpse of the car of "
+     "the future.\nThe German automaker, which has focused on electric vehicles after its "
+     "scandal, says the car will be sold in 2022.", "the car will",
+     "Volkswagen", "The German automaker, which has focused on electric vehicles after "
+     "its scandal,"),
     # a statement, letter or email someone owns is that one's, a person's too (issue 18)
     ("quotes.speakers.owned_statement", "The Ithilen health minister, Maria Santos, "
      "resigned on Friday.\n\n“I have done my best,” her statement said.", "I have done",
@@ -142,6 +156,9 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
     # two companies named in one sentence: either could be meant
     ("Ithilen Robotics Inc. and Borin Widgets Corp. cut jobs on Monday.\n\n“We regret the "
      "decision,” the company said.", "We regret", "the company"),
+    # the other one an object, not in a prepositional phrase: either
+    ("Acme Corp. sued Ithilen Holdings on Monday. The company said the patents were "
+     "stolen.", "the patents", "The company"),
     # a ministry is no company, and a company no ministry
     ("Regulators fined Ithilen Robotics Inc. on Monday. Later the Ministry of Health of "
      "Gondor said the fine was fair.\n\n“We will appeal the fine in court,” the company "

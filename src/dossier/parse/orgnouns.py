@@ -42,6 +42,10 @@ DESCRIBED_HERE_RULE = "actors.coref.described_here"
 # (its test is :func:`missed_again`).
 NAMED_AGAIN_RULE = "actors.coref.org_named_again"
 
+# The actor stage's rule for a main subject over names in prepositional phrases (its
+# test is :func:`subject_first`).
+SUBJECT_ORG_RULE = "actors.coref.subject_org"
+
 # Whether a token is part of a mention already (a name the linker took).
 Linked = Callable[[int], bool]
 
@@ -143,6 +147,7 @@ def nearest_org(parsed: ParsedArticle, mentions: Sequence[Mention], before: int,
     found: Mention | None = None
     sent: Span | None = None
     doc = parsed.doc
+    fits: dict[str, tuple[Mention, Token]] = {}  # the sentence's candidates by actor
     for m in sorted(mentions, key=lambda x: -x.start):
         if m.end > before or m.type not in ORG_TYPES or m.via == "pronoun":
             continue
@@ -160,9 +165,46 @@ def nearest_org(parsed: ParsedArticle, mentions: Sequence[Mention], before: int,
                 return None
             found = m
             sent = again[-1].sent if again else tok.sent
-        elif m.actor_id != found.actor_id:
-            return None  # "Acme and Ithilen …, the company said": either
+        fits.setdefault(m.actor_id, (m, tok.root))
+    if len(fits) > 1:  # "Acme and Ithilen …, the company said": either
+        return subject_first(list(fits.values()))
     return found
+
+
+def subject_first(fits: Sequence[tuple[Mention, Token]]) -> Mention | None:
+    """(The rule ``actors.coref.subject_org``.) Of several organisations that fit in
+    one sentence, the one that is its main clause's subject when every other is inside
+    a prepositional phrase: "VW has done away with plastic inserts in favour of more
+    AppleSkin. The automaker says …" (VW), "Alphabet, the parent company of Google,
+    jumped 3 percent. The company reported …" (Alphabet); nobody otherwise ("Acme sued
+    Ithilen Corp. The company said": either)."""
+    if not is_on(SUBJECT_ORG_RULE):
+        return None
+    subjects = [m for m, t in fits if main_subject(t)]
+    if len(subjects) != 1 or not all(oblique(t) for m, t in fits if m is not subjects[0]):
+        return None
+    return subjects[0]
+
+
+def main_subject(t: Token) -> bool:
+    """A name that is (or heads through a compound) the subject of its sentence's main
+    verb or of a verb conjoined with it: "VW has used …", "VW says …"."""
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    v = t.head
+    return t.dep_ in SUBJECT_DEPS and (v.dep_ == "ROOT" or v.dep_ == "conj"
+                                       and v.head.dep_ == "ROOT")
+
+
+def oblique(t: Token) -> bool:
+    """A name inside a prepositional phrase below its clause's verb: "in favour of more
+    AppleSkin", "the parent company of Google" (not an object: "Acme sued Ithilen")."""
+    for x in (t, *t.ancestors):
+        if x.pos_ in ("VERB", "AUX"):
+            return False
+        if x.dep_ == "pobj":
+            return True
+    return False
 
 
 def in_passing(t: Token) -> bool:

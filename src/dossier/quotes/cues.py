@@ -15,7 +15,7 @@ from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues, is_cue, lemma
 from dossier.quotes.marks import MARK
 from dossier.quotes.sources import ACCORDING_TO_WORDS
-from dossier.quotes.speakers import Found, speaker_of, subject
+from dossier.quotes.speakers import Found, relay_of, speaker_of, subject
 from dossier.quotes.view import ArticleView, SpeakerDict
 
 # A quotation and its cue are "adjacent" with at most this many words between them
@@ -205,7 +205,10 @@ def continued(text: str, last: tuple[dict, Token, int] | None,
 
 @BOOK.rule("cues", off=None, name="relay")
 def reported_via(view: ArticleView, cue: Token) -> dict[str, Any] | None:
-    """Who reported the speech: "Xinhua reported that Xi said", "according to CCTV"."""
+    """Who reported the speech: "Xinhua reported that Xi said", "according to CCTV",
+    "Reuters said, citing the ministry" (``speakers.cited_source``)."""
+    if (relay := relay_of(view, cue)) is not None:
+        return relay
     for anc in cue.ancestors:
         if is_cue(anc) and lemma(anc) in cues().reporting:
             subj = subject(view, anc)

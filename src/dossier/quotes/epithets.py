@@ -11,7 +11,10 @@ from spacy.tokens import Span
 
 from dossier.data import load_toml
 from dossier.quotes.book import BOOK, UNLINKED
+from dossier.quotes.mentions import mention_speaker, source_phrase
+from dossier.quotes.orgrefs import window_start
 from dossier.quotes.view import ArticleView, SpeakerDict
+from dossier.records import TRUSTED_LINK
 
 # The quotation whose speaker an epithet takes stands at most this many paragraphs
 # before it (as a paragraph that is only a quotation continues the last speaker).
@@ -72,3 +75,50 @@ def _bare_epithet(span: Span) -> bool:
         return False
     return not any(t.dep_ == "poss" or t.ent_type_ == "PERSON" or t.lower_ in _OTHERS
                    for t in span[1:-1])
+
+
+@cache
+def title_nouns() -> frozenset[str]:
+    return epithet_nouns() | frozenset(load_toml("quote_cues.toml")["speaker_names"]["titles"])
+
+
+@BOOK.rule("speakers", off=None)
+def named_before(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | None:
+    """An unlinked "the <title>" or "the <place> <title>" that speaks is the one person
+    the paragraph before (or its own, up to the phrase) names outside quotations:
+    "Marco Rubio says the race has three candidates. ⏎ The Florida senator is
+    predicting that he will win" (Rubio). Not when two people are named there (either
+    could be meant), when the story has used the noun with "a", "another", "his" …
+    before, nor for a noun with a possessor ("the band's singer")."""
+    head = span.root
+    if not (_bare_title(span) and head.lemma_.lower() in title_nouns()):
+        return None
+    lo = window_start(view, head)
+    doc, quoted = view.doc, view.quoted
+    who = None
+    for t in doc[: span.start]:
+        if t.lemma_.lower() == head.lemma_.lower() and not quoted[t.i] and t.pos_ == "NOUN" \
+                and any(c.lower_ in _OTHERS for c in t.children):
+            return None  # "a senator", "another actor" before: someone unnamed
+        m = view.by_token.get(t.i)
+        if t.idx < lo or quoted[t.i] or m is None or m.type != "person" or m.via == "pronoun":
+            continue
+        if who is not None and m.actor_id != who.actor_id:
+            return None  # two people: either could be meant
+        who = m
+    if who is None or who.confidence < TRUSTED_LINK:
+        return None
+    sp = mention_speaker(who)
+    sp.update(start=view.start(span), end=view.end(span), via="pronoun",
+              phrase=source_phrase(view, list(span)))
+    return sp, UNLINKED
+
+
+def _bare_title(span: Span) -> bool:
+    """"the senator", "the Florida senator", "the independent Vermont senator": "the",
+    adjectives or proper nouns (no possessor, no person's name), a singular noun."""
+    head = span.root
+    return (span[0].lower_ == "the" and head.i == span[-1].i and head.tag_ == "NN"
+            and all(t.dep_ in ("amod", "compound", "nmod") and t.pos_ in ("ADJ", "PROPN")
+                    and t.ent_type_ != "PERSON" and t.lower_ not in _OTHERS
+                    for t in span[1:-1]))

@@ -145,3 +145,25 @@ def bare_spokesperson(view: ArticleView, span: Span) -> tuple[SpeakerDict, float
     if len(orgs) != 1:
         return None
     return org_speaker(view, next(iter(orgs.values())), list(span)), UNLINKED
+
+
+@BOOK.rule("speakers", off=None)
+def org_short_form(view: ArticleView, m: Mention, phrase: list[Token]
+                   ) -> tuple[SpeakerDict, float] | None:
+    """A "the <Word>" NER took for an unknown person is the organisation named before
+    whose name ends in that word: "The San Francisco Chronicle says police are looking
+    for a man. … The Chronicle says he was arrested" (the Chronicle, no person). Not
+    without "the" ("Chronicle said" may be someone's name), nor when two such
+    organisations are named."""
+    if m.type != "person" or not m.actor_id.startswith("local:") or " " in m.text.strip():
+        return None
+    tok = view.doc.char_span(m.start - view.parsed.offset, m.end - view.parsed.offset,
+                             alignment_mode="expand")
+    if tok is None or tok.start == 0 or view.doc[tok.start - 1].lower_ != "the":
+        return None
+    word = m.text.strip()
+    fits = {o.actor_id: o for o in view.parsed.mentions if o.end <= m.start
+            and o.type in ORG_TYPES and o.text.split()[-1:] == [word] and o.text != word}
+    if len(fits) != 1:
+        return None
+    return org_speaker(view, next(iter(fits.values())), phrase), UNLINKED

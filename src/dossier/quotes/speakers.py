@@ -6,14 +6,18 @@ clause)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Span, Token
 
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, NAMED, RESOLVED, UNLINKED, UNRESOLVED
 from dossier.quotes.bounds import acting_cue
+from dossier.quotes.cited import cited_source, citing
+from dossier.quotes.epithets import named_before
 from dossier.quotes.lexicon import cues, is_cue, lemma
 from dossier.quotes.mentions import mention_speaker, raw_speaker, source_phrase, subject_mention
-from dossier.quotes.orgrefs import bare_spokesperson, org_they
+from dossier.quotes.orgrefs import bare_spokesperson, org_short_form, org_they
 from dossier.quotes.orgs import org_nominal, owned_statement, spokesperson_of, statement_owner
 from dossier.quotes.view import ArticleView, SpeakerDict
 
@@ -39,6 +43,8 @@ def subject(view: ArticleView, cue: Token) -> list[Token]:
         if subj:
             return on_line(view, cue, subj)
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "… by telling them that …"
+            if (quoted := quoted_as(v)) is not None:  # "Reuters quoted X as saying"
+                return on_line(view, cue, [quoted])
             v = v.head.head
             continue
         if sender(v) or adding(v):
@@ -53,6 +59,19 @@ def subject(view: ArticleView, cue: Token) -> list[Token]:
 
 _EVIDENCE = frozenset(("show", "find", "indicate", "suggest", "reveal", "conclude",
                        "estimate", "signal", "hint", "know", "learn", "understand"))
+
+
+@BOOK.rule("speakers", off=None)
+def quoted_as(saying: Token) -> Token | None:
+    """The one a report quotes speaks, not the reporter: "Reuters quoted the foreign
+    ministry as saying …", "CNN quoted an American witness as saying he saw …" (the
+    ministry, the witness; Reuters, CNN relay them): the object of "quoted" or "cited"
+    that "as saying" follows."""
+    prep = saying.head
+    verb = prep.head
+    if prep.lower_ != "as" or verb.lemma_.lower() not in ("quote", "cite") or verb.i > prep.i:
+        return None
+    return next((c for c in children(verb) if c.dep_ == "dobj" and c.i < prep.i), None)
 
 
 @BOOK.rule("speakers", off=False)
@@ -148,7 +167,31 @@ ANTECEDENT_REACH = 4
 def speaker_of(view: ArticleView, cue: Token, reported: bool = False) -> Found:
     """The speaker of a cue. For reported speech (``reported``), an unresolved
     pronoun ("it says", "they argue") or a relative pronoun's antecedent that is not
-    an actor ("an architect who said …") is kept as an unlinked speaker."""
+    an actor ("an architect who said …") is kept as an unlinked speaker. A medium
+    that names its source speaks for it ("the news agency said, citing the health
+    commission": the commission; ``cited_source``)."""
+    found = named_speaker(view, cue, reported)
+    if citing(cue) and (cited := cited_source(view, cue, found[0])) is not None:
+        return cited[0], min(found[1], cited[1])
+    return found
+
+
+def relay_of(view: ArticleView, cue: Token) -> dict[str, Any] | None:
+    """The medium that relays a cited source's words ("Reuters said, citing the
+    ministry", "Reuters quoted the ministry as saying": Reuters), or None."""
+    if cue.dep_ == "pcomp" and (quoted := quoted_as(cue)) is not None:
+        by = [c for c in children(quoted.head) if c.dep_ == "nsubj"]
+        m = view.mention_in(list(by[0].subtree)) if by else None
+        return {"name": m.actor_name, "actor_id": m.actor_id} if m is not None else None
+    if not citing(cue):
+        return None
+    cited = cited_source(view, cue, named_speaker(view, cue)[0])
+    return cited[2] if cited is not None else None
+
+
+def named_speaker(view: ArticleView, cue: Token, reported: bool = False) -> Found:
+    """The speaker the cue's own phrase names (:func:`speaker_of` before a medium's
+    cited source)."""
     agent = [c for c in children(cue) if c.dep_ == "agent"]
     if agent and (found := by_agent(view, agent[0], reported)) is not None:
         return found
@@ -175,6 +218,8 @@ def speaker_of(view: ArticleView, cue: Token, reported: bool = False) -> Found:
     m = subject_mention(view, subj)
     if m is None:
         return unlinked_subject(view, cue, view.doc[subj[0].i : subj[-1].i + 1], reported)
+    if (short := org_short_form(view, m, phrase)) is not None:  # "The Chronicle says"
+        return short
     conf = NAMED if m.via in ("name", "alias", "title", "fuzzy") else RESOLVED
     if m.via == "pronoun" and len(subj) == 1:
         outer = outer_source(view, cue, subj[0], m.actor_id)
@@ -284,6 +329,8 @@ def unlinked_subject(view: ArticleView, cue: Token, span: Span, reported: bool) 
                  bare_spokesperson):
         if (org := rule(view, span)) is not None:  # "the company said", "a spokesman for X"
             return org
+    if (person := named_before(view, span)) is not None:  # "the Florida senator said"
+        return person
     if len(span) == 1 and span.root.lower_ in ("it", "they"):
         return NOBODY  # "it recognises …", "they feel …": no one known
     group = is_group(span)  # "Many in the crowd said", "those surveyed say"

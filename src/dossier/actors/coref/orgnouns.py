@@ -12,6 +12,7 @@ from dossier.parse.article import ParsedArticle
 from dossier.parse.orgnouns import Linked, resolve
 from dossier.parse.orgnouns import described_here as _described_here
 from dossier.parse.orgnouns import missed_again as _missed_again
+from dossier.parse.orgnouns import subject_first as _subject_first
 from dossier.records import Mention
 
 
@@ -42,3 +43,12 @@ def org_named_again(parsed: ParsedArticle, lo: int, hi: int, m: Mention, linked:
     company spokesperson said" is WeWork
     (:func:`dossier.parse.orgnouns.missed_again`)."""
     return _missed_again(parsed, lo, hi, m, linked)
+
+
+@BOOK.rule("coref", off=None)
+def subject_org(fits: Sequence[tuple[Mention, Token]]) -> Mention | None:
+    """Of organisations that fit "the company" in one sentence, its main subject when
+    every other is in a prepositional phrase: "VW has done away with plastic inserts in
+    favour of more AppleSkin. The automaker says …" is VW
+    (:func:`dossier.parse.orgnouns.subject_first`)."""
+    return _subject_first(fits)
