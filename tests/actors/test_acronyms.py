@@ -80,3 +80,29 @@ def test_an_organisations_acronym_is_that_organisation(link, text: str, surface:
 def test_acronyms_the_rules_leave_alone(link, text: str, surface: str,  # type: ignore[no-untyped-def]
                                         actors: list[str]) -> None:
     assert _actors(link, text, surface) == actors
+
+
+@pytest.fixture(scope="module")
+def link_second_eu(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A linker whose user gazetteer adds a second body named "European Union" (as
+    PETRARCH2's actor dictionary does), so that the name alone is ambiguous."""
+    from dossier.analysis import analysers
+
+    gaz = tmp_path_factory.mktemp("gaz") / "organisations.tsv"
+    gaz.write_text("id\tname\taliases\tcountry\tsector\tcode\tqid\ttype\tnotes\n"
+                   "user-eu\tEuropean Union\t\tIGO\tEEU\tIGOEEU\t\torg\t\n", encoding="utf-8")
+    an = analysers(None, (gaz,))
+    return lambda text: an.read(text, published=DAY).mentions
+
+
+@pytest.mark.parametrize(("text", "surface", "known"), [
+    # the acronym's own link to the known body stands
+    ("The Philippines and the European Union (EU) agree on arbitration.", "EU", True),
+    # an acronym the gazetteer does not give that body joins the unlinked expansion
+    ("The European Union (EUN) met. EUN officials said little.", "EUN", False),
+])
+def test_a_known_bodys_acronym_keeps_its_link_when_its_name_is_ambiguous(
+        link_second_eu, text: str, surface: str, known: bool) -> None:  # type: ignore[no-untyped-def]
+    ids = [m.actor_id for m in link_second_eu(text) if m.text.endswith(surface)]
+    assert ids
+    assert all(not i.startswith("local:") for i in ids) is known

@@ -184,11 +184,21 @@ def acronym_of_org(a: Article, tok: Token, exp: Span) -> int | None:
     if actor is None or actor.type not in ("org", "bloc") or any(
             x.id == actor.id for x in a.g.by_name(tok.text)):
         return None  # (a known alias of it: the name pass links it)
+    if actor.id.startswith("local:") and known_pair(a, tok, exp):
+        return None  # a known body whose name a user's gazetteer made ambiguous
     start = tok.i
     if start > 0 and a.doc[start - 1].lower_ == "the" and not a.taken[start - 1]:
         start -= 1
     emit(a, a.span(start, tok.i + 1), actor, "alias", "acronym")
     return tok.i + 1
+
+
+def known_pair(a: Article, tok: Token, exp: Span) -> bool:
+    """The acronym and its expansion are names of one known actor ("the European Union
+    (EU)"), though the expansion was left unlinked (a user's gazetteer adds a second
+    "European Union"): the acronym's own link stands, not the unlinked expansion's."""
+    named = {x.id for x in a.g.by_name(exp.text)}
+    return any(x.id in named for x in a.g.by_name(tok.text))
 
 
 def linked_actor(a: Article, exp: Span) -> Actor | None:
