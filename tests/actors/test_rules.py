@@ -208,6 +208,7 @@ def test_a_glued_name_is_the_person_before_the_glue(link, text: str, surface: st
 THING = "actors.coref.thing_pronoun"
 PLACE = "actors.names.state_as_place"
 THING_OF = "actors.names.state_as_modifier"
+REGION_OF = "actors.names.region_as_modifier"
 GONE_TO = "actors.names.state_as_destination"
 DATELINE = "actors.names.dateline"
 FIRST_NAME = "actors.names.capital_as_first_name"
@@ -270,6 +271,17 @@ FIRST_NAME = "actors.names.capital_as_first_name"
     (THING_OF, "It was a U.S. policy problem.", "U.S.", None),
     (THING_OF, "A man threatened to kill U.S. Rep. Ilhan Omar in March.", "U.S.", None),
     (THING_OF, "U.S. Attorney Erin Nealy Cox said the case was strong.", "U.S.", None),
+    # a region or a bloc-region modifying a noun through which none of its states acts
+    (REGION_OF, "The car was tested on the European test cycle last year.", "the European",
+     0.5),
+    (REGION_OF, "Asian shares rose, European markets fell.", "European", 0.5),
+    (REGION_OF, "The group freed two Western hostages on Monday.", "Western", 0.5),
+    # its states acting: their people, bodies, acts, nations and allies
+    (REGION_OF, "European leaders agreed on a deal.", "European", None),
+    (REGION_OF, "European nations backed the plan.", "European", None),
+    (REGION_OF, "Western sanctions hurt the economy.", "Western", None),
+    (REGION_OF, "Western governments condemned the attack.", "Western governments", None),
+    (REGION_OF, "Western allies sent more aid.", "Western allies", None),
     # a country left, gone to or come from
     (GONE_TO, "American troops will leave Syria next month.", "Syria", 0.5),
     (GONE_TO, "He sent me to Mexico on May 2.", "Mexico", 0.5),

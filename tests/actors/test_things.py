@@ -46,6 +46,12 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          "Brazil", ("BRA", "state")),
         ("team_of_country", "Germany's players trained before the match on Sunday.",
          "Germany", ("DEU", "state")),
+        ("brand_product", "Xbox Live went down on Monday.", "Xbox Live",
+         ("local:person", "person")),
+        ("brand_product", "He bought Pokemon Sword for his son.", "Pokemon Sword",
+         ("local:person", "person")),
+        ("brand_product", "The iPhone XS Max costs more.", "XS Max",
+         ("local:person", "person")),
         ("tour_stop", TOUR + "London, Dublin and Paris gigs follow.", "Dublin",
          ("IRL", "state")),
         ("tour_stop", "Taylor Swift will play London on Friday.", "London",
@@ -72,6 +78,12 @@ def test_a_thing_rule_on_and_off(link, rule: str, text: str, surface: str,  # ty
         # a first word that is also a town's name
         ("Kanye West said the album was done.", "Kanye West", ("local:person", "person")),
         ("Adam North said the album was done.", "Adam North", ("local:person", "person")),
+        # a maker's people: a common noun between the brand and the name
+        ("Nintendo president Shuntaro Furukawa said sales rose.", "Shuntaro Furukawa",
+         ("local:person", "person")),
+        ("Sony boss Kenichiro Yoshida spoke on Monday.", "Kenichiro Yoshida",
+         ("local:person", "person")),
+        ("Tim Cook said the iPhone sold well.", "Tim Cook", ("local:person", "person")),
         # a person's own lawyer, not a law
         ("Gordon Moore's lawyer declined to comment.", "Gordon Moore",
          ("local:person", "person")),

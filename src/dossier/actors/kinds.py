@@ -21,7 +21,7 @@ from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.bodies import another_countrys_agency, foreign_body, national_body, without_the
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
 from dossier.actors.people import given_name_gender
-from dossier.actors.places import place_evidence, state_as_place
+from dossier.actors.places import place_evidence, region_as_modifier, state_as_place
 from dossier.actors.things import (
     SCORE,
     SPORTS_ARTICLE,
@@ -63,7 +63,7 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
         return actor, place_evidence(span, actor.id) or why
     if actor.type in ("bloc", "region") and region_name_goes_on(span):
         return None, why
-    if is_region(actor) and state_as_place(span):
+    if is_region(actor) and (state_as_place(span) or region_as_modifier(span)):
         why = "state_as_place"
     if actor.type == "person" and group_modifier(span):
         why = "group_modifier"

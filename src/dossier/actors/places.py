@@ -162,6 +162,26 @@ def state_as_modifier(span: Span) -> bool:
     nationality): "Hong Kong's exchange", "China's air", "the 2008 Beijing Olympics",
     "Brazil star Neymar"; not "China's foreign ministry", "Russia's invasion",
     "China's economy"."""
+    return modifies_other_noun(span, cues().places["acting_heads"])
+
+
+@BOOK.rule("names", off=False)
+def region_as_modifier(span: Span) -> bool:
+    """A region's or a bloc-region's adjective modifying a noun is where the thing is or
+    comes from, as a country's is (``state_as_modifier``), unless the noun is one through
+    which the states of the region act: ``acting_heads`` or ``region_acting_heads``,
+    its nations, allies and powers: "the European test cycle", "European stocks",
+    "Western hostages"; not "European leaders agreed", "Western governments condemned",
+    "Western sanctions", "Western allies", "European nations"."""
+    c = cues().places
+    if len(span) > 1 and span[0].dep_ == "det" and span[0].head.i >= span.end:
+        span = span[1:]  # "the European" of "the European test cycle"
+    return modifies_other_noun(span, c["acting_heads"] | c["region_acting_heads"])
+
+
+def modifies_other_noun(span: Span, acting: frozenset[str]) -> bool:
+    """The name modifies a noun through which no state acts (a word of ``acting``):
+    the test of ``state_as_modifier`` and ``region_as_modifier``."""
     root = span.root
     if root.dep_ not in ("compound", "poss", "nmod", "amod") or root.head.i == root.i:
         return False
@@ -180,7 +200,7 @@ def state_as_modifier(span: Span) -> bool:
         words = [t for t in words if t.pos_ != "PROPN"]
         if not any(t.pos_ == "NOUN" for t in words):
             return False
-    acting, titles = c["acting_heads"], cues().titles
+    titles = cues().titles
     return not any(t.lower_ in acting or t.lemma_.lower() in acting
                    or t.lower_.rstrip(".") in titles for t in words)
 

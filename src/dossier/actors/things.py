@@ -53,7 +53,7 @@ def thing(a: Article, span: Span, person: bool) -> bool:
     """Whether an unknown name is a thing, no actor (the rules below)."""
     return thing_head(span) or eponym(span) or (person and (
         city_named_person(span) or club_named_person(span) or district_named_person(span)
-        or common_words_name(a, span)))
+        or common_words_name(a, span) or brand_product(span)))
 
 
 @BOOK.rule("names", off=False)
@@ -69,6 +69,21 @@ def thing_head(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and after.lower_ in nouns and after.pos_ == "NOUN" \
         and span.root.head == after
+
+
+@BOOK.rule("names", off=False)
+def brand_product(span: Span) -> bool:
+    """An unknown "person" that a product brand or its maker (``product_brands``) starts,
+    or stands right before as a proper noun of the same name, is a product: "Xbox Live
+    went down", "he bought Pokemon Sword", "the iPhone XS Max", "the Samsung UHD Smart
+    TV" (not "Tim Cook said", nor "Nintendo chief Shuntaro Furukawa", a common noun
+    between)."""
+    brands = cues().things["product_brands"]
+    if len(span) > 1 and span[0].lower_ in brands:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in brands and before.pos_ == "PROPN" \
+        and before.dep_ == "compound" and span.start <= before.head.i < span.end
 
 
 @BOOK.rule("names", off=False)
