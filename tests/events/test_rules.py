@@ -118,7 +118,11 @@ RULES = [
      "into crimes committed by Croat forces.", ("090", "SRBMILCOP", "HRVMIL"), None),
     ("arguments.noun_country_source", "Palestinian riots against Israeli military policies "
      "are still continuing.", ("140", "PSE", "ISR"), ("140", None, "ISR")),
+    ("arguments.own_envoy", "Turkey summoned its ambassador to Austria for consultations.",
+     ("110", "TUR", "AUT"), ("110", "TUR", "TURGOV")),
     # coding
+    ("coding.name_calling", "Kenya called Uganda a rogue state.", ("111", "KEN", "UGA"),
+     ("040", "KEN", "UGA")),
     ("coding.at_is_a_place", "Ghana celebrated the anniversary at Nigeria.",
      None, ("051", "GHA", "NGA")),
     ("coding.protest_aim", "Egyptian demonstrators rioted demanding the removal of "

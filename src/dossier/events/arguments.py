@@ -45,6 +45,11 @@ _NOT_STATES = frozenset({"IGO", "NGO", "MNC", "---"})
 HELD_STANCES = frozenset(load_toml("event_patterns.toml")["precision"]["held_stances"])
 VOICING = frozenset(load_toml("event_patterns.toml")["precision"]["voicing"])
 REPRESSED: dict[str, str] = load_toml("event_patterns.toml")["actor_words"]["repressed_people"]
+_OWN = load_toml("event_patterns.toml")["precision"]
+OWN_ENVOY_VERBS = frozenset(_OWN["own_envoy_verbs"])
+OWN_ENVOY_NOUNS = frozenset(_OWN["own_envoy_nouns"])
+OWN_POSSESSIVES = frozenset(_OWN["own_possessives"])
+OWN_ENVOY_POSTS = set(_OWN["own_envoy_posts"])
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,8 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
         agents = [a for t in preposition_objects(tok, {"by"}) if (a := actor_of(actors, t))]
         sources, targets = agents, sources
     else:
-        targets = [a for t in verb_targets(tok, vp, nested) if not place_in(t, vp.code)
+        targets = [a for t in _posts(tok, verb_targets(tok, vp, nested))
+                   if not place_in(t, vp.code)
                    and (a := actor_of(actors, t)) is not None
                    and not own_possessor(t, a, sources)]
     if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):
@@ -186,6 +192,30 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
     if not targets and len(sources) > 1 and not_each_other(tok, p):
         return None
     return Sides(sources, targets)
+
+
+@BOOK.rule("arguments", off=None)
+def own_envoy(verb: Token, obj: Token) -> list[Token] | None:
+    """An envoy the source summons, recalls or withdraws and calls "its"/"their" is its
+    own, no target; the country of the post is: "Turkey summoned its ambassador to
+    Austria for consultations" (a recall: → Austria, not TURGOV), "France recalled its
+    ambassadors from Australia" (→ Australia only). Not "Greece summoned the Turkish
+    ambassador" (another state's envoy), nor "Turkey summoned Austria's ambassador".
+    None: not an own envoy; else the post's tokens (none: no target)."""
+    if verb.lemma_.lower() not in OWN_ENVOY_VERBS or obj.dep_ != "dobj" \
+            or obj.lemma_.lower() not in OWN_ENVOY_NOUNS or not any(
+                c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in children(obj)):
+        return None
+    return preposition_objects(obj, OWN_ENVOY_POSTS)
+
+
+def _posts(verb: Token, objs: list[Token]) -> list[Token]:
+    """The verb's targets with an own envoy (``own_envoy``) put by its post, once."""
+    out: list[Token] = []
+    for t in objs:
+        post = own_envoy(verb, t)
+        out += [x for x in ([t] if post is None else post) if x not in out]
+    return out
 
 
 @BOOK.rule("arguments", off=[])

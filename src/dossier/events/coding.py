@@ -51,6 +51,9 @@ _FALLBACK_TARGETS_NOT_AIMED = tuple(t for t in FALLBACK_TARGETS
 # What a telephone call is made to do ("called his counterpart to congratulate him"):
 # the call is a consultation, not an appeal (``call_purposes``).
 CALL_PURPOSES = frozenset(load_toml("event_patterns.toml")["precision"]["call_purposes"])
+INSULTS = frozenset(load_toml("event_patterns.toml")["precision"]["insults"])
+# Criticise or denounce: what calling someone an insult is.
+_CRITICISE = "111"
 REFUSAL_CODES: dict[str, str] = load_toml("event_patterns.toml")["precision"]["refusal_codes"]
 FAILING = frozenset(load_toml("event_patterns.toml")["precision"]["failing"])
 FAILED_AGREEMENT: str = load_toml("event_patterns.toml")["precision"]["failed_agreement"]
@@ -235,6 +238,27 @@ def phone_call(code: str, verb: Token) -> str:
             c.dep_ == "xcomp" and c.lemma_.lower() not in CALL_PURPOSES for c in kids):
         return code
     return "040"
+
+
+@BOOK.rule("coding")
+def name_calling(code: str, verb: Token) -> str:
+    """Calling someone an insult is criticism (111), not an appeal (02x) nor a call:
+    "The minister called the mayor a dangerous liar", "Kenya called Uganda a rogue
+    state" (the predicate of "call", or a word modifying it, among ``insults``), also
+    parsed as an apposition: "called Gondor's envoy to Rohan a very stupid guy". Not
+    "called Kenya a key partner", "called on Uganda to act", "called Kenya's envoy, a
+    former general" (an apposition with no insult)."""
+    objs = [c for c in children(verb) if c.dep_ in ("dobj", "oprd")]
+    if verb.lemma_.lower() != "call" or not objs:
+        return code
+    said = [c for c in children(verb) if c.dep_ in ("oprd", "attr")] + [
+        a for o in objs for a in children(o) if a.dep_ == "appos"
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in children(a))]
+    for c in said:
+        if ({c.lemma_.lower()} | {m.lemma_.lower() for m in children(c)
+                                  if m.dep_ in ("amod", "compound")}) & INSULTS:
+            return _CRITICISE
+    return code
 
 
 @BOOK.rule("coding")

@@ -43,6 +43,7 @@ from dossier.events.coding import (
     failed_agreement,
     fallback_targets,
     intended_code,
+    name_calling,
     pairs,
     phone_call,
     policy_code,
@@ -179,7 +180,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         code = vp.code
         if not vp.particle and not vp.objects:
             code = dictionary_object_pattern(code, tok, lemma)
-        vp = replace(vp, code=phone_call(requested_code(code, tok, p), tok))
+        vp = replace(vp, code=phone_call(name_calling(requested_code(code, tok, p), tok), tok))
         sides = verb_sides(tok, vp, actors, p)
         found = _events(tok, vp.code, sides, parsed, actors, p, "pattern")
         if not found and (alone := _unnamed(tok, vp.code, sides)) is not None:
@@ -190,7 +191,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
     specific = bool(how)
     if fallback is None:
         return unnamed
-    fallback = phone_call(requested_code(fallback, tok, p), tok)
+    fallback = phone_call(name_calling(requested_code(fallback, tok, p), tok), tok)
     vp = VerbPattern(frozenset({lemma}), fallback, fallback_targets(fallback), None,
                      frozenset(), intransitive=specific)
     mutual = any(c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects
