@@ -22,11 +22,17 @@ made of each article (computed first, outside valgrind). The main process is
 counted from the run's start to its end, the worker from its fork to its exit;
 each has its own dump.
 
+``fork``: the main process of ``dossier extract --workers 1`` on the small case from
+its start to the fork of its NLP worker (the CLI's imports, the settings, the
+pipeline's imports): the worker's start, and so the run's critical path, waits for
+it. The process ends at the fork (``os.register_at_fork``), after an uncounted run
+that writes the bytecode.
+
 ``startup``: the whole phase script of benchmarks/startup.py (one sentence: imports,
 the model, the gazetteer, the linker, the first document), after one uncounted run
 that writes the compiled cache and the bytecode.
 
-    python benchmarks/instructions.py [stages|startup|main|both] [--warm 20]
+    python benchmarks/instructions.py [stages|startup|main|fork|both] [--warm 20]
                                       [--count 20] [--json OUT]
 
 PYTHONHASHSEED is fixed so that two runs of the same code count the same (to
@@ -205,9 +211,29 @@ def main_process(tmp: Path) -> dict[str, Any]:
             "worker_hand_over": counts[worker_pid]}
 
 
+# the main process of `dossier extract --workers 1` until it forks the NLP worker
+TO_FORK = r"""
+import os, sys
+os.register_at_fork(before=lambda: os._exit(0))
+from dossier.cli import main
+main(["extract", "--workers", "1", sys.argv[1]])
+"""
+
+
+def to_fork(tmp: Path) -> dict[str, Any]:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+    from same_records import inputs
+
+    corpus = inputs(tmp, "polnear")["polnear"][0]
+    subprocess.run([sys.executable, "-c", TO_FORK, corpus], check=True,
+                   capture_output=True)  # the bytecode
+    callgrind(["-c", TO_FORK, corpus], tmp / "fork", False, dict(os.environ))
+    return {"to_fork": total(tmp / "fork")}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", nargs="?", choices=("stages", "startup", "main", "both"),
+    ap.add_argument("what", nargs="?", choices=("stages", "startup", "main", "fork", "both"),
                     default="both")
     ap.add_argument("--warm", type=int, default=20)
     ap.add_argument("--count", type=int, default=20)
@@ -221,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
             res["startup"] = startup(Path(tmp))
         if args.what == "main":
             res["main"] = main_process(Path(tmp))
+        if args.what == "fork":
+            res["fork"] = to_fork(Path(tmp))
     report(res, args.json)
     return 0
 

@@ -85,3 +85,32 @@ def test_entry_points_are_read_grouped() -> None:
         " 'spacy': len(after.get('spacy_factories', [])) == len(names.get("
         "'spacy_factories', [])), 'groups': len(groups)}))")
     assert loaded["plain"] and loaded["same"] and loaded["spacy"] and loaded["groups"] > 0
+
+
+# what the main process of a run has imported when it forks the NLP worker: the
+# worker's start waits for it, so what only reading and cleaning need comes after
+AT_FORK = (
+    "import json, os, sys\n"
+    "def report():\n"
+    "    print(json.dumps({m: m in sys.modules for m in %r}), flush=True)\n"
+    "    os._exit(0)\n"
+    "os.register_at_fork(before=report)\n"
+    "from dossier.cli import main\n"
+    "main(['extract', '--workers', '1', %r])\n"
+)
+
+
+@pytest.mark.parametrize("module, loaded", [
+    ("ftfy", False),  # mojibake repair: reading
+    ("dossier.clean.segment", False),
+    ("dossier.clean.boilerplate", False),
+    ("dossier.clean.paragraphs", False),
+    ("dossier.ingest.text", False),
+    # the run's own modules are there (the report came at the fork)
+    ("dossier.pipeline", True),
+    ("dossier.ingest", True),
+])
+def test_worker_forks_before_reading_imports(tmp_path, module: str, loaded: bool) -> None:
+    news = tmp_path / "news.txt"
+    news.write_text("The mayor said the bridge would reopen on Monday.\n", encoding="utf-8")
+    assert _modules_after(AT_FORK % ((module,), str(news)))[module] is loaded

@@ -27,11 +27,8 @@ from typing import Any
 
 from dossier.cache import compiled
 from dossier.children import die_with_parent
-from dossier.clean.boilerplate import classify
 from dossier.clean.chunk import article_pieces, needs_pieces
 from dossier.clean.dedup import Deduplicator
-from dossier.clean.paragraphs import paragraph_spans
-from dossier.clean.segment import segment
 from dossier.ingest import ReadOptions
 from dossier.ingest.parallel import read_ahead
 from dossier.records import Article, Document, DocumentResult, Dropped, Problem, content_id
@@ -145,6 +142,12 @@ def clean_document(
 
 def split_document(doc: Document, settings: dict[str, Any]) -> DocumentResult:
     """Clean and segment one document into articles and dropped spans (no dedup)."""
+    # here, not at the top: a run forks its NLP worker first, and the worker needs none
+    # of them (what is imported before the fork delays the worker's start)
+    from dossier.clean.boilerplate import classify
+    from dossier.clean.paragraphs import paragraph_spans
+    from dossier.clean.segment import segment
+
     result = DocumentResult(doc)
     text = doc.text
     spans = paragraph_spans(text)

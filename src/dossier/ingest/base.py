@@ -8,11 +8,9 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import ftfy
-from ftfy.badness import is_bad
 
 from dossier.errors import InputError
 from dossier.records import Document
@@ -23,19 +21,26 @@ BINARY_CONTROL_SHARE = 0.01
 # A language tag as pages and feeds write it: "en", "en-GB", "pt_BR", "zh-Hant-TW".
 _LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    # Repair only wrong decodings (mojibake); every other ftfy fix would change
-    # characters the user typed (quotes, widths, ligatures, line breaks).
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+@cache
+def ftfy_config() -> Any:
+    """ftfy's settings for every reader. ftfy (~0.03 s of imports) comes with the first
+    text read, not with this module: a run forks its NLP worker before reading, and
+    what the main process imports before the fork delays the worker's start."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        # Repair only wrong decodings (mojibake); every other ftfy fix would change
+        # characters the user typed (quotes, widths, ligatures, line breaks).
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +248,10 @@ def decode_text(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
             notes.append(f"decoded as {encoding}")
     # ftfy's own detector is one regex scan; the repair is far slower, so only
     # text that shows mojibake pays for it.
-    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG) if is_bad(text) else text
+    import ftfy
+    from ftfy.badness import is_bad
+
+    fixed = ftfy.fix_text(text, config=ftfy_config()) if is_bad(text) else text
     if fixed != text:
         notes.append("repaired mojibake")
         text = fixed

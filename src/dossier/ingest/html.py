@@ -26,8 +26,8 @@ from charset_normalizer import from_bytes
 
 from dossier.errors import InputError
 from dossier.ingest.base import (
-    _FTFY_CONFIG,
     ReadOptions,
+    ftfy_config,
     language_tag,
     read_bytes,
     too_big_unpacked,
@@ -82,7 +82,7 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?![\d])")
 
 def fix_text(text: str) -> tuple[str, bool]:
     """Repair mojibake with the same ftfy settings as the plain-text reader."""
-    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    fixed = ftfy.fix_text(text, config=ftfy_config())
     return fixed, fixed != text
 
 
