@@ -92,16 +92,24 @@ def test_quoted_as_saying_only_after_quote(quotes, text: str, start: str | None,
         assert said(qs, start)[0] == speaker
 
 
-@pytest.mark.parametrize(("text", "start", "with_rule", "without"), [
+@pytest.mark.parametrize(("text", "start", "with_rule", "without", "floor"), [
+    # (a report of "predict" is worth 0.35 on the tuning pages, whoever speaks)
     ("Marco Rubio says the race has three candidates.\nThe Florida senator is predicting "
      "that he will win the nomination.", "that he will win", "Marco Rubio",
-     "The Florida senator"),
+     "The Florida senator", 0.3),
     ("Eric Holcomb did not attend the rally.\nThe governor said he was waiting for a "
-     "report.", "he was waiting", "Eric Holcomb", "The governor"),
+     "report.", "he was waiting", "Eric Holcomb", "The governor", 0.6),
+    # a partial quote of the person found (0.27 when the rule gave UNLINKED, not RESOLVED)
+    ("Bernie Sanders spoke in Iowa on Monday.\n\nLast winter, the independent Vermont "
+     "senator said, the press considered him a “lost cause,” but now they cannot ignore "
+     "him.", "Last winter", "Bernie Sanders", "the independent Vermont senator", 0.6),
 ])
 def test_a_title_is_the_one_person_named_before(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
-                                                with_rule: str, without: str) -> None:
+                                                with_rule: str, without: str,
+                                                floor: float) -> None:
     assert said(quotes(text), start)[0] == with_rule
+    # the person found speaks as a resolved role (RESOLVED)
+    assert next(q for q in quotes(text) if q.text.startswith(start)).confidence >= floor
     with switched_off("quotes.speakers.named_before"):
         assert said(quotes(text), start)[0] == without
 

@@ -145,6 +145,23 @@ def weak_cue(cue: Token, adjacent: bool) -> bool:
     return lemma(cue) in cues().weak and not adjacent
 
 
+@BOOK.rule("cues", off=False)
+def speaker_joined(view: ArticleView, cue: Token, content: Span,
+                   speaker: SpeakerDict | None) -> bool:
+    """A cue after its quotation is joined to it when only punctuation and its
+    speaker's phrase stand between, however long the phrase: "“We regret it,” a
+    spokesperson for Microsoft said." (not "“Never” was all he wrote, a spokesman
+    said")."""
+    if speaker is None or cue.i < content.end:
+        return False
+    phrase = speaker.get("phrase") or speaker
+    a, b = phrase["start"], phrase["end"]
+    before, after = view.text[content.end_char : a], view.text[b : cue.idx]
+    return (content.end_char <= a and b <= cue.idx and "\n" not in before
+            and not re.search(r"\w", before) and any(p in before for p in _JOINERS)
+            and not after.strip())
+
+
 def in_relative(cue: Token, content: Span) -> bool:
     """Whether a cue stands in a relative clause that does not hold the quotation."""
     v: Token = cue

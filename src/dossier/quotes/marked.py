@@ -18,6 +18,7 @@ from dossier.quotes.cues import (
     governing_cue,
     is_adjacent,
     reported_via,
+    speaker_joined,
     weak_cue,
 )
 from dossier.quotes.epithets import epithet
@@ -105,7 +106,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
         speaker, conf = speaker_of(view, cue)
         if speaker is None and (found := governing_cue(view, cue, inside)) is not None:
             cue, (speaker, conf) = found
-        adjacent = is_adjacent(view, cue, content)
+        adjacent = is_adjacent(view, cue, content) or speaker_joined(
+            view, cue, content, speaker)
         if scare_quote(speaker, adjacent, words):
             continue
         if speaker is not None and out and not (
