@@ -280,6 +280,8 @@ RULES = [
     # session 17: what the default view must not show as sure
     ("precision.place_in", "Russian forces carried out airstrikes in Syria on Tuesday.",
      ("190", "RUSMIL", None), ("190", "RUSMIL", "SYR")),
+    ("arguments.own_possessor", "Erdogan reiterated Turkey's support for the Libyan government.",
+     None, ("051", "TURGOV", "TUR")),
     ("arguments.agent_of_noun", "Before the visit by Emmanuel Macron to China, Russian "
      "police arrested two activists.", ("042", "FRAGOV", "CHN"), None),
     ("precision.verbal_attack", "Donald Trump attacked Nancy Pelosi on Twitter.",

@@ -42,6 +42,8 @@ INQUIRY_ROOT = "09"
 REPRESSION_ROOT = "17"
 # Code prefixes that are no country (international, non-governmental, multinational).
 _NOT_STATES = frozenset({"IGO", "NGO", "MNC", "---"})
+HELD_STANCES = frozenset(load_toml("event_patterns.toml")["precision"]["held_stances"])
+VOICING = frozenset(load_toml("event_patterns.toml")["precision"]["voicing"])
 REPRESSED: dict[str, str] = load_toml("event_patterns.toml")["actor_words"]["repressed_people"]
 _OWN = load_toml("event_patterns.toml")["precision"]
 OWN_ENVOY_VERBS = frozenset(_OWN["own_envoy_verbs"])
@@ -177,7 +179,8 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
     else:
         targets = [a for t in _posts(tok, verb_targets(tok, vp, nested))
                    if not place_in(t, vp.code)
-                   and (a := actor_of(actors, t)) is not None]
+                   and (a := actor_of(actors, t)) is not None
+                   and not own_possessor(t, a, sources)]
     if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):
         targets = _actors(actors, asked_target(tok))
     if not targets and not passive and cameo()[vp.code].root == REPRESSION_ROOT:
@@ -313,6 +316,25 @@ def agent_of_noun(tok: Token) -> list[Token]:
     actor stands for it, the event has no known source. Not the "by" of a noun pattern
     whose target it is."""
     return preposition_objects(tok, {"by"})
+
+
+@BOOK.rule("arguments", off=False)
+def own_possessor(tok: Token, a: ActorRef, sources: list[ActorRef]) -> bool:
+    """The owner of a stance (``held_stances``), when the source's own side or the
+    stance is voiced (``voicing``), holds it and is no target: "Erdogan reiterated
+    Turkey's support for the GNA" (→ the GNA, not Turkey), "Guterres reiterated the
+    U.N.'s commitment to Lebanon", "The Egyptian Foreign Ministry expressed Egypt's
+    solidarity with Saudi Arabia"; but "The EU
+    welcomed Turkey's support for the GNA" (→ Turkey: another side) and "López Obrador
+    defended Mexico's immigration policy" (a policy is no stance: → Mexico)."""
+    if tok.dep_ != "poss" or tok.head.lemma_.lower() not in HELD_STANCES:
+        return False
+    if tok.head.head.lemma_.lower() in VOICING:
+        return True  # "the ministry expressed Egypt's solidarity with Saudi Arabia"
+    return any(
+        (s.actor_id is not None and s.actor_id == a.actor_id)
+        or (s.country is not None and s.country == a.country
+            and s.country not in _NOT_STATES) for s in sources)
 
 
 @BOOK.rule("arguments", off=None)
