@@ -21,6 +21,41 @@ from dossier.sinks import RunSummary, Sink
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
+class _Connection:
+    """A DuckDB connection whose queries give Ctrl-C back as KeyboardInterrupt: DuckDB
+    turns the interrupt that arrives during a query into ``RuntimeError: Query
+    interrupted`` (caused by the KeyboardInterrupt), which a per-document error
+    handler would take for a bad document and go on (exit 0), or the CLI for a crash
+    (exit 1, a traceback); a run stopped by Ctrl-C must end as one (exit 130)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+
+    def execute(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return self._con.execute(*args, **kwargs)
+        except Exception as exc:
+            _reraise_interrupt(exc)
+            raise
+
+    def executemany(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return self._con.executemany(*args, **kwargs)
+        except Exception as exc:
+            _reraise_interrupt(exc)
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
+def _reraise_interrupt(exc: Exception) -> None:
+    """Raise KeyboardInterrupt if ``exc`` is DuckDB's report of a Ctrl-C."""
+    if isinstance(exc.__cause__, KeyboardInterrupt) or isinstance(
+            exc.__context__, KeyboardInterrupt):
+        raise KeyboardInterrupt from exc
+
+
 def _insert(con: Any, table: str, rows: list[list[Any]], or_ignore: bool = False) -> None:
     """Insert rows (in the table's column order) through one Arrow table: DuckDB's
     ``executemany`` runs one statement a row, ~50× slower."""
@@ -90,7 +125,7 @@ class Store(Sink):
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            self.con: Any = _Connection(duckdb.connect(str(self.path), read_only=read_only))
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
         self.run_id: str | None = None
