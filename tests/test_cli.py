@@ -414,8 +414,8 @@ def test_ctrl_c_exits_130(tmp_path: Path, demo_path: Path) -> None:
     line = proc.stderr.readline().decode()  # the first progress line: the run is going
     assert line.startswith("ingest: "), line
     proc.send_signal(signal.SIGINT)
-    _, rest = proc.communicate(timeout=120)
-    assert proc.returncode == 130
+    out, rest = proc.communicate(timeout=120)
+    assert proc.returncode == 130, (out.decode()[-500:], rest.decode()[-1500:])
     assert "interrupted" in rest.decode() and "Traceback" not in rest.decode()
 
 
