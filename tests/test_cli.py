@@ -402,13 +402,18 @@ def test_closed_pipe_ends_quietly(db: Path) -> None:
     assert proc.wait(timeout=120) == 141 and err == ""
 
 
-def test_ctrl_c_exits_130(tmp_path: Path, demo_path: Path) -> None:
+def test_ctrl_c_exits_130(tmp_path: Path, demo_path: Path, make_varied_text) -> None:  # type: ignore[no-untyped-def]
     import signal
     import subprocess
     import sys
 
+    # the demo and a second file long enough that the run cannot end before the signal
+    # comes (the demo alone takes ~2 s: on a busy machine the run could end first)
+    more = tmp_path / "more.txt"
+    more.write_bytes(make_varied_text(300_000))
     proc = subprocess.Popen([sys.executable, "-m", "dossier", "ingest", str(demo_path),
-                             "--db", str(tmp_path / "x.duckdb")], stdout=subprocess.PIPE,
+                             str(more), "--db", str(tmp_path / "x.duckdb")],
+                            stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=_subprocess_env())
     assert proc.stderr is not None
     line = proc.stderr.readline().decode()  # the first progress line: the run is going
