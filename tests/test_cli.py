@@ -411,8 +411,14 @@ def test_ctrl_c_exits_130(tmp_path: Path, demo_path: Path, make_varied_text) -> 
     # comes (the demo alone takes ~2 s: on a busy machine the run could end first)
     more = tmp_path / "more.txt"
     more.write_bytes(make_varied_text(300_000))
-    proc = subprocess.Popen([sys.executable, "-m", "dossier", "ingest", str(demo_path),
-                             str(more), "--db", str(tmp_path / "x.duckdb")],
+    # started as a shell starts it: Ctrl-C at its default and not blocked, whatever a
+    # library earlier in this test process did to its own signal state (in the full
+    # suite the run went on to the end after the signal, never when run alone)
+    start = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+             "signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT]); "
+             "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])")
+    proc = subprocess.Popen([sys.executable, "-c", start, "-m", "dossier", "ingest",
+                             str(demo_path), str(more), "--db", str(tmp_path / "x.duckdb")],
                             stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=_subprocess_env())
     assert proc.stderr is not None
