@@ -32,28 +32,25 @@ class _Connection:
         self._con = con
 
     def execute(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return self._con.execute(*args, **kwargs)
-        except Exception as exc:
-            _reraise_interrupt(exc)
-            raise
+        return _query(self._con.execute, *args, **kwargs)
 
     def executemany(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return self._con.executemany(*args, **kwargs)
-        except Exception as exc:
-            _reraise_interrupt(exc)
-            raise
+        return _query(self._con.executemany, *args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)
 
 
-def _reraise_interrupt(exc: Exception) -> None:
-    """Raise KeyboardInterrupt if ``exc`` is DuckDB's report of a Ctrl-C."""
-    if isinstance(exc.__cause__, KeyboardInterrupt) or isinstance(
-            exc.__context__, KeyboardInterrupt):
-        raise KeyboardInterrupt from exc
+def _query(run: Any, *args: Any, **kwargs: Any) -> Any:
+    """``run(*args, **kwargs)``, with DuckDB's report of a Ctrl-C raised as the
+    KeyboardInterrupt it was."""
+    try:
+        return run(*args, **kwargs)
+    except Exception as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt) or isinstance(
+                exc.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from exc
+        raise
 
 
 def _insert(con: Any, table: str, rows: list[list[Any]], or_ignore: bool = False) -> None:
