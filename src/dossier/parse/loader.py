@@ -24,6 +24,7 @@ from thinc.api import NumpyOps
 
 from dossier.models import DEFAULT_SPACY_MODELS as DEFAULT_MODELS
 from dossier.models import ModelError
+from dossier.parse.tables import table_components
 
 # Components Dossier uses: the parser for sentences and syntax (quotes, events), the
 # tagger and attribute ruler for POS, the lemmatizer for cue verbs, NER for actors.
@@ -161,6 +162,8 @@ def load_nlp(model: str | None = None) -> Language:
                              config=SAVED_TOKENIZER if name in DEFAULT_MODELS else {})
             with_paragraph_breaks(nlp)
             straight_negation(nlp)
+            if not os.environ.get("DOSSIER_SPACY_RULES"):
+                table_components(nlp)
             return nlp if os.environ.get("DOSSIER_BLIS") else use_matmul(nlp)
         except OSError as exc:
             errors.append(f"{name}: {exc}".splitlines()[0])
