@@ -49,27 +49,25 @@ from spacy.tokens._retokenize import set_token_attrs
 STRING_ATTRS = ("TAG", "LOWER", "DEP", "ORTH", "NORM", "POS", "LEMMA")
 FLAG_ATTRS = ("IS_SPACE",)
 
-Spec = Callable[[dict[str, Any]], bool]
-
 
 class Unsupported(Exception):
     """A rule the table cannot express: spaCy's matcher applies the ruler."""
 
 
-def _value_test(attr: str, value: Any) -> Callable[[Any], bool]:
+def _value_test(attr: str, value: Any) -> frozenset[Any] | Callable[[Any], bool]:
+    """The values a token's ``attr`` may have (a set), or a test of the value."""
     if attr in FLAG_ATTRS:
         if not isinstance(value, bool):
             raise Unsupported(attr)
-        return lambda v: bool(v) == value
+        return frozenset({value})
     if attr not in STRING_ATTRS:
         raise Unsupported(attr)
     if isinstance(value, str):
-        return lambda v: v == value
+        return frozenset({value})
     if isinstance(value, dict) and len(value) == 1:
         ((op, arg),) = value.items()
         if op == "IN":
-            allowed = frozenset(arg)
-            return lambda v: v in allowed
+            return frozenset(arg)
         if op == "NOT_IN":
             barred = frozenset(arg)
             return lambda v: v not in barred
@@ -79,62 +77,94 @@ def _value_test(attr: str, value: Any) -> Callable[[Any], bool]:
     raise Unsupported(f"{attr}: {value!r}")
 
 
-def _spec(token: dict[str, Any]) -> tuple[tuple[str, Callable[[Any], bool]], ...]:
-    if not token:
-        raise Unsupported("empty token pattern")
-    return tuple((attr, _value_test(attr, value)) for attr, value in token.items())
+def _bits(mask: int) -> list[int]:
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
 
 
 class _Table:
-    """The ruler's rules compiled: token specs, and per rule its patterns."""
+    """The ruler's rules compiled. A token pattern ("spec") is a bit; per attribute,
+    the specs that test it, the values each accepts, and the other tests; per
+    attribute value, the specs it fails (kept), so that a token's matching specs are
+    the specs none of its values fails."""
 
     def __init__(self, ruler: AttributeRuler):
         self.attrs: list[dict[int, Any]] = list(ruler.attrs)
-        specs: list[tuple[tuple[str, Callable[[Any], bool]], ...]] = []
         spec_ids: dict[str, int] = {}
+        self.tested: dict[str, int] = {}  # attr -> the specs that test it
+        self.accept: dict[str, dict[Any, int]] = {}  # attr -> value -> specs it passes
+        self.other: dict[str, list[tuple[int, Callable[[Any], bool]]]] = {}
+        self.spec_rules: dict[int, list[int]] = {}  # spec -> single-token rules
         # (rule, pattern as spec ids, index into the pattern)
-        self.single: list[tuple[int, int]] = []
         self.multi: list[tuple[int, tuple[int, ...], int]] = []
-        used: set[str] = set()
         for rule, index in enumerate(ruler.indices):
             _, patterns = ruler.matcher.get(str(rule))
             for pattern in patterns:
-                ids = []
-                for token in pattern:
-                    key = repr(sorted(token.items()))
-                    if key not in spec_ids:
-                        spec_ids[key] = len(specs)
-                        specs.append(_spec(token))
-                        used.update(token)
-                    ids.append(spec_ids[key])
+                ids = [self._spec(token, spec_ids) for token in pattern]
                 if not -len(ids) <= index < len(ids):
                     raise Unsupported(f"index {index} of a pattern of {len(ids)}")
                 if len(ids) == 1:
-                    self.single.append((rule, ids[0]))
+                    self.spec_rules.setdefault(ids[0], []).append(rule)
                 else:
                     self.multi.append((rule, tuple(ids), index % len(ids)))
-        self.specs = specs
-        self.names = sorted(used)
+        self.every = (1 << len(spec_ids)) - 1
+        self.names = sorted(self.tested)
         self.ids = [IDS[name] for name in self.names]
-        self.firsts = {ids[0] for _, ids, _ in self.multi}
-        # per distinct token: (the specs it matches, the single-token rules' merged
-        # values {attr: (rule, value)})
-        self.known: dict[tuple[int, ...], tuple[frozenset[int], dict[int, tuple[int, Any]]]] = {}
+        self.firsts = 0
+        for _, pattern_ids, _ in self.multi:
+            self.firsts |= 1 << pattern_ids[0]
+        self.fails: dict[str, dict[int, int]] = {name: {} for name in self.names}
+        # per distinct token: (its specs, the single-token rules' values {attr: (rule, value)})
+        self.known: dict[tuple[int, ...], tuple[int, dict[int, tuple[int, Any]]]] = {}
 
-    def lookup(self, doc: Doc, key: tuple[int, ...]
-               ) -> tuple[frozenset[int], dict[int, tuple[int, Any]]]:
+    def _spec(self, token: dict[str, Any], spec_ids: dict[str, int]) -> int:
+        if not token:
+            raise Unsupported("empty token pattern")
+        key = repr(sorted(token.items()))
+        if key in spec_ids:
+            return spec_ids[key]
+        spec = spec_ids[key] = len(spec_ids)
+        bit = 1 << spec
+        for attr, value in token.items():
+            test = _value_test(attr, value)
+            self.tested[attr] = self.tested.get(attr, 0) | bit
+            if isinstance(test, frozenset):
+                accept = self.accept.setdefault(attr, {})
+                for v in test:
+                    accept[v] = accept.get(v, 0) | bit
+            else:
+                self.other.setdefault(attr, []).append((spec, test))
+        return spec
+
+    def _fail(self, doc: Doc, name: str, raw: int) -> int:
+        fails = self.fails[name]
+        mask = fails.get(raw)
+        if mask is None:
+            value: Any = bool(raw) if name in FLAG_ATTRS else (
+                doc.vocab.strings[raw] if raw else "")
+            passed = self.accept.get(name, {}).get(value, 0)
+            for spec, test in self.other.get(name, ()):
+                if test(value):
+                    passed |= 1 << spec
+            mask = fails[raw] = self.tested[name] & ~passed
+        return mask
+
+    def lookup(self, doc: Doc, key: tuple[int, ...]) -> tuple[int, dict[int, tuple[int, Any]]]:
         found = self.known.get(key)
         if found is None:
-            strings = doc.vocab.strings
-            values = {name: (bool(v) if name in FLAG_ATTRS else strings[v] if v else "")
-                      for name, v in zip(self.names, key, strict=True)}
-            hits = frozenset(i for i, spec in enumerate(self.specs)
-                             if all(test(values[attr]) for attr, test in spec))
+            failed = 0
+            for name, raw in zip(self.names, key, strict=True):
+                failed |= self._fail(doc, name, raw)
+            hits = self.every & ~failed
             merged: dict[int, tuple[int, Any]] = {}
-            for rule, spec in self.single:
-                if spec in hits:
-                    for attr, value in self.attrs[rule].items():
-                        merged[attr] = (rule, value)
+            rules = sorted(r for spec in _bits(hits) for r in self.spec_rules.get(spec, ()))
+            for rule in rules:
+                for attr, value in self.attrs[rule].items():
+                    merged[attr] = (rule, value)
             found = self.known[key] = (hits, merged)
         return found
 
@@ -148,9 +178,8 @@ class _Table:
                 if not hits & self.firsts:
                     continue
                 for rule, ids, index in self.multi:
-                    end = start + len(ids)
-                    if end <= len(found) and all(
-                            spec in found[start + k][0] for k, spec in enumerate(ids)):
+                    if start + len(ids) <= len(found) and all(
+                            found[start + k][0] >> spec & 1 for k, spec in enumerate(ids)):
                         into = extra.setdefault(start + index, {})
                         for attr, value in self.attrs[rule].items():
                             if attr not in into or into[attr][0] <= rule:
