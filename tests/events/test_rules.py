@@ -205,9 +205,6 @@ RULES = [
      ("163", "USAGOV", "RUS"), ("100", "USAGOV", "RUS")),
     ("coding.said_must", "Russia says Israel must end attacks on Syria.",
      ("100", "RUS", "ISR"), None),
-    # coverage (issue 19, session 19)
-    ("patterns.longer_match", "The Peruvian president declared a state of emergency in Lima.",
-     ("1724", "PERGOV", None), ("1044", "PERGOV", None)),
     # what the default view may not show (issue 19, session 11)
     ("modality.prediction", "Russia is likely to attack Ukraine.",
      ("modality", "190", "hypothetical"), ("confidence", "190", 0.75)),

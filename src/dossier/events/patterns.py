@@ -248,8 +248,7 @@ def dictionary_code(tok: Token, lemma: str, widen: bool = True) -> tuple[str | N
                     if not rest <= present:
                         continue
                     if lemma in named and not rest and "&" not in key:
-                        return longer_match(table.get(key, ()), present | _object_phrases(
-                            tok)) or code, "verb"
+                        return code, "verb"
                     if widen and widened is None and (
                             lemma in named or block_pattern(lemma, named)) and not (
                             lemma in d.verbs and bare_preposition(key, rest)):
@@ -257,27 +256,6 @@ def dictionary_code(tok: Token, lemma: str, widen: bool = True) -> tuple[str | N
         if widened is not None:
             return widened, "widened"
     return d.verbs.get(lemma), ""
-
-
-def _object_phrases(tok: Token) -> frozenset[str]:
-    """The prepositional phrases on a verb's object, as keys ("declared a state of
-    emergency" -> prep:of:emergency)."""
-    return frozenset(f"prep:{c.lower_}:{w}" for obj in children(tok) if obj.dep_ == "dobj"
-                     for c in children(obj) if c.dep_ == "prep"
-                     for o in children(c) if o.dep_ == "pobj"
-                     for w in (o.lower_, o.lemma_.lower()))
-
-
-@BOOK.rule("patterns", off=None)
-def longer_match(found: tuple[tuple[frozenset[str], str, frozenset[str]], ...],
-                 present: frozenset[str]) -> str | None:
-    """A pattern of the verb's block that adds words to the one-phrase pattern found,
-    all of them there, is the reading, as PETRARCH2 takes its longest match: "Bolivia
-    declared a state of emergency" 1724 by "state of emergency", not 1044 by "declare
-    a state" (statehood). Its phrases each name a word ("prep:of:emergency"), not a
-    bare preposition ("prep:to")."""
-    return next((code for rest, code, _ in found if rest and rest <= present and all(
-        k.count(":") == 2 or (k.startswith("obj:") and "&" not in k) for k in rest)), None)
 
 
 @BOOK.rule("patterns", off=False)
