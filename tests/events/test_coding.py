@@ -27,6 +27,28 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
          {("1661", "QAT", "DJI")}),
         ("Iraq expelled the weapons inspectors.", {("1662", "IRQ", None)}),
         ("Russia withdrew its troops from Syria.", {("087", "RUS", "SYR")}),
+        # issue 19, session 19: joint exercises are military cooperation (the tagger's
+        # lemma of "staged" is "stag"), stopping supplies a sanction, handing over aid
+        # goods aid, opening the borders to refugees humanitarian aid
+        ("Chile and Peru staged joint naval exercises off the coast.",
+         {("062", "CHL", "PER"), ("062", "PER", "CHL")}),
+        ("Egypt held military drills with Greece.", {("062", "EGY", "GRC")}),
+        ("Turkey suspended food supplies to Armenia.", {("162", "TUR", "ARM")}),
+        ("Japan handed over medical equipment to Kenya.", {("070", "JPN", "KEN")}),
+        ("Japan handed over power to Kenya.", set()),
+        ("Kenya opened its borders to Somali refugees.", {("073", "KEN", "SOMREF")}),
+        ("Kenya opened its border with Uganda.", {("080", "KEN", "UGA")}),
+        ("Russia launched cyber warfare against Britain.", {("190", "RUS", "GBR")}),
+        # expelled diplomats reduce relations (161); a meal with someone is a meeting
+        ("Kenya expelled two Ugandan diplomats.", {("161", "KEN", "UGAGOV")}),
+        ("Kenya expelled two Ugandan journalists.", {("174", "KEN", "UGAMED")}),
+        ("The Kenyan president had lunch with the Ugandan president.",
+         {("040", "KENGOV", "UGAGOV")}),
+        ("The Kenyan president had lunch in Paris.", set()),
+        # pressing someone to act is a demand of that act, which is no event of its own
+        ("The United States is pressuring Kenya to release the journalists.",
+         {("1053", "USA", "KEN")}),
+        ("Kenya was pressured by Uganda to withdraw its troops.", {("1056", "UGA", "KEN")}),
         # verbs the tuning sets showed uncoded (issue 19)
         ("Iran returned the British sailors to Britain.", {("0841", "IRN", "GBR")}),
         ("Egypt suspended talks with Israel.", {("164", "EGY", "ISR")}),

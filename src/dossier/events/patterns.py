@@ -285,9 +285,11 @@ def verb_matches(tok: Token, vp: VerbPattern) -> bool:
 def verb_pattern(tok: Token, lemma: str, p: Patterns) -> VerbPattern | None:
     """The first verb pattern of ``event_patterns.toml`` the verb matches: "Beijing
     supplies Moscow" 070, "cracked down on demonstrators" 175, "imposed sanctions on
-    Moscow" 163."""
+    Moscow" 163; by the lemma the dictionary knows when the tagger's has no pattern
+    ("Chile and Peru staged war games": the tagger's lemma of "staged" is "stag")."""
+    found = p.verbs.get(lemma) or p.verbs.get(known_lemma(lemma, tok), ())
     return released_material(tok, lemma) or next(
-        (vp for vp in p.verbs.get(lemma, ()) if verb_matches(tok, vp)), None)
+        (vp for vp in found if verb_matches(tok, vp)), None)
 
 
 _PRECISION = load_toml("event_patterns.toml")["precision"]
