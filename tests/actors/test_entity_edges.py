@@ -1,6 +1,6 @@
 """Words NER glued before a name (dossier.actors.entity_edges), each rule on and off
-with sentences it must leave alone, and a demonym that is no country's name. Made-up
-sentences."""
+with sentences it must leave alone, events named with a common noun (``thing_nouns``)
+and a demonym that is no country's name. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -69,6 +69,22 @@ def test_names_the_edge_rules_leave_alone(link, text: str,  # type: ignore[no-un
         assert _spans(link, text) == found
     if name is not None:
         assert found[name] == "local:person"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        ("Lube Live returns to London in May, organisers said.", "Lube Live", False),
+        ("The Acme Expo opens in Leeds in March, organisers said.", "Acme Expo", False),
+        ("She spoke at the Sunshine Summit in Orlando on Friday.", "Sunshine Summit", False),
+        # a name that is no event's
+        ("Tom Hill said the plan would fail.", "Tom Hill", True),
+        ("Jane Weekes said the plan would fail.", "Jane Weekes", True),
+    ],
+)
+def test_an_event_named_with_a_common_noun_is_no_actor(link, text: str,  # type: ignore[no-untyped-def]
+                                                       surface: str, kept: bool) -> None:
+    assert (surface in _spans(link, text)) is kept
 
 
 @pytest.mark.parametrize(
