@@ -77,6 +77,8 @@ def test_names_the_edge_rules_leave_alone(link, text: str,  # type: ignore[no-un
         ("Lube Live returns to London in May, organisers said.", "Lube Live", False),
         ("The Acme Expo opens in Leeds in March, organisers said.", "Acme Expo", False),
         ("She spoke at the Sunshine Summit in Orlando on Friday.", "Sunshine Summit", False),
+        ("Thousands of teachers pack Acmeville Statehouse for a protest", "Acmeville Statehouse",
+         False),
         # a name that is no event's
         ("Tom Hill said the plan would fail.", "Tom Hill", True),
         ("Jane Weekes said the plan would fail.", "Jane Weekes", True),
@@ -85,6 +87,20 @@ def test_names_the_edge_rules_leave_alone(link, text: str,  # type: ignore[no-un
 def test_an_event_named_with_a_common_noun_is_no_actor(link, text: str,  # type: ignore[no-untyped-def]
                                                        surface: str, kept: bool) -> None:
     assert (surface in _spans(link, text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        # a university's (or its team's) name is no person
+        ("Penn State quarterback Sean Clifford said he received threats.", "Penn State",
+         "local:org"),
+        ("Sean Clifford said he received threats.", "Sean Clifford", "local:person"),
+    ],
+)
+def test_a_state_university_is_no_person(link, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                         actor: str) -> None:
+    assert _spans(link, text)[surface] == actor
 
 
 @pytest.mark.parametrize(
