@@ -30,6 +30,8 @@ def _spans(link, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
          "weigh in on the fight.", "Browns DL Sheldon Richardson", "Sheldon Richardson"),
         ("party_members_entity", "Virginia Democrats won a legislative majority for the "
          "first time.", "Virginia Democrats", "Democrats"),
+        ("owner_end", "Amazon founder Jane Roe’s Blue Origin and Acme’s rockets are among "
+         "them.", "Jane Roe’s Blue Origin", "Jane Roe"),
     ],
 )
 def test_glued_words_on_and_off(link, rule: str, text: str, glued: str,  # type: ignore[no-untyped-def]
@@ -58,6 +60,8 @@ def test_a_party_glued_to_its_place_is_the_party(link) -> None:  # type: ignore[
         ("Sheldon Richardson DL was fined on Monday.", None),
         # a single person's name, no plural
         ("Jim Hood lost by five points in the race for governor.", "Jim Hood"),
+        # a possessive with no first name before it, or nothing after it
+        ("Jane Roe's plan failed, and Roe said so.", "Jane Roe"),
     ],
 )
 def test_names_the_edge_rules_leave_alone(link, text: str,  # type: ignore[no-untyped-def]
@@ -65,7 +69,7 @@ def test_names_the_edge_rules_leave_alone(link, text: str,  # type: ignore[no-un
     found = _spans(link, text)
     with switched_off("actors.names.opening_word_glued",
                       "actors.names.role_abbreviation_in_entity",
-                      "actors.names.party_members_entity"):
+                      "actors.names.party_members_entity", "actors.names.owner_end"):
         assert _spans(link, text) == found
     if name is not None:
         assert found[name] == "local:person"

@@ -117,3 +117,20 @@ def written_alone(rest: Span, opener: Token) -> bool:
     return any(doc[i].text == words[0] and [t.text for t in doc[i : i + n]] == words
                and (i == 0 or doc[i - 1].text != opener.text)
                for i in range(len(doc) - n + 1) if i != rest.start)
+
+
+@BOOK.rule("names")
+def owner_end(end: int, e: Span, start: int) -> int:
+    """A person's entity that holds a possessive before more capitalised words, the
+    words before it a first name (``first_names``) and a surname, ends at the owner:
+    "Amazon founder Jane Roe's Blue Rocket and …" is Jane Roe, not a person "Jane Roe's
+    Blue Rocket" (not "Roe's Blue Rocket", no first name; nor "Jane Roe's", nothing
+    after it)."""
+    if e.label_ not in cues().person_labels:
+        return end
+    doc = e.doc
+    k = next((k for k in range(start + 2, end - 1) if doc[k].lower_ in ("'s", "’s")), None)
+    if k is None or not doc[k + 1].text[:1].isupper() \
+            or doc[start].lower_ not in cues().first_names:
+        return end
+    return k
