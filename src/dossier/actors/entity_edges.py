@@ -3,7 +3,9 @@
 capitalised first word that is an English adjective or a verb's -ing form ("Recent
 Samsung phones sold well", "Questioning Vindman's judgment, …"), a team's or
 company's name and a position's abbreviation ("Browns DL Sheldon Richardson"), and a
-place before a party's members ("Virginia Democrats won": the party)."""
+place before a party's members ("Virginia Democrats won": the party); and a possessive
+with more capitalised words after the owner's name ends it ("Jeff Bezos's Blue
+Origin")."""
 
 from __future__ import annotations
 
