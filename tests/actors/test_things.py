@@ -46,7 +46,7 @@ def _found(link, text: str, surface: str) -> tuple[str, str] | None:  # type: ig
          "Brazil", ("BRA", "state")),
         ("team_of_country", "Germany's players trained before the match on Sunday.",
          "Germany", ("DEU", "state")),
-        ("brand_product", "Xbox Live went down on Monday.", "Xbox Live",
+        ("brand_product", "Xbox Game Pass went down on Monday.", "Xbox Game Pass",
          ("local:person", "person")),
         ("brand_product", "He bought Pokemon Sword for his son.", "Pokemon Sword",
          ("local:person", "person")),

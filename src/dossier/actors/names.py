@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.coref.nominals import short_form
 from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
+from dossier.actors.entity_edges import glued_edges, owner_end
 from dossier.actors.mentions import emit
 from dossier.actors.nonactors import word_piece
 from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
@@ -36,11 +37,12 @@ NAMED_THINGS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"})
 
 # -- what NER found -----------------------------------------------------------------
 def entity_spans(a: Article) -> dict[int, Span]:
-    """The document's entities by first token, their starts mended."""
+    """The document's entities by first token, their starts (and owners' ends) mended."""
     out: dict[int, Span] = {}
     for e in a.parsed.ents:
         start = full_name_in_entity(words_before_entity(e.start, e), e, a)
-        out[start] = Span(a.doc, start, e.end, label=e.label_)
+        start = glued_edges(start, e, a)  # "Recent Samsung", "Browns DL Sheldon Richardson"
+        out[start] = Span(a.doc, start, owner_end(e.end, e, start), label=e.label_)
     return out
 
 

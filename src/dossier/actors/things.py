@@ -31,22 +31,31 @@ TOUR_ARTICLE = 3
 # (adjectives, nouns) of each pipeline's vocabulary: learn_word_classes
 _WORD_CLASSES: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 _NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+# English verbs (lemmas) of each pipeline's vocabulary: learn_word_classes
+_VERBS: dict[int, frozenset[str]] = {}
 
 
 def learn_word_classes(nlp: Any) -> None:
-    """Keep the English adjectives and nouns of the pipeline's lemmatizer tables (its
-    ``lemma_index``, WordNet's word lists) for :func:`common_words_name`; a pipeline
-    without them leaves the rule finding nothing."""
+    """Keep the English adjectives, nouns and verbs of the pipeline's lemmatizer tables
+    (its ``lemma_index``, WordNet's word lists) for :func:`common_words_name` and
+    :mod:`dossier.actors.entity_edges`; a pipeline without them leaves the rules finding
+    nothing."""
     try:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
         classes = (frozenset(table["adj"]), frozenset(table["noun"]))
+        verbs = frozenset(table["verb"])
     except (KeyError, ValueError, AttributeError):
-        classes = _NONE
+        classes, verbs = _NONE, frozenset()
     _WORD_CLASSES[id(nlp.vocab)] = classes
+    _VERBS[id(nlp.vocab)] = verbs
 
 
 def word_classes(vocab: Vocab) -> tuple[frozenset[str], frozenset[str]]:
     return _WORD_CLASSES.get(id(vocab), _NONE)
+
+
+def english_verbs(vocab: Vocab) -> frozenset[str]:
+    return _VERBS.get(id(vocab), frozenset())
 
 
 def thing(a: Article, span: Span, person: bool) -> bool:
