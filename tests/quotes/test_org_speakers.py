@@ -35,15 +35,6 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
              "the statement said.")
 
 
-REUTERS = ("Ithilen Robotics Inc. cut 300 jobs on Monday, Reuters reported.\n\n“We regret "
-           "the decision but the market left us no choice,” the company said.")
-TOLD = ("Ithilen Robotics Inc. cut 300 jobs on Monday, the company told Reuters.\n\n“We "
-        "regret the decision but the market left us no choice,” a spokeswoman told Reuters.")
-POLICE = ("The Fort Worth Police Department arrested a man on Tuesday after a girl went "
-          "missing.\n\n“We are grateful to everyone who helped us find her so quickly,” "
-          "police said.")
-
-
 @pytest.mark.parametrize(("rule", "text", "start", "with_rule", "without"), [
     # the actor stage's resolver (one for the pipeline) links "the company" …
     ("actors.coref.org_nominal", COMPANY, "We regret", "Ithilen Robotics Inc.",
@@ -153,8 +144,7 @@ POLICE = ("The Fort Worth Police Department arrested a man on Tuesday after a gi
      "angry when big firms buy small ones. Ithilen Music have denied any wrongdoing.\n\n"
      "“At no point did we block her special,” they said in a statement.", "At no point",
      "Ithilen Music Group", "they"),
-    # session 19 (issue 18): titles the story gives the one person named before, and
-    # organisations behind a relaying medium or a bare "police"
+    # session 19 (issue 18): titles the story gives the one person named before
     ("quotes.speakers.described_title",
      "Donald Trump is telling supporters after his victory that he will win.\n\nThe "
      "billionaire businessman says he will build a wall on the border.",
@@ -167,16 +157,6 @@ POLICE = ("The Fort Worth Police Department arrested a man on Tuesday after a gi
      "House Speaker Paul Ryan says the executive actions are an overreach.\n\nThe "
      "Wisconsin Republican says in a statement that the president is wrong.",
      "that the president", "Paul Ryan", "The Wisconsin Republican"),
-    ("quotes.speakers.age_epithet",
-     "Jane Doerr scored twice as the Ravens beat the Hawks 3-1 on Saturday.\n\n“It was a "
-     "great night for the whole team and for the fans,” the 28-year-old said.",
-     "It was a great night", "Jane Doerr", None),
-    ("actors.coref.relay_medium", REUTERS, "We regret", "Ithilen Robotics Inc.",
-     "the company"),
-    ("actors.coref.relay_medium", TOLD, "We regret", "Ithilen Robotics Inc.",
-     "a spokeswoman"),
-    ("actors.coref.force_in_text", POLICE, "We are grateful", "Fort Worth Police Department",
-     "police"),
 ])
 def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
                                        without) -> None:

@@ -46,14 +46,6 @@ NAMED_AGAIN_RULE = "actors.coref.org_named_again"
 # test is :func:`subject_first`).
 SUBJECT_ORG_RULE = "actors.coref.subject_org"
 
-# The actor stage's rule for a news medium that relays what another body said (its test
-# is :func:`relays`).
-RELAY_MEDIUM_RULE = "actors.coref.relay_medium"
-
-# The actor stage's rule for "police" alone after a force named in a sentence of the
-# story (its test is :func:`heading`).
-FORCE_IN_TEXT_RULE = "actors.coref.force_in_text"
-
 # Whether a token is part of a mention already (a name the linker took).
 Linked = Callable[[int], bool]
 
@@ -64,42 +56,6 @@ class OrgWords:
     kinds: dict[str, frozenset[str]]  # kind → words of a name of that kind
     sectors: dict[str, frozenset[str]]  # kind → CAMEO sectors of a known one
     bare: frozenset[str]  # nouns that refer back without "the": "police said"
-
-
-@cache
-def _relay_verbs() -> tuple[frozenset[str], frozenset[str]]:
-    d = load_toml("actor_cues.toml")["relay_verbs"]
-    return frozenset(d["reports"]), frozenset(d["hears"])
-
-
-def relays(t: Token, m: Mention) -> bool:
-    """(The rule ``actors.coref.relay_medium``.) Whether the news medium ``m`` at
-    token ``t`` relays what someone else said: the subject of a report of a clause
-    ("Ithilen cut 300 jobs, Reuters reported"), the one told ("told Reuters", "said to
-    the Associated Press", "in an interview with Reuters"), or the object of "according
-    to". Such a medium is no candidate for "the company" or "a spokesman" (not when
-    it reports on itself: "Reuters reported a loss")."""
-    if not is_on(RELAY_MEDIUM_RULE) or kinds_of(m) != frozenset(("media",)):
-        return False
-    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
-        t = t.head
-    reports, hears = _relay_verbs()
-    v = t.head
-    if t.dep_ in SUBJECT_DEPS:
-        return v.lemma_.lower() in reports and any(
-            c.dep_ in ("ccomp", "parataxis") for c in children(v)) or (
-            v.dep_ in ("ccomp", "parataxis") and v.lemma_.lower() in reports)
-    if t.dep_ in ("dobj", "dative"):
-        return v.lemma_.lower() in hears
-    if t.dep_ == "pobj":
-        p = v
-        if p.lower_ == "to" and p.head.lower_ == "according":
-            return True
-        x = p.head
-        if x.pos_ == "NOUN" and x.lower_ in ("interview", "statement", "email"):
-            return True  # "in an interview with Reuters"
-        return p.lower_ in ("to", "with") and x.lemma_.lower() in hears
-    return False
 
 
 @cache
@@ -163,32 +119,9 @@ def resolve(parsed: ParsedArticle, mentions: Sequence[Mention], span: Span,
     if any(t.lower_ in w.kinds["media"] for t in span):
         wanted = frozenset(("media",))  # "the news agency": a medium
     found = nearest_org(parsed, mentions, parsed.start(span), wanted, linked, noun)
-    if found is not None and span[0].lower_ == noun and found.confidence < TRUSTED_LINK and (
-            not is_on(FORCE_IN_TEXT_RULE) or heading(parsed, found)):
+    if found is not None and span[0].lower_ == noun and found.confidence < TRUSTED_LINK:
         return None  # "police" alone: only a force surely named ("… Named By Police" heading)
     return found
-
-
-# Share of a line's longer words written with a capital above which it is a heading.
-HEADING_CAPITALS = 0.7
-
-
-def heading(parsed: ParsedArticle, m: Mention) -> bool:
-    """(The rule ``actors.coref.force_in_text``.) Whether the mention ``m`` stands in a
-    heading: a line most of whose words of four letters or more are capitalised
-    ("San Bernardino Terror Suspect Named By Police"), or a line without a full stop
-    that is short. "police said" may mean a force named in a sentence of the story,
-    though NER's name is one the linker does not know ("The Fort Worth Police
-    Department arrested a man …"), but not one named in a heading."""
-    text = parsed.text
-    at = m.start - parsed.offset
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
-    line = text[lo:hi if hi >= 0 else len(text)]
-    words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
-    caps = sum(w[0].isupper() for w in words)
-    return not words or caps / len(words) > HEADING_CAPITALS or (
-        len(words) < 6 and not line.rstrip().endswith((".", "”", '"')))
 
 
 def described_here(noun: Token) -> bool:
@@ -224,7 +157,7 @@ def nearest_org(parsed: ParsedArticle, mentions: Sequence[Mention], before: int,
             continue
         tok = doc.char_span(m.start - parsed.offset, m.end - parsed.offset,
                             alignment_mode="expand")
-        if tok is None or in_passing(tok.root) or wanted != {"media"} and relays(tok.root, m):
+        if tok is None or in_passing(tok.root):
             continue
         if found is None:
             again = missed_again(parsed, tok.end, before, m, linked)

@@ -102,8 +102,7 @@ def named_before(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | N
     "Last winter, the Vermont senator said, the press considered him a “lost
     cause”" fell to 0.27 as a partial quote of an unlinked speaker."""
     head = span.root
-    if not (_bare_title(span) and (head.lemma_.lower() in title_nouns() or party_member(head))
-            or age_epithet(view, span)):
+    if not (_bare_title(span) and (head.lemma_.lower() in title_nouns() or party_member(head))):
         return None
     lo = window_start(view, head)
     doc, quoted = view.doc, view.quoted
@@ -150,22 +149,6 @@ def described_title(t: Token, head: Token) -> bool:
     someone's counsel ("the defense lawyer", "the state senator": another person, or
     another office, may be meant), nor a rival ("the rival player")."""
     return t.pos_ == "NOUN" and head.lemma_.lower() in _names_words("noun_described")
-
-
-@BOOK.rule("speakers", off=False)
-def age_epithet(view: ArticleView, span: Span) -> bool:
-    """"the 28-year-old" that speaks is a person called by the age, a title like "the
-    senator": "Jane Doerr scored twice on Saturday. ⏎ “…,” the 28-year-old said"
-    (Doerr, the one person named before). Not when the story has called someone "a
-    28-year-old" before (someone unnamed: "A 28-year-old man was arrested"), nor "the
-    28-year-old man" (a noun of its own), nor an age with no number."""
-    words = [t.lower_ for t in span]
-    if len(words) != 6 or words[0] != "the" or not span[1].like_num or words[2:] != [
-            "-", "year", "-", "old"] or span.root.i != span[-1].i:
-        return False
-    age = "".join(t.text for t in span[1:]).lower()
-    before = view.doc[: span.start].text.lower()
-    return f"a {age}" not in before and f"an {age}" not in before
 
 
 @BOOK.rule("speakers", off=False)

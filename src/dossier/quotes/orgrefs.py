@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dossier.parse.orgnouns import ORG_TYPES, relays
+from dossier.parse.orgnouns import ORG_TYPES
 from dossier.parse.orgnouns import org_words as nominal_words
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, UNLINKED, UNRESOLVED
@@ -140,7 +140,7 @@ def bare_spokesperson(view: ArticleView, span: Span) -> tuple[SpeakerDict, float
             continue
         if m.type == "person" and m.via != "pronoun" and not orgs:
             return None  # a person named after the organisation
-        if m.type in ORG_TYPES and not relays(t, m):  # not "told Reuters"
+        if m.type in ORG_TYPES:
             orgs.setdefault(m.actor_id, m)
     if len(orgs) != 1:
         return None

@@ -11,9 +11,7 @@ from dossier.actors.cues import BOOK
 from dossier.parse.article import ParsedArticle
 from dossier.parse.orgnouns import Linked, resolve
 from dossier.parse.orgnouns import described_here as _described_here
-from dossier.parse.orgnouns import heading as _heading
 from dossier.parse.orgnouns import missed_again as _missed_again
-from dossier.parse.orgnouns import relays as _relays
 from dossier.parse.orgnouns import subject_first as _subject_first
 from dossier.records import Mention
 
@@ -54,21 +52,3 @@ def subject_org(fits: Sequence[tuple[Mention, Token]]) -> Mention | None:
     favour of more AppleSkin. The automaker says …" is VW
     (:func:`dossier.parse.orgnouns.subject_first`)."""
     return _subject_first(fits)
-
-
-@BOOK.rule("coref", off=False)
-def relay_medium(t: Token, m: Mention) -> bool:
-    """A news medium that relays what another body said is not the body "the company"
-    or "a spokesman" speaks for: "Ithilen Robotics cut 300 jobs, Reuters reported. “…,”
-    the company said" (Ithilen, not Reuters); "“…,” a spokeswoman told Reuters" after
-    Ithilen is named (:func:`dossier.parse.orgnouns.relays`)."""
-    return _relays(t, m)
-
-
-@BOOK.rule("coref", off=True)
-def force_in_text(parsed: ParsedArticle, m: Mention) -> bool:
-    """"police" alone is the force named before in a sentence of the story, though the
-    linker does not know its name: "The Fort Worth Police Department arrested a man.
-    … “We are grateful,” police said" (not a force named only in a heading, "Suspect
-    Named By Police"; :func:`dossier.parse.orgnouns.heading`, True when in one)."""
-    return _heading(parsed, m)

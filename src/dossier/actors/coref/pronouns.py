@@ -20,7 +20,6 @@ from dossier.actors.article import Article, Seen, main_clause
 from dossier.actors.coref.expletive import expletive_it
 from dossier.actors.coref.gender import gender_of, note_pronoun
 from dossier.actors.coref.recent import quote_opening, recent_person
-from dossier.actors.coref.reporters import owned_reporter
 from dossier.actors.coref.subjects import subject_possessor
 from dossier.actors.cues import ARGUMENT_DEPS, BOOK, SUBJECT_DEPS, cues
 from dossier.actors.mentions import emit
@@ -107,7 +106,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     """he/she, it, they: "Liz Truss spoke in Taiwan. She said …", "The FBI said it would
     investigate", "Russia, China and Iran said they …"."""
     p = _pronoun(a, tok)
-    if p is None or owned_reporter(a, tok, p.kind, p.reporter):  # "Obama's spokesman said he"
+    if p is None:
         return
     if (chained := continues_speaker(a, p)) is not None:
         emit(a, a.span(tok.i, tok.i + 1), chained, "pronoun")
