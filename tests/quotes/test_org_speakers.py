@@ -144,6 +144,19 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "angry when big firms buy small ones. Ithilen Music have denied any wrongdoing.\n\n"
      "“At no point did we block her special,” they said in a statement.", "At no point",
      "Ithilen Music Group", "they"),
+    # session 19 (issue 18): titles the story gives the one person named before
+    ("quotes.speakers.described_title",
+     "Donald Trump is telling supporters after his victory that he will win.\n\nThe "
+     "billionaire businessman says he will build a wall on the border.",
+     "he will build", "Donald Trump", "The billionaire businessman"),
+    ("quotes.speakers.described_title",
+     "Jane Ostrow arrived in Berlin on Monday.\n\n“It is a wonderful city and we love "
+     "coming back here,” the pop star said.", "It is a wonderful", "Jane Ostrow",
+     "the pop star"),
+    ("quotes.speakers.party_member",
+     "House Speaker Paul Ryan says the executive actions are an overreach.\n\nThe "
+     "Wisconsin Republican says in a statement that the president is wrong.",
+     "that the president", "Paul Ryan", "The Wisconsin Republican"),
 ])
 def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
                                        without) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.data import load_toml
 from dossier.quotes.book import BOOK, RESOLVED, UNLINKED
@@ -23,6 +23,9 @@ EPITHET_PARAGRAPHS = 2
 # fellow actor", "another singer".
 _OTHERS = frozenset(("a", "an", "another", "one", "fellow", "other", "his", "her", "their",
                      "its", "my", "our", "your", "whose", "each", "every", "some"))
+# Nouns before a title that make it someone else's: "the rival player".
+_RIVALS = frozenset(("rival", "opposing", "opponent", "opposition", "challenger", "defense",
+                     "defence", "prosecution", "team", "club", "party", "campaign", "family"))
 
 
 @cache
@@ -82,6 +85,11 @@ def title_nouns() -> frozenset[str]:
     return epithet_nouns() | frozenset(load_toml("quote_cues.toml")["speaker_names"]["titles"])
 
 
+@cache
+def _names_words(key: str) -> frozenset[str]:
+    return frozenset(load_toml("quote_cues.toml")["speaker_names"][key])
+
+
 @BOOK.rule("speakers", off=None)
 def named_before(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | None:
     """An unlinked "the <title>" or "the <place> <title>" that speaks is the one person
@@ -94,7 +102,7 @@ def named_before(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | N
     "Last winter, the Vermont senator said, the press considered him a “lost
     cause”" fell to 0.27 as a partial quote of an unlinked speaker."""
     head = span.root
-    if not (_bare_title(span) and head.lemma_.lower() in title_nouns()):
+    if not (_bare_title(span) and (head.lemma_.lower() in title_nouns() or party_member(head))):
         return None
     lo = window_start(view, head)
     doc, quoted = view.doc, view.quoted
@@ -119,9 +127,35 @@ def named_before(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] | N
 
 def _bare_title(span: Span) -> bool:
     """"the senator", "the Florida senator", "the independent Vermont senator": "the",
-    adjectives or proper nouns (no possessor, no person's name), a singular noun."""
+    adjectives or proper nouns (no possessor, no person's name), a singular noun (or a
+    party's member, "the Wisconsin Republican"); nouns before a head they describe,
+    "the billionaire businessman"; not a rival's ("the rival player", "the opposing
+    coach")."""
     head = span.root
-    return (span[0].lower_ == "the" and head.i == span[-1].i and head.tag_ == "NN"
-            and all(t.dep_ in ("amod", "compound", "nmod") and t.pos_ in ("ADJ", "PROPN")
+    return (span[0].lower_ == "the" and head.i == span[-1].i
+            and (head.tag_ == "NN" or party_member(head))
+            and all(t.dep_ in ("amod", "compound", "nmod") and (
+                t.pos_ in ("ADJ", "PROPN") or described_title(t, head))
                     and t.ent_type_ != "PERSON" and t.lower_ not in _OTHERS
-                    for t in span[1:-1]))
+                    and t.lower_ not in _RIVALS for t in span[1:-1]))
+
+
+@BOOK.rule("speakers", off=False)
+def described_title(t: Token, head: Token) -> bool:
+    """A noun before a head it describes is part of the title: "Donald Trump is
+    telling supporters that … ⏎ The billionaire businessman says …" (Trump), "the
+    pop star" (heads in
+    ``noun_described`` of ``[speaker_names]``); not before a title of office or of
+    someone's counsel ("the defense lawyer", "the state senator": another person, or
+    another office, may be meant), nor a rival ("the rival player")."""
+    return t.pos_ == "NOUN" and head.lemma_.lower() in _names_words("noun_described")
+
+
+@BOOK.rule("speakers", off=False)
+def party_member(head: Token) -> bool:
+    """A member of a party called by the party's name is a title like "the senator":
+    "House Speaker Paul Ryan says the actions are an overreach. ⏎ The Wisconsin
+    Republican says in a statement …" (Ryan; ``party_members`` of
+    ``[speaker_names]``); not the party itself ("the Republican Party": another head),
+    nor a plural ("the Republicans")."""
+    return head.tag_ == "NNP" and head.lower_ in _names_words("party_members")

@@ -5,14 +5,17 @@ attribution phrases)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from dossier.data import load_toml
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import colon_preps, cues
 from dossier.quotes.marks import MARKS
 from dossier.quotes.mentions import mention_speaker, raw_speaker, subject_mention
+from dossier.quotes.orgs import spokesperson_of
 from dossier.quotes.view import ArticleView, SpeakerDict
 from dossier.records import Mention
 
@@ -171,9 +174,32 @@ def attributed_source(view: ArticleView, last: Token, stop: int
     m = subject_mention(view, src) if objs else view.mention_in(src)
     if m is not None:
         return mention_speaker(m, view, src), src
+    if objs and (owner := according_to_owner(view, view.doc[src[0].i : src[-1].i + 1])):
+        return owner, src
     if any(x.pos_ in ("NOUN", "PROPN") for x in src):
         return raw_speaker(view, src, "unlinked"), src
     return None
+
+
+@BOOK.rule("speakers", off=None)
+def according_to_owner(view: ArticleView, span: Span) -> SpeakerDict | None:
+    """"According to" a statement, report or spokesperson of an organisation is that
+    organisation, as "a statement from Acme said" is: "Ithilen Robotics Inc. cut 300
+    jobs. ⏎ “We regret the decision,” according to a statement from Ithilen Robotics
+    Inc." (Ithilen Robotics Inc., not the phrase); "according to a company
+    spokesperson" (the company named before). Not a person's ("according to a
+    spokesman for Warner" stays the phrase), nor an official or representative, who
+    may be an insider rather than the body's voice ("according to a senior
+    administration official": ``not_after_according`` of ``[org_speakers]``)."""
+    if span.root.lemma_.lower() in _not_according():
+        return None  # "according to a senior administration official": an insider
+    found = spokesperson_of(view, span)
+    return found[0] if found is not None else None
+
+
+@cache
+def _not_according() -> frozenset[str]:
+    return frozenset(load_toml("quote_cues.toml")["org_speakers"]["not_after_according"])
 
 
 @BOOK.rule("speakers", off=False)
