@@ -1,7 +1,8 @@
 """What the default view shows (issue 19, session 19): shapes of wrong shown events
 found on the tuning material — an action judged or welcomed told as done, a voter's
 stance, the topic of a talk as its side, a dateline's place as the actor, a claim read
-as a demand, races and speeches read as fights and aid. Each row: a sentence written
+as a demand, an interview as a consultation, the enemy of a campaign as its partner,
+rivals' quarrels, races and speeches read as fights and aid. Each row: a sentence written
 for these tests, the event (code, source code, target code) and whether the default
 view shows it; the negatives are the same kinds of sentence told as news. Each rule is
 also switched off in tests/events/test_rules.py."""
@@ -51,6 +52,21 @@ ROWS = [
      ("1056", "DEU", "SRB"), True),
     ("claimed_clause", "Germany demanded that Serbia withdraw its troops from Kosovo.",
      ("1056", "DEU", "SRB"), True),
+    ("claimed_clause", "Officials insist that Joe Biden will win the election.",
+     ("100", "---GOV", "USAGOV"), False),
+    ("press_interview", "CNN spoke with Joe Biden on Monday.", ("040", "USAMED", "USAGOV"),
+     False),
+    ("press_interview", "Vladimir Putin spoke with Joe Biden on Monday.",
+     ("040", "RUSGOV", "USAGOV"), True),
+    ("against_partner", "Turkey joined the campaign against Islamic State.",
+     ("051", "TUR", "MEAREB"), False),
+    ("against_partner", "Turkey attacked Islamic State.", ("190", "TUR", "MEAREB"), True),
+    ("verbal_attack", "Joe Biden and Bernie Sanders are fighting about taxes.",
+     ("190", "USAGOV", "USALEG"), False),
+    ("verbal_attack", "Russia and Ukraine are fighting near Bakhmut.", ("190", "RUS", "UKR"),
+     True),
+    ("verbal_attack", "Israeli soldiers and Hamas fighters clashed in Gaza.",
+     ("190", "ISRMIL", "PSEREB"), True),
     # figurative (data: [precision] figurative)
     ("figurative", "Joe Biden and Donald Trump are fighting for second place.",
      ("190", "USAGOV", "USAGOV"), False),

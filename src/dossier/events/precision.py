@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
+from dossier.events.codes import cameo
 from dossier.events.patterns import patterns
 from dossier.events.syntax import verb_of
 from dossier.parse.tree import children
@@ -207,6 +208,30 @@ def press_audience(root: str, t: ActorRef | None) -> bool:
 
 
 @BOOK.rule("precision", off=False)
+def press_interview(root: str, s: ActorRef | None) -> bool:
+    """The press speaking with someone is an interview, no consultation: "The Daily
+    Planet spoke with the senator on its podcast", "CNN met the minister in Kyiv" (04
+    whose source is the media); "The senator met the editors of the Daily Planet" is
+    ``press_audience``'s."""
+    return root == "04" and s is not None and s.sector == "MED"
+
+
+# Quad classes of cooperation (verbal, material).
+_COOPERATION = frozenset({1, 2})
+
+
+@BOOK.rule("precision", off=False)
+def against_partner(tok: Token, code: str) -> bool:
+    """The one a campaign or a coalition is against is no partner of the one who joins
+    or backs it: "Turkey joined the campaign against Islamic State" (no support for
+    the group), "France backed the coalition against the rebels" (a target after
+    "against" in a phrase of a cooperative code); "Turkey attacked Islamic State" and
+    "France backed the rebels" keep their targets."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against" \
+        and cameo()[code].quad_class in _COOPERATION
+
+
+@BOOK.rule("precision", off=False)
 def press_refusal(trigger: Token, t: ActorRef | None) -> bool:
     """Declining to speak to the press rejects no one: "The Pentagon refused to discuss
     the matter with reporters", "The White House declined a request for comment from
@@ -330,16 +355,19 @@ def topic_object(tok: Token, verb: Token, code: str) -> bool:
 # and the auxiliaries that make it an obligation all the same ("must stop").
 _TOLD = frozenset({"VBZ", "VBD", "VBG", "VBN"})
 OBLIGING = frozenset({"must", "should", "shall", "need"})
+# ... and those that tell what will or may be ("insist that Trump will win").
+FORETELLING = frozenset({"will", "would", "'ll", "wo", "can", "could", "may", "might"})
 
 
 @BOOK.rule("precision", off=False)
 def claimed_clause(clause: Token) -> bool:
     """A clause told as a fact is a claim, not what is asked: "Clinton insists Sanders
-    is mounting a phony attack" (no demand on Sanders); "Germany demanded that Serbia
+    is mounting a phony attack" (no demand on Sanders), "officials insist that Ward will
+    win"; "Germany demanded that Serbia
     withdraw its troops" and "insisted that Iran must stop" ask (a verb in its base
     form, or one of ``OBLIGING``)."""
-    return clause.tag_ in _TOLD and not any(
-        c.dep_ == "aux" and c.lower_ in OBLIGING for c in children(clause))
+    aux = {c.lower_ for c in children(clause) if c.dep_ == "aux"}
+    return not aux & OBLIGING and (clause.tag_ in _TOLD or bool(aux & FORETELLING))
 
 
 @BOOK.rule("precision", off=None)
@@ -403,12 +431,14 @@ def verbal_attack(trigger: Token, root: str, sources: list[ActorRef], targets: l
                   persons: set[int]) -> str | None:
     """An attack by a politician on a politician, a party or the press is criticism
     (111), not force: "Donald Trump attacked Nancy Pelosi on Twitter", "Sanders launched
-    a fierce attack on Joe Biden" (``verbal_attack_words``; every source a person or of
+    a fierce attack on Joe Biden", "Biden and Sanders are fighting about taxes"
+    (``verbal_attack_words``; every source a person or of
     ``verbal_sectors``, every target too, none armed and none a state). Not "Putin
     attacked Ukraine", "Israeli soldiers attacked Hamas fighters"."""
     words = {trigger.lemma_.lower()} | {c.lemma_.lower() for c in children(trigger)
                                         if c.dep_ == "dobj"}
-    if root not in _FORCE_ROOTS or not sources or not targets or not words & VERBAL_ATTACK:
+    if root not in _FORCE_ROOTS or not sources or not (targets or len(sources) > 1) \
+            or not words & VERBAL_ATTACK:  # (rivals fighting each other have no target)
         return None
     sides = [*sources, *targets]
     if any(a.sector in FORCE_SECTORS or (a.code == a.country and id(a) not in persons)
