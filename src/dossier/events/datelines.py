@@ -7,27 +7,32 @@ from spacy.tokens import Token
 
 from dossier.events.book import BOOK
 
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
 # How far into its sentence a dateline's dash may come ("WASHINGTON, Dec. 5 (Reuters) -").
 DATELINE_REACH = 10
 _DASHES = frozenset({"-", "--", "–", "—"})
+# What a dateline is made of: names, commas, brackets, a date.
+_DATELINE_POS = frozenset({"PROPN", "NOUN", "PUNCT", "NUM"})
 
 
 @BOOK.rule("precision", off=False)
 def dateline(tok: Token) -> bool:
-    """A place that opens its sentence before a dash is the dateline, where the story was
-    filed, no side: "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at
-    Donald Trump" (Clinton, not the United States), "WASHINGTON, Dec. 5 (Reuters) - The
-    Senate approved …". Not "Washington imposed sanctions on Iran – its third round"."""
-    if tok.ent_type_ not in _PLACES:
-        return False
+    """The place (and the agency) that open a sentence before a dash are the dateline,
+    where and by whom the story was filed, no side: "Washington (AFP) – Senator Jane
+    Ward has taken a swipe at Vladimir Putin" (Ward, not the United States), "KABUL
+    (Reuters) - Afghan forces killed 20 Taliban fighters" (the forces, not Reuters),
+    "TEHRAN -- Iran condemned …". The opening is a dateline when it is all names (a
+    name in capitals, or one followed by a bracketed agency) up to a dash; not "Hamas –
+    the group that rules Gaza – attacked Israel"."""
+    if tok.pos_ not in ("PROPN", "NOUN") or not any(
+            t.text in _DASHES for t in tok.doc[tok.i + 1 : tok.i + DATELINE_REACH]):
+        return False  # (most tokens: no dash soon after, no need to find the sentence)
     sent = tok.sent
-    start = sent.start
-    if any(t.pos_ != "PROPN" for t in tok.doc[start:tok.i]):
-        return False  # the place's name must open the sentence
-    for t in tok.doc[tok.i + 1 : min(sent.end, start + DATELINE_REACH)]:
-        if t.text in _DASHES:
-            return True
-        if t.pos_ not in ("PROPN", "PUNCT", "NUM") and not (t.ent_type_ == "DATE"):
-            return False
-    return False
+    opening = tok.doc[sent.start : min(sent.end, sent.start + DATELINE_REACH)]
+    dash = next((t.i for t in opening if t.text in _DASHES), None)
+    if dash is None or dash <= tok.i or dash == sent.start:
+        return False
+    head = tok.doc[sent.start : dash]
+    if any(t.pos_ not in _DATELINE_POS and t.ent_type_ != "DATE" for t in head):
+        return False
+    first = head[0].text
+    return (first.isupper() and len(first) > 2) or "(" in {t.text for t in head}
