@@ -1,8 +1,8 @@
 """What the default view shows (issue 19, session 19): shapes of wrong shown events
 found on the tuning material — an action judged or welcomed told as done, a voter's
 stance, the topic of a talk as its side, a dateline's place as the actor, a claim read
-as a demand, an interview as a consultation, the enemy of a campaign as its partner,
-rivals' quarrels, races and speeches read as fights and aid. Each row: a sentence written
+as a demand, an interview as a consultation, rivals' quarrels, the enemies of a country as its
+people, races and speeches read as fights and aid. Each row: a sentence written
 for these tests, the event (code, source code, target code) and whether the default
 view shows it; the negatives are the same kinds of sentence told as news. Each rule is
 also switched off in tests/events/test_rules.py."""
@@ -64,9 +64,10 @@ ROWS = [
      False),
     ("press_interview", "Vladimir Putin spoke with Joe Biden on Monday.",
      ("040", "RUSGOV", "USAGOV"), True),
-    ("against_partner", "Turkey joined the campaign against Islamic State.",
-     ("051", "TUR", "MEAREB"), False),
-    ("against_partner", "Turkey attacked Islamic State.", ("190", "TUR", "MEAREB"), True),
+    ("not_by_country_word", "Vladimir Putin backs American adversaries around the world.",
+     ("051", "RUSGOV", "USA"), False),
+    ("not_by_country_word", "Russian soldiers attacked Ukrainian positions.",
+     ("190", "RUSMIL", "UKR"), True),
     ("verbal_attack", "Joe Biden and Bernie Sanders are fighting about taxes.",
      ("190", "USAGOV", "USALEG"), False),
     ("verbal_attack", "Russia and Ukraine are fighting near Bakhmut.", ("190", "RUS", "UKR"),

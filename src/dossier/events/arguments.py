@@ -17,7 +17,6 @@ from dossier.events.codes import cameo
 from dossier.events.patterns import NounPattern, Patterns, VerbPattern
 from dossier.events.precision import (
     STATE_SECTORS,
-    against_partner,
     claimed_clause,
     place_in,
     topic_object,
@@ -185,7 +184,6 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
     else:
         targets = [a for t in _posts(tok, verb_targets(tok, vp, nested))
                    if not place_in(t, vp.code) and not topic_object(t, tok, vp.code)
-                   and not against_partner(t, vp.code)
                    and (a := actor_of(actors, t)) is not None
                    and not own_possessor(t, a, sources)]
     if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):

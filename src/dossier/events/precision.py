@@ -17,7 +17,6 @@ from spacy.tokens import Span, Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
-from dossier.events.codes import cameo
 from dossier.events.patterns import patterns
 from dossier.events.syntax import verb_of
 from dossier.parse.tree import children
@@ -214,21 +213,6 @@ def press_interview(root: str, s: ActorRef | None) -> bool:
     whose source is the media); "The senator met the editors of the Daily Planet" is
     ``press_audience``'s."""
     return root == "04" and s is not None and s.sector == "MED"
-
-
-# Quad classes of cooperation (verbal, material).
-_COOPERATION = frozenset({1, 2})
-
-
-@BOOK.rule("precision", off=False)
-def against_partner(tok: Token, code: str) -> bool:
-    """The one a campaign or a coalition is against is no partner of the one who joins
-    or backs it: "Turkey joined the campaign against Islamic State" (no support for
-    the group), "France backed the coalition against the rebels" (a target after
-    "against" in a phrase of a cooperative code); "Turkey attacked Islamic State" and
-    "France backed the rebels" keep their targets."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "against" \
-        and cameo()[code].quad_class in _COOPERATION
 
 
 @BOOK.rule("precision", off=False)
