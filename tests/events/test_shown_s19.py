@@ -1,7 +1,7 @@
 """What the default view shows (issue 19, session 19): shapes of wrong shown events
 found on the tuning material — an action judged or welcomed told as done, a voter's
 stance, the topic of a talk as its side, a dateline's place as the actor, a claim read
-as a demand, an interview as a consultation, rivals' quarrels, the enemies of a country as its
+as a demand, rivals' quarrels, the enemies of a country as its
 people, races and speeches read as fights and aid. Each row: a sentence written
 for these tests, the event (code, source code, target code) and whether the default
 view shows it; the negatives are the same kinds of sentence told as news. Each rule is
@@ -60,10 +60,6 @@ ROWS = [
      ("1056", "DEU", "SRB"), True),
     ("claimed_clause", "Officials insist that Joe Biden will win the election.",
      ("100", "---GOV", "USAGOV"), False),
-    ("press_interview", "CNN spoke with Joe Biden on Monday.", ("040", "USAMED", "USAGOV"),
-     False),
-    ("press_interview", "Vladimir Putin spoke with Joe Biden on Monday.",
-     ("040", "RUSGOV", "USAGOV"), True),
     ("not_by_country_word", "Vladimir Putin backs American adversaries around the world.",
      ("051", "RUSGOV", "USA"), False),
     ("not_by_country_word", "Russian soldiers attacked Ukrainian positions.",

@@ -96,7 +96,6 @@ from dossier.events.precision import (
     judged_act,
     link_line,
     press_audience,
-    press_interview,
     press_refusal,
     private_stance,
     relative_clause,
@@ -263,7 +262,6 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
                   s, t, actors.guessed) or s, insurgent_before(t, parsed.published) or t)
              for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
-                     or press_interview(c.root, s)
                      or press_refusal(trigger, t) or sports_sentence(sent, s, t)
                      or private_stance(trigger, s) or vox_pop(trigger, s)
                      or comment_request(trigger, t)

@@ -207,15 +207,6 @@ def press_audience(root: str, t: ActorRef | None) -> bool:
 
 
 @BOOK.rule("precision", off=False)
-def press_interview(root: str, s: ActorRef | None) -> bool:
-    """The press speaking with someone is an interview, no consultation: "The Daily
-    Planet spoke with the senator on its podcast", "CNN met the minister in Kyiv" (04
-    whose source is the media); "The senator met the editors of the Daily Planet" is
-    ``press_audience``'s."""
-    return root == "04" and s is not None and s.sector == "MED"
-
-
-@BOOK.rule("precision", off=False)
 def press_refusal(trigger: Token, t: ActorRef | None) -> bool:
     """Declining to speak to the press rejects no one: "The Pentagon refused to discuss
     the matter with reporters", "The White House declined a request for comment from
@@ -350,7 +341,10 @@ def claimed_clause(clause: Token) -> bool:
     win"; "Germany demanded that Serbia
     withdraw its troops" and "insisted that Iran must stop" ask (a verb in its base
     form, or one of ``OBLIGING``)."""
-    aux = {c.lower_ for c in children(clause) if c.dep_ == "aux"}
+    kids = children(clause)
+    if any(c.tag_ in ("WRB", "WP", "WDT") or c.lower_ in ("whether", "if") for c in kids):
+        return False  # a question ("asked why Russia had withdrawn"): frames.interview_question
+    aux = {c.lower_ for c in kids if c.dep_ == "aux"}
     return not aux & OBLIGING and (clause.tag_ in _TOLD or bool(aux & FORETELLING))
 
 
