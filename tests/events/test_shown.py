@@ -106,6 +106,9 @@ ROWS = [
     ("figurative", "Russia and Ukraine are fighting for control of Bakhmut.",
      ("190", "RUS", "UKR"), True),
     ("figurative", "Russia gave a speech to China.", ("070", "RUS", "CHN"), False),
+    ("figurative", "Israel dealt a heavy blow to Hamas.", ("110", "ISR", "PSEREB"), False),
+    ("figurative", "Hamas threatened to deliver devastating blows to Israel.",
+     ("130", "PSEREB", "ISR"), True),
     ("figurative", "Ukraine gave weapons to Poland.", ("070", "UKR", "POL"), True),
 ]
 

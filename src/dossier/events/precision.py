@@ -156,8 +156,12 @@ def business(s: ActorRef | None, t: ActorRef | None) -> bool:
 def figurative(verb: Token) -> bool:
     """A phrasal verb whose particle, object or complement changes the act: "The United
     States hopes it can finish hammering out an agreement with Iran" (no fight), "ironed
-    out their differences", "a spokesman declined to comment" (no rejection)."""
+    out their differences", "a spokesman declined to comment" (no rejection). A blow
+    threatened is force threatened: "Al-Qaeda threatened to deliver devastating blows to
+    the United States" stays a threat (the complement of ``threatening``)."""
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in patterns().threatening:
+        return False
     for c in children(verb):
         if c.dep_ in ("prt", "dobj", "xcomp") and ((lemma, c.lower_) in FIGURATIVE
                                           or (lemma, c.lemma_.lower()) in FIGURATIVE):
