@@ -38,7 +38,7 @@ def test_without_the_extra_the_rule_loads_nothing_and_changes_nothing() -> None:
         "from dossier.analysis import analysers\n"
         "from dossier.events.extract import extract_events\n"
         "an = analysers()\n"
-        "text = \"Britain's Queen Elizabeth gave a speech to the Parliament of Canada.\"\n"
+        "text = \"Britain's Queen Elizabeth sent aid to the Parliament of Canada.\"\n"
         "evs = extract_events(an.read(text), an.geo)\n"
         "print([e.confidence for e in evs], 'torch' in sys.modules,\n"
         "      'sentence_transformers' in sys.modules)\n")
@@ -68,8 +68,11 @@ def test_a_model_that_is_not_installed_is_a_clear_error() -> None:
 
 @needs_extra
 @pytest.mark.parametrize(("text", "code", "doubted"), [
-    # giving a speech is no aid: the model ranks AID 9th, the event is hidden
-    ("Britain's Queen Elizabeth gave a speech to the Parliament of Canada.", "070", True),
+    # The doubted example measured with the extra, "Britain's Queen Elizabeth gave a
+    # speech to the Parliament of Canada." (AID by "gave ... to", the model's 9th type),
+    # makes no event since session 19 (a speech given is a figurative phrase of the
+    # rules); no other sentence has been measured with the extra since, so the doubted
+    # case has no row until one is (the extra is not installed on the CI machine).
     # negatives: the model agrees with the rules' type
     ("Germany sent 200 tonnes of food aid to Sudan.", "070", False),
     ("Russia attacked Ukrainian positions near Kharkiv on Tuesday.", "190", False),

@@ -288,7 +288,18 @@ RULES = [
      ("111", "USAPTY", "USA"), ("190", "USAPTY", "USA")),
     ("coding.pronoun_side", "Emmanuel Macron met Angela Merkel in Berlin. He criticised her "
      "for the delay.", ("confidence", "111", 0.5), ("confidence", "111", 0.75)),
-
+    # what the tuning material showed wrong by default (issue 19, session 19)
+    ("precision.judged_act", "Germany welcomed Turkey to mediate between Russia and Ukraine.",
+     ("confidence", "045", 0.25), ("confidence", "045", 0.6)),
+    ("precision.vox_pop", "Jane Ward, 44, a nurse from Ohio, is backing Joe Biden.",
+     None, ("051", None, "USAGOV")),
+    ("precision.topic_object", "Erdogan discussed Syria with Vladimir Putin.",
+     None, ("046", "TURGOV", "SYR")),
+    ("precision.dateline",
+     "Washington (AFP) – Senator Jane Ward has taken a swipe at Vladimir Putin.",
+     ("111", None, "RUSGOV"), ("111", "USA", "RUSGOV")),
+    ("precision.claimed_clause", "Germany insists Serbia is sending troops to Kosovo.",
+     None, ("103", "DEU", "SRB")),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

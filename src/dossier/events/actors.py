@@ -16,9 +16,15 @@ from spacy.tokens import Token
 from dossier.data import load_toml
 from dossier.events.agents import AgentCountry
 from dossier.events.book import BOOK
+from dossier.events.datelines import dateline
 from dossier.events.groups import Groups
 from dossier.events.patterns import patterns
-from dossier.events.precision import NOT_BY_COUNTRY_WORD, foreign, not_an_actor, owned_thing
+from dossier.events.precision import (
+    NOT_BY_COUNTRY_WORD,
+    foreign,
+    not_an_actor,
+    owned_thing,
+)
 from dossier.events.refs import actor_ref, agent_ref, confident_mention
 from dossier.events.syntax import against
 from dossier.gazetteer import Actor, Geography, norm
@@ -101,7 +107,7 @@ class Actors(Groups, AgentCountry):
 
     def of(self, tok: Token) -> ActorRef | None:
         """The actor ``tok`` stands for, or None: the rules below in order."""
-        if not_an_actor(tok):
+        if not_an_actor(tok) or dateline(tok):
             return None
         if tok.i in self.unsure:
             return self.unlinked_name(tok)

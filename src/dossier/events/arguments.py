@@ -15,7 +15,12 @@ from dossier.events.actors import Actors, actor_ref
 from dossier.events.book import BOOK
 from dossier.events.codes import cameo
 from dossier.events.patterns import NounPattern, Patterns, VerbPattern
-from dossier.events.precision import STATE_SECTORS, place_in
+from dossier.events.precision import (
+    STATE_SECTORS,
+    claimed_clause,
+    place_in,
+    topic_object,
+)
 from dossier.events.refs import agent_ref
 from dossier.events.syntax import (
     nested_preposition_objects,
@@ -154,7 +159,7 @@ def verb_targets(tok: Token, vp: VerbPattern, nested: bool) -> list[Token]:
 def asked_target(tok: Token) -> list[Token]:
     """The one asked is the subject of what is asked: "Germany demanded that Serbia
     withdraw its troops from Kosovo" → SRB."""
-    return [t for c in children(tok) if c.dep_ == "ccomp"
+    return [t for c in children(tok) if c.dep_ == "ccomp" and not claimed_clause(c)
             for t in children(c) if t.dep_ == "nsubj"]
 
 
@@ -178,7 +183,7 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
         sources, targets = agents, sources
     else:
         targets = [a for t in _posts(tok, verb_targets(tok, vp, nested))
-                   if not place_in(t, vp.code)
+                   if not place_in(t, vp.code) and not topic_object(t, tok, vp.code)
                    and (a := actor_of(actors, t)) is not None
                    and not own_possessor(t, a, sources)]
     if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):

@@ -93,6 +93,7 @@ from dossier.events.precision import (
     contest,
     figurative,
     insurgent_before,
+    judged_act,
     link_line,
     press_audience,
     press_refusal,
@@ -102,6 +103,7 @@ from dossier.events.precision import (
     sports_sentence,
     trained_for,
     verbal_attack,
+    vox_pop,
 )
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
@@ -261,13 +263,14 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
              for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
                      or press_refusal(trigger, t) or sports_sentence(sent, s, t)
-                     or private_stance(trigger, s) or comment_request(trigger, t)
+                     or private_stance(trigger, s) or vox_pop(trigger, s)
+                     or comment_request(trigger, t)
                      or agreed_view(trigger, t) or risk_warning(trigger, t))]
     if not coded:
         return []
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
         trigger, parsed.published) or relative_clause(trigger) or before_after(
-        trigger) or trained_for(trigger)
+        trigger) or trained_for(trigger) or judged_act(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
+from dossier.events.patterns import patterns
 from dossier.events.syntax import verb_of
 from dossier.parse.tree import children
 from dossier.records import ActorRef
@@ -44,6 +45,7 @@ REFUSING = frozenset(_P["refusing"])
 COMMERCIAL_OBJECTS = frozenset(_P["commercial_objects"])
 PRODUCT_VERBS = frozenset(_P["product_verbs"])
 PRODUCTS = frozenset(_P["products"])
+JUDGING = frozenset(_P["judging"])
 INSURGENT_BEFORE = {k: (v[0], date.fromisoformat(v[1]))
                     for k, v in _P["insurgent_before"].items()}
 
@@ -154,8 +156,12 @@ def business(s: ActorRef | None, t: ActorRef | None) -> bool:
 def figurative(verb: Token) -> bool:
     """A phrasal verb whose particle, object or complement changes the act: "The United
     States hopes it can finish hammering out an agreement with Iran" (no fight), "ironed
-    out their differences", "a spokesman declined to comment" (no rejection)."""
+    out their differences", "a spokesman declined to comment" (no rejection). A blow
+    threatened is force threatened: "Al-Qaeda threatened to deliver devastating blows to
+    the United States" stays a threat (the complement of ``threatening``)."""
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in patterns().threatening:
+        return False
     for c in children(verb):
         if c.dep_ in ("prt", "dobj", "xcomp") and ((lemma, c.lower_) in FIGURATIVE
                                           or (lemma, c.lemma_.lower()) in FIGURATIVE):
@@ -265,6 +271,87 @@ def private_stance(trigger: Token, s: ActorRef | None) -> bool:
     return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in children(trigger))
 
 
+@BOOK.rule("precision", off=False)
+def judged_act(trigger: Token) -> bool:
+    """An action in the "to" clause of a verb of judging or welcoming is the one judged
+    or invited, not done by the judge, nor done yet (kept below the default
+    ``min_confidence``): "Mike Murphy praised the efforts of a donor to attack Donald
+    Trump" (not Murphy), "The Foreign Office welcomed Putin to mediate between India
+    and Pakistan" (``judging``). Not "Murphy went to Iowa to attack Trump", nor "Putin
+    praised Xi" (the praise is the event)."""
+    v = _clause_verb(trigger)
+    return v.dep_ in ("advcl", "xcomp", "ccomp") and v.head.i != v.i \
+        and v.head.lemma_.lower() in JUDGING \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(v))
+
+
+# The sectors of an office named beside a person's age ("Jane Doe, 45, a senator").
+OFFICES = STATE_SECTORS | {"PTY"}
+# The largest number read as a person's age after their name ("Marvin Teske, 53,").
+OLDEST = 110
+
+
+@BOOK.rule("precision", off=False)
+def vox_pop(trigger: Token, s: ActorRef | None) -> bool:
+    """A stance of a person the article introduces by their age is a voter's or a
+    passer-by's, no political event: "Marvin Teske, 53, a security guard at a Reno
+    casino, is backing Hillary Clinton" (``stance_verbs``; a person of no office, code
+    or country named in the sentence with an age in apposition) — not "Senator Lindsey
+    Graham, 68, praised Israel" (coded) nor "Marvin Teske praised Israel"."""
+    if s is None or trigger.lemma_.lower() not in STANCE_VERBS or s.code or s.sector \
+            or s.country or not (s.actor_id or "").startswith("local:person"):
+        return False
+    last = s.name.split()[-1] if s.name.split() else ""
+    agents = patterns().agents
+    for t in trigger.sent:
+        kids = children(t) if t.text == last else ()
+        if not any(c.dep_ == "appos" and c.text.isdigit() and int(c.text) <= OLDEST
+                   for c in kids):
+            continue
+        # "Senator Lindsey Graham, 68", "Jane Doe, 45, a Republican senator": an office
+        return not any((c.dep_ == "compound" and c.ent_type_ != "PERSON") or (
+            c.dep_ == "appos" and any(agents.get(w.lemma_.lower()) in OFFICES
+                                      for w in c.subtree))
+            for c in kids)
+    return False
+
+
+_CONSULT = "04"
+
+
+@BOOK.rule("precision", off=False)
+def topic_object(tok: Token, verb: Token, code: str) -> bool:
+    """What a consultation is about is no side of it when the one consulted follows
+    "with": "Erdogan discussed Libya with Donald Trump" (→ Trump, not Libya). "Erdogan
+    discussed the crisis with Trump" has no such object; "Erdogan met Trump" keeps
+    Trump."""
+    return code.startswith(_CONSULT) and tok.dep_ == "dobj" and tok.head.i == verb.i \
+        and any(c.dep_ == "prep" and c.lower_ == "with"
+                and any(o.dep_ == "pobj" for o in children(c)) for c in children(verb))
+
+
+# Forms of a verb that tell a fact ("is mounting", "has mounted", "mounts", "mounted"),
+# and the auxiliaries that make it an obligation all the same ("must stop").
+_TOLD = frozenset({"VBZ", "VBD", "VBG", "VBN"})
+OBLIGING = frozenset({"must", "should", "shall", "need"})
+# ... and those that tell what will or may be ("insist that Trump will win").
+FORETELLING = frozenset({"will", "would", "'ll", "wo", "can", "could", "may", "might"})
+
+
+@BOOK.rule("precision", off=False)
+def claimed_clause(clause: Token) -> bool:
+    """A clause told as a fact is a claim, not what is asked: "Clinton insists Sanders
+    is mounting a phony attack" (no demand on Sanders), "officials insist that Ward will
+    win"; "Germany demanded that Serbia
+    withdraw its troops" and "insisted that Iran must stop" ask (a verb in its base
+    form, or one of ``OBLIGING``)."""
+    kids = children(clause)
+    if any(c.tag_ in ("WRB", "WP", "WDT") or c.lower_ in ("whether", "if") for c in kids):
+        return False  # a question ("asked why Russia had withdrawn"): frames.interview_question
+    aux = {c.lower_ for c in kids if c.dep_ == "aux"}
+    return not aux & OBLIGING and (clause.tag_ in _TOLD or bool(aux & FORETELLING))
+
+
 @BOOK.rule("precision", off=None)
 def insurgent_before(a: ActorRef | None, on: date | None) -> ActorRef | None:
     """An armed group the gazetteer codes as the government it became is coded as the
@@ -326,12 +413,14 @@ def verbal_attack(trigger: Token, root: str, sources: list[ActorRef], targets: l
                   persons: set[int]) -> str | None:
     """An attack by a politician on a politician, a party or the press is criticism
     (111), not force: "Donald Trump attacked Nancy Pelosi on Twitter", "Sanders launched
-    a fierce attack on Joe Biden" (``verbal_attack_words``; every source a person or of
+    a fierce attack on Joe Biden", "Biden and Sanders are fighting about taxes"
+    (``verbal_attack_words``; every source a person or of
     ``verbal_sectors``, every target too, none armed and none a state). Not "Putin
     attacked Ukraine", "Israeli soldiers attacked Hamas fighters"."""
     words = {trigger.lemma_.lower()} | {c.lemma_.lower() for c in children(trigger)
                                         if c.dep_ == "dobj"}
-    if root not in _FORCE_ROOTS or not sources or not targets or not words & VERBAL_ATTACK:
+    if root not in _FORCE_ROOTS or not sources or not (targets or len(sources) > 1) \
+            or not words & VERBAL_ATTACK:  # (rivals fighting each other have no target)
         return None
     sides = [*sources, *targets]
     if any(a.sector in FORCE_SECTORS or (a.code == a.country and id(a) not in persons)

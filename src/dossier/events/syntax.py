@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
+from dossier.events.datelines import dateline
 from dossier.parse.tree import children
 
 # How far a subject is looked for up a chain of auxiliaries, xcomps and conjuncts
@@ -100,7 +101,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     for _ in range(SUBJECT_CLIMB):
         if v is None:
             break
-        subj = [c for c in children(v) if c.dep_ == "nsubj"]
+        subj = [c for c in children(v) if c.dep_ == "nsubj" and not dateline(c)]
         if subj:
             return with_conj(subj[0]), False
         subjpass = [c for c in children(v) if c.dep_ == "nsubjpass"]
