@@ -394,3 +394,28 @@ def test_page_calibrated_confidence(quotes, text: str, before: float, after: flo
     with switched_off("quotes.post.page_calibrated"):
         (got,) = page_calibrated([replace(q, confidence=before)])
         assert got.confidence == before
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaks"),
+    [
+        # an "it" resolved to an organisation speaks under its name
+        ("Ithilen Robotics Inc. cut 500 jobs on Tuesday. “We regret the decision, but "
+         "the market left us no choice,” it said in a statement.", "We regret the "
+         "decision, but the market left us no choice,", True),
+        # negatives: an "it" resolved to nobody, or a document's "it read"
+        ("The report was published on Monday. “No risk was found,” it read.",
+         "No risk was found,", False),
+        ("It says the plan will fail.", "the plan will fail", False),
+    ],
+)
+def test_an_organisation_pronoun_speaks(quotes, text: str, content: str,  # type: ignore[no-untyped-def]
+                                        speaks: bool) -> None:
+    with switched_off("quotes.post.page_calibrated"):  # (the rule's cap, not the pages')
+        (q,) = [q for q in quotes(text) if q.text == content]
+        assert (q.confidence > NON_ACTOR) is speaks, q
+        if speaks:
+            assert q.speaker is not None and q.speaker.name == "Ithilen Robotics Inc."
+            with switched_off("quotes.speakers.org_pronoun"):
+                (q,) = [q for q in quotes(text) if q.text == content]
+                assert q.confidence <= NON_ACTOR

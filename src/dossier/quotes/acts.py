@@ -196,7 +196,8 @@ def speaks(view: ArticleView, speaker: dict[str, Any] | None) -> bool:
     c = cues()
     root = span.root
     if speaker.get("via") == "pronoun" or root.pos_ == "PRON":  # "they both", "some"
-        return root.lower_ in _SPEAKING_PRONOUNS or root.lower_ in c.quantifiers
+        return (root.lower_ in _SPEAKING_PRONOUNS or root.lower_ in c.quantifiers
+                or org_pronoun(speaker, ph))
     if root.pos_ == "NUM":
         return root.lower_ in _GROUP_NUMBERS  # "the two", not "thousands"
     words = c.speaking_nouns | c.around | c.colon_sources | c.quantifiers
@@ -205,6 +206,17 @@ def speaks(view: ArticleView, speaker: dict[str, Any] | None) -> bool:
             or root.pos_ == "PROPN" or lem in words or root.lower_ in words
             or len(lem) > 4 and lem.endswith(_PERSON_ENDINGS)
             or any(t.lemma_.lower() in words for t in span if t.dep_ == "conj"))
+
+
+@BOOK.rule("speakers", off=False)
+def org_pronoun(speaker: dict[str, Any], phrase: dict[str, Any]) -> bool:
+    """An "it" the actor stage resolved to an organisation speaks under that
+    organisation's name: "Acme Corp. cut 500 jobs. “We regret the decision,” it said in
+    a statement." is Acme Corp. (unlinked when the link is unsure: ``unsure_org``);
+    an "it" resolved to nobody, or to a thing, keeps "it" and cannot speak ("“…,” it
+    read" is a document's)."""
+    return speaker.get("via") == "unlinked" and bool(speaker.get("name")) and (
+        speaker["name"] != phrase.get("text"))
 
 
 @BOOK.rule("speakers", off=False)
