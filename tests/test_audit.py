@@ -458,3 +458,34 @@ def test_fit_gives_mentions_a_cell_of_how_they_were_linked(audit, tmp_path: Path
     assert audit.scaled(bins, cells, [0, 0.6], metonym) == 0.25
     name = {"conf": 0.8, "within": ["name.person", "name"], "across": []}
     assert audit.scaled(bins, cells, [0, 0.6], name) == 0.8
+
+
+def _pool(n: int) -> list[dict[str, object]]:
+    return [{"kind": "quote", "source": f"page{i % 7}.html", "article_id": f"a{i % 7}",
+             "start": 10 * i, "end": 10 * i + 5, "confidence": 0.8} for i in range(n)]
+
+
+def test_a_draw_is_the_same_records_whatever_else_the_pool_holds(audit) -> None:  # type: ignore[no-untyped-def]
+    pool = _pool(300)
+    first = audit.draw(pool, 40, 20261206)
+    assert len(first) == 40 and len({id(r) for r in first}) == 40
+    assert audit.draw(list(reversed(pool)), 40, 20261206) == first  # order does not count
+    # a record gone and two new ones: at most three of the forty rows differ
+    changed = [r for r in pool if r is not first[0]] + _pool(302)[300:]
+    again = audit.draw(changed, 40, 20261206)
+    assert len([r for r in again if r in first]) >= 37
+    # a record whose other fields changed keeps its place in the draw
+    edited = [dict(r, confidence=0.3) if r is first[5] else r for r in pool]
+    assert {(r["source"], r["start"]) for r in audit.draw(edited, 40, 20261206)} == {
+        (r["source"], r["start"]) for r in first}
+
+
+@pytest.mark.parametrize(("n", "seed", "size"), [(40, 1, 40), (500, 20261206, 300),
+                                                  (0, 20261206, 0)])
+def test_a_draw_takes_at_most_the_pool_and_another_seed_draws_others(  # type: ignore[no-untyped-def]
+        audit, n: int, seed: int, size: int) -> None:
+    pool = _pool(300)
+    got = audit.draw(pool, n, seed)
+    assert len(got) == size
+    if 0 < size < len(pool):
+        assert got != audit.draw(pool, n, 20261206)
