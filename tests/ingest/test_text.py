@@ -175,3 +175,32 @@ def test_language_tag_is_the_primary_subtag(declared: object, code: str | None) 
     from dossier.ingest.base import language_tag
 
     assert language_tag(declared) == code
+
+
+@pytest.mark.parametrize("text", [
+    "Britainâ€™s prime minister said â€œnoâ€\x9d.",  # mojibake
+    "The minister\x92s office said \x93no\x94.",  # C1 controls for Windows-1252 quotes
+    "A lone surrogate \ud800 in a row.",
+    "Plain clean text with “curly quotes” and café.\nA second line.",
+    "ASCII only, nothing to repair.",
+    "",
+])
+def test_the_shared_repair_is_ftfys(text: str) -> None:
+    """Every reader repairs through ``repair_mojibake``: ftfy's result, ftfy skipped
+    only where it would change nothing."""
+    import ftfy
+
+    from dossier.ingest.base import ftfy_config, repair_mojibake
+
+    assert repair_mojibake(text) == ftfy.fix_text(text, config=ftfy_config())
+
+
+def test_plain_text_and_html_repair_alike(tmp_path: Path) -> None:
+    from dossier.ingest.html import fix_text
+
+    text = "The minister\u0092s office said no to the plan on Monday morning."
+    p = tmp_path / "c1.txt"
+    p.write_bytes(text.encode("utf-8"))
+    (d,) = docs(p)
+    assert "minister’s" in d.text and "repaired mojibake" in d.notes
+    assert fix_text(text) == (d.text, True)

@@ -21,15 +21,14 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-import ftfy
 from charset_normalizer import from_bytes
 
 from dossier.errors import InputError
 from dossier.ingest.base import (
     ReadOptions,
-    ftfy_config,
     language_tag,
     read_bytes,
+    repair_mojibake,
     too_big_unpacked,
     unpack_limit,
 )
@@ -81,8 +80,8 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?![\d])")
 
 
 def fix_text(text: str) -> tuple[str, bool]:
-    """Repair mojibake with the same ftfy settings as the plain-text reader."""
-    fixed = ftfy.fix_text(text, config=ftfy_config())
+    """Repair mojibake as the plain-text reader does (:func:`repair_mojibake`)."""
+    fixed = repair_mojibake(text)
     return fixed, fixed != text
 
 
