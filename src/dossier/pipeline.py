@@ -57,14 +57,19 @@ def read_options(settings: dict[str, Any]) -> ReadOptions:
 # Xi in Beijing.") scores a little better as Javanese or Pidgin (0.3-1.5 per word),
 # while a sentence in another language scores far better in it (6-20 per word).
 PREFER_PER_WORD = 3.0
+# How many characters of a text its language is told from (py3langid reads them
+# byte by byte in Python: the main process's largest cost per article).
+LANGUAGE_SAMPLE = 1500
 
 
 def detect_language(text: str, prefer: str | None = None) -> str | None:
     """ISO 639-1 code of the text's language (py3langid, offline), None if too short.
     ``prefer`` (the model's language) wins when it scores within
     :data:`PREFER_PER_WORD` per word of the best: short texts of names fool the
-    identifier, and a wrong guess would leave the article unanalysed."""
-    sample = text[:4000]
+    identifier, and a wrong guess would leave the article unanalysed. The first
+    :data:`LANGUAGE_SAMPLE` characters are read: on 1,013 PolNeAR and 179 Scrapinghub
+    articles they decide as the first 4,000 did, in ~55 % of the time."""
+    sample = text[:LANGUAGE_SAMPLE]
     words = len(sample.split())
     if words < 5:
         return None

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from dossier.clean.boilerplate import classify
+from dossier.clean.boilerplate import classify, words
 from dossier.clean.paragraphs import paragraph_spans
 
 
@@ -20,6 +22,12 @@ def reasons_of(text: str) -> list[tuple[str, str | None]]:
         ("Story continues below", "ad-marker"),
         ("— Rishi Sunak (@RishiSunak) July 25, 2022", "embed-chrome"),
         ("pic.twitter.com/AbC123", "embed-chrome"),
+        ("View this post on Instagram", "embed-chrome"),
+        ("A post shared by Downing Street", "embed-chrome"),
+        ("Follow us on Twitter", "embed-chrome"),
+        ("Embedded video", "embed-chrome"),
+        ("The embedded video showed the minister leaving.", None),
+        ("Follow us on Twitter, the party urged its voters in a leaflet.", None),
         # negatives: real sentences that mention the words
         ("The advertisement was banned by the regulator.", None),
         ("Sponsored by the state, the programme ran for years.", None),
@@ -93,3 +101,15 @@ def test_a_notice_at_the_end_of_a_long_line_does_not_take_the_text(
         assert reasons == [None]
     else:
         assert "consent-notice" in reasons
+
+
+@pytest.mark.parametrize("text", [
+    "The Minister’s office said: “We don't know.”",
+    "İSTANBUL — Türkiye’s İçişleri Bakanlığı said",  # İ: lowered word by word
+    "ΟΔΟΣ ΣΟΦΟΚΛΕΟΥΣ and STRASSE straße Ǆemal",
+    "",
+])
+def test_words_are_the_text_s_words_lowered_one_by_one(text: str) -> None:
+    # the whole text is lowered at once where that gives the same words
+    expected = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’]+", text)]
+    assert words(text) == expected

@@ -16,6 +16,9 @@ from dossier.data import load_toml
 from dossier.records import Span
 
 _WORD = re.compile(r"[\w'’]+")
+# the one letter whose lowercase has more characters than it has ("İ" is "i" and a
+# combining dot, which is no word character): see words()
+_LONGER_LOWER = "\u0130"
 _THREAD_NUMBER = re.compile(r"^\s*\d{1,2}/\d{0,2}\s*")
 _EDGE_PUNCT = " \t\"'“”‘’.,:;!?()[]{}—–-*•|"
 
@@ -23,7 +26,7 @@ _EDGE_PUNCT = " \t\"'“”‘’.,:;!?()[]{}—–-*•|"
 @dataclass(frozen=True)
 class _Rules:
     ad_exact: frozenset[str]
-    chrome: tuple[re.Pattern[str], ...]
+    chrome: re.Pattern[str]
     strong: re.Pattern[str]
     weak: re.Pattern[str]
     reader: re.Pattern[str]
@@ -47,7 +50,9 @@ def rules() -> _Rules:
     c, e = d["consent"], d["embed_echo"]
     return _Rules(
         ad_exact=frozenset(s.lower() for s in d["ad_marker"]["exact"]),
-        chrome=tuple(re.compile(p, re.IGNORECASE) for p in d["embed_chrome"]["patterns"]),
+        # one regex for the list: a paragraph is searched once, not once a pattern
+        chrome=re.compile("|".join(f"(?:{p})" for p in d["embed_chrome"]["patterns"]),
+                          re.IGNORECASE),
         strong=_phrases_re(c["strong"]),
         weak=_phrases_re(c["weak"]),
         reader=re.compile(
@@ -64,7 +69,13 @@ def rules() -> _Rules:
 
 
 def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    """The words of ``text``, lowercased, with ’ as '. The text is lowercased whole
+    (one call, not one a word) unless it holds a letter whose lowercase is longer
+    than itself ("İ"), which could split a word."""
+    text = text.replace("’", "'")
+    if _LONGER_LOWER not in text:
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def _consent_score(text: str, r: _Rules) -> tuple[int, int]:
@@ -88,7 +99,7 @@ def classify(text: str, spans: list[Span]) -> list[str | None]:
         bare = p.strip(_EDGE_PUNCT).lower()
         if bare in r.ad_exact:
             reasons[i] = "ad-marker"
-        elif any(rx.search(p.strip()) for rx in r.chrome):
+        elif r.chrome.search(p.strip()):
             reasons[i] = "embed-chrome"
 
     # Consent notices: reader-addressed paragraphs with consent vocabulary ...
