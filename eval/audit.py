@@ -21,7 +21,11 @@ by Dossier's own reader for its format) and writes a tab-separated sheet of
 - event: ``real`` (y/n: an event happened or is reported, not a wish, figure of
   speech or page furniture), ``source``, ``target`` (y/n: the right actor, or rightly
   none), ``code`` (y/n: the CAMEO root is right), ``polarity`` (y/n: negation and
-  modality right); a record is fully right when all five are y;
+  modality right); a record is fully right when all five are y. Two more marks, not
+  part of "fully right" (sheets before session 20 lack them, and ``carry`` leaves them
+  to mark): ``when`` (y/n/-: the record's ``date`` is when the event happened, at its
+  precision; - when not real or the text cannot tell) and ``where`` (y/n/-: the
+  ``place`` is where it happened, or rightly none);
 - mention: ``link`` (y/n: the actor is the one meant, or an unlinked phrase is rightly
   left unresolved), ``absurd`` (y/n: a link no reader would make: a state for a
   homonymous US state, a reporter for a politician …).
@@ -71,6 +75,9 @@ EXTRA = ("trafilatura_eval_en_news/html/*.html",
 MARKS = {"quote": ("real", "speaker", "span"),
          "event": ("real", "source", "target", "code", "polarity"),
          "mention": ("link", "absurd")}
+# marks a row may leave blank and still count as marked (added after sheets were
+# marked without them): counted apart, never part of "fully right"
+OPTIONAL = {"quote": (), "event": ("when", "where"), "mention": ()}
 
 
 def held_apart_pages(folder: Path = PAGES) -> list[Path]:
@@ -168,6 +175,8 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
                  "source_actor": _actor(r["source_actor"]),
                  "target_actor": _actor(r["target_actor"]),
                  "trigger": t["text"], "negated": str(r["negated"]), "modality": r["modality"],
+                 "date": f"{r.get('date') or '—'} ({r.get('date_precision') or '—'})",
+                 "place": _place(r.get("location")),
                  "confidence": str(r["confidence"]),
                  "base": str(r.get("base", r["confidence"])),
                  "context": _context(text, t["start"], t["end"], 200)}
@@ -176,9 +185,16 @@ def row(kind: str, r: dict[str, Any], text: str) -> dict[str, str]:
                  "via": r["via"], "type": r["type"],
                  "confidence": str(r.get("confidence", "")),
                  "context": _context(text, r["start"], r["end"], 120)}
-    clash = set(base) & set(MARKS[kind])
+    clash = set(base) & {*MARKS[kind], *OPTIONAL[kind]}
     assert not clash, f"record columns named as marks: {clash}"
-    return base | {m: "" for m in MARKS[kind]} | {"note": ""}
+    return base | {m: "" for m in (*MARKS[kind], *OPTIONAL[kind])} | {"note": ""}
+
+
+def _place(loc: dict[str, Any] | None) -> str:
+    """An event's place as a sheet shows it: "Kyiv (UKR)", or "—"."""
+    if not loc:
+        return "—"
+    return f"{loc.get('name')} ({loc.get('country') or '?'})"
 
 
 def shown(r: dict[str, Any], floor: float) -> bool:
@@ -300,6 +316,13 @@ def count(sheet: Path) -> dict[str, Any]:
             t: round(sum(r["real"].strip().lower() == "y" for r in marked if r["type"] == t) / k, 3)
             for t, k in by_type.items()}
     elif kind == "event":
+        real_rows = [r for r in marked if r["real"].strip().lower() == "y"]
+        for m in OPTIONAL["event"]:
+            got = [r[m].strip().lower() for r in real_rows if (r.get(m) or "").strip()]
+            res[m] = {"y": got.count("y"), "n": got.count("n"), "-": got.count("-"),
+                      "unmarked": len(real_rows) - len(got)}
+            judged = got.count("y") + got.count("n")
+            res[f"{m}_right_of_real"] = round(got.count("y") / judged, 3) if judged else None
         full = [r for r in marked if all(r[m].strip().lower() == "y" for m in MARKS["event"])]
         res["fully_right"] = len(full)
         res["fully_right_share"] = round(len(full) / len(marked), 3) if marked else None
@@ -321,28 +344,38 @@ NOT_RECORD = {"n", "confidence", "base", "profile", "context", "note"}
 
 def carry(sheet: Path, earlier: list[Path]) -> tuple[int, int]:
     """Fill the unmarked rows of ``sheet`` whose record an ``earlier`` sheet marked:
-    (rows carried, rows left to mark)."""
+    (rows carried, rows left to mark). A record is matched on the record columns both
+    sheets have (an older sheet may lack a column added since, as ``date``); an
+    optional mark the older sheet lacks stays blank, to mark."""
     kind, fields, rows = read_sheet(sheet)
-    marks = MARKS[kind]
-    key_cols = [c for c in fields if c not in NOT_RECORD and c not in marks]
-    known: dict[tuple[str, ...], dict[str, str]] = {}
+    marks, optional = MARKS[kind], OPTIONAL[kind]
+    key_cols = [c for c in fields if c not in NOT_RECORD and c not in marks
+                and c not in optional]
+    known: list[tuple[list[str], dict[tuple[str, ...], dict[str, str]]]] = []
     for old in earlier:
-        old_kind, _, old_rows = read_sheet(old)
+        old_kind, old_fields, old_rows = read_sheet(old)
         if old_kind != kind:
             raise SheetError(f"{old}: a {old_kind} sheet, {sheet} is a {kind} sheet")
+        common = [c for c in key_cols if c in old_fields]
+        table: dict[tuple[str, ...], dict[str, str]] = {}
         for r in old_rows:
             if all(r.get(m, "").strip() for m in marks):
-                known.setdefault(tuple(r.get(c, "") for c in key_cols), r)
+                table.setdefault(tuple(r.get(c, "") for c in common), r)
+        known.append((common, table))
     carried = left = 0
     for r in rows:
         if all(r[m].strip() for m in marks):
             continue
-        old_row = known.get(tuple(r[c] for c in key_cols))
+        old_row = next((t[k] for cols, t in known
+                        if (k := tuple(r[c] for c in cols)) in t), None)
         if old_row is None:
             left += 1
             continue
         for m in marks:
             r[m] = old_row[m]
+        for m in optional:
+            if m in r and not r[m].strip():
+                r[m] = (old_row.get(m) or "").strip()
         note = old_row.get("note", "").removeprefix("carried:").strip()
         r["note"] = f"carried: {note}".strip()
         carried += 1
@@ -420,7 +453,8 @@ def fit_rows(sheets: list[Path]) -> tuple[str, list[dict[str, Any]]]:
         if len(kinds) > 1:
             raise SheetError(f"{sheet}: a {kind} sheet among sheets of another kind")
         key_cols = QUOTE_KEY if kind == "quote" else tuple(
-            c for c in fields if c not in NOT_RECORD and c not in MARKS[kind])
+            c for c in fields
+            if c not in NOT_RECORD and c not in MARKS[kind] and c not in OPTIONAL[kind])
         for r in rows:
             key = tuple(r.get(c, "") for c in key_cols)
             if (key in seen or r.get("act", "speech") != "speech"

@@ -132,6 +132,58 @@ def test_carry_fills_only_the_same_records_marked_before(audit, tmp_path: Path) 
     assert (res["marked"], res["carried"]) == (2, 1)
 
 
+def _dated(n: str, cameo: str, marks: str, when: str | None = None,
+           where: str | None = None) -> dict[str, str]:
+    """An event row; ``when``/``where`` None: a sheet drawn before those columns."""
+    row = {"n": n, "file": "8a", "article": "a1", "start": "5", "end": "40", "cameo": cameo,
+           "source_actor": "Ann Lee (P1)", "target_actor": "Chile (CHL)", "trigger": "met",
+           "negated": "False", "modality": "asserted", "confidence": "0.8"}
+    if when is not None:
+        row |= {"date": "2024-05-02 (day)", "place": "Lima (PER)"}
+    row |= dict(zip(("real", "source", "target", "code", "polarity"), marks.split(" "),
+                    strict=True))
+    if when is not None and where is not None:
+        row |= {"when": when, "where": where}
+    return row | {"note": ""}
+
+
+def test_carry_matches_an_older_sheet_on_the_columns_both_have(audit, tmp_path: Path
+                                                               ) -> None:  # type: ignore[no-untyped-def]
+    old = _sheet(tmp_path / "old.tsv", [_dated("1", "040 CONSULT", "y y y y y"),
+                                        _dated("2", "111 ACCUSE", "y y n y y")])
+    new = _sheet(tmp_path / "new.tsv", [_dated("1", "040 CONSULT", "    ", "", ""),
+                                        _dated("2", "112 ACCUSE", "    ", "", "")])
+    assert audit.carry(new, [old]) == (1, 1)  # the code changed: another record
+    with new.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert [rows[0][m] for m in ("real", "code", "when", "where")] == ["y", "y", "", ""]
+    assert rows[0]["date"] == "2024-05-02 (day)"  # the new sheet's own columns stay
+
+
+def test_when_and_where_are_counted_apart_from_fully_right(audit, tmp_path: Path
+                                                         ) -> None:  # type: ignore[no-untyped-def]
+    rows = [_dated("1", "040", "y y y y y", "y", "y"), _dated("2", "040", "y y y y y", "n", "-"),
+            _dated("3", "040", "n - - - -", "-", "-"), _dated("4", "040", "y n y y y", "", "")]
+    res = audit.count(_sheet(tmp_path / "e.tsv", rows))
+    assert (res["marked"], res["fully_right"]) == (4, 2)  # a blank when/where still counts
+    assert res["when"] == {"y": 1, "n": 1, "-": 0, "unmarked": 1}  # of the 3 real rows
+    assert (res["when_right_of_real"], res["where_right_of_real"]) == (0.5, 1.0)
+
+
+def test_an_event_row_shows_its_date_and_place(audit) -> None:  # type: ignore[no-untyped-def]
+    event = {"source": "p.html", "article_id": "a", "start": 0, "end": 9, "code": "040",
+             "plover": "CONSULT", "source_actor": None, "target_actor": None,
+             "trigger": {"text": "met", "start": 4, "end": 7}, "negated": False,
+             "modality": "asserted", "date": "2024-05", "date_precision": "month",
+             "location": {"name": "Lima", "country": "PER", "lat": None, "lon": None},
+             "confidence": 0.7}
+    row = audit.row("event", event, "Ann met Bo.")
+    assert (row["date"], row["place"]) == ("2024-05 (month)", "Lima (PER)")
+    assert row["when"] == row["where"] == ""
+    undated = audit.row("event", event | {"date": None, "location": None}, "Ann met Bo.")
+    assert (undated["date"], undated["place"]) == ("— (month)", "—")
+
+
 @pytest.mark.parametrize("content", ["n\tfile\tnote\n1\ta\t\n",   # no mark columns
                                      "n\treal\tspeaker\tspan\tnote\n"])  # no rows
 def test_a_file_that_is_no_sheet_is_a_clear_error(audit, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
