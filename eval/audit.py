@@ -364,18 +364,22 @@ def carry(sheet: Path, earlier: list[Path]) -> tuple[int, int]:
         known.append((common, table))
     carried = left = 0
     for r in rows:
-        if all(r[m].strip() for m in marks):
+        done = all(r[m].strip() for m in marks)
+        blank = [m for m in optional if m in r and not r[m].strip()]
+        if done and not blank:
             continue
         old_row = next((t[k] for cols, t in known
                         if (k := tuple(r[c] for c in cols)) in t), None)
+        for m in blank:  # (also on a row marked already: its when/where from a part sheet)
+            if old_row is not None and (old_row.get(m) or "").strip():
+                r[m] = old_row[m].strip()
+        if done:
+            continue
         if old_row is None:
             left += 1
             continue
         for m in marks:
             r[m] = old_row[m]
-        for m in optional:
-            if m in r and not r[m].strip():
-                r[m] = (old_row.get(m) or "").strip()
         note = old_row.get("note", "").removeprefix("carried:").strip()
         r["note"] = f"carried: {note}".strip()
         carried += 1

@@ -158,6 +158,12 @@ def test_carry_matches_an_older_sheet_on_the_columns_both_have(audit, tmp_path: 
         rows = list(csv.DictReader(f, delimiter="\t"))
     assert [rows[0][m] for m in ("real", "code", "when", "where")] == ["y", "y", "", ""]
     assert rows[0]["date"] == "2024-05-02 (day)"  # the new sheet's own columns stay
+    # a part sheet that marked when/where fills them on the row marked already
+    part = _sheet(tmp_path / "part.tsv", [_dated("1", "040 CONSULT", "n n n n n", "y", "-")])
+    assert audit.carry(new, [part]) == (0, 1)
+    with new.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert [rows[0][m] for m in ("real", "code", "when", "where")] == ["y", "y", "y", "-"]
 
 
 def test_when_and_where_are_counted_apart_from_fully_right(audit, tmp_path: Path
