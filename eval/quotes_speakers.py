@@ -1,5 +1,5 @@
 """Direct quotes and their speakers on held-apart news pages: Dossier against a hand-made
-gold set.
+gold set (or, with ``--gold eval/data/speakers_tune.jsonl``, its tune twin on tuning pages).
 
 The gold (``eval/data/speakers_heldout.jsonl``, see eval/data/README.md) marks every
 direct quote (words in quotation marks someone said or wrote) in 25 Scrapinghub pages
@@ -20,6 +20,10 @@ above the ``min_confidence`` setting's default and an act of speech). These page
 held out: measure on them, never tune on them. ``--errors`` lists the misses, the wrong
 speakers and the unmatched records for diagnosis of kinds, not for fixing single pages.
 
+The tune twin (``eval/data/speakers_tune.jsonl``, made the same way on 25 pages whose
+file name starts with 0–7) may be read, tuned on and run with ``--errors``; the script
+takes its pages from the gold rows, so either file scores as it is.
+
     python eval/quotes_speakers.py [--gold PATH] [--errors] [--json OUT]
 """
 
@@ -37,6 +41,7 @@ from audit import PAGES, ROOT, records, shown
 from report import report
 
 GOLD = ROOT / "eval" / "data" / "speakers_heldout.jsonl"
+TUNE = ROOT / "eval" / "data" / "speakers_tune.jsonl"  # the tune twin, pages 0–7
 COVER = 0.3  # share of a gold quote's characters a record must cover to find it
 TYPES = ("direct", "partial")
 KINDS = ("person", "org", "unknown")

@@ -115,6 +115,24 @@ def test_the_gold_file_is_well_formed(qs) -> None:  # type: ignore[no-untyped-de
         assert (q["speaker"] == "") == (q["speaker_kind"] == "unknown")
 
 
+def test_the_tune_gold_is_well_formed_and_on_tuning_pages_only(qs) -> None:  # type: ignore[no-untyped-def]
+    rows = qs.load_gold(qs.TUNE)
+    assert len(rows) == 25
+    assert all(r["page"][0] in "01234567" for r in rows)  # tuning pages only
+    assert not {r["page"] for r in rows} & {r["page"] for r in qs.load_gold(qs.GOLD)}
+    quotes = [q for r in rows for q in r["quotes"]]
+    assert len(quotes) == 289
+    for r in rows:
+        spans = [(q["start"], q["end"]) for q in r["quotes"]]
+        assert spans == sorted(spans)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # no overlaps
+    for q in quotes:
+        assert 0 <= q["start"] < q["end"]
+        assert q["speaker_kind"] in qs.KINDS
+        assert (q["speaker"] == "") == (q["speaker_kind"] == "unknown")
+        assert isinstance(q.get("also", []), list)
+
+
 @pytest.mark.parametrize(("speaker", "cause"), [
     (None, "no_speaker"),
     ({"name": "he", "actor_id": None}, "unlinked_pronoun"),
