@@ -56,6 +56,13 @@ def test_dates(phrase: str, base: date | None, expected: tuple) -> None:
         # a date that hangs on another verb is not the event's
         ("Chinese protesters blamed the Chinese government for eroding a way of life "
          "safeguarded only until 2047.", "112", ("2018-05-16", "article")),
+        # a participle or conjunct shares the date of the verb it hangs on ...
+        ("This year, officials in Delhi banned firecrackers, arresting 210 people.", "173",
+         ("2018", "year")),
+        ("Putin met Xi and signed a deal on Monday.", "040", ("2018-05-14", "day")),
+        # ... but a clause with a subordinator of time keeps its own
+        ("Russia attacked Ukraine on Monday after Georgia protested to Russia.", "140",
+         ("2018-05-16", "article")),
     ],
 )
 def test_event_date_is_the_triggers(events, text: str, code: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]

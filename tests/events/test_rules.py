@@ -144,6 +144,8 @@ RULES = [
      "Georgian protesters attacked its embassy.", None, ("190", "GEOOPP", "RUSGOV")),
     ("dates.sentence_date", "The UK called out Russia in December 2023.",
      ("date", "111", "2023-12"), None),
+    ("dates.governing_date", "China condemned Japan in March 2020, accusing Tokyo of "
+     "provocations.", ("date", "112", "2020-03"), None),
     # modality
     ("modality.not_word", "President Xi has not publicly condemned Russia.",
      ("negated", "111", "CHNGOV", "RUS"), ("111", "CHNGOV", "RUS")),

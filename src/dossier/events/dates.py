@@ -153,11 +153,52 @@ def recalled(trigger: Token, published: date | None) -> bool:
     return False
 
 
+# subordinators after which a clause keeps its own time ("after Russia invaded …")
+_OWN_TIME = frozenset({"after", "before", "since", "until", "till", "once", "when",
+                       "while", "if", "unless", "because", "as"})
+
+
+@BOOK.rule("dates", off=None)
+def governing_date(sent: Span, published: date | None, trigger: Token
+                   ) -> tuple[str, str] | None:
+    """A DATE phrase on the verb whose time the trigger's clause shares: the clause
+    the trigger's participle or conjunct hangs on, or a conjunct of the trigger:
+    "This year, officials in Delhi banned firecrackers, arresting 210 people" (the
+    arrests: 2019, not the article's day); "Putin met Xi and signed a deal on
+    Monday"; not "after Russia invaded Ukraine in 2022" for the sentence's own verb,
+    nor a clause with its own subordinator ("… before they attacked on Monday")."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    shares: set[Token] = {c for c in children(trigger) if c.dep_ == "conj"
+                          and c.pos_ in ("VERB", "AUX") and not _own_time(c)}
+    if (trigger.dep_ == "conj" or trigger.dep_ == "advcl" and trigger.tag_ in ("VBG", "VBN")
+            ) and not _own_time(trigger) and trigger.head.pos_ in ("VERB", "AUX"):
+        shares.add(trigger.head)
+    if not shares:
+        return None
+    for ent in ents_in(sent):
+        if ent.label_ == "DATE" and verb_of(ent.root) in shares:
+            phrase = ent.text
+            prev = sent.doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.lower_ in _DATE_PREPOSITIONS:
+                phrase = f"{prev.text} {phrase}"
+            when, precision = resolve(phrase, published)
+            if when is not None:
+                return when, precision
+    return None
+
+
+def _own_time(verb: Token) -> bool:
+    """Whether a clause opens with a subordinator that gives it a time of its own."""
+    return any(c.dep_ == "mark" and c.lower_ in _OWN_TIME for c in children(verb))
+
+
 def event_date(sent: Span, published: date | None, trigger: Token
                ) -> tuple[str | None, str]:
-    """``(date, precision)`` of the trigger's event: its sentence's, else the
-    article's ("article"), else none."""
-    found = sentence_date(sent, published, trigger)
+    """``(date, precision)`` of the trigger's event: its sentence's, else one on the
+    verb its clause shares its time with, else the article's ("article"), else none."""
+    found = sentence_date(sent, published, trigger) or governing_date(sent, published,
+                                                                      trigger)
     if found is not None:
         return found
     if published is not None:
