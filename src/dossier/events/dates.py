@@ -110,8 +110,15 @@ def sentence_date(sent: Span, published: date | None, trigger: Token
     other verb, resolved against the article's date: "The UK called out Russia in
     December 2023" (2023-12); not "safeguarded only until 2047" for "Chinese
     protesters blamed the Chinese government", nor an age ("John Doe, 55,")."""
+    return _phrase_date(sent, published, {None, trigger})
+
+
+def _phrase_date(sent: Span, published: date | None, verbs: set[Token | None]
+                 ) -> tuple[str, str] | None:
+    """The first DATE phrase of the sentence that hangs on one of ``verbs`` (None: on
+    no verb) and resolves, with a preposition before it ("on Monday")."""
     for ent in ents_in(sent):
-        if ent.label_ == "DATE" and verb_of(ent.root) in (None, trigger):
+        if ent.label_ == "DATE" and verb_of(ent.root) in verbs:
             phrase = ent.text
             prev = sent.doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in _DATE_PREPOSITIONS:
@@ -169,23 +176,12 @@ def governing_date(sent: Span, published: date | None, trigger: Token
     nor a clause with its own subordinator ("… before they attacked on Monday")."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return None
-    shares: set[Token] = {c for c in children(trigger) if c.dep_ == "conj"
+    shares: set[Token | None] = {c for c in children(trigger) if c.dep_ == "conj"
                           and c.pos_ in ("VERB", "AUX") and not _own_time(c)}
     if (trigger.dep_ == "conj" or trigger.dep_ == "advcl" and trigger.tag_ in ("VBG", "VBN")
             ) and not _own_time(trigger) and trigger.head.pos_ in ("VERB", "AUX"):
         shares.add(trigger.head)
-    if not shares:
-        return None
-    for ent in ents_in(sent):
-        if ent.label_ == "DATE" and verb_of(ent.root) in shares:
-            phrase = ent.text
-            prev = sent.doc[ent.start - 1] if ent.start > 0 else None
-            if prev is not None and prev.lower_ in _DATE_PREPOSITIONS:
-                phrase = f"{prev.text} {phrase}"
-            when, precision = resolve(phrase, published)
-            if when is not None:
-                return when, precision
-    return None
+    return _phrase_date(sent, published, set(shares)) if shares else None
 
 
 def _own_time(verb: Token) -> bool:
