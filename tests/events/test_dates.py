@@ -60,6 +60,14 @@ def test_dates(phrase: str, base: date | None, expected: tuple) -> None:
         ("This year, officials in Delhi banned firecrackers, arresting 210 people.", "173",
          ("2018", "year")),
         ("Putin met Xi and signed a deal on Monday.", "040", ("2018-05-14", "day")),
+        # an act told as done by now or standing has no date of its own ...
+        ("China has accused Vietnam of provocations.", "112", (None, "none")),
+        ("Beijing has long refused to negotiate with Taiwan.", "050", (None, "none")),
+        ("Trump recently visited Beijing.", "042", (None, "none")),
+        # ... the day's news has the article's, and a phrase's date wins over the perfect
+        ("China accused Vietnam of provocations.", "112", ("2018-05-16", "article")),
+        ("China has accused Vietnam of provocations on Monday.", "112",
+         ("2018-05-14", "day")),
         # ... but a clause with a subordinator of time keeps its own
         ("Russia attacked Ukraine on Monday after Georgia protested to Russia.", "140",
          ("2018-05-16", "article")),

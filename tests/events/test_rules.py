@@ -146,6 +146,8 @@ RULES = [
      ("date", "111", "2023-12"), None),
     ("dates.governing_date", "China condemned Japan in March 2020, accusing Tokyo of "
      "provocations.", ("date", "112", "2020-03"), None),
+    ("dates.undated_aspect", "China has long accused Vietnam of provocations.",
+     ("date", "112", None), None),
     # modality
     ("modality.not_word", "President Xi has not publicly condemned Russia.",
      ("negated", "111", "CHNGOV", "RUS"), ("111", "CHNGOV", "RUS")),

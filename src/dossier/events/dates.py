@@ -189,14 +189,41 @@ def _own_time(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _OWN_TIME for c in children(verb))
 
 
+# adverbs that make a verb's act a standing one, or one told from before the news
+_STANDING = frozenset({"long", "repeatedly", "recently", "previously", "already",
+                       "often", "frequently", "consistently", "always", "never", "once"})
+
+
+@BOOK.rule("dates", off=False)
+def undated_aspect(trigger: Token) -> bool:
+    """An undated act told as done by now or as standing, not as the day's news: the
+    perfect ("China has accused Vietnam of provocations", "had been holding talks"),
+    or a verb of standing or earlier acts ("have long refused", "recently visited"),
+    and what such a verb governs ("has long refused to negotiate").
+    The article's date is not its date; it gets none."""
+    v = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
+    while v is not None:
+        kids = children(v)
+        perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in kids) and (
+            v.tag_ == "VBN" or v.tag_ == "VBG" and any(c.lower_ == "been" for c in kids))
+        if perfect or any(c.dep_ == "advmod" and c.lower_ in _STANDING for c in kids):
+            return True
+        # "has long refused to negotiate": the verb it is the complement of
+        v = v.head if v.dep_ == "xcomp" and v.head is not v else None
+    return False
+
+
 def event_date(sent: Span, published: date | None, trigger: Token
                ) -> tuple[str | None, str]:
     """``(date, precision)`` of the trigger's event: its sentence's, else one on the
-    verb its clause shares its time with, else the article's ("article"), else none."""
+    verb its clause shares its time with, else the article's ("article") unless the
+    act is told as done by now or standing (:func:`undated_aspect`), else none."""
     found = sentence_date(sent, published, trigger) or governing_date(sent, published,
                                                                       trigger)
     if found is not None:
         return found
+    if undated_aspect(trigger):
+        return None, "none"
     if published is not None:
         return published.isoformat(), "article"
     return None, "none"
