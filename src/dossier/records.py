@@ -349,7 +349,7 @@ class Event(_ByFields):
     negated: bool
     modality: str  # asserted | future | hypothetical | intended
     date: str | None
-    date_precision: str  # day | month | year | article
+    date_precision: str  # day | week (its Monday) | month | year | article | none
     location: Location | None
     confidence: float
 

@@ -29,6 +29,11 @@ def test_event_date_from_the_sentence(events) -> None:  # type: ignore[no-untype
         ("as of 2016", date(2018, 5, 16), ("2016", "year")),
         ("until the end of 2047", date(2018, 5, 16), ("2047", "year")),
         ("next year", date(2018, 5, 16), ("2019", "year")),
+        # a week is a week, dated by its Monday (2020-09-26 is a Saturday)
+        ("last week", date(2020, 9, 26), ("2020-09-14", "week")),
+        ("earlier this week", date(2020, 9, 26), ("2020-09-21", "week")),
+        ("next week", date(2020, 9, 26), ("2020-09-28", "week")),
+        ("this weekend", date(2020, 9, 26), (None, "none")),
         # a month without its day is a month
         ("last month", date(2018, 1, 16), ("2017-12", "month")),
         ("in October", date(2018, 5, 16), ("2017-10", "month")),

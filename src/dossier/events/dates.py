@@ -30,6 +30,7 @@ _MONTH_ONLY = re.compile(r"^(?:(?:in|since|during|early|late|mid)[\s-]+)*(" + "|
                          + r")\W*$", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WEEK = re.compile(r"\b(last|past|this|next) week\b", re.I)
 # what may stand around a bare year: "in 2016", "as of 2016", "until the end of 2047"
 _YEAR_WORDS = re.compile(r"^(?:(?:in|since|during|as|of|until|till|by|from|before|after|"
                          r"early|late|mid|the|end|start|beginning|middle|fall|spring|"
@@ -69,6 +70,10 @@ def resolve(phrase: str, base: date | None) -> tuple[str | None, str]:
         return f"{base.year - 1:04d}", "year"
     if re.search(r"\bnext year\b", p, re.I):
         return f"{base.year + 1:04d}", "year"
+    if m := _WEEK.search(p):  # "last week": a week, given as its Monday, not a day
+        shift = {"last": -7, "past": -7, "this": 0, "next": 7}[m.group(1).lower()]
+        monday = base - timedelta(days=base.weekday()) + timedelta(days=shift)
+        return monday.isoformat(), "week"
     if m := re.search(r"\b(last|this|next) month\b", p, re.I):
         shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
         y, mo = divmod(base.year * 12 + base.month - 1 + shift, 12)
