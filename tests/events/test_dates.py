@@ -34,6 +34,9 @@ def test_event_date_from_the_sentence(events) -> None:  # type: ignore[no-untype
         ("earlier this week", date(2020, 9, 26), ("2020-09-21", "week")),
         ("next week", date(2020, 9, 26), ("2020-09-28", "week")),
         ("this weekend", date(2020, 9, 26), (None, "none")),
+        # a weekday beside its day of the month is that day, not the last such weekday
+        ("Saturday, May 18", date(2019, 11, 18), ("2019-05-18", "day")),
+        ("Wednesday, Dec. 18", date(2019, 11, 18), ("2018-12-18", "day")),
         # a month without its day is a month
         ("last month", date(2018, 1, 16), ("2017-12", "month")),
         ("in October", date(2018, 5, 16), ("2017-10", "month")),
@@ -50,6 +53,16 @@ def test_event_date_from_the_sentence(events) -> None:  # type: ignore[no-untype
 )
 def test_dates(phrase: str, base: date | None, expected: tuple) -> None:
     assert resolve(phrase, base) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Dec. 15", "2019-12-15"), ("in December", "2019-12"), ("in October", "2020-10"),
+     ("on Friday", "2019-11-22"), ("next week", "2019-11-25")],
+)
+def test_dates_of_acts_to_come_lie_ahead(phrase: str, expected: str) -> None:
+    # the article of Monday 2019-11-18: "will meet on Dec. 15" is this December
+    assert resolve(phrase, date(2019, 11, 18), ahead=True)[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -73,6 +86,9 @@ def test_dates(phrase: str, base: date | None, expected: tuple) -> None:
         ("China accused Vietnam of provocations.", "112", ("2018-05-16", "article")),
         ("China has accused Vietnam of provocations on Monday.", "112",
          ("2018-05-14", "day")),
+        # an act to come is dated ahead, a past one back
+        ("Trump will meet Xi on Dec. 15.", "036", ("2018-12-15", "day")),
+        ("Trump met Xi on Dec. 15.", "040", ("2017-12-15", "day")),
         # ... but a clause with a subordinator of time keeps its own
         ("Russia attacked Ukraine on Monday after Georgia protested to Russia.", "140",
          ("2018-05-16", "article")),

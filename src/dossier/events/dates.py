@@ -30,6 +30,9 @@ _MONTH_ONLY = re.compile(r"^(?:(?:in|since|during|early|late|mid)[\s-]+)*(" + "|
                          + r")\W*$", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a month by name or short form with a day: "May 18", "Dec. 15", "Sept. 3"
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+                        r"\s+\d{1,2}\b", re.I)
 _WEEK = re.compile(r"\b(last|past|this|next) week\b", re.I)
 # what may stand around a bare year: "in 2016", "as of 2016", "until the end of 2047"
 _YEAR_WORDS = re.compile(r"^(?:(?:in|since|during|as|of|until|till|by|from|before|after|"
@@ -40,8 +43,9 @@ _AGE = re.compile(r"^(?:\d{1,3}|\d{1,3}[- ]years?[- ]old|(?:aged|age) \d{1,3})$"
 
 
 @lru_cache(maxsize=16384)  # news repeats its date phrases; dateparser is slow
-def resolve(phrase: str, base: date | None) -> tuple[str | None, str]:
-    """``(ISO date, precision)`` for a date phrase, relative to ``base``."""
+def resolve(phrase: str, base: date | None, ahead: bool = False) -> tuple[str | None, str]:
+    """``(ISO date, precision)`` for a date phrase, relative to ``base``; ``ahead``: the
+    event is to come ("will meet on Dec. 15" in November: this December, not the last)."""
     p = phrase.strip()
     bare = re.sub(r"^(?:on|in|last|since|the|of)\s+", "", p, flags=re.I)
     if _AGE.match(bare) or bare.isdigit() and not _YEAR.fullmatch(bare):
@@ -54,12 +58,18 @@ def resolve(phrase: str, base: date | None) -> tuple[str | None, str]:
         month = _MONTHS[m.group(1).lower()]
         year = base.year - 1 if month >= base.month else base.year
         return f"{year:04d}-{month:02d}", "month"
-    if m := _MONTH_ONLY.match(p):  # "in October": the last October, a month
+    if m := _MONTH_ONLY.match(p):  # "in October": the last October (the next, ahead)
         month = _MONTHS[m.group(1).lower()]
-        year = base.year if month <= base.month else base.year - 1
+        if ahead:
+            year = base.year if month >= base.month else base.year + 1
+        else:
+            year = base.year if month <= base.month else base.year - 1
         return f"{year:04d}-{month:02d}", "month"
-    if m := _WEEKDAY.search(p):
+    # a weekday, unless the phrase names its day of the month ("Saturday, May 18")
+    if (m := _WEEKDAY.search(p)) and not _MONTH_DAY.search(p):
         target = _DAYS[m.group(1).lower()]
+        if ahead:
+            return (base + timedelta(days=(target - base.weekday()) % 7)).isoformat(), "day"
         back = (base.weekday() - target) % 7
         return (base - timedelta(days=back)).isoformat(), "day"
     if m := _YEAR_WORDS.match(p):
@@ -82,7 +92,7 @@ def resolve(phrase: str, base: date | None) -> tuple[str | None, str]:
 
     parsed = dateparser.parse(p, settings={
         "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": [],
+        "PREFER_DATES_FROM": "future" if ahead else "past", "REQUIRE_PARTS": [],
     }, languages=["en"])
     if parsed is None:
         return None, "none"
@@ -128,10 +138,27 @@ def _phrase_date(sent: Span, published: date | None, verbs: set[Token | None]
             prev = sent.doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in _DATE_PREPOSITIONS:
                 phrase = f"{prev.text} {phrase}"
-            when, precision = resolve(phrase, published)
+            when, precision = resolve(phrase, published, _ahead(verb_of(ent.root)))
             if when is not None:
                 return when, precision
     return None
+
+
+# auxiliaries and verbs that put what they govern ahead of the article's date
+_AHEAD = frozenset({"will", "'ll", "shall", "wo"})
+
+
+def _ahead(verb: Token | None) -> bool:
+    """Whether a verb's act is to come: "will meet", "is scheduled to meet", "is
+    expected to", "plans to" (its own auxiliary, or the verb it complements)."""
+    while verb is not None:
+        if any(c.dep_ == "aux" and c.lower_ in _AHEAD for c in children(verb)):
+            return True
+        if verb.lemma_ in ("schedule", "expect", "plan", "set", "due") and any(
+                c.dep_ == "xcomp" for c in children(verb)):
+            return True
+        verb = verb.head if verb.dep_ == "xcomp" and verb.head is not verb else None
+    return False
 
 
 # "years ago", "decades ago", "last century": a time long before the news.
