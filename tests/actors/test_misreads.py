@@ -96,3 +96,32 @@ def test_a_capital_after_a_city_is_the_state(link) -> None:  # type: ignore[no-u
     assert [m.actor_id for m in link(text, ON) if m.text == "Washington"] == ["USA"]
     with switched_off("actors.names.capital_as_federal_state"):
         assert [m.actor_id for m in link(text, ON) if m.text == "Washington"] == ["USA", "USA"]
+
+
+def _confidence(link, text: str, surface: str) -> float | None:  # type: ignore[no-untyped-def]
+    return next((m.confidence for m in link(text, ON) if m.text == surface), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "doubtful"),
+    [
+        ("Moderators Ignore Clinton Scandals. The debate went on for two hours and the "
+         "moderators asked about taxes.", "Ignore Clinton", True),
+        ("Clinton Aide Says Trump Should Win GOP Nomination. Donald Trump will not win, he "
+         "said.", "Trump Should", True),
+        # the name written again in prose; a sentence of prose; a list of names
+        ("And Rand Paul At The GOP Debate. Sen. Rand Paul said the plan would fail.",
+         "Rand Paul", False),
+        ("Jane Roe Says She Will Run For Senate In Ohio. Jane Roe told reporters on Monday "
+         "that she would.", "Jane Roe", False),
+        ("Maria Lopez, a baker from Ohio, said the plan would fail.", "Maria Lopez", False),
+        ("Celebrities Julianne Moore, Kerry Washington and Amy Schumer signed the letter.",
+         "Julianne Moore", False),
+    ],
+)
+def test_words_of_a_title_case_heading_are_a_doubtful_person(  # type: ignore[no-untyped-def]
+        link, text: str, surface: str, doubtful: bool) -> None:
+    assert (_confidence(link, text, surface) < 0.6) is doubtful  # type: ignore[operator]
+    if doubtful:
+        with switched_off("actors.names.heading_words_person"):
+            assert (_confidence(link, text, surface) or 0.0) >= 0.6

@@ -1,14 +1,17 @@
 """Names no attentive reader takes for the actor they spell: a beauty contest's title
-("a former Miss Universe": no person "Universe"), and a capital that is a state of its
-own federation ("Olympia, Washington", "Colorado, Washington and Oregon": the US state,
-not the United States)."""
+("a former Miss Universe": no person "Universe"), a capital that is a state of its own
+federation ("Olympia, Washington", "Colorado, Washington and Oregon": the US state, not
+the United States), a name differing from a known one in its initials ("George H.W.
+Bush"), and common words of a heading in title case ("Moderators Ignore Clinton
+Scandals")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
+from dossier.actors.things import english_verbs, word_classes
 from dossier.gazetteer import norm
 from dossier.gazetteer.places import city_country
 
@@ -18,6 +21,10 @@ PAGEANT_WORDS = 3
 STATE_WORDS = (1, 2, 3)
 # letters of a word that is initials once normalised ("H.W." is "hw")
 INITIALS = 2
+# a heading in title case: at least this many other words of three letters or more,
+# and this share of them capitalised
+TITLE_CASE_WORDS = 2
+TITLE_CASE_SHARE = 0.8
 # what may stand between two states of a list
 LIST_MARKS = frozenset({",", "and", "or", "&"})
 
@@ -103,3 +110,77 @@ def other_initials(written: str, known: str) -> bool:
     w, k = written.split(), known.split()
     return len(w) == len(k) and any(
         x != y and (len(x) <= INITIALS or len(y) <= INITIALS) for x, y in zip(w, k, strict=True))
+
+
+@BOOK.rule("names", off=False)
+def heading_words_person(a: Article, span: Span) -> bool:
+    """An unknown "person" in a heading written in title case, written nowhere else in
+    the article, holding a verb of the heading ("Moderators [[Ignore Clinton]]
+    Scandals", "Clinton Aide Says [[Trump Should]] Win") or a common noun while a verb of
+    the heading stands beside it ("Have Told Hillary Private [[Email Server]] Was a Bad
+    Idea"), is words of the heading, a doubtful link (its confidence that of a lone
+    word); not a name the story writes again in prose ("And Rand Paul At The Debate …
+    Sen. Rand Paul said"), nor a list of names and firms ("Marc Roe of Acme Capital
+    Group, Lisa Poe of Beta Partners"), nor a surname the story writes alone."""
+    if len(span) < 2 or not title_case(span) or written_again(a, span):
+        return False
+    if any(verb_word(t) for t in span):
+        return True
+    verb_beside = any(verb_word(t) for t in span.sent
+                      if not span.start <= t.i < span.end and t.i != span.sent.start)
+    return verb_beside and noun_word(a, span[-1])
+
+
+def title_case(span: Span) -> bool:
+    """The sentence around ``span`` is written in title case: of its other words of
+    three letters or more, at least ``TITLE_CASE_WORDS`` and ``TITLE_CASE_SHARE`` of
+    them capitalised; not a table's row (cells between "|")."""
+    if any(t.text == "|" for t in span.sent):
+        return False  # a table's row, every cell a name
+    words = [t for t in span.sent if t.is_alpha and len(t) >= 3
+             and not span.start <= t.i < span.end]
+    upper = [t for t in words if t.is_title or t.is_upper]
+    return len(words) >= TITLE_CASE_WORDS and len(upper) >= TITLE_CASE_SHARE * len(words)
+
+
+def verb_word(t: Token) -> bool:
+    """A capitalised modal ("Should"), a word tagged a verb ("Says"), or a form of an
+    English verb that is no noun, adjective or name ("Ignore", "Releasing"; not
+    "Partners", a noun too)."""
+    low, c = t.lower_, cues()
+    if not t.is_title or low in c.first_names or low in c.titles:
+        return False
+    if t.tag_ == "MD":
+        return True
+    adjectives, nouns = word_classes(t.doc.vocab)
+    verbs = english_verbs(t.doc.vocab)
+    lemma = t.lemma_.lower()
+    if t.tag_.startswith("VB") and lemma in verbs:
+        return True  # tagged a verb: "Says", "Wants"
+    forms = {low, lemma} | ({low[:-1]} if low.endswith("s") else set())
+    stems = {lemma} | ({low[:-3], low[:-3] + "e"} if low.endswith("ing") else set()) | (
+        {low[:-2], low[:-1]} if low.endswith("ed") else set())
+    return not any(f in nouns or f in adjectives for f in forms) and bool(stems & verbs)
+
+
+def noun_word(a: Article, t: Token) -> bool:
+    """An English common noun (WordNet) that is no first name, no surname the gazetteer
+    knows and not written alone elsewhere in the article as a name ("Server", "Ally";
+    not "Boyle" of "Matthew Boyle … Boyle asked")."""
+    low, c = t.lower_, cues()
+    _, nouns = word_classes(t.doc.vocab)
+    if low in c.first_names or low in c.titles or low not in nouns \
+            and not (low.endswith("s") and low[:-1] in nouns) or a.g.by_surname(t.text):
+        return False
+    return not any(x.text == t.text and x.i != t.i and not title_case(x.doc[x.i : x.i + 1])
+                   for x in t.doc)
+
+
+def written_again(a: Article, span: Span) -> bool:
+    """The article writes the words of ``span`` again outside title case ("… Rand Paul
+    said" after the heading "And Rand Paul At The Debate")."""
+    doc, words = a.doc, [t.text for t in span]
+    n = len(words)
+    return any(i != span.start and [t.text for t in doc[i : i + n]] == words
+               and not title_case(doc[i : i + n])
+               for i in range(len(doc) - n + 1) if doc[i].text == words[0])
