@@ -19,3 +19,17 @@ def link():  # type: ignore[no-untyped-def]
         return an.read(text, published=on).mentions
 
     return run
+
+
+@pytest.fixture(scope="session")
+def found_on(link):  # type: ignore[no-untyped-def]
+    """The first mention written ``surface`` in ``text`` (on the date ``on``): its actor
+    (``local:<type>`` for an unknown one) and type, or None."""
+
+    def run(text: str, surface: str, on: date) -> tuple[str, str] | None:
+        m = next((m for m in link(text, on) if m.text == surface), None)
+        if m is None:
+            return None
+        return (f"local:{m.type}" if m.actor_id.startswith("local:") else m.actor_id, m.type)
+
+    return run

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.bodies import another_countrys_agency, foreign_body, national_body, without_the
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, cues
+from dossier.actors.misreads import heading_words_person
 from dossier.actors.people import given_name_gender
 from dossier.actors.places import place_evidence, region_as_modifier, state_as_place
 from dossier.actors.things import (
@@ -98,7 +99,7 @@ def review(a: Article, span: Span, actor: Actor, why: str) -> tuple[Actor | None
             return unglued_person(a, span, actor), why
         if company_named_person(span) or company_name_end(span):
             return retype(a, actor, "org"), "unlinked_org"
-        if org_prefixed_person(a, span):
+        if org_prefixed_person(a, span) or heading_words_person(a, span):
             return actor, "unlinked_word"
     return actor, why
 

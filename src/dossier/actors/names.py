@@ -15,6 +15,7 @@ from dossier.actors.coref.nominals import short_form
 from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.entity_edges import glued_edges, owner_end
 from dossier.actors.mentions import emit
+from dossier.actors.misreads import capital_as_federal_state, other_initials
 from dossier.actors.nonactors import word_piece
 from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
 from dossier.actors.people import (
@@ -107,8 +108,8 @@ def _known(a: Article, span: Span, ent: Span | None) -> bool:
         place = g.metonyms.get(norm(span.text))
         if place is None:
             return False
-        if place_not_actor(a, span):
-            a.skip(span)  # "a visit to Beijing": a place, not an actor
+        if place_not_actor(a, span) or capital_as_federal_state(a, span, place):
+            a.skip(span)  # "a visit to Beijing", "Olympia, Washington": a place
             return True
         emit(a, span, g.actors[place], "metonym")
         return True
@@ -139,7 +140,7 @@ def _known(a: Article, span: Span, ent: Span | None) -> bool:
     via = "name" if norm(span.text) == norm(actor.name) else "alias"
     span = org_with_article(span, a, actor)
     if norm(span.text) in g.metonyms:
-        if place_not_actor(a, span):
+        if place_not_actor(a, span) or capital_as_federal_state(a, span, actor.id):
             a.skip(span)
             return True
         via = "metonym"
@@ -313,7 +314,8 @@ def misspelt_name(a: Article, text: Span) -> bool:
     ``fuzzy_cutoff`` in actor_cues.toml): "Xi Jiinping" is Xi Jinping."""
     hit = a.fuzzy.closest(written := norm(text.text), cues().fuzzy_cutoff,
                           2 if BOOK.on("names", "a_typo") else 1)  # a_typo: 2 words
-    if hit is None or not a_typo(written, hit[0], a.parsed.text.count(text.text) > 1):
+    if hit is None or not a_typo(written, hit[0], a.parsed.text.count(text.text) > 1) \
+            or other_initials(written, hit[0]):
         return False
     emit(a, title_extends_name(text, a), a.g.actors[a.fuzzy.ids[hit[2]]], "fuzzy")
     return True

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
+from dossier.actors.misreads import pageant_title
 
 # A title of a work in quotation marks holds at most this many words.
 WORK_TITLE_WORDS = 8
@@ -25,7 +26,8 @@ def take_nonactors(a: Article) -> None:
     """Take the tokens of page furniture and of titles of works before reading; a
     city's name in a club's is no gazetteer name (NER may still find the club)."""
     titles = [*work_titles(a), *dated_title(a), *credited_title(a)]
-    for span in [*furniture_lines(a), *credit_lines(a), *titles, *work_title_again(a, titles)]:
+    for span in [*furniture_lines(a), *credit_lines(a), *titles, *work_title_again(a, titles),
+                 *pageant_title(a)]:
         a.skip(span)
     for span in club_names(a):
         a.names_at.pop(span.start, None)

@@ -45,10 +45,25 @@ def link_short_form(a: Article, tok: Token) -> int | None:
     why = "short_form"
     if org is None:
         org, why = nominal_org(a, a.span(i, i + 2)), "nominal"
-    if org is None:
+    if org is None or administration_not_agency(doc[i + 1], org):
         return None
     emit(a, a.span(i, i + 2), org, "alias", why)
     return i + 2
+
+
+@BOOK.rule("coref", off=False)
+def administration_not_agency(noun: Token, org: Actor) -> bool:
+    """"The administration" (``government_of_the_day``) is the government of the day: it
+    refers back only to a person's government ("the Obama administration … the
+    administration") or a seat of government coded as the country's (``USAGOV``: the
+    White House), never to an agency whose name ends in "Administration" nor to another
+    body: "NASA launched a probe. The administration said …" is not NASA, "The FDA
+    approved it. The administration said" not the FDA (not "the agency said", which is
+    the FDA); the phrase is left unlinked."""
+    if noun.lower_ not in cues().things["government_of_the_day"]:
+        return False
+    governs = bool(org.country) and org.code == f"{org.country}GOV"
+    return not (governs and (org.id.startswith("local:") or noun.lower_ not in norm(org.name)))
 
 
 def nominal_org(a: Article, span: Span) -> Actor | None:
