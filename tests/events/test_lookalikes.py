@@ -165,3 +165,18 @@ FINALS = [
 @pytest.mark.parametrize(("text", "coded"), FINALS, ids=[f[0] for f in FINALS])
 def test_final_is_sport(events, text: str, coded: bool) -> None:
     assert bool(events(text)) == coded
+
+
+# (sentence, negated): "has yet to" is not done (lookalikes.not_yet)
+YET = [
+    ("Russia has yet to attack Finland.", True),
+    ("China is yet to sign the deal with Brazil.", True),
+    ("Russia has attacked Finland yet again.", False),
+    ("Russia attacked Finland.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "negated"), YET, ids=[y[0] for y in YET])
+def test_not_yet(events, text: str, negated: bool) -> None:
+    evs = events(text)
+    assert evs and all(e.negated == negated for e in evs)

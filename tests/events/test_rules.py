@@ -319,6 +319,8 @@ RULES = [
      None, ("070", "USA", "USAMIL")),
     ("precision.topic_of_noun", "Germany held talks on Ukraine with France.",
      None, ("046", "DEU", "UKR")),
+    ("precision.not_yet", "Russia has yet to attack Finland.",
+     ("negated", "190", "RUS", "FIN"), ("190", "RUS", "FIN")),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

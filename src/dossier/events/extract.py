@@ -69,6 +69,7 @@ from dossier.events.lookalikes import (
     direct_question,
     hearsay_plan,
     message_not_aid,
+    not_yet,
     own_forces_sent,
     scheduled,
 )
@@ -258,7 +259,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     sources, targets = sides.sources, sides.targets
     if not targets and len(sources) < 2 and not (sides.alone and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
-    is_negated = negated(trigger, p)
+    is_negated = negated(trigger, p) or not_yet(trigger)  # "has yet to attack"
     mode = modality(trigger, p)
     planned = mode == "asserted" and scheduled(trigger)  # "is scheduled to meet"
     if planned:

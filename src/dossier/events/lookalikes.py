@@ -162,3 +162,15 @@ def topic_of_noun(tok: Token) -> bool:
     "launched an attack on Ukraine" (aimed nouns)."""
     return tok.dep_ == "pobj" and tok.head.lower_ in _ABOUT and tok.head.head.i != tok.head.i \
         and tok.head.head.pos_ == "NOUN" and tok.head.head.lemma_.lower() in TOPIC_NOUNS
+
+
+@BOOK.rule("precision", off=False)
+def not_yet(trigger: Token) -> bool:
+    """An action an actor "has yet to" or "is yet to" take is not taken (negated):
+    "Russia has yet to attack Finland", "China is yet to sign the deal". Not "Russia has
+    attacked Finland yet again"."""
+    v = trigger
+    if v.dep_ != "xcomp" or v.head.i == v.i or v.head.lemma_ not in ("have", "be"):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in children(v.head)) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(v))
