@@ -1,8 +1,8 @@
 """Measured precision of each cell of the events' confidence table (issue 19): what
-coded an event (``pattern``, ``noun``, ``dictionary_object``, ``dictionary``) by how
-well its sides are known (both in a country named in the text, both known, one side),
-and the cells that are kept below the default ``min_confidence`` (``doubted``,
-``no_country_side``, ``one_side_not_allowed``).
+coded an event (``pattern``, ``noun``, ``dictionary_object``, ``dictionary_widened``,
+``dictionary``) by how well its sides are known (both in a country named in the text,
+both known, one side), and the cells that are kept below the default
+``min_confidence`` (``doubted``, ``no_country_side``, ``one_side_not_allowed``).
 
 An event is right as ``eval/events_zsp.py`` and ``eval/events_plover.py`` judge it:
 on ZSP the sentence's answer (its most confident non-negated event) with the gold
@@ -39,7 +39,7 @@ from dossier.analysis import analysers
 from dossier.events import coding
 from dossier.records import Event
 
-EVIDENCE = ("pattern", "noun", "dictionary_object", "dictionary")
+EVIDENCE = ("pattern", "noun", "dictionary_object", "dictionary_widened", "dictionary")
 SIDES = ("both_country", "both", "one")
 HIDDEN = ("doubted", "no_country_side", "one_side_not_allowed")
 CELLS = [f"{e}/{s}" for e in EVIDENCE for s in SIDES] + [f"{e}/{h}" for e in EVIDENCE

@@ -64,6 +64,15 @@ from dossier.events.frames import (
     risk_warning,
 )
 from dossier.events.learned import verify
+from dossier.events.lookalikes import (
+    depicted,
+    direct_question,
+    hearsay_plan,
+    message_not_aid,
+    not_yet,
+    own_forces_sent,
+    scheduled,
+)
 from dossier.events.modality import (
     intention,
     modality,
@@ -183,6 +192,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         if not vp.particle and not vp.objects:
             code = dictionary_object_pattern(code, tok, lemma)
         vp = replace(vp, code=phone_call(name_calling(requested_code(code, tok, p), tok), tok))
+        if message_not_aid(tok, vp.code):
+            return []  # "sent a memo to Congress": words, no aid
         sides = verb_sides(tok, vp, actors, p)
         found = _events(tok, vp.code, sides, parsed, actors, p, "pattern")
         if not found and (alone := _unnamed(tok, vp.code, sides)) is not None:
@@ -248,12 +259,15 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     sources, targets = sides.sources, sides.targets
     if not targets and len(sources) < 2 and not (sides.alone and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
-    is_negated = negated(trigger, p)
+    is_negated = negated(trigger, p) or not_yet(trigger)  # "has yet to attack"
     mode = modality(trigger, p)
+    planned = mode == "asserted" and scheduled(trigger)  # "is scheduled to meet"
+    if planned:
+        mode = "future"
     if is_negated and (refused := announced_refusal(trigger, code, mode) or failed_agreement(
             trigger, code)) is not None:
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
-    kind = None if is_negated else intention(trigger, p)
+    kind = None if is_negated else intention(trigger, p) or ("intent" if planned else None)
     code = policy_code(trigger, code, kind)  # "slapped tariffs on": 160; "crushed protests": 175
     code = verbal_attack(trigger, cameo()[code].root, sources, targets,
                          actors.persons([*sources, *targets])) or code  # "Trump attacked Pelosi"
@@ -264,13 +278,14 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
                      or press_refusal(trigger, t) or sports_sentence(sent, s, t)
                      or private_stance(trigger, s) or vox_pop(trigger, s)
-                     or comment_request(trigger, t)
+                     or comment_request(trigger, t) or own_forces_sent(trigger, s, t)
                      or agreed_view(trigger, t) or risk_warning(trigger, t))]
     if not coded:
         return []
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
         trigger, parsed.published) or relative_clause(trigger) or before_after(
-        trigger) or trained_for(trigger) or judged_act(trigger)
+        trigger) or trained_for(trigger) or judged_act(trigger) or direct_question(
+        trigger) or hearsay_plan(trigger, mode) or depicted(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))

@@ -100,13 +100,14 @@ def negated(verb: Token, p: Patterns) -> bool:
     return False
 
 
-def _governors(verb: Token) -> list[Token]:
+def governors(verb: Token, links: frozenset[str] = _CLAUSE_LINKS, climb: int = WISH_CLIMB
+              ) -> list[Token]:
     """The verbs and nouns whose clause ``verb`` is in, nearest first (up a chain of
-    complements, purposes and noun clauses, not past a relative clause)."""
+    ``links`` — complements, purposes and noun clauses —, not past a relative clause)."""
     out = []
     v = verb
-    for _ in range(WISH_CLIMB):
-        if v.dep_ not in _CLAUSE_LINKS and v.dep_ != "conj" or v.head.i == v.i:
+    for _ in range(climb):
+        if v.dep_ not in links and v.dep_ != "conj" or v.head.i == v.i:
             break
         v = v.head
         out.append(v)
@@ -118,7 +119,7 @@ def wish_clause(verb: Token) -> bool:
     """An action hoped, wished, planned or attempted is intended, not done: "The United
     States hopes that it can finish the talks with Iran", "blocked aid in an attempt to
     force the U.S. to abandon the base" (``wishes``)."""
-    return any(g.lemma_.lower() in WISHES or g.lower_ in WISHES for g in _governors(verb))
+    return any(g.lemma_.lower() in WISHES or g.lower_ in WISHES for g in governors(verb))
 
 
 @BOOK.rule("modality", off=False)
@@ -126,7 +127,7 @@ def question_clause(verb: Token) -> bool:
     """An action asked about is hypothetical: "The minister dodged questions on whether
     he would continue taking handouts from China", "asked whether Russia attacked"."""
     return any(c.dep_ == "mark" and c.lower_ == "whether"
-               for v in (verb, *_governors(verb)) for c in children(v))
+               for v in (verb, *governors(verb)) for c in children(v))
 
 
 @BOOK.rule("modality", off=False)
@@ -134,7 +135,7 @@ def prediction(verb: Token) -> bool:
     """An action foretold is hypothetical: "Russia is likely to attack Ukraine", "China
     is expected to sanction the firms", "poised to invade" (``predictions``)."""
     return any(g.lemma_.lower() in PREDICTIONS or g.lower_ in PREDICTIONS
-               for g in _governors(verb))
+               for g in governors(verb))
 
 
 @BOOK.rule("modality", off=False)
@@ -143,7 +144,7 @@ def ability(verb: Token) -> bool:
     Pentagon", "Iran is able to strike Israel" (``ability_auxiliaries`` on the trigger,
     ``abilities`` governing it): hypothetical. Not "Chinese firms bid for contracts"."""
     return any(c.dep_ == "aux" and c.lower_ in ABILITY_AUX for c in children(verb)) \
-        or any(g.lemma_.lower() in ABILITIES for g in _governors(verb))
+        or any(g.lemma_.lower() in ABILITIES for g in governors(verb))
 
 
 @BOOK.rule("modality", off=False)
@@ -152,7 +153,7 @@ def hedged(verb: Token) -> bool:
     to Russia", "Russia allegedly attacked the port" (``hedges``, on the trigger or on
     the verbs that govern it)."""
     return any(c.dep_ == "advmod" and c.lower_ in HEDGES
-               for v in (verb, *_governors(verb)) for c in children(v))
+               for v in (verb, *governors(verb)) for c in children(v))
 
 
 @BOOK.rule("modality", off="asserted")
@@ -198,10 +199,10 @@ def speculative(verb: Token, mode: str, kind: str | None, root: str) -> bool:
         return True
     if mode == "hypothetical":
         return kind != "intent" or any(c.dep_ == "mark" and c.lower_ == "if"
-                                       for v in (verb, *_governors(verb)) for c in children(v))
+                                       for v in (verb, *governors(verb)) for c in children(v))
     if mode != "intended" or kind == "threat" or root == "14":
         return False
-    return any(g.lemma_.lower() in STANCES or g.lower_ in STANCES for g in _governors(verb))
+    return any(g.lemma_.lower() in STANCES or g.lower_ in STANCES for g in governors(verb))
 
 
 @BOOK.rule("modality", off=None)

@@ -123,13 +123,17 @@ def place_modifier(tok: Token, is_state_name: Callable[[str], bool]) -> bool:
 def sports_sentence(sent: Span, s: ActorRef | None, t: ActorRef | None) -> bool:
     """A sentence about sport makes no political event, whatever its verbs: "Herbert and
     Mahut rallied to defeat McLachlan and Uchiyama 6-7, 6-4, 7-5 in the deciding doubles
-    match, giving France a 2-1 victory" (a score or a noun of ``sports_words``) — unless
+    match, giving France a 2-1 victory", "Brazil and Argentina clashed in the Copa America
+    final" (a score or a noun of ``sports_words``) — unless
     the state's apparatus acts ("Nigerian authorities jailed 52 members of MASSOB for
     playing in a football tournament")."""
     if any(a is not None and a.sector in STATE_SECTORS for a in (s, t)):
         return False
-    return any(_SCORE.match(w.text) is not None or (w.pos_ in ("NOUN", "PROPN") and (
-        w.lemma_.lower() in SPORTS_WORDS or w.lower_ in SPORTS_WORDS)) for w in sent)
+    # (a noun, or a word the tagger calls an adjective where a noun goes: "in the Copa
+    # America final")
+    return any(_SCORE.match(w.text) is not None or ((w.pos_ in ("NOUN", "PROPN") or w.dep_ in (
+        "pobj", "nsubj", "dobj")) and (w.lemma_.lower() in SPORTS_WORDS
+                                       or w.lower_ in SPORTS_WORDS)) for w in sent)
 
 
 @BOOK.rule("precision", off=False)
