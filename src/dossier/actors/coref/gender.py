@@ -45,6 +45,19 @@ def story_gender(a: Article, actor: Actor) -> str:
 
 def note_pronoun(a: Article, tok: Any, kind: str) -> None:
     """Remember that the he/she at ``tok`` was linked to the actor just seen there."""
+    if quoted_pronoun(a, tok):
+        return
     last = a.seen[-1] if a.seen else None
     if kind in ("male", "female") and last is not None and last.token == tok.i:
         a.pronoun_genders.setdefault(last.actor.id, set()).add(kind)
+
+
+@BOOK.rule("coref", off=False)
+def quoted_pronoun(a: Article, tok: Any) -> bool:
+    """A he/she inside a quotation teaches no story gender (session 20): the speaker
+    talks of someone else, and the link is a guess. "Critics include professor Ithel
+    Marsh. “It was a bitter pill that he was swallowing,” she said." (the "he" was
+    linked to Marsh, of no known gender, made Marsh a man, and the "she" that speaks
+    went to a woman named paragraphs before). A he/she outside quotations still does:
+    "Taylor Kemp took questions. He said …"."""
+    return bool(a.quoted[tok.i])
