@@ -19,6 +19,7 @@ from dossier.quotes.cues import (
     is_adjacent,
     reported_via,
     speaker_joined,
+    title_in_attribution,
     weak_cue,
 )
 from dossier.quotes.epithets import epithet
@@ -66,6 +67,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             out.append(make_quote(view, content, "direct", dash, None, "past", None, NO_VERB))
             last_speaker = (dash, para)
             continue
+        if title_in_attribution(text, last_after, a, b):
+            continue  # "“…,” he said on “Meet the Press.” “…”": a title, no quotation
         cont = continued(text, last_after, a)
         if cont is not None and (cue is None or cue.i == cont[1].i
                                  or weak_cue(cue, is_adjacent(view, cue, content))):
