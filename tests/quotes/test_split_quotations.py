@@ -32,6 +32,19 @@ def _speakers(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          "We will not pay for the wall,” Jane Ward said. “It is useless and it is too "
          "costly.",
          ["We will not pay for the wall,", "It is useless and it is too costly."]),
+        # a no-break space between the attribution sentence and the next part
+        ("quotes.marks.spaced_after",
+         "The mayor spoke on Friday. “We will not pay for the wall,” Jane Ward said.\xa0"
+         "“It is useless and it is too costly.”",
+         "We will not pay for the wall,” Jane Ward said.\xa0“It is useless and it is too "
+         "costly.",
+         ["We will not pay for the wall,", "It is useless and it is too costly."]),
+        ("quotes.marks.spaced_after",
+         "The mayor spoke on Friday. “We will not pay for the wall,” Jane Ward told "
+         "reporters. \xa0“It is useless and it is too costly.”",
+         "We will not pay for the wall,” Jane Ward told reporters. \xa0“It is useless and "
+         "it is too costly.",
+         ["We will not pay for the wall,", "It is useless and it is too costly."]),
         # "She added," after the same speaker's quotation
         ("quotes.marks.goes_on",
          "Jane Ward told the council: “We will not sign the treaty this year.” She added, "
@@ -215,3 +228,20 @@ def test_is_title(words: str, title: bool) -> None:
     from dossier.quotes.cues import is_title
 
     assert is_title(words) is title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else goes on after the no-break space: two records, as before
+        "The mayor spoke on Friday. “We will not pay for the wall,” Jane Ward said.\xa0Her "
+        "rival Tom Bell added, “It is useless and it is too costly.”",
+        # a plain space: one record with or without the rule
+        "The mayor spoke on Friday. “We will not pay for the wall,” Jane Ward said. “It is "
+        "useless and it is too costly.”",
+    ],
+)
+def test_spaced_after_changes_nothing_else(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _speakers(text, quotes(text))
+    with switched_off("quotes.marks.spaced_after"):
+        assert _speakers(text, quotes(text)) == found

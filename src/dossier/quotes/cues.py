@@ -13,7 +13,7 @@ from dossier.parse import misclosed
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues, is_cue, lemma
-from dossier.quotes.marks import MARK
+from dossier.quotes.marks import MARK, WIDE_SPACES
 from dossier.quotes.sources import ACCORDING_TO_WORDS
 from dossier.quotes.speakers import Found, relay_of, speaker_of, subject
 from dossier.quotes.view import ArticleView, SpeakerDict
@@ -212,7 +212,7 @@ def continued(text: str, last: tuple[dict, Token, int] | None,
         return None
     if misclosed(text, end):  # the last quotation's close, typed “ ("“…,“ he said")
         between = between[1:]
-    between = titles_unmarked(between)
+    between = titles_unmarked(spaced_after(between))
     inner = between.lstrip("”\"' ").rstrip(" “\"'")
     if not inner.endswith((".", ",", ":", ";")) or MARK.search(inner):
         return None
@@ -221,6 +221,16 @@ def continued(text: str, last: tuple[dict, Token, int] | None,
     return last
 
 
+@BOOK.rule("marks")
+def spaced_after(between: str) -> str:
+    """A no-break space after the attribution sentence is a space between sentences
+    too: "“We will not pay for the wall,” he said.\xa0“It is useless.”" goes on as one
+    act of speech, as web copy sets it (``between``: the text between the two parts,
+    its wide spaces made plain)."""
+    return between.translate(_PLAIN_SPACES)
+
+
+_PLAIN_SPACES = str.maketrans(WIDE_SPACES, " " * len(WIDE_SPACES))
 # The most words of a title in marks inside an attribution ("on “Meet the Press.”").
 TITLE_WORDS = 6
 # Short words a title leaves in lower case ("State of the Union", "Fox and Friends").

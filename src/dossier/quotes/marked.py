@@ -24,7 +24,7 @@ from dossier.quotes.cues import (
 )
 from dossier.quotes.epithets import epithet
 from dossier.quotes.lexicon import cues, lemma, tense
-from dossier.quotes.marks import MARK, MARKS, whole_paragraph
+from dossier.quotes.marks import MARK, MARKS, WIDE_SPACES, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
 from dossier.quotes.paragraphs import according_clause
@@ -176,18 +176,13 @@ def opens_sentence(text: str, a: int) -> bool:
     return not before or before.endswith((".", "!", "?", "\n", ":", ";"))
 
 
-# Spaces a web page sets between sentences besides the plain one: no-break, thin,
-# narrow no-break.
-_WIDE_SPACES = "\xa0\u2009\u202f"
-
-
 @BOOK.rule("marks")
 def spaced_before(before: str) -> str:
     """A no-break space before the opening mark is a space between sentences too:
     "… over the proposal.\xa0“We will not pay for the wall,” he said. “It is
     useless.”" is one act of speech, the first part opening its sentence (the text
     before the quotation, ``before``, without such spaces at its end)."""
-    return before.rstrip(_WIDE_SPACES + MARKS)
+    return before.rstrip(WIDE_SPACES + MARKS)
 
 
 @BOOK.rule("marks", off=None)
