@@ -245,3 +245,13 @@ def test_spaced_after_changes_nothing_else(quotes, text: str) -> None:  # type: 
     found = _speakers(text, quotes(text))
     with switched_off("quotes.marks.spaced_after"):
         assert _speakers(text, quotes(text)) == found
+
+
+def test_long_attribution_between_parts(quotes) -> None:  # type: ignore[no-untyped-def]
+    # 34 words of attribution (an apposition and relative clauses): one act of speech
+    text = ("The gym reopened on Friday. “He set a standard of excellence in the ring,” said "
+            "Tom Bell, who now runs the old gym on Fifth Street, which to this day hosts a "
+            "boxing class named for the champion, who was the guest of honor when the gym "
+            "reopened in 2010. “Fighters will always strive for that.”")
+    (q,) = quotes(text)
+    assert q.text.startswith("He set a standard") and q.text.endswith("strive for that.")
