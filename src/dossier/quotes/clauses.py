@@ -132,24 +132,8 @@ def that_conjunct(t: Token, comp: Token) -> list[Token]:
     more to do" (the tokens of the conjunct, the first clause's content runs on to its
     end; a conjunct without "that" is the narration's: "…, but unions were not
     convinced")."""
-    return [y for x in children(t) if x.dep_ == "conj" and x.i > comp.i and (any(
-        m.dep_ == "mark" and m.lower_ == "that" for m in children(x))
-        or quoted_but(comp, x)) for y in x.subtree]
-
-
-@BOOK.rule("content", off=False)
-def quoted_but(comp: Token, x: Token) -> bool:
-    """A conjunct the parser hung on the cue after "but", that holds a quotation, is
-    said too: "Jane Ward said she had received offers for the car, but “the offers
-    were far too low.”" (``comp``: the first clause the cue reports, ``x``: the
-    conjunct; as annotators mark it, one content). Not "…, but the council did not
-    agree" (no quotation: the narration's, as before), nor "…, but the council called
-    it “a lie”" (a cue with its own subject: the council's words)."""
-    doc = comp.doc
-    return (any(y.lower_ == "but" for y in doc[comp.right_edge.i + 1 : x.left_edge.i + 1])
-            and any(y.text in ("“", '"') for y in x.subtree)
-            and not any(is_cue(y) and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(y))
-                        for y in x.subtree))
+    return [y for x in children(t) if x.dep_ == "conj" and x.i > comp.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in children(x)) for y in x.subtree]
 
 
 @BOOK.rule("content", off=None)
