@@ -32,6 +32,19 @@ def _speakers(text: str, qs: list[Quote]) -> set[tuple[str, str | None]]:
          "We will not pay for the wall,” Jane Ward said. “It is useless and it is too "
          "costly.",
          ["We will not pay for the wall,", "It is useless and it is too costly."]),
+        # a no-break space between the attribution sentence and the next part
+        ("quotes.marks.spaced_after",
+         "The mayor spoke on Friday. “We will not pay for the wall,” Jane Ward said.\xa0"
+         "“It is useless and it is too costly.”",
+         "We will not pay for the wall,” Jane Ward said.\xa0“It is useless and it is too "
+         "costly.",
+         ["We will not pay for the wall,", "It is useless and it is too costly."]),
+        ("quotes.marks.spaced_after",
+         "The mayor spoke on Friday. “We will not pay for the wall,” Jane Ward told "
+         "reporters. \xa0“It is useless and it is too costly.”",
+         "We will not pay for the wall,” Jane Ward told reporters. \xa0“It is useless and "
+         "it is too costly.",
+         ["We will not pay for the wall,", "It is useless and it is too costly."]),
         # "She added," after the same speaker's quotation
         ("quotes.marks.goes_on",
          "Jane Ward told the council: “We will not sign the treaty this year.” She added, "
@@ -157,3 +170,88 @@ def test_cue_after_two_apostrophes(quotes, text: str, found: tuple[str, str]) ->
 )
 def test_no_cue_after_two_apostrophes(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "Can we win the county this year?" not in _texts(quotes(text))
+
+
+# A title in marks inside the attribution between two parts (``marks.titles_unmarked``):
+# the parts are one act of speech and the title is no quotation of its own.
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("The mayor spoke on Sunday. “We will rebuild the bridge before winter,” Jane "
+         "Ward said on “Meet the Voters.” “The money is already there.”",
+         "We will rebuild the bridge before winter,” Jane Ward said on “Meet the Voters.” "
+         "“The money is already there."),
+        ("The mayor spoke on Sunday. “I could hardly hear what he was saying,” Jane Ward "
+         "told WKRP’s “Today” on Monday. “The line was very bad.”",
+         "I could hardly hear what he was saying,” Jane Ward told WKRP’s “Today” on "
+         "Monday. “The line was very bad."),
+        ("The mayor spoke on Sunday. “We will rebuild the bridge,” Jane Ward said in an "
+         "interview on WKRP’s “State of the City” Sunday. “Thank God, the money is there.”",
+         "We will rebuild the bridge,” Jane Ward said in an interview on WKRP’s “State of "
+         "the City” Sunday. “Thank God, the money is there."),
+    ],
+)
+def test_title_in_attribution(quotes, text: str, whole: str) -> None:  # type: ignore[no-untyped-def]
+    found = quotes(text)
+    assert [q.text for q in found] == [whole]
+    with switched_off("quotes.marks.titles_unmarked"):
+        assert whole not in _texts(quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # quoted words that are no title: the parts stay apart, as before
+        ("The mayor spoke on Sunday. “We will rebuild the bridge,” Jane Ward said, "
+         "calling the plan “a big mistake.” “Thank God, the money is there.”",
+         "We will rebuild the bridge,"),
+        # a title in a sentence of its own after the attribution is no attribution
+        ("The mayor spoke on Sunday. “We will rebuild the bridge,” Jane Ward said. She "
+         "then watched “Meet the Voters” at home. “Thank God, the money is there.”",
+         "We will rebuild the bridge,"),
+    ],
+)
+def test_no_title_in_attribution(quotes, text: str, kept: str) -> None:  # type: ignore[no-untyped-def]
+    found = _texts(quotes(text))
+    assert kept in found
+    with switched_off("quotes.marks.titles_unmarked"):
+        assert found == _texts(quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("words", "title"),
+    [("Meet the Press.", True), ("State of the Union", True), ("Fox and Friends.", True),
+     ("a big mistake.", False), ("Never.", False), ("We Will Win", True),
+     ("the Wall Street Journal", False), ("Not in my town, not ever", False)],
+)
+def test_is_title(words: str, title: bool) -> None:
+    from dossier.quotes.cues import is_title
+
+    assert is_title(words) is title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else goes on after the no-break space: two records, as before
+        "The mayor spoke on Friday. “We will not pay for the wall,” Jane Ward said.\xa0Her "
+        "rival Tom Bell added, “It is useless and it is too costly.”",
+        # a plain space: one record with or without the rule
+        "The mayor spoke on Friday. “We will not pay for the wall,” Jane Ward said. “It is "
+        "useless and it is too costly.”",
+    ],
+)
+def test_spaced_after_changes_nothing_else(quotes, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _speakers(text, quotes(text))
+    with switched_off("quotes.marks.spaced_after"):
+        assert _speakers(text, quotes(text)) == found
+
+
+def test_long_attribution_between_parts(quotes) -> None:  # type: ignore[no-untyped-def]
+    # 34 words of attribution (an apposition and relative clauses): one act of speech
+    text = ("The gym reopened on Friday. “He set a standard of excellence in the ring,” said "
+            "Tom Bell, who now runs the old gym on Fifth Street, which to this day hosts a "
+            "boxing class named for the champion, who was the guest of honor when the gym "
+            "reopened in 2010. “Fighters will always strive for that.”")
+    (q,) = quotes(text)
+    assert q.text.startswith("He set a standard") and q.text.endswith("strive for that.")

@@ -19,11 +19,12 @@ from dossier.quotes.cues import (
     is_adjacent,
     reported_via,
     speaker_joined,
+    title_in_attribution,
     weak_cue,
 )
 from dossier.quotes.epithets import epithet
 from dossier.quotes.lexicon import cues, lemma, tense
-from dossier.quotes.marks import MARK, MARKS, whole_paragraph
+from dossier.quotes.marks import MARK, MARKS, WIDE_SPACES, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
 from dossier.quotes.paragraphs import according_clause
@@ -66,6 +67,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             out.append(make_quote(view, content, "direct", dash, None, "past", None, NO_VERB))
             last_speaker = (dash, para)
             continue
+        if title_in_attribution(text, last_after, a, b):
+            continue  # "“…,” he said on “Meet the Press.” “…”": a title, no quotation
         cont = continued(text, last_after, a)
         if cont is not None and (cue is None or cue.i == cont[1].i
                                  or weak_cue(cue, is_adjacent(view, cue, content))):
@@ -173,18 +176,13 @@ def opens_sentence(text: str, a: int) -> bool:
     return not before or before.endswith((".", "!", "?", "\n", ":", ";"))
 
 
-# Spaces a web page sets between sentences besides the plain one: no-break, thin,
-# narrow no-break.
-_WIDE_SPACES = "\xa0\u2009\u202f"
-
-
 @BOOK.rule("marks")
 def spaced_before(before: str) -> str:
     """A no-break space before the opening mark is a space between sentences too:
     "… over the proposal.\xa0“We will not pay for the wall,” he said. “It is
     useless.”" is one act of speech, the first part opening its sentence (the text
     before the quotation, ``before``, without such spaces at its end)."""
-    return before.rstrip(_WIDE_SPACES + MARKS)
+    return before.rstrip(WIDE_SPACES + MARKS)
 
 
 @BOOK.rule("marks", off=None)

@@ -16,6 +16,9 @@ _CLOSE = "”"
 MARK = re.compile(r"''|[“”\"]")
 # what may stand around a quotation's content on its line: space and marks
 MARKS = " \t“”\"‘’'"
+# Spaces a web page sets between sentences besides the plain one: no-break, thin,
+# narrow no-break.
+WIDE_SPACES = "\xa0\u2009\u202f"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
