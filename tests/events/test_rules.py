@@ -300,6 +300,20 @@ RULES = [
      ("111", None, "RUSGOV"), ("111", "USA", "RUSGOV")),
     ("precision.claimed_clause", "Germany insists Serbia is sending troops to Kosovo.",
      None, ("103", "DEU", "SRB")),
+    # shapes of ZSP half A misses (issue 19, session 20)
+    ("precision.war_game", "Chile launched war games with Peru.", ("062", "CHL", "PER"), None),
+    ("patterns.amount_of", "Japan handed over USD 4 million worth of medical equipment to "
+     "Kenya.", ("070", "JPN", "KEN"), None),
+    ("patterns.passive_object", "The war games were staged by Chile and Peru.",
+     ("062", "CHL", "PER"), None),
+    ("patterns.hyphened_object", "Hamas declared a cease-fire with Israel.",
+     ("0871", "PSEREB", "ISR"), None),
+    ("arguments.passive_prep_target", "Sanctions were imposed on Russia by the European "
+     "Union.", ("163", "IGOEUREEC", "RUS"), None),
+    ("arguments.received_sides", "Kenya received military aid from Japan.",
+     ("070", "JPN", "KEN"), None),
+    ("arguments.unsourced_verdict", "The Ugandan envoy was convicted of fraud.",
+     None, ("116", None, "UGAGOV")),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.
