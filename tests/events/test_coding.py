@@ -156,10 +156,8 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Kenya received a delegation from Japan.", set()),
         ("The Kenyan president received support last week.", set()),
         ("Kenya faces criticism over the border dispute.", set()),
-        # session 20: war games are no product launched; a round of exercises is the
-        # exercises; the subject of a passive is its object, its target down the verb
-        ("Chile launched war games with Peru.", {("062", "CHL", "PER")}),
-        ("Nintendo launched a new game in Japan.", set()),
+        # session 20: a round of exercises is the exercises; the subject of a passive
+        # is its object, its target down the verb
         ("Chile and Peru began a new round of joint military exercises.",
          {("062", "CHL", "PER"), ("062", "PER", "CHL")}),
         ("Chile and Peru began a new round of golf.", set()),

@@ -45,7 +45,6 @@ REFUSING = frozenset(_P["refusing"])
 COMMERCIAL_OBJECTS = frozenset(_P["commercial_objects"])
 PRODUCT_VERBS = frozenset(_P["product_verbs"])
 PRODUCTS = frozenset(_P["products"])
-MILITARY_MODIFIERS = frozenset(_P["military_modifiers"])
 JUDGING = frozenset(_P["judging"])
 INSURGENT_BEFORE = {k: (v[0], date.fromisoformat(v[1]))
                     for k, v in _P["insurgent_before"].items()}
@@ -382,19 +381,9 @@ def commercial_object(verb: Token) -> bool:
         if c.dep_ not in _OBJECTS:
             continue
         noun = c.lemma_.lower()
-        if noun in COMMERCIAL_OBJECTS or (lemma in PRODUCT_VERBS and noun in PRODUCTS
-                                          and not war_game(c)):
+        if noun in COMMERCIAL_OBJECTS or (lemma in PRODUCT_VERBS and noun in PRODUCTS):
             return True
     return False
-
-
-@BOOK.rule("precision", off=False)
-def war_game(noun: Token) -> bool:
-    """A product noun with a military word before it is no product: "The United States
-    and its allies launched war games near Iran" (military exercises), "Kenya launched
-    fighter jets" (``military_modifiers``); not "Nintendo launched a new game"."""
-    return any(c.dep_ in ("compound", "amod") and c.lower_ in MILITARY_MODIFIERS
-               for c in children(noun))
 
 
 # Prepositions after which a place is where an action happens, not whom it is aimed at.
