@@ -166,20 +166,13 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("Sanctions were imposed on Russia by the European Union.",
          {("163", "IGOEUREEC", "RUS")}),
         ("The sanctions were imposed last year.", set()),
-        # session 20: an amount of goods is the goods; a hunger strike is a protest,
-        # coded once with the verb it completes; verdicts and lawsuits accuse (116, 115)
+        # session 20: an amount of goods is the goods; a verdict accuses (116)
         ("Japan handed over USD 4 million worth of medical equipment to Kenya.",
          {("070", "JPN", "KEN")}),
         ("Japan handed over a consignment of medicines to Kenya.", {("070", "JPN", "KEN")}),
         ("Japan handed over a batch of proposals to Kenya.", set()),
-        ("Kenyan activists started a hunger strike against Uganda.",
-         {("142", "KENOPP", "UGA")}),
-        ("Kenyan activists went on hunger strike against Uganda.",
-         {("143", "KENOPP", "UGA")}),
-        ("Kenya launched an air strike against Uganda.", {("190", "KEN", "UGA")}),
         ("A Kenyan court convicted the Ugandan opposition leader.",
          {("116", "KENJUD", "UGAOPP")}),
-        ("Kenya sued Uganda at the International Court of Justice.", {("115", "KEN", "UGA")}),
         ("The Ugandan envoy was convicted of fraud.", set()),
         # session 20: a hyphened object is read whole
         ("Hamas declared a cease-fire with Israel.", {("0871", "PSEREB", "ISR")}),

@@ -206,7 +206,7 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
 
 @BOOK.rule("arguments", off=False)
 def unsourced_verdict(tok: Token) -> bool:
-    """A pattern marked ``sourced`` (verdicts, lawsuits) codes nothing without its
+    """A pattern marked ``sourced`` (verdicts) codes nothing without its
     source: "Webb was convicted of making threats" names no court (a Scrapinghub tuning
     page, session 20); "A Kenyan court convicted the envoy" stays."""
     return True

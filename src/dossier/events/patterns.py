@@ -404,15 +404,8 @@ def noun_pattern(tok: Token, lemma: str, p: Patterns) -> NounPattern | None:
 @BOOK.rule("patterns", off=False)
 def coded_once(tok: Token, coded: set[int]) -> bool:
     """A verb and its object are coded once: "Chile and Peru staged rallies against
-    Bolivia" (the verb with its object coded it; not also "rallies"), "activists went
-    on hunger strike" (the object of an "on" that completes a verb with no object; not
-    "led a delegation on a visit to Moscow")."""
-    if tok.dep_ == "dobj":
-        return tok.head.i in coded
-    verb = tok.head.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.dep_ == "prep" \
-        and verb.i in coded and verb.pos_ in ("VERB", "AUX") \
-        and not any(c.dep_ == "dobj" for c in children(verb))
+    Bolivia" (the verb with its object coded it; not also "rallies")."""
+    return tok.dep_ == "dobj" and tok.head.i in coded
 
 
 ORDERING = frozenset(load_toml("event_patterns.toml")["coverage"]["ordering"])
