@@ -148,6 +148,35 @@ def dyads(evs: list[Event]) -> set[tuple[str, str | None, str | None]]:
         ("French authorities opened an investigation into the killing.",
          {("090", "FRAGOV", None)}),
         ("French authorities opened an investigation on Monday.", set()),
+        # session 20: what one receives from another is the other's act on the one
+        ("Kenya received military aid from Japan.", {("070", "JPN", "KEN")}),
+        ("Kenya won the backing of Uganda.", {("051", "UGA", "KEN")}),
+        ("Japan has drawn condemnation from China.", {("111", "CHN", "JPN")}),
+        ("Kenya faces accusations from Uganda.", {("112", "UGA", "KEN")}),
+        ("Kenya received a delegation from Japan.", set()),
+        ("The Kenyan president received support last week.", set()),
+        ("Kenya faces criticism over the border dispute.", set()),
+        # session 20: a round of exercises is the exercises; the subject of a passive
+        # is its object, its target down the verb
+        ("Chile and Peru began a new round of joint military exercises.",
+         {("062", "CHL", "PER"), ("062", "PER", "CHL")}),
+        ("Chile and Peru began a new round of golf.", set()),
+        ("The war games were staged by Chile and Peru.",
+         {("062", "CHL", "PER"), ("062", "PER", "CHL")}),
+        ("Sanctions were imposed on Russia by the European Union.",
+         {("163", "IGOEUREEC", "RUS")}),
+        ("The sanctions were imposed last year.", set()),
+        # session 20: an amount of goods is the goods; a verdict accuses (116)
+        ("Japan handed over USD 4 million worth of medical equipment to Kenya.",
+         {("070", "JPN", "KEN")}),
+        ("Japan handed over a consignment of medicines to Kenya.", {("070", "JPN", "KEN")}),
+        ("Japan handed over a batch of proposals to Kenya.", set()),
+        ("A Kenyan court convicted the Ugandan opposition leader.",
+         {("116", "KENJUD", "UGAOPP")}),
+        ("The Ugandan envoy was convicted of fraud.", set()),
+        # session 20: a hyphened object is read whole
+        ("Hamas declared a cease-fire with Israel.", {("0871", "PSEREB", "ISR")}),
+        ("Israel ignored the cease-fire.", set()),
         # failing to reach an agreement rejects the other's terms; not reaching it is
         # only negated
         ("Kenya failed to sign the agreement with Uganda.", {("127", "KEN", "UGA")}),

@@ -325,6 +325,19 @@ RULES = [
      None, ("046", "DEU", "UKR")),
     ("precision.not_yet", "Russia has yet to attack Finland.",
      ("negated", "190", "RUS", "FIN"), ("190", "RUS", "FIN")),
+    # shapes of ZSP half A misses (issue 19, session 20)
+    ("patterns.amount_of", "Japan handed over USD 4 million worth of medical equipment to "
+     "Kenya.", ("070", "JPN", "KEN"), None),
+    ("patterns.passive_object", "The war games were staged by Chile and Peru.",
+     ("062", "CHL", "PER"), None),
+    ("patterns.hyphened_object", "Hamas declared a cease-fire with Israel.",
+     ("0871", "PSEREB", "ISR"), None),
+    ("arguments.passive_prep_target", "Sanctions were imposed on Russia by the European "
+     "Union.", ("163", "IGOEUREEC", "RUS"), None),
+    ("arguments.received_sides", "Kenya received military aid from Japan.",
+     ("070", "JPN", "KEN"), None),
+    ("arguments.unsourced_verdict", "The Ugandan envoy was convicted of fraud.",
+     None, ("116", None, "UGAGOV")),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

@@ -15,7 +15,7 @@ from dossier.events.actors import Actors, actor_ref
 from dossier.events.book import BOOK
 from dossier.events.codes import cameo
 from dossier.events.lookalikes import topic_of_noun
-from dossier.events.patterns import NounPattern, Patterns, VerbPattern
+from dossier.events.patterns import NounPattern, Patterns, VerbPattern, object_lemmas
 from dossier.events.precision import (
     STATE_SECTORS,
     claimed_clause,
@@ -169,8 +169,7 @@ def not_each_other(tok: Token, p: Patterns) -> bool:
     """Coordinated subjects with no target do not act on each other: "Kenya and
     Uganda welcomed the report"; but a reciprocal verb ("met", "agreed") or object
     ("signed an agreement", "renewed talks") they do with each other."""
-    return tok.lemma_.lower() not in p.reciprocal and not any(
-        c.dep_ == "dobj" and c.lemma_.lower() in p.reciprocal_objects for c in children(tok))
+    return tok.lemma_.lower() not in p.reciprocal and not object_lemmas(tok) & p.reciprocal_objects
 
 
 def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
@@ -181,13 +180,19 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
     targets: list[ActorRef] = []
     if passive:  # "China was criticised by Taiwan": Taiwan → China
         agents = [a for t in preposition_objects(tok, {"by"}) if (a := actor_of(actors, t))]
-        sources, targets = agents, sources
+        sources, targets = agents, sources or [
+            a for t in passive_prep_target(tok, vp) if not place_in(t, vp.code)
+            and (a := actor_of(actors, t)) is not None]
     else:
         targets = [a for t in _posts(tok, verb_targets(tok, vp, nested))
                    if not place_in(t, vp.code) and not topic_object(t, tok, vp.code)
                    and not topic_of_noun(t)
                    and (a := actor_of(actors, t)) is not None
                    and not own_possessor(t, a, sources)]
+        if vp.received:  # "Kenya received aid from Japan": Japan → Kenya
+            sources, targets = received_sides(sources, targets)
+    if vp.sourced and not sources and unsourced_verdict(tok):
+        return None  # "Webb was convicted of fraud": no court named, no event
     if not targets and not passive and not nested and cameo()[vp.code].root in ("02", "10"):
         targets = _actors(actors, asked_target(tok))
     if not targets and not passive and cameo()[vp.code].root == REPRESSION_ROOT:
@@ -199,6 +204,34 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
     if not targets and len(sources) > 1 and not_each_other(tok, p):
         return None
     return Sides(sources, targets)
+
+
+@BOOK.rule("arguments", off=False)
+def unsourced_verdict(tok: Token) -> bool:
+    """A pattern marked ``sourced`` (verdicts) codes nothing without its
+    source: "Webb was convicted of making threats" names no court (a Scrapinghub tuning
+    page, session 20); "A Kenyan court convicted the envoy" stays."""
+    return True
+
+
+@BOOK.rule("arguments", off=[])
+def passive_prep_target(tok: Token, vp: VerbPattern) -> list[Token]:
+    """A passive verb whose subject is its action, no actor, has its target where the
+    pattern's prepositions say: "Sanctions were imposed on Russia by the EU" (163
+    IGOEUREEC → RUS), as "the EU imposed sanctions on Russia"."""
+    preps = {w for spec in vp.targets if spec.startswith("prep:") for w in spec[5:].split("|")}
+    return preposition_objects(tok, preps) if preps else []
+
+
+@BOOK.rule("arguments", off=([], []))
+def received_sides(subjects: list[ActorRef], givers: list[ActorRef]
+                   ) -> tuple[list[ActorRef], list[ActorRef]]:
+    """For a pattern of receiving (``received = true``) the one it comes from is the
+    source and the subject the target: "Kenya received military aid from Japan" (070
+    JPN → KEN), "Iran faces criticism from the UN" (111 IGOUNO → IRN). With no one it
+    comes from, no event: "Swift got high profile support last week" (Scrapinghub
+    tuning page). Off: no sides, no event."""
+    return (givers, subjects) if givers else ([], [])
 
 
 @BOOK.rule("arguments", off=None)
