@@ -305,26 +305,12 @@ RULES = [
     ("precision.claimed_clause", "Germany insists Serbia is sending troops to Kosovo.",
      None, ("103", "DEU", "SRB")),
     # lookalikes (issue 19, session 20)
-    ("precision.message_not_aid", "The White House sent a memo to Congress on Tuesday.",
-     None, ("070", "USAGOV", "USALEG")),
     ("precision.agency_short_form", "The FDA approved a drug. The administration accused "
      "Russia of hacking.", ("112", "USAGOV", "RUS"), ("112", "USAGOVHLH", "RUS")),
-    ("precision.dash_aside", "NATO – the alliance of 32 nations – warned Russia against an "
-     "attack.", ("130", "IGOWSTNAT", "RUS"), ("130", None, "RUS")),
-    ("precision.direct_question", "Will China invade Taiwan in 2027?",
-     ("confidence", "138", 0.25), ("confidence", "138", 0.75)),
-    ("precision.hearsay_plan", "Iran reportedly plans to attack Israel.",
-     ("confidence", "138", 0.25), ("confidence", "138", 0.75)),
-    ("precision.depicted", "The novel tells how Britain invaded Iceland.",
-     ("confidence", "190", 0.25), ("confidence", "190", 0.75)),
     ("precision.scheduled", "Macron is scheduled to meet Xi in Paris.",
      ("036", "FRAGOV", "CHNGOV"), ("040", "FRAGOV", "CHNGOV")),
     ("precision.own_forces_sent", "The United States sent troops to Poland.",
      None, ("070", "USA", "USAMIL")),
-    ("precision.topic_of_noun", "Germany held talks on Ukraine with France.",
-     None, ("046", "DEU", "UKR")),
-    ("precision.not_yet", "Russia has yet to attack Finland.",
-     ("negated", "190", "RUS", "FIN"), ("190", "RUS", "FIN")),
     # shapes of ZSP half A misses (issue 19, session 20)
     ("patterns.amount_of", "Japan handed over USD 4 million worth of medical equipment to "
      "Kenya.", ("070", "JPN", "KEN"), None),

@@ -14,7 +14,6 @@ from dossier.data import load_toml
 from dossier.events.actors import Actors, actor_ref
 from dossier.events.book import BOOK
 from dossier.events.codes import cameo
-from dossier.events.lookalikes import topic_of_noun
 from dossier.events.patterns import NounPattern, Patterns, VerbPattern, object_lemmas
 from dossier.events.precision import (
     STATE_SECTORS,
@@ -186,7 +185,6 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
     else:
         targets = [a for t in _posts(tok, verb_targets(tok, vp, nested))
                    if not place_in(t, vp.code) and not topic_object(t, tok, vp.code)
-                   and not topic_of_noun(t)
                    and (a := actor_of(actors, t)) is not None
                    and not own_possessor(t, a, sources)]
         if vp.received:  # "Kenya received aid from Japan": Japan → Kenya
@@ -319,7 +317,7 @@ def noun_sides(tok: Token, np_: NounPattern, actors: Actors) -> Sides | None:
     objs = preposition_objects(tok, preps)
     if not objs:
         objs = light_verb_targets(tok, preps)
-    objs = [t for t in objs if not place_in(t, np_.code) and not topic_of_noun(t)]
+    objs = [t for t in objs if not place_in(t, np_.code)]
     targets: list[ActorRef] = []
     for t in objs:
         a = actor_of(actors, t)

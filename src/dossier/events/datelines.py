@@ -34,22 +34,5 @@ def dateline(tok: Token) -> bool:
     head = tok.doc[sent.start : dash]
     if any(t.pos_ not in _DATELINE_POS and t.ent_type_ != "DATE" for t in head):
         return False
-    if "(" in {t.text for t in head}:
-        return True  # "KABUL (Reuters) -": an agency in brackets
     first = head[0].text
-    return first.isupper() and len(first) > 2 and not dash_aside(tok.doc[dash])
-
-
-@BOOK.rule("precision", off=False)
-def dash_aside(dash: Token) -> bool:
-    """A dash that opens an aside closed by a second dash in its sentence, the aside
-    starting in lower case, follows a name that acts, no dateline: "NATO – the alliance
-    of 32 nations – warned Russia against an attack" (NATO warned), "UNICEF — which
-    runs the camps — accused Sudan"; "WASHINGTON – Senator Jane Ward criticised Putin"
-    and "TEHRAN -- Iran condemned …" are datelines (a capital after the dash, no
-    second one)."""
-    sent = dash.sent
-    after = dash.doc[dash.i + 1] if dash.i + 1 < sent.end else None
-    if after is None or not after.text[:1].islower():
-        return False
-    return any(t.text in _DASHES for t in dash.doc[dash.i + 2 : sent.end])
+    return (first.isupper() and len(first) > 2) or "(" in {t.text for t in head}

@@ -64,15 +64,7 @@ from dossier.events.frames import (
     risk_warning,
 )
 from dossier.events.learned import verify
-from dossier.events.lookalikes import (
-    depicted,
-    direct_question,
-    hearsay_plan,
-    message_not_aid,
-    not_yet,
-    own_forces_sent,
-    scheduled,
-)
+from dossier.events.lookalikes import own_forces_sent, scheduled
 from dossier.events.modality import (
     intention,
     modality,
@@ -192,8 +184,6 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         if not vp.particle and not vp.objects:
             code = dictionary_object_pattern(code, tok, lemma)
         vp = replace(vp, code=phone_call(name_calling(requested_code(code, tok, p), tok), tok))
-        if message_not_aid(tok, vp.code):
-            return []  # "sent a memo to Congress": words, no aid
         sides = verb_sides(tok, vp, actors, p)
         found = _events(tok, vp.code, sides, parsed, actors, p, "pattern")
         if not found and (alone := _unnamed(tok, vp.code, sides)) is not None:
@@ -259,7 +249,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     sources, targets = sides.sources, sides.targets
     if not targets and len(sources) < 2 and not (sides.alone and sources):
         return []  # no one acted upon ("struck a more conciliatory tone"): no event
-    is_negated = negated(trigger, p) or not_yet(trigger)  # "has yet to attack"
+    is_negated = negated(trigger, p)
     mode = modality(trigger, p)
     planned = mode == "asserted" and scheduled(trigger)  # "is scheduled to meet"
     if planned:
@@ -284,8 +274,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         return []
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
         trigger, parsed.published) or relative_clause(trigger) or before_after(
-        trigger) or trained_for(trigger) or judged_act(trigger) or direct_question(
-        trigger) or hearsay_plan(trigger, mode) or depicted(trigger)
+        trigger) or trained_for(trigger) or judged_act(trigger)
     when, precision = event_date(sent, parsed.published, trigger)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))
