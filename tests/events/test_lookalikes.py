@@ -14,25 +14,6 @@ def dyads(evs: list[Event]) -> set[tuple[str | None, str | None, str | None]]:
              e.target_actor and e.target_actor.code) for e in evs if not e.negated}
 
 
-# (sentence, the source code wanted)
-ADMINISTRATION = [
-    ("NASA launched a probe to Mars. The administration criticised China for the test.",
-     "USAGOV"),
-    ("The FDA approved a drug. The administration accused Russia of hacking.", "USAGOV"),
-    # negatives: the agency named in full, or by its acronym, is the agency
-    ("The Food and Drug Administration accused Russia of hacking.", "USAGOVHLH"),
-    ("The FDA approved a drug. The FDA accused Russia of hacking.", "USAGOVHLH"),
-]
-
-
-@pytest.mark.parametrize(("text", "source"), ADMINISTRATION, ids=[a[0] for a in ADMINISTRATION])
-def test_agency_short_form(events, text: str, source: str) -> None:
-    evs = [e for e in events(text) if e.root in ("11",)]
-    assert {e.source_actor and e.source_actor.code for e in evs} == {source}
-    if source == "USAGOV":
-        assert all(e.source_actor and e.source_actor.actor_id is None for e in evs)
-
-
 # (sentence, source code wanted)
 TANKS = [
     ("A Washington think tank criticised Russia for the invasion.", "USANGO"),

@@ -305,8 +305,6 @@ RULES = [
     ("precision.claimed_clause", "Germany insists Serbia is sending troops to Kosovo.",
      None, ("103", "DEU", "SRB")),
     # lookalikes (issue 19, session 20)
-    ("precision.agency_short_form", "The FDA approved a drug. The administration accused "
-     "Russia of hacking.", ("112", "USAGOV", "RUS"), ("112", "USAGOVHLH", "RUS")),
     ("precision.scheduled", "Macron is scheduled to meet Xi in Paris.",
      ("036", "FRAGOV", "CHNGOV"), ("040", "FRAGOV", "CHNGOV")),
     ("precision.own_forces_sent", "The United States sent troops to Poland.",

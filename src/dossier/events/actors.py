@@ -18,7 +18,6 @@ from dossier.events.agents import AgentCountry
 from dossier.events.book import BOOK
 from dossier.events.datelines import dateline
 from dossier.events.groups import Groups
-from dossier.events.lookalikes import agency_short_form
 from dossier.events.patterns import patterns
 from dossier.events.precision import (
     NOT_BY_COUNTRY_WORD,
@@ -124,8 +123,6 @@ class Actors(Groups, AgentCountry):
         if m is not None and modifier and not (m.code or m.country) \
                 and self.uncoded_modifier(tok):
             m = None
-        if m is not None and not modifier and (a := agency_short_form(tok, m)) is not None:
-            return a  # "the administration": the government, not NASA
         if m is not None:
             code = m.code or m.country or ""
             if not code and m.type == "person":

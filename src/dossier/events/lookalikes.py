@@ -1,9 +1,8 @@
 """Words that look like a side or an event of one kind and are another (issue 19,
-precision first, session 20): "the administration" is the government, not an agency
-whose name ends in the word (the National Aeronautics and Space Administration); an
-action an actor is scheduled to take is announced, not done ("Macron is scheduled to
-meet Xi"); the troops an actor sends are what it gives, not whom ("The United States
-sent troops to Poland"). Word lists: ``[lookalikes]`` of ``data/event_patterns.toml``.
+precision first, session 20): an action an actor is scheduled to take is announced,
+not done ("Macron is scheduled to meet Xi"), and the troops an actor sends are what it
+gives, not whom ("The United States sent troops to Poland"). Word lists:
+``[lookalikes]`` of ``data/event_patterns.toml``.
 """
 
 from __future__ import annotations
@@ -13,32 +12,10 @@ from spacy.tokens import Token
 from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.parse.tree import children
-from dossier.records import ActorRef, Mention
+from dossier.records import ActorRef
 
 _L = {k: frozenset(v) for k, v in load_toml("event_patterns.toml")["lookalikes"].items()}
-GIVING, SHORT_FORMS, SCHEDULED = _L["giving"], _L["short_forms"], _L["scheduled"]
-
-# The sector of a government ("the administration" acts for it).
-_GOVERNMENT = "GOV"
-
-
-@BOOK.rule("precision", off=None)
-def agency_short_form(tok: Token, m: Mention) -> ActorRef | None:
-    """"The administration" is the government of the day, not an agency whose name ends
-    in the word: "NASA launched a probe to Mars. The administration criticised China"
-    (USAGOV, the government, not NASA), "The FDA approved a drug. The administration
-    accused Russia of hacking" (USAGOV, not USAGOVHLH). The agency's country is kept;
-    "the Trump administration" and "the Food and Drug Administration" named in full are
-    not short forms (``short_forms``: the common noun alone, lower case)."""
-    if m.type == "person" or tok.lower_ not in SHORT_FORMS or tok.pos_ != "NOUN" \
-            or any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in children(tok)):
-        return None
-    name = m.actor_name.lower().split()
-    if len(name) < 2 or name[-1] != tok.lemma_.lower() or not (m.country or m.code):
-        return None  # the government's own entry, or an agency of no country
-    country = (m.country or m.code or "")[:3]
-    return ActorRef(f"{tok.text} ({country})", None, country + _GOVERNMENT, country,
-                    _GOVERNMENT)
+GIVING, SCHEDULED = _L["giving"], _L["scheduled"]
 
 
 @BOOK.rule("precision", off=False)
