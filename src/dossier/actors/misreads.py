@@ -37,6 +37,8 @@ def pageant_title(a: Article) -> list[Span]:
     nor "Miss Havisham"; nor the title before a name, "a former Miss Universe Alicia
     Machado", read by ``name_from_first_name``)."""
     doc = a.doc
+    if "Miss" not in doc.text:
+        return []  # (most articles: no token to look at)
     words = cues().things["pageant_words"]
     out = []
     for tok in doc:
