@@ -37,7 +37,7 @@ def pageant_title(a: Article) -> list[Span]:
     nor "Miss Havisham"; nor the title before a name, "a former Miss Universe Alicia
     Machado", read by ``name_from_first_name``)."""
     doc = a.doc
-    if "Miss" not in doc.text:
+    if "Miss" not in a.parsed.text:  # (the article's string: Doc.text joins every token)
         return []  # (most articles: no token to look at)
     words = cues().things["pageant_words"]
     out = []
