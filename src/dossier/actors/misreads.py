@@ -7,6 +7,8 @@ Scandals")."""
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
@@ -137,9 +139,10 @@ def title_case(span: Span) -> bool:
     """The sentence around ``span`` is written in title case: of its other words of
     three letters or more, at least ``TITLE_CASE_WORDS`` and ``TITLE_CASE_SHARE`` of
     them capitalised; not a table's row (cells between "|")."""
-    if any(t.text == "|" for t in span.sent):
+    sent = span.sent
+    if any(t.text == "|" for t in sent):
         return False  # a table's row, every cell a name
-    words = [t for t in span.sent if t.is_alpha and len(t) >= 3
+    words = [t for t in sent if t.is_alpha and len(t) >= 3
              and not span.start <= t.i < span.end]
     upper = [t for t in words if t.is_title or t.is_upper]
     return len(words) >= TITLE_CASE_WORDS and len(upper) >= TITLE_CASE_SHARE * len(words)
@@ -183,6 +186,8 @@ def written_again(a: Article, span: Span) -> bool:
     said" after the heading "And Rand Paul At The Debate")."""
     doc, words = a.doc, [t.text for t in span]
     n = len(words)
-    return any(i != span.start and [t.text for t in doc[i : i + n]] == words
-               and not title_case(doc[i : i + n])
-               for i in range(len(doc) - n + 1) if doc[i].text == words[0])
+    # where the first word stands, from the token array (not a Token made a position)
+    first = numpy.flatnonzero(doc.to_array(ORTH) == span[0].orth)
+    return any(i != span.start and i + n <= len(doc)
+               and [t.text for t in doc[i : i + n]] == words
+               and not title_case(doc[i : i + n]) for i in map(int, first))
