@@ -88,6 +88,7 @@ def test_dates_of_acts_to_come_lie_ahead(phrase: str, expected: str) -> None:
          ("2018-05-14", "day")),
         # an act to come is dated ahead, a past one back
         ("Trump will meet Xi on Dec. 15.", "036", ("2018-12-15", "day")),
+        ("Macron is scheduled to meet Xi on Dec. 15.", "036", ("2018-12-15", "day")),
         ("Trump met Xi on Dec. 15.", "040", ("2017-12-15", "day")),
         # ... but a clause with a subordinator of time keeps its own
         ("Russia attacked Ukraine on Monday after Georgia protested to Russia.", "140",

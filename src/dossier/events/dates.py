@@ -119,46 +119,30 @@ def background(verb: Token) -> bool:
 
 
 @BOOK.rule("dates", off=None)
-def sentence_date(sent: Span, published: date | None, trigger: Token
+def sentence_date(sent: Span, published: date | None, trigger: Token, ahead: bool = False
                   ) -> tuple[str, str] | None:
     """A DATE phrase of the trigger's sentence that hangs on the trigger or on no
     other verb, resolved against the article's date: "The UK called out Russia in
     December 2023" (2023-12); not "safeguarded only until 2047" for "Chinese
     protesters blamed the Chinese government", nor an age ("John Doe, 55,")."""
-    return _phrase_date(sent, published, {None, trigger})
+    return _phrase_date(sent, published, {None, trigger}, ahead)
 
 
-def _phrase_date(sent: Span, published: date | None, verbs: set[Token | None]
-                 ) -> tuple[str, str] | None:
+def _phrase_date(sent: Span, published: date | None, verbs: set[Token | None],
+                 ahead: bool = False) -> tuple[str, str] | None:
     """The first DATE phrase of the sentence that hangs on one of ``verbs`` (None: on
-    no verb) and resolves, with a preposition before it ("on Monday")."""
+    no verb) and resolves, with a preposition before it ("on Monday"); ``ahead``: the
+    event is to come (:func:`resolve`)."""
     for ent in ents_in(sent):
         if ent.label_ == "DATE" and verb_of(ent.root) in verbs:
             phrase = ent.text
             prev = sent.doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in _DATE_PREPOSITIONS:
                 phrase = f"{prev.text} {phrase}"
-            when, precision = resolve(phrase, published, _ahead(verb_of(ent.root)))
+            when, precision = resolve(phrase, published, ahead)
             if when is not None:
                 return when, precision
     return None
-
-
-# auxiliaries and verbs that put what they govern ahead of the article's date
-_AHEAD = frozenset({"will", "'ll", "shall", "wo"})
-
-
-def _ahead(verb: Token | None) -> bool:
-    """Whether a verb's act is to come: "will meet", "is scheduled to meet", "is
-    expected to", "plans to" (its own auxiliary, or the verb it complements)."""
-    while verb is not None:
-        if any(c.dep_ == "aux" and c.lower_ in _AHEAD for c in children(verb)):
-            return True
-        if verb.lemma_ in ("schedule", "expect", "plan", "set", "due") and any(
-                c.dep_ == "xcomp" for c in children(verb)):
-            return True
-        verb = verb.head if verb.dep_ == "xcomp" and verb.head is not verb else None
-    return False
 
 
 # "years ago", "decades ago", "last century": a time long before the news.
@@ -198,7 +182,7 @@ _OWN_TIME = frozenset({"after", "before", "since", "until", "till", "once", "whe
 
 
 @BOOK.rule("dates", off=None)
-def governing_date(sent: Span, published: date | None, trigger: Token
+def governing_date(sent: Span, published: date | None, trigger: Token, ahead: bool = False
                    ) -> tuple[str, str] | None:
     """A DATE phrase on the verb whose time the trigger's clause shares: the clause
     the trigger's participle or conjunct hangs on, or a conjunct of the trigger:
@@ -213,7 +197,7 @@ def governing_date(sent: Span, published: date | None, trigger: Token
     if (trigger.dep_ == "conj" or trigger.dep_ == "advcl" and trigger.tag_ in ("VBG", "VBN")
             ) and not _own_time(trigger) and trigger.head.pos_ in ("VERB", "AUX"):
         shares.add(trigger.head)
-    return _phrase_date(sent, published, set(shares)) if shares else None
+    return _phrase_date(sent, published, shares, ahead) if shares else None
 
 
 def _own_time(verb: Token) -> bool:
@@ -245,13 +229,13 @@ def undated_aspect(trigger: Token) -> bool:
     return False
 
 
-def event_date(sent: Span, published: date | None, trigger: Token
+def event_date(sent: Span, published: date | None, trigger: Token, ahead: bool = False
                ) -> tuple[str | None, str]:
     """``(date, precision)`` of the trigger's event: its sentence's, else one on the
     verb its clause shares its time with, else the article's ("article") unless the
     act is told as done by now or standing (:func:`undated_aspect`), else none."""
-    found = sentence_date(sent, published, trigger) or governing_date(sent, published,
-                                                                      trigger)
+    found = sentence_date(sent, published, trigger, ahead) or governing_date(
+        sent, published, trigger, ahead)
     if found is not None:
         return found
     if undated_aspect(trigger):
