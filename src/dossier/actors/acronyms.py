@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import re
 
-import numpy
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.mentions import emit
 from dossier.gazetteer import Actor
+from dossier.parse.tree import positions
 
 # an acronym as written: capitals (and digits or "&" inside), a plural "s" at most
 ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]s?")
@@ -36,7 +35,7 @@ def definitions(doc: Doc) -> list[tuple[Token, Span]]:
     """Each acronym the article defines, as its token inside the brackets (or before
     them) and its expansion: "Space Launch System (SLS)", "SLS (Space Launch System)"."""
     out = []
-    for i in _brackets(doc):
+    for i in positions(doc, "("):  # (not a walk over every token)
         tok = doc[i]
         if tok.i + 2 >= len(doc) or tok.i == 0:
             continue
@@ -52,13 +51,6 @@ def definitions(doc: Doc) -> list[tuple[Token, Span]]:
             if close is not None and spells(doc[tok.i + 1: close], letters(before.text)):
                 out.append((before, doc[tok.i + 1: close]))
     return out
-
-
-def _brackets(doc: Doc) -> list[int]:
-    """The indices of the tokens "(" (found in the token array: a walk over every
-    token made a Python object of each, ~10 % of the actor stage)."""
-    opening = doc.vocab.strings.add("(")
-    return [int(i) for i in numpy.flatnonzero(doc.to_array(ORTH) == opening)]
 
 
 def letters(acronym: str) -> str:

@@ -7,8 +7,6 @@ Scandals")."""
 
 from __future__ import annotations
 
-import numpy
-from spacy.attrs import ORTH
 from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
@@ -16,6 +14,7 @@ from dossier.actors.cues import BOOK, cues
 from dossier.actors.things import english_verbs, word_classes
 from dossier.gazetteer import norm
 from dossier.gazetteer.places import city_country
+from dossier.parse.tree import positions
 
 # words of a contest's title after "Miss" ("Miss Teen USA")
 PAGEANT_WORDS = 3
@@ -186,8 +185,6 @@ def written_again(a: Article, span: Span) -> bool:
     said" after the heading "And Rand Paul At The Debate")."""
     doc, words = a.doc, [t.text for t in span]
     n = len(words)
-    # where the first word stands, from the token array (not a Token made a position)
-    first = numpy.flatnonzero(doc.to_array(ORTH) == span[0].orth)
     return any(i != span.start and i + n <= len(doc)
                and [t.text for t in doc[i : i + n]] == words
-               and not title_case(doc[i : i + n]) for i in map(int, first))
+               and not title_case(doc[i : i + n]) for i in positions(doc, words[0]))
