@@ -10,7 +10,11 @@ tuning news of session 15, which joins the pages 0–7 as tuning material — th
 English news pages of ../shared/dev/news/trafilatura_eval_en_news/html, the 23
 CC-NEWS articles of ../shared/dev/news/warc/ccnews_extracted_2021-01-02_23articles.parquet
 and the 25 items of ../shared/dev/news/feeds/npr_technology_jsonfeed.json, each read
-by Dossier's own reader for its format) and writes a tab-separated sheet of
+by Dossier's own reader for its format; ``--pages wikinews``: a second held-apart set,
+the 171 Wikinews articles of 2019 in eval/data/wikinews/ (CC BY 2.5, dated, mostly
+politics: more shown events than the Scrapinghub pages hold; never tuned on), and
+``--pages wikinews-tune``: the 124 Wikinews articles of 2020 there, tuning material)
+and writes a tab-separated sheet of
 ``--n`` records of one kind, drawn with a fixed seed, each with its context and empty mark columns
 (a quote's and an event's ``base``: its confidence before the page calibration, what
 ``fit`` fits on):
@@ -35,8 +39,8 @@ under eval/audits/; ``count`` prints the tallies (and ``--json`` saves them besi
 the sheet).
 
     python eval/audit.py sample --kind quote --n 100 --out eval/audits/DATE-quotes.tsv
-                                [--view default|all] [--pages held-apart|tune|tune-extra]
-                                [--band LO,HI]
+                                [--view default|all] [--band LO,HI]
+                                [--pages held-apart|tune|tune-extra|wikinews|wikinews-tune]
     python eval/audit.py count eval/audits/DATE-quotes.tsv [--json OUT]
     python eval/audit.py carry eval/audits/NEW-quotes.tsv --from eval/audits/OLD-quotes.tsv
     python eval/audit.py fit eval/audits/NEW-tune-quotes.tsv [OLDER-tune-quotes.tsv …]
@@ -71,6 +75,8 @@ HELD_APART = tuple("89abcdef")  # first hex digit of the page file names held ap
 EXTRA = ("trafilatura_eval_en_news/html/*.html",
          "warc/ccnews_extracted_2021-01-02_23articles.parquet",
          "feeds/npr_technology_jsonfeed.json")
+# Wikinews (CC BY 2.5; eval/data/wikinews/README.md): 2019 held apart, 2020 tuning
+WIKINEWS = ROOT / "eval" / "data" / "wikinews"
 
 MARKS = {"quote": ("real", "speaker", "span"),
          "event": ("real", "source", "target", "code", "polarity"),
@@ -94,6 +100,14 @@ def extra_tuning_pages(folder: Path = NEWS) -> list[Path]:
     """More tuning pages (``--pages tune-extra``): the HTML pages, the Parquet file and
     the feed of ``EXTRA``, each read by Dossier's own reader for its format."""
     return sorted(p for pattern in EXTRA for p in folder.glob(pattern))
+
+
+def wikinews_pages(year: int, folder: Path = WIKINEWS) -> list[Path]:
+    """The Wikinews articles of one year, a JSON Lines file Dossier's reader takes
+    (``url``, ``date``: the publication date, ``title``, ``text``): 2019 is held apart
+    (``--pages wikinews``), 2020 is tuning material (``--pages wikinews-tune``)."""
+    path = folder / f"wikinews_{year}.jsonl"
+    return [path] if path.is_file() else []
 
 
 def records(pages: list[Path]) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -249,9 +263,12 @@ def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
     from dossier.settings import default_min_confidence
 
     pages = {"held-apart": held_apart_pages, "tune": tuning_pages,
-             "tune-extra": extra_tuning_pages}[which]()
+             "tune-extra": extra_tuning_pages,
+             "wikinews": lambda: wikinews_pages(2019),
+             "wikinews-tune": lambda: wikinews_pages(2020)}[which]()
     if not pages:
-        print(f"{PAGES if which != 'tune-extra' else NEWS}: no pages found", file=sys.stderr)
+        where = {"tune-extra": NEWS, "wikinews": WIKINEWS, "wikinews-tune": WIKINEWS}
+        print(f"{where.get(which, PAGES)}: no pages found", file=sys.stderr)
         return 2
     recs, texts = records(pages)
     floor = default_min_confidence() if view == "default" else 0.0
@@ -684,11 +701,13 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--view", choices=["default", "all"], default="default",
                    help="default: the records the default views show (confidence floor, "
                    "speech only); all: every record")
-    s.add_argument("--pages", choices=["held-apart", "tune", "tune-extra"],
+    s.add_argument("--pages", choices=["held-apart", "tune", "tune-extra", "wikinews",
+                                       "wikinews-tune"],
                    default="held-apart",
                    help="held-apart: the audit's pages (never tuned on); tune: the tuning "
                    "pages (a sheet to tune and calibrate on); tune-extra: the further "
-                   "tuning news (HTML, Parquet, feed)")
+                   "tuning news (HTML, Parquet, feed); wikinews: Wikinews 2019 (held "
+                   "apart); wikinews-tune: Wikinews 2020 (tuning)")
     s.add_argument("--band", type=parse_band, help="LO,HI: only records whose confidence "
                    "lies in [LO, HI) (a sheet stratified to a confidence band)")
     c = sub.add_parser("count")

@@ -451,6 +451,29 @@ def test_the_further_tuning_news_is_its_three_sources(audit, tmp_path: Path) -> 
     assert got == sorted([names[0], names[1], names[3], names[5]])
 
 
+def test_wikinews_is_one_file_a_year_held_apart_or_tuning(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert audit.wikinews_pages(2019, tmp_path) == []  # absent: no pages, no error
+    for year in (2019, 2020):
+        (tmp_path / f"wikinews_{year}.jsonl").write_text("{}\n", encoding="utf-8")
+    assert audit.wikinews_pages(2019, tmp_path) == [tmp_path / "wikinews_2019.jsonl"]
+    assert audit.wikinews_pages(2020, tmp_path) == [tmp_path / "wikinews_2020.jsonl"]
+    # the committed files: every line an article with its date, which the JSON Lines
+    # reader takes as the publication date
+    import json
+
+    from dossier.ingest.base import ReadOptions
+    from dossier.ingest.jsonl import read_jsonl
+
+    lines = audit.wikinews_pages(2019)[0].read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 171
+    first = json.loads(lines[0])
+    assert set(first) == {"url", "date", "title", "text"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(lines[0] + "\n", encoding="utf-8")
+    (doc,) = list(read_jsonl(path, ReadOptions()))
+    assert doc.published == first["date"] == "2019-01-04"
+
+
 @pytest.mark.slow
 def test_records_of_the_further_news_come_through_dossiers_readers(audit, tmp_path: Path  # type: ignore[no-untyped-def]
                                                                     ) -> None:
