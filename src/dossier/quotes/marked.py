@@ -23,7 +23,7 @@ from dossier.quotes.cues import (
     weak_cue,
 )
 from dossier.quotes.epithets import epithet
-from dossier.quotes.lexicon import cues, lemma, tense
+from dossier.quotes.lexicon import cues, is_cue, lemma, tense
 from dossier.quotes.marks import MARK, MARKS, WIDE_SPACES, whole_paragraph
 from dossier.quotes.mentions import mention_speaker
 from dossier.quotes.objects import infinitive_content, object_content
@@ -39,6 +39,10 @@ CONTINUES_PARAGRAPHS = 2
 # The most words an attribution after a quotation may have for the quotation in the
 # next paragraph to go on with it (half of it, as words between the two marks).
 CONTINUES_WORDS = 15
+# Opening quotation marks (tokens).
+MARKS_OPENING = frozenset(("“", '"', "''", "‘"))
+# Closing quotation marks (tokens).
+_CLOSING = frozenset(("”", '"', "''", "’"))
 # The end of a sentence inside the words between two quoted parts.
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -123,6 +127,8 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
             continue
         if qtype == "partial" and cue.i < content.start:
             content = partial_clause(content, cue)
+        elif cue.i >= content.end:
+            content = lead_in(content) or content
         whole = (goes_on(view, out[-1], cue, speaker, content) if out and qtype == "direct"
                  and last_speaker[0] is not None and out[-1].speaker is not None
                  and last_speaker[0]["start"] == out[-1].speaker.start else None)
@@ -148,12 +154,66 @@ def partial_clause(content: Span, cue: Token) -> Span:
     which is the content: "said the goal was not to “make America great again” but
     to “make America whole again.”" (as annotators mark it), not the quoted words
     alone."""
-    for shape in (clause_content, infinitive_content, object_content):
-        found = shape(cue)
+    shapes = [shape(cue) for shape in (clause_content, infinitive_content, object_content)]
+    for found in shapes:
         if found is not None and found[0].start <= content.start and (
                 content.end <= found[0].end) and len(found[0]) > len(content):
             return found[0]
+    for found in shapes:
+        if found is not None and (whole := clause_to_stop(found[0], content)) is not None:
+            return whole
     return content
+
+
+@BOOK.rule("content", off=None)
+def clause_to_stop(clause: Span, content: Span) -> Span | None:
+    """A quotation that ends its cue's clause with the clause's own full stop inside
+    the marks ("He said he left early because ''no one asked him to stay.''") is
+    quoted in that clause too: the content is the clause to the stop, as annotators
+    mark it, not the quoted words alone (the clause the parse gives ends before the
+    stop, so the quotation did not fit inside it)."""
+    if not (clause.start <= content.start < clause.end < content.end
+            and len(clause) > len(content.doc[content.start : clause.end])):
+        return None
+    doc = content.doc
+    if not all(x.is_punct for x in doc[clause.end : content.end]):
+        return None
+    end = content.end
+    while end < len(doc) and doc[end].text in _CLOSING:
+        end += 1  # (with its closing marks, as a clause holding a quotation ends)
+    return doc[clause.start : end]
+
+
+# The most words before a quotation that :func:`lead_in` takes for its subject.
+LEAD_IN_WORDS = 8
+
+
+@BOOK.rule("content", off=None)
+def lead_in(content: Span) -> Span | None:
+    """A quotation attributed after it whose sentence opens with the subject of its
+    verb, outside the marks, is that sentence: "The address ''was the president's
+    answer to the gloom,'' said Jon Doe" is "The address ''was …''" (as annotators
+    mark it; the quoted words alone have no subject), and a part after the
+    attribution joins it as one act ("… ''People never elect a pessimist.''").
+    Only a few words that all belong to the quoted clause, its subject among them,
+    with no mark, punctuation or speech verb: not "But ''it is …''", nor "In Paris,
+    ''…''", nor "He said ''…''"."""
+    doc = content.doc
+    k = content.start - 1
+    if k < 1 or doc[k].text not in MARKS_OPENING:
+        return None
+    first = k
+    while first > 0 and not doc[first].is_sent_start and "\n" not in doc[first - 1].text:
+        first -= 1
+    lead = doc[first:k]
+    inside = range(first, content.end)
+    if (not 0 < len(lead) <= LEAD_IN_WORDS or "\n" in lead.text
+            or any(x.is_punct or x.is_space or is_cue(x) or x.head.i not in inside
+                   for x in lead)
+            or not any(x.dep_ in ("nsubj", "nsubjpass") and content.start <= x.head.i
+                       < content.end for x in lead)):
+        return None
+    return doc[first : content.end]
 
 
 @BOOK.rule("marks", off=None)
