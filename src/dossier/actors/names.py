@@ -28,7 +28,7 @@ from dossier.actors.people import (
     title_misfits,
 )
 from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
-from dossier.actors.titles import title_extends_name
+from dossier.actors.titles import inside_title, title_extends_name
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
@@ -200,6 +200,8 @@ def link_entity(a: Article, tok: Token) -> int | None:
     if word_piece(text):
         a.skip(ent)  # "un-angry"
         return ent.end
+    if inside_title(a, text):
+        return None  # "Secretary of State": the title's word
     label = ent.label_
     person = label in cues().person_labels
     if len(text) == 1 and (surname_in_story(a, text) or person and first_name_in_story(a, text)
