@@ -87,10 +87,10 @@ def found(mentions: list[Mention], surface: str) -> str | None:
         # a person's name before "administration" is the government
         ("Obama administration officials said the plan would fail.", SEPT16, "Obama", None),
         # an unknown person keeps the full name; "Miss Universe" is no part of it
-        ("Trump attacked a former Miss Universe Alicia Machado. Machado said she was hurt.",
-         SEPT16, "Alicia Machado", "local"),
-        ("Trump attacked a former Miss Universe Alicia Machado. Machado said she was hurt.",
-         SEPT16, "Universe Alicia Machado", None),
+        ("Trump attacked a former Miss Universe Alicia Marquez. Marquez said she was hurt.",
+         SEPT16, "Alicia Marquez", "local"),
+        ("Trump attacked a former Miss Universe Alicia Marquez. Marquez said she was hurt.",
+         SEPT16, "Universe Alicia Marquez", None),
     ],
 )
 def test_links_and_non_links(link, text, on, surface, expected) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ from dossier.actors.people import (
     title_misfits,
 )
 from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
+from dossier.actors.titles import inside_title, title_extends_name
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
@@ -184,17 +185,6 @@ def org_of_story_country(orgs: list[Actor], a: Article) -> list[Actor]:
     return [x for x in orgs if x.country == country] or orgs
 
 
-@BOOK.rule("names")
-def title_extends_name(span: Span, a: Article) -> Span:
-    """A title before a name belongs to the mention: "President Xi", "Sir Jeremy
-    Fleming"."""
-    start = span.start
-    while start > 0 and a.doc[start - 1].lower_.rstrip(".") in cues().titles \
-            and a.doc[start - 1].is_title and not a.taken[start - 1]:
-        start -= 1
-    return span if start == span.start else a.span(start, span.end)
-
-
 # -- entities: surnames, first names, misspellings, unknown names --------------------
 @BOOK.rule("names", off=None)
 def link_entity(a: Article, tok: Token) -> int | None:
@@ -210,6 +200,8 @@ def link_entity(a: Article, tok: Token) -> int | None:
     if word_piece(text):
         a.skip(ent)  # "un-angry"
         return ent.end
+    if inside_title(a, text):
+        return None  # "Secretary of State": the title's word
     label = ent.label_
     person = label in cues().person_labels
     if len(text) == 1 and (surname_in_story(a, text) or person and first_name_in_story(a, text)

@@ -51,10 +51,10 @@ def nth(mentions: list[Mention], surface: str, n: int = 0) -> Mention | None:
         # a relative clause's pronoun goes to the noun it modifies
         ("Antonin Scalia died. Melanie spoke to the Republican nominee for president, who "
          "began his speech by marveling.", date(2016, 9, 26), "his", "donald-trump"),
-        # an unknown person's common first name gives the gender: "she" is not Mark Cuban
-        ("Hillary Clinton invited Mark Cuban. She says he is a friend.", date(2016, 9, 26),
+        # an unknown person's common first name gives the gender: "she" is not Mark Dubin
+        ("Hillary Clinton invited Mark Dubin. She says he is a friend.", date(2016, 9, 26),
          "She", "hillary-clinton"),
-        ("Hillary Clinton invited Mark Cuban. She says he is a friend.", date(2016, 9, 26),
+        ("Hillary Clinton invited Mark Dubin. She says he is a friend.", date(2016, 9, 26),
          "he", "local"),
         # a title or a gendered noun before an unknown name gives the gender
         ("Mrs Okafor met Donald Trump. He thanked her.", D, "He", "donald-trump"),

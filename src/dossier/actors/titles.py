@@ -1,0 +1,97 @@
+"""A title before a name belongs to the mention: "President Xi", "Sir Jeremy Fleming",
+"Attorney General Eric Schneiderman" and "Secretary of State Hillary Clinton" (role
+titles of several words), "Gov. Mike Pence" written with a no-break space; and a word
+inside such a title is no actor ("State")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from dossier.actors.article import Article
+from dossier.actors.cues import BOOK, cues
+
+
+@BOOK.rule("names")
+def title_extends_name(span: Span, a: Article) -> Span:
+    """A title before a name belongs to the mention: "President Xi", "Sir Jeremy
+    Fleming"."""
+    start = span.start
+    while (before := title_start(a, start)) is not None:
+        start = before
+    return span if start == span.start else a.span(start, span.end)
+
+
+def title_start(a: Article, start: int) -> int | None:
+    """Where the title word before ``start`` begins (across a no-break space), or None."""
+    role = role_title_before(a, start)
+    if role is not None:
+        return role
+    prev = space_before(a, start)
+    if prev < 0 or not title_word(a, prev):
+        return None
+    return prev
+
+
+def title_word(a: Article, i: int) -> bool:
+    tok = a.doc[i]
+    return tok.lower_.rstrip(".") in cues().titles and tok.is_title and not a.taken[i]
+
+
+@BOOK.rule("names", off=None)
+def title_across_space(a: Article, start: int) -> int:
+    """The token before ``start``, passing over one whitespace token within the line (a
+    no-break space spaCy keeps as a token): "Republican nominee Gov.\u00a0Mike Pence
+    said"; not a line break ("… signed by the Governor.\n\nMike Pence said")."""
+    i = start - 1
+    if i > 0 and a.doc[i].is_space and "\n" not in a.doc[i].text \
+            and not a.doc[i - 1].is_space:
+        return i - 1
+    return i
+
+
+def space_before(a: Article, start: int) -> int:
+    i = title_across_space(a, start)
+    return start - 1 if i is None else i
+
+
+# how many words back a role title the gazetteer knows may start ("Secretary of Homeland
+# Security" is four)
+ROLE_TITLE_WORDS = 5
+
+
+@BOOK.rule("names", off=None)
+def role_title_before(a: Article, start: int) -> int | None:
+    """A role title of several words the gazetteer knows (``role_titles.tsv``), written
+    with capitals right before a name, is the name's title: "former Secretary of State
+    Hillary Clinton", "Defense Secretary Ash Carter"; not a description in lower case
+    ("the party's nominee Donald Trump")."""
+    for s in range(start - 2, max(-1, start - ROLE_TITLE_WORDS - 1), -1):
+        role = a.roles_at.get(s)
+        if role is not None and role.end == start and capitalised(role) \
+                and not any(a.taken[s:start]):
+            return s
+    return None
+
+
+def capitalised(span: Span) -> bool:
+    """Every word of a title capitalised but its small words ("of", "for", "the")."""
+    return all(t.is_title or t.is_upper or t.lower_ in SMALL_WORDS for t in span if t.is_alpha) \
+        and span[0].is_title
+
+
+SMALL_WORDS = frozenset({"of", "for", "the", "and", "on"})
+
+
+@BOOK.rule("names", off=False)
+def inside_title(a: Article, text: Span) -> bool:
+    """A name NER found inside a role title the gazetteer knows is a word of that title,
+    no actor: "former Secretary of State Hillary Clinton" (no organisation "State"), "you
+    cannot be Secretary of State and do that", "Secretary of Defense Ash Carter"; not a
+    body the gazetteer knows ("Director of the FBI Christopher Wray" names the FBI)."""
+    if a.g.by_name(text.text):
+        return False
+    for s in range(text.start - 1, max(-1, text.start - ROLE_TITLE_WORDS - 1), -1):
+        role = a.roles_at.get(s)
+        if role is not None and role.end >= text.end:
+            return True
+    return False
