@@ -31,6 +31,13 @@ from dossier.records import Cue, Mention, Quote, ReportedVia, Speaker, TextSpan
 SpeakerDict = dict[str, Any]
 
 
+def lead(text: str) -> int:
+    """Where the text's first word starts (its length if it has none): a span that
+    starts no later opens the article (``not text[:start].strip()``, without a copy of
+    the text before every span asked about)."""
+    return len(text) - len(text.lstrip())
+
+
 class ArticleView:
     """One parsed article, for the quote rules."""
 
@@ -38,6 +45,7 @@ class ArticleView:
         self.parsed = parsed
         self.doc = parsed.doc
         self.text = parsed.text
+        self.lead = lead(self.text)
         self.offset = parsed.offset
         self.by_token = parsed.mention_at
         self.quoted = parsed.quoted
@@ -80,8 +88,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:, *[A-Z][A-Za-z.'’ -]+)?"
 def no_dateline(span: Span, view: ArticleView, qtype: str) -> Span:
     """A report that opens the article leaves out its dateline: "WASHINGTON (AP) —
     The president said …" (the dateline is no part of what was said)."""
-    if qtype == "indirect" and (m := _DATELINE.match(span.text)) and not view.text[
-            : span.start_char].strip():
+    if qtype == "indirect" and span.start_char <= view.lead and (
+            m := _DATELINE.match(span.text)):
         trimmed = view.doc.char_span(span.start_char + m.end(), span.end_char,
                                      alignment_mode="contract")
         if trimmed is not None and len(trimmed):
