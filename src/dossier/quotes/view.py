@@ -49,6 +49,7 @@ class ArticleView:
         self.offset = parsed.offset
         self.by_token = parsed.mention_at
         self.quoted = parsed.quoted
+        self.tokens = parsed.tokens  # (made once: ``doc[i]`` and a walk make new ones)
         self.geo = geo
 
     def mention_in(self, tokens: list[Token]) -> Mention | None:
@@ -142,14 +143,15 @@ def about_actors(view: ArticleView, span: Span, speaker: SpeakerDict | None
                  ) -> tuple[str, ...]:
     """The actors the content names, but the speaker; then, for an unlinked speaker,
     the actors its phrase names ("aides to Clinton": Clinton)."""
-    toks = list(span)
+    at = list(range(span.start, span.end))  # (the tokens' indices: no token made)
     ph = speaker.get("phrase") if speaker is not None else None
     if ph and speaker is not None and speaker.get("actor_id") is None:
         around = view.span_at(ph["start"], ph["end"], "expand")
-        toks += list(around or ())
+        if around is not None:
+            at += range(around.start, around.end)
     ids = []
-    for t in toks:
-        m = view.by_token.get(t.i)
+    for i in at:
+        m = view.by_token.get(i)
         if m is not None and m.actor_id not in ids and (
                 speaker is None or m.actor_id != speaker.get("actor_id")):
             ids.append(m.actor_id)
