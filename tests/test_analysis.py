@@ -103,6 +103,12 @@ INDEX_TEXT = ("The President said “THE END” in Paris. The Senate met in Rome
         ("POS", {"VERB", "AUX", "PROPN"}),
         ("LOWER", {"nowhere", "zebra"}),  # a negative: no token
         ("POS", {"NOT_A_TAG"}),
+        # a list longer than the article's distinct words (walked the other way), one
+        # with every tag, and an empty one
+        ("LOWER", {"the", "senate", "berlin", *(f"absent{i}" for i in range(200))}),
+        ("POS", {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART",
+                 "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X", "SPACE"}),
+        ("LOWER", set()),
     ],
 )
 def test_where_finds_the_tokens_a_scan_finds(attr: str, values: set[str]) -> None:

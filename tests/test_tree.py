@@ -1,11 +1,12 @@
-"""dossier.parse.tree.positions: where a token text stands, read off the token array."""
+"""dossier.parse.tree.positions and first_between: where token texts stand, read off the
+token array."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
 
-from dossier.parse.tree import positions
+from dossier.parse.tree import first_between, positions
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +29,36 @@ def test_positions_are_the_tokens_with_that_text(nlp, text: str, wanted: str,  #
     doc = nlp(text)
     assert positions(doc, wanted) == expected
     assert positions(doc, wanted) == [t.i for t in doc if t.text == wanted]  # the walk's
+
+
+DASHES = frozenset({"-", "--", "–", "—"})
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("WASHINGTON ( AFP ) – Senator Ward spoke", 1, 10, 4),
+    ("WASHINGTON ( AFP ) – Senator Ward spoke", 5, 10, None),  # after the dash
+    ("WASHINGTON ( AFP ) – Senator Ward spoke", 1, 4, None),  # before it
+    ("WASHINGTON ( AFP ) – Senator Ward spoke", 4, 5, 4),  # the dash alone
+    ("Hamas – the group that rules Gaza – attacked", 0, 10, 1),  # the first of two
+    ("Hamas – the group that rules Gaza – attacked", 2, 10, 7),
+    # a window past the document's end, one that starts past it, an empty one
+    ("Kabul -- Afghan forces", 1, 30, 1),
+    ("Kabul -- Afghan forces", 9, 30, None),
+    ("Kabul -- Afghan forces", 2, 2, None),
+    # no dash at all, marks that are no dash of the set, an empty document
+    ("Hamas said the group rules Gaza", 0, 10, None),
+    ("a minus − sign and a hyphen ‐ too", 0, 10, None),
+    ("", 0, 10, None),
+])
+def test_first_between_is_the_walk_over_the_slice(nlp, text: str, start: int,  # type: ignore[no-untyped-def]
+                                                  end: int, expected: int | None) -> None:
+    doc = nlp(text)
+    assert first_between(doc, DASHES, start, end) == expected
+    assert next((t.i for t in doc[start:end] if t.text in DASHES), None) == expected  # the walk's
+    # asked again (the places kept), and about another set of texts
+    assert first_between(doc, DASHES, start, end) == expected
+    gaza = next((t.i for t in doc if t.text == "Gaza"), None)
+    assert first_between(doc, frozenset({"Gaza"}), 0, 10) == gaza
+    # another document between two questions about this one
+    assert first_between(nlp("x – y"), DASHES, 0, 3) == 1
+    assert first_between(doc, DASHES, start, end) == expected

@@ -118,3 +118,41 @@ def test_a_famous_surname_given_to_an_ordinary_person(link, text: str, surface: 
                                                       namesake: bool) -> None:
     m = next(m for m in link(text, date(2023, 6, 1)) if m.text == surface)
     assert (m.confidence < 0.6) is namesake
+
+
+def _surname_alone_walk(span):  # type: ignore[no-untyped-def]
+    """The walk over every token that surname_alone replaced (session 21)."""
+    doc, last, first = span.doc, span[-1].text, span[0].text
+    return any(t.text == last and (t.i == 0 or doc[t.i - 1].text != first)
+               and not (t.i + 1 < len(doc) and doc[t.i + 1].like_num)
+               for t in doc if t.i != span.end - 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        # the last word alone elsewhere, before or after the name
+        ("Greedy Williams won . Williams was flagged .", 0, 2, True),
+        ("Williams was flagged . Greedy Williams won .", 4, 6, True),
+        # only after the same first word, or before a number: no surname
+        ("Greedy Williams won . Greedy Williams lost .", 0, 2, False),
+        ("Order 66 came . Order 66 went .", 0, 1, False),
+        ("Executive Order came . Order 66 went .", 0, 2, False),
+        # at the document's first and last places
+        ("Williams said Greedy Williams", 2, 4, True),
+        ("Greedy Williams met Williams", 0, 2, True),
+        # nowhere else, a one-word name, case that differs
+        ("Greedy Williams won the fight .", 0, 2, False),
+        ("Williams won", 0, 1, False),
+        ("Greedy Williams met WILLIAMS and williams", 0, 2, False),
+    ],
+)
+def test_surname_alone_reads_the_token_array_as_the_walk_did(
+        text: str, start: int, end: int, expected: bool) -> None:
+    import spacy
+
+    from dossier.actors.things import surname_alone
+
+    span = spacy.blank("en")(text)[start:end]
+    assert surname_alone(span) is expected
+    assert _surname_alone_walk(span) is expected

@@ -99,3 +99,34 @@ def test_event_date_is_the_triggers(events, text: str, code: str, expected: tupl
     got = [(e.date, e.date_precision) for e in events(text, date(2018, 5, 16))
            if e.code.startswith(code[:3])]
     assert got and set(got) == {expected}, got
+
+
+def _dateparser(phrase: str, base: date, ahead: bool) -> str | None:
+    """What resolve asked dateparser before the month-day shortcut (session 21)."""
+    from datetime import datetime
+
+    import dateparser  # type: ignore[import-untyped]
+
+    parsed = dateparser.parse(phrase, settings={
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "future" if ahead else "past", "REQUIRE_PARTS": []},
+        languages=["en"])
+    return None if parsed is None else parsed.date().isoformat()
+
+
+@pytest.mark.parametrize("phrase", [
+    "on September 30", "On October 18", "Dec. 15", "Sept. 3", "sep 3", "JAN. 01",
+    "May 16", "May 17", "May 15", "March 31", "April 30", "Feb 28", "December 31",
+    "January 1",
+    # dateparser's own readings: no such day that year, or ever; and no month-day shape
+    "Feb 29", "February 30", "May 32", "May 0", "Nov.  5", "on Dec. 15th",
+])
+@pytest.mark.parametrize("base", [date(2024, 5, 16), date(2023, 12, 31), date(2024, 1, 1),
+                                  date(2023, 3, 1)])
+@pytest.mark.parametrize("ahead", [False, True])
+def test_a_month_and_day_read_here_as_dateparser_reads_them(phrase: str, base: date,
+                                                            ahead: bool) -> None:
+    # the base's own day included (past) or a year on (ahead), as dateparser has it
+    when, precision = resolve(phrase, base, ahead)
+    assert when == _dateparser(phrase, base, ahead)
+    assert precision == ("day" if when else "none")

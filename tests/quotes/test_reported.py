@@ -289,3 +289,15 @@ def test_the_walk_reads_only_lists_verb_lemmas_covers() -> None:
     filters = {"unsaid_when_negated", "complement_objects"}  # narrow, never widen
     assert read - filters <= {"verbs", "clausal", "intent", "objects", "preps",
                               "as_verbs", "reporting"}, read
+
+
+@pytest.mark.parametrize("word", [
+    "hopes", "hoped", "hoping", "says", "said", "warns", "warned", "warning", "notes",
+    "stressed", "stresses", "writing", "claims", "ed", "s", "ing", "", "is", "sing",
+    "bed", "gas", "thinks", "cats", "zzzing", "statesmen",
+])
+def test_stripped_cue_is_any_stem_a_verb_cue(word: str) -> None:
+    # written out for speed: the same answer as any() over _stems
+    from dossier.quotes.lexicon import _stems, stripped_cue, verb_lemmas
+
+    assert stripped_cue(word) is any(c in verb_lemmas() for c in _stems(word))

@@ -194,3 +194,16 @@ def test_the_quotations_own_subject_is_not_the_cues(quotes) -> None:  # type: ig
             "in one year,” Hollis, a member of the board, replied.")
     got = [q for q in quotes(text) if q.text.startswith("The plan we did")]
     assert got and got[0].speaker is not None and got[0].speaker.name.startswith("Hollis"), got
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON (AP) — The president said", "  \n WASHINGTON — x", "\u00a0\u2003Lead",
+    "", "   ", "\n\n", "x", " x y ",
+])
+def test_lead_is_where_the_text_before_a_span_stops_being_blank(text: str) -> None:
+    # a span opens the article exactly when only whitespace stands before it, as
+    # no_dateline's copy of the text before the span (stripped) told it
+    from dossier.quotes.view import lead
+
+    for start in range(len(text) + 1):
+        assert (start <= lead(text)) is (not text[:start].strip())

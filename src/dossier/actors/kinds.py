@@ -255,8 +255,9 @@ def product_name(a: Article, span: Span, person: bool = False) -> bool:
     A350-900 jets" dropped)."""
     c = cues()
     bare = without_the(span)
-    if bare.text.lower() in c.product_names or bare[0].lower_ in c.product_names \
-            or any(map(str.isdigit, bare.text)) \
+    text = bare.text  # (spaCy joins the tokens' texts at each call)
+    if text.lower() in c.product_names or bare[0].lower_ in c.product_names \
+            or any(map(str.isdigit, text)) \
             or (len(bare) > 1 and bare[-1].lower_ in c.product_name_ends):
         return True
     doc = span.doc

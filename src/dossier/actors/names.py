@@ -53,7 +53,10 @@ def words_before_entity(start: int, e: Span) -> int:
     """NER takes in a word before the name: "the Chinese Communist Party", "Later
     Sunak" (the name starts after it)."""
     doc = e.doc
-    while start < e.end - 1 and (doc[start].lower_ == "the" or doc[start].pos_ in NOT_NAME_POS):
+    while start < e.end - 1:
+        t = doc[start]  # (one token made a word, not one an attribute)
+        if t.lower_ != "the" and t.pos_ not in NOT_NAME_POS:
+            break
         start += 1
     return start
 

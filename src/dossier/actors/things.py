@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
 from dossier.gazetteer.places import city_country
+from dossier.parse.tree import positions
 
 # a match's score in a sentence ("2-1", "6 - 4")
 SCORE = re.compile(r"(?<![\d.])\d{1,2} ?[-–] ?\d{1,2}(?![\d.])")
@@ -175,9 +176,9 @@ def surname_alone(span: Span) -> bool:
     """The name's last word stands alone elsewhere in the article, as a surname does
     ("Greedy Williams" … "Williams was flagged"; not "Order 66")."""
     doc, last, first = span.doc, span[-1].text, span[0].text
-    return any(t.text == last and (t.i == 0 or doc[t.i - 1].text != first)
-               and not (t.i + 1 < len(doc) and doc[t.i + 1].like_num)
-               for t in doc if t.i != span.end - 1)
+    return any(i != span.end - 1 and (i == 0 or doc[i - 1].text != first)
+               and not (i + 1 < len(doc) and doc[i + 1].like_num)
+               for i in positions(doc, last))  # (not a walk over every token)
 
 
 @BOOK.rule("names", off=False)

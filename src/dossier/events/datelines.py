@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dossier.events.book import BOOK
+from dossier.parse.tree import first_between
 
 # How far into its sentence a dateline's dash may come ("WASHINGTON, Dec. 5 (Reuters) -").
 DATELINE_REACH = 10
@@ -23,12 +24,12 @@ def dateline(tok: Token) -> bool:
     "TEHRAN -- Iran condemned …". The opening is a dateline when it is all names (a
     name in capitals, or one followed by a bracketed agency) up to a dash; not "Hamas –
     the group that rules Gaza – attacked Israel"."""
-    if tok.pos_ not in ("PROPN", "NOUN") or not any(
-            t.text in _DASHES for t in tok.doc[tok.i + 1 : tok.i + DATELINE_REACH]):
+    doc = tok.doc  # (the dashes read off the token array: no token made of each word)
+    if tok.pos_ not in ("PROPN", "NOUN") or first_between(
+            doc, _DASHES, tok.i + 1, tok.i + DATELINE_REACH) is None:
         return False  # (most tokens: no dash soon after, no need to find the sentence)
     sent = tok.sent
-    opening = tok.doc[sent.start : min(sent.end, sent.start + DATELINE_REACH)]
-    dash = next((t.i for t in opening if t.text in _DASHES), None)
+    dash = first_between(doc, _DASHES, sent.start, min(sent.end, sent.start + DATELINE_REACH))
     if dash is None or dash <= tok.i or dash == sent.start:
         return False
     head = tok.doc[sent.start : dash]

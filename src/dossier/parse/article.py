@@ -68,6 +68,12 @@ def _keys(attr: int, values: frozenset[str]) -> frozenset[int]:
         map(hash_string, values))
 
 
+@cache
+def _named(attr: int, values: frozenset[str]) -> dict[int, str]:
+    """Each value's key in ``doc.to_array(attr)`` (:func:`_keys`), and the value."""
+    return {k: v for v in values for k in _keys(attr, frozenset((v,)))}
+
+
 def _marked(hit: list[int], distinct: list[int], which: np.ndarray[Any, Any]) -> list[int]:
     """The indices, in order, of the tokens whose value is one of ``distinct[j]`` for
     ``j`` in ``hit`` (``which``: each token's index into ``distinct``)."""
@@ -140,19 +146,18 @@ class ParsedArticle:
 
         The column is read once per attribute as its distinct values and, for each
         token, which of them it holds; a call tests only the distinct values (a few
-        hundred in an article) against the list, then marks their tokens (numpy's
-        ``isin`` over the whole column cost ~10× as much a call)."""
-        keys = _keys(attr, values)
+        hundred in an article) against the list, or a shorter list's values against
+        them, then marks their tokens (numpy's ``isin`` over the whole column cost ~10×
+        as much a call)."""
         distinct, which = self._column(attr)
-        return _marked([j for j, v in enumerate(distinct) if v in keys], distinct, which)
+        return _marked(self._found(attr, _keys(attr, values)), distinct, which)
 
     def where_each(self, attr: int, values: frozenset[str]) -> dict[int, str]:
         """:meth:`where` with each token's value: index → value (``LOWER``'s word,
         ``POS``'s tag), the tokens in order."""
-        keys = _keys(attr, values)
         distinct, which = self._column(attr)
-        names = {k: v for v in values for k in _keys(attr, frozenset((v,)))}
-        found = {j: names[v] for j, v in enumerate(distinct) if v in keys}
+        names = _named(attr, values)
+        found = {j: names[distinct[j]] for j in self._found(attr, _keys(attr, values))}
         at = _marked(list(found), distinct, which)
         return dict(zip(at, [found[j] for j in which[at].tolist()], strict=True)) if at else {}
 
@@ -169,6 +174,22 @@ class ParsedArticle:
 
     @cached_property
     def _texts(self) -> dict[int, list[str]]:
+        return {}
+
+    def _found(self, attr: int, keys: frozenset[int]) -> list[int]:
+        """The indices into the column's distinct values of those among ``keys``, in
+        no order: the shorter of the two is walked (an article holds a few hundred
+        distinct values; a list asked about, a few words or thousands)."""
+        distinct, _ = self._column(attr)
+        if len(keys) >= len(distinct):
+            return [j for j, v in enumerate(distinct) if v in keys]
+        index = self._index.get(attr)
+        if index is None:
+            index = self._index[attr] = {v: j for j, v in enumerate(distinct)}
+        return [j for k in keys if (j := index.get(k)) is not None]
+
+    @cached_property
+    def _index(self) -> dict[int, dict[int, int]]:
         return {}
 
     def _column(self, attr: int) -> tuple[list[int], np.ndarray[Any, Any]]:

@@ -13,6 +13,10 @@ article here.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
+from weakref import WeakKeyDictionary, ref
+
 import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
@@ -58,3 +62,28 @@ def positions(doc: Doc, text: str) -> list[int]:
     (the actor stage's largest waste until session 20)."""
     orth = doc.vocab.strings.add(text)
     return [int(i) for i in numpy.flatnonzero(doc.to_array(ORTH) == orth)]
+
+
+# per document, the places of the sets of token texts :func:`first_between` was asked
+# about (a weak key: a document's places go with it)
+_PLACES: WeakKeyDictionary[Doc, dict[frozenset[str], list[int]]] = WeakKeyDictionary()
+# the document last asked about and its places, the one a stage walks
+_PLACES_LAST: tuple[Callable[[], Doc | None], dict[frozenset[str], list[int]]] = (
+    lambda: None, {})
+
+
+def first_between(doc: Doc, texts: frozenset[str], start: int, end: int) -> int | None:
+    """``next((t.i for t in doc[start:end] if t.text in texts), None)`` (``start`` >= 0):
+    the places of ``texts`` read off the token array once per document and set, where
+    the slice made a Python :class:`~spacy.tokens.Token` of each position at every
+    call (the events stage's dateline check asks it of most nouns and names)."""
+    global _PLACES_LAST
+    last, places = _PLACES_LAST
+    if last() is not doc:  # (a weak reference: no document outlives its article here)
+        places = _PLACES.setdefault(doc, {})
+        _PLACES_LAST = (ref(doc), places)
+    found = places.get(texts)
+    if found is None:
+        found = places[texts] = sorted(i for text in texts for i in positions(doc, text))
+    k = bisect_left(found, start)
+    return found[k] if k < len(found) and found[k] < end else None

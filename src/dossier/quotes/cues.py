@@ -40,7 +40,7 @@ def find_cue(view: ArticleView, content: Span, inside: set[int]) -> Token | None
     sents = {first.sent.start: first.sent, last.sent.start: last.sent}
     cands = []
     for sent in sents.values():
-        for t in sent:
+        for t in view.tokens[sent.start : sent.end]:
             if t.i in inside or not is_cue(t):
                 continue
             if t.i < content.start and "\n" in doc[t.i : content.start].text:
@@ -292,10 +292,11 @@ def reported_via(view: ArticleView, cue: Token) -> dict[str, Any] | None:
             m = view.mention_in(subj) if subj else None
             if m is not None:
                 return {"name": m.actor_name, "actor_id": m.actor_id}
-    for t in cue.sent:
+    sent, tokens = cue.sent, view.tokens
+    for t in tokens[sent.start : sent.end]:
         if (t.lower_ == "according" and t.i + 1 < len(view.doc)
-                and view.doc[t.i + 1].lower_ == "to"):
-            m = view.mention_in([x for x in view.doc[t.i + 2 : t.i + 2 + ACCORDING_TO_WORDS]])
+                and tokens[t.i + 1].lower_ == "to"):
+            m = view.mention_in(tokens[t.i + 2 : t.i + 2 + ACCORDING_TO_WORDS])
             if m is not None:
                 return {"name": m.actor_name, "actor_id": m.actor_id}
     return None

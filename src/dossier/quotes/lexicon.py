@@ -130,8 +130,15 @@ def _stems(w: str) -> tuple[str, ...]:
 
 def stripped_cue(word: str) -> bool:
     """Whether a (lower-cased) word's inflection strips to a verb cue, as
-    :func:`lemma` reads a verb the lemmatizer got wrong."""
-    return any(c in verb_lemmas() for c in _stems(word))
+    :func:`lemma` reads a verb the lemmatizer got wrong (``any`` over :func:`_stems`,
+    written out: it is asked of every distinct word of an article)."""
+    if word.endswith(("s", "ed")):
+        verbs = verb_lemmas()
+        return word[:-1] in verbs or word[:-2] in verbs
+    if word.endswith("ing"):
+        verbs = verb_lemmas()
+        return word[:-3] + "e" in verbs or word[:-3] in verbs
+    return False
 
 
 def is_cue(t: Token) -> bool:

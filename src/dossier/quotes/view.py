@@ -31,6 +31,13 @@ from dossier.records import Cue, Mention, Quote, ReportedVia, Speaker, TextSpan
 SpeakerDict = dict[str, Any]
 
 
+def lead(text: str) -> int:
+    """Where the text's first word starts (its length if it has none): a span that
+    starts no later opens the article (``not text[:start].strip()``, without a copy of
+    the text before every span asked about)."""
+    return len(text) - len(text.lstrip())
+
+
 class ArticleView:
     """One parsed article, for the quote rules."""
 
@@ -38,9 +45,11 @@ class ArticleView:
         self.parsed = parsed
         self.doc = parsed.doc
         self.text = parsed.text
+        self.lead = lead(self.text)
         self.offset = parsed.offset
         self.by_token = parsed.mention_at
         self.quoted = parsed.quoted
+        self.tokens = parsed.tokens  # (made once: ``doc[i]`` and a walk make new ones)
         self.geo = geo
 
     def mention_in(self, tokens: list[Token]) -> Mention | None:
@@ -80,8 +89,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:, *[A-Z][A-Za-z.'’ -]+)?"
 def no_dateline(span: Span, view: ArticleView, qtype: str) -> Span:
     """A report that opens the article leaves out its dateline: "WASHINGTON (AP) —
     The president said …" (the dateline is no part of what was said)."""
-    if qtype == "indirect" and (m := _DATELINE.match(span.text)) and not view.text[
-            : span.start_char].strip():
+    if qtype == "indirect" and span.start_char <= view.lead and (
+            m := _DATELINE.match(span.text)):
         trimmed = view.doc.char_span(span.start_char + m.end(), span.end_char,
                                      alignment_mode="contract")
         if trimmed is not None and len(trimmed):
@@ -134,14 +143,15 @@ def about_actors(view: ArticleView, span: Span, speaker: SpeakerDict | None
                  ) -> tuple[str, ...]:
     """The actors the content names, but the speaker; then, for an unlinked speaker,
     the actors its phrase names ("aides to Clinton": Clinton)."""
-    toks = list(span)
+    at = list(range(span.start, span.end))  # (the tokens' indices: no token made)
     ph = speaker.get("phrase") if speaker is not None else None
     if ph and speaker is not None and speaker.get("actor_id") is None:
         around = view.span_at(ph["start"], ph["end"], "expand")
-        toks += list(around or ())
+        if around is not None:
+            at += range(around.start, around.end)
     ids = []
-    for t in toks:
-        m = view.by_token.get(t.i)
+    for i in at:
+        m = view.by_token.get(i)
         if m is not None and m.actor_id not in ids and (
                 speaker is None or m.actor_id != speaker.get("actor_id")):
             ids.append(m.actor_id)
