@@ -322,6 +322,9 @@ RULES = [
      ("070", "JPN", "KEN"), None),
     ("arguments.unsourced_verdict", "The Ugandan envoy was convicted of fraud.",
      None, ("116", None, "UGAGOV")),
+    # type senses (issue 19, session 21)
+    ("patterns.departure", "American troops have begun leaving Afghanistan.",
+     None, ("040", "USAMIL", "AFG")),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

@@ -378,8 +378,27 @@ def dictionary_verb(tok: Token, lemma: str) -> tuple[str | None, str]:
         return None, ""  # "released a video of the strike": no release, to no one
     code, how = dictionary_code(tok, lemma)
     if how == "widened" and light_verb(tok, patterns()):
-        return dictionary_code(tok, lemma, widen=False)
+        code, how = dictionary_code(tok, lemma, widen=False)
+    if code is not None and departure(tok, code):
+        return None, ""  # "troops began leaving the country": no meeting with it
     return code, how
+
+
+DEPARTING = frozenset(_PRECISION["departing"])
+_CONSULT_ROOT = "04"
+
+
+@BOOK.rule("patterns", off=False)
+def departure(tok: Token, code: str) -> bool:
+    """Leaving a place, a body or a meeting is no visit to it and no meeting with it,
+    though PETRARCH2 puts "leave" with "go" and "attend" (default 040, "attend a
+    meeting" 042): "The troops began leaving the country" (no 040 with the country),
+    "The ministers left the summit early" (no 042 by "attend a summit"); a verb of
+    ``departing`` with a direct object and no "for" codes no 04. "The minister left
+    for Beijing" stays a visit (042), "The envoy attended the meeting" a meeting."""
+    return code.startswith(_CONSULT_ROOT) and tok.lemma_.lower() in DEPARTING and any(
+        c.dep_ == "dobj" for c in children(tok)) and not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in children(tok))
 
 
 @BOOK.rule("patterns", off=False)
