@@ -325,6 +325,9 @@ RULES = [
     # type senses (issue 19, session 21)
     ("patterns.departure", "American troops have begun leaving Afghanistan.",
      None, ("040", "USAMIL", "AFG")),
+    ("senses.call_purpose", "Kenyan President William Ruto called Ugandan President "
+     "Yoweri Museveni to thank him for his help.", ("051", "KENGOV", "UGAGOV"),
+     ("040", "KENGOV", "UGAGOV")),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

@@ -41,3 +41,83 @@ def test_leaving_is_no_meeting(events, text: str, kept: set[str]) -> None:  # ty
 def test_journeys_stay_visits(events, text: str, fact: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     assert fact in {(c[:2], s, t) for c, s, t in facts(events(text))}
 
+
+# event_patterns.toml: granting what another asks is yielding (080) to the one who asked
+GRANTED = [
+    ("Kenya met the demands of the Ugandan government.", ("080", "KEN", "UGAGOV")),
+    ("The Kenyan government granted a request from Uganda.", ("080", "KENGOV", "UGA")),
+    ("The Kenyan defence minister approved a request from Uganda for help.",
+     ("080", "KENGOV", "UGA")),
+    ("The Kenyan government accepted demands from the opposition.", ("080", "KENGOV", "---OPP")),
+    ("Kenya accepted Uganda's ultimatum.", ("080", "KEN", "UGA")),
+]
+# other objects of the same verbs keep their own codes
+NOT_GRANTED = [
+    ("Kenya met the Ugandan president in Nairobi.", "040"),
+    ("Kenya accepted an invitation from Uganda.", "036"),
+    ("Kenya rejected a request from Uganda.", "120"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), GRANTED)
+def test_granting_a_demand_is_yielding(events, text: str, fact: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert fact in facts(events(text))
+
+
+@pytest.mark.parametrize(("text", "code"), NOT_GRANTED)
+def test_other_objects_keep_their_codes(events, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = {c for c, _, _ in facts(events(text))}
+    assert code in codes and "080" not in codes
+
+
+# senses.call_purpose: a call made to congratulate, thank or reassure is support (051)
+SUPPORTING_CALLS = [
+    "Kenyan President William Ruto called Ugandan President Yoweri Museveni on Wednesday "
+    "to congratulate him on his election victory.",
+    "The Kenyan president called his Ugandan counterpart to assure him of Kenya's support.",
+    "Kenyan President William Ruto called Ugandan President Yoweri Museveni to thank him.",
+]
+# other calls: a consultation (040) or an appeal (020), as they were
+OTHER_CALLS = [
+    ("Kenyan President William Ruto called Ugandan President Yoweri Museveni on Wednesday "
+     "to discuss the border dispute.", "040"),
+    ("Kenyan President William Ruto called Ugandan President Yoweri Museveni on Saturday.",
+     "040"),
+    ("Kenya called on Uganda to withdraw its troops.", "0256"),
+]
+
+
+@pytest.mark.parametrize("text", SUPPORTING_CALLS)
+def test_supporting_call_is_support(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert {c for c, _, _ in facts(events(text))} == {"051"}
+
+
+@pytest.mark.parametrize(("text", "code"), OTHER_CALLS)
+def test_other_calls_stay(events, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = {c for c, _, _ in facts(events(text))}
+    assert code in codes and "051" not in codes
+
+
+# event_patterns.toml: whatever is returned to someone (any object, a recipient after
+# "to") is property returned (0842)
+RETURNED = [
+    ("The United States returned 12 human skulls to Peru.", ("0842", "USA", "PER")),
+    ("Kenya returned 300 stolen elephant tusks to Uganda.", ("0842", "KEN", "UGA")),
+]
+# no object, or no recipient: no return of property
+NOT_RETURNED = [
+    "The Kenyan president returned to Uganda last Wednesday.",
+    "Kenyan troops returned fire on Ugandan soldiers.",
+    "The Kenyan minister returned the call of his Ugandan counterpart.",
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), RETURNED)
+def test_returned_to_someone(events, text: str, fact: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert fact in facts(events(text))
+
+
+@pytest.mark.parametrize("text", NOT_RETURNED)
+def test_no_return_of_property(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "0842" not in {c for c, _, _ in facts(events(text))}
+

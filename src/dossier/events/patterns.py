@@ -317,11 +317,18 @@ def object_lemmas(verb: Token) -> frozenset[str]:
                      ) | amount_of(verb) | passive_object(verb) | hyphened_object(verb)
 
 
+# A pattern's ``object`` that any direct object meets ("returned 12 skulls to Peru").
+ANY_OBJECT = "*"
+
+
 def verb_matches(tok: Token, vp: VerbPattern) -> bool:
-    """Whether a verb has the particle and the object its pattern asks for."""
+    """Whether a verb has the particle and the object its pattern asks for (``*``: any
+    direct object)."""
     if vp.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == vp.particle
                                for c in children(tok)):
         return False
+    if ANY_OBJECT in vp.objects:
+        return bool(object_lemmas(tok))
     if vp.objects and not object_lemmas(tok) & vp.objects and not (vp.particle and any(
             o.dep_ == "pobj" and o.lemma_.lower() in vp.objects for c in children(tok)
             if c.dep_ == "prep" and c.lower_ == vp.particle for o in children(c))):
