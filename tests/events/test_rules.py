@@ -328,6 +328,10 @@ RULES = [
     ("senses.call_purpose", "Kenyan President William Ruto called Ugandan President "
      "Yoweri Museveni to thank him for his help.", ("051", "KENGOV", "UGAGOV"),
      ("040", "KENGOV", "UGAGOV")),
+    ("senses.document_voice", "The Kenyan parliament adopted a resolution condemning Uganda.",
+     ("111", "KENLEG", "UGA"), ("111", None, "UGA")),
+    ("senses.document_content", "Kenya issued a statement urging Uganda to withdraw its "
+     "troops.", None, ("114", "KEN", None)),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

@@ -121,3 +121,58 @@ def test_returned_to_someone(events, text: str, fact: tuple[str, ...]) -> None: 
 def test_no_return_of_property(events, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "0842" not in {c for c, _, _ in facts(events(text))}
 
+
+# senses.document_voice / document_content: a document's issuer speaks by it
+DOCUMENTS = [
+    ("The Kenyan parliament passed a resolution criticizing Ugandan President Yoweri "
+     "Museveni.", ("111", "KENLEG", "UGAGOV")),
+    ("The Kenyan parliament adopted a resolution condemning Uganda.", ("111", "KENLEG", "UGA")),
+    ("Kenya issued a statement urging Uganda to withdraw its troops.", ("0256", "KEN", "UGA")),
+    ("Kenya published a report praising Uganda's efforts.", ("051", "KEN", "UGA")),
+]
+# a document that voices no event keeps its verb's event; the issuer's verb gives way
+KEPT_DOCUMENTS = [
+    ("The Kenyan president sent a letter to the Ugandan president.", "040"),
+    ("The Kenyan president sent a letter to the Ugandan president, adding that talks "
+     "would continue.", "040"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), DOCUMENTS)
+def test_document_voices_its_issuer(events, text: str, fact: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    found = facts(events(text))
+    assert fact in found and {c for c, _, _ in found} == {fact[0]}
+
+
+@pytest.mark.parametrize(("text", "code"), KEPT_DOCUMENTS)
+def test_document_voicing_nothing_stays(events, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {c for c, _, _ in facts(events(text))}
+
+
+def test_threatening_letter_is_the_threat(events) -> None:  # type: ignore[no-untyped-def]
+    found = roots(events("The Kenyan president sent a letter to the Ugandan president "
+                         "threatening to cut aid."))
+    assert found == {"13"}
+
+
+# event_patterns.toml: a state of emergency, measures or a curfew lifted, ended or
+# shortened is an easing of administrative sanctions (081), the source alone
+EASED = [
+    ("Sudan's government on Sunday lifted a state of emergency in Darfur.", ("081", "SDNGOV", None)),
+    ("Serbia eased emergency measures on Wednesday in the province.", ("081", "SRB", None)),
+    ("The Kenyan president shortened the nightly curfew by one hour.", ("081", "KENGOV", None)),
+]
+NOT_EASED = [
+    "Kenya ended the state monopoly on sugar imports.",
+    "The Kenyan army lifted the wounded soldiers onto the trucks.",
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), EASED)
+def test_eased_measures(events, text: str, fact: tuple[str | None, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert fact in facts(events(text))
+
+
+@pytest.mark.parametrize("text", NOT_EASED)
+def test_not_eased(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "081" not in {c for c, _, _ in facts(events(text))}
