@@ -322,6 +322,16 @@ RULES = [
      ("070", "JPN", "KEN"), None),
     ("arguments.unsourced_verdict", "The Ugandan envoy was convicted of fraud.",
      None, ("116", None, "UGAGOV")),
+    # type senses (issue 19, session 21)
+    ("patterns.departure", "American troops have begun leaving Afghanistan.",
+     None, ("040", "USAMIL", "AFG")),
+    ("senses.call_purpose", "Kenyan President William Ruto called Ugandan President "
+     "Yoweri Museveni to thank him for his help.", ("051", "KENGOV", "UGAGOV"),
+     ("040", "KENGOV", "UGAGOV")),
+    ("senses.document_voice", "The Kenyan parliament adopted a resolution condemning Uganda.",
+     ("111", "KENLEG", "UGA"), ("111", None, "UGA")),
+    ("senses.document_content", "Kenya issued a statement urging Uganda to withdraw its "
+     "troops.", None, ("114", "KEN", None)),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

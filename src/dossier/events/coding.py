@@ -22,6 +22,7 @@ from dossier.events.patterns import (
     verb_matches,
 )
 from dossier.events.precision import REFUSING
+from dossier.events.senses import call_purpose
 from dossier.parse.tree import children
 from dossier.records import ActorRef, Event
 
@@ -225,8 +226,10 @@ def phone_call(code: str, verb: Token) -> str:
     """A call to someone is a consultation (040), not an appeal: "Donald Trump called
     Saudi Arabia's King Salman on Saturday, discussing ways to maintain supply"; an
     appeal is "called on/for", "called X to do" or "called X a liar" (not this rule)."""
-    if verb.lemma_.lower() != "call" or not code.startswith("02"):
+    if verb.lemma_.lower() != "call" or not code.startswith(("02", "04")):
         return code
+    if code.startswith("04"):
+        return call_purpose(verb) or code
     kids = list(children(verb))
     objs = [c for c in kids if c.dep_ == "dobj" and (
         c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or c.pos_ == "PROPN")]
@@ -237,7 +240,7 @@ def phone_call(code: str, verb: Token) -> str:
                 o.ent_type_ in ("DATE", "TIME") for o in children(c)) for c in kids) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() not in CALL_PURPOSES for c in kids):
         return code
-    return "040"
+    return call_purpose(verb) or "040"
 
 
 @BOOK.rule("coding")

@@ -106,6 +106,7 @@ from dossier.events.precision import (
     verbal_attack,
     vox_pop,
 )
+from dossier.events.senses import document_content
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
 from dossier.parse.tree import children, forget, walk
@@ -171,6 +172,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "awarded a contract to Lockheed Martin", "the FDA approved the drug"
     if idiom(tok) or interview_question(tok) or life_story(tok):
         return []  # "take a tougher stance", "King asked Scott", "she attended a university"
+    if document_content(tok):
+        return []  # "issued a statement urging Uganda to withdraw": the appeal is the event
     if (refused := refusal(tok, p)) is not None:  # "refused to meet with Pence": 125
         return _events(tok, refused[0], refused_sides(tok, refused[1], actors), parsed,
                        actors, p, "pattern")

@@ -317,11 +317,18 @@ def object_lemmas(verb: Token) -> frozenset[str]:
                      ) | amount_of(verb) | passive_object(verb) | hyphened_object(verb)
 
 
+# A pattern's ``object`` that any direct object meets ("returned 12 skulls to Peru").
+ANY_OBJECT = "*"
+
+
 def verb_matches(tok: Token, vp: VerbPattern) -> bool:
-    """Whether a verb has the particle and the object its pattern asks for."""
+    """Whether a verb has the particle and the object its pattern asks for (``*``: any
+    direct object)."""
     if vp.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == vp.particle
                                for c in children(tok)):
         return False
+    if ANY_OBJECT in vp.objects:
+        return bool(object_lemmas(tok))
     if vp.objects and not object_lemmas(tok) & vp.objects and not (vp.particle and any(
             o.dep_ == "pobj" and o.lemma_.lower() in vp.objects for c in children(tok)
             if c.dep_ == "prep" and c.lower_ == vp.particle for o in children(c))):
@@ -378,8 +385,27 @@ def dictionary_verb(tok: Token, lemma: str) -> tuple[str | None, str]:
         return None, ""  # "released a video of the strike": no release, to no one
     code, how = dictionary_code(tok, lemma)
     if how == "widened" and light_verb(tok, patterns()):
-        return dictionary_code(tok, lemma, widen=False)
+        code, how = dictionary_code(tok, lemma, widen=False)
+    if code is not None and departure(tok, code):
+        return None, ""  # "troops began leaving the country": no meeting with it
     return code, how
+
+
+DEPARTING = frozenset(_PRECISION["departing"])
+_CONSULT_ROOT = "04"
+
+
+@BOOK.rule("patterns", off=False)
+def departure(tok: Token, code: str) -> bool:
+    """Leaving a place, a body or a meeting is no visit to it and no meeting with it,
+    though PETRARCH2 puts "leave" with "go" and "attend" (default 040, "attend a
+    meeting" 042): "The troops began leaving the country" (no 040 with the country),
+    "The ministers left the summit early" (no 042 by "attend a summit"); a verb of
+    ``departing`` with a direct object and no "for" codes no 04. "The minister left
+    for Beijing" stays a visit (042), "The envoy attended the meeting" a meeting."""
+    return code.startswith(_CONSULT_ROOT) and tok.lemma_.lower() in DEPARTING and any(
+        c.dep_ == "dobj" for c in children(tok)) and not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in children(tok))
 
 
 @BOOK.rule("patterns", off=False)

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.datelines import dateline
+from dossier.events.senses import document_voice
 from dossier.parse.tree import children
 
 # How far a subject is looked for up a chain of auxiliaries, xcomps and conjuncts
@@ -107,7 +108,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         subjpass = [c for c in children(v) if c.dep_ == "nsubjpass"]
         if subjpass:
             return with_conj(subjpass[0]), not passive_controller(controlled_by)
-        controlled = object_control(v) or purpose_control(v)
+        controlled = object_control(v) or purpose_control(v) or document_voice(v)
         if controlled:
             return controlled, False
         controlled_by = controlled_by or v.dep_ == "xcomp"
