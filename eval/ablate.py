@@ -19,6 +19,8 @@ prints each headline figure's change against all-on:
 - ``pages-apart``: the same count on the Scrapinghub pages held apart (names 8–f),
   measure only: whether a rule does anything on pages nobody tuned on (counts of
   changed records, never the records themselves);
+- ``wikinews-tune`` / ``wikinews``: the same count on the Wikinews articles of 2020
+  (tuning material) and of 2019 (held apart: counts only), eval/data/wikinews/;
 - ``speakers-heldout``: the held-out speaker set (eval/quotes_speakers.py), measure
   only: what a rule earns or costs there, never a place to tune it.
 
@@ -190,13 +192,15 @@ def _speakers() -> dict[str, float]:
 _PAGE_RECORDS: dict[str, Counter[tuple[str, ...]]] = {}
 
 
-def _pages(first: str = "01234567") -> dict[str, float]:
-    from audit import NOT_RECORD, PAGES, records, row, shown
+def _pages(first: str = "01234567", wikinews: int | None = None) -> dict[str, float]:
+    from audit import NOT_RECORD, PAGES, records, row, shown, wikinews_pages
 
     from dossier.settings import load_settings
 
     floor = float(load_settings()["min_confidence"])
-    pages = sorted(p for p in PAGES.glob("*.html.gz") if p.name.startswith(tuple(first)))
+    pages = (wikinews_pages(wikinews) if wikinews else
+             sorted(p for p in PAGES.glob("*.html.gz") if p.name.startswith(tuple(first))))
+    first = f"wikinews-{wikinews}" if wikinews else first  # (the key of the all-on run)
     with _cached():
         found, texts = records(pages)
     now: Counter[tuple[str, ...]] = Counter()
@@ -216,7 +220,8 @@ SETS: dict[str, Callable[[], dict[str, float]]] = {
     "quotes-dev": lambda: _quotes("dev"), "quotes-train": lambda: _quotes("train"),
     "actors-dev": _actors, "plover-gsr": _gsr, "zsp-A": _zsp, "petrarch": _petrarch,
     "demo": _demo, "pages-tune": _pages, "speakers-heldout": _speakers,
-    "pages-apart": lambda: _pages("89abcdef")}
+    "pages-apart": lambda: _pages("89abcdef"),
+    "wikinews-tune": lambda: _pages(wikinews=2020), "wikinews": lambda: _pages(wikinews=2019)}
 DEFAULT_SETS = "quotes-dev,actors-dev,plover-gsr,zsp-A,petrarch,demo"
 
 

@@ -34,6 +34,13 @@ DROPPED = [
     ("idiom", "British universities met the standards set by the European Union.",
      ("040", "GBREDU", "IGOEUREEC")),
     ("idiom", "The French government has sworn in its new cabinet.", ("110", "FRAGOV", None)),
+    # session 21 (Wikinews 2020 tuning sheet): a tally or a post given, a race called
+    ("idiom", "The Kenyan president won 39 delegates, giving him a total of 54 delegates.",
+     ("070", "KENGOV", "---LEG")),
+    ("idiom", "The Kenyan minister was given new posts by the Ugandan president.",
+     ("070", None, "KENGOV")),
+    ("idiom", "Kenyan television called the election for the Ugandan president.",
+     ("0241", "KENMED", "UGAGOV")),
     ("interview_question",
      "The Kenyan president asked the Ugandan president whether he would attend.",
      ("026", "KENGOV", "UGAGOV")),

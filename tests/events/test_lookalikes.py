@@ -53,6 +53,18 @@ SIDES = [
     # negatives: the recipient of "with", another country's forces stay
     ("China provided weapons to Russia.", None, ("070", "CHN", "RUS")),
     ("Russia supplied the Syrian army with weapons.", None, ("070", "RUS", "SYRMIL")),
+    # own envoys sent are no target (lookalikes.own_envoy_sent, session 21); negatives:
+    # one sent a letter, another country's official
+    ("The United States sent Secretary of State Antony Blinken to join the meeting.",
+     ("070", "USA", "USAGOV"), None),
+    ("Britain sent its ambassador to Iran.", ("050", "GBR", "GBRGOV"), ("050", "GBR", "IRN")),
+    ("President Joe Biden sent Antony Blinken a letter.", None, ("040", "USAGOV", "USAGOV")),
+    ("Russia sent the Syrian president a message.", None, ("040", "RUS", "SYRGOV")),
+    # condolences are an empathetic comment, not aid (event_patterns.toml, session 21)
+    ("Vladimir Putin sent his condolences to Recep Tayyip Erdogan.",
+     ("070", "RUSGOV", "TURGOV"), ("018", "RUSGOV", "TURGOV")),
+    ("Russia offered its sympathies to Iran.", None, ("018", "RUS", "IRN")),
+    ("Japan sent aid to Turkey.", None, ("070", "JPN", "TUR")),
 ]
 
 

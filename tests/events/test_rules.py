@@ -309,6 +309,8 @@ RULES = [
      ("036", "FRAGOV", "CHNGOV"), ("040", "FRAGOV", "CHNGOV")),
     ("precision.own_forces_sent", "The United States sent troops to Poland.",
      None, ("070", "USA", "USAMIL")),
+    ("precision.own_envoy_sent", "The United States sent Secretary of State Antony Blinken "
+     "to join the meeting.", None, ("070", "USA", "USAGOV")),
     # shapes of ZSP half A misses (issue 19, session 20)
     ("patterns.amount_of", "Japan handed over USD 4 million worth of medical equipment to "
      "Kenya.", ("070", "JPN", "KEN"), None),

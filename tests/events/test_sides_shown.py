@@ -58,7 +58,11 @@ def test_still_coded(events, text: str, dyad: tuple) -> None:  # type: ignore[no
 VERBAL = [
     ("Donald Trump attacked Nancy Pelosi on Twitter.", "111"),
     ("Bernie Sanders launched a fierce attack on Joe Biden over his record.", "111"),
+    # session 21: a party attacking a politician (Wikinews 2020 tuning sheet)
+    ("Democrats continued to attack President Donald Trump on his taxes.", "111"),
+    ("The Labour Party attacked Boris Johnson over the bill.", "111"),
     ("Vladimir Putin attacked Ukraine on Monday.", "190"),
+    ("Hamas attacked Benjamin Netanyahu's convoy.", "190"),
     ("Israeli soldiers attacked Hamas fighters in Gaza.", "190"),
 ]
 

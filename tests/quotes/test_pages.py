@@ -38,6 +38,27 @@ def test_furniture_is_no_speaker(quotes, text: str) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize(
+    ("text", "credited"),
+    [
+        # a caption's credit after the pictured name (quotes.speakers.caption_credit)
+        ("The envoy arrived on Monday.\n\nJane Kaufman Image: White House.\n\nKaufman "
+         "met the president.", True),
+        ("The envoy arrived on Monday.\n\nJane Kaufman Photo: State Department.\n\nKaufman met "
+         "the president.", True),
+        # negatives: a name alone before the colon speaks
+        ("The envoy arrived on Monday.\n\nJane Kaufman: We will not sign this deal.", False),
+    ],
+)
+def test_caption_credit_is_no_quote(quotes, text: str, credited: bool) -> None:  # type: ignore[no-untyped-def]
+    def colon_quotes() -> list:
+        return [q for q in quotes(text) if q.cue is None]
+    assert bool(colon_quotes()) is not credited
+    if credited:
+        with switched_off("quotes.speakers.caption_credit"):
+            assert colon_quotes()
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         # a transcript's speakers in capitals, named in the text or again and again

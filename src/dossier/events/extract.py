@@ -64,7 +64,7 @@ from dossier.events.frames import (
     risk_warning,
 )
 from dossier.events.learned import verify
-from dossier.events.lookalikes import own_forces_sent, scheduled
+from dossier.events.lookalikes import own_envoy_sent, own_forces_sent, scheduled
 from dossier.events.modality import (
     intention,
     modality,
@@ -272,6 +272,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
                      or press_refusal(trigger, t) or sports_sentence(sent, s, t)
                      or private_stance(trigger, s) or vox_pop(trigger, s)
                      or comment_request(trigger, t) or own_forces_sent(trigger, s, t)
+                     or own_envoy_sent(trigger, s, t)
                      or agreed_view(trigger, t) or risk_warning(trigger, t))]
     if not coded:
         return []

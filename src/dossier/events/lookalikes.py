@@ -50,3 +50,22 @@ def own_forces_sent(verb: Token, s: ActorRef | None, t: ActorRef | None) -> bool
         return False
     preps = {c.lower_ for c in children(verb) if c.dep_ in ("prep", "dative")}
     return "with" not in preps
+
+
+# The sectors of the officials an actor sends: its envoys, not whom it acts upon.
+OFFICIALS = frozenset({"GOV", "LEG", "JUD"})
+SENDING = frozenset({"send", "dispatch"})
+
+
+@BOOK.rule("precision", off=False)
+def own_envoy_sent(verb: Token, s: ActorRef | None, t: ActorRef | None) -> bool:
+    """The official an actor sends is its envoy, not the one it gives to or acts upon:
+    "The United States sent Secretary of State Mike Pompeo to join the meeting" (not aid
+    to Pompeo; Wikinews 2020 tuning sheet, session 21) — a verb of sending, the target
+    an official of the source's own country, and no one it was sent to named as the
+    verb's indirect object ("Trump sent Pompeo a letter" keeps Pompeo)."""
+    if s is None or t is None or verb.lemma_.lower() not in SENDING or not s.country \
+            or t.country != s.country or t.sector not in OFFICIALS:
+        return False
+    return not any((c.dep_ == "dative" and c.pos_ != "ADP")  # (the parser's "to" too)
+                   or (c.dep_ == "prep" and c.lower_ == "with") for c in children(verb))

@@ -417,10 +417,12 @@ def verbal_attack(trigger: Token, root: str, sources: list[ActorRef], targets: l
                   persons: set[int]) -> str | None:
     """An attack by a politician on a politician, a party or the press is criticism
     (111), not force: "Donald Trump attacked Nancy Pelosi on Twitter", "Sanders launched
-    a fierce attack on Joe Biden", "Biden and Sanders are fighting about taxes"
-    (``verbal_attack_words``; every source a person or of
-    ``verbal_sectors``, every target too, none armed and none a state). Not "Putin
-    attacked Ukraine", "Israeli soldiers attacked Hamas fighters"."""
+    a fierce attack on Joe Biden", "Biden and Sanders are fighting about taxes",
+    "Democrats continued to attack Trump on his taxes" (``verbal_attack_words``; every
+    side a person or of ``verbal_sectors``, one of them a person — since session 21 a
+    source or a target: a party attacking a politician, Wikinews 2020 tuning sheet —,
+    none armed and none a state). Not "Putin attacked Ukraine", "Israeli soldiers
+    attacked Hamas fighters"."""
     words = {trigger.lemma_.lower()} | {c.lemma_.lower() for c in children(trigger)
                                         if c.dep_ == "dobj"}
     if root not in _FORCE_ROOTS or not sources or not (targets or len(sources) > 1) \
@@ -431,6 +433,6 @@ def verbal_attack(trigger: Token, root: str, sources: list[ActorRef], targets: l
            for a in sides):
         return None  # an armed side, a state (or a thing of no code)
     if not all(id(a) in persons or a.sector in VERBAL_SECTORS for a in sides) or not any(
-            id(a) in persons for a in sources):
+            id(a) in persons for a in sides):
         return None
     return CRITICISE

@@ -122,7 +122,8 @@ def colon_name(view: ArticleView, head: Span, colon: int, end: int) -> list[Toke
     m = view.mention_in(name)
     if m is not None and m.via == "metonym":
         return None  # "Washington: …", a dateline or a section, not the state speaking
-    if colon_dateline(view, head, name) or furniture(view, head, name, m):
+    if colon_dateline(view, head, name) or furniture(view, head, name, m) or caption_credit(
+            name):
         return None
     if all(t.is_upper or t.is_punct for t in name):
         return name  # a transcript's "PENCE: …"
@@ -209,6 +210,20 @@ def colon_dateline(view: ArticleView, head: Span, name: list[Token]) -> bool:
     return (all(t.is_upper or t.is_punct for t in name)
             and not view.text[: head.start_char].strip(MARKS + "\n")
             and view.geo.is_place(" ".join(t.text for t in name)))
+
+
+@cache
+def _credit_words() -> frozenset[str]:
+    return frozenset(load_toml("quote_cues.toml")["caption_credit"]["words"])
+
+
+@BOOK.rule("speakers", off=False)
+def caption_credit(name: list[Token]) -> bool:
+    """A caption's credit is no quote: "Susan Rice Image: White House.", "Joe Biden
+    Photo: Gage Skidmore" — the words before the colon end with a credit word
+    (``[caption_credit]``) after a name; not "Rice: We will not sign" (a name alone is
+    a headline's or a transcript's speaker)."""
+    return len(name) > 1 and name[-1].lower_ in _credit_words()
 
 
 @BOOK.rule("speakers", off=False)
