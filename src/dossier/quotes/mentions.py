@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from dossier.data import load_toml
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
+from dossier.quotes.described import name_in_apposition, place_in_description
 from dossier.quotes.lexicon import cues
 from dossier.quotes.view import ArticleView, SpeakerDict
 from dossier.records import TRUSTED_LINK, Mention
@@ -44,12 +45,13 @@ def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
         m = view.by_token.get(head.i)
         if m is not None:
             return m
+        gone = place_in_description(view, head, subj)  # "Middle East observers"
         if head.pos_ == "NOUN":
-            subj = unlinked_modifiers(subj, view, head)
+            subj = [t for t in unlinked_modifiers(subj, view, head) if t.i not in gone]
         for deps in (("appos",), ("compound", "flat")):
             for t in (*children(head), *subj):
-                if t.dep_ in deps and (m := view.by_token.get(t.i)) and not is_around(
-                        view, t, root):
+                if t.dep_ in deps and t.i not in gone and (
+                        m := view.by_token.get(t.i)) and not is_around(view, t, root):
                     return m
     for t in subj:
         if t.dep_ != "poss" and (m := view.by_token.get(t.i)) is not None and not is_around(
@@ -112,7 +114,8 @@ def raw_speaker(view: ArticleView, toks: list[Token], via: str,
     span = view.doc[toks[0].i : toks[-1].i + 1]
     name = span.text
     if via == "unlinked":
-        name = name_before_comma(span) or name_after_description(span) or name
+        name = (name_before_comma(span) or name_after_description(span)
+                or name_in_apposition(span) or name)
         if (longer := longer_name(view, name, view.start(span))) is not None:
             name = longer[0]
     return {"name": name, "actor_id": None, "qid": None,

@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from dossier.actors.article import Article, Seen, main_clause
+from dossier.actors.coref.fragments import fragment_subject
 from dossier.actors.cues import BOOK, MODIFIER_DEPS, SUBJECT_DEPS, cues
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
@@ -56,7 +57,9 @@ def remember(a: Article, actor: Actor, root: Any, span: Span) -> None:
     org_head_words(a, actor)
     role = conjunct_role(root)
     subject = role.dep_ in SUBJECT_DEPS
-    a.seen.append(Seen(actor, root.i, subject, subject and main_clause(role.head),
+    fragment = actor.type == "person" and fragment_subject(root, span)  # "Buckley, who …"
+    subject = subject or fragment
+    a.seen.append(Seen(actor, root.i, subject, fragment or subject and main_clause(role.head),
                        a.quoted[root.i], role.dep_ in ("poss", "pobj", "attr"),
                        span.start, span.end))
 

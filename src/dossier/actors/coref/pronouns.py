@@ -20,6 +20,7 @@ from dossier.actors.article import Article, Seen, main_clause
 from dossier.actors.coref.expletive import expletive_it
 from dossier.actors.coref.gender import gender_of, note_pronoun
 from dossier.actors.coref.recent import quote_opening, recent_person
+from dossier.actors.coref.speaking import speaking_it
 from dossier.actors.coref.subjects import subject_possessor
 from dossier.actors.cues import ARGUMENT_DEPS, BOOK, SUBJECT_DEPS, cues
 from dossier.actors.mentions import emit
@@ -433,8 +434,8 @@ def rival_noun(a: Article, p: Pronoun) -> float | None:
     best: float | None = None
     for j in range(tok.i - 1, p.floor - 1, -1):
         t = a.doc[j]
-        if a.taken[j] or t.dep_ not in ARGUMENT_DEPS:
-            continue
+        if a.taken[j] or t.dep_ not in ARGUMENT_DEPS or speaking_it(tok, t):
+            continue  # (not "the plan" for "it said")
         if p.outside and a.quoted[j]:
             continue
         if p.kind == "it":
