@@ -334,6 +334,15 @@ RULES = [
      ("111", "KENLEG", "UGA"), ("111", None, "UGA")),
     ("senses.document_content", "Kenya issued a statement urging Uganda to withdraw its "
      "troops.", None, ("114", "KEN", None)),
+    # session 21: shown events with no event or the wrong side (test_pledges_sides.py)
+    ("modality.election_condition", "If elected, Joe Biden will impose sanctions on Russia.",
+     ("modality", "1312", "hypothetical"), ("modality", "1312", "future")),
+    ("modality.habitual", "China typically sends aid to African countries.",
+     ("confidence", "070", 0.25), ("confidence", "070", 0.75)),
+    ("arguments.owned_stance", "Antonio Guterres reiterated the U.N.'s commitment to "
+     "supporting Lebanon.", None, ("030", "IGOUNOGOV", "IGOUNO")),
+    ("arguments.opponents_of", "Political opponents of the Maldives government clashed "
+     "with police.", ("190", "MDVOPP", "MDVCOP"), ("190", "MDVGOV", "MDVCOP")),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

@@ -45,6 +45,7 @@ _SAME_SIDE = frozenset(_WORDS["same_side"])
 _COUNTERPART = frozenset(_WORDS["counterpart"])
 _PARTITIVE = frozenset(_WORDS["partitive"])
 _FACILITIES = frozenset(_WORDS["facility_names"])
+_OPPONENTS = frozenset(_WORDS["opponents"])
 
 
 class Actors(Groups, AgentCountry):
@@ -138,7 +139,7 @@ class Actors(Groups, AgentCountry):
             self.links[id(ref)] = (m.confidence, via, m.type if not modifier else "")
             self._through_refs.append(ref)
             return ref
-        for rule in (self.demonym_people, self.the_west):
+        for rule in (self.opponents_of, self.demonym_people, self.the_west):
             if (a := rule(tok)) is not None:
                 return a
         for owned in (self.successor, self.agent_of_country):
@@ -212,6 +213,24 @@ class Actors(Groups, AgentCountry):
             return None
         return ActorRef(f"{tok.text} ({code[:3]})", None, code[:3] + sector, code[:3],
                         sector)
+
+    @BOOK.rule("arguments", off=None)
+    def opponents_of(self, tok: Token) -> ActorRef | None:
+        """Opponents and critics of an actor are not that actor but its country's
+        opposition: "Political opponents of the Maldives government clashed with police"
+        (MDVOPP, not MDVGOV), "Critics of Vladimir Putin accused the Kremlin" (RUSOPP);
+        of a state, of no country ("opponents of Israel": ---OPP). Not "members of
+        Hamas" (a part of it, ``partitive``)."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _OPPONENTS:
+            return None
+        for c in children(tok):
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in children(c):
+                    if o.dep_ == "pobj" and (a := self.of(o)) is not None:
+                        if a.country and a.code and len(a.code) > 3:
+                            return agent_ref(f"{tok.text} ({a.country})", a.country, "OPP")
+                        return ActorRef(tok.text, None, "---OPP", None, "OPP")
+        return None
 
     @BOOK.rule("arguments", off=None)
     def demonym_people(self, tok: Token) -> ActorRef | None:

@@ -186,7 +186,7 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
         targets = [a for t in _posts(tok, verb_targets(tok, vp, nested))
                    if not place_in(t, vp.code) and not topic_object(t, tok, vp.code)
                    and (a := actor_of(actors, t)) is not None
-                   and not own_possessor(t, a, sources)]
+                   and not own_possessor(t, a, sources) and not owned_stance(t, a, sources)]
         if vp.received:  # "Kenya received aid from Japan": Japan → Kenya
             sources, targets = received_sides(sources, targets)
     if vp.sourced and not sources and unsourced_verdict(tok):
@@ -373,6 +373,28 @@ def own_possessor(tok: Token, a: ActorRef, sources: list[ActorRef]) -> bool:
         (s.actor_id is not None and s.actor_id == a.actor_id)
         or (s.country is not None and s.country == a.country
             and s.country not in _NOT_STATES) for s in sources)
+
+
+@BOOK.rule("arguments", off=False)
+def owned_stance(tok: Token, a: ActorRef, sources: list[ActorRef]) -> bool:
+    """A held stance read as the target stands for its owner, who holds it as in
+    ``own_possessor``: "Erdogan reiterated Turkey's support for the Government of
+    National Accord", "Guterres reiterated the U.N.'s commitment to supporting Lebanon"
+    (the object "support" or "commitment" with the possessor's actor: TURGOV → TUR and
+    IGOUNOGOV → IGOUNO, shown, before session 21). Not "The EU welcomed Turkey's support
+    for the GNA" (→ Turkey: another side), "Clinton criticized Trump's support for the
+    plan" (another person of her country), nor "López Obrador defended Mexico's
+    immigration policy" (no stance). The owner is the source's side when the stance is
+    voiced (``voicing``), the owner is the source, or a state or organisation whose code
+    the source's begins with."""
+    owner = next((c for c in children(tok) if c.dep_ == "poss"), None)
+    if owner is None or tok.lemma_.lower() not in HELD_STANCES:
+        return False
+    if tok.head.lemma_.lower() in VOICING:
+        return True
+    return any(s.actor_id is not None and s.actor_id == a.actor_id for s in sources) or (
+        a.sector in (None, "IGO") and bool(a.code) and any(
+            s.code and s.code.startswith(a.code or "") for s in sources))
 
 
 @BOOK.rule("arguments", off=None)

@@ -66,6 +66,7 @@ from dossier.events.frames import (
 from dossier.events.learned import verify
 from dossier.events.lookalikes import own_envoy_sent, own_forces_sent, scheduled
 from dossier.events.modality import (
+    habitual,
     intention,
     modality,
     negated,
@@ -278,7 +279,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         return []
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
         trigger, parsed.published) or relative_clause(trigger) or before_after(
-        trigger) or trained_for(trigger) or judged_act(trigger)
+        trigger) or trained_for(trigger) or judged_act(trigger) or habitual(trigger)
     # an event to come (its modality, or an intention announced) is dated ahead
     when, precision = event_date(sent, parsed.published, trigger,
                                  ahead=mode == "future" or kind == "intent")

@@ -26,6 +26,10 @@ PREDICTIONS = frozenset(_PRECISION["predictions"])
 HEDGES = frozenset(_PRECISION["hedges"])
 ABILITY_AUX = frozenset(_PRECISION["ability_auxiliaries"])
 ABILITIES = frozenset(_PRECISION["abilities"])
+ELECTION_VERBS = frozenset(_PRECISION["election_verbs"])
+OFFICE_VERBS = frozenset(_PRECISION["office_verbs"])
+OFFICE_WORDS = frozenset(_PRECISION["office_words"])
+HABITUAL = frozenset(_PRECISION["habitual"])
 # Links up which a clause lends its governor's wish or question.
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "pobj", "prep"})
 
@@ -156,6 +160,56 @@ def hedged(verb: Token) -> bool:
                for v in (verb, *governors(verb)) for c in children(v))
 
 
+def _chain(verb: Token) -> list[Token]:
+    """The trigger and the verbs above it that lend it their modality (up to
+    ``MODALITY_CHAIN``, not across a relative clause)."""
+    chain = [verb]
+    v = verb
+    while len(chain) < MODALITY_CHAIN and v.dep_ not in ("relcl", "acl", "ROOT") \
+            and v.head.i != v.i:
+        v = v.head
+        chain.append(v)
+    return chain
+
+
+def _office_condition(clause: Token) -> bool:
+    """Whether an "if" clause is one of gaining office: "if elected", "if he wins the
+    election", "if he wins", "if she becomes president"."""
+    lemma = clause.lemma_.lower()
+    if lemma in ELECTION_VERBS or clause.lower_ in ELECTION_VERBS:
+        return True
+    if lemma == "win" and not any(c.dep_ == "dobj" for c in children(clause)):
+        return True  # "if he wins"
+    return lemma in OFFICE_VERBS and any(t.lemma_.lower() in OFFICE_WORDS
+                                         for t in clause.subtree if t.i != clause.i)
+
+
+@BOOK.rule("modality", off=False)
+def election_condition(verb: Token) -> bool:
+    """An action promised on the condition of gaining office is a campaign pledge, no
+    event (hypothetical, below the floor): "If elected, Trump will impose tariffs on
+    China", "Biden will meet Putin if he wins the election" (``election_verbs``,
+    ``office_verbs`` with ``office_words``). Not a condition on another's act ("The US
+    will impose sanctions on Iran if it attacks Israel": a threat), nor "after he won
+    the election" (no condition)."""
+    return any(c.dep_ == "advcl" and _office_condition(c) and any(
+        m.dep_ == "mark" and m.lower_ == "if" for m in children(c))
+        for v in _chain(verb) for c in children(v))
+
+
+@BOOK.rule("modality", off=False)
+def habitual(verb: Token) -> bool:
+    """An action told as what an actor does as a rule, or has long done, is a
+    description, no event (kept below the default ``min_confidence``): "China typically
+    sends aid to African countries", "Iran usually condemns Israel after such attacks",
+    "China has long supported Pakistan" (``habitual``, on the trigger or a verb that
+    governs it). Not "China sent aid to Kenya on Monday", nor "as long as" (a
+    condition: "Russia is willing to withdraw its troops as long as NATO withdraws")."""
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL
+               and not (c.i > 0 and c.doc[c.i - 1].lower_ in ("as", "so"))  # "as long as"
+               for v in (verb, *governors(verb)) for c in children(v))
+
+
 @BOOK.rule("modality", off="asserted")
 def modality(verb: Token, p: Patterns) -> str:
     """future ("Liz Truss will call on Rishi Sunak to stand firm"), hypothetical
@@ -163,12 +217,9 @@ def modality(verb: Token, p: Patterns) -> str:
     respond"), intended ("plans to meet") or asserted: from the verb and up to two
     governors, not across a relative clause (the modality of "something they have
     been accused of" is not that of the clause it hangs on)."""
-    chain = [verb]
-    v = verb
-    while len(chain) < MODALITY_CHAIN and v.dep_ not in ("relcl", "acl", "ROOT") \
-            and v.head.i != v.i:
-        v = v.head
-        chain.append(v)
+    if election_condition(verb):
+        return "hypothetical"
+    chain = _chain(verb)
     for v in chain:
         for c in children(v):
             if c.dep_ in ("aux", "auxpass") and c.lower_ in p.future:
@@ -195,7 +246,7 @@ def speculative(verb: Token, mode: str, kind: str | None, root: str) -> bool:
     China could agree", "Russia is likely to attack Ukraine", "Trump has been eager to
     withdraw". An announced or reported intention stays ("Spain will send aid", "said it
     would free the prisoners": CAMEO's 03x), a threat too, and a protest's aim."""
-    if prediction(verb):
+    if prediction(verb) or election_condition(verb):
         return True
     if mode == "hypothetical":
         return kind != "intent" or any(c.dep_ == "mark" and c.lower_ == "if"
