@@ -158,7 +158,8 @@ def test_threatening_letter_is_the_threat(events) -> None:  # type: ignore[no-un
 # event_patterns.toml: a state of emergency, measures or a curfew lifted, ended or
 # shortened is an easing of administrative sanctions (081), the source alone
 EASED = [
-    ("Sudan's government on Sunday lifted a state of emergency in Darfur.", ("081", "SDNGOV", None)),
+    ("Sudan's government on Sunday lifted a state of emergency in Darfur.",
+     ("081", "SDNGOV", None)),
     ("Serbia eased emergency measures on Wednesday in the province.", ("081", "SRB", None)),
     ("The Kenyan president shortened the nightly curfew by one hour.", ("081", "KENGOV", None)),
 ]
