@@ -41,6 +41,7 @@ DROPPED = [
      ("070", None, "KENGOV")),
     ("idiom", "Kenyan television called the election for the Ugandan president.",
      ("0241", "KENMED", "UGAGOV")),
+    ("idiom", "Iran took part in the talks with the United States.", ("030", "IRN", "USA")),
     ("interview_question",
      "The Kenyan president asked the Ugandan president whether he would attend.",
      ("026", "KENGOV", "UGAGOV")),
