@@ -65,6 +65,11 @@ SIDES = [
      ("070", "RUSGOV", "TURGOV"), ("018", "RUSGOV", "TURGOV")),
     ("Russia offered its sympathies to Iran.", None, ("018", "RUS", "IRN")),
     ("Japan sent aid to Turkey.", None, ("070", "JPN", "TUR")),
+    # an interview given consults no one (precision.interview_given); negatives: a call,
+    # a meeting at a conference
+    ("Joe Biden spoke to Wikinews in an interview.", ("040", "USAGOV", None), None),
+    ("Joe Biden spoke to Vladimir Putin in a phone call.", None, ("040", "USAGOV", "RUSGOV")),
+    ("Joe Biden met Vladimir Putin in Geneva.", None, ("040", "USAGOV", "RUSGOV")),
 ]
 
 

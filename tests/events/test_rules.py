@@ -309,6 +309,8 @@ RULES = [
      ("036", "FRAGOV", "CHNGOV"), ("040", "FRAGOV", "CHNGOV")),
     ("precision.own_forces_sent", "The United States sent troops to Poland.",
      None, ("070", "USA", "USAMIL")),
+    ("precision.interview_given", "Joe Biden spoke to Wikinews in an interview.",
+     None, ("040", "USAGOV", None)),
     ("precision.own_envoy_sent", "The United States sent Secretary of State Antony Blinken "
      "to join the meeting.", None, ("070", "USA", "USAGOV")),
     # shapes of ZSP half A misses (issue 19, session 20)

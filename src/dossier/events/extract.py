@@ -95,6 +95,7 @@ from dossier.events.precision import (
     contest,
     figurative,
     insurgent_before,
+    interview_given,
     judged_act,
     link_line,
     press_audience,
@@ -270,6 +271,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
                   s, t, actors.guessed) or s, insurgent_before(t, parsed.published) or t)
              for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
+                     or interview_given(c.root, trigger)
                      or press_refusal(trigger, t) or sports_sentence(sent, s, t)
                      or private_stance(trigger, s) or vox_pop(trigger, s)
                      or comment_request(trigger, t) or own_forces_sent(trigger, s, t)

@@ -214,6 +214,21 @@ def press_audience(root: str, t: ActorRef | None) -> bool:
     return root == "04" and t is not None and t.sector == "MED"
 
 
+INTERVIEWS = frozenset(_P["interview_nouns"])
+
+
+@BOOK.rule("precision", off=False)
+def interview_given(root: str, trigger: Token) -> bool:
+    """Speaking "in an interview" gives the interview, it consults no one: "Joe Biden
+    spoke to Wikinews in an interview", "told a podcast in an interview" (a
+    consultation, 04, with "in" or "during" on ``interview_nouns``) — not "Biden
+    spoke to Putin by phone", "met Putin in Geneva", "met Putin at a conference"."""
+    return root == "04" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in INTERVIEWS for o in children(c))
+        for c in children(trigger))
+
+
 @BOOK.rule("precision", off=False)
 def press_refusal(trigger: Token, t: ActorRef | None) -> bool:
     """Declining to speak to the press rejects no one: "The Pentagon refused to discuss
