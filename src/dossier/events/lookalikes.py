@@ -15,7 +15,7 @@ from dossier.parse.tree import children
 from dossier.records import ActorRef
 
 _L = {k: frozenset(v) for k, v in load_toml("event_patterns.toml")["lookalikes"].items()}
-GIVING, SCHEDULED = _L["giving"], _L["scheduled"]
+GIVING, SCHEDULED, SENDING = _L["giving"], _L["scheduled"], _L["sending"]
 
 
 @BOOK.rule("precision", off=False)
@@ -45,16 +45,22 @@ def own_forces_sent(verb: Token, s: ActorRef | None, t: ActorRef | None) -> bool
     States sent troops to Poland" (→ POL, not USAMIL), "Britain sent two warships to
     the Gulf" (a verb of ``giving``, the target the source's own forces, a recipient
     after "to"). "The government supplied the army with weapons" keeps the army."""
-    if s is None or t is None or verb.lemma_.lower() not in GIVING or not s.country \
-            or t.country != s.country or t.sector not in FORCES:
+    if not _own_side(verb, s, t, GIVING, FORCES):
         return False
     preps = {c.lower_ for c in children(verb) if c.dep_ in ("prep", "dative")}
     return "with" not in preps
 
 
+def _own_side(verb: Token, s: ActorRef | None, t: ActorRef | None, verbs: frozenset[str],
+              sectors: frozenset[str]) -> bool:
+    """Whether ``verb`` is one of ``verbs`` and its target is of the source's own
+    country, in one of ``sectors``."""
+    return s is not None and t is not None and verb.lemma_.lower() in verbs \
+        and bool(s.country) and t.country == s.country and t.sector in sectors
+
+
 # The sectors of the officials an actor sends: its envoys, not whom it acts upon.
 OFFICIALS = frozenset({"GOV", "LEG", "JUD"})
-SENDING = frozenset({"send", "dispatch"})
 
 
 @BOOK.rule("precision", off=False)
@@ -64,8 +70,7 @@ def own_envoy_sent(verb: Token, s: ActorRef | None, t: ActorRef | None) -> bool:
     to Pompeo; Wikinews 2020 tuning sheet, session 21) — a verb of sending, the target
     an official of the source's own country, and no one it was sent to named as the
     verb's indirect object ("Trump sent Pompeo a letter" keeps Pompeo)."""
-    if s is None or t is None or verb.lemma_.lower() not in SENDING or not s.country \
-            or t.country != s.country or t.sector not in OFFICIALS:
+    if not _own_side(verb, s, t, SENDING, OFFICIALS):
         return False
     return not any((c.dep_ == "dative" and c.pos_ != "ADP")  # (the parser's "to" too)
                    or (c.dep_ == "prep" and c.lower_ == "with") for c in children(verb))

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
+from dossier.events.patterns import dictionary, patterns
 from dossier.parse.tree import children
 
 _SENSES = load_toml("event_patterns.toml")["senses"]
@@ -35,7 +36,6 @@ DOCUMENTS = frozenset(_SENSES["documents"])
 def _event_participles(tok: Token, dep: str) -> list[Token]:
     """The children of ``tok`` with dependency ``dep`` that are participles in -ing of
     a verb a pattern or the dictionary codes, not of saying ("adding that …")."""
-    from dossier.events.patterns import dictionary, patterns
     p = patterns()
     return [c for c in children(tok) if c.dep_ == dep and c.tag_ == "VBG" and (
         lemma := c.lemma_.lower()) not in p.reporting and (
