@@ -474,6 +474,17 @@ def test_wikinews_is_one_file_a_year_held_apart_or_tuning(audit, tmp_path: Path)
     assert doc.published == first["date"] == "2019-01-04"
 
 
+def test_sample_of_absent_wikinews_says_where_it_looked(audit, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+                                                         monkeypatch) -> None:
+    monkeypatch.setattr(audit, "WIKINEWS", tmp_path)  # (a checkout without the files)
+    monkeypatch.setattr(audit.wikinews_pages, "__defaults__", (tmp_path,))
+    out = tmp_path / "sheet.tsv"
+    assert audit.main(["sample", "--kind", "event", "--pages", "wikinews", "--out",
+                       str(out)]) == 2
+    assert f"{tmp_path}: no pages found" in capsys.readouterr().err
+    assert not out.exists()
+
+
 @pytest.mark.slow
 def test_records_of_the_further_news_come_through_dossiers_readers(audit, tmp_path: Path  # type: ignore[no-untyped-def]
                                                                     ) -> None:
