@@ -19,13 +19,10 @@ HEADS = frozenset({"president", "prime_minister", "monarch", "head_of_state",
                    "head_of_government", "chancellor", "supreme_leader", "acting_president",
                    "acting_prime_minister"})
 # Heads of state or government of the P5 since 2000 whose QID was not known for
-# certain when the gazetteer was compiled (2026-11): to fill from a Wikidata dump.
-NO_QID_YET = frozenset({
-    "hu-jintao", "jiang-zemin", "li-keqiang", "li-qiang", "wen-jiabao", "zhu-rongji",
-    "jean-pierre-raffarin", "sebastien-lecornu",
-    "mikhail-fradkov", "mikhail-kasyanov", "mikhail-mishustin", "viktor-khristenko",
-    "viktor-zubkov",
-})
+# certain when the gazetteer was compiled (2026-11). The last thirteen were filled on
+# 2026-12-07 from EveryPolitician's office-holder lists (scripts/match_people_qids.py,
+# sources per row in scripts/qid_evidence_2026-12-07.tsv): a new head needs a QID.
+NO_QID_YET: frozenset[str] = frozenset()
 
 
 def _p5_heads() -> dict[str, str]:
