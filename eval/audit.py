@@ -425,6 +425,11 @@ EDGES = {"quote": [0, 0.6, 0.7, 0.85], "event": [0, 0.6], "mention": [0, 0.6]}
 # the columns that name a quote across sheets of other columns (older sheets lack some);
 # a record of another kind is every column of its row but the marks and NOT_RECORD
 QUOTE_KEY = ("file", "article", "start", "end", "type", "cue")
+# ... and an event across sheets of other columns (one drawn before ``date`` was shown):
+# without it an event on an older and a newer sheet was fitted twice (162 of the 679
+# marked rows of the tuning sheets of session 22)
+EVENT_KEY = ("file", "article", "start", "end", "cameo", "trigger", "source_actor",
+             "target_actor", "negated", "modality")
 
 
 def profile(r: dict[str, str]) -> str | None:
@@ -473,7 +478,7 @@ def fit_rows(sheets: list[Path]) -> tuple[str, list[dict[str, Any]]]:
         kinds.add(kind)
         if len(kinds) > 1:
             raise SheetError(f"{sheet}: a {kind} sheet among sheets of another kind")
-        key_cols = QUOTE_KEY if kind == "quote" else tuple(
+        key_cols = QUOTE_KEY if kind == "quote" else EVENT_KEY if kind == "event" else tuple(
             c for c in fields
             if c not in NOT_RECORD and c not in MARKS[kind] and c not in OPTIONAL[kind])
         for r in rows:

@@ -581,3 +581,13 @@ def test_a_draw_takes_at_most_the_pool_and_another_seed_draws_others(  # type: i
     assert len(got) == size
     if 0 < size < len(pool):
         assert got != audit.draw(pool, n, 20261206)
+
+
+def test_fit_reads_an_event_on_two_sheets_of_other_columns_once(  # type: ignore[no-untyped-def]
+        audit, tmp_path: Path) -> None:
+    newer = _sheet(tmp_path / "2026-12-07-tune-events.tsv",
+                   [_event("1", "0.75", "Ukraine (UKR)", "y y y y y") | {"date": "—"}])
+    older = _sheet(tmp_path / "2026-12-06-tune-events.tsv",
+                   [_event("1", "0.75", "Ukraine (UKR)", "n n n n y") | {"n": "5"}])  # no date
+    kind, rows = audit.fit_rows([newer, older])
+    assert [r["right"] for r in rows] == [True]  # the newest sheet's marks
