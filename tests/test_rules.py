@@ -179,3 +179,34 @@ def test_a_rule_name_used_twice_is_refused(book: RuleBook) -> None:
         def again(x: int) -> int:
             """'Two': a made-up example."""
             return x
+
+
+def test_a_rule_is_its_own_function_switched_by_its_code(book: RuleBook) -> None:
+    """A plain function is called with no wrapper: switched off, its code returns the
+    off value (keyword arguments and defaults as before); ``__wrapped__`` is the rule
+    always on; switched on again, it has its own code back."""
+    def found(x: int, *, y: int = 1) -> int | None:
+        """'One': a made-up example."""
+        return x + y
+
+    own = found.__code__
+    rule = book.rule("g", off=None)(found)
+    assert rule is found and rule.rule.key == "teststage.g.found"  # type: ignore[attr-defined]
+    with switched_off("teststage.g"):
+        assert found(1) is None and found(1, y=5) is None
+        assert found.__wrapped__(1, y=5) == 6  # type: ignore[attr-defined]
+    assert found.__code__ is own and found(1) == 2 and found(1, y=5) == 6
+
+
+def test_a_rule_with_a_closure_is_wrapped_and_switches(book: RuleBook) -> None:
+    step = 3
+
+    @book.rule("g", off=0)
+    def add(x: int) -> int:
+        """'Three more': a made-up example."""
+        return x + step
+
+    assert add(1) == 4 and add.__wrapped__ is not add  # type: ignore[attr-defined]
+    with switched_off("teststage.g.add"):
+        assert add(1) == 0
+    assert add(1) == 4

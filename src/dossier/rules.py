@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import wraps
+from types import CodeType, FunctionType
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -51,6 +52,9 @@ class _Off:
         self.patterns = tuple(p.strip() for p in patterns if p.strip())
         self.keys = frozenset(r.key for book in BOOKS.values() for r in book
                               if self.matches(r.key))
+        for book in BOOKS.values():
+            for r in book:
+                _switch(r.fn, r.key in self.keys)
 
     def matches(self, key: str) -> bool:
         return any(key == p or fnmatchcase(key, p) or key.startswith(p + ".")
@@ -95,7 +99,8 @@ class RuleBook:
 
             # an empty list (dict, set) the caller may extend is a new one each call
             fresh = off.copy if isinstance(off, list | dict | set) else None
-            run = _switchable(fn, key, off, fresh)
+            run = _in_place(fn, off, fresh) or _switchable(fn, key, off, fresh)
+            _switch(run, key in OFF.keys)
             run.rule = rule  # type: ignore[attr-defined]
             return run  # type: ignore[return-value]
 
@@ -106,15 +111,75 @@ class RuleBook:
         return f"{self.stage}.{group}.{name}" not in OFF.keys
 
 
+_OFF_VALUE = "\0dossier.rules: off"  # in a switched-off rule's code: where ``off`` goes
+
+
+def _in_place(fn: Callable[..., Any], off: Any, fresh: Callable[[], Any] | None
+              ) -> Callable[..., Any] | None:
+    """``fn`` itself, switched by its code: while the rule is off its ``__code__`` is
+    code with the same parameters that returns ``off`` (a fresh copy of it; with no
+    ``off``, the first argument), compiled when it is first switched off, and
+    switched on it is its own code again. A rule switched on is then a plain call:
+    the rules are called ~6,000 times an article (477k calls in the three stages over
+    the 80 articles of benchmarks/stages.py), and the wrapper's extra frame cost ~700
+    instructions a call (~5 % of the stages' instructions: docs/scale.md, session 22).
+    ``fn.__wrapped__`` is the rule always on (eval/audit.py calls it so).
+
+    None, for a wrapper instead (:func:`_switchable`), when ``fn`` is no plain
+    function (a cached one), has a closure (the off code could not share its cells),
+    or is a rule that mends its first argument without a positional one."""
+    if type(fn) is not FunctionType or fn.__closure__ or hasattr(fn, "_rule_codes"):
+        return None
+    shape = tuple((p.name, p.kind) for p in inspect.signature(fn).parameters.values())
+    if off is not _NOTHING:
+        value = f"{_OFF_VALUE!r}.copy()" if fresh is not None else repr(_OFF_VALUE)
+    elif shape and shape[0][1] in _POSITIONAL:
+        value = shape[0][0]  # (a mending rule gives its first argument back)
+    else:
+        return None
+    code = fn.__code__
+    on = FunctionType(code, fn.__globals__, fn.__name__, fn.__defaults__)
+    on.__kwdefaults__, on.__qualname__ = fn.__kwdefaults__, fn.__qualname__
+    fn.__wrapped__ = on  # type: ignore[attr-defined]
+    # [its own code, the off code once made, how to make it]
+    fn._rule_codes = [code, None, lambda: _off_code(code, shape, value, off)]  # type: ignore[attr-defined]
+    return fn
+
+
+def _off_code(code: CodeType, shape: tuple[tuple[str, Any], ...], value: str, off: Any
+              ) -> CodeType:
+    """Code with the parameters ``shape`` that returns ``value`` (Python source: a
+    parameter's name, or an expression of ``_OFF_VALUE``, which becomes ``off``)."""
+    space: dict[str, Any] = {}
+    source = f"def run({', '.join(_head(shape))}):\n    return {value}\n"
+    exec(compile(source, "<dossier.rules>", "exec"), space)  # noqa: S102 - our own source
+    made: CodeType = space["run"].__code__
+    return made.replace(co_name=code.co_name, co_qualname=code.co_qualname,
+                        co_consts=tuple(off if isinstance(c, str) and c == _OFF_VALUE
+                                        else c for c in made.co_consts))
+
+
+def _switch(fn: Callable[..., Any], off: bool) -> None:
+    """Give a rule switched by its code (:func:`_in_place`) its off or its own code."""
+    codes = getattr(fn, "_rule_codes", None)
+    if codes is None:
+        return
+    if off and codes[1] is None:
+        codes[1] = codes[2]()
+    want = codes[1] if off else codes[0]
+    if fn.__code__ is not want:
+        fn.__code__ = want
+
+
 def _switchable(fn: Callable[..., Any], key: str, off: Any,
                 fresh: Callable[[], Any] | None) -> Callable[..., Any]:
     """``fn``, or ``off`` (a fresh copy of it; with no ``off``, the first argument)
-    while the rule ``key`` is switched off.
+    while the rule ``key`` is switched off: the wrapper of a rule :func:`_in_place`
+    cannot switch by its code.
 
-    The rules are called ~4,000 times an article: a wrapper taking ``*args,
-    **kwargs`` cost ~3× the call itself, so the wrapper is made with ``fn``'s own
-    parameters (one maker per list of parameter names and kinds, compiled once:
-    ~150 for ~260 rules, ~0.02 s at start-up)."""
+    A wrapper taking ``*args, **kwargs`` cost ~3× the call itself, so the wrapper is
+    made with ``fn``'s own parameters (one maker per list of parameter names and
+    kinds, compiled once)."""
     params = list(inspect.signature(fn).parameters.values())
     if (not params or params[0].kind not in _POSITIONAL
             or any(p.name.startswith("_rule_") for p in params)):
@@ -144,28 +209,13 @@ _MAKERS: dict[tuple[tuple[str, Any], ...], Callable[..., Callable[..., Any]]] = 
 def _maker(shape: tuple[tuple[str, Any], ...]) -> Callable[..., Callable[..., Any]]:
     """The maker of switchable wrappers with these parameters (names and kinds)."""
     P = inspect.Parameter
-    head: list[str] = []
-    call: list[str] = []
-    for i, (name, kind) in enumerate(shape):
-        if kind is P.VAR_POSITIONAL:
-            head.append(f"*{name}")
-            call.append(f"*{name}")
-        elif kind is P.VAR_KEYWORD:
-            head.append(f"**{name}")
-            call.append(f"**{name}")
-        else:
-            if kind is P.KEYWORD_ONLY and not any(
-                    k in (P.VAR_POSITIONAL, P.KEYWORD_ONLY) for _, k in shape[:i]):
-                head.append("*")
-            head.append(name)
-            call.append(f"{name}={name}" if kind is P.KEYWORD_ONLY else name)
-        if kind is P.POSITIONAL_ONLY and (i + 1 == len(shape)
-                                          or shape[i + 1][1] is not P.POSITIONAL_ONLY):
-            head.append("/")
+    call = [f"*{name}" if kind is P.VAR_POSITIONAL else f"**{name}"
+            if kind is P.VAR_KEYWORD else f"{name}={name}" if kind is P.KEYWORD_ONLY
+            else name for name, kind in shape]
     source = (
         "def make(_rule_fn, _rule_key, _rule_off_set, _rule_off, _rule_nothing,"
         " _rule_fresh):\n"
-        f"    def run({', '.join(head)}):\n"
+        f"    def run({', '.join(_head(shape))}):\n"
         "        if _rule_key in _rule_off_set.keys:\n"
         "            if _rule_off is _rule_nothing:\n"
         f"                return {shape[0][0]}\n"
@@ -175,6 +225,26 @@ def _maker(shape: tuple[tuple[str, Any], ...]) -> Callable[..., Callable[..., An
     space: dict[str, Any] = {}
     exec(compile(source, "<dossier.rules>", "exec"), space)  # noqa: S102 - our own source
     return space["make"]  # type: ignore[no-any-return]
+
+
+def _head(shape: tuple[tuple[str, Any], ...]) -> list[str]:
+    """A ``def``'s parameter list for these parameters (names and kinds)."""
+    P = inspect.Parameter
+    head: list[str] = []
+    for i, (name, kind) in enumerate(shape):
+        if kind is P.VAR_POSITIONAL:
+            head.append(f"*{name}")
+        elif kind is P.VAR_KEYWORD:
+            head.append(f"**{name}")
+        else:
+            if kind is P.KEYWORD_ONLY and not any(
+                    k in (P.VAR_POSITIONAL, P.KEYWORD_ONLY) for _, k in shape[:i]):
+                head.append("*")
+            head.append(name)
+        if kind is P.POSITIONAL_ONLY and (i + 1 == len(shape)
+                                          or shape[i + 1][1] is not P.POSITIONAL_ONLY):
+            head.append("/")
+    return head
 
 
 def is_on(key: str) -> bool:

@@ -35,6 +35,7 @@ VERBAL_ATTACK = frozenset(_P["verbal_attack_words"])
 VERBAL_SECTORS = frozenset(_P["verbal_sectors"])
 STATE_SECTORS = frozenset(_P["state_sectors"])
 FIGURATIVE = frozenset(tuple(f.split(" ")) for f in _P["figurative"])
+_FIGURATIVE_VERBS = frozenset(f[0] for f in FIGURATIVE)  # (any other verb: no phrase)
 TIME_MARKS = frozenset(_P["time_marks"])
 STANCE_VERBS = frozenset(_P["stance_verbs"])
 PURPOSE_CONTROL = frozenset(_P["purpose_control"])
@@ -164,6 +165,8 @@ def figurative(verb: Token) -> bool:
     threatened is force threatened: "Al-Qaeda threatened to deliver devastating blows to
     the United States" stays a threat (the complement of ``threatening``)."""
     lemma = verb.lemma_.lower()
+    if lemma not in _FIGURATIVE_VERBS:
+        return False
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in patterns().threatening:
         return False
     for c in children(verb):

@@ -23,6 +23,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from dossier.parse.marks import quoted_tokens
+from dossier.parse.sentences import install as look_up_sentences
 from dossier.records import Mention
 
 
@@ -98,6 +99,9 @@ class ParsedArticle:
     # the text the doc was parsed from, where the parser's caller has it (spaCy's
     # tokens keep every character: it is ``doc.text``)
     parsed_text: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        look_up_sentences(self.doc)  # token.sent, span.sent: the stages ask ~100 times
 
     @cached_property
     def text(self) -> str:

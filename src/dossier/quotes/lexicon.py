@@ -117,7 +117,7 @@ def lemma(t: Token) -> str:
     """The lemma, or for a verb the lemmatizer got wrong ("hopes" → "hop") the cue
     its inflection strips to."""
     lem = t.lemma_.lower()
-    if t.pos_ not in ("VERB", "AUX") or lem in verb_lemmas():
+    if lem in verb_lemmas() or t.pos_ not in ("VERB", "AUX"):  # (the set first: pos_ costs)
         return lem
     return next((c for c in _stems(t.lower_) if c in verb_lemmas()), lem)
 
