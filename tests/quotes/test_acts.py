@@ -119,22 +119,35 @@ def test_still_a_quote(quotes, text: str, content: str) -> None:  # type: ignore
 
 
 @pytest.mark.parametrize(
-    ("text", "content", "act"),
+    ("text", "content", "act", "rule"),
     [
         ("A new study found that most voters distrust the parties.",
-         "that most voters distrust the parties", "belief"),
+         "that most voters distrust the parties", "belief", "finding"),
         ("In a new CBS News poll, the governor led her rival by six points.",
-         "the governor led her rival by six points", "belief"),
+         "the governor led her rival by six points", "belief", "finding"),
         # the same verbs in a speaker's mouth are speech
         ("The judge found that the company had misled its investors.",
-         "that the company had misled its investors", "speech"),
+         "that the company had misled its investors", "speech", "finding"),
         ("Officials estimated that the repairs would cost $3 million.",
-         "that the repairs would cost $3 million", "speech"),
+         "that the repairs would cost $3 million", "speech", "finding"),
+        # a share of the people polled who say something (`[poll_share]`)
+        ("An overwhelming 70 percent of Americans say the senator should resign.",
+         "the senator should resign", "belief", "poll_share"),
+        ("In the survey, 44 percent of voters said they want a new election.",
+         "they want a new election", "belief", "poll_share"),
+        ("Forty-four percent of voters told pollsters they want a new election.",
+         "they want a new election", "belief", "poll_share"),
+        # a speaker who names a share, or speaks for one, speaks
+        ("The senator said 70 percent of the town had flooded.",
+         "70 percent of the town had flooded", "speech", "poll_share"),
+        ("A spokesman for 80 percent of the growers said the harvest was late.",
+         "the harvest was late", "speech", "poll_share"),
     ],
 )
-def test_finding_is_no_speech(quotes, text: str, content: str, act: str) -> None:  # type: ignore[no-untyped-def]
+def test_finding_is_no_speech(quotes, text: str, content: str, act: str,  # type: ignore[no-untyped-def]
+                              rule: str) -> None:
     assert _acts(quotes(text)).get(content) == act
-    with switched_off("quotes.cues.finding"):
+    with switched_off(f"quotes.cues.{rule}"):
         assert _acts(quotes(text)).get(content) == "speech"
 
 
@@ -419,3 +432,4 @@ def test_an_organisation_pronoun_speaks(quotes, text: str, content: str,  # type
             with switched_off("quotes.speakers.org_pronoun"):
                 (q,) = [q for q in quotes(text) if q.text == content]
                 assert q.confidence <= NON_ACTOR
+

@@ -38,23 +38,31 @@ def test_furniture_is_no_speaker(quotes, text: str) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize(
-    ("text", "credited"),
+    ("text", "rule"),
     [
         # a caption's credit after the pictured name (quotes.speakers.caption_credit)
         ("The envoy arrived on Monday.\n\nJane Kaufman Image: White House.\n\nKaufman "
-         "met the president.", True),
+         "met the president.", "caption_credit"),
         ("The envoy arrived on Monday.\n\nJane Kaufman Photo: State Department.\n\nKaufman met "
-         "the president.", True),
-        # negatives: a name alone before the colon speaks
-        ("The envoy arrived on Monday.\n\nJane Kaufman: We will not sign this deal.", False),
+         "the president.", "caption_credit"),
+        # glued to the name by a page that lost the line break (glued_credit)
+        ("The envoy arrived on Monday.\n\nJane KaufmanImage: Kaufman for Senate.\n\nKaufman "
+         "met the president.", "glued_credit"),
+        ("The envoy arrived on Monday.\n\nPeter OkaforPhoto: Campaign handout.\n\nOkafor "
+         "met the president.", "glued_credit"),
+        ("The envoy arrived on Monday.\n\nKaufman in June 2021.Image: Tom Reyes.\n\nKaufman "
+         "met the president.", "glued_credit"),
+        # negatives: a name alone before the colon speaks, and one that only ends so
+        ("The envoy arrived on Monday.\n\nJane Kaufman: We will not sign this deal.", None),
+        ("The envoy arrived on Monday.\n\nKAUFMANIMAGE: We will not sign this deal.", None),
     ],
 )
-def test_caption_credit_is_no_quote(quotes, text: str, credited: bool) -> None:  # type: ignore[no-untyped-def]
+def test_caption_credit_is_no_quote(quotes, text: str, rule: str | None) -> None:  # type: ignore[no-untyped-def]
     def colon_quotes() -> list:
         return [q for q in quotes(text) if q.cue is None]
-    assert bool(colon_quotes()) is not credited
-    if credited:
-        with switched_off("quotes.speakers.caption_credit"):
+    assert bool(colon_quotes()) is (rule is None)
+    if rule is not None:
+        with switched_off(f"quotes.speakers.{rule}"):
             assert colon_quotes()
 
 

@@ -175,26 +175,37 @@ def test_no_cue_after_two_apostrophes(quotes, text: str) -> None:  # type: ignor
 # A title in marks inside the attribution between two parts (``marks.titles_unmarked``):
 # the parts are one act of speech and the title is no quotation of its own.
 @pytest.mark.parametrize(
-    ("text", "whole"),
+    ("text", "whole", "rule"),
     [
         ("The mayor spoke on Sunday. “We will rebuild the bridge before winter,” Jane "
          "Ward said on “Meet the Voters.” “The money is already there.”",
          "We will rebuild the bridge before winter,” Jane Ward said on “Meet the Voters.” "
-         "“The money is already there."),
+         "“The money is already there.", "titles_unmarked"),
         ("The mayor spoke on Sunday. “I could hardly hear what he was saying,” Jane Ward "
          "told WKRP’s “Today” on Monday. “The line was very bad.”",
          "I could hardly hear what he was saying,” Jane Ward told WKRP’s “Today” on "
-         "Monday. “The line was very bad."),
+         "Monday. “The line was very bad.", "titles_unmarked"),
         ("The mayor spoke on Sunday. “We will rebuild the bridge,” Jane Ward said in an "
          "interview on WKRP’s “State of the City” Sunday. “Thank God, the money is there.”",
          "We will rebuild the bridge,” Jane Ward said in an interview on WKRP’s “State of "
-         "the City” Sunday. “Thank God, the money is there."),
+         "the City” Sunday. “Thank God, the money is there.", "titles_unmarked"),
+        # a title in two apostrophes, as some archives print quotation marks
+        ("The mayor spoke on Sunday. ''We will rebuild the bridge before winter,'' Jane "
+         "Ward said on ''Meet the Voters.'' ''The money is already there.''",
+         "We will rebuild the bridge before winter,'' Jane Ward said on ''Meet the "
+         "Voters.'' ''The money is already there.", "titles_unmarked"),
+        # an abbreviation's stop ends no attribution sentence (marks.abbreviated)
+        ("The mayor spoke on Sunday. “We will rebuild the bridge before winter,” Mr. "
+         "Ward said on WKRP’s “Meet the Voters.” “The money is already there.”",
+         "We will rebuild the bridge before winter,” Mr. Ward said on WKRP’s “Meet the "
+         "Voters.” “The money is already there.", "abbreviated"),
     ],
 )
-def test_title_in_attribution(quotes, text: str, whole: str) -> None:  # type: ignore[no-untyped-def]
+def test_title_in_attribution(quotes, text: str, whole: str,  # type: ignore[no-untyped-def]
+                              rule: str) -> None:
     found = quotes(text)
     assert [q.text for q in found] == [whole]
-    with switched_off("quotes.marks.titles_unmarked"):
+    with switched_off(f"quotes.marks.{rule}"):
         assert whole not in _texts(quotes(text))
 
 

@@ -14,10 +14,12 @@ hold. The word classes are lists of ``data/quote_cues.toml`` (``belief_verbs``,
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
+from dossier.data import load_toml
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, HYPOTHETICAL, NON_ACTOR
 from dossier.quotes.lexicon import cues, lemma
@@ -56,7 +58,7 @@ def act_of(cue: Token | None, qtype: str) -> str:
     if cue.pos_ == "ADJ" and lem in c.adjectives or cue.pos_ == "NOUN" and (
             lem in c.belief_nouns):
         return "belief"
-    if finding(cue):
+    if finding(cue) or poll_share(cue):
         return "belief"
     return "belief" if cue.pos_ in ("VERB", "AUX") and (
         lem in c.belief or lem in c.stance) else "speech"
@@ -81,6 +83,28 @@ def finding(cue: Token) -> bool:
         subj = [cue.head]  # "a poll released Monday that found …"
     return any(s.lemma_.lower() in c.finding_sources or s.lower_ in c.finding_sources
                for s in subj)
+
+
+@cache
+def _poll_share() -> tuple[frozenset[str], frozenset[str]]:
+    d = load_toml("quote_cues.toml")["poll_share"]
+    return frozenset(d["verbs"]), frozenset(d["heads"])
+
+
+@BOOK.rule("cues", off=False)
+def poll_share(cue: Token) -> bool:
+    """A share of the people polled who "say" something is a poll's finding, not an
+    act of speech: "70 percent of Americans say the senator should resign", "44
+    percent of voters said they want a new election" (a verb of ``[poll_share]`` whose
+    subject is a percentage); kept, typed as a belief (hidden by default views), as
+    :func:`finding` keeps a study's. Not "a spokesman for 80 percent of the growers
+    said" (the subject is the spokesman), nor "the senator said 70 percent of …"."""
+    verbs, heads = _poll_share()
+    if lemma(cue) not in verbs or cue.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(x.dep_ == "nsubj" and (x.lower_ in heads or x.ent_type_ == "PERCENT"
+                                      and x.pos_ in ("NOUN", "NUM", "SYM"))
+               for x in children(cue))
 
 
 @BOOK.rule("cues", off=False)

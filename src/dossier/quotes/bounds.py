@@ -43,6 +43,9 @@ def to_clause_end(t: Token, found: Content) -> Content | None:
     j, stop = span.end, min(t.sent.end, t.right_edge.i + 1)
     while j < stop:
         x = doc[j]
+        if (k := coordinated(t, span.start, j, stop)) is not None:
+            j = k
+            continue
         if (x.is_punct and x.text not in _OPENING or x.is_space
                 or x.dep_ in ("cc", "mark", "preconj")
                 or x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")
@@ -53,6 +56,32 @@ def to_clause_end(t: Token, found: Content) -> Content | None:
         return None
     longer = span_of(list(doc[span.start : j]))
     return (longer, kind) if longer is not None else None
+
+
+@BOOK.rule("content", off=None)
+def coordinated(t: Token, start: int, j: int, stop: int) -> int | None:
+    """A content read off an object, a preposition or an infinitive goes on through a
+    word coordinated with one of its own, as annotators mark it: "The senator mentioned
+    refinancing student loans and forcing universities to spend more" (the parse gives
+    "refinancing student loans"), "wants to triple the program, grow the corps and
+    create a reserve", "cited her work after the floods and her position on leave".
+    Not a verb coordinated with the cue ("criticized the plan and warned drivers …":
+    the speaker's next act). Returns where the conjunct ends (the content runs on from
+    there), or None when no conjunct of the content comes next at ``j``."""
+    doc = t.doc
+    k = j
+    while k < stop and (doc[k].dep_ in ("cc", "preconj") or doc[k].text == ","):
+        k += 1
+    if k == j or k >= stop:
+        return None
+    y = doc[k]
+    while y.dep_ != "conj" and y.head.i > y.i:  # (the conjunct's head: "her position")
+        y = y.head
+    if (y.dep_ != "conj" or not start <= y.head.i < j or y.head.i == t.i
+            or not t.is_ancestor(y) or y.left_edge.i != k or y.right_edge.i >= stop
+            or "\n" in doc[j:k].text):
+        return None
+    return y.right_edge.i + 1
 
 
 @BOOK.rule("cues", off=False)

@@ -215,8 +215,8 @@ def continued(text: str, last: tuple[dict, Token, int] | None,
         return None
     if misclosed(text, end):  # the last quotation's close, typed “ ("“…,“ he said")
         between = between[1:]
-    between = titles_unmarked(spaced_after(between))
-    inner = between.lstrip("”\"' ").rstrip(" “\"'")
+    between = titles_unmarked(spaced_after(between).lstrip("”\"' "))
+    inner = between.rstrip(" “\"'")
     if not inner.endswith((".", ",", ":", ";")) or MARK.search(inner):
         return None
     if len(re.findall(r"[\w’']+", between)) > CONTINUED_WORDS:
@@ -239,7 +239,7 @@ TITLE_WORDS = 6
 # Short words a title leaves in lower case ("State of the Union", "Fox and Friends").
 _TITLE_SMALL = frozenset("a an and at by for from in of on or the to with".split())
 # A quotation inside an attribution: its opening mark, its words, its closing mark.
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
+_QUOTED = re.compile(r"(?:[“\"]|'')([^“”\"\n]{1,80}?)(?:[”\"]|'')")
 
 
 def is_title(words: str) -> bool:
@@ -256,7 +256,8 @@ def titles_unmarked(between: str) -> str:
     """A show's or a paper's title in marks inside the attribution between two parts of
     one quotation is no quotation of its own: "“I have always said I expect to be
     vetted,” he said on “Meet the Press.” “But …”", "“…,” the mayor told NBC's “Good
-    Morning Show” on Monday. “…”" go on as one act of speech (``between``: the text
+    Morning Show” on Monday. “…”", "''…,'' he said on NBC's ''Meet the Press.'' ''…''"
+    (session 22: two apostrophes too) go on as one act of speech (``between``: the text
     between the two parts; its titles lose their marks)."""
     return _QUOTED.sub(lambda m: m.group(1) if _titled(m.group(1), between[: m.start()])
                        else m.group(0), between)
@@ -276,8 +277,24 @@ def title_in_attribution(text: str, last: Attribution | None, a: int, b: int) ->
         return False
     _, cue, end = last
     before = text[end : max(end, a - 1)]
-    return ("\n" not in before and end <= cue.idx < a and not re.search(r"[.!?]\s", before)
-            and _titled(text[a:b], before.rstrip("“\"")))
+    return ("\n" not in before and end <= cue.idx < a
+            and not re.search(r"[.!?]\s", abbreviated(before))
+            and _titled(text[a:b], before.rstrip("“\"'")))
+
+
+# Abbreviations whose full stop ends no sentence ("Mr. Trump said on …").
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Rev|St|Jr|Sr"
+                           r"|[A-Z])\.(?=\s)")
+
+
+@BOOK.rule("marks")
+def abbreviated(before: str) -> str:
+    """A title's full stop ends no attribution sentence: "“The plan is dead,” Mr. Trump
+    said on CBS’s “Face the Nation.” “Nobody will vote for it.”" goes on as one act of
+    speech, the title no quotation of its own (:func:`title_in_attribution`; before,
+    "Mr. " read as a sentence's end made "Face the Nation." a partial quote and lost the
+    part after it). Returns ``before`` without the abbreviations' stops."""
+    return _ABBREVIATION.sub(lambda m: m.group(0)[:-1], before)
 
 
 @BOOK.rule("cues", off=None, name="relay")

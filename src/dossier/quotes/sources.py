@@ -123,7 +123,7 @@ def colon_name(view: ArticleView, head: Span, colon: int, end: int) -> list[Toke
     if m is not None and m.via == "metonym":
         return None  # "Washington: …", a dateline or a section, not the state speaking
     if colon_dateline(view, head, name) or furniture(view, head, name, m) or caption_credit(
-            name):
+            name) or glued_credit(toks[-1]):
         return None
     if all(t.is_upper or t.is_punct for t in name):
         return name  # a transcript's "PENCE: …"
@@ -224,6 +224,23 @@ def caption_credit(name: list[Token]) -> bool:
     (``[caption_credit]``) after a name; not "Rice: We will not sign" (a name alone is
     a headline's or a transcript's speaker)."""
     return len(name) > 1 and name[-1].lower_ in _credit_words()
+
+
+@BOOK.rule("speakers", off=False)
+def glued_credit(last: Token) -> bool:
+    """A caption's credit glued to the pictured name by a page that lost the line break
+    between them is no quote either: "Jo JorgensenImage: Jo Jorgensen for President.",
+    "Jorgensen in July 2020.Image: Gage Skidmore." — the last word before the colon ends
+    with a capitalised credit word (``[caption_credit]``) right after a lower-case
+    letter, or a full stop after a word or a number; not "Rice: …", "McImage: …" (a name
+    that only ends so)."""
+    text = last.text
+    for word in _credit_words():
+        glued = text[: -len(word)]
+        if (len(glued) >= 3 and text.lower().endswith(word) and text[-len(word)].isupper()
+                and (glued[-1].islower() or glued[-1] == "." and glued[-2].isalnum())):
+            return True
+    return False
 
 
 @BOOK.rule("speakers", off=False)
