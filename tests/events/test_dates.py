@@ -141,6 +141,11 @@ def test_event_date_is_the_triggers(events, text: str, code: str, expected: tupl
          ("2020-01-15", "article")),
         ("Jane Doe was convicted in 2006. President Trump criticized China.", "111",
          ("2020-01-15", "article")),
+        # ... and in a text without paragraph breaks only the next sentences count
+        ("In August, Trump attacked the Democrats. " + " ".join(
+            ["The weather was mild and the markets were calm."] * 40)
+         + " Later, Nancy Pelosi accused Trump of ignoring the facts.", "112",
+         ("2020-01-15", "article")),
         # ... and an act told in the present keeps it
         ("Don Blankenship was sentenced in 2016. He maintains his innocence and blames "
          "federal regulators for the disaster.", "112", ("2020-01-15", "article")),

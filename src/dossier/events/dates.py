@@ -306,8 +306,12 @@ def undated_aspect(trigger: Token) -> bool:
 # before the day's news (a week: Wikinews and the dailies report the week's acts with
 # their weekday), set by hand.
 OLD_STORY_DAYS = 7
-# auxiliaries of a verb told in the past ("was endorsing", "were arrested", "did not")
-_PAST_AUX = frozenset({"was", "were", "did", "had"})
+# A "paragraph" longer than this is a text without paragraph breaks (a feed's or a
+# dump's): the sentences next to the trigger's stand for it (Wikinews' and the news
+# pages' paragraphs are mostly under 800 characters), set by hand.
+PARAGRAPH_CHARS = 1500
+_PAST_AUX = frozenset(_WORDS["past_auxiliaries"])
+_NOT_PAST_AUX = frozenset(_WORDS["not_past_auxiliaries"])
 
 
 @BOOK.rule("dates", off=False)
@@ -322,11 +326,15 @@ def dated_paragraph(sent: Span, published: date | None, trigger: Token) -> bool:
     granted her a pardon")."""
     if published is None or not _told_past(trigger):
         return False
-    text = sent.doc.text
+    doc = sent.doc
+    text = doc.text
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
     end = len(text) if end < 0 else end
-    last = published - timedelta(days=OLD_STORY_DAYS)
+    if end - start > PARAGRAPH_CHARS:  # a text without paragraphs: the sentence's neighbours
+        start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+    last = (published - timedelta(days=OLD_STORY_DAYS)).toordinal()
     return any(start <= at < end and ends <= last for at, ends in _text_dates(sent, published))
 
 
@@ -340,21 +348,21 @@ def _told_past(trigger: Token) -> bool:
     if v is None or v.pos_ not in ("VERB", "AUX"):
         return False
     aux = [c.lower_ for c in children(v) if c.dep_ in ("aux", "auxpass")]
-    return (v.tag_ == "VBD" and not aux) or any(a in _PAST_AUX for a in aux) and not any(
-        a in ("has", "have", "will", "would", "could", "may", "might", "can", "shall",
-              "should", "must") for a in aux)
+    if v.tag_ == "VBD" and not aux:
+        return True
+    return any(a in _PAST_AUX for a in aux) and not any(a in _NOT_PAST_AUX for a in aux)
 
 
-def _text_dates(sent: Span, published: date) -> list[tuple[int, date]]:
+def _text_dates(sent: Span, published: date) -> list[tuple[int, int]]:
     """Where each DATE phrase of the article stands (a character offset) and the last
-    day of the time it names, for those that resolve to no later than the article's
+    day of the time it names (a date ordinal), for those that resolve to no later than the article's
     date, but years: a bare year is mostly a fact of someone's past ("convicted in
     2006", "appointed … in 2017"), not the time of the story told; made once an
     article (kept on the doc)."""
     doc = sent.doc
     key = f"dossier.events.dates:{published.isoformat()}"
     if key not in doc.user_data:
-        found: list[tuple[int, date]] = []
+        found: list[tuple[int, int]] = []
         for ent in doc.ents:
             if ent.label_ != "DATE":
                 continue
@@ -363,9 +371,9 @@ def _text_dates(sent: Span, published: date) -> list[tuple[int, date]]:
                 phrase = f"{doc[ent.start - 1].text} {phrase}"
             when, precision = resolve(phrase, published)
             if precision != "year" and (ends := _last_day(when, precision)) and ends <= published:
-                found.append((ent.start_char, ends))
+                found.append((ent.start_char, ends.toordinal()))
         doc.user_data[key] = found
-    dates: list[tuple[int, date]] = doc.user_data[key]
+    dates: list[tuple[int, int]] = doc.user_data[key]
     return dates
 
 
