@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dossier.events.dates import resolve
+from dossier.events.dates import counted_from_event, resolve
 
 
 def test_event_date_from_the_sentence(events) -> None:  # type: ignore[no-untyped-def]
@@ -93,12 +93,80 @@ def test_dates_of_acts_to_come_lie_ahead(phrase: str, expected: str) -> None:
         # ... but a clause with a subordinator of time keeps its own
         ("Russia attacked Ukraine on Monday after Georgia protested to Russia.", "140",
          ("2018-05-16", "article")),
+        # an adverb of habit makes a standing act too (one list with modality.habitual)
+        ("China typically sends aid to Kenya.", "070", (None, "none")),
+        # a time counted from another event dates the act to no day ...
+        ("Two days prior to the vote, a federal judge dismissed a lawsuit against the "
+         "Trump campaign.", "110", (None, "none")),
+        ("The next day, President Trump criticized China.", "111", (None, "none")),
+        ("Russia attacked Ukraine two days after the vote.", "190", (None, "none")),
+        # ... not a time counted from the article's day, nor from the news the clause
+        # hangs on
+        ("The crash comes a day after the Taliban attacked the Afghan army.", "190",
+         ("2018-05-15", "day")),
+        ("Two days ago, a federal judge dismissed a lawsuit against the Trump campaign.",
+         "110", ("2018-05-14", "day")),
+        ("Earlier this week, President Trump criticized China.", "111",
+         ("2018-05-14", "week")),
+        # a clause reported by a dated verb takes its date ...
+        ("Elizabeth Warren announced yesterday she was endorsing Joe Biden.", "051",
+         ("2018-05-15", "day")),
+        ("On Monday, the state news agency reported Iran issued arrest warrants for 36 US "
+         "officials.", "173", ("2018-05-14", "day")),
+        # ... not one told as done before it, nor one the reporter left undated
+        ("Russia said on Monday that it had attacked Ukraine.", "190", (None, "none")),
+        ("Elizabeth Warren announced she was endorsing Joe Biden.", "051",
+         ("2018-05-16", "article")),
     ],
 )
 def test_event_date_is_the_triggers(events, text: str, code: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     got = [(e.date, e.date_precision) for e in events(text, date(2018, 5, 16))
            if e.code.startswith(code[:3])]
     assert got and set(got) == {expected}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # an undated past act in a paragraph dated a week or more back is not the day's
+        ("On December 18, the House passed two articles of impeachment. The first "
+         "charged President Trump with abuse of power, and the second accused him of "
+         "obstruction of Congress.", "112", (None, "none")),
+        ("In August, Trump attacked the Democrats. Later, Nancy Pelosi accused Trump of "
+         "ignoring the facts.", "112", (None, "none")),
+        # ... but the article's in a paragraph dated this week, or in another paragraph
+        ("On Monday, Trump attacked the Democrats. Later, Nancy Pelosi accused Trump of "
+         "ignoring the facts.", "112", ("2020-01-15", "article")),
+        ("In 2014, Russia annexed Crimea.\n\nPutin accused Ukraine of provocations.", "112",
+         ("2020-01-15", "article")),
+        ("Jane Doe was convicted in 2006. President Trump criticized China.", "111",
+         ("2020-01-15", "article")),
+        # ... and in a text without paragraph breaks only the next sentences count
+        ("In August, Trump attacked the Democrats. " + " ".join(
+            ["The weather was mild and the markets were calm."] * 120)
+         + " Later, Nancy Pelosi accused Trump of ignoring the facts.", "112",
+         ("2020-01-15", "article")),
+        # ... and an act told in the present keeps it
+        ("Don Blankenship was sentenced in 2016. He maintains his innocence and blames "
+         "federal regulators for the disaster.", "112", ("2020-01-15", "article")),
+    ],
+)
+def test_a_paragraph_dated_before_the_news(events, text: str, code: str, expected: tuple
+                                           ) -> None:  # type: ignore[no-untyped-def]
+    got = [(e.date, e.date_precision) for e in events(text, date(2020, 1, 15))
+           if e.code == code]
+    assert got and set(got) == {expected}, got
+
+
+@pytest.mark.parametrize(("phrase", "counted"), [
+    ("Two days prior", True), ("a week later", True), ("the next day", True),
+    ("The following week", True), ("the day before", True), ("3 days later", True),
+    ("years later", True),
+    ("two days ago", False), ("earlier this week", False), ("on Monday", False),
+    ("a day", False), ("the last day", False), ("days", False),
+])
+def test_a_time_counted_from_another_event(phrase: str, counted: bool) -> None:
+    assert counted_from_event(phrase) is counted
 
 
 def _dateparser(phrase: str, base: date, ahead: bool) -> str | None:

@@ -148,6 +148,12 @@ RULES = [
      "provocations.", ("date", "112", "2020-03"), None),
     ("dates.undated_aspect", "China has long accused Vietnam of provocations.",
      ("date", "112", None), None),
+    ("dates.counted_from_event", "Two days prior to the vote, Russia attacked Ukraine.",
+     ("date", "190", None), None),
+    ("dates.dated_paragraph", "In August, Trump attacked the Democrats. Later, Nancy "
+     "Pelosi accused Trump of ignoring the facts.", ("date", "112", None), None),
+    ("dates.reported_date", "Elizabeth Warren announced yesterday she was endorsing Joe "
+     "Biden.", ("date", "051", "2024-05-15"), None),
     # modality
     ("modality.not_word", "President Xi has not publicly condemned Russia.",
      ("negated", "111", "CHNGOV", "RUS"), ("111", "CHNGOV", "RUS")),
