@@ -33,6 +33,10 @@ SPOKESMAN = ("Ithilen Robotics Inc. has recalled 2,000 vacuum cleaners.\n\n"
 STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry said in a "
              "statement on Wednesday.\n\n“The cause of the crash is under investigation,” "
              "the statement said.")
+LETTER = ("Ithilen Widgets Ltd sent a letter to the city council on Monday about the new "
+          "factory. The letter stressed that “the factory will bring 300 jobs to the "
+          "town”.\n\nThe council will vote on the plan next week.\n\n“We ask the council "
+          "to approve the plan without delay and in full,” the letter read.")
 
 
 @pytest.mark.parametrize(("rule", "text", "start", "with_rule", "without"), [
@@ -62,6 +66,10 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "The market", "Ithilen Securities", "a report from Ithilen Securities"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
+    # the same letter named again as a bare subject says nothing of its maker: the one
+    # who sent it before (session 22)
+    ("quotes.speakers.statement_again", LETTER, "We ask the council",
+     "Ithilen Widgets Ltd", "the letter"),
     # a surname of several words after the full name
     # (a surname of several words after the full name: the actor stage joins them,
     # actors.names.same_local_person; here the full name NER missed)
@@ -228,6 +236,15 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
     # a "they" of a clause in the sentence of the organisation
     ("Ithilen Airways is trying to convince the courts that they should hear the case, "
      "“as soon as it is possible,” they said.", "as soon", "they"),
+    # the letter named again with no maker before it, or with an owner of its own: the
+    # phrase, or that owner (quotes.speakers.statement_again)
+    ("The letter stressed that “the factory will bring 300 jobs to the town”.\n\n“We ask "
+     "the council to approve the plan without delay,” the letter read.", "We ask",
+     "the letter"),
+    ("Ithilen Widgets Ltd sent a letter to the city council on Monday.\n\nThe letter from "
+     "Borin Holdings stressed that “the factory will harm the river”.\n\n“We ask the "
+     "council to reject the plan without delay,” the letter read.", "We ask",
+     "Borin Holdings"),
     # a statement that is no subject of speech
     ("The minister, Anna Berg, resigned.\n\n“I did my best,” she said, after her statement "
      "was shown to be false.", "I did my", "Anna Berg"),
