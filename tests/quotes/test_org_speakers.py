@@ -33,6 +33,12 @@ SPOKESMAN = ("Ithilen Robotics Inc. has recalled 2,000 vacuum cleaners.\n\n"
 STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry said in a "
              "statement on Wednesday.\n\n“The cause of the crash is under investigation,” "
              "the statement said.")
+OFFICIALS = ("Fifty former intelligence officials, including former CIA directors John "
+             "Brennan and Leon Panetta, signed a letter saying the report “has all the "
+             "classic earmarks of a Russian information operation.”")
+QUOTED = ("The agency was not put in charge. Politico quoted Tom Ruiz, formerly a deputy "
+          "administrator at FEMA, as saying “FEMA has an important role in the response” "
+          "and “it needs to be involved.”")
 LETTER = ("Ithilen Widgets Ltd sent a letter to the city council on Monday about the new "
           "factory. The letter stressed that “the factory will bring 300 jobs to the "
           "town”.\n\nThe council will vote on the plan next week.\n\n“We ask the council "
@@ -70,6 +76,15 @@ LETTER = ("Ithilen Widgets Ltd sent a letter to the city council on Monday about
     # who sent it before (session 22)
     ("quotes.speakers.statement_again", LETTER, "We ask the council",
      "Ithilen Widgets Ltd", "the letter"),
+    # names an "including" phrase lists are members, not the group's voice; a body
+    # inside an object speaker's description is not its head (session 22, members.py)
+    ("quotes.speakers.group_members", OFFICIALS, "the report",
+     "Fifty former intelligence officials, including former CIA directors John Brennan "
+     "and Leon Panetta,", "CIA"),
+    ("quotes.speakers.group_members", "Aides denied the story. Others, including Fox News "
+     "reporter Jennifer Griffin, confirmed key parts of the story.", "key parts",
+     "Others, including Fox News reporter Jennifer Griffin,", "Fox News"),
+    ("quotes.speakers.phrase_head", QUOTED, "FEMA has", "Tom Ruiz", "FEMA"),
     # a surname of several words after the full name
     # (a surname of several words after the full name: the actor stage joins them,
     # actors.names.same_local_person; here the full name NER missed)
@@ -245,6 +260,20 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
      "Borin Holdings stressed that “the factory will harm the river”.\n\n“We ask the "
      "council to reject the plan without delay,” the letter read.", "We ask",
      "Borin Holdings"),
+    # a body's voice named after a preposition, a name in apposition, an organisation
+    # heading its members' phrase still speak; an unknown body inside an object
+    # speaker's phrase does not (quotes.speakers.group_members, phrase_head)
+    ("“We will not comment on the talks at this stage,” said a spokesman for the Foreign "
+     "Office.", "We will not", "Foreign Office"),
+    ("“The outbreak is far from over and we must not relax,” said the head of the World "
+     "Health Organization.", "The outbreak", "World Health Organization"),
+    ("“The deal is dead and nobody wants it back,” said the mayor of London, Sadiq "
+     "Khan.", "The deal", "Sadiq Khan"),
+    ("NATO members, including Britain and France, said they would send more troops.",
+     "they would", "NATO"),
+    ("Reuters quoted the head of the Ithilen central bank as saying “rates will rise "
+     "next month and the bank will not wait for the government.”", "rates will",
+     "the head of the Ithilen central bank"),
     # a statement that is no subject of speech
     ("The minister, Anna Berg, resigned.\n\n“I did my best,” she said, after her statement "
      "was shown to be false.", "I did my", "Anna Berg"),
