@@ -85,6 +85,14 @@ LETTER = ("Ithilen Widgets Ltd sent a letter to the city council on Monday about
      "reporter Jennifer Griffin, confirmed key parts of the story.", "key parts",
      "Others, including Fox News reporter Jennifer Griffin,", "Fox News"),
     ("quotes.speakers.phrase_head", QUOTED, "FEMA has", "Tom Ruiz", "FEMA"),
+    ("quotes.speakers.possessor_modifiers", "A VOA Extremism Watch Desk reporter Nisan "
+     "Ahmado's source inside the camp, a refugee who feared retaliation, said the claim "
+     "was false.", "the claim", "A VOA Extremism Watch Desk reporter Nisan Ahmado's "
+     "source inside the camp, a refugee who feared retaliation", "VOA"),
+    ("quotes.speakers.participle_objects", "Scientists studying patients in Zhuhai in "
+     "China's Guangdong Province reported that the virus spread between family members.",
+     "that the virus", "Scientists studying patients in Zhuhai in China's Guangdong "
+     "Province", "China"),
     # a surname of several words after the full name
     # (a surname of several words after the full name: the actor stage joins them,
     # actors.names.same_local_person; here the full name NER missed)
@@ -269,6 +277,8 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
      "Health Organization.", "The outbreak", "World Health Organization"),
     ("“The deal is dead and nobody wants it back,” said the mayor of London, Sadiq "
      "Khan.", "The deal", "Sadiq Khan"),
+    ("“We will not comment on the talks at this stage,” said a spokesman representing "
+     "Britain's Foreign Office.", "We will not", "Foreign Office"),
     ("NATO members, including Britain and France, said they would send more troops.",
      "they would", "NATO"),
     ("Reuters quoted the head of the Ithilen central bank as saying “rates will rise "

@@ -18,7 +18,7 @@ from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.described import name_in_apposition, place_in_description
 from dossier.quotes.lexicon import cues
-from dossier.quotes.members import group_members, phrase_head
+from dossier.quotes.members import members, phrase_head
 from dossier.quotes.view import ArticleView, SpeakerDict
 from dossier.records import TRUSTED_LINK, Mention
 
@@ -46,7 +46,7 @@ def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
         m = view.by_token.get(head.i)
         if m is not None:
             return m
-        gone = place_in_description(view, head, subj) | group_members(head)
+        gone = place_in_description(view, head, subj) | members(head)
         if head.pos_ == "NOUN":
             subj = [t for t in unlinked_modifiers(subj, view, head) if t.i not in gone]
         for deps in (("appos",), ("compound", "flat")):
