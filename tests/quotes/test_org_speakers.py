@@ -39,10 +39,6 @@ OFFICIALS = ("Fifty former intelligence officials, including former CIA director
 QUOTED = ("The agency was not put in charge. Politico quoted Tom Ruiz, formerly a deputy "
           "administrator at FEMA, as saying “FEMA has an important role in the response” "
           "and “it needs to be involved.”")
-LETTER = ("Ithilen Widgets Ltd sent a letter to the city council on Monday about the new "
-          "factory. The letter stressed that “the factory will bring 300 jobs to the "
-          "town”.\n\nThe council will vote on the plan next week.\n\n“We ask the council "
-          "to approve the plan without delay and in full,” the letter read.")
 
 
 @pytest.mark.parametrize(("rule", "text", "start", "with_rule", "without"), [
@@ -72,10 +68,6 @@ LETTER = ("Ithilen Widgets Ltd sent a letter to the city council on Monday about
      "The market", "Ithilen Securities", "a report from Ithilen Securities"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
-    # the same letter named again as a bare subject says nothing of its maker: the one
-    # who sent it before (session 22)
-    ("quotes.speakers.statement_again", LETTER, "We ask the council",
-     "Ithilen Widgets Ltd", "the letter"),
     # names an "including" phrase lists are members, not the group's voice; a body
     # inside an object speaker's description is not its head (session 22, members.py)
     ("quotes.speakers.group_members", OFFICIALS, "the report",
@@ -259,15 +251,6 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
     # a "they" of a clause in the sentence of the organisation
     ("Ithilen Airways is trying to convince the courts that they should hear the case, "
      "“as soon as it is possible,” they said.", "as soon", "they"),
-    # the letter named again with no maker before it, or with an owner of its own: the
-    # phrase, or that owner (quotes.speakers.statement_again)
-    ("The letter stressed that “the factory will bring 300 jobs to the town”.\n\n“We ask "
-     "the council to approve the plan without delay,” the letter read.", "We ask",
-     "the letter"),
-    ("Ithilen Widgets Ltd sent a letter to the city council on Monday.\n\nThe letter from "
-     "Borin Holdings stressed that “the factory will harm the river”.\n\n“We ask the "
-     "council to reject the plan without delay,” the letter read.", "We ask",
-     "Borin Holdings"),
     # a body's voice named after a preposition, a name in apposition, an organisation
     # heading its members' phrase still speak; an unknown body inside an object
     # speaker's phrase does not (quotes.speakers.group_members, phrase_head)

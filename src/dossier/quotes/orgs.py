@@ -155,28 +155,12 @@ def statement_owner(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
         if t.lemma_.lower() != root.lemma_.lower() or t.i == root.i:
             continue
         owner = _owner(view, t)
-        if owner is None and statement_again(t):
-            continue  # "The letter stressed …": the same letter, who made it is before
         if owner is None:
             return None
         if owner.type == "person" and owner.confidence < TRUSTED_LINK:
             return None
         return org_speaker(view, owner, list(span)), UNLINKED
     return None
-
-
-@BOOK.rule("speakers", off=False)
-def statement_again(noun: Token) -> bool:
-    """An earlier "the letter" that is itself the bare subject of its clause names the
-    same document again and says nothing of who made it: the search for its maker goes
-    on before it ("EFF's attorney Mitchell Stoltz sent a letter to GitHub. … The letter
-    stressed “…”. … “…,” the letter read": Stoltz; session 22, the Wikinews 2020 tuning
-    sheet). Not a letter with an owner of its own ("the letter from Acme stressed"),
-    nor an object ("Acme read a letter")."""
-    if noun.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    phrase = noun.doc[noun.left_edge.i : noun.right_edge.i + 1]
-    return phrase[0].lower_ in ("the", "this") and bare(phrase)
 
 
 @BOOK.rule("speakers", off=None)
