@@ -33,6 +33,12 @@ SPOKESMAN = ("Ithilen Robotics Inc. has recalled 2,000 vacuum cleaners.\n\n"
 STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry said in a "
              "statement on Wednesday.\n\n“The cause of the crash is under investigation,” "
              "the statement said.")
+OFFICIALS = ("Fifty former intelligence officials, including former CIA directors John "
+             "Brennan and Leon Panetta, signed a letter saying the report “has all the "
+             "classic earmarks of a Russian information operation.”")
+QUOTED = ("The agency was not put in charge. Politico quoted Tom Ruiz, formerly a deputy "
+          "administrator at FEMA, as saying “FEMA has an important role in the response” "
+          "and “it needs to be involved.”")
 
 
 @pytest.mark.parametrize(("rule", "text", "start", "with_rule", "without"), [
@@ -62,6 +68,23 @@ STATEMENT = ("Two soldiers were killed in a crash, the Ithilen Defence Ministry 
      "The market", "Ithilen Securities", "a report from Ithilen Securities"),
     ("quotes.speakers.statement_owner", STATEMENT, "The cause", "Ithilen Defence Ministry",
      "the statement"),
+    # names an "including" phrase lists are members, not the group's voice; a body
+    # inside an object speaker's description is not its head (session 22, members.py)
+    ("quotes.speakers.group_members", OFFICIALS, "the report",
+     "Fifty former intelligence officials, including former CIA directors John Brennan "
+     "and Leon Panetta,", "CIA"),
+    ("quotes.speakers.group_members", "Aides denied the story. Others, including Fox News "
+     "reporter Jennifer Griffin, confirmed key parts of the story.", "key parts",
+     "Others, including Fox News reporter Jennifer Griffin,", "Fox News"),
+    ("quotes.speakers.phrase_head", QUOTED, "FEMA has", "Tom Ruiz", "FEMA"),
+    ("quotes.speakers.possessor_modifiers", "A VOA Extremism Watch Desk reporter Nisan "
+     "Ahmado's source inside the camp, a refugee who feared retaliation, said the claim "
+     "was false.", "the claim", "A VOA Extremism Watch Desk reporter Nisan Ahmado's "
+     "source inside the camp, a refugee who feared retaliation", "VOA"),
+    ("quotes.speakers.participle_objects", "Scientists studying patients in Zhuhai in "
+     "China's Guangdong Province reported that the virus spread between family members.",
+     "that the virus", "Scientists studying patients in Zhuhai in China's Guangdong "
+     "Province", "China"),
     # a surname of several words after the full name
     # (a surname of several words after the full name: the actor stage joins them,
     # actors.names.same_local_person; here the full name NER missed)
@@ -228,6 +251,22 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
     # a "they" of a clause in the sentence of the organisation
     ("Ithilen Airways is trying to convince the courts that they should hear the case, "
      "“as soon as it is possible,” they said.", "as soon", "they"),
+    # a body's voice named after a preposition, a name in apposition, an organisation
+    # heading its members' phrase still speak; an unknown body inside an object
+    # speaker's phrase does not (quotes.speakers.group_members, phrase_head)
+    ("“We will not comment on the talks at this stage,” said a spokesman for the Foreign "
+     "Office.", "We will not", "Foreign Office"),
+    ("“The outbreak is far from over and we must not relax,” said the head of the World "
+     "Health Organization.", "The outbreak", "World Health Organization"),
+    ("“The deal is dead and nobody wants it back,” said the mayor of London, Sadiq "
+     "Khan.", "The deal", "Sadiq Khan"),
+    ("“We will not comment on the talks at this stage,” said a spokesman representing "
+     "Britain's Foreign Office.", "We will not", "Foreign Office"),
+    ("NATO members, including Britain and France, said they would send more troops.",
+     "they would", "NATO"),
+    ("Reuters quoted the head of the Ithilen central bank as saying “rates will rise "
+     "next month and the bank will not wait for the government.”", "rates will",
+     "the head of the Ithilen central bank"),
     # a statement that is no subject of speech
     ("The minister, Anna Berg, resigned.\n\n“I did my best,” she said, after her statement "
      "was shown to be false.", "I did my", "Anna Berg"),

@@ -18,6 +18,7 @@ from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.described import name_in_apposition, place_in_description
 from dossier.quotes.lexicon import cues
+from dossier.quotes.members import members, phrase_head
 from dossier.quotes.view import ArticleView, SpeakerDict
 from dossier.records import TRUSTED_LINK, Mention
 
@@ -38,14 +39,14 @@ def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
     ids = {t.i for t in subj}
     heads = [t for t in subj if t.dep_ in ("nsubj", "nsubjpass", "pobj")]
     top = [t for t in heads if t.head.i not in ids]
-    head = top[-1] if top else heads[0] if heads else None
+    head = top[-1] if top else (phrase_head(subj, ids) or heads[0]) if heads else None
     root = head if head is not None else next(
         (t for t in subj if t.head.i not in ids or t.head.i == t.i), subj[0])
     if head is not None:
         m = view.by_token.get(head.i)
         if m is not None:
             return m
-        gone = place_in_description(view, head, subj)  # "Middle East observers"
+        gone = place_in_description(view, head, subj) | members(head)
         if head.pos_ == "NOUN":
             subj = [t for t in unlinked_modifiers(subj, view, head) if t.i not in gone]
         for deps in (("appos",), ("compound", "flat")):
