@@ -60,3 +60,27 @@ def test_namesakes_the_rule_leaves_alone(link, text: str, surname: str,  # type:
     assert _last(link, text, surname) == actor
     with switched_off("actors.names.principal_namesake"):
         assert _last(link, text, surname) == actor
+
+
+def test_a_surname_read_as_a_noun(link) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Donald Trump signed the order on Monday. Critics said it was "
+            "unfair. Trump granted the banker a full pardon.")
+    assert [m.actor_id for m in link(text, ON) if m.text == "Trump"] == ["donald-trump"]
+    with switched_off("actors.names.surname_read_as_noun"):
+        assert not [m for m in link(text, ON) if m.text == "Trump"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody of that surname in the story
+        "The card game went on late. Trump cards were played all night.",
+        "The card game went on late. Trump was called by the dealer twice.",
+        # the word modifies a noun, it is no subject
+        "President Donald Trump signed the order on Monday. Trump cards were played later.",
+    ],
+)
+def test_words_read_as_nouns_the_rule_leaves_alone(link, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(m.text, m.actor_id) for m in link(text, ON)]
+    with switched_off("actors.names.surname_read_as_noun"):
+        assert [(m.text, m.actor_id) for m in link(text, ON)] == found

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article, Seen
-from dossier.actors.cues import BOOK
+from dossier.actors.cues import BOOK, cues
+from dossier.actors.entity_edges import opens_sentence
 from dossier.actors.mentions import emit
 from dossier.gazetteer import Actor
 
@@ -59,3 +60,20 @@ def principal_namesake(fits: list[Seen], recent: int) -> Actor | None:
         first.setdefault(s.actor.id, k)
     best = max(counts, key=lambda i: (counts[i], -first[i]))
     return fits[first[best]].actor
+
+
+@BOOK.rule("names", off=None)
+def surname_read_as_noun(a: Article, tok: Token) -> int | None:
+    """A sentence's first word the tagger read as a common noun ("trump", "brown") that
+    is the surname of a person the story named, and the subject of what follows:
+    "President Jan Trump spoke. … Trump granted him a pardon" (else no mention at all);
+    not "Trump cards were played" (a noun's modifier), nor a common word that is also a
+    known surname (``common_noun_surnames``), nor a surname nobody in the story bears."""
+    if not (tok.is_title and opens_sentence(tok)) or tok.ent_type_ \
+            or tok.lower_ in cues().common_noun_surnames:
+        return None
+    if not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "ROOT"
+            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "VERB"):
+        return None
+    fits = [s for s in a.seen if s.actor.type == "person" and s.actor.surname == tok.text]
+    return tok.i + 1 if continue_namesake(a, a.span(tok.i, tok.i + 1), fits) else None
