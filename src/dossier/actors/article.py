@@ -169,6 +169,12 @@ class Article:
         k = bisect_right(starts, i) - 1
         return starts[max(k - 1, 0)]
 
+    def sentences_back(self, i: int, n: int) -> int:
+        """First token of the sentence ``n`` sentences before the one holding ``i``."""
+        self.sentence_floor(i)
+        starts = self._sent_starts or [0]
+        return starts[max(bisect_right(starts, i) - 1 - n, 0)]
+
     def title_before(self, span: Span) -> str:
         """The capitalised word before ``span``, lower-cased, without its full stop."""
         if span.start == 0:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
+from dossier.actors.places import place_name
 from dossier.actors.things import english_verbs, word_classes
 
 
@@ -136,3 +137,25 @@ def owner_end(end: int, e: Span, start: int) -> int:
             or doc[start].lower_ not in cues().first_names:
         return end
     return k
+
+
+@BOOK.rule("names", off=None)
+def place_before_person(start: int, e: Span, a: Article) -> int | None:
+    """An entity NER took for another kind than a person (an "organisation") that is a
+    place's name and then a person's full name (one the gazetteer knows, or a common
+    first name and more) is the person, the place a word of the title before it: "the
+    Senator from Vermont Jane Roe" (NER's organisation "Vermont Jane Roe") is Jane
+    Roe, "the Ambassador of France Mary Dupont" Mary Dupont (a first name and one or two
+    words); where the person's name starts, else None: not an organisation whose words
+    before the name are no place ("Friends of Jane Roe"), nor "Paris Saint-Germain" (no
+    first name after the place), nor "Richmond Mary Washington Hospital" (too long)."""
+    doc, first_names = e.doc, cues().first_names
+    for k in range(start + 1, e.end - 1):
+        name = a.names_at.get(k)
+        known = name is not None and name.end == e.end \
+            and any(x.type == "person" for x in a.g.by_name(name.text))
+        if known or doc[k].lower_ in first_names and e.end - k in (2, 3) \
+                and all(t.is_title for t in doc[k:e.end]):
+            words = doc[start:k]
+            return k if all(t.is_title for t in words) and place_name(a, words.text) else None
+    return None

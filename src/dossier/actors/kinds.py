@@ -48,7 +48,7 @@ SPORTS_STORY = 6
 # evidence of a bare surname the gazetteer's dates picked (the person not in the story)
 GUESSED_SURNAME = frozenset({"surname_office", "surname_guess"})
 # evidence of one word continuing an unknown person's chain ("Kaufman", "Jane")
-CHAIN_WORDS = frozenset({"name_part", "first_name"})
+CHAIN_WORDS = frozenset({"name_part", "name_part_namesake", "first_name"})
 # prepositions after which a country in a story about a sport is a side
 SIDE_PREPS = frozenset({"against", "over", "vs", "vs.", "versus", "for"})
 

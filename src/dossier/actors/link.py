@@ -27,7 +27,7 @@ from spacy.attrs import IS_UPPER, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from dossier.actors import acronyms, names, roles
+from dossier.actors import acronyms, names, namesakes, roles
 from dossier.actors.article import Article, FuzzyNames
 from dossier.actors.coref import nominals, pronouns
 from dossier.actors.cues import BOOK, GROUPS
@@ -79,6 +79,7 @@ PASSES: tuple[Pass, ...] = (
     Pass(pronouns.link_pronoun, pos=_on("PRON")),  # he/she, it, they (read here only)
     Pass(names.transcript_label, capitals=True),  # "PENCE: Well, look"
     Pass(names.missed_surname, pos=_on("PROPN")),  # "the Trump campaign"
+    Pass(namesakes.surname_read_as_noun, pos=_on("NOUN")),  # "Trump granted him a pardon"
     Pass(names.surname_in_office, pos=_on("PROPN")),  # "Trump Leads In Florida"
 )
 _WORDS = frozenset().union(*(p.words for p in PASSES))

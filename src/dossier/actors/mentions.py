@@ -76,7 +76,7 @@ def link_confidence(a: Article, why: str, actor: Actor) -> float:
     taken from the gazetteer's dates (not from the story) is less sure on no date at
     all (a bare surname then links only when one person bears it)."""
     table = cues().confidence
-    if why in ("name_part", "first_name") and actor.id.startswith("local:"):
+    if why in ("name_part", "name_part_namesake", "first_name") and actor.id.startswith("local:"):
         why = "local_part"
     c = table[why]
     if why in CHAINED:  # a chain is no surer than the name that began it

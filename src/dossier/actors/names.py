@@ -13,9 +13,10 @@ from spacy.tokens import Span, Token
 from dossier.actors.article import LOCAL_ID_LENGTH, Article
 from dossier.actors.coref.nominals import short_form
 from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
-from dossier.actors.entity_edges import glued_edges, owner_end
+from dossier.actors.entity_edges import glued_edges, owner_end, place_before_person
 from dossier.actors.mentions import emit
 from dossier.actors.misreads import capital_as_federal_state, other_initials
+from dossier.actors.namesakes import continue_namesake
 from dossier.actors.nonactors import word_piece
 from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
 from dossier.actors.people import (
@@ -28,7 +29,7 @@ from dossier.actors.people import (
     title_misfits,
 )
 from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
-from dossier.actors.titles import inside_title, title_extends_name
+from dossier.actors.titles import inside_title, place_in_title, title_extends_name
 from dossier.gazetteer import Actor, norm
 from dossier.records import content_id
 
@@ -42,9 +43,13 @@ def entity_spans(a: Article) -> dict[int, Span]:
     """The document's entities by first token, their starts (and owners' ends) mended."""
     out: dict[int, Span] = {}
     for e in a.parsed.ents:
-        start = full_name_in_entity(words_before_entity(e.start, e), e, a)
+        start = words_before_entity(e.start, e)
+        label = e.label_
+        if label not in cues().person_labels and (person := place_before_person(start, e, a)):
+            start, label = person, "PERSON"  # "Senator from Vermont Jane Roe"
+        start = full_name_in_entity(start, e, a)
         start = glued_edges(start, e, a)  # "Recent Samsung", "Browns DL Sheldon Richardson"
-        out[start] = Span(a.doc, start, owner_end(e.end, e, start), label=e.label_)
+        out[start] = Span(a.doc, start, owner_end(e.end, e, start), label=label)
     return out
 
 
@@ -137,8 +142,8 @@ def _known(a: Article, span: Span, ent: Span | None) -> bool:
         emit(a, full, person, via, "name_short" if via != "title" and len(span) == 1 else via)
         return True
     actor = others[0] if len(others) == 1 else prefer_state(others, a)
-    if actor is None:
-        return False
+    if actor is None or actor.type == "state" and place_in_title(a, span):
+        return False  # "President of Ukraine Jane Roe": the title's word
     if not_the_state(a, span, actor):
         return True  # "New Jersey", "Atlanta, Georgia": a place, no actor
     via = "name" if norm(span.text) == norm(actor.name) else "alias"
@@ -242,12 +247,9 @@ def surname_in_story(a: Article, text: Span) -> bool:
     spoke. Later Sunak said"), unless a title says otherwise ("President Clinton" is
     not Hillary Clinton)."""
     title, written = a.title_before(text), norm(text.text)
-    for s in reversed(a.seen):
-        if s.actor.surname and norm(s.actor.surname) == written \
-                and not title_misfits(s.actor, title, a):
-            emit(a, title_extends_name(text, a), s.actor, "name", "name_part")
-            return True
-    return False
+    return continue_namesake(a, title_extends_name(text, a), [
+        s for s in a.seen if s.actor.surname and norm(s.actor.surname) == written
+        and not title_misfits(s.actor, title, a)])
 
 
 @BOOK.rule("names", off=False)
@@ -444,12 +446,9 @@ def transcript_label(a: Article, tok: Token) -> int | None:
     i = tok.i
     if not (tok.is_upper and len(tok) > 2 and tok.is_alpha) or a.taken[i]:
         return None
-    for s in reversed(a.seen):
-        if s.actor.type == "person" and s.actor.surname and \
-                s.actor.surname.lower() == tok.lower_:
-            emit(a, a.span(i, i + 1), s.actor, "name", "name_part")
-            return i + 1
-    return None
+    fits = [s for s in a.seen if s.actor.type == "person" and s.actor.surname
+            and s.actor.surname.lower() == tok.lower_]
+    return i + 1 if continue_namesake(a, a.span(i, i + 1), fits) else None
 
 
 @BOOK.rule("names", off=None)
@@ -458,10 +457,9 @@ def missed_surname(a: Article, tok: Token) -> int | None:
     i = tok.i
     if not (tok.pos_ == "PROPN" and tok.is_title):
         return None
-    for s in reversed(a.seen):
-        if s.actor.surname and s.actor.surname == tok.text:
-            emit(a, a.span(i, i + 1), s.actor, "name", "name_part")
-            return i + 1
+    if continue_namesake(a, a.span(i, i + 1),
+                         [s for s in a.seen if s.actor.surname and s.actor.surname == tok.text]):
+        return i + 1
     return missed_local_surname(a, tok)
 
 

@@ -27,6 +27,12 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pc
 PEOPLE_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 
 
+def place_name(a: Article, text: str) -> bool:
+    """``text`` names a place: a state of a federation, a city, or a country."""
+    return (norm(text) in cues().subnational or city_country(text) is not None
+            or any(x.type == "state" for x in a.g.by_name(text)))
+
+
 def not_the_state(a: Article, span: Span, actor: Actor) -> bool:
     """Whether ``span``, read as the state or bloc ``actor``, is rather a place inside
     a country (then its tokens are taken, with no mention)."""

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
+from dossier.actors.places import place_name
 
 
 @BOOK.rule("names")
@@ -26,6 +27,9 @@ def title_start(a: Article, start: int) -> int | None:
     role = role_title_before(a, start)
     if role is not None:
         return role
+    placed = title_from_place(a, start)
+    if placed is not None:
+        return placed
     prev = space_before(a, start)
     if prev < 0 or not title_word(a, prev):
         return None
@@ -71,6 +75,42 @@ def role_title_before(a: Article, start: int) -> int | None:
                 and not any(a.taken[s:start]):
             return s
     return None
+
+
+# words of a place's name a title may give after "from" or "of" ("Senator from New York")
+PLACE_WORDS = 3
+
+
+@BOOK.rule("names", off=None)
+def title_from_place(a: Article, start: int) -> int | None:
+    """A title word, "from" or "of" and a place's capitalised name (a state of a
+    federation, a city, a country) right before a name are the name's title: "Senator
+    from Vermont Jane Roe", "Mayor of Springfield John Doe" (the mention starts at the
+    title, so what a phrase's head says is the person's, not the place's); not "a
+    farmer from Vermont Jane Roe" (no title), nor "Senator from the Party" (no place)."""
+    for p in range(start - 1, max(start - PLACE_WORDS - 1, 1), -1):
+        words = a.doc[p:start]
+        if not words[0].is_title or any(a.taken[p - 2 : start]):
+            return None
+        if a.doc[p - 1].lower_ in ("from", "of") and title_word(a, p - 2) \
+                and place_name(a, words.text):
+            return p - 2
+    return None
+
+
+@BOOK.rule("names", off=False)
+def place_in_title(a: Article, span: Span) -> bool:
+    """A country's name after a title word and "of" or "from", right before a known
+    person's name, is a word of that person's title, no mention of its own (so the title joins
+    the person's mention, :func:`title_from_place`): "President of Ukraine Jane Roe
+    said" is Jane Roe speaking, not Ukraine; not "the President of Ukraine said" (no
+    name after it), nor "the sanctions of Ukraine" (no title)."""
+    doc, end = a.doc, span.end
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("of", "from") \
+            or not title_word(a, span.start - 2) or end >= len(doc):
+        return False
+    name = a.names_at.get(end)
+    return name is not None and any(x.type == "person" for x in a.g.by_name(name.text))
 
 
 def capitalised(span: Span) -> bool:
