@@ -25,6 +25,8 @@ USES = [
     ("Former Indian president Ravi Menon died on Monday.", "19", None),
     # negatives: a death in a fight with someone named, a killing
     ("Two Israeli soldiers died in clashes with Hamas.", None, "19"),
+    ("A Palestinian prisoner died as a result of torture in Israeli police custody.", None,
+     "19"),
     ("Russian troops killed three Ukrainian soldiers.", None, "19"),
     # uses.dismissal: a person fired loses a job
     ("The Trump campaign called for CNN to fire Joe Lockhart.", "19", None),

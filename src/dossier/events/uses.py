@@ -18,6 +18,7 @@ from dossier.records import ActorRef
 
 _U = {k: frozenset(v) for k, v in load_toml("event_patterns.toml")["uses"].items()}
 DYING, DISMISSING, STAFF = _U["dying"], _U["dismissing"], _U["staff"]
+VIOLENT_DEATHS = _U["violent_deaths"]
 OUTDOING, PRESS_EVENTS = _U["outdoing"], _U["press_events"]
 MEDIA_NAME_ENDS = tuple(_U["media_name_ends"])
 
@@ -26,15 +27,14 @@ MEDIA_NAME_ENDS = tuple(_U["media_name_ends"])
 def death(verb: Token) -> bool:
     """The one who dies acts on no one: "On Monday, Pranab Mukherjee, who served as
     President of India for five years, died" (PETRARCH2's "die" is 190, its subject the
-    source), "John Conway died at his home" — a verb of ``dying``. Not a death in a
-    fight with someone named ("Two Israeli soldiers died in clashes with Hamas": the
-    clash is fought by both), nor "killed"."""
+    source), "John Conway died at his home, reportedly due to COVID-19 complications" —
+    a verb of ``dying``. Not a death told as coming from violence, a word of
+    ``violent_deaths`` after the verb ("Two Israeli soldiers died in clashes with Hamas",
+    "a prisoner died as a result of torture": coded as before, the dead its source), nor
+    "killed"."""
     if verb.lemma_.lower() not in DYING:
         return False
-    return not any(c.dep_ == "prep" and any(
-        o.dep_ == "pobj" and any(w.dep_ == "prep" and w.lower_ in ("with", "against")
-                                 for w in children(o))
-        for o in children(c)) for c in children(verb))
+    return not any(w.lemma_.lower() in VIOLENT_DEATHS for w in verb.subtree if w.i > verb.i)
 
 
 def _person(tok: Token) -> bool:
