@@ -88,3 +88,21 @@ def test_both_sides(events, text: str, absent: str | None, present: str | None) 
         assert absent not in sources, sources
     if present is not None:
         assert present in sources, sources
+
+
+# (sentence, target code that must not be there, one that must): a quoted phrase that
+# characterises is no side (precision.quoted_side, session 22); a quoted object is
+QUOTED = [
+    ('Donald Trump hailed the agreements as the "dawn of a new Middle East."', "MEA", None),
+    ('The mayor of London, Sadiq Khan, thanked "the police, security and emergency '
+     'services staff for their swift response".', None, "---COP"),
+]
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), QUOTED, ids=[q[0][:40] for q in QUOTED])
+def test_quoted_side(events, text: str, absent: str | None, present: str | None) -> None:
+    targets = {e.target_actor and e.target_actor.code for e in events(text)}
+    if absent is not None:
+        assert absent not in targets, targets
+    if present is not None:
+        assert present in targets, targets

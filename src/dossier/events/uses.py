@@ -91,14 +91,25 @@ def press_event(root: str, verb: Token, t: ActorRef | None) -> bool:
     return False
 
 
+# How a quoted phrase hangs on the words outside it when it names what something is
+# called, not whom the act is on: "hailed the agreements as the \"dawn of …\"".
+_CHARACTERISING = frozenset({"oprd", "attr", "acomp", "xcomp"})
+
+
 @BOOK.rule("precision", off=False)
 def quoted_side(tok: Token, quoted: list[bool]) -> bool:
-    """A word inside quotation marks is the speaker's phrase, no side of an act told
-    outside them (events inside quotations are not coded at all): "Trump hailed the
-    agreements as the \"dawn of a new Middle East\"" (the Middle East was the target of
-    a shown 051; Wikinews 2020 tuning sheet, session 22). "Trump hailed the agreement
-    with Israel" keeps Israel."""
-    return quoted[tok.i]
+    """A word inside a quoted phrase that characterises something is the speaker's
+    phrase, no side of an act told outside it: "Trump hailed the agreements as the
+    \"dawn of a new Middle East\"" (the Middle East was the target of a shown 051;
+    Wikinews 2020 tuning sheet, session 22) — the quotation after "as"/"like" or as a
+    predicative complement. "Sadiq Khan thanked \"the police, security and emergency
+    services staff\"" (the quoted object itself) keeps the police."""
+    if not quoted[tok.i]:
+        return False
+    q = tok
+    while q.head.i != q.i and quoted[q.head.i]:
+        q = q.head
+    return q.dep_ in _CHARACTERISING or (q.dep_ == "pobj" and q.head.lower_ in ("as", "like"))
 
 
 @BOOK.rule("precision", off=False)
