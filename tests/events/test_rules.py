@@ -315,10 +315,25 @@ RULES = [
      ("036", "FRAGOV", "CHNGOV"), ("040", "FRAGOV", "CHNGOV")),
     ("precision.own_forces_sent", "The United States sent troops to Poland.",
      None, ("070", "USA", "USAMIL")),
-    ("precision.interview_given", "Joe Biden spoke to Wikinews in an interview.",
-     None, ("040", "USAGOV", None)),
+    ("precision.interview_given", "Joe Biden spoke to the podcaster Jane Rogan in an "
+     "interview.", None, ("040", "USAGOV", None)),
     ("precision.own_envoy_sent", "The United States sent Secretary of State Antony Blinken "
      "to join the meeting.", None, ("070", "USA", "USAGOV")),
+    # uses of a coded verb that are no political event (issue 19, session 22)
+    ("precision.death", "Former Indian president Ravi Menon died on Monday.",
+     None, ("190", "INDGOV", None)),
+    ("precision.dismissal", "President Joe Biden fired FBI director Christopher Wray.",
+     None, ("190", "USAGOV", "USACOP")),
+    ("precision.outdone", "Ukraine overcame Russia's objections.", None, ("190", "UKR", "RUS")),
+    ("precision.press_event", "Joe Biden held his first press conference since the "
+     "pandemic.", None, ("040", "USAGOV", None)),
+    ("precision.press_named", "Amar Patel spoke to Wikinews in August.", None,
+     ("040", None, None)),
+    ("precision.quoted_side", "Donald Trump hailed the agreements as the \"dawn of a new "
+     "Middle East.\"", None, ("051", "USAPTY", "MEA")),
+    ("arguments.sides_not_states", "France and Sudan sent envoys to Aden last year. The "
+     "Southern Transitional Council is in conflict with the government. Both sides also "
+     "oppose Houthi rebels.", None, ("110", "FRA", "YEMREB")),
     # shapes of ZSP half A misses (issue 19, session 20)
     ("patterns.amount_of", "Japan handed over USD 4 million worth of medical equipment to "
      "Kenya.", ("070", "JPN", "KEN"), None),

@@ -27,6 +27,7 @@ from dossier.events.precision import (
 )
 from dossier.events.refs import actor_ref, agent_ref, confident_mention
 from dossier.events.syntax import against
+from dossier.events.uses import quoted_side
 from dossier.gazetteer import Actor, Geography, norm
 from dossier.parse import ParsedArticle
 from dossier.parse.tree import children
@@ -108,7 +109,7 @@ class Actors(Groups, AgentCountry):
 
     def of(self, tok: Token) -> ActorRef | None:
         """The actor ``tok`` stands for, or None: the rules below in order."""
-        if not_an_actor(tok) or dateline(tok):
+        if not_an_actor(tok) or dateline(tok) or quoted_side(tok, self.parsed.quoted):
             return None
         if tok.i in self.unsure:
             return self.unlinked_name(tok)

@@ -109,6 +109,7 @@ from dossier.events.precision import (
     vox_pop,
 )
 from dossier.events.senses import document_content
+from dossier.events.uses import death, dismissal, outdone, press_event, press_named
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
 from dossier.parse.tree import children, forget, walk
@@ -170,6 +171,8 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # "five years after crowds burned down its embassy": history
     if figurative(tok) or shown_not_protested(tok):
         return []  # "hammering out an agreement": no fight; "as demonstrated by"
+    if death(tok):
+        return []  # "Pranab Mukherjee died": no assault by him
     if commercial_object(tok):
         return []  # "awarded a contract to Lockheed Martin", "the FDA approved the drug"
     if idiom(tok) or interview_question(tok) or life_story(tok):
@@ -264,14 +267,17 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
     kind = None if is_negated else intention(trigger, p) or ("intent" if planned else None)
     code = policy_code(trigger, code, kind)  # "slapped tariffs on": 160; "crushed protests": 175
+    people = actors.persons([*sources, *targets])
     code = verbal_attack(trigger, cameo()[code].root, sources, targets,
-                         actors.persons([*sources, *targets])) or code  # "Trump attacked Pelosi"
+                         people) or code  # "Trump attacked Pelosi"
     c = cameo()[intended_code(code, kind, p)]
     coded = [(insurgent_before(s, parsed.published) or guess_is_other_side(
                   s, t, actors.guessed) or s, insurgent_before(t, parsed.published) or t)
              for s, t in pairs(code, c, sources, targets)
              if not (business(s, t) or contest(trigger, s, t) or press_audience(c.root, t)
-                     or interview_given(c.root, trigger)
+                     or interview_given(c.root, trigger) or outdone(trigger, s, t)
+                     or press_event(c.root, trigger, t) or press_named(c.root, t)
+                     or dismissal(trigger, t, people)
                      or press_refusal(trigger, t) or sports_sentence(sent, s, t)
                      or private_stance(trigger, s) or vox_pop(trigger, s)
                      or comment_request(trigger, t) or own_forces_sent(trigger, s, t)

@@ -67,6 +67,8 @@ class Groups:
         if not plural or not definite:
             return []
         if lemma in _GROUP_STATES:
+            if self.sides_not_states(tok):
+                return []
             return self._last_two(tok, states=True)
         if lemma in _GROUP_PEOPLE or low in ("two", "both"):
             if lemma == "leader" and not two and any(
@@ -74,6 +76,26 @@ class Groups:
                 return []  # "the Palestinian leaders", "the leaders of Hamas": not a pair
             return self._last_two(tok, states=False)
         return []
+
+    @BOOK.rule("arguments", off=False)
+    def sides_not_states(self, tok: Token) -> bool:
+        """"Both sides" are the last two actors named, whatever they are: when one of
+        them has no country, the sides are no pair of states named further back: "The
+        Southern Transitional Council is in conflict with the government. Both sides also
+        oppose Houthi rebels" (was France and Sudan, named paragraphs before; Wikinews
+        2020 tuning sheet, session 22). "Vladimir Putin met Xi Jinping. Both sides
+        agreed …" keeps Russia and China."""
+        if tok.lemma_.lower() != "side":
+            return False
+        found: list[Mention] = []
+        start = max(0, tok.sent.start - PAIR_LOOKBACK)
+        for i in range(tok.i - 1, start - 1, -1):
+            m = self.by_token.get(i)
+            if m is not None and all(m.actor_id != f.actor_id for f in found):
+                found.append(m)
+                if len(found) == 2:
+                    break
+        return len(found) == 2 and not all(country_of(m) for m in found)
 
     def _last_two(self, tok: Token, states: bool) -> list[ActorRef]:
         found: list[Mention] = []
