@@ -1,0 +1,134 @@
+"""Does a rule help on pages nobody tuned on? A blind hand audit of what one rule changes.
+
+``eval/ablate.py`` counts the records a named rule changes on the held-apart pages, but
+a count cannot say whether the change is right. ``sheet`` runs the pipeline on the
+pages twice, with the rule on and switched off, and writes the records of one kind
+that only one of the two runs makes (a link, speaker or dyad the rule changes shows
+twice: its two versions) into an ordinary audit sheet (``eval/audit.py``'s columns),
+rows shuffled so a marker cannot tell the versions apart, and which row is which into
+``SHEET.key.json`` beside it. A blind marker marks the sheet by
+``eval/audits/MARKING.md`` without seeing the key; ``count`` then adds up the marks of
+each version: a rule earns on held-apart pages when its "on" rows are right more
+often than its "off" rows. Only counts are printed, so the lead (who never reads a
+held-apart record) can decide.
+
+    python eval/rule_audit.py sheet actors.names.place_before_person --pages held-apart \\
+        --kind mention --out eval/audits/2026-12-07-s22-rule-place_before_person.tsv
+    python eval/rule_audit.py count eval/audits/2026-12-07-s22-rule-place_before_person.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import audit  # noqa: E402
+
+PAGES: dict[str, Callable[[], list[Path]]] = {
+    "held-apart": audit.held_apart_pages, "tune": audit.tuning_pages,
+    "tune-extra": audit.extra_tuning_pages,
+    "wikinews": lambda: audit.wikinews_pages(2019),
+    "wikinews-tune": lambda: audit.wikinews_pages(2020)}
+
+
+def identity(kind: str, r: dict[str, Any]) -> tuple[Any, ...]:
+    """What a record claims, beyond its place: two runs' records with the same
+    identity are the same record (a confidence that moved is no change here)."""
+    place = (r["source"], r["article_id"], r["start"], r["end"])
+    if kind == "mention":
+        return (*place, r["actor_id"])
+    if kind == "quote":
+        return (*place, json.dumps(r["speaker"], sort_keys=True), r["text"], r["quote_type"])
+    return (*place, r["code"], json.dumps(r["source_actor"], sort_keys=True),
+            json.dumps(r["target_actor"], sort_keys=True), r["negated"], r["modality"],
+            r.get("date"))
+
+
+def changed(kind: str, on: Iterable[dict[str, Any]], off: Iterable[dict[str, Any]],
+            seed: int = 7) -> list[tuple[str, dict[str, Any]]]:
+    """The records of ``kind`` only one run makes, as ("on" | "off", record), shuffled
+    with ``seed``."""
+    a = {identity(kind, r): r for r in on if r["kind"] == kind}
+    b = {identity(kind, r): r for r in off if r["kind"] == kind}
+    rows = ([("on", r) for k, r in a.items() if k not in b]
+            + [("off", r) for k, r in b.items() if k not in a])
+    rows.sort(key=lambda v: (v[0], identity(kind, v[1])))
+    random.Random(seed).shuffle(rows)
+    return rows
+
+
+def sheet(rule: str, pages: str, kind: str, out: Path) -> int:
+    from dossier.rules import switched_off
+
+    paths = PAGES[pages]()
+    if not paths:
+        print(f"--pages {pages}: no pages found", file=sys.stderr)
+        return 2
+    on, texts = audit.records(paths)
+    with switched_off(rule):
+        off, _ = audit.records(paths)
+    rows = changed(kind, on, off)
+    n_on = sum(v == "on" for v, _ in rows)
+    print(f"{rule} on {pages}: {n_on} {kind} records only with the rule on, "
+          f"{len(rows) - n_on} only with it off")
+    if not rows:
+        return 0
+    lines = [{"n": str(i + 1)} | audit.row(kind, r, texts.get(r["article_id"], ""))
+             for i, (_, r) in enumerate(rows)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(lines[0]), delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(lines)
+    key = {"rule": rule, "pages": pages, "kind": kind,
+           "version": {str(i + 1): v for i, (v, _) in enumerate(rows)}}
+    Path(f"{out}.key.json").write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
+    print(f"{out}: {len(rows)} rows to mark blind; the key is {out}.key.json")
+    return 0
+
+
+def count(path: Path) -> dict[str, Any]:
+    """Per version ("on", "off"): rows, marked, and right (every mark y, as
+    ``eval/audit.py`` counts a record right), and the count of each mark's y."""
+    kind, _, rows = audit.read_sheet(path)
+    key = json.loads(Path(f"{path}.key.json").read_text(encoding="utf-8"))
+    marks = audit.MARKS[kind]
+    out: dict[str, Any] = {"sheet": path.name, "rule": key["rule"], "pages": key["pages"],
+                           "kind": kind}
+    for version in ("on", "off"):
+        mine = [r for r in rows if key["version"].get(r["n"]) == version]
+        done = [r for r in mine if all(r[m].strip() for m in marks)]
+        ys: Counter[str] = Counter(m for r in done for m in marks if r[m].strip() == "y")
+        out[version] = {"rows": len(mine), "marked": len(done),
+                        "right": sum(audit.right(kind, r) for r in done),
+                        **{m: ys[m] for m in marks}}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sheet")
+    s.add_argument("rule")
+    s.add_argument("--pages", choices=sorted(PAGES), default="held-apart")
+    s.add_argument("--kind", choices=sorted(audit.MARKS), required=True)
+    s.add_argument("--out", type=Path, required=True)
+    c = sub.add_parser("count")
+    c.add_argument("sheet", type=Path)
+    args = p.parse_args(argv)
+    if args.cmd == "sheet":
+        return sheet(args.rule, args.pages, args.kind, args.out)
+    print(json.dumps(count(args.sheet), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""eval/rule_audit.py: the records a rule changes, as a blind sheet and its key."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+
+
+@pytest.fixture(scope="module")
+def rule_audit():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(EVAL))
+    spec = importlib.util.spec_from_file_location("rule_audit", EVAL / "rule_audit.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _mention(start: int, actor: str) -> dict[str, Any]:
+    return {"kind": "mention", "source": "p.html", "article_id": "a1", "start": start,
+            "end": start + 5, "actor_id": actor, "confidence": 0.9}
+
+
+@pytest.mark.parametrize("on, off, expected", [
+    ([_mention(0, "sanders")], [_mention(0, "USA")], [("off", "USA"), ("on", "sanders")]),
+    ([_mention(0, "sanders"), _mention(9, "biden")], [_mention(9, "biden")],
+     [("on", "sanders")]),
+    # a confidence that moved is no change; nor is the same record twice
+    ([_mention(0, "sanders") | {"confidence": 0.5}], [_mention(0, "sanders")], []),
+    ([{"kind": "quote"}], [], []),  # another kind is not looked at
+])
+def test_only_what_one_run_makes_is_changed(rule_audit, on, off, expected) -> None:  # type: ignore[no-untyped-def]
+    got = rule_audit.changed("mention", on, off)
+    assert sorted((v, r["actor_id"]) for v, r in got) == sorted(expected)
+
+
+def test_count_adds_up_each_version_by_the_key(rule_audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = tmp_path / "s.tsv"
+    cols = ["n", "file", "article", "start", "end", "mention", "actor", "via", "type",
+            "confidence", "context", "link", "absurd", "note"]
+    marks = [("y", "n"), ("n", "y"), ("y", "n"), ("", "")]
+    with sheet.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=cols, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        for i, (link, absurd) in enumerate(marks):
+            w.writerow({c: "x" for c in cols} | {"n": str(i + 1), "link": link,
+                                                "absurd": absurd})
+    key = {"rule": "actors.x.y", "pages": "held-apart", "kind": "mention",
+           "version": {"1": "on", "2": "off", "3": "on", "4": "off"}}
+    (tmp_path / "s.tsv.key.json").write_text(json.dumps(key))
+    got = rule_audit.count(sheet)
+    assert got["on"] == {"rows": 2, "marked": 2, "right": 2, "link": 2, "absurd": 0}
+    assert got["off"] == {"rows": 2, "marked": 1, "right": 0, "link": 0, "absurd": 1}
