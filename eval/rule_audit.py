@@ -97,7 +97,8 @@ def sheet(rule: str, pages: str, kind: str, out: Path) -> int:
 
 def count(path: Path) -> dict[str, Any]:
     """Per version ("on", "off"): rows, marked, and right (every mark y, as
-    ``eval/audit.py`` counts a record right), and the count of each mark's y."""
+    ``eval/audit.py`` counts a record right), and the count of each mark's y (an
+    event's optional ``when`` and ``where`` too: a date rule is judged by them)."""
     kind, _, rows = audit.read_sheet(path)
     key = json.loads(Path(f"{path}.key.json").read_text(encoding="utf-8"))
     marks = audit.MARKS[kind]
@@ -106,10 +107,11 @@ def count(path: Path) -> dict[str, Any]:
     for version in ("on", "off"):
         mine = [r for r in rows if key["version"].get(r["n"]) == version]
         done = [r for r in mine if all(r[m].strip() for m in marks)]
-        ys: Counter[str] = Counter(m for r in done for m in marks if r[m].strip() == "y")
+        every = (*marks, *audit.OPTIONAL[kind])  # (an event's when and where too)
+        ys: Counter[str] = Counter(m for r in done for m in every if r.get(m, "").strip() == "y")
         out[version] = {"rows": len(mine), "marked": len(done),
                         "right": sum(audit.right(kind, r) for r in done),
-                        **{m: ys[m] for m in marks}}
+                        **{m: ys[m] for m in every}}
     return out
 
 
