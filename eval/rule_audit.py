@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import ablate  # noqa: E402
 import audit  # noqa: E402
 
 PAGES: dict[str, Callable[[], list[Path]]] = {
@@ -68,6 +69,10 @@ def changed(kind: str, on: Iterable[dict[str, Any]], off: Iterable[dict[str, Any
 def sheet(rule: str, pages: str, kind: str, out: Path) -> int:
     from dossier.rules import switched_off
 
+    if not ablate.configurations("rule", [rule]):  # (a misspelt name switches nothing off)
+        print(f"{rule}: no registered rule has that name (names are stage.group.name, "
+              "as events.precision.death)", file=sys.stderr)
+        return 2
     paths = PAGES[pages]()
     if not paths:
         print(f"--pages {pages}: no pages found", file=sys.stderr)
@@ -100,7 +105,11 @@ def count(path: Path) -> dict[str, Any]:
     ``eval/audit.py`` counts a record right), and the count of each mark's y (an
     event's optional ``when`` and ``where`` too: a date rule is judged by them)."""
     kind, _, rows = audit.read_sheet(path)
-    key = json.loads(Path(f"{path}.key.json").read_text(encoding="utf-8"))
+    keyfile = Path(f"{path}.key.json")
+    if not keyfile.is_file():
+        raise audit.SheetError(f"{path}: no key beside it ({keyfile.name}); a sheet "
+                               "`rule_audit.py sheet` did not write cannot be counted")
+    key = json.loads(keyfile.read_text(encoding="utf-8"))
     marks = audit.MARKS[kind]
     out: dict[str, Any] = {"sheet": path.name, "rule": key["rule"], "pages": key["pages"],
                            "kind": kind}
@@ -128,7 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.cmd == "sheet":
         return sheet(args.rule, args.pages, args.kind, args.out)
-    print(json.dumps(count(args.sheet), indent=1))
+    try:
+        res = count(args.sheet)
+    except (audit.SheetError, OSError, ValueError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(json.dumps(res, indent=1))
     return 0
 
 

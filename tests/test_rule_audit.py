@@ -42,8 +42,8 @@ def test_only_what_one_run_makes_is_changed(rule_audit, on, off, expected) -> No
     assert sorted((v, r["actor_id"]) for v, r in got) == sorted(expected)
 
 
-def test_count_adds_up_each_version_by_the_key(rule_audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    sheet = tmp_path / "s.tsv"
+def _mentions_sheet(sheet: Path) -> Path:
+    """A marked mention sheet of four rows: right, absurd, right, unmarked."""
     cols = ["n", "file", "article", "start", "end", "mention", "actor", "via", "type",
             "confidence", "context", "link", "absurd", "note"]
     marks = [("y", "n"), ("n", "y"), ("y", "n"), ("", "")]
@@ -53,9 +53,33 @@ def test_count_adds_up_each_version_by_the_key(rule_audit, tmp_path: Path) -> No
         for i, (link, absurd) in enumerate(marks):
             w.writerow({c: "x" for c in cols} | {"n": str(i + 1), "link": link,
                                                 "absurd": absurd})
+    return sheet
+
+
+def test_count_adds_up_each_version_by_the_key(rule_audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = _mentions_sheet(tmp_path / "s.tsv")
     key = {"rule": "actors.x.y", "pages": "held-apart", "kind": "mention",
            "version": {"1": "on", "2": "off", "3": "on", "4": "off"}}
     (tmp_path / "s.tsv.key.json").write_text(json.dumps(key))
     got = rule_audit.count(sheet)
     assert got["on"] == {"rows": 2, "marked": 2, "right": 2, "link": 2, "absurd": 0}
     assert got["off"] == {"rows": 2, "marked": 1, "right": 0, "link": 0, "absurd": 1}
+
+
+def test_a_rule_name_nothing_has_is_an_error(rule_audit, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "s.tsv"
+    assert rule_audit.sheet("events.precision.no_such_rule", "held-apart", "event", out) == 2
+    assert "events.precision.no_such_rule: no registered rule" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("content", [None, "n\tfile\n"])
+def test_a_sheet_with_no_key_or_no_rows_is_an_error(rule_audit, tmp_path: Path, capsys,
+                                                     content) -> None:  # type: ignore[no-untyped-def]
+    sheet = tmp_path / "s.tsv"
+    if content is None:  # a marked sheet, its key lost
+        _mentions_sheet(sheet)
+    else:
+        sheet.write_text(content, encoding="utf-8")
+    assert rule_audit.main(["count", str(sheet)]) == 2
+    assert str(sheet) in capsys.readouterr().err
