@@ -7,7 +7,7 @@ document (``normalize_slice``, in Python) and walks to both ends (~20 µs a call
 busy machine against ~4 µs here); the stages ask ~100 times an article. spaCy lets a
 document say where its sentences are (``Doc.user_token_hooks`` and
 ``Doc.user_span_hooks``, key ``"sent"``): :func:`install` puts :class:`Sentences`
-there, which gives the same span (tests/parse/test_sentences.py checks every token and
+there, which gives the same span (tests/test_sentences.py checks every token and
 spans across sentences).
 """
 
