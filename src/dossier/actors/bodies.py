@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
 from dossier.gazetteer import Actor, Gazetteer, norm
+from dossier.parse.texts import span_text
 
 # an organisation's abbreviation ("CDC", "FBI", "NHS")
 ABBREVIATION = re.compile(r"[A-Z]{2,6}")
@@ -48,7 +49,7 @@ def national_body(a: Article, span: Span) -> Actor | None:
     story is the United States Senate (not in a story of no country, nor of a country
     whose body the gazetteer lacks). The story's country is that of the known people
     the whole article names, else the country it names most."""
-    bodies = national_bodies(a.g).get(norm(without_the(span).text))
+    bodies = national_bodies(a.g).get(norm(span_text(without_the(span))))
     if bodies is None:
         return None
     country = a.doc_focus or most_named_state(a)

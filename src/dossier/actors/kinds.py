@@ -32,6 +32,7 @@ from dossier.actors.things import (
     tour_stop,
 )
 from dossier.gazetteer import Actor, norm
+from dossier.parse.texts import span_text
 from dossier.records import content_id
 
 # NER labels of a longer name a state's or a capital's word may end ("Air Astana")
@@ -293,7 +294,7 @@ def not_a_person_name(span: Span) -> bool:
     letter at all is no person's name: "Art Director_Park Dong Woo", "½ cup cucumber",
     "Tsonga cruised past Uchiyama 6-2", "Follow him on Twitter @janedoe" (not
     "Jean-Julien Rojer")."""
-    text = span.text  # (str methods mapped: ~3x faster than a generator a character)
+    text = span_text(span)  # (str methods mapped: ~3x faster than a generator a character)
     return "_" in text or "@" in text or any(map(str.isdigit, text)) or any(
         not t.is_space and not any(map(str.isalpha, t.text))
         and t.text not in (".", "-", "'", "’") for t in span)

@@ -10,6 +10,7 @@ from dossier.actors.coref.antecedents import remember_mention
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.kinds import review
 from dossier.gazetteer import Actor
+from dossier.parse.texts import span_text
 from dossier.parse.tree import children
 from dossier.records import Mention
 
@@ -40,7 +41,7 @@ def emit(a: Article, span: Span, actor: Actor, via: str, why: str = "") -> None:
         a.unlinked_people.append((len(a.out), span))
     a.out.append(Mention(
         source=p.source, article_id=p.article_id, start=p.start(span), end=p.end(span),
-        text=span.text, actor_id=actor.id, actor_name=actor.name, qid=actor.qid or None,
+        text=span_text(span), actor_id=actor.id, actor_name=actor.name, qid=actor.qid or None,
         code=code or None, country=country, sector=sector or None, type=actor.type,
         via=via, chain=f"{p.article_id}:{actor.id}", date_basis=a.basis,
         confidence=link_confidence(a, "pronoun_thing" if why == "pronoun" and thing_pronoun(

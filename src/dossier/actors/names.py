@@ -31,6 +31,7 @@ from dossier.actors.people import (
 from dossier.actors.places import city_not_actor, not_the_state, place_not_actor
 from dossier.actors.titles import inside_title, place_in_title, title_extends_name
 from dossier.gazetteer import Actor, norm
+from dossier.parse.texts import span_text
 from dossier.records import content_id
 
 LONG_NAME = 16  # letters from which a name's typo may be two edits
@@ -246,7 +247,7 @@ def surname_in_story(a: Article, text: Span) -> bool:
     """A surname of someone already in the story, whatever NER called it ("Rishi Sunak
     spoke. Later Sunak said"), unless a title says otherwise ("President Clinton" is
     not Hillary Clinton)."""
-    title, written = a.title_before(text), norm(text.text)
+    title, written = a.title_before(text), norm(span_text(text))
     return continue_namesake(a, title_extends_name(text, a), [
         s for s in a.seen if s.actor.surname and norm(s.actor.surname) == written
         and not title_misfits(s.actor, title, a)])
@@ -255,7 +256,7 @@ def surname_in_story(a: Article, text: Span) -> bool:
 @BOOK.rule("names", off=False)
 def first_name_in_story(a: Article, text: Span) -> bool:
     """A first name of someone already named in full ("Hillary", "Bernie")."""
-    written = norm(text.text)
+    written = norm(span_text(text))
     for s in reversed(a.seen):
         parts = s.actor.name.split()
         if len(parts) > 1 and norm(parts[0]) == written \
@@ -272,7 +273,7 @@ def local_surname(a: Article, text: Span) -> bool:
     written = None
     for x in a.local.values():
         if x.type == "person" and len(parts := x.name.split()) > 1 \
-                and (written := written or norm(text.text)) == norm(parts[-1]):
+                and (written := written or norm(span_text(text))) == norm(parts[-1]):
             emit(a, text, x, "name", "name_part")
             return True
     return False
@@ -413,7 +414,7 @@ def org_named(text: Span) -> bool:
 
 def local_actor(a: Article, span: Span, type_: str) -> Actor:
     """The local actor of an unknown name (the same one for the same name)."""
-    name = span.text.strip()
+    name = span_text(span).strip()
     key = norm(name)
     if type_ == "person" and (known := same_local_person(key, a)) is not None:
         return known

@@ -11,6 +11,7 @@ from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
 from dossier.gazetteer import Actor, norm
 from dossier.gazetteer.places import city_country
+from dossier.parse.texts import span_text
 
 # words of a city's name before a comma and its country ("New Delhi, India")
 CITY_WORDS = (1, 2, 3)
@@ -113,7 +114,7 @@ def city_not_actor(text: Span) -> bool:
     """An unknown organisation that bears a city's name is the city NER mislabelled,
     not an actor ("Delhi-based" aside: "Nantucket voted"); so is an unknown one-word
     "person" after "in", "to", "from" ("the base in Tanf"): a place, no mention."""
-    return city_country(text.text) is not None
+    return city_country(span_text(text)) is not None
 
 
 @BOOK.rule("names", off=False)

@@ -20,6 +20,7 @@ from dossier.actors.bodies import state_code
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.mentions import emit
 from dossier.gazetteer import Actor, Gazetteer
+from dossier.parse.texts import span_text
 from dossier.parse.tree import children
 
 RoleKey = tuple[str, str, str]  # (role, org_id, country) of a role title
@@ -93,7 +94,7 @@ def link_role_over_name(a: Article, tok: Token) -> int | None:
     role = a.roles_at.get(span.start)
     if role is None or role.end <= span.end:
         if cues().parties.get(a.doc[span.end - 1].lower_) is None \
-                and state_code(a.g, span.text) is None:
+                and state_code(a.g, span_text(span)) is None:
             return None  # neither "the GOP nominee" nor "the US president"
         k = span.end + possessor_of_office(a, span.end)
         while k not in a.roles_at and k < len(a.doc) and k - span.end < ROLE_OVER_ADJECTIVES \

@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
 from dossier.gazetteer.places import city_country
+from dossier.parse.texts import span_text
 from dossier.parse.tree import positions
 
 # a match's score in a sentence ("2-1", "6 - 4")
@@ -114,7 +115,7 @@ def city_named_person(span: Span) -> bool:
     """An unknown "person" of several words whose whole name is a city's is the city:
     "the sky above São Paulo went dark", "SIOUX FALLS, S.D. —", "a tour from Buenos
     Aires to Los Angeles" (not "Paris Hilton")."""
-    return len(span) > 1 and city_country(span.text) is not None
+    return len(span) > 1 and city_country(span_text(span)) is not None
 
 
 @BOOK.rule("names", off=False)

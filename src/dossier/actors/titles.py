@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.places import place_name
+from dossier.parse.texts import span_text
 
 
 @BOOK.rule("names")
@@ -128,7 +129,7 @@ def inside_title(a: Article, text: Span) -> bool:
     no actor: "former Secretary of State Hillary Clinton" (no organisation "State"), "you
     cannot be Secretary of State and do that", "Secretary of Defense Ash Carter"; not a
     body the gazetteer knows ("Director of the FBI Christopher Wray" names the FBI)."""
-    if a.g.by_name(text.text):
+    if a.g.by_name(span_text(text)):
         return False
     for s in range(text.start - 1, max(-1, text.start - ROLE_TITLE_WORDS - 1), -1):
         role = a.roles_at.get(s)

@@ -28,7 +28,7 @@ from dossier.events.syntax import (
     subjects,
     with_conj,
 )
-from dossier.parse.tree import children
+from dossier.parse.tree import children, labelled
 from dossier.records import ActorRef
 
 _REPORTED_SUBJECTS = frozenset({"it", "they", "we"})
@@ -121,13 +121,13 @@ def objects_phrase_targets(tok: Token, preps: set[str], nested: bool) -> list[To
     Putin", and (a dictionary verb) down the object phrase: "welcomed the resumption
     of talks with Sudan"."""
     toks: list[Token] = []
-    for c in children(tok):
-        if c.dep_ == "dobj":
+    for dep, c in labelled(tok):
+        if dep == "dobj":
             toks += (nested_preposition_objects(c, preps) if nested
                      else preposition_objects(c, preps))
-        if c.dep_ == "prep":
-            for o in children(c):
-                if o.dep_ == "pobj":
+        if dep == "prep":
+            for d, o in labelled(c):
+                if d == "pobj":
                     toks += preposition_objects(o, preps)
     return toks
 
@@ -142,12 +142,12 @@ def verb_targets(tok: Token, vp: VerbPattern, nested: bool) -> list[Token]:
             # Moscow") is read too: it is seldom an actor, and where it is one it is the
             # target ("expelled the IAEA inspectors"; the rule object_is_action that left
             # it out cost GSR dyads, session 11 ablation)
-            toks += [t for c in children(tok) if c.dep_ == "dobj" for t in with_conj(c)]
+            toks += [t for dep, c in labelled(tok) if dep == "dobj" for t in with_conj(c)]
         elif spec == "dative":
-            toks += [c for c in children(tok) if c.dep_ == "dative"]
+            toks += [c for dep, c in labelled(tok) if dep == "dative"]
         elif spec == "poss":  # "welcomed Aliyev's decision": the owner of the object
-            toks += [o for c in children(tok) if c.dep_ == "dobj"
-                     for o in children(c) if o.dep_ == "poss"]
+            toks += [o for dep, c in labelled(tok) if dep == "dobj"
+                     for d, o in labelled(c) if d == "poss"]
         else:
             preps = set(spec[5:].split("|"))
             toks += preposition_objects(tok, preps) + objects_phrase_targets(tok, preps,

@@ -21,6 +21,7 @@ from dossier.events.book import BOOK
 from dossier.events.modality import HABITUAL
 from dossier.events.syntax import verb_of
 from dossier.parse import ents_in
+from dossier.parse.texts import doc_text
 from dossier.parse.tree import children
 
 _WORDS = load_toml("event_dates.toml")
@@ -328,7 +329,7 @@ def dated_paragraph(sent: Span, published: date | None, trigger: Token) -> bool:
     if published is None or not _told_past(trigger):
         return False
     doc = sent.doc
-    text = doc.text
+    text = doc_text(doc)  # (spaCy's doc.text makes every token's string at each call)
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
     end = len(text) if end < 0 else end

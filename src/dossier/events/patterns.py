@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from dossier.data import data_path, load_toml
 from dossier.events.book import BOOK
 from dossier.events.codes import cameo
-from dossier.parse.tree import children
+from dossier.parse.tree import children, labelled
 
 
 @dataclass(frozen=True)
@@ -206,14 +206,14 @@ def _follows(tok: Token, sets: dict[str, tuple[str, ...]]) -> list[str]:
     holding it ("signed a pact" -> obj:pact, obj:&treaty)."""
     objs: list[str] = []
     preps: list[str] = []
-    for c in children(tok):
-        if c.dep_ in ("dobj", "prt", "attr", "oprd", "acomp"):
+    for dep, c in labelled(tok):
+        if dep in ("dobj", "prt", "attr", "oprd", "acomp"):
             for w in dict.fromkeys((c.lower_, c.lemma_.lower())):
                 objs.append(f"obj:{w}")
                 objs += [f"obj:{s}" for s in synonym_set(w, sets)]
-        elif c.dep_ in ("prep", "agent"):
-            for o in children(c):
-                if o.dep_ == "pobj":
+        elif dep in ("prep", "agent"):
+            for d, o in labelled(c):
+                if d == "pobj":
                     for w in dict.fromkeys((o.lower_, o.lemma_.lower())):
                         objs.append(f"prep:{c.lower_}:{w}")
                         objs += [f"prep:{c.lower_}:{s}" for s in synonym_set(w, sets)]

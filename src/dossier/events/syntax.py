@@ -9,7 +9,7 @@ from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.datelines import dateline
 from dossier.events.senses import document_voice
-from dossier.parse.tree import children
+from dossier.parse.tree import children, labelled
 
 # How far a subject is looked for up a chain of auxiliaries, xcomps and conjuncts
 # ("has agreed to try to meet"): three verbs, set by hand.
@@ -23,10 +23,10 @@ def with_conj(tok: Token) -> list[Token]:
     """A token and those coordinated with it, also through an apposition ("China's
     president Xi Jinping and Russia's Vladimir Putin")."""
     out = [tok]
-    for c in children(tok):
-        if c.dep_ == "conj":
+    for dep, c in labelled(tok):
+        if dep == "conj":
             out.extend(with_conj(c))
-        elif c.dep_ == "appos":
+        elif dep == "appos":
             out.extend(t for t in with_conj(c)[1:])
     return out
 
@@ -34,10 +34,10 @@ def with_conj(tok: Token) -> list[Token]:
 def preposition_objects(head: Token, preps: set[str]) -> list[Token]:
     """The objects of ``preps`` hanging on ``head``, with those coordinated."""
     out = []
-    for c in children(head):
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            for o in children(c):
-                if o.dep_ == "pobj":
+    for dep, c in labelled(head):
+        if dep in ("prep", "agent", "dative") and c.lower_ in preps:
+            for d, o in labelled(c):
+                if d == "pobj":
                     out.extend(with_conj(o))
     return out
 
@@ -50,13 +50,13 @@ def nested_preposition_objects(head: Token, preps: set[str], depth: int = NESTED
     Osgiliath soldiers" → the soldiers)."""
     out = preposition_objects(head, preps | {"by"} if by else preps)
     if depth > 1:
-        for c in children(head):
-            if c.dep_ == "prep" and c.lower_ not in preps and c.lower_ != "by":
-                for o in children(c):
-                    if o.dep_ == "pobj":
+        for dep, c in labelled(head):
+            if dep == "prep" and c.lower_ not in preps and c.lower_ != "by":
+                for d, o in labelled(c):
+                    if d == "pobj":
                         out += nested_preposition_objects(o, preps, depth - 1, by=False)
-            elif c.dep_ == "acl" and c.pos_ == "VERB" and not any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in children(c)):
+            elif dep == "acl" and c.pos_ == "VERB" and not any(
+                    d in ("nsubj", "nsubjpass") for d, _ in labelled(c)):
                 # a participle ("memos sent by X", "roads leading into X"), not a clause
                 # with its own subject ("the assumption that … is felt by government")
                 out += nested_preposition_objects(c, preps, depth - 1)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.parse.marks import quoted_tokens
 from dossier.parse.sentences import install as look_up_sentences
+from dossier.parse.texts import remember as remember_text
 from dossier.records import Mention
 
 
@@ -102,6 +103,8 @@ class ParsedArticle:
 
     def __post_init__(self) -> None:
         look_up_sentences(self.doc)  # token.sent, span.sent: the stages ask ~100 times
+        if self.parsed_text is not None:  # (parse.texts: span texts cut from it)
+            remember_text(self.doc, self.parsed_text)
 
     @cached_property
     def text(self) -> str:

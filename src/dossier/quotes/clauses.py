@@ -9,6 +9,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from dossier.parse.texts import span_text
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues, is_cue, lemma
@@ -251,7 +252,7 @@ def set_off(t: Token) -> Content | None:
     annotators mark it, the attribution inside)."""
     doc, sent = t.doc, t.sent
     subj = [x for x in children(t) if x.dep_ in ("nsubj", "nsubjpass")]
-    if len(subj) != 1 or subj[0].i > t.i or "\n" in sent.text:
+    if len(subj) != 1 or subj[0].i > t.i or "\n" in span_text(sent):
         return None
     lo = t.i - 1
     while lo > sent.start and t.i - lo <= SET_OFF_WORDS and doc[lo].text != ",":

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from dossier.parse.texts import span_text
 from dossier.quotes.book import BOOK, CARRIED, NO_VERB
 from dossier.quotes.clauses import clause_content
 from dossier.quotes.cues import (
@@ -60,11 +61,11 @@ def marked_quotations(view: ArticleView, marked: list[tuple[int, int]]) -> list[
     last_after: Attribution | None = None
     for a, b in marked:
         content = doc.char_span(a, b, alignment_mode="expand")
-        if content is None or not content.text.strip():
+        if content is None or not span_text(content).strip():
             continue
         inside = set(range(content.start, content.end))
         cue = find_cue(view, content, inside)
-        words = len(content.text.split())
+        words = len(span_text(content).split())
         para = view.parsed.paragraph_of(a)
         dash = dash_speaker(view, b)
         if dash is not None:  # "“We are not afraid.” ― Maria Lopez"

@@ -10,6 +10,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from dossier.parse import ParsedArticle
+from dossier.parse.texts import span_text
 from dossier.parse.tree import children
 from dossier.quotes.acts import evidence_only, not_speech, refused
 from dossier.quotes.book import BOOK, CARRIED, REPORT_MAX, SHAPE_MAX, UNRESOLVED
@@ -297,7 +298,7 @@ def mostly_quoted(view: ArticleView, t: Token, span: Span, kind: str,
     """A report that is mostly a short quotation is a title or a scare quote: "asked me
     about “my language”" (not what an object verb says of its object: "called Trump
     “unhinged”")."""
-    text, min_words, half = view.text, cues().min_words, len(span.text) / 2
+    text, min_words, half = view.text, cues().min_words, len(span_text(span)) / 2
     return any(min(qb, span.end_char) - max(qa, span.start_char) >= half
                and len(text[qa:qb].split()) < min_words
                and not (kind == "object" and predicated(t, qa)) for qa, qb in marked)

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from dossier.parse.texts import span_text
 from dossier.parse.tree import children
 from dossier.quotes.book import BOOK, NAMED, RESOLVED, UNLINKED, UNRESOLVED
 from dossier.quotes.bounds import acting_cue
@@ -456,7 +457,7 @@ def plausible_speaker(view: ArticleView, span: Span) -> bool:
     """An unlinked subject that can be a source: a noun phrase on one line, headed by a
     noun, not inside a quotation, not a clipped parse ("'s", "Keeps")."""
     root = span.root
-    return ("\n" not in span.text and not span[0].is_punct and span[0].dep_ != "case"
+    return ("\n" not in span_text(span) and not span[0].is_punct and span[0].dep_ != "case"
             and root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
             and not view.quoted[root.i]
             and not (span[0].is_sent_start and root.i == span[0].i and root.tag_ == "VBZ"))

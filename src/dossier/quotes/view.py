@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
+from dossier.parse.texts import span_text
 from dossier.quotes.acts import act_of, hypothetical, non_actor
 from dossier.quotes.book import BELIEF_MAX, BOOK, NO_SPEAKER
 from dossier.quotes.lexicon import lemma
@@ -90,7 +91,7 @@ def no_dateline(span: Span, view: ArticleView, qtype: str) -> Span:
     """A report that opens the article leaves out its dateline: "WASHINGTON (AP) —
     The president said …" (the dateline is no part of what was said)."""
     if qtype == "indirect" and span.start_char <= view.lead and (
-            m := _DATELINE.match(span.text)):
+            m := _DATELINE.match(span_text(span))):
         trimmed = view.doc.char_span(span.start_char + m.end(), span.end_char,
                                      alignment_mode="contract")
         if trimmed is not None and len(trimmed):
@@ -115,7 +116,7 @@ def make_quote(view: ArticleView, span: Span, qtype: str, speaker: SpeakerDict |
                                          "text": view.source_text(a, b)}}
     return Quote(
         source=view.parsed.source, article_id=view.parsed.article_id,
-        start=view.start(span), end=view.end(span), text=span.text, quote_type=qtype,
+        start=view.start(span), end=view.end(span), text=span_text(span), quote_type=qtype,
         speaker=typed_speaker(speaker) if speaker is not None else None,
         cue=Cue(cue.text, lemma(cue), view.start(cue), view.end(cue))
         if cue is not None else None, tense=tense,
