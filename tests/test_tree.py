@@ -1,12 +1,16 @@
 """dossier.parse.tree.positions and first_between: where token texts stand, read off the
-token array."""
+token array; column (the token array read once) and labelled (children with their
+labels)."""
 
 from __future__ import annotations
 
+import numpy
 import pytest
 import spacy
+from spacy.attrs import IS_UPPER, LOWER, ORTH
+from spacy.tokens import Doc
 
-from dossier.parse.tree import first_between, positions
+from dossier.parse.tree import column, first_between, forget, labelled, positions
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +66,28 @@ def test_first_between_is_the_walk_over_the_slice(nlp, text: str, start: int,  #
     # another document between two questions about this one
     assert first_between(nlp("x – y"), DASHES, 0, 3) == 1
     assert first_between(doc, DASHES, start, end) == expected
+
+
+@pytest.mark.parametrize("text", ["Rand Paul spoke. SEN. Rand Paul said", "x", ""])
+def test_column_is_the_token_array_read_once(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc, other = nlp(text), nlp(text + " and more")
+    for attr in (ORTH, LOWER, IS_UPPER):
+        got = column(doc, attr)
+        assert numpy.array_equal(got, doc.to_array(attr))
+        assert column(other, attr).tolist() == other.to_array(attr).tolist()  # its own
+        assert column(doc, attr) is got  # kept, and read-only
+        assert not got.flags.writeable
+
+
+def test_labelled_is_each_child_with_its_label(nlp) -> None:  # type: ignore[no-untyped-def]
+    words = "Kyiv said that talks went well".split()
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 4, 4, 1, 4],
+              deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "advmod"])
+    for tok in doc:
+        want = [(c.dep_, c.i) for c in tok.children]
+        assert [(d, c.i) for d, c in labelled(tok)] == want
+        assert [(d, c.i) for d, c in labelled(tok)] == want  # asked again
+    other = Doc(nlp.vocab, words=["Go", "now"], heads=[0, 0], deps=["ROOT", "advmod"])
+    assert [(d, c.i) for d, c in labelled(other[0])] == [("advmod", 1)]
+    forget()
+    assert [(d, c.i) for d, c in labelled(doc[1])] == [("nsubj", 0), ("ccomp", 4)]

@@ -189,7 +189,7 @@ def acronym_of_org(a: Article, tok: Token, exp: Span) -> int | None:
     if actor.id.startswith("local:") and known_pair(a, tok, exp):
         return None  # a known body whose name a user's gazetteer made ambiguous
     start = tok.i
-    if start > 0 and a.doc[start - 1].lower_ == "the" and not a.taken[start - 1]:
+    if start > 0 and a.tokens[start - 1].lower_ == "the" and not a.taken[start - 1]:
         start -= 1
     emit(a, a.span(start, tok.i + 1), actor, "alias", "acronym")
     return tok.i + 1

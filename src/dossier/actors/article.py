@@ -149,6 +149,8 @@ class Article:
             self.date = date_in_text(self.parsed.text)
             self.basis = "text" if self.date else "latest"
         self.quoted = self.parsed.quoted
+        # the article's tokens, made once (``a.tokens[i]`` makes a new Token at each call)
+        self.tokens = self.parsed.tokens
         self.taken = [False] * len(self.doc)
         self._sent_starts: list[int] | None = None
         self._doc_focus: str | None = None
@@ -179,7 +181,7 @@ class Article:
         """The capitalised word before ``span``, lower-cased, without its full stop."""
         if span.start == 0:
             return ""
-        prev = self.doc[span.start - 1]
+        prev = self.tokens[span.start - 1]
         return prev.lower_.rstrip(".") if prev.is_title else ""
 
     def in_story(self, actor: Actor) -> bool:

@@ -130,14 +130,14 @@ def another_countrys_agency(a: Article, span: Span, actor: Actor) -> bool:
 def owner_state(a: Article, span: Span) -> str | None:
     """The state (or bloc, region) named or described right before ``span``: "China's",
     "Chinese", "South Korea's", "US"."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     j = span.start - 1
-    if j >= 0 and doc[j].text in ("'s", "’s", "'", "’"):
+    if j >= 0 and toks[j].text in ("'s", "’s", "'", "’"):
         j -= 1
-    if j < 0 or not doc[j].text[:1].isupper():
+    if j < 0 or not toks[j].text[:1].isupper():
         return None
     i = j
-    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+    while i > 0 and toks[i - 1].pos_ == "PROPN" and toks[i - 1].text[:1].isupper():
         i -= 1
     for k in range(i, j + 1):  # the longest name first: "South Korea" before "Korea"
         code = state_code(a.g, doc[k : j + 1].text)

@@ -69,13 +69,13 @@ def opening_word_glued(start: int, e: Span, a: Article) -> int:
     known or written alone, nor a name that is a subject ("Browning Smith said … Smith"),
     nor "New Zealand" (the rest is no name), nor "Fallen Order" (an unknown rest with an
     English noun: a thing's name)."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     if e.end - start < 2 or start in a.names_at:
         return start
-    tok = doc[start]
+    tok = toks[start]
     if not (tok.is_title and opens_sentence(tok) and common_opener(tok, a)):
         return start
-    end = e.end - 1 if doc[e.end - 1].lower_ in ("'s", "’s") else e.end
+    end = e.end - 1 if toks[e.end - 1].lower_ in ("'s", "’s") else e.end
     rest = doc[start + 1 : end]
     if not rest or not rest[0].is_title or rest.root.dep_ in SUBJECT_DEPS:
         return start  # "Browning Smith said": a name that acts keeps its first word

@@ -49,4 +49,4 @@ def acts(a: Article, span: Span, actor_id: str, text: str) -> bool:
         return False
     # "Gov. Jane Kaufman", "spokeswoman Jane Kaufman" (any noun before is no evidence:
     # "the installation Starry Night")
-    return a.doc[span.start - 1].lower_.rstrip(".") in cues().titles
+    return a.tokens[span.start - 1].lower_.rstrip(".") in cues().titles

@@ -20,10 +20,10 @@ def link_government(a: Article, tok: Token) -> int | None:
     that person's government (an organisation with the code of the government of
     the country they led, "USAGOV"), not the person."""
     i = tok.i
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     span = a.names_at.get(i) or a.ents_at.get(i)
     if span is None or span.end >= len(doc) or \
-            doc[span.end].lower_ not in cues().government_nouns:
+            toks[span.end].lower_ not in cues().government_nouns:
         return None
     people = [x for x in a.g.by_name(span.text) if x.type == "person"] or \
         a.g.by_surname(span[-1].text)
@@ -34,9 +34,9 @@ def link_government(a: Article, tok: Token) -> int | None:
     country = (role.country if role else "") or person.country
     if not country:
         return None
-    name = f"{person.surname or span.text} {doc[span.end].lower_}"
+    name = f"{person.surname or span.text} {toks[span.end].lower_}"
     actor = Actor(id=f"local:org:{content_id(norm(name), length=LOCAL_ID_LENGTH)}", name=name,
                   type="org", country=country, sector="GOV", code=f"{country}GOV")
-    start = i - 1 if i > 0 and doc[i - 1].lower_ == "the" and not a.taken[i - 1] else i
+    start = i - 1 if i > 0 and toks[i - 1].lower_ == "the" and not a.taken[i - 1] else i
     emit(a, a.span(start, span.end + 1), actor, "unlinked", "government")
     return span.end + 1

@@ -38,7 +38,7 @@ from dossier.actors.phrases import LazyPhrases
 from dossier.actors.things import learn_word_classes
 from dossier.gazetteer import Gazetteer
 from dossier.parse import ParsedArticle
-from dossier.parse.tree import forget, walk
+from dossier.parse.tree import column, forget, walk
 from dossier.records import Mention
 
 Run = Callable[[Article, Token], int | None]
@@ -130,7 +130,7 @@ class Linker:
         # only when a match starts there), read from the article's columns: the rest
         # are not made Tokens, and no Token's strings are read
         word_at, pos_at = parsed.where_each(LOWER, _WORDS), parsed.where_each(POS, _POS)
-        upper = set(parsed.doc.to_array(IS_UPPER).nonzero()[0].tolist())
+        upper = set(column(parsed.doc, IS_UPPER).nonzero()[0].tolist())
         opens = upper.union(word_at, pos_at)
         # the read visits only these, in order (a match moves it on to where it ends)
         starts = sorted(opens.union(a.names_at, a.ents_at, a.roles_at))

@@ -37,7 +37,7 @@ def pageant_title(a: Article) -> list[Span]:
     2019", "Miss Teen USA", "the Miss America pageant" (not "Miss Grant said", a surname;
     nor "Miss Havisham"; nor the title before a name, "a former Miss Universe Alicia
     Machado", read by ``name_from_first_name``)."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     if "Miss" not in a.parsed.text:  # (the article's string: Doc.text joins every token)
         return []  # (most articles: no token to look at)
     words = cues().things["pageant_words"]
@@ -47,10 +47,10 @@ def pageant_title(a: Article) -> list[Span]:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= PAGEANT_WORDS and (
-                doc[end].is_title or doc[end].is_upper) and (
-                doc[end].lower_ in words or place_name(a, doc[end : end + 1])):
+                toks[end].is_title or toks[end].is_upper) and (
+                toks[end].lower_ in words or place_name(a, doc[end : end + 1])):
             end += 1
-        if end > tok.i + 1 and not (end < len(doc) and doc[end].is_title):
+        if end > tok.i + 1 and not (end < len(doc) and toks[end].is_title):
             out.append(doc[tok.i : end])  # (a name after it is read as one)
     return out
 
@@ -72,13 +72,13 @@ def capital_as_federal_state(a: Article, span: Span, country: str) -> bool:
     said", "Washington's political climate", "talks between Washington and Beijing")."""
     if cues().subnational.get(norm(span.text)) != country:
         return False
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     if [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]] == ["state", "of"]:
         return True
-    k = span.end + (1 if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s") else 0)
-    if k < len(doc) and doc[k].lower_.rstrip(".") in cues().things["federal_state_nouns"]:
+    k = span.end + (1 if span.end < len(doc) and toks[span.end].lower_ in ("'s", "’s") else 0)
+    if k < len(doc) and toks[k].lower_.rstrip(".") in cues().things["federal_state_nouns"]:
         return True
-    if span.start >= 2 and doc[span.start - 1].text == "," and any(
+    if span.start >= 2 and toks[span.start - 1].text == "," and any(
             city_country(doc[max(span.start - 1 - n, 0) : span.start - 1].text) == country
             for n in STATE_WORDS):
         return True

@@ -85,10 +85,10 @@ def ner_longer_name(a: Article, span: Span, ent: Span) -> bool:
     """NER saw a longer name of an organisation, event or building that holds a
     country's or a capital's ("China Daily", "the Bangkok International Motor Show") or
     a region's word ("a European Space Agency fellow"): that name alone is no mention."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     return (len(ent) > len(span) and ent.label_ in NAMED_THINGS
-            and doc[span.end - 1].text.lower() not in ("'s", "’s")
-            and span.end < len(doc) and doc[span.end].text not in ("'s", "’s")
+            and toks[span.end - 1].text.lower() not in ("'s", "’s")
+            and span.end < len(doc) and toks[span.end].text not in ("'s", "’s")
             and all(x.type == "state" or region_word(x, span) for x in a.g.by_name(span.text)))
 
 
@@ -171,7 +171,7 @@ def person_not_state(others: list[Actor], span: Span, ent: Span | None) -> list[
 def org_with_article(span: Span, a: Article, actor: Actor) -> Span:
     """"The FBI": an organisation's mention takes its article."""
     if actor.type in ("org", "bloc", "region") and span.start > 0 and \
-            a.doc[span.start - 1].lower_ == "the" and not a.taken[span.start - 1]:
+            a.tokens[span.start - 1].lower_ == "the" and not a.taken[span.start - 1]:
         return a.span(span.start - 1, span.end)
     return span
 
@@ -377,7 +377,7 @@ def org_tagged_surname(a: Article, text: Span) -> bool:
 
 def _with_article(a: Article, text: Span) -> Span:
     start = text.start
-    if start > 0 and a.doc[start - 1].lower_ == "the" and not a.taken[start - 1]:
+    if start > 0 and a.tokens[start - 1].lower_ == "the" and not a.taken[start - 1]:
         start -= 1
     return a.span(start, text.end)
 
@@ -449,7 +449,7 @@ def transcript_label(a: Article, tok: Token) -> int | None:
         return None
     fits = [s for s in a.seen if s.actor.type == "person" and s.actor.surname
             and s.actor.surname.lower() == tok.lower_]
-    return i + 1 if continue_namesake(a, a.span(i, i + 1), fits) else None
+    return i + 1 if fits and continue_namesake(a, a.span(i, i + 1), fits) else None
 
 
 @BOOK.rule("names", off=None)
@@ -458,8 +458,8 @@ def missed_surname(a: Article, tok: Token) -> int | None:
     i = tok.i
     if not (tok.pos_ == "PROPN" and tok.is_title):
         return None
-    if continue_namesake(a, a.span(i, i + 1),
-                         [s for s in a.seen if s.actor.surname and s.actor.surname == tok.text]):
+    fits = [s for s in a.seen if s.actor.surname and s.actor.surname == tok.text]
+    if fits and continue_namesake(a, a.span(i, i + 1), fits):  # (no span made for none)
         return i + 1
     return missed_local_surname(a, tok)
 
@@ -469,7 +469,7 @@ def missed_local_surname(a: Article, tok: Token) -> int | None:
     """A missed surname of the one unknown person so named before ("… Buser said")."""
     i, word = tok.i, tok.text
     people = [x for x in a.local.values() if x.type == "person" and " " + word in x.name]
-    nxt = tok.doc[i + 1 : i + 2]  # not the first word of another name
+    nxt = a.tokens[i + 1 : i + 2]  # not the first word of another name
     if [x.name.split()[-1] for x in people] != [word] or any(t.pos_ == "PROPN" for t in nxt):
         return None
     emit(a, a.span(i, i + 1), people[0], "name", "name_part")

@@ -130,10 +130,10 @@ def dated_title(a: Article) -> list[Span]:
     starred in The Queen (2006)", "China Grove (1973) was their biggest hit" (not a name
     the gazetteer knows, "Iraq (2003)", nor a first name and surname, "Jimmy Carter
     (1977)")."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     out = []
     for i in a.parsed.where(ORTH, _BRACKET):
-        if i + 2 < len(doc) and YEAR.fullmatch(doc[i + 1].text) and doc[i + 2].text == ")":
+        if i + 2 < len(doc) and YEAR.fullmatch(toks[i + 1].text) and toks[i + 2].text == ")":
             run = run_before(doc, i)
             if run is not None and not names_an_actor(a, run):
                 out.append(run)
@@ -175,7 +175,7 @@ def work_title_again(a: Article, titles: list[Span]) -> list[Span]:
     producer on Star Trek Beyond", "their hit China Grove … China Grove sold well" (only
     a title of two words or more that is no name the gazetteer knows, and none of "The"
     and one word: "the film The Queen … The Queen said" may be the monarch)."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     words = {tuple(t.text for t in sp) for sp in titles
              if len(sp) >= 2 and not (len(sp) == 2 and sp[0].lower_ == "the")
              and not names_an_actor(a, sp)}
@@ -184,8 +184,8 @@ def work_title_again(a: Article, titles: list[Span]) -> list[Span]:
         for i in a.parsed.where(ORTH, frozenset({seq[0]})):
             end = i + len(seq)
             if end <= len(doc) and tuple(t.text for t in doc[i:end]) == seq \
-                    and not (end < len(doc) and doc[end].is_title) \
-                    and not (i > 0 and doc[i - 1].is_title):
+                    and not (end < len(doc) and toks[end].is_title) \
+                    and not (i > 0 and toks[i - 1].is_title):
                 out.append(Span(doc, i, end))
     return out
 

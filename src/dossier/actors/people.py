@@ -180,7 +180,7 @@ def _census_first_names() -> dict[str, str]:
 def gender_word(a: Article, span: Span, name: str) -> str:
     """"spokeswoman Melezia Figueroa", "Mrs Okafor": a noun or title before or at the
     start of an unknown person's name says the gender."""
-    words = [a.doc[span.start - 1].lower_] if span.start > 0 else []
+    words = [a.tokens[span.start - 1].lower_] if span.start > 0 else []
     words += [w.lower() for w in name.split()[:1]]
     nouns = cues().gender_nouns
     return next((nouns[w.rstrip(".")] for w in words if w.rstrip(".") in nouns), "")

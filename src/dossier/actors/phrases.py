@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from dossier.cache import compiled
+from dossier.parse.tree import column
 
 # The cached groups' format: a change to what _tokenize keeps needs a new number.
 FORMAT = "1"
@@ -59,7 +60,7 @@ class LazyPhrases:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if self.waiting:
-            ids = numpy.asarray(doc.to_array(self.attr), dtype=numpy.uint64)  # (no copy)
+            ids = numpy.asarray(column(doc, self.attr), dtype=numpy.uint64)  # (no copy)
             maybe = ids[self.opens[ids & _LOW]]  # a waiting group's low bits: few false hits
             if maybe.size and (firsts := self.waiting.keys() & set(maybe.tolist())):
                 self.matcher.add(self.key, [Doc(self.vocab, words=list(words))

@@ -64,15 +64,15 @@ def part_of_longer_place(a: Article, span: Span) -> Span | None:
     federation or a city: "New Jersey", "New South Wales", "Western Australia", "New
     Britain") is not the state or bloc it names alone (Jersey, the West); the longer
     name, else None."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     for lo in range(max(span.start - 2, 0), span.start + 1):
         for hi in range(min(span.end + 2, len(doc)), span.end - 1, -1):
             if (lo, hi) == (span.start, span.end) or \
-                    not all(t.is_title for t in doc[lo:hi]):
+                    not all(t.is_title for t in toks[lo:hi]):
                 continue
             longer = Span(doc, lo, hi)
-            if norm(longer.text) in cues().subnational or \
-                    city_country(longer.text) is not None:
+            if norm(text := span_text(longer)) in cues().subnational or \
+                    city_country(text) is not None:
                 return longer
     return None
 
@@ -85,15 +85,15 @@ def subnational_place(a: Article, span: Span, actor: Actor) -> bool:
     country = cues().subnational.get(norm(span.text))
     if country is None or country == actor.id or country_signs(a, actor):
         return False
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
     if before == ["state", "of"]:
         return True
-    if span.start >= 2 and doc[span.start - 1].text == "," \
-            and city_country(doc[span.start - 2].text) == country:
+    if span.start >= 2 and toks[span.start - 1].text == "," \
+            and city_country(toks[span.start - 2].text) == country:
         return True  # "Atlanta, Georgia"
-    k = span.end + (1 if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s") else 0)
-    if k < len(doc) and doc[k].lower_.rstrip(".") in cues().subnational_nouns:
+    k = span.end + (1 if span.end < len(doc) and toks[span.end].lower_ in ("'s", "’s") else 0)
+    if k < len(doc) and toks[k].lower_.rstrip(".") in cues().subnational_nouns:
         return True  # "Georgia's governor", "Georgia Republicans"
     return a.focus_country() == country
 

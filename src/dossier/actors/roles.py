@@ -93,12 +93,12 @@ def link_role_over_name(a: Article, tok: Token) -> int | None:
         return None
     role = a.roles_at.get(span.start)
     if role is None or role.end <= span.end:
-        if cues().parties.get(a.doc[span.end - 1].lower_) is None \
+        if cues().parties.get(a.tokens[span.end - 1].lower_) is None \
                 and state_code(a.g, span_text(span)) is None:
             return None  # neither "the GOP nominee" nor "the US president"
         k = span.end + possessor_of_office(a, span.end)
         while k not in a.roles_at and k < len(a.doc) and k - span.end < ROLE_OVER_ADJECTIVES \
-                and a.doc[k].pos_ == "ADJ":
+                and a.tokens[k].pos_ == "ADJ":
             k += 1  # "the GOP presidential nominee" (but "the UK prime minister")
         role = a.roles_at.get(k)
     if role is not None and link_role(a, role):
@@ -154,16 +154,16 @@ def country_after_of(a: Article, end: int) -> str | None:
     is that state's office: "The President of Russia said" with Donald Trump in the
     story is Vladimir Putin, not Trump (not "the president of Russia's largest bank",
     nor "the president of the American Farm Bureau")."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     j = end + 1
-    if j >= len(doc) or doc[end].lower_ != "of":
+    if j >= len(doc) or toks[end].lower_ != "of":
         return None
-    if doc[j].lower_ == "the":
+    if toks[j].lower_ == "the":
         j += 1
     k = j
-    while k < len(doc) and k - j < STATE_NAME_TOKENS and (doc[k].is_title or doc[k].is_upper):
+    while k < len(doc) and k - j < STATE_NAME_TOKENS and (toks[k].is_title or toks[k].is_upper):
         k += 1
-    if k == j or k < len(doc) and (doc[k].is_title or doc[k].lower_ in ("'s", "’s", "-")):
+    if k == j or k < len(doc) and (toks[k].is_title or toks[k].lower_ in ("'s", "’s", "-")):
         return None
     return next((x.id for x in a.g.by_name(doc[j:k].text) if x.type == "state"), None)
 
@@ -228,7 +228,7 @@ def own_titles(g: Gazetteer) -> dict[tuple[str, str], tuple[frozenset[str], froz
 def title_before_name(a: Article, span: Span) -> bool:
     """A role before a name is a title and the name links: "Republican vice-presidential
     nominee Gov. Mike Pence"."""
-    nxt = a.doc[span.end] if span.end < len(a.doc) else None
+    nxt = a.tokens[span.end] if span.end < len(a.doc) else None
     return nxt is not None and (nxt.ent_type_ in cues().person_labels or (
         nxt.lower_.rstrip(".") in cues().titles and nxt.is_title))
 
@@ -272,7 +272,7 @@ def possessor_of_office(a: Article, end: int) -> int:
     prime minister", "Ukraine's foreign minister", "Labour's leader"): the holder, the
     whole phrase one mention (not "Britain" and no role). The tokens the possessive
     takes (1), else 0."""
-    return int(end < len(a.doc) and a.doc[end].lower_ in ("'s", "’s"))
+    return int(end < len(a.doc) and a.tokens[end].lower_ in ("'s", "’s"))
 
 
 @BOOK.rule("roles", off=[])
@@ -329,7 +329,7 @@ def role_context(a: Article, span: Span) -> tuple[int, bool, str | None, frozens
     parties they name ("the Republican nominee", "the GOP's candidate"); start -1 when
     the description is not definite ("president" alone, a title before a name) or
     another's ("the company's president")."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     c = cues()
     start = span.start
     former = False
@@ -337,10 +337,10 @@ def role_context(a: Article, span: Span) -> tuple[int, bool, str | None, frozens
     parties: frozenset[str] = frozenset()
     j = span.start - 1
     while j >= 0 and j >= span.start - ROLE_CONTEXT_WORDS:
-        t = doc[j]
+        t = toks[j]
         low = t.lower_
         if low in ("'s", "’s") and j > 0:
-            prev = doc[j - 1]
+            prev = toks[j - 1]
             code = state_code(a.g, prev.text)
             if code is not None:
                 country, start, j = code, j - 1, j - 2
@@ -353,8 +353,8 @@ def role_context(a: Article, span: Span) -> tuple[int, bool, str | None, frozens
             former, start = True, j
         elif low in c.parties and t.is_title or low == "gop":
             parties, start = c.parties[low], j
-        elif low == "party" and j > 0 and doc[j - 1].lower_ in c.parties:
-            parties, start, j = c.parties[doc[j - 1].lower_], j - 1, j - 1
+        elif low == "party" and j > 0 and toks[j - 1].lower_ in c.parties:
+            parties, start, j = c.parties[toks[j - 1].lower_], j - 1, j - 1
         elif (t.is_title or t.is_upper) and (named := state_before(a, j)) is not None:
             # "the Russian president", "the US president", "the United States
             # secretary of state"
@@ -367,7 +367,7 @@ def role_context(a: Article, span: Span) -> tuple[int, bool, str | None, frozens
         else:
             break
         j -= 1
-    definite = doc[start].lower_ == "the" or any(
+    definite = toks[start].lower_ == "the" or any(
         t.lower_ in ("'s", "’s") for t in doc[start:span.start])
     if not definite:
         return -1, False, None, parties
@@ -415,12 +415,12 @@ def state_just_named(a: Article, i: int) -> Actor | None:
     subject of the clause it stands in ("the UK needs to evolve its approach towards
     the country" is not the UK)."""
     floor = a.sentence_floor(i)
-    verb = a.doc[i + 1].head
+    verb = a.tokens[i + 1].head
     while verb.dep_ in ("pobj", "prep", "dobj", "poss") and verb.head.i != verb.i:
         verb = verb.head
     recent = [s for s in a.seen if floor <= s.token < i]
     subjects = {s.actor.id for s in recent if s.subject
-                and a.doc[s.token].head.i in (verb.i, verb.head.i)}
+                and a.tokens[s.token].head.i in (verb.i, verb.head.i)}
     for s in reversed(recent):
         if s.actor.type == "state" and s.actor.id not in subjects:
             return s.actor
@@ -432,12 +432,12 @@ def link_party_member(a: Article, tok: Token) -> int | None:
     """"The Republican is also encouraging his supporters": the person most recently in
     the story who holds (on the date) an office of the party the noun names."""
     i = tok.i
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     if not (tok.lower_ == "the" and i + 1 < len(doc)
-            and doc[i + 1].lower_ in cues().party_member_nouns and not a.taken[i + 1]
-            and (i + 2 == len(doc) or doc[i + 2].pos_ not in ("NOUN", "PROPN", "ADJ"))):
+            and toks[i + 1].lower_ in cues().party_member_nouns and not a.taken[i + 1]
+            and (i + 2 == len(doc) or toks[i + 2].pos_ not in ("NOUN", "PROPN", "ADJ"))):
         return None
-    parties = cues().parties.get(doc[i + 1].lower_, frozenset())
+    parties = cues().parties.get(toks[i + 1].lower_, frozenset())
     for s in reversed(a.seen):
         if s.actor.type != "person":
             continue

@@ -38,7 +38,7 @@ def title_start(a: Article, start: int) -> int | None:
 
 
 def title_word(a: Article, i: int) -> bool:
-    tok = a.doc[i]
+    tok = a.tokens[i]
     return tok.lower_.rstrip(".") in cues().titles and tok.is_title and not a.taken[i]
 
 
@@ -48,8 +48,8 @@ def title_across_space(a: Article, start: int) -> int:
     no-break space spaCy keeps as a token): "Republican nominee Gov.\u00a0Mike Pence
     said"; not a line break ("… signed by the Governor.\n\nMike Pence said")."""
     i = start - 1
-    if i > 0 and a.doc[i].is_space and "\n" not in a.doc[i].text \
-            and not a.doc[i - 1].is_space:
+    if i > 0 and a.tokens[i].is_space and "\n" not in a.tokens[i].text \
+            and not a.tokens[i - 1].is_space:
         return i - 1
     return i
 
@@ -90,11 +90,10 @@ def title_from_place(a: Article, start: int) -> int | None:
     title, so what a phrase's head says is the person's, not the place's); not "a
     farmer from Vermont Jane Roe" (no title), nor "Senator from the Party" (no place)."""
     for p in range(start - 1, max(start - PLACE_WORDS - 1, 1), -1):
-        words = a.doc[p:start]
-        if not words[0].is_title or any(a.taken[p - 2 : start]):
+        if not a.tokens[p].is_title or any(a.taken[p - 2 : start]):
             return None
-        if a.doc[p - 1].lower_ in ("from", "of") and title_word(a, p - 2) \
-                and place_name(a, words.text):
+        if a.tokens[p - 1].lower_ in ("from", "of") and title_word(a, p - 2) \
+                and place_name(a, span_text(a.doc[p:start])):
             return p - 2
     return None
 

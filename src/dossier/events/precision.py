@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from weakref import ref
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
@@ -130,11 +131,32 @@ def sports_sentence(sent: Span, s: ActorRef | None, t: ActorRef | None) -> bool:
     playing in a football tournament")."""
     if any(a is not None and a.sector in STATE_SECTORS for a in (s, t)):
         return False
-    # (a noun, or a word the tagger calls an adjective where a noun goes: "in the Copa
-    # America final")
-    return any(_SCORE.match(w.text) is not None or ((w.pos_ in ("NOUN", "PROPN") or w.dep_ in (
-        "pobj", "nsubj", "dobj")) and (w.lemma_.lower() in SPORTS_WORDS
-                                       or w.lower_ in SPORTS_WORDS)) for w in sent)
+    return _sporting(sent)
+
+
+# the sentences :func:`_sporting` read, by their bounds, of the document last asked
+# about (a weak reference: no document outlives its article here)
+_SPORTING: tuple[Callable[[], Doc | None], dict[tuple[int, int], bool]] = (lambda: None, {})
+
+
+def _sporting(sent: Span) -> bool:
+    """Whether ``sent`` holds a score or a sports word: read once per sentence (the
+    events stage asks for each event a sentence gives)."""
+    global _SPORTING
+    last, found = _SPORTING
+    if last() is not sent.doc:
+        found = {}
+        _SPORTING = (ref(sent.doc), found)
+    key = (sent.start, sent.end)
+    hit = found.get(key)
+    if hit is None:
+        # (a noun, or a word the tagger calls an adjective where a noun goes: "in the Copa
+        # America final")
+        hit = found[key] = any(
+            _SCORE.match(w.text) is not None or ((w.pos_ in ("NOUN", "PROPN") or w.dep_ in (
+                "pobj", "nsubj", "dobj")) and (w.lemma_.lower() in SPORTS_WORDS
+                                               or w.lower_ in SPORTS_WORDS)) for w in sent)
+    return hit
 
 
 @BOOK.rule("precision", off=False)

@@ -5,8 +5,10 @@ quotation goes on with the last one's attribution, and who relayed the speech.""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from dossier.parse import misclosed
@@ -30,6 +32,7 @@ CONTINUED_WORDS = 40
 
 # The last quotation attributed by a cue after it: its speaker, cue and end.
 Attribution = tuple[SpeakerDict, Token, int]
+_ACCORDING = frozenset({"according"})
 
 
 def find_cue(view: ArticleView, content: Span, inside: set[int]) -> Token | None:
@@ -310,8 +313,9 @@ def reported_via(view: ArticleView, cue: Token) -> dict[str, Any] | None:
             if m is not None:
                 return {"name": m.actor_name, "actor_id": m.actor_id}
     sent, tokens = cue.sent, view.tokens
-    for t in tokens[sent.start : sent.end]:
-        if (t.lower_ == "according" and t.i + 1 < len(view.doc)
+    at = view.parsed.where(LOWER, _ACCORDING)  # (the column, not every token's string)
+    for t in [tokens[i] for i in at[bisect_left(at, sent.start) : bisect_left(at, sent.end)]]:
+        if (t.i + 1 < len(view.doc)
                 and tokens[t.i + 1].lower_ == "to"):
             m = view.mention_in(tokens[t.i + 2 : t.i + 2 + ACCORDING_TO_WORDS])
             if m is not None:

@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from dossier.data import load_toml
+from dossier.parse.texts import doc_text
 from dossier.parse.tree import children
 
 # How far back in a cue's sentence a future phrase ("is expected to") may stand
@@ -155,7 +156,7 @@ def tense(cue: Token) -> str:
     before = _words_before(cue, FUTURE_REACH)
     if any(p in before for p in c.future_phrases):
         return "future"
-    if "Past" in cue.morph.get("Tense", []) or cue.tag_ in ("VBD", "VBN"):
+    if cue.tag_ in ("VBD", "VBN") or "Past" in cue.morph.get("Tense", []):  # (tag first: cheap)
         return "past"
     return "present"
 
@@ -169,8 +170,9 @@ def _words_before(cue: Token, reach: int) -> str:
     j = cue.i
     while j > sent.start and doc[j].idx > lo:
         j -= 1
-    text = "".join([doc[k].text_with_ws for k in range(j, cue.i)]) + cue.text
-    low = text[lo - doc[j].idx :].lower()
+    first = doc[j].idx
+    text = doc_text(doc)[first:end]  # (the tokens' texts with their spaces, cut once)
+    low = text[lo - first :].lower()
     if len(low) != end - lo or "Σ" in text:  # (lower-cased otherwise in the sentence)
         low = sent.text[: end - sent.start_char].lower()
     return low[-reach:]

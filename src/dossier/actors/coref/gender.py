@@ -36,7 +36,7 @@ def story_gender(a: Article, actor: Actor) -> str:
     c = cues()
     for s in a.seen:
         if s.actor.id == actor.id and s.start > 0 and not s.quoted:
-            word = a.doc[s.start - 1].lower_.rstrip(".")
+            word = a.tokens[s.start - 1].lower_.rstrip(".")
             title = c.title_gender.get(word) or c.gender_nouns.get(word)
             if title:
                 said.add(title)

@@ -36,16 +36,16 @@ def short_form(a: Article, text: str) -> Actor | None:
 def link_short_form(a: Article, tok: Token) -> int | None:
     """"the <noun>" at ``tok`` as the short form of an organisation in the story."""
     i = tok.i
-    doc = a.doc
-    if not (tok.lower_ == "the" and i + 2 < len(doc) and doc[i + 1].pos_ == "NOUN"
-            and doc[i + 1].is_lower and doc[i + 2].pos_ not in ("NOUN", "PROPN")
+    doc, toks = a.doc, a.tokens
+    if not (tok.lower_ == "the" and i + 2 < len(doc) and toks[i + 1].pos_ == "NOUN"
+            and toks[i + 1].is_lower and toks[i + 2].pos_ not in ("NOUN", "PROPN")
             and not a.taken[i + 1]):
         return None
-    org = short_form(a, doc[i + 1].text)
+    org = short_form(a, toks[i + 1].text)
     why = "short_form"
     if org is None:
         org, why = nominal_org(a, a.span(i, i + 2)), "nominal"
-    if org is None or administration_not_agency(doc[i + 1], org):
+    if org is None or administration_not_agency(toks[i + 1], org):
         return None
     emit(a, a.span(i, i + 2), org, "alias", why)
     return i + 2
@@ -87,7 +87,7 @@ def age_description(a: Article, tok: Token) -> int | None:
     emit(a, a.span(i, end), person, "pronoun", "age")
     last = a.seen[-1]
     if last.token >= i:
-        head = a.doc[end - 1]
+        head = a.tokens[end - 1]
         last.subject = head.dep_ in SUBJECT_DEPS
         last.main_subject = last.subject and main_clause(head.head)
     return end
@@ -151,12 +151,12 @@ def story_titles(a: Article, s: Seen) -> frozenset[str]:
 
 
 def _story_titles(a: Article, s: Seen) -> set[str]:
-    doc = a.doc
+    toks = a.tokens
     out: set[str] = set()
-    head = doc[s.token]
+    head = toks[s.token]
     if head.pos_ != "PROPN":
         return out
-    for t in doc[max(0, s.start - 1) : s.end]:  # (a gazetteer name holds its title)
+    for t in toks[max(0, s.start - 1) : s.end]:  # (a gazetteer name holds its title)
         if (t.is_alpha or t.text.endswith(".") and t.text[:-1].isalpha()) \
                 and t.tag_ in ("NN", "NNP") and s.start <= t.head.i < s.end \
                 and t.dep_ in ("compound", "amod", "nmod") \
@@ -178,18 +178,18 @@ def _story_titles(a: Article, s: Seen) -> set[str]:
 def _description(a: Article, i: int) -> tuple[int, Token] | None:
     """The end and head noun of "the <title>" at ``i`` ("the chief executive"), a
     person's title used alone (not "the governor of Ohio", "the governor race")."""
-    doc = a.doc
+    doc, toks = a.doc, a.tokens
     j = i + 1
-    while j < len(doc) and j < i + 3 and doc[j].dep_ in ("amod", "compound") \
-            and doc[j].is_lower and doc[j].lower_ not in cues().former:
+    while j < len(doc) and j < i + 3 and toks[j].dep_ in ("amod", "compound") \
+            and toks[j].is_lower and toks[j].lower_ not in cues().former:
         j += 1
     if j >= len(doc) or any(a.taken[i + 1 : j + 1]):
         return None
-    n = doc[j]
+    n = toks[j]
     if not (n.tag_ == "NN" and n.is_lower
             or n.pos_ in ("NOUN", "PROPN") and n.is_upper and len(n) <= 4 and not n.ent_type_):
         return None  # (a lower-case noun, or an acronym: "the CEO")
-    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    nxt = toks[j + 1] if j + 1 < len(doc) else None
     if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.lower_ == "of"):
         return None
     return j + 1, n
@@ -207,7 +207,7 @@ def title_description(a: Article, tok: Token) -> int | None:
         return None
     end, noun = found
     title = title_word(noun)
-    mods = {t.lower_ for t in a.doc[i + 1 : noun.i]}
+    mods = {t.lower_ for t in a.tokens[i + 1 : noun.i]}
     holders: dict[str, Actor] = {}
     for s in a.seen:
         if s.token >= i or s.start < 0 or s.actor.type != "person":

@@ -121,7 +121,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     own |= speaker_of_quote(a, p)
     lead = lead_in(a, p) if p.closes_quote else None
     if p.clause_head is not None:  # a surname there that the linker left alone
-        subj = next((c for c in children(a.doc[p.clause_head]) if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in children(a.tokens[p.clause_head]) if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.pos_ == "PROPN":
             own |= {s.actor.id for s in a.seen if s.actor.name.split()[-1:] == [subj.text]}
     for s in reversed(a.seen):
@@ -225,9 +225,9 @@ def closes_quote(a: Article, tok: Any) -> bool:
         return False
     first = min(tok.i, tok.head.i)
     k = first - 1
-    while k >= 0 and (a.doc[k].is_punct and a.doc[k].text in ",.!?" or a.doc[k].is_space):
+    while k >= 0 and (a.tokens[k].is_punct and a.tokens[k].text in ",.!?" or a.tokens[k].is_space):
         k -= 1
-    return k >= 0 and (a.doc[k].text in ("”", "\"", "''", "’") or a.quoted[k])
+    return k >= 0 and (a.tokens[k].text in ("”", "\"", "''", "’") or a.quoted[k])
 
 
 @BOOK.rule("coref", off=None)
@@ -236,14 +236,14 @@ def lead_in(a: Article, p: Pronoun) -> tuple[int, int] | None:
     paragraph before when the quotation opens one: "Wild defenseman Ryan Suter could see
     the frustration on his friend's face. “He's used to scoring goals,” he said" (its
     subject, Suter, speaks); None when the quotation opens inside a sentence."""
-    doc = a.doc
+    toks = a.tokens
     j = quote_opening(a, min(p.tok.i, p.tok.head.i))
     b = j - 1
-    while b >= 0 and doc[b].is_space:
+    while b >= 0 and toks[b].is_space:
         b -= 1  # (a paragraph break)
     if b < 0 or j >= p.tok.i:
         return None
-    sent = doc[b].sent
+    sent = toks[b].sent
     if sent.end > j + 1 or sent.start == p.tok.sent.start:
         return None  # (the quotation opens inside the sentence)
     return sent.start, sent.end
@@ -329,7 +329,7 @@ def opens_quote(a: Article, tok: Any) -> bool:
 def speaker_before(a: Article, s: Seen) -> bool:
     """Whether the antecedent ``s`` is the subject of a speech verb outside quotations
     ("Mr. Warner said")."""
-    t = a.doc[s.token]
+    t = a.tokens[s.token]
     return s.subject and not s.quoted and t.head.lemma_ in cues().speech_verbs
 
 
@@ -388,7 +388,7 @@ def object_clause_head(tok: Any) -> int | None:
 def own_clause_subject(a: Article, s: Seen, p: Pronoun) -> bool:
     """"The Kremlin denied it": not the Kremlin (that would be "itself"), nor any earlier
     mention of it ("After Hill left, Vindman reported to him": not Vindman)."""
-    return p.clause_head is not None and s.subject and a.doc[s.token].head.i == p.clause_head
+    return p.clause_head is not None and s.subject and a.tokens[s.token].head.i == p.clause_head
 
 
 @BOOK.rule("coref", off=False)
@@ -408,7 +408,7 @@ def passing_mention_before(s: Seen, p: Pronoun) -> bool:
 @BOOK.rule("coref", off=False)
 def plural_for_it(a: Article, s: Seen, p: Pronoun) -> bool:
     """"Republicans … it": a plural name is not "it"."""
-    return p.kind == "it" and a.doc[s.token].tag_ in ("NNS", "NNPS")
+    return p.kind == "it" and a.tokens[s.token].tag_ in ("NNS", "NNPS")
 
 
 @BOOK.rule("coref", off=False)
@@ -419,7 +419,7 @@ def they_for_part(a: Article, s: Seen) -> bool:
     both are linked)."""
     if s.oblique:
         return True
-    st = a.doc[s.token]
+    st = a.tokens[s.token]
     return st.dep_ == "conj" or any(ch.dep_ == "conj" for ch in children(st))
 
 
@@ -433,7 +433,7 @@ def rival_noun(a: Article, p: Pronoun) -> float | None:
     tok = p.tok
     best: float | None = None
     for j in range(tok.i - 1, p.floor - 1, -1):
-        t = a.doc[j]
+        t = a.tokens[j]
         if a.taken[j] or t.dep_ not in ARGUMENT_DEPS or speaking_it(tok, t):
             continue  # (not "the plan" for "it said")
         if p.outside and a.quoted[j]:
@@ -483,7 +483,7 @@ def reporter_of_thought(a: Article, s: Seen, p: Pronoun) -> bool:
     gender."""
     if not p.thought or not (p.floor <= s.token < p.sent_start):
         return False
-    t = a.doc[s.token]
+    t = a.tokens[s.token]
     if not s.subject or t.head.lemma_ not in cues().speech_verbs:
         return False
     verb = t.head
@@ -492,7 +492,7 @@ def reporter_of_thought(a: Article, s: Seen, p: Pronoun) -> bool:
         # follows it, "say President Xi – who … – has")
         if any(verb.i < o.token <= clause.right_edge.i and o.actor.type == "person"
                and o.actor.id != s.actor.id and not o.oblique
-               and (o.subject or a.doc[o.token].head.i == verb.i)
+               and (o.subject or a.tokens[o.token].head.i == verb.i)
                and (not o.actor.gender or o.actor.gender == p.kind) for o in a.seen):
             return True
     return False

@@ -62,16 +62,16 @@ def just_before(a: Article, p: Pronoun) -> tuple[int, int] | None:
     if (p.kind not in ("male", "female") or not p.outside or tok.dep_ not in SUBJECT_DEPS
             or tok.head.lemma_ not in cues().speech_verbs):
         return None
-    doc = a.doc
+    toks = a.tokens
     end = quote_opening(a, min(tok.i, tok.head.i)) if p.closes_quote else tok.i
     b = end - 1
-    while b >= 0 and doc[b].is_space:
+    while b >= 0 and toks[b].is_space:
         b -= 1
     if b < 0:
         return None
-    lo = doc[b].sent.start
+    lo = toks[b].sent.start
     for _ in range(WINDOW_SENTENCES - 1):
-        if lo == 0 or "\n" in a.parsed.text[doc[lo - 1].idx : doc[lo].idx + len(doc[lo].text)]:
+        if lo == 0 or "\n" in a.parsed.text[toks[lo - 1].idx : toks[lo].idx + len(toks[lo].text)]:
             break  # (a paragraph begins)
         lo = a.sentence_floor(lo)
     return lo, end
@@ -90,7 +90,7 @@ def named_just_before(a: Article, p: Pronoun, seen: list[Seen]) -> list[Seen]:
         return []
     lo, hi = window
     return [s for s in seen if lo <= s.token < hi and not s.quoted
-            and s.actor.type == "person" and a.doc[s.token].dep_ != "poss"]
+            and s.actor.type == "person" and a.tokens[s.token].dep_ != "poss"]
 
 
 def recent_person(a: Article, p: Pronoun, best: Seen, seen: list[Seen]) -> Seen | None:

@@ -43,7 +43,7 @@ def subject_possessor(a: Article, s: Seen, kind: str) -> int:
     left alone (the lawyer may be meant). The weight to add, else 0."""
     if kind not in ("male", "female") or not s.oblique or s.quoted:
         return 0
-    t = a.doc[s.token]
+    t = a.tokens[s.token]
     head = t.head
     if t.dep_ != "poss" or head.dep_ not in SUBJECT_DEPS or head.pos_ != "NOUN" or \
             person_noun(head) or head.ent_type_ == "PERSON":
