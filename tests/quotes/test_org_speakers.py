@@ -180,6 +180,13 @@ QUOTED = ("The agency was not put in charge. Politico quoted Tom Ruiz, formerly 
      "House Speaker Paul Ryan says the executive actions are an overreach.\n\nThe "
      "Wisconsin Republican says in a statement that the president is wrong.",
      "that the president", "Paul Ryan", "The Wisconsin Republican"),
+    # a report "in" a paper is the paper's (session 23)
+    ("quotes.speakers.report_in", "The show cost $449,000, according to a report in the "
+     "Ithilen Courier of Minas Tirith.", "The show cost", "Ithilen Courier of Minas Tirith",
+     "a report in the Ithilen Courier of Minas Tirith"),
+    ("quotes.speakers.report_in", "Gondor Motors will close two plants, according to a "
+     "report in the Ithilen Times.", "Gondor Motors will", "Ithilen Times",
+     "a report in the Ithilen Times"),
 ])
 def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  # type: ignore[no-untyped-def]
                                        without) -> None:
@@ -274,6 +281,12 @@ def test_a_speaker_speaks_under_its_name(quotes, rule, text, start, with_rule,  
      "“We will not give in,” they said.", "We will not", "they"),
     ("Ithilen Label have denied it. Jane Ruiz and Tom Ruiz sued them.\n\n“We will not "
      "give in,” they said.", "We will not", "Jane Ruiz and Tom Ruiz"),
+    # a study "in" a journal is its authors', not the journal's; a report "in" a month
+    # names no maker (quotes.speakers.report_in)
+    ("The show cost $449,000, according to a study in the Ithilen Courier of Minas "
+     "Tirith.", "The show cost", "a study in the Ithilen Courier of Minas Tirith"),
+    ("Gondor Motors will close two plants, according to a report in March.",
+     "Gondor Motors will", "a report in March"),
 ])
 def test_a_phrase_nothing_fits_stays_the_speaker(quotes, text: str, start: str,  # type: ignore[no-untyped-def]
                                                   kept: str) -> None:

@@ -108,8 +108,8 @@ def spokesperson_of(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
     if root.lemma_.lower() not in w.spokes and root.lower_ not in w.spokes:
         return None
     owners = [c for c in children(root) if c.dep_ in ("compound", "poss", "nmod")]
-    owners += [g for c in children(root) if c.dep_ == "prep" and c.lower_ in FOR_PREPS
-               for g in children(c) if g.dep_ == "pobj"]
+    owners += [g for c in children(root) if c.dep_ == "prep" and (
+        c.lower_ in FOR_PREPS or report_in(root, c)) for g in children(c) if g.dep_ == "pobj"]
     for o in owners:
         m = view.by_token.get(o.i)
         if m is not None and m.type in ORG_TYPES:
@@ -129,6 +129,15 @@ def spokesperson_of(view: ArticleView, span: Span) -> tuple[SpeakerDict, float] 
             if found is not None:
                 return org_speaker(view, found, list(span)), UNLINKED
     return None
+
+
+@BOOK.rule("speakers", off=False)
+def report_in(noun: Token, prep: Token) -> bool:
+    """A report "in" a paper is the paper's: "according to a report in the Ithilen
+    Courier, the campaign cost $449,000" (the Ithilen Courier); not a statement or a
+    spokesperson "in" a place or a body ("a statement in Parliament", "a spokesman in
+    Washington"), nor a study "in" a journal (its authors')."""
+    return prep.lower_ == "in" and noun.lower_ == "report"
 
 
 def unknown_owner(view: ArticleView, o: Token, span: Span) -> SpeakerDict:
