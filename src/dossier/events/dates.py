@@ -20,7 +20,7 @@ from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.modality import HABITUAL
 from dossier.events.syntax import verb_of
-from dossier.parse import ents_in
+from dossier.parse import ParsedArticle, ents_in
 from dossier.parse.tree import children
 
 _WORDS = load_toml("event_dates.toml")
@@ -316,7 +316,8 @@ _NOT_PAST_AUX = frozenset(_WORDS["not_past_auxiliaries"])
 
 
 @BOOK.rule("dates", off=False)
-def dated_paragraph(sent: Span, published: date | None, trigger: Token) -> bool:
+def dated_paragraph(sent: Span, published: date | None, trigger: Token,
+                    paragraph: tuple[int, int]) -> bool:
     """An undated act told in the past, in a paragraph that dates its story a week or
     more before the article (a day, week or month named), is not the article's day's:
     "On December 18, the House passed two articles of impeachment. The first charged
@@ -324,19 +325,27 @@ def dated_paragraph(sent: Span, published: date | None, trigger: Token) -> bool:
     Congress" (an article of January 15). It gets no date. Not an act told in the
     present ("He maintains his innocence and blames regulators"), nor one in a
     paragraph dated this week or by a bare year ("She was convicted in 2006. Trump
-    granted her a pardon")."""
+    granted her a pardon"). ``paragraph``: where the lines of the sentence start and
+    end (:func:`paragraph_bounds`)."""
     if published is None or not _told_past(trigger):
         return False
     doc = sent.doc
-    text = doc.text
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.end_char)
-    end = len(text) if end < 0 else end
+    start, end = paragraph
     if end - start > PARAGRAPH_CHARS:  # a text without paragraphs: the sentence's neighbours
         start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
     last = (published - timedelta(days=OLD_STORY_DAYS)).toordinal()
     return any(start <= at < end and ends <= last for at, ends in _text_dates(sent, published))
+
+
+def paragraph_bounds(parsed: ParsedArticle, sent: Span) -> tuple[int, int]:
+    """Where the paragraph (the lines) of a sentence starts and ends in the parsed text:
+    from the start of the line it starts on to the line break that ends the line it
+    ends on (``ParsedArticle.line_starts``)."""
+    starts = parsed.line_starts
+    last = parsed.paragraph_of(sent.end_char)
+    end = starts[last + 1] - 1 if last + 1 < len(starts) else len(parsed.text)
+    return starts[parsed.paragraph_of(sent.start_char)], end
 
 
 def _told_past(trigger: Token) -> bool:
@@ -391,16 +400,20 @@ def _last_day(when: str | None, precision: str) -> date | None:
     return day + timedelta(days=6) if precision == "week" else day
 
 
-def event_date(sent: Span, published: date | None, trigger: Token, ahead: bool = False
+def event_date(parsed: ParsedArticle, sent: Span, trigger: Token, ahead: bool = False
                ) -> tuple[str | None, str]:
-    """``(date, precision)`` of the trigger's event: its sentence's, else one on the
-    verb its clause shares its time with, else the article's ("article") unless the
-    act is told as done by now or standing (:func:`undated_aspect`), else none."""
+    """``(date, precision)`` of the trigger's event in its sentence ``sent`` of the
+    article: its sentence's, else one on the verb its clause shares its time with,
+    else the article's ("article") unless the act is told as done by now or standing
+    (:func:`undated_aspect`) or in a paragraph dated before the news
+    (:func:`dated_paragraph`), else none."""
+    published = parsed.published
     found = sentence_date(sent, published, trigger, ahead) or governing_date(
         sent, published, trigger, ahead) or reported_date(sent, published, trigger)
     if found is not None:
         return found
-    if undated_aspect(trigger) or dated_paragraph(sent, published, trigger):
+    if undated_aspect(trigger) or dated_paragraph(sent, published, trigger,
+                                                  paragraph_bounds(parsed, sent)):
         return None, "none"
     if published is not None:
         return published.isoformat(), "article"

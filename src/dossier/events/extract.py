@@ -289,7 +289,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         trigger, parsed.published) or relative_clause(trigger) or before_after(
         trigger) or trained_for(trigger) or judged_act(trigger) or habitual(trigger)
     # an event to come (its modality, or an intention announced) is dated ahead
-    when, precision = event_date(sent, parsed.published, trigger,
+    when, precision = event_date(parsed, sent, trigger,
                                  ahead=mode == "future" or kind == "intent")
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))
