@@ -90,9 +90,10 @@ def test_dates_of_acts_to_come_lie_ahead(phrase: str, expected: str) -> None:
         ("Trump will meet Xi on Dec. 15.", "036", ("2018-12-15", "day")),
         ("Macron is scheduled to meet Xi on Dec. 15.", "036", ("2018-12-15", "day")),
         ("Trump met Xi on Dec. 15.", "040", ("2017-12-15", "day")),
-        # ... but a clause with a subordinator of time keeps its own
+        # ... but a clause with a subordinator of time keeps its own (here none: an act
+        # before Monday's is not the article's Wednesday's, dates.before_dated)
         ("Russia attacked Ukraine on Monday after Georgia protested to Russia.", "140",
-         ("2018-05-16", "article")),
+         (None, "none")),
         # an adverb of habit makes a standing act too (one list with modality.habitual)
         ("China typically sends aid to Kenya.", "070", (None, "none")),
         # a time counted from another event dates the act to no day ...
@@ -198,3 +199,50 @@ def test_a_month_and_day_read_here_as_dateparser_reads_them(phrase: str, base: d
     when, precision = resolve(phrase, base, ahead)
     assert when == _dateparser(phrase, base, ahead)
     assert precision == ("day" if when else "none")
+
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # an act not done by the article's day has no date: one that may happen ...
+        ("Traders doubted whether the United States and China could agree to end the "
+         "trade war.", "030", (None, "none")),
+        ("The Senate could sanction Russia.", "163", (None, "none")),
+        # ... but one dated by a phrase keeps its date, an intention or threat announced
+        # is done when announced, and a done act keeps the article's
+        ("The Senate could sanction Russia in March.", "163", ("2019-03", "month")),
+        ("Turkey threatened to cut diplomatic relations with Sweden.", "1313",
+         ("2020-01-10", "article")),
+        ("China accused Vietnam of provocations.", "112", ("2020-01-10", "article")),
+        # an act told after "after" on a verb dated before the article's day came before
+        ("Back in 2018, a Pakistani student was killed by a mob after he was accused of "
+         "blasphemy by the Pakistani government.", "112", (None, "none")),
+        ("Russia attacked Ukraine in March after Georgia protested to Russia.", "140",
+         (None, "none")),
+        # ... and a conjunct of such a clause (not given "last year" through two
+        # governors: dates.farther_governor stops at a clause of its own time)
+        ("Last year, police in India banned the protest after activists marched and "
+         "attacked the police.", "190", (None, "none")),
+        # ... not one on a verb dated the article's day, nor on an undated verb
+        ("Police arrested the man on Friday after he attacked President Biden.", "190",
+         ("2020-01-10", "article")),
+        ("Russia attacked Ukraine after Georgia protested to Russia.", "140",
+         ("2020-01-10", "article")),
+        # ... nor a clause of "before" (its act came later)
+        ("Russia attacked Ukraine on Monday before Georgia protested to Russia.", "140",
+         ("2020-01-10", "article")),
+        # a participle's or conjunct's governor passes on the date of the verb it
+        # hangs on itself
+        ("Last year, police in India banned the protest, arresting 210 people and "
+         "detaining 30 activists.", "173", ("2019", "year")),
+        ("In March, Russia condemned Ukraine, accusing Kyiv of provocations and "
+         "threatening the Ukrainian government with sanctions.", "130", ("2019-03", "month")),
+    ],
+)
+def test_acts_the_article_day_does_not_date(events, text: str, code: str, expected: tuple
+                                            ) -> None:  # type: ignore[no-untyped-def]
+    """dates.unrealised, dates.before_dated and dates.farther_governor (session 23)."""
+    got = [(e.date, e.date_precision) for e in events(text, date(2020, 1, 10))
+           if e.code == code]
+    assert got and set(got) == {expected}, got

@@ -154,6 +154,12 @@ RULES = [
      "Pelosi accused Trump of ignoring the facts.", ("date", "112", None), None),
     ("dates.reported_date", "Elizabeth Warren announced yesterday she was endorsing Joe "
      "Biden.", ("date", "051", "2024-05-15"), None),
+    ("dates.unrealised", "The Senate could sanction Russia.", ("date", "163", None), None),
+    ("dates.before_dated", "Back in 2018, a Pakistani student was killed by a mob after he "
+     "was accused of blasphemy by the Pakistani government.", ("date", "112", None), None),
+    ("dates.farther_governor", "In March, Russia condemned Ukraine, accusing Kyiv of "
+     "provocations and threatening the Ukrainian government with sanctions.",
+     ("date", "130", "2024-03"), None),
     # modality
     ("modality.not_word", "President Xi has not publicly condemned Russia.",
      ("negated", "111", "CHNGOV", "RUS"), ("111", "CHNGOV", "RUS")),

@@ -20,8 +20,7 @@ from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.events.modality import HABITUAL
 from dossier.events.syntax import verb_of
-from dossier.parse import ents_in
-from dossier.parse.texts import doc_text
+from dossier.parse import ParsedArticle, ents_in
 from dossier.parse.tree import children
 
 _WORDS = load_toml("event_dates.toml")
@@ -151,10 +150,10 @@ def sentence_date(sent: Span, published: date | None, trigger: Token, ahead: boo
     other verb, resolved against the article's date: "The UK called out Russia in
     December 2023" (2023-12); not "safeguarded only until 2047" for "Chinese
     protesters blamed the Chinese government", nor an age ("John Doe, 55,")."""
-    return _phrase_date(sent, published, {None, trigger}, ahead)
+    return phrase_date(sent, published, {None, trigger}, ahead)
 
 
-def _phrase_date(sent: Span, published: date | None, verbs: set[Token | None],
+def phrase_date(sent: Span, published: date | None, verbs: set[Token | None],
                  ahead: bool = False) -> tuple[str | None, str] | None:
     """The first DATE phrase of the sentence that hangs on one of ``verbs`` (None: on
     no verb) and resolves, with a preposition before it ("on Monday"); ``ahead``: the
@@ -249,10 +248,31 @@ def governing_date(sent: Span, published: date | None, trigger: Token, ahead: bo
         return None
     shares: set[Token | None] = {c for c in children(trigger) if c.dep_ == "conj"
                           and c.pos_ in ("VERB", "AUX") and not _own_time(c)}
-    if (trigger.dep_ == "conj" or trigger.dep_ == "advcl" and trigger.tag_ in ("VBG", "VBN")
-            ) and not _own_time(trigger) and trigger.head.pos_ in ("VERB", "AUX"):
-        shares.add(trigger.head)
-    return _phrase_date(sent, published, shares, ahead) if shares else None
+    v = _governor(trigger)
+    while v is not None and v not in shares:  # the first governor, and farther ones
+        shares.add(v)
+        v = farther_governor(v)
+    return phrase_date(sent, published, shares, ahead) if shares else None
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb whose time a participle or conjunct shares (not a clause with its own
+    subordinator of time): "…, arresting 210 people" → "banned"."""
+    if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")
+            ) and not _own_time(verb) and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.head is not verb:
+        return verb.head
+    return None
+
+
+@BOOK.rule("dates", off=None)
+def farther_governor(verb: Token) -> Token | None:
+    """The verb a governing participle or conjunct itself hangs on, whose time the
+    trigger shares too: "This year, officials banned firecrackers, arresting 210 people
+    and confiscating 3.7 tons of incendiaries" (the confiscating: this year, through
+    the arresting); not past a clause with its own time ("… after police arrived,
+    arresting …")."""
+    return _governor(verb)
 
 
 @BOOK.rule("dates", off=None)
@@ -266,7 +286,7 @@ def reported_date(sent: Span, published: date | None, trigger: Token
     if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ != "ccomp" or _perfect(
             trigger) or _own_time(trigger) or trigger.head.pos_ not in ("VERB", "AUX"):
         return None
-    return _phrase_date(sent, published, {trigger.head})
+    return phrase_date(sent, published, {trigger.head})
 
 
 def _perfect(v: Token) -> bool:
@@ -317,7 +337,8 @@ _NOT_PAST_AUX = frozenset(_WORDS["not_past_auxiliaries"])
 
 
 @BOOK.rule("dates", off=False)
-def dated_paragraph(sent: Span, published: date | None, trigger: Token) -> bool:
+def dated_paragraph(sent: Span, published: date | None, trigger: Token,
+                    paragraph: tuple[int, int]) -> bool:
     """An undated act told in the past, in a paragraph that dates its story a week or
     more before the article (a day, week or month named), is not the article's day's:
     "On December 18, the House passed two articles of impeachment. The first charged
@@ -325,19 +346,27 @@ def dated_paragraph(sent: Span, published: date | None, trigger: Token) -> bool:
     Congress" (an article of January 15). It gets no date. Not an act told in the
     present ("He maintains his innocence and blames regulators"), nor one in a
     paragraph dated this week or by a bare year ("She was convicted in 2006. Trump
-    granted her a pardon")."""
+    granted her a pardon"). ``paragraph``: where the lines of the sentence start and
+    end (:func:`paragraph_bounds`)."""
     if published is None or not _told_past(trigger):
         return False
     doc = sent.doc
-    text = doc_text(doc)  # (spaCy's doc.text makes every token's string at each call)
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.end_char)
-    end = len(text) if end < 0 else end
+    start, end = paragraph
     if end - start > PARAGRAPH_CHARS:  # a text without paragraphs: the sentence's neighbours
         start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
     last = (published - timedelta(days=OLD_STORY_DAYS)).toordinal()
     return any(start <= at < end and ends <= last for at, ends in _text_dates(sent, published))
+
+
+def paragraph_bounds(parsed: ParsedArticle, sent: Span) -> tuple[int, int]:
+    """Where the paragraph (the lines) of a sentence starts and ends in the parsed text:
+    from the start of the line it starts on to the line break that ends the line it
+    ends on (``ParsedArticle.line_starts``)."""
+    starts = parsed.line_starts
+    last = parsed.paragraph_of(sent.end_char)
+    end = starts[last + 1] - 1 if last + 1 < len(starts) else len(parsed.text)
+    return starts[parsed.paragraph_of(sent.start_char)], end
 
 
 def _told_past(trigger: Token) -> bool:
@@ -372,14 +401,14 @@ def _text_dates(sent: Span, published: date) -> list[tuple[int, int]]:
             if ent.start > 0 and doc[ent.start - 1].lower_ in _DATE_PREPOSITIONS:
                 phrase = f"{doc[ent.start - 1].text} {phrase}"
             when, precision = resolve(phrase, published)
-            if precision != "year" and (ends := _last_day(when, precision)) and ends <= published:
+            if precision != "year" and (ends := last_day(when, precision)) and ends <= published:
                 found.append((ent.start_char, ends.toordinal()))
         doc.user_data[key] = found
     dates: list[tuple[int, int]] = doc.user_data[key]
     return dates
 
 
-def _last_day(when: str | None, precision: str) -> date | None:
+def last_day(when: str | None, precision: str) -> date | None:
     """The last day of a resolved date at its precision ("2020-08" month: 2020-08-31)."""
     if when is None:
         return None
@@ -390,19 +419,3 @@ def _last_day(when: str | None, precision: str) -> date | None:
         return date(y, m, calendar.monthrange(y, m)[1])
     day = date.fromisoformat(when)
     return day + timedelta(days=6) if precision == "week" else day
-
-
-def event_date(sent: Span, published: date | None, trigger: Token, ahead: bool = False
-               ) -> tuple[str | None, str]:
-    """``(date, precision)`` of the trigger's event: its sentence's, else one on the
-    verb its clause shares its time with, else the article's ("article") unless the
-    act is told as done by now or standing (:func:`undated_aspect`), else none."""
-    found = sentence_date(sent, published, trigger, ahead) or governing_date(
-        sent, published, trigger, ahead) or reported_date(sent, published, trigger)
-    if found is not None:
-        return found
-    if undated_aspect(trigger) or dated_paragraph(sent, published, trigger):
-        return None, "none"
-    if published is not None:
-        return published.isoformat(), "article"
-    return None, "none"

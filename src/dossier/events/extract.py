@@ -54,7 +54,8 @@ from dossier.events.coding import (
     unnamed_target,
     weak_link,
 )
-from dossier.events.dates import background, event_date, recalled
+from dossier.events.dates import background, recalled
+from dossier.events.dating import event_date
 from dossier.events.frames import (
     agreed_view,
     comment_request,
@@ -289,8 +290,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
         trigger, parsed.published) or relative_clause(trigger) or before_after(
         trigger) or trained_for(trigger) or judged_act(trigger) or habitual(trigger)
     # an event to come (its modality, or an intention announced) is dated ahead
-    when, precision = event_date(sent, parsed.published, trigger,
-                                 ahead=mode == "future" or kind == "intent")
+    when, precision = event_date(parsed, sent, trigger, mode, kind)
     where = locate(sent, trigger, actors.geo)
     said = Trigger(trigger.text, parsed.start(trigger), parsed.end(trigger))
     return [Event(
