@@ -272,7 +272,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     if is_negated and (refused := announced_refusal(trigger, code, mode) or failed_agreement(
             trigger, code)) is not None:
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
-    kind = None if is_negated else intention(acting_verb(trigger), p) or (
+    kind = None if is_negated else intention(acting_verb(trigger, p), p) or (
         "intent" if planned else None)
     code = policy_code(trigger, code, kind)  # "slapped tariffs on": 160; "crushed protests": 175
     people = actors.persons([*sources, *targets])
