@@ -48,13 +48,6 @@ CASES = [
     # negatives: a strike ordered at a factory, attacks condemned
     ("The Kenyan union ordered a strike at the factory.", None, "190"),
     ("Egypt condemned the attacks on Ukraine.", None, "190"),
-    # an expulsion announced or ordered; of diplomats, relations reduced
-    # (nominal.expelled_envoys)
-    ("Russia announced the expulsion of two Estonian diplomats.", ("161", "RUS", "ESTGOV"),
-     "174"),
-    ("Hungary ordered the expulsion of 200 Syrian migrants.", ("174", "HUN", "SYRCVL"), "161"),
-    # negative: an expulsion condemned is none by the one who condemns
-    ("Poland condemned the expulsion of Ukrainian diplomats.", None, "161"),
     # nominal.acting_verb: announced, an invasion is a threat, a mediation an intention
     ("Russia will launch an invasion of Ukraine.", ("138", "RUS", "UKR"), "190"),
     ("Kenya will launch a mediation effort between Sudan and Ethiopia.",

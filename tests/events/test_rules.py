@@ -65,8 +65,6 @@ RULES = [
      "Ethiopia.", None, ("020", "QAT", "EGY")),
     ("nominal.emergency_measure", "Bolivia declared a state of emergency in Pando.",
      ("1724", "BOL", None), ("1044", "BOL", None)),
-    ("nominal.expelled_envoys", "Russia announced the expulsion of two Estonian diplomats.",
-     ("161", "RUS", "ESTGOV"), ("174", "RUS", "ESTGOV")),
     ("nominal.acting_verb", "Russia will launch an invasion of Ukraine.", ("138", "RUS", "UKR"),
      ("190", "RUS", "UKR")),
     # arguments

@@ -77,7 +77,6 @@ from dossier.events.modality import (
 from dossier.events.nominal import (
     acting_verb,
     emergency_measure,
-    expelled_envoys,
     light_event_object,
 )
 from dossier.events.patterns import (
@@ -247,8 +246,7 @@ def _noun_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns,
     np_ = noun_pattern(tok, lemma, p)
     if np_ is None:
         return []
-    return _events(tok, expelled_envoys(np_.code, tok), noun_sides(tok, np_, actors), parsed,
-                   actors, p, "noun")
+    return _events(tok, np_.code, noun_sides(tok, np_, actors), parsed, actors, p, "noun")
 
 
 def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticle,

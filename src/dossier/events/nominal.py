@@ -78,18 +78,3 @@ def acting_verb(trigger: Token, p: Patterns) -> Token:
         return trigger.head
     return trigger
 
-
-ENVOYS = frozenset(_N["envoys"])
-
-
-@BOOK.rule("nominal")
-def expelled_envoys(code: str, noun: Token) -> str:
-    """An expulsion of diplomats reduces relations (161, SANCTION), as CAMEO codes it,
-    not a deportation of individuals (174): "Russia announced the expulsion of two
-    Estonian diplomats" 161 RUS → EST; "ordered the expulsion of 200 migrants" stays 174
-    (``envoys``)."""
-    if code != "174":
-        return code
-    return "161" if any(o.dep_ == "pobj" and o.lemma_.lower() in ENVOYS
-                        for c in children(noun) if c.dep_ == "prep" and c.lower_ == "of"
-                        for o in children(c)) else code

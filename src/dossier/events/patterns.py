@@ -458,4 +458,4 @@ def ordered_action(noun: Token, p: Patterns) -> bool:
     as source — "The Kenyan government has ordered an investigation against Odinga"
     090 (ACCUSE), not a demand 100 with the investigation left out as only asked for."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ORDERING and (
-        noun.lemma_.lower() in p.nouns)
+        noun_pattern(noun, noun.lemma_.lower(), p) is not None)
