@@ -58,6 +58,15 @@ RULES = [
      ("042", "RUSGOV", "CHN"), None),
     ("patterns.coded_once", "Chile and Peru staged rallies against Bolivia.",
      None, ("140", "CHL", "BOL")),
+    # nominal (session 23)
+    ("nominal.done_by_verb", "Russia mounted an invasion of Ukraine.", ("190", "RUS", "UKR"),
+     None),
+    ("nominal.light_event_object", "Qatar launched a mediation effort between Egypt and "
+     "Ethiopia.", None, ("020", "QAT", "EGY")),
+    ("nominal.emergency_measure", "Bolivia declared a state of emergency in Pando.",
+     ("1724", "BOL", None), ("1044", "BOL", None)),
+    ("nominal.acting_verb", "Russia will launch an invasion of Ukraine.", ("138", "RUS", "UKR"),
+     ("190", "RUS", "UKR")),
     # arguments
     ("arguments.object_control", "Iran paid Hamas to attack Israel.",
      ("190", "PSEREB", "ISR"), ("190", "IRN", "ISR")),

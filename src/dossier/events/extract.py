@@ -75,6 +75,11 @@ from dossier.events.modality import (
     unasserted,
     unasserted_noun,
 )
+from dossier.events.nominal import (
+    acting_verb,
+    emergency_measure,
+    light_event_object,
+)
 from dossier.events.patterns import (
     Patterns,
     VerbPattern,
@@ -166,7 +171,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
         return []  # an auxiliary no pattern knows (the dictionary codes verbs only)
     if unasserted(tok, p):
         return []  # "urged Russia to withdraw": the appeal is the event
-    if any(ordered_action(c, p) for c in children(tok)):
+    if any(ordered_action(c, p) for c in children(tok)) or light_event_object(tok, p):
         return []  # "ordered an investigation against X": the investigation is the event
     if background(tok):
         return []  # "five years after crowds burned down its embassy": history
@@ -185,7 +190,7 @@ def _verb_events(tok: Token, parsed: ParsedArticle, actors: Actors, p: Patterns
                        actors, p, "pattern")
     found: list[Event] = []
     unnamed: list[Event] = []  # the pattern's hostile action on no actor, if nothing else
-    vp = verb_pattern(tok, lemma, p)
+    vp = emergency_measure(tok, lemma) or verb_pattern(tok, lemma, p)
     if vp is None and (demand := said_must(tok)) is not None:  # "says Israel must end"
         vp = VerbPattern(frozenset({lemma}), demand, (), None, frozenset())
     if vp is not None:
@@ -266,7 +271,8 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     if is_negated and (refused := announced_refusal(trigger, code, mode) or failed_agreement(
             trigger, code)) is not None:
         code, is_negated, mode = refused, False, "asserted"  # "will not lift the ban"
-    kind = None if is_negated else intention(trigger, p) or ("intent" if planned else None)
+    kind = None if is_negated else intention(acting_verb(trigger, p), p) or (
+        "intent" if planned else None)
     code = policy_code(trigger, code, kind)  # "slapped tariffs on": 160; "crushed protests": 175
     people = actors.persons([*sources, *targets])
     code = verbal_attack(trigger, cameo()[code].root, sources, targets,

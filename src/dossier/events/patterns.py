@@ -39,6 +39,7 @@ class NounPattern:
     code: str
     preps: frozenset[str]
     modifiers: frozenset[str]
+    verbs: frozenset[str] = frozenset()  # an event only as the object of one of these
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def patterns() -> Patterns:
     nouns: dict[str, list[NounPattern]] = {}
     for n in d["noun"]:
         np_ = NounPattern(frozenset(n["nouns"]), n["code"], frozenset(n["preps"]),
-                          frozenset(n.get("modifiers", [])))
+                          frozenset(n.get("modifiers", [])), frozenset(n.get("verbs", [])))
         for noun in np_.nouns:
             nouns.setdefault(noun, []).append(np_)
     agents = _phoenix_agents()
@@ -423,8 +424,21 @@ def noun_pattern(tok: Token, lemma: str, p: Patterns) -> NounPattern | None:
     """A nominal event: "Putin is on a state visit to Beijing" 042, "The US has
     sanctions against Beijing" 163 (a pattern with ``modifiers`` needs one of them:
     "state visit")."""
-    return next((np_ for np_ in p.nouns.get(lemma, ()) if not np_.modifiers
-                 or any(c.lower_ in np_.modifiers for c in children(tok))), None)
+    return next((np_ for np_ in p.nouns.get(lemma, ()) if (not np_.modifiers
+                 or any(c.lower_ in np_.modifiers for c in children(tok)))
+                 and (not np_.verbs or done_by_verb(tok, np_.verbs))), None)
+
+
+@BOOK.rule("nominal", off=False)
+def done_by_verb(noun: Token, verbs: frozenset[str]) -> bool:
+    """A noun pattern with ``verbs`` is an event only as the direct object of one of
+    them (issue 19, session 23): "Russia mounted an invasion of Ukraine" 190 RUS → UKR,
+    "Qatar launched a mediation effort between Sudan and Chad" 045 (was 020 by
+    PETRARCH2's "launch"); not "Egypt condemned the invasion of Ukraine" (no invasion
+    by Egypt) nor "the invasion of Ukraine" as a subject."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in verbs
 
 
 @BOOK.rule("patterns", off=False)
@@ -444,4 +458,4 @@ def ordered_action(noun: Token, p: Patterns) -> bool:
     as source — "The Kenyan government has ordered an investigation against Odinga"
     090 (ACCUSE), not a demand 100 with the investigation left out as only asked for."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ORDERING and (
-        noun.lemma_.lower() in p.nouns)
+        noun_pattern(noun, noun.lemma_.lower(), p) is not None)
