@@ -89,14 +89,16 @@ def next_saying(t: Token, found: Content) -> Content | None:
     in the cue's own form, is the speaker's next act even when the content's verb is in
     that form too: "The coach says he trusts the team and calls the season a success"
     is "he trusts the team" ("calls …" is the coach's; ``content.next_act`` cuts only
-    when the content's verb is in another tense). Not a belief ("says he trusts the team
-    and thinks …"), nor a verb that is no cue ("said prices rose and fell again")."""
+    when the content's verb is in another tense). Only when the content's subject is a
+    personal pronoun or "there": not "Fars reported Iran issued warrants and demanded
+    …" (Iran demanded: part of the report). Not a belief ("says he trusts the team and
+    thinks …"), nor a verb that is no cue ("said prices rose and fell again")."""
     if t.tag_ not in _FINITE or _aux(t):
         return None
     c = cues()
 
     def saying(root: Token, x: Token) -> bool:
-        return (x.dep_ == "conj" and root.i < x.i and x.pos_ == "VERB"
+        return (x.dep_ == "conj" and root.i < x.i and x.pos_ == "VERB" and _speaker_like(root)
                 and lemma(x) in c.verbs and lemma(x) not in c.belief
                 and x.tag_ == t.tag_ and not _aux(x)
                 and not any(y.dep_ in _SUBJECTS + ("expl",) for y in children(x)))
@@ -105,6 +107,19 @@ def next_saying(t: Token, found: Content) -> Content | None:
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
+# The subjects of a content's verb that a coordinated verb without its own cannot be
+# told from the speaker by: a personal pronoun ("says he trusts the team and calls …")
+# or "there" ("said there was a lack of … and urged …").
+_SPEAKER_PRONOUNS = frozenset(("he", "she", "they", "i", "we"))
+
+
+def _speaker_like(root: Token) -> bool:
+    """Whether the subject of a content's verb ``root`` is a personal pronoun or an
+    expletive: a verb coordinated with it may be the speaker's next act. Not a name
+    ("Fars reported Iran issued warrants and demanded …": Iran demanded, and that is
+    what was reported), nor "anyone"."""
+    return any(c.dep_ == "expl" or c.dep_ == "nsubj" and c.lower_ in _SPEAKER_PRONOUNS
+               for c in children(root))
 
 
 def _aux(v: Token) -> bool:

@@ -89,36 +89,13 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:, *[A-Z][A-Za-z.'’ -]+)?"
 def no_dateline(span: Span, view: ArticleView, qtype: str) -> Span:
     """A report that opens the article leaves out its dateline: "WASHINGTON (AP) —
     The president said …" (the dateline is no part of what was said)."""
-    if qtype == "indirect" and (span.start_char <= view.lead or paragraph_dateline(
-            span, view)) and (m := _DATELINE.match(span.text)):
+    if qtype == "indirect" and span.start_char <= view.lead and (
+            m := _DATELINE.match(span.text)):
         trimmed = view.doc.char_span(span.start_char + m.end(), span.end_char,
                                      alignment_mode="contract")
         if trimmed is not None and len(trimmed):
             return trimmed
     return span
-
-
-# The most words of a dateline's place before its comma (and after it): "MANCHESTER,
-# N.H. --"; a heading in capitals ("SANDERS HAS ADVANTAGE IN NEW HAMPSHIRE - …") is longer.
-DATELINE_WORDS = 4
-
-
-@BOOK.rule("content", off=False)
-def paragraph_dateline(span: Span, view: ArticleView) -> bool:
-    """A report that opens a paragraph after the article's start (its first paragraph
-    after the headline) leaves out the dateline too: "Storm warnings for the
-    coast.⏎⏎LONDON (AP) — The city will close three bridges, the transport office said."
-    (the dateline's place is a few words in capitals: not a heading "RED STATES
-    OUTNUMBER BLUE STATES FOR THE FIRST TIME - …")."""
-    text = view.text
-    a = span.start_char
-    if a > 0 and not text[:a].endswith("\n"):
-        return False
-    m = _DATELINE.match(span.text)
-    if m is None:
-        return False
-    place = re.split(r"[(—–]| -", m.group())[0].split(",")
-    return all(len(p.split()) <= DATELINE_WORDS for p in place)
 
 
 def make_quote(view: ArticleView, span: Span, qtype: str, speaker: SpeakerDict | None,
