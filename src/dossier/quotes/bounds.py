@@ -12,6 +12,7 @@ from dossier.parse.tree import children
 from dossier.quotes.book import BOOK
 from dossier.quotes.clauses import Content, span_of
 from dossier.quotes.lexicon import cues, lemma, verb_lemmas
+from dossier.quotes.tails import cut_before, next_saying, others_report
 from dossier.records import Quote, TextSpan
 
 # Shapes whose content the parse cuts short of the clause (an object, a preposition's
@@ -113,7 +114,8 @@ def bounded(t: Token, lem: str, found: Content) -> Content | None:
         return None
     found = to_clause_end(t, found) or found
     found = past_colon(found) or found
-    return next_act(t, found) or found
+    found = next_act(t, found) or next_saying(t, found) or found
+    return others_report(t, found) or found
 
 
 # The most words after a colon that a content runs on to (a list, a clause).
@@ -172,24 +174,9 @@ def next_act(t: Token, found: Content) -> Content | None:
     to …" likewise). Not "said the plan was late and cost too much" (one tense: the
     content), nor "told them what to say or not say". The content ends before the
     conjunction."""
-    span, _ = found
-    doc = t.doc
-    if span.start <= t.i or t.tag_ not in _FINITE:
+    if t.tag_ not in _FINITE:
         return None
-    root = next((x for x in span if not span.start <= x.head.i < span.end or x.head.i == x.i),
-                None)
-    if root is None:
-        return None
-    for x in children(root):
-        if x.dep_ != "conj" or x.i >= span.end or not _own_act(t, root, x):
-            continue
-        k = x.left_edge.i
-        while k > span.start and (doc[k - 1].dep_ in ("cc", "preconj") or doc[k - 1].is_punct):
-            k -= 1
-        shorter = span_of(list(doc[span.start : k]))
-        if shorter is not None and len(shorter) >= 2:
-            return shorter, found[1]
-    return None
+    return cut_before(t, found, lambda root, x: x.dep_ == "conj" and _own_act(t, root, x))
 
 
 def _own_act(t: Token, root: Token, x: Token) -> bool:
