@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from weakref import WeakKeyDictionary
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -185,16 +184,8 @@ def colon_preps() -> frozenset[str]:
     return frozenset(load_toml("quote_cues.toml")["colon_preps"])
 
 
-def attribution_phrases(doc: Doc) -> tuple[tuple[int, int], ...]:
-    """(start, end) token spans of "according to", "in the words of" … (data file),
-    matched once per document (the content rule asked again for every quote)."""
-    found = _ATTRIBUTIONS.get(doc)
-    if found is None:
-        found = _ATTRIBUTIONS[doc] = tuple(_attribution_matches(doc))
-    return found
-
-
-def _attribution_matches(doc: Doc) -> list[tuple[int, int]]:
+def attribution_phrases(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token spans of "according to", "in the words of" … (data file)."""
     key = id(doc.vocab)
     m = _PHRASE_MATCHERS.get(key)
     if m is None:
@@ -206,5 +197,3 @@ def _attribution_matches(doc: Doc) -> list[tuple[int, int]]:
 
 
 _PHRASE_MATCHERS: dict[int, PhraseMatcher] = {}
-# per document, its attribution phrases (a weak key: they go with it)
-_ATTRIBUTIONS: WeakKeyDictionary[Doc, tuple[tuple[int, int], ...]] = WeakKeyDictionary()
