@@ -16,8 +16,8 @@ from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.entity_edges import glued_edges, owner_end, place_before_person
 from dossier.actors.mentions import emit
 from dossier.actors.misreads import capital_as_federal_state, other_initials
-from dossier.actors.namesakes import continue_namesake
-from dossier.actors.nonactors import word_piece
+from dossier.actors.namesakes import continue_namesake, first_name_fits
+from dossier.actors.nonactors import common_word_name, foreign_script, word_piece
 from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
 from dossier.actors.people import (
     double_first_name,
@@ -205,8 +205,8 @@ def link_entity(a: Article, tok: Token) -> int | None:
     text = strip_possessive(ent)
     if text is None:
         return None
-    if word_piece(text):
-        a.skip(ent)  # "un-angry"
+    if word_piece(text) or foreign_script(text):
+        a.skip(ent)  # "un-angry", "उतना ही मिला"
         return ent.end
     if inside_title(a, text):
         return None  # "Secretary of State": the title's word
@@ -340,8 +340,8 @@ def unknown_person(a: Article, text: Span) -> bool:
     """A person the gazetteer does not know gets a stable local actor, not a guess
     ("Maria Gonzalvez, a local baker")."""
     text = name_from_first_name(text)
-    if len(text) == 1 and text.root.dep_ == "pobj" and text.root.head.lower_ in \
-            cues().locative and city_not_actor(text):
+    if common_word_name(a, text) or len(text) == 1 and text.root.dep_ == "pobj" \
+            and text.root.head.lower_ in cues().locative and city_not_actor(text):
         a.skip(text)
         return True
     emit(a, text, local_actor(a, text, "person"), "unlinked",
@@ -396,7 +396,7 @@ def unknown_org(a: Article, text: Span, described: bool = False) -> bool:
     """An organisation the gazetteer does not know gets a stable local actor ("the
     Ithilen Trade Council"); named or ``described`` as one ("Quorra Labs, a chip
     firm,"), it is surer."""
-    if city_not_actor(text):
+    if city_not_actor(text) or common_word_name(a, text):
         a.skip(text)
         return True
     why = "unlinked_org_noun" if described or org_named(text) else "unlinked_org"
@@ -458,7 +458,8 @@ def missed_surname(a: Article, tok: Token) -> int | None:
     if not (tok.pos_ == "PROPN" and tok.is_title):
         return None
     if continue_namesake(a, a.span(i, i + 1),
-                         [s for s in a.seen if s.actor.surname and s.actor.surname == tok.text]):
+                         [s for s in a.seen if s.actor.surname and s.actor.surname == tok.text
+                          and first_name_fits(a, i, s.actor)]):
         return i + 1
     return missed_local_surname(a, tok)
 
@@ -483,7 +484,7 @@ def surname_in_office(a: Article, tok: Token) -> int | None:
     if not (tok.pos_ == "PROPN" and tok.is_title) or tok.ent_type_ or a.date is None:
         return None
     person = pick_person(a, a.g.by_surname(tok.text), surname_only=True, strict=True)
-    if person is None or not_from_here(person, a):
+    if person is None or not_from_here(person, a) or not first_name_fits(a, i, person):
         return None
     emit(a, a.span(i, i + 1), person, "name", "surname_guess")
     return i + 1

@@ -13,6 +13,7 @@ from dossier.actors.article import Article, Seen
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.entity_edges import opens_sentence
 from dossier.actors.mentions import emit
+from dossier.actors.people import given_name_gender
 from dossier.gazetteer import Actor
 
 # how many sentences back a namesake named there still outranks one named earlier
@@ -73,7 +74,33 @@ def surname_read_as_noun(a: Article, tok: Token) -> int | None:
             or tok.lower_ in cues().common_noun_surnames:
         return None
     if not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "ROOT"
-            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "VERB"):
+            and tok.i + 1 < len(tok.doc) and (tok.doc[tok.i + 1].pos_ == "VERB"
+                                              or verb_read_as_adjective(tok.doc[tok.i + 1]))):
         return None
     fits = [s for s in a.seen if s.actor.type == "person" and s.actor.surname == tok.text]
     return tok.i + 1 if continue_namesake(a, a.span(tok.i, tok.i + 1), fits) else None
+
+
+@BOOK.rule("names", off=False)
+def verb_read_as_adjective(nxt: Token) -> bool:
+    """After a sentence's first word read as a noun, a verb's past form the tagger read
+    as an adjective: "President Jan Trump spoke. Trump encouraged voters to stay calm"
+    ("Trump" the root, "encouraged" an adjective of "voters"); not a noun ("Trump cards
+    were played") nor a plain adjective ("Brown rice is cheap")."""
+    return nxt.tag_ == "JJ" and nxt.is_lower and nxt.lower_.endswith("ed") \
+        and nxt.dep_ == "amod"
+
+
+@BOOK.rule("names", off=True)
+def first_name_fits(a: Article, i: int, person: Actor) -> bool:
+    """A surname written right after a capitalised common first name is that person's
+    only if the name is theirs: "Second Lady Karen Pence" (NER found no name there) is
+    not Mike Pence, nor "Eric Trump" Donald Trump; "Mike Pence" still is, and a surname
+    after any other word ("the Pence aide") is left to the other checks."""
+    if i == 0:
+        return True
+    prev = a.doc[i - 1]
+    if not (prev.is_title and prev.is_alpha) or not given_name_gender(prev.text):
+        return True
+    firsts = {n.split()[0].lower() for n in (person.name, *person.aliases) if " " in n}
+    return prev.lower_ in firsts
