@@ -16,7 +16,7 @@ from dossier.actors.cues import BOOK, NOT_NAME_POS, cues
 from dossier.actors.entity_edges import glued_edges, owner_end, place_before_person
 from dossier.actors.mentions import emit
 from dossier.actors.misreads import capital_as_federal_state, other_initials
-from dossier.actors.namesakes import continue_namesake, first_name_fits
+from dossier.actors.namesakes import continue_namesake
 from dossier.actors.nonactors import common_word_name, foreign_script, word_piece
 from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
 from dossier.actors.people import (
@@ -458,8 +458,7 @@ def missed_surname(a: Article, tok: Token) -> int | None:
     if not (tok.pos_ == "PROPN" and tok.is_title):
         return None
     if continue_namesake(a, a.span(i, i + 1),
-                         [s for s in a.seen if s.actor.surname and s.actor.surname == tok.text
-                          and first_name_fits(a, i, s.actor)]):
+                         [s for s in a.seen if s.actor.surname and s.actor.surname == tok.text]):
         return i + 1
     return missed_local_surname(a, tok)
 
@@ -484,7 +483,7 @@ def surname_in_office(a: Article, tok: Token) -> int | None:
     if not (tok.pos_ == "PROPN" and tok.is_title) or tok.ent_type_ or a.date is None:
         return None
     person = pick_person(a, a.g.by_surname(tok.text), surname_only=True, strict=True)
-    if person is None or not_from_here(person, a) or not first_name_fits(a, i, person):
+    if person is None or not_from_here(person, a):
         return None
     emit(a, a.span(i, i + 1), person, "name", "surname_guess")
     return i + 1

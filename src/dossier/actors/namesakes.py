@@ -13,7 +13,6 @@ from dossier.actors.article import Article, Seen
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.entity_edges import opens_sentence
 from dossier.actors.mentions import emit
-from dossier.actors.people import given_name_gender
 from dossier.gazetteer import Actor
 
 # how many sentences back a namesake named there still outranks one named earlier
@@ -90,17 +89,3 @@ def verb_read_as_adjective(nxt: Token) -> bool:
     return nxt.tag_ == "JJ" and nxt.is_lower and nxt.lower_.endswith("ed") \
         and nxt.dep_ == "amod"
 
-
-@BOOK.rule("names", off=True)
-def first_name_fits(a: Article, i: int, person: Actor) -> bool:
-    """A surname written right after a capitalised common first name is that person's
-    only if the name is theirs: "Second Lady Karen Pence" (NER found no name there) is
-    not Mike Pence, nor "Eric Trump" Donald Trump; "Mike Pence" still is, and a surname
-    after any other word ("the Pence aide") is left to the other checks."""
-    if i == 0:
-        return True
-    prev = a.doc[i - 1]
-    if not (prev.is_title and prev.is_alpha) or not given_name_gender(prev.text):
-        return True
-    firsts = {n.split()[0].lower() for n in (person.name, *person.aliases) if " " in n}
-    return prev.lower_ in firsts
