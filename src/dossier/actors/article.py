@@ -154,6 +154,7 @@ class Article:
         self.taken = [False] * len(self.doc)
         self._sent_starts: list[int] | None = None
         self._doc_focus: str | None = None
+        self._lower_words: frozenset[str] | None = None
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.doc, start, end)
@@ -198,6 +199,13 @@ class Article:
             if counts:
                 return max(counts, key=counts.__getitem__)
         return self.doc_focus
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case (``nonactors.common_word_name``)."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(t.text for t in self.doc if t.is_lower and t.is_alpha)
+        return self._lower_words
 
     @property
     def doc_focus(self) -> str | None:

@@ -25,6 +25,7 @@ class Cues:
     """The word lists of ``actor_cues.toml`` (and the quote stage's speech verbs)."""
 
     titles: frozenset[str]
+    title_openers: frozenset[str]
     former: frozenset[str]
     male: frozenset[str]
     female: frozenset[str]
@@ -87,7 +88,8 @@ class Cues:
 def cues() -> Cues:
     d = load_toml("actor_cues.toml")
     return Cues(
-        titles=frozenset(d["titles"]), former=frozenset(d["former"]),
+        titles=frozenset(d["titles"]),
+        title_openers=frozenset(d["title_openers"]), former=frozenset(d["former"]),
         male=frozenset(d["male_pronouns"]), female=frozenset(d["female_pronouns"]),
         neuter=frozenset(d["neuter_pronouns"]), plural=frozenset(d["plural_pronouns"]),
         weather_verbs=frozenset(d["weather_verbs"]),

@@ -17,7 +17,7 @@ from dossier.actors.entity_edges import glued_edges, owner_end, place_before_per
 from dossier.actors.mentions import emit
 from dossier.actors.misreads import capital_as_federal_state, other_initials
 from dossier.actors.namesakes import continue_namesake
-from dossier.actors.nonactors import word_piece
+from dossier.actors.nonactors import common_word_name, foreign_script, word_piece
 from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
 from dossier.actors.people import (
     double_first_name,
@@ -206,8 +206,8 @@ def link_entity(a: Article, tok: Token) -> int | None:
     text = strip_possessive(ent)
     if text is None:
         return None
-    if word_piece(text):
-        a.skip(ent)  # "un-angry"
+    if word_piece(text) or foreign_script(text):
+        a.skip(ent)  # "un-angry", "उतना ही मिला"
         return ent.end
     if inside_title(a, text):
         return None  # "Secretary of State": the title's word
@@ -341,8 +341,8 @@ def unknown_person(a: Article, text: Span) -> bool:
     """A person the gazetteer does not know gets a stable local actor, not a guess
     ("Maria Gonzalvez, a local baker")."""
     text = name_from_first_name(text)
-    if len(text) == 1 and text.root.dep_ == "pobj" and text.root.head.lower_ in \
-            cues().locative and city_not_actor(text):
+    if common_word_name(a, text) or len(text) == 1 and text.root.dep_ == "pobj" \
+            and text.root.head.lower_ in cues().locative and city_not_actor(text):
         a.skip(text)
         return True
     emit(a, text, local_actor(a, text, "person"), "unlinked",
@@ -397,7 +397,7 @@ def unknown_org(a: Article, text: Span, described: bool = False) -> bool:
     """An organisation the gazetteer does not know gets a stable local actor ("the
     Ithilen Trade Council"); named or ``described`` as one ("Quorra Labs, a chip
     firm,"), it is surer."""
-    if city_not_actor(text):
+    if city_not_actor(text) or common_word_name(a, text):
         a.skip(text)
         return True
     why = "unlinked_org_noun" if described or org_named(text) else "unlinked_org"

@@ -73,7 +73,19 @@ def surname_read_as_noun(a: Article, tok: Token) -> int | None:
             or tok.lower_ in cues().common_noun_surnames:
         return None
     if not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "ROOT"
-            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "VERB"):
+            and tok.i + 1 < len(tok.doc) and (tok.doc[tok.i + 1].pos_ == "VERB"
+                                              or verb_read_as_adjective(tok.doc[tok.i + 1]))):
         return None
     fits = [s for s in a.seen if s.actor.type == "person" and s.actor.surname == tok.text]
     return tok.i + 1 if continue_namesake(a, a.span(tok.i, tok.i + 1), fits) else None
+
+
+@BOOK.rule("names", off=False)
+def verb_read_as_adjective(nxt: Token) -> bool:
+    """After a sentence's first word read as a noun, a verb's past form the tagger read
+    as an adjective: "President Jan Trump spoke. Trump encouraged voters to stay calm"
+    ("Trump" the root, "encouraged" an adjective of "voters"); not a noun ("Trump cards
+    were played") nor a plain adjective ("Brown rice is cheap")."""
+    return nxt.tag_ == "JJ" and nxt.is_lower and nxt.lower_.endswith("ed") \
+        and nxt.dep_ == "amod"
+

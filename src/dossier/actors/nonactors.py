@@ -233,3 +233,28 @@ def word_piece(ent: Span) -> bool:
     not a name: "he was un-angry" (not the UN), "Synchronisation von" in German
     text."""
     return ent[0].text[:1].islower() or ent[-1].text[:1].islower()
+
+
+# a letter of the Latin alphabet, with its accented forms ("Dogandžić", "Đoković")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@BOOK.rule("names", off=False)
+def foreign_script(ent: Span) -> bool:
+    """An entity with no Latin letter in an English text is a piece of a passage in
+    another script, not a name NER can read: the Hindi of an interview's transcript
+    ("तो उसको साबुन के पानी में") made people and organisations; not a name in Latin
+    letters, accented or not ("Tamara Dogandžić")."""
+    return LATIN_LETTER.search(ent.text) is None
+
+
+@BOOK.rule("names", off=False)
+def common_word_name(a: Article, text: Span) -> bool:
+    """An unknown one-word name the article also writes in lower case is a common word
+    capitalised to open a sentence, a heading or a slogan: "farmers plant rice. Rice
+    production …", "the Meth campaign … “Meth. We're on it.”" (no person "Rice" or
+    "Meth"); not a word the article never writes so ("Quorra said"), nor one with a
+    capital inside ("YouTube" beside "youtube-dl")."""
+    if len(text) != 1 or not (text[0].is_title and text[0].is_alpha):
+        return False
+    return text[0].lower_ in a.lower_words

@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
 from dossier.gazetteer.places import city_country
+from dossier.parse.orgnouns import org_words
 from dossier.parse.texts import span_text
 from dossier.parse.tree import positions
 
@@ -62,9 +63,39 @@ def english_verbs(vocab: Vocab) -> frozenset[str]:
 
 def thing(a: Article, span: Span, person: bool) -> bool:
     """Whether an unknown name is a thing, no actor (the rules below)."""
-    return thing_head(span) or eponym(span) or (person and (
+    return thing_head(span) or eponym(span) or (not person and maker_product(a, span)) or (
+        person and (
         city_named_person(span) or club_named_person(span) or district_named_person(span)
         or common_words_name(a, span) or brand_product(span)))
+
+
+@BOOK.rule("names", off=False)
+def maker_product(a: Article, span: Span) -> bool:
+    """An unknown "organisation" of several words whose first word is an organisation
+    of the story (or the gazetteer's) or a product brand, and no word of which says a
+    body (a word of ``org_name_nouns``, ``company_name_ends`` or ``[org_kinds]``), is
+    the maker's product: "Amazon Echo Dot with clock for $45", "integrated Amazon
+    Alexa support", "Apple CarPlay" after "Apple" (not "Amazon Studios", "Google News",
+    "Samsung Electronics Co", nor a subject that speaks: "Google DeepMind said")."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) < 2 or not words[0].is_title and not words[0].text[:1].isupper():
+        return False
+    c = cues()
+    body = c.org_name_nouns | c.company_name_ends | maker_body_words()
+    if any(t.lower_.rstrip(".") in body for t in words):
+        return False
+    root = span.root
+    if root.dep_ in SUBJECT_DEPS and root.head.lemma_ in c.speech_verbs:
+        return False  # "Google DeepMind said": a body speaks
+    first = words[0]
+    local = a.local.get(first.lower_)
+    return (local is not None and local.type == "org") or first.lower_ in \
+        c.things["product_brands"] or any(x.type == "org" for x in a.g.by_name(first.text))
+
+
+def maker_body_words() -> frozenset[str]:
+    """The words of ``[org_kinds]``: "Sony Pictures", "Acme Labs" are bodies."""
+    return frozenset().union(*org_words().kinds.values())
 
 
 @BOOK.rule("names", off=False)

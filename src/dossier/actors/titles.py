@@ -32,14 +32,27 @@ def title_start(a: Article, start: int) -> int | None:
     if placed is not None:
         return placed
     prev = space_before(a, start)
-    if prev < 0 or not title_word(a, prev):
+    if prev < 0:
         return None
-    return prev
+    if title_word(a, prev) or title_opener(a, prev, start):
+        return prev
+    return None
 
 
 def title_word(a: Article, i: int) -> bool:
     tok = a.tokens[i]
     return tok.lower_.rstrip(".") in cues().titles and tok.is_title and not a.taken[i]
+
+
+@BOOK.rule("names", off=False)
+def title_opener(a: Article, i: int, start: int) -> bool:
+    """A capitalised word of ``title_openers`` right before a title word opens that
+    title: "First Lady Melania Trump" (not the mention "Lady Melania Trump"), "Deputy
+    Prime Minister Jane Roe", "First Minister Jane Roe"; not in lower case ("the first
+    lady Melania Trump"), nor before a name with no title ("First Jane Roe spoke")."""
+    tok = a.doc[i]
+    return tok.is_title and tok.lower_ in cues().title_openers and not a.taken[i] \
+        and start < len(a.doc) and title_word(a, start)
 
 
 @BOOK.rule("names", off=None)
