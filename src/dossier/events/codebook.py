@@ -20,7 +20,7 @@ from dossier.records import ActorRef
 _C = {k: frozenset(v) for k, v in load_toml("event_patterns.toml")["codebook"].items()}
 PARDONING, PARDONS, GIVING_PARDONS = _C["pardoning"], _C["pardons"], _C["giving_pardons"]
 MEDIATING, TELLING, DEALS = _C["mediating"], _C["telling"], _C["deals"]
-POLICIES, CALLING, RACES = _C["policies"], _C["calling"], _C["races"]
+POLICIES, CALLING = _C["policies"], _C["calling"]
 CANDIDATES = _C["candidates"]
 MESSAGES, CONDOLENCES = _C["messages"], _C["condolences"]
 
@@ -109,10 +109,10 @@ def announced_deal(trigger: Token) -> bool:
 
 @BOOK.rule("codebook", off=False)
 def race_called(trigger: Token) -> bool:
-    """A race called for a candidate is the press's projection of the winner, not an
-    appeal to the candidate: "The AP called Nevada for Biden", "NBC called the election
-    for Biden". "Biden called for calm", "called on Trump to resign" and "called out
-    Russia for its attempts" stay."""
+    """A state called for a candidate is the press's projection of its winner, not an
+    appeal to the candidate: "The AP and NBC News also called Nevada for Biden" (an
+    election or a race called is ``frames.idiom``'s). "Biden called for calm", "called on
+    Trump to resign" and "called out Russia for its attempts" stay."""
     if trigger.lemma_.lower() not in CALLING:
         return False
     kids = children(trigger)
@@ -121,8 +121,7 @@ def race_called(trigger: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
         w.dep_ == "pobj" and (w.ent_type_ == "PERSON" or w.lemma_.lower() in CANDIDATES)
         for w in children(c)) for c in kids) and any(
-        c.dep_ == "dobj" and (c.ent_type_ in _PLACES or c.lemma_.lower() in RACES)
-        for c in kids)
+        c.dep_ == "dobj" and c.ent_type_ in _PLACES for c in kids)
 
 
 @BOOK.rule("codebook", off=False)
