@@ -1,5 +1,5 @@
 """Codes and sides the CAMEO codebook settles (``events/codebook.py``, session 23):
-pardons, mediation, messages of condolence, deals told of, policies named, races
+pardons, mediation, deals told of, policies named, races
 called. Positives and negatives, sentences written for these tests."""
 
 from __future__ import annotations
@@ -38,16 +38,6 @@ CODES = [
     ("mediation", "Qatar offered to mediate between Ethiopia and Eritrea.", None,
      ("039", "QAT", "ETH")),
     ("mediation", "Egypt agreed to a compromise with Sudan.", None, ("030", "EGY", "SDN")),
-    # codebook.condolence_message: an empathetic comment (018), not a consultation
-    ("condolence_message",
-     "The French president sent a message of condolence to the Italian prime minister.",
-     ("040", "FRAGOV", "ITAGOV"), ("018", "FRAGOV", "ITAGOV")),
-    ("condolence_message",
-     "The Japanese prime minister sent a letter of sympathy to the President of Turkey.",
-     ("040", "JPNGOV", "TURGOV"), ("018", "JPNGOV", "TURGOV")),
-    # negative: a message of no condolence
-    ("condolence_message", "The French president sent a message to the Italian prime minister.",
-     None, ("040", "FRAGOV", "ITAGOV")),
     # codebook.announced_deal: the teller of a deal between others is no party
     ("announced_deal", "The Kremlin announced a deal between Armenia and Azerbaijan.",
      ("060", "RUSGOV", "ARM"), None),

@@ -22,17 +22,14 @@ PARDONING, PARDONS, GIVING_PARDONS = _C["pardoning"], _C["pardons"], _C["giving_
 MEDIATING, TELLING, DEALS = _C["mediating"], _C["telling"], _C["deals"]
 POLICIES, CALLING = _C["policies"], _C["calling"]
 CANDIDATES = _C["candidates"]
-MESSAGES, CONDOLENCES = _C["messages"], _C["condolences"]
 
 RELEASE_PERSONS = "0841"  # CAMEO: "Formal pardons, amnesties, commutations …"
 MEDIATE = "045"
-EMPATHY = "018"
 # The roots a rule recodes (an intention, "offered amnesty" 035 or "offered to mediate"
 # 039, an appeal or a refusal keeps its code): diplomatic and material cooperation, aid,
-# yielding; consultation and aid for a message of condolence.
+# yielding.
 _PARDON_MISCODED = frozenset({"05", "06", "07", "08"})
 _YIELD = "08"
-_EMPATHY_MISCODED = frozenset({"04", "07"})
 _OBJECTS = frozenset({"dobj", "dative", "nsubjpass"})
 _PLACES = frozenset({"GPE", "LOC"})
 
@@ -71,27 +68,9 @@ def mediation(trigger: Token, code: str) -> str | None:
     return None
 
 
-@BOOK.rule("codebook", off=None)
-def condolence_message(trigger: Token, code: str) -> str | None:
-    """A message of condolence is an empathetic comment, CAMEO 018 ("Express empathy,
-    condolences, sympathy"), not a consultation: "The French president sent a message of
-    condolence to Angela Merkel" (the dictionary's "send a message" 040). "Sent a message
-    to Merkel" stays."""
-    if trigger.pos_ != "VERB" or code[:2] not in _EMPATHY_MISCODED:
-        return None
-    for o in _objects(trigger):
-        if o.lemma_.lower() in MESSAGES and any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(
-                    w.dep_ == "pobj" and w.lemma_.lower() in CONDOLENCES for w in children(c))
-                for c in children(o)):
-            return EMPATHY
-    return None
-
-
 def codebook_code(trigger: Token, code: str) -> str:
-    """The code after :func:`pardon`, :func:`mediation` and :func:`condolence_message`."""
-    return pardon(trigger, code) or mediation(trigger, code) or condolence_message(
-        trigger, code) or code
+    """The code after :func:`pardon` and :func:`mediation`."""
+    return pardon(trigger, code) or mediation(trigger, code) or code
 
 
 @BOOK.rule("codebook", off=False)
