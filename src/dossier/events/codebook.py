@@ -98,7 +98,8 @@ def race_called(trigger: Token) -> bool:
     if any(c.dep_ == "prt" for c in kids):
         return False  # "called out Russia for its attempts": criticism
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
-        w.dep_ == "pobj" and (w.ent_type_ == "PERSON" or w.lemma_.lower() in CANDIDATES)
+        w.dep_ == "pobj" and (w.ent_type_ == "PERSON" or w.pos_ == "PROPN"
+                              or w.lemma_.lower() in CANDIDATES)
         for w in children(c)) for c in kids) and any(
         c.dep_ == "dobj" and c.ent_type_ in _PLACES for c in kids)
 
