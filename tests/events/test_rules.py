@@ -407,6 +407,10 @@ UNSHOWN |= {"post.page_calibrated"}
 # frames.* (session 15) are shown on and off, with negatives, in tests/events/test_frames.py
 UNSHOWN |= {r.key.removeprefix("events.") for r in BOOKS["events"]
             if r.key.startswith("events.frames.")}
+# codebook.* (session 23) are shown on and off, with negatives, in
+# tests/events/test_codebook.py
+UNSHOWN |= {r.key.removeprefix("events.") for r in BOOKS["events"]
+            if r.key.startswith("events.codebook.")}
 
 
 @pytest.mark.parametrize(("rule", "text", "on", "off"), RULES, ids=[r[0] for r in RULES])

@@ -35,6 +35,7 @@ from dossier.events.arguments import (
     refused_sides,
     verb_sides,
 )
+from dossier.events.codebook import codebook_code, not_its_event
 from dossier.events.codes import cameo
 from dossier.events.coding import (
     announced_refusal,
@@ -274,6 +275,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
     kind = None if is_negated else intention(acting_verb(trigger, p), p) or (
         "intent" if planned else None)
     code = policy_code(trigger, code, kind)  # "slapped tariffs on": 160; "crushed protests": 175
+    code = codebook_code(trigger, code)  # "pardoned Flynn": 0841; "mediated": 045
     people = actors.persons([*sources, *targets])
     code = verbal_attack(trigger, cameo()[code].root, sources, targets,
                          people) or code  # "Trump attacked Pelosi"
@@ -289,7 +291,8 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
                      or private_stance(trigger, s) or vox_pop(trigger, s)
                      or comment_request(trigger, t) or own_forces_sent(trigger, s, t)
                      or own_envoy_sent(trigger, s, t)
-                     or agreed_view(trigger, t) or risk_warning(trigger, t))]
+                     or agreed_view(trigger, t) or risk_warning(trigger, t)
+                     or not_its_event(trigger, t, actors.of))]
     if not coded:
         return []
     doubted = speculative(trigger, mode, kind, c.root) or recalled(
