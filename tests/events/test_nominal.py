@@ -50,8 +50,9 @@ CASES = [
     ("Egypt condemned the attacks on Ukraine.", None, "190"),
     # nominal.acting_verb: announced, an invasion is a threat, a mediation an intention
     ("Russia will launch an invasion of Ukraine.", ("138", "RUS", "UKR"), "190"),
+    # (a mediation announced is CAMEO's 039, intent to mediate: events.codebook, session 23)
     ("Kenya will launch a mediation effort between Sudan and Ethiopia.",
-     ("036", "KEN", "SDN"), "045"),
+     ("039", "KEN", "SDN"), "045"),
     # negative: done, it stays done
     ("Russia launched an invasion of Ukraine.", ("190", "RUS", "UKR"), "138"),
 ]
