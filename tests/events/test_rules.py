@@ -381,6 +381,18 @@ RULES = [
      "supporting Lebanon.", None, ("030", "IGOUNOGOV", "IGOUNO")),
     ("arguments.opponents_of", "Political opponents of the Maldives government clashed "
      "with police.", ("190", "MDVOPP", "MDVCOP"), ("190", "MDVGOV", "MDVCOP")),
+    # session 23: wrong sides (test_wrong_sides.py)
+    ("arguments.violent_death_sides", "Two Israeli soldiers died in clashes with Hamas.",
+     ("190", "PSEREB", "ISRMIL"), ("190", "ISRMIL", "PSEREB")),
+    ("arguments.named_body_agent", "Turkey is drilling off Cyprus. Turkey angered Greece. "
+     "Greek prime minister Kyriakos Mitsotakis, speaking to the Atlantic Council think "
+     "tank, called the deal void.", ("040", "GRCGOV", "---NGO"), ("040", "GRCGOV", "TURNGO")),
+    ("arguments.guessed_agent_sent", "Kenya and Uganda sent troops to Somalia.", None,
+     ("070", "UGA", "KENMIL")),
+    ("arguments.conj_passive", "Turkey criticised Greece and was condemned by Egypt.",
+     ("111", "EGY", "TUR"), None),
+    ("arguments.unshared_modal", "Hawkins predicted President Trump would lose in a "
+     "landslide and asked voters to vote.", None, ("020", "USAPTY", "---CVL")),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

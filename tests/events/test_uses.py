@@ -23,7 +23,8 @@ def roots(evs: list[Event]) -> set[str]:
 USES = [
     # uses.death: the one who dies acts on no one
     ("Former Indian president Ravi Menon died on Monday.", "19", None),
-    # negatives: a death in a fight with someone named, a killing
+    # negatives: a death in a fight with someone named, a killing (the dead its target:
+    # arguments.violent_death_sides, tests/events/test_wrong_sides.py)
     ("Two Israeli soldiers died in clashes with Hamas.", None, "19"),
     ("A Palestinian prisoner died as a result of torture in Israeli police custody.", None,
      "19"),

@@ -26,6 +26,7 @@ from dossier.events.precision import (
     owned_thing,
 )
 from dossier.events.refs import actor_ref, agent_ref, confident_mention
+from dossier.events.sides import named_body_agent
 from dossier.events.syntax import against
 from dossier.events.uses import quoted_side
 from dossier.gazetteer import Actor, Geography, norm
@@ -280,6 +281,7 @@ class Actors(Groups, AgentCountry):
             self.modifier_state(tok.head) if tok.dep_ == "conj" else None) or (
             (owner.code or owner.country or "")[:3] if owner is not None else None)
         country = named or (None if any(against(c) for c in children(tok)) or foreign(tok)
+                            or named_body_agent(tok, self.is_state_name)
                             else self.article_focus(tok))
         if not country:
             return None

@@ -22,12 +22,14 @@ from dossier.events.precision import (
     topic_object,
 )
 from dossier.events.refs import agent_ref
+from dossier.events.sides import violent_death_sides
 from dossier.events.syntax import (
     nested_preposition_objects,
     preposition_objects,
     subjects,
     with_conj,
 )
+from dossier.gazetteer import norm
 from dossier.parse.tree import children, labelled
 from dossier.records import ActorRef
 
@@ -69,6 +71,13 @@ class Sides:
 
 def _actors(actors: Actors, toks: list[Token]) -> list[ActorRef]:
     return [a for t in toks if (a := actor_of(actors, t)) is not None]
+
+
+def _demonym(actors: Actors, t: Token) -> ActorRef | None:
+    """The state a country word stands for ("Israeli custody", "Russian shelling")."""
+    code = actors.g.demonyms.get(norm(t.text)) if t.ent_type_ == "NORP" else None
+    state = actors.g.actors.get(code) if code else None
+    return actor_ref(state) if state is not None else None
 
 
 def actor_of(actors: Actors, t: Token) -> ActorRef | None:
@@ -175,6 +184,10 @@ def verb_sides(tok: Token, vp: VerbPattern, actors: Actors, p: Patterns,
                reciprocal: bool = True, nested: bool = False) -> Sides | None:
     """The sources and targets of a verb by its pattern, or None for no event."""
     subj, passive = subjects(tok)
+    if not passive and (death := violent_death_sides(tok)) is not None:
+        dead = verb_sources(death[1], actors)  # "X died in a Hamas attack": Hamas → X
+        by = [a for t in death[0] if (a := actor_of(actors, t) or _demonym(actors, t))]
+        return Sides(by, dead) if dead else None
     sources = verb_sources(subj, actors)
     targets: list[ActorRef] = []
     if passive:  # "China was criticised by Taiwan": Taiwan → China

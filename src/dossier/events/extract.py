@@ -116,6 +116,7 @@ from dossier.events.precision import (
     vox_pop,
 )
 from dossier.events.senses import document_content
+from dossier.events.sides import guessed_agent_sent
 from dossier.events.uses import death, dismissal, outdone, press_event, press_named
 from dossier.gazetteer import Geography
 from dossier.parse import ParsedArticle
@@ -291,6 +292,7 @@ def _events(trigger: Token, code: str, sides: Sides | None, parsed: ParsedArticl
                      or private_stance(trigger, s) or vox_pop(trigger, s)
                      or comment_request(trigger, t) or own_forces_sent(trigger, s, t)
                      or own_envoy_sent(trigger, s, t)
+                     or guessed_agent_sent(trigger, s, t, actors.guessed)
                      or agreed_view(trigger, t) or risk_warning(trigger, t)
                      or not_its_event(trigger, t, actors.of))]
     if not coded:

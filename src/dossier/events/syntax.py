@@ -104,7 +104,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             break
         subj = [c for c in children(v) if c.dep_ == "nsubj" and not dateline(c)]
         if subj:
-            return with_conj(subj[0]), False
+            return with_conj(subj[0]), v is not verb and conj_passive(verb)
         subjpass = [c for c in children(v) if c.dep_ == "nsubjpass"]
         if subjpass:
             return with_conj(subjpass[0]), not passive_controller(controlled_by)
@@ -112,7 +112,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if controlled:
             return controlled, False
         controlled_by = controlled_by or v.dep_ == "xcomp"
-        if v.dep_ == "conj" and unshared_subject(v):
+        if v.dep_ == "conj" and (unshared_subject(v) or unshared_modal(v)):
             break
         v = v.head if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") \
             and v.head.i != v.i else None
@@ -133,6 +133,31 @@ def unshared_subject(conj: Token) -> bool:
     head = conj.head
     return conj.tag_ in _PLAIN and head.tag_ in _PARTICIPLE and any(
         c.dep_ in ("aux", "auxpass") for c in children(head)) and not any(
+        c.dep_ in ("aux", "auxpass") for c in children(conj))
+
+
+@BOOK.rule("arguments", off=False)
+def conj_passive(verb: Token) -> bool:
+    """A passive verb joined to an active one shares its subject as the one acted upon:
+    "Turkey is already under EU sanctions, and was condemned in a joint statement by
+    Egypt, Greece and Cyprus" (Egypt → Turkey, not Turkey → ?); a verb with its own
+    passive auxiliary, its subject the one of the verb it is joined to."""
+    return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in children(verb))
+
+
+# The auxiliaries of a future or a condition, which a past tense cannot share.
+_MODALS = frozenset({"would", "will", "could", "might", "may", "shall", "should", "can"})
+
+
+@BOOK.rule("arguments", off=False)
+def unshared_modal(conj: Token) -> bool:
+    """A verb in the past tense joined to a plain verb under "would" or "will" does not
+    share its subject (the parse joined it to the reported clause, not to the verb that
+    reports it): "Hawkins predicted President Trump would lose in a landslide and asked
+    voters to vote" (Hawkins asked, not Trump: no source rather than the wrong one)."""
+    head = conj.head
+    return conj.tag_ == "VBD" and head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in children(head)) and not any(
         c.dep_ in ("aux", "auxpass") for c in children(conj))
 
 
