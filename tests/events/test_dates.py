@@ -246,3 +246,26 @@ def test_acts_the_article_day_does_not_date(events, text: str, code: str, expect
     got = [(e.date, e.date_precision) for e in events(text, date(2020, 1, 10))
            if e.code == code]
     assert got and set(got) == {expected}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate could sanction Russia.",
+        "Russia attacked Ukraine in March after Georgia protested to Russia.",
+        "Last year, police in India banned the protest, arresting 210 people and "
+        "detaining 30 activists.",
+        "In August, Trump attacked the Democrats.\n\nNancy Pelosi accused Trump of "
+        "ignoring the facts.",
+    ],
+)
+def test_no_publication_date_gives_no_article_date(events, text: str  # type: ignore[no-untyped-def]
+                                                   ) -> None:
+    """With no publication date (a file read without ``--published``) the date rules of
+    sessions 22-23 (dates.unrealised, before_dated, farther_governor, dated_paragraph)
+    have nothing to measure against: no event gets an article date, and a relative phrase
+    ("in March", "last year") resolves to nothing rather than to today's calendar."""
+    got = events(text, None)
+    assert got, "the sentence should still give its event"
+    assert all(e.date is None and e.date_precision == "none" for e in got), [
+        (e.date, e.date_precision) for e in got]

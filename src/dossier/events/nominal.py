@@ -71,8 +71,9 @@ def acting_verb(trigger: Token, p: Patterns) -> Token:
     only a verb of its pattern's ``verbs`` puts in force: the verb it is the direct
     object of ("Russia will launch an invasion of Ukraine" is a threat, 138, as "will
     invade", not a future 190; "Kenya will launch a mediation effort" an intention,
-    036), else the trigger itself (other nominal events keep their own reading: tried on
-    every noun, it changed records only on the held-apart Wikinews 2019)."""
+    039, CAMEO's intent to mediate), else the trigger itself (other nominal events
+    keep their own reading: tried on every noun, it changed records only on the
+    held-apart Wikinews 2019)."""
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" and (
             np_ := noun_pattern(trigger, trigger.lemma_.lower(), p)) is not None and np_.verbs:
         return trigger.head
