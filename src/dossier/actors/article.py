@@ -204,7 +204,7 @@ class Article:
     def lower_words(self) -> frozenset[str]:
         """The words the article writes in lower case (``nonactors.common_word_name``)."""
         if self._lower_words is None:
-            self._lower_words = frozenset(t.text for t in self.doc if t.is_lower and t.is_alpha)
+            self._lower_words = frozenset(t.text for t in self.tokens if t.is_lower and t.is_alpha)
         return self._lower_words
 
     @property

@@ -12,6 +12,7 @@ lemmatizer tables (WordNet's word lists), read once per pipeline.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from spacy.attrs import LOWER
@@ -81,7 +82,7 @@ def maker_product(a: Article, span: Span) -> bool:
     if len(words) < 2 or not words[0].is_title and not words[0].text[:1].isupper():
         return False
     c = cues()
-    body = c.org_name_nouns | c.company_name_ends | maker_body_words()
+    body = maker_body_words()
     if any(t.lower_.rstrip(".") in body for t in words):
         return False
     root = span.root
@@ -93,9 +94,13 @@ def maker_product(a: Article, span: Span) -> bool:
         c.things["product_brands"] or any(x.type == "org" for x in a.g.by_name(first.text))
 
 
+@cache
 def maker_body_words() -> frozenset[str]:
-    """The words of ``[org_kinds]``: "Sony Pictures", "Acme Labs" are bodies."""
-    return frozenset().union(*org_words().kinds.values())
+    """The words that say a body (``org_name_nouns``, ``company_name_ends`` and the
+    words of ``[org_kinds]``: "Sony Pictures", "Acme Labs"), joined once."""
+    c = cues()
+    return c.org_name_nouns | c.company_name_ends | frozenset().union(
+        *org_words().kinds.values())
 
 
 @BOOK.rule("names", off=False)
