@@ -50,7 +50,7 @@ def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
         if head.pos_ == "NOUN":
             subj = [t for t in unlinked_modifiers(subj, view, head) if t.i not in gone]
         for deps in (("appos",), ("compound", "flat")):
-            for t in (*children(head), *subj):
+            for t in (*children(head), *described_conjuncts(head, subj), *subj):
                 if t.dep_ in deps and t.i not in gone and (
                         m := view.by_token.get(t.i)) and not is_around(view, t, root):
                     return m
@@ -62,6 +62,22 @@ def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
         if (m := view.by_token.get(t.i)) is not None and not is_around(view, t, root):
             return m
     return None
+
+
+@BOOK.rule("speakers", off=())
+def described_conjuncts(head: Token, subj: list[Token]) -> tuple[Token, ...]:
+    """A name set off after the last of two joined descriptions names the speaker as
+    it does after one: "Haifa University geostrategy expert and former Israeli
+    security official, Avinoam Idan, said" is Avinoam Idan (the parse hangs the
+    apposition on "official", the second description), not the university that
+    describes him. The children of the common nouns joined to ``head`` (within
+    ``subj``) — looked at for an apposition as the head's own are; not a name joined
+    as a second speaker ("the minister and Ana Ruiz": no apposition)."""
+    if head.pos_ != "NOUN":
+        return ()
+    ids = {t.i for t in subj}
+    return tuple(c for conj in children(head) if conj.dep_ == "conj" and conj.pos_ == "NOUN"
+                 and conj.i in ids for c in children(conj) if c.dep_ == "appos")
 
 
 @BOOK.rule("speakers")

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from dossier.actors.article import Article, Seen, main_clause
 from dossier.actors.coref.expletive import expletive_it
 from dossier.actors.coref.gender import gender_of, note_pronoun
-from dossier.actors.coref.recent import quote_opening, recent_person
+from dossier.actors.coref.recent import quote_opening, recent_person, unlinked_speaker_since
 from dossier.actors.coref.speaking import speaking_it
 from dossier.actors.coref.subjects import subject_possessor
 from dossier.actors.cues import ARGUMENT_DEPS, BOOK, SUBJECT_DEPS, cues
@@ -109,7 +109,12 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     p = _pronoun(a, tok)
     if p is None:
         return
-    if (chained := continues_speaker(a, p)) is not None:
+    named = named_in_own_quote(a, p)
+    if (chained := continues_speaker(a, p)) is not None and chained.id not in named:
+        chain_at = next((s.token for s in reversed(a.seen) if s.actor.id == chained.id
+                         and s.token < tok.i), -1)
+        if unlinked_speaker_since(a, p, chain_at, chained.name):
+            return
         emit(a, a.span(tok.i, tok.i + 1), chained, "pronoun")
         note_pronoun(a, tok, p.kind)
         return
@@ -118,7 +123,7 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     # subject of a pronoun in a clause can be: the rule is not asked about the others)
     own = {s.actor.id for s in a.seen if s.subject and s.token < tok.i
            and own_clause_subject(a, s, p)} if p.clause_head is not None else set()
-    own |= speaker_of_quote(a, p)
+    own |= speaker_of_quote(a, p) | named
     lead = lead_in(a, p) if p.closes_quote else None
     if p.clause_head is not None:  # a surname there that the linker left alone
         subj = next((c for c in children(a.tokens[p.clause_head]) if c.dep_ in SUBJECT_DEPS), None)
@@ -164,6 +169,8 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     if near is None or near is best[1] and p.kind in ("male", "female") and close_runner_up(
             best[0], runner):
         return  # two people could be meant: unresolved
+    if unlinked_speaker_since(a, p, near.token, near.actor.name):
+        return
     emit(a, a.span(tok.i, tok.i + 1), near.actor, "pronoun")
     note_pronoun(a, tok, p.kind)
     last = a.seen[-1]
@@ -283,6 +290,25 @@ def speaker_of_quote(a: Article, p: Pronoun) -> set[str]:
              and not a.quoted[t.i] and t.head.lemma_ in cues().speech_verbs}
     return {s.actor.id for s in a.seen if s.actor.type == "person"
             and s.actor.name.split()[-1:] and s.actor.name.split()[-1] in names}
+
+
+@BOOK.rule("coref", off=set())
+def named_in_own_quote(a: Article, p: Pronoun) -> set[str]:
+    """A he/she that closes a quotation is not a person the quotation speaks of by name:
+    "“It could have been really easy for Mary Steenburgen to just put her name on
+    something, but she didn't do that,” she said" is not Steenburgen (her son spoke;
+    with no other woman named the pronoun stays unresolved). A name that only modifies
+    ("the Biden administration", "Trump's plan") does not count: people speak of their
+    own offices; nor does a pronoun there ("“He's used to scoring goals,” he said": the
+    quotation's "he" is someone else, however it was resolved)."""
+    if not p.closes_quote or p.kind not in ("male", "female"):
+        return set()
+    opening = quote_opening(a, min(p.tok.i, p.tok.head.i))
+    if opening < 0:
+        return set()
+    return {s.actor.id for s in a.seen if s.quoted and s.actor.type == "person"
+            and opening < s.token < p.tok.i and a.tokens[s.token].pos_ == "PROPN"
+            and a.tokens[s.token].dep_ not in ("compound", "poss", "amod", "nmod")}
 
 
 @BOOK.rule("coref", off=None)
