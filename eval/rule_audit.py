@@ -54,11 +54,16 @@ def identity(kind: str, r: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def changed(kind: str, on: Iterable[dict[str, Any]], off: Iterable[dict[str, Any]],
-            seed: int = 7) -> list[tuple[str, dict[str, Any]]]:
+            seed: int = 7, floor: float | None = None) -> list[tuple[str, dict[str, Any]]]:
     """The records of ``kind`` only one run makes, as ("on" | "off", record), shuffled
-    with ``seed``."""
-    a = {identity(kind, r): r for r in on if r["kind"] == kind}
-    b = {identity(kind, r): r for r in off if r["kind"] == kind}
+    with ``seed``. With a ``floor``, only the records the default views show count (a
+    rule that moves confidence, such as a calibration cell, changes what is shown: the
+    records shown only with it on or only with it off)."""
+    def keep(r: dict[str, Any]) -> bool:
+        return r["kind"] == kind and (floor is None or audit.shown(r, floor))
+
+    a = {identity(kind, r): r for r in on if keep(r)}
+    b = {identity(kind, r): r for r in off if keep(r)}
     rows = ([("on", r) for k, r in a.items() if k not in b]
             + [("off", r) for k, r in b.items() if k not in a])
     rows.sort(key=lambda v: (v[0], identity(kind, v[1])))
@@ -66,8 +71,9 @@ def changed(kind: str, on: Iterable[dict[str, Any]], off: Iterable[dict[str, Any
     return rows
 
 
-def sheet(rule: str, pages: str, kind: str, out: Path) -> int:
+def sheet(rule: str, pages: str, kind: str, out: Path, shown: bool = False) -> int:
     from dossier.rules import switched_off
+    from dossier.settings import default_min_confidence
 
     if not ablate.configurations("rule", [rule]):  # (a misspelt name switches nothing off)
         print(f"{rule}: no registered rule has that name (names are stage.group.name, "
@@ -80,9 +86,10 @@ def sheet(rule: str, pages: str, kind: str, out: Path) -> int:
     on, texts = audit.records(paths)
     with switched_off(rule):
         off, _ = audit.records(paths)
-    rows = changed(kind, on, off)
+    rows = changed(kind, on, off, floor=default_min_confidence() if shown else None)
     n_on = sum(v == "on" for v, _ in rows)
-    print(f"{rule} on {pages}: {n_on} {kind} records only with the rule on, "
+    print(f"{rule} on {pages}: {n_on} {kind} records {'shown ' if shown else ''}only with "
+          "the rule on, "
           f"{len(rows) - n_on} only with it off")
     if not rows:
         return 0
@@ -93,7 +100,7 @@ def sheet(rule: str, pages: str, kind: str, out: Path) -> int:
         w = csv.DictWriter(f, fieldnames=list(lines[0]), delimiter="\t", lineterminator="\n")
         w.writeheader()
         w.writerows(lines)
-    key = {"rule": rule, "pages": pages, "kind": kind,
+    key = {"rule": rule, "pages": pages, "kind": kind, "shown": shown,
            "version": {str(i + 1): v for i, (v, _) in enumerate(rows)}}
     Path(f"{out}.key.json").write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
     print(f"{out}: {len(rows)} rows to mark blind; the key is {out}.key.json")
@@ -132,11 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--pages", choices=sorted(PAGES), default="held-apart")
     s.add_argument("--kind", choices=sorted(audit.MARKS), required=True)
     s.add_argument("--out", type=Path, required=True)
+    s.add_argument("--shown", action="store_true", help="only records the default views "
+                   "show: those shown only with the rule on or only with it off (for a "
+                   "rule that moves confidence)")
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     args = p.parse_args(argv)
     if args.cmd == "sheet":
-        return sheet(args.rule, args.pages, args.kind, args.out)
+        return sheet(args.rule, args.pages, args.kind, args.out, args.shown)
     try:
         res = count(args.sheet)
     except (audit.SheetError, OSError, ValueError) as exc:

@@ -42,6 +42,22 @@ def test_only_what_one_run_makes_is_changed(rule_audit, on, off, expected) -> No
     assert sorted((v, r["actor_id"]) for v, r in got) == sorted(expected)
 
 
+@pytest.mark.parametrize("on, off, expected", [
+    # a confidence moved across the floor: shown only with the rule off
+    ([_mention(0, "sanders") | {"confidence": 0.2}], [_mention(0, "sanders")],
+     [("off", "sanders")]),
+    # moved but shown in both runs, or hidden in both: no change
+    ([_mention(0, "sanders") | {"confidence": 0.7}], [_mention(0, "sanders")], []),
+    ([_mention(0, "sanders") | {"confidence": 0.1}], [_mention(0, "sanders") | {
+        "confidence": 0.3}], []),
+    # a record only one run makes counts only where it is shown
+    ([_mention(0, "sanders") | {"confidence": 0.3}], [], []),
+])
+def test_with_a_floor_what_is_shown_is_changed(rule_audit, on, off, expected) -> None:  # type: ignore[no-untyped-def]
+    got = rule_audit.changed("mention", on, off, floor=0.6)
+    assert sorted((v, r["actor_id"]) for v, r in got) == sorted(expected)
+
+
 def _mentions_sheet(sheet: Path) -> Path:
     """A marked mention sheet of four rows: right, absurd, right, unmarked."""
     cols = ["n", "file", "article", "start", "end", "mention", "actor", "via", "type",
