@@ -231,16 +231,31 @@ def phone_call(code: str, verb: Token) -> str:
     if code.startswith("04"):
         return call_purpose(verb) or code
     kids = list(children(verb))
+    if any(c.dep_ in ("prt", "oprd", "ccomp", "attr") for c in kids) or any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not any(
+                o.ent_type_ in ("DATE", "TIME") for o in children(c)) for c in kids):
+        return code  # "called on X to", "called for", "called X a liar"
+    if (supported := called_to_support(verb, kids)) is not None:
+        return supported
     objs = [c for c in kids if c.dep_ == "dobj" and (
         c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or c.pos_ == "PROPN")]
     if not objs or any(c.dep_ == "appos" for o in objs for c in children(o)):
         return code  # "called Britain's ambassador a very stupid guy"
-    if any(c.dep_ in ("prt", "oprd", "ccomp", "attr") for c in kids) or any(
-            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not any(
-                o.ent_type_ in ("DATE", "TIME") for o in children(c)) for c in kids) or any(
-            c.dep_ == "xcomp" and c.lemma_.lower() not in CALL_PURPOSES for c in kids):
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() not in CALL_PURPOSES for c in kids):
         return code
     return call_purpose(verb) or "040"
+
+
+@BOOK.rule("coding", off=None)
+def called_to_support(verb: Token, kids: list[Token]) -> str | None:
+    """A call to anyone made to congratulate, thank or reassure them is the support it
+    voices (051, ``senses.call_purpose``), whatever names the one called: "the Iranian
+    president called his Lebanese counterpart, Michel Aoun, on Tuesday to assure him …"
+    (ZSP half A: 020, the counterpart being no name; session 24). Not "called on X to
+    reassure" nor "called for" (appeals, taken out before)."""
+    if not any(c.dep_ == "dobj" for c in kids):
+        return None
+    return call_purpose(verb)
 
 
 @BOOK.rule("coding")
