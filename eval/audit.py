@@ -456,7 +456,10 @@ def cells_of(kind: str, r: dict[str, str]) -> tuple[list[str], list[str]]:
         kind_of = profile(r)
         return [k for k in (kind_of,) if k and k != r["type"]] + [r["type"]], []
     if kind == "event":
-        return [], ["no_target"] if r["target_actor"].strip() == "—" else []
+        from dossier.events.post import calibration_keys
+
+        return [], calibration_keys(r["trigger"], r["cameo"][:2],
+                                    r["target_actor"].strip() != "—")
     via, type_ = r.get("via", "").strip(), r.get("type", "").strip()
     return ([f"{via}.{type_}"] if via and type_ else []) + ([via] if via else []), []
 
@@ -541,9 +544,17 @@ def fit_table(rows: list[dict[str, Any]], edges: list[float], least: int = LEAST
     take, so a cell of wrong reports does not pull down the direct quotes beside it."""
     cells: dict[str, Cell] = {}
     across = _chosen(rows, "across", least, z)
-    for name, group in across.items():
+    # a record in two such cells takes the first its row names (the finer: an event of a
+    # light verb before its root's), as ``scaled`` and the stage's post pass read it
+    owned: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        first = next((name for name in r["across"] if name in across), None)
+        if first is not None:
+            owned.setdefault(first, []).append(r)
+    owned = {name: owned[name] for name in sorted(owned) if len(owned[name]) >= least}
+    for name, group in owned.items():
         cells[name] = _cell(group)
-    taken = {id(r) for group in across.values() for r in group}
+    taken = {id(r) for group in owned.values() for r in group}
     rows = [r for r in rows if id(r) not in taken]
     bins: dict[str, Cell] = {}
     for lo, hi in zip(edges, [*edges[1:], 1.01], strict=True):
