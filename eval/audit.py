@@ -447,8 +447,10 @@ def profile(r: dict[str, str]) -> str | None:
 def cells_of(kind: str, r: dict[str, str]) -> tuple[list[str], list[str]]:
     """The cells a sheet's row may fall in, finest first, as the stage's post pass reads
     them off a record: (cells within its confidence bin, cells across all bins). A quote:
-    its kind and its type in its bin (``quotes.post.page_key``); an event with no one
-    acted upon: ``no_target`` across the bins (``events.post.calibration_key``); a
+    its kind and its type in its bin (``quotes.post.page_key``); an event: across the
+    bins, ``no_target`` if no one is acted upon, else ``light_verb`` for a light verb's
+    and its CAMEO root's cell (``root_07``), read off its trigger, code and target as
+    ``events.post.calibration_keys`` reads them off a record; a
     mention: how it was linked and to what kind of actor ("metonym.state"), else how
     ("metonym"), in its bin. (No mention table ships: fitted on the 629 marked mentions
     of the tuning sheets, these cells did not help on pages left out, docs/evaluation.md.)"""
