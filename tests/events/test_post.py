@@ -70,3 +70,18 @@ def test_an_event_takes_the_first_cell_the_table_has(events) -> None:  # type: i
     with switched_off("events.post.light_verb"):
         (got,) = page_calibrated([replace(e, confidence=0.25)])
     assert got.confidence == 0.22  # no cell for root 07: its bin, 0.17 of 0.19
+
+
+@pytest.mark.parametrize(("code", "root", "after", "off"), [
+    ("060", "06", 0.0, 0.65),   # material cooperation: right 0 of 19 on the tuning sheets
+    ("163", "16", 0.65, 0.65),  # a root with no cell: its bin (never raised)
+    ("111", "11", 0.65, 0.65),  # a cell right more often than its confidence: unchanged
+])
+def test_a_root_cell_scales_its_events(events, code: str, root: str, after: float,  # type: ignore[no-untyped-def]
+                                       off: float) -> None:
+    (pair,) = [e for e in events("The United States imposed sanctions on Iran.")
+               if e.code == "163"]
+    e = replace(pair, code=code, root=root, confidence=0.65)
+    assert page_calibrated([e])[0].confidence == after
+    with switched_off("events.post.root_cell"):
+        assert page_calibrated([e])[0].confidence == off
