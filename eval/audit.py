@@ -447,8 +447,10 @@ def profile(r: dict[str, str]) -> str | None:
 def cells_of(kind: str, r: dict[str, str]) -> tuple[list[str], list[str]]:
     """The cells a sheet's row may fall in, finest first, as the stage's post pass reads
     them off a record: (cells within its confidence bin, cells across all bins). A quote:
-    its kind and its type in its bin (``quotes.post.page_key``); an event with no one
-    acted upon: ``no_target`` across the bins (``events.post.calibration_key``); a
+    its kind and its type in its bin (``quotes.post.page_key``); an event: across the
+    bins, ``no_target`` if no one is acted upon, else ``light_verb`` for a light verb's
+    and its CAMEO root's cell (``root_07``), read off its trigger, code and target as
+    ``events.post.calibration_keys`` reads them off a record; a
     mention: how it was linked and to what kind of actor ("metonym.state"), else how
     ("metonym"), in its bin. (No mention table ships: fitted on the 629 marked mentions
     of the tuning sheets, these cells did not help on pages left out, docs/evaluation.md.)"""
@@ -456,7 +458,10 @@ def cells_of(kind: str, r: dict[str, str]) -> tuple[list[str], list[str]]:
         kind_of = profile(r)
         return [k for k in (kind_of,) if k and k != r["type"]] + [r["type"]], []
     if kind == "event":
-        return [], ["no_target"] if r["target_actor"].strip() == "—" else []
+        from dossier.events.post import calibration_keys
+
+        return [], calibration_keys(r["trigger"], r["cameo"][:2],
+                                    r["target_actor"].strip() != "—")
     via, type_ = r.get("via", "").strip(), r.get("type", "").strip()
     return ([f"{via}.{type_}"] if via and type_ else []) + ([via] if via else []), []
 
@@ -541,9 +546,17 @@ def fit_table(rows: list[dict[str, Any]], edges: list[float], least: int = LEAST
     take, so a cell of wrong reports does not pull down the direct quotes beside it."""
     cells: dict[str, Cell] = {}
     across = _chosen(rows, "across", least, z)
-    for name, group in across.items():
+    # a record in two such cells takes the first its row names (the finer: an event of a
+    # light verb before its root's), as ``scaled`` and the stage's post pass read it
+    owned: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        first = next((name for name in r["across"] if name in across), None)
+        if first is not None:
+            owned.setdefault(first, []).append(r)
+    owned = {name: owned[name] for name in sorted(owned) if len(owned[name]) >= least}
+    for name, group in owned.items():
         cells[name] = _cell(group)
-    taken = {id(r) for group in across.values() for r in group}
+    taken = {id(r) for group in owned.values() for r in group}
     rows = [r for r in rows if id(r) not in taken]
     bins: dict[str, Cell] = {}
     for lo, hi in zip(edges, [*edges[1:], 1.01], strict=True):

@@ -353,6 +353,29 @@ def test_fit_gives_events_a_cell_for_a_missing_target(audit, tmp_path: Path) -> 
     assert "no_target" not in few and '"0.00" = [0.57, 0.16]' in few  # 4 of 7
 
 
+def test_an_event_in_two_cells_is_fitted_in_the_first(audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    right, wrong = "y y y y y", "n n n n y"
+    # 20 aid events of a light verb ("sent"), right 1 in 20; 20 of another verb, right
+    # 15 in 20; 40 attacks and 40 meetings, each right 28 in 40
+    sent = [_event(str(i), "0.3", "Ukraine (UKR)", right if i < 1 else wrong)
+            | {"cameo": "070 AID", "trigger": "sent"} for i in range(20)]
+    aid = [_event(str(20 + i), "0.3", "Ukraine (UKR)", right if i < 15 else wrong)
+           | {"cameo": "070 AID", "trigger": "supplied"} for i in range(20)]
+    hits = [_event(str(40 + i), "0.3", "Ukraine (UKR)", right if i < 56 else wrong)
+            | ({"cameo": "040 CONSULT", "trigger": "met"} if i % 2 else {})
+            for i in range(80)]
+    _, rows = audit.fit_rows([_sheet(tmp_path / "2026-12-08-tune-events.tsv",
+                                     sent + aid + hits)])
+    assert rows[0]["across"] == ["light_verb", "root_07"]
+    table = audit.fit([_sheet(tmp_path / "2026-12-08-tune-events.tsv", sent + aid + hits)])
+    assert '"light_verb" = [0.05, 0.30]  # share right, mean confidence: 1 of 20' in table
+    # root 07 stands apart by all its 40 (16 right), but holds only the 20 the light
+    # verb's cell leaves it
+    assert '"root_07" = [0.75, 0.30]  # share right, mean confidence: 15 of 20' in table
+    # roots 04 and 19 do not stand apart: the bin holds them
+    assert '"0.00" = [0.70, 0.30]' in table and "root_19" not in table
+
+
 def test_split_fits_on_one_half_of_the_pages_and_measures_the_other(audit, tmp_path: Path  # type: ignore[no-untyped-def]
                                                                      ) -> None:
     rows = [_event(str(i), "0.5", "Ukraine (UKR)", "y y y y y" if i % 4 == 0 else "n n n n y",

@@ -10,12 +10,45 @@ from dossier.data import load_toml
 from dossier.events.book import BOOK
 from dossier.records import Event
 
+LIGHT_VERBS = frozenset(load_toml("event_patterns.toml")["calibration"]["light_verbs"])
 
-def calibration_key(e: Event) -> str | None:
-    """The cell of ``data/event_page_calibration.toml``'s ``[cells]`` an event falls in
-    (``eval/audit.py`` reads the same cell off a sheet's row): ``no_target`` for an event
-    with no one acted upon; None for the others (their confidence bin decides)."""
-    return "no_target" if e.target_actor is None else None
+
+@BOOK.rule("post", off=False)
+def light_verb(trigger: str) -> bool:
+    """A light or transfer verb ("give", "send", "take", "hold": ``[calibration]
+    light_verbs`` of ``data/event_patterns.toml``) says little of the act; its object
+    decides the code, and the dictionary's entry for it is often the wrong one: "Biden
+    and Harris sent their condolences to Trump" (070 aid), "giving him a total of 54
+    delegates" (no event). Such an event with a target takes the ``light_verb`` cell of
+    the page calibration (on the marked tuning sheets right 4 in 54)."""
+    return trigger.lower() in LIGHT_VERBS
+
+
+@BOOK.rule("post", off=None)
+def root_cell(root: str) -> str | None:
+    """An event with a target takes the cell of its CAMEO root in the page calibration
+    (``root_07``) when the table has one: the fit keeps a root whose events were right
+    apart from the rest on the marked tuning sheets (aid, 07, right 3 in 34: "The United
+    States sent Pompeo to the EastMed meeting"; material cooperation, 06, 0 in 25)."""
+    return f"root_{root}"
+
+
+def calibration_keys(trigger: str, root: str, has_target: bool) -> list[str]:
+    """The cells of ``data/event_page_calibration.toml``'s ``[cells]`` an event may fall
+    in, finest first (``eval/audit.py`` reads the same cells off a sheet's row, from its
+    trigger, CAMEO code and target): ``no_target`` for an event with no one acted upon;
+    else ``light_verb`` (:func:`light_verb`), then its root's cell (:func:`root_cell`).
+    An event in none of the table's cells takes its confidence bin's."""
+    if not has_target:
+        return ["no_target"]
+    keys = ["light_verb"] if light_verb(trigger) else []
+    by_root = root_cell(root)
+    return keys + ([by_root] if by_root else [])
+
+
+def calibration_key(e: Event) -> list[str]:
+    """:func:`calibration_keys` of an event."""
+    return calibration_keys(e.trigger.text, e.root, e.target_actor is not None)
 
 
 @cache
@@ -37,12 +70,12 @@ def page_calibrated(out: list[Event]) -> list[Event]:
     by hand) over the mean confidence of its cell on the marked tuning pages
     (``data/event_page_calibration.toml``, ``eval/audit.py fit``): "Officials arrested
     210 people" with no target (0.1 → 0.05: one-sided events there were right 3 in 49),
-    else its confidence bin. It never rises."""
+    "Biden sent his condolences to Trump" (a light verb), else its confidence bin. It
+    never rises."""
     bins, keys = _page_table()
     res = []
     for e in out:
-        key = calibration_key(e)
-        ratio = keys.get(key) if key is not None else None
+        ratio = next((keys[k] for k in calibration_key(e) if k in keys), None)
         if ratio is None:
             ratio = next((r for lo, r in reversed(bins) if e.confidence >= lo), 1.0)
         res.append(e if ratio >= 1 else replace(e, confidence=round(e.confidence * ratio, 2)))
