@@ -15,12 +15,23 @@ held-apart record) can decide.
     python eval/rule_audit.py sheet actors.names.place_before_person --pages held-apart \\
         --kind mention --out eval/audits/2026-12-07-s22-rule-place_before_person.tsv
     python eval/rule_audit.py count eval/audits/2026-12-07-s22-rule-place_before_person.tsv
+
+A whole change (a merged branch, a round's data entries, which no single rule can
+switch off) is audited the same way from two checkouts: ``dump`` writes one
+checkout's records on the pages (run it with that checkout's ``src`` first on the
+path), ``diff`` writes the blind sheet of the records only one dump makes ("on" the
+newer, "off" the older):
+
+    PYTHONPATH=OLD/src python eval/rule_audit.py dump --pages wikinews --out old.json.gz
+    PYTHONPATH=NEW/src python eval/rule_audit.py dump --pages wikinews --out new.json.gz
+    python eval/rule_audit.py diff old.json.gz new.json.gz --kind event --out SHEET
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import random
 import sys
@@ -91,8 +102,15 @@ def sheet(rule: str, pages: str, kind: str, out: Path, shown: bool = False) -> i
     print(f"{rule} on {pages}: {n_on} {kind} records {'shown ' if shown else ''}only with "
           "the rule on, "
           f"{len(rows) - n_on} only with it off")
-    if not rows:
-        return 0
+    if rows:
+        write_sheet(rows, texts, kind, out, {"rule": rule, "pages": pages, "kind": kind,
+                                             "shown": shown})
+    return 0
+
+
+def write_sheet(rows: list[tuple[str, dict[str, Any]]], texts: dict[str, str], kind: str,
+                out: Path, key: dict[str, Any]) -> None:
+    """The blind sheet of ``rows`` (shuffled already) and its key beside it."""
     lines = [{"n": str(i + 1)} | audit.row(kind, r, texts.get(r["article_id"], ""))
              for i, (_, r) in enumerate(rows)]
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -100,10 +118,49 @@ def sheet(rule: str, pages: str, kind: str, out: Path, shown: bool = False) -> i
         w = csv.DictWriter(f, fieldnames=list(lines[0]), delimiter="\t", lineterminator="\n")
         w.writeheader()
         w.writerows(lines)
-    key = {"rule": rule, "pages": pages, "kind": kind, "shown": shown,
-           "version": {str(i + 1): v for i, (v, _) in enumerate(rows)}}
+    key = key | {"version": {str(i + 1): v for i, (v, _) in enumerate(rows)}}
     Path(f"{out}.key.json").write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
     print(f"{out}: {len(rows)} rows to mark blind; the key is {out}.key.json")
+
+
+def dump(pages: str, out: Path) -> int:
+    """This checkout's records on the pages, and the articles' texts, as gzipped JSON."""
+    paths = PAGES[pages]()
+    if not paths:
+        print(f"--pages {pages}: no pages found", file=sys.stderr)
+        return 2
+    recs, texts = audit.records(paths)
+    with gzip.open(out, "wt", encoding="utf-8") as f:
+        json.dump({"pages": pages, "records": recs, "texts": texts}, f)
+    print(f"{out}: {len(recs)} records of {len(paths)} pages")
+    return 0
+
+
+def diff(before: Path, after: Path, kind: str, out: Path, shown: bool = False) -> int:
+    """The blind sheet of the records only one of two dumps makes ("on": ``after``)."""
+    from dossier.settings import default_min_confidence
+
+    try:
+        with gzip.open(before, "rt", encoding="utf-8") as f:
+            old = json.load(f)
+        with gzip.open(after, "rt", encoding="utf-8") as f:
+            new = json.load(f)
+    except (OSError, ValueError) as exc:
+        print(f"{exc}: a dump that `rule_audit.py dump` wrote is needed", file=sys.stderr)
+        return 2
+    if old["pages"] != new["pages"]:
+        print(f"{before} holds --pages {old['pages']}, {after} {new['pages']}: dump both "
+              "of the same pages", file=sys.stderr)
+        return 2
+    rows = changed(kind, new["records"], old["records"],
+                   floor=default_min_confidence() if shown else None)
+    n_on = sum(v == "on" for v, _ in rows)
+    print(f"{after.name} against {before.name}: {n_on} {kind} records "
+          f"{'shown ' if shown else ''}only in the newer, {len(rows) - n_on} only in the older")
+    if rows:
+        write_sheet(rows, old["texts"] | new["texts"], kind, out,
+                    {"rule": f"{before.name} -> {after.name}", "pages": new["pages"],
+                     "kind": kind, "shown": shown})
     return 0
 
 
@@ -142,11 +199,24 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--shown", action="store_true", help="only records the default views "
                    "show: those shown only with the rule on or only with it off (for a "
                    "rule that moves confidence)")
+    d = sub.add_parser("dump", help="this checkout's records on the pages")
+    d.add_argument("--pages", choices=sorted(PAGES), default="held-apart")
+    d.add_argument("--out", type=Path, required=True)
+    f = sub.add_parser("diff", help="the blind sheet of what two dumps differ by")
+    f.add_argument("before", type=Path)
+    f.add_argument("after", type=Path)
+    f.add_argument("--kind", choices=sorted(audit.MARKS), required=True)
+    f.add_argument("--out", type=Path, required=True)
+    f.add_argument("--shown", action="store_true")
     c = sub.add_parser("count")
     c.add_argument("sheet", type=Path)
     args = p.parse_args(argv)
     if args.cmd == "sheet":
         return sheet(args.rule, args.pages, args.kind, args.out, args.shown)
+    if args.cmd == "dump":
+        return dump(args.pages, args.out)
+    if args.cmd == "diff":
+        return diff(args.before, args.after, args.kind, args.out, args.shown)
     try:
         res = count(args.sheet)
     except (audit.SheetError, OSError, ValueError) as exc:

@@ -99,3 +99,35 @@ def test_a_sheet_with_no_key_or_no_rows_is_an_error(rule_audit, tmp_path: Path, 
         sheet.write_text(content, encoding="utf-8")
     assert rule_audit.main(["count", str(sheet)]) == 2
     assert str(sheet) in capsys.readouterr().err
+
+
+def _dump(path: Path, pages: str, records: list[dict[str, Any]]) -> Path:
+    import gzip
+
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump({"pages": pages, "records": records, "texts": {"a1": "Bernie Sanders."}}, f)
+    return path
+
+
+def test_diff_of_two_dumps_is_a_blind_sheet_with_its_key(rule_audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    m = {"actor_name": "Bernie Sanders", "via": "name", "type": "person",
+         "text": "Bernie"}
+    old = _dump(tmp_path / "old.json.gz", "wikinews",
+                [_mention(0, "USA") | m, _mention(9, "biden") | m])
+    new = _dump(tmp_path / "new.json.gz", "wikinews",
+                [_mention(0, "sanders") | m, _mention(9, "biden") | m])
+    out = tmp_path / "d.tsv"
+    assert rule_audit.diff(old, new, "mention", out) == 0
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    key = json.loads((tmp_path / "d.tsv.key.json").read_text())
+    assert len(rows) == 2 and sorted(key["version"].values()) == ["off", "on"]
+    assert key["pages"] == "wikinews"
+
+
+def test_diff_of_dumps_of_other_pages_is_an_error(rule_audit, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    old = _dump(tmp_path / "old.json.gz", "wikinews", [])
+    new = _dump(tmp_path / "new.json.gz", "held-apart", [])
+    assert rule_audit.diff(old, new, "mention", tmp_path / "d.tsv") == 2
+    assert "dump both of the same pages" in capsys.readouterr().err
+    assert rule_audit.diff(tmp_path / "none.json.gz", new, "mention", tmp_path / "d.tsv") == 2
