@@ -386,13 +386,30 @@ RULES = [
      ("190", "PSEREB", "ISRMIL"), ("190", "ISRMIL", "PSEREB")),
     ("arguments.named_body_agent", "Turkey is drilling off Cyprus. Turkey angered Greece. "
      "Greek prime minister Kyriakos Mitsotakis, speaking to the Atlantic Council think "
-     "tank, called the deal void.", ("040", "GRCGOV", "---NGO"), ("040", "GRCGOV", "TURNGO")),
+     "tank, called the deal void.", ("040", "GRCGOV", None), ("040", "GRCGOV", "TURNGO")),
     ("arguments.guessed_agent_sent", "Kenya and Uganda sent troops to Somalia.", None,
      ("070", "UGA", "KENMIL")),
     ("arguments.conj_passive", "Turkey criticised Greece and was condemned by Egypt.",
      ("111", "EGY", "TUR"), None),
     ("arguments.unshared_modal", "Hawkins predicted President Trump would lose in a "
      "landslide and asked voters to vote.", None, ("020", "USAPTY", "---CVL")),
+    # session 24: wrong sides of shown events on Wikinews 2020 (test_wrong_sides.py)
+    ("arguments.uncoded_body", "Turkey is drilling off Cyprus. Turkey angered Greece. Greek "
+     "prime minister Kyriakos Mitsotakis, speaking to the Atlantic Council think tank, "
+     "called the deal void.", ("040", "GRCGOV", None), ("040", "GRCGOV", "---NGO")),
+    ("arguments.named_members", "Bahrain and Kosovo recognized Israel. The formerly "
+     "antagonistic nations of Serbia and Kosovo opened economic ties.",
+     ("050", "SRB", "KSV"), ("050", "ISR", "KSV")),
+    ("arguments.leaders_of_pair", "Turkey and Greece had poor relations, but the leaders of "
+     "the two countries spoke by telephone on Friday.", ("040", "TURGOV", "GRCGOV"), None),
+    ("arguments.other_state_coordinated", "Norway mediated talks between Colombia and the "
+     "rebels.", ("045", "NOR", "---REB"), ("045", "NOR", "NORREB")),
+    ("arguments.focus_actor", "The election was held in the United States on Tuesday.\n\n"
+     "According to CNN, multiple officials pressured Trump not to commute the sentence.",
+     ("100", "USAGOV", "USAPTY"), ("100", "---GOV", "USAPTY")),
+    ("arguments.identified_as", "Thames Valley Police soon arrived and detained the man, "
+     "later identified as Khairi Saadallah.", ("173", "GBRCOP", None),
+     ("173", "GBRCOP", "---CVL")),
 ]
 
 # Rules no sentence was found for where switching them off changes the output.

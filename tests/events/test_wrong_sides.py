@@ -2,7 +2,10 @@
 ``events/syntax.py``): the one who dies of violence is the one acted upon, an agent
 after an organisation's name is no agent of the article's state, the troops or envoys
 an actor sends are its own, a passive verb joined to an active one is passive, and a
-past tense joined to a verb under "would" does not share its subject. Made-up
+past tense joined to a verb under "would" does not share its subject; session 24: the
+body named before an agent noun, the members of "the nations of X and Y", "the leaders
+of the two countries", an agent coordinated with another state, a paragraph naming the
+people of the article's state. Made-up
 sentences: positives (the rule acts) and negatives (the same kind of sentence it must
 leave alone)."""
 
@@ -39,7 +42,26 @@ POSITIVES = [
      ("190", "EGY", None)),
     ("named_body_agent", "Turkey is drilling off Cyprus. Turkey angered Greece. Greek prime "
      "minister Kyriakos Mitsotakis, speaking to the Atlantic Council think tank, called "
-     "the deal void.", ("040", "GRCGOV", "---NGO"), ("040", "GRCGOV", "TURNGO")),
+     "the deal void.", ("040", "GRCGOV", None), ("040", "GRCGOV", "TURNGO")),
+    # session 24 (Wikinews 2020 tuning sheet): the body named, not its agent noun
+    ("uncoded_body", "Turkey is drilling off Cyprus. Turkey angered Greece. Greek prime "
+     "minister Kyriakos Mitsotakis, speaking to the Atlantic Council think tank, called "
+     "the deal void.", ("040", "GRCGOV", None), ("040", "GRCGOV", "---NGO")),
+    # the members a plural reference's "of" phrase names; the leaders of a pair of states
+    ("named_members", "Bahrain and Kosovo recognized Israel. The formerly antagonistic "
+     "nations of Serbia and Kosovo opened economic ties.", ("050", "SRB", "KSV"),
+     ("050", "ISR", "KSV")),
+    ("leaders_of_pair", "Turkey and Greece had poor relations, but the leaders of the two "
+     "countries spoke by telephone on Friday.", ("040", "TURGOV", "GRCGOV"), None),
+    # an agent coordinated with another state; a paragraph that names the focus's people
+    ("other_state_coordinated", "Norway mediated talks between Colombia and the rebels.",
+     ("045", "NOR", "---REB"), ("045", "NOR", "NORREB")),
+    # a common noun named right after
+    ("identified_as", "Thames Valley Police soon arrived and detained the man, later "
+     "identified as Khairi Saadallah.", ("173", "GBRCOP", None), ("173", "GBRCOP", "---CVL")),
+    ("focus_actor", "The election was held in the United States on Tuesday.\n\nAccording "
+     "to CNN, multiple officials pressured Trump not to commute the sentence.",
+     ("100", "USAGOV", "USAPTY"), ("100", "---GOV", "USAPTY")),
     ("conj_passive", "Turkey criticised Greece and was condemned by Egypt.",
      ("111", "EGY", "TUR"), None),
     ("unshared_modal", "Hawkins predicted President Trump would lose in a landslide and "
@@ -65,6 +87,19 @@ NEGATIVES = [
     ("guessed_agent_sent", "The United States sent troops to Poland."),
     ("guessed_agent_sent", "Kenya is at war. The government supplied the army with "
      "weapons."),
+    # a place's name before the agent; a pair named before; no plural reference
+    ("uncoded_body", "Police in Kenya arrested Ugandan journalists."),
+    ("named_members", "Xi Jinping met Vladimir Putin in Moscow. The two countries signed an "
+     "energy agreement."),
+    ("named_members", "The presidents of Iran and Iraq criticized the United States."),
+    ("leaders_of_pair", "Hamas fired rockets. The leaders of Hamas criticized Israel."),
+    # no person named
+    ("identified_as", "Police in Kenya identified the man as a suspect and arrested him."),
+    # the article's own state coordinated; a paragraph that names another state too
+    ("other_state_coordinated", "Protests spread across Colombia. Colombia and the rebels "
+     "signed a peace deal in Havana."),
+    ("focus_actor", "The election was held in the United States on Tuesday.\n\nDonald "
+     "Trump met Recep Tayyip Erdogan in Ankara. Officials criticized Iran."),
 ]
 
 

@@ -48,6 +48,7 @@ _COUNTERPART = frozenset(_WORDS["counterpart"])
 _PARTITIVE = frozenset(_WORDS["partitive"])
 _FACILITIES = frozenset(_WORDS["facility_names"])
 _OPPONENTS = frozenset(_WORDS["opponents"])
+_NAMING = frozenset(_WORDS["naming"])
 
 
 class Actors(Groups, AgentCountry):
@@ -74,6 +75,13 @@ class Actors(Groups, AgentCountry):
                 self.named_in.setdefault(parsed.paragraph_of(m.start - parsed.offset),
                                          set()).add(m.country)
         self.focus = max(counts, key=counts.__getitem__) if counts else None
+        # the countries of the people and bodies each paragraph names (agents.focus_actor)
+        self.actors_in: dict[int, set[str]] = {}
+        for m in parsed.mentions:
+            if m.type in ("person", "org") and (m.code or m.country) \
+                    and confident_mention(m):
+                self.actors_in.setdefault(parsed.paragraph_of(m.start - parsed.offset),
+                                          set()).add((m.code or m.country or "")[:3])
         self._city_named: dict[int, set[str]] = {}  # countries of the cities, by paragraph
         # the agents whose country is the article's focus, not named (by id; the list
         # keeps them alive so that no other record takes their id)
@@ -119,12 +127,14 @@ class Actors(Groups, AgentCountry):
         m = self.by_token.get(tok.i)
         modifier = False
         owner: Mention | None = None  # "his" of "his counterpart": not the actor itself
+        if m is None and (named := self.identified_as(tok)) is not None:
+            return self.of(named)
         if m is None:
             m, modifier, owner = self.modifier_actor(tok)
             if m is not None and modifier and (self.where_not_whose(tok) or owned_thing(tok)):
                 m = None
         if m is not None and modifier and not (m.code or m.country) \
-                and self.uncoded_modifier(tok):
+                and self.uncoded_modifier(tok, m):
             m = None
         if m is not None:
             code = m.code or m.country or ""
@@ -201,11 +211,43 @@ class Actors(Groups, AgentCountry):
                     return self.by_token[c.i], deps != ("appos",), owner
         return None, False, owner
 
+    @BOOK.rule("arguments", off=None)
+    def identified_as(self, tok: Token) -> Token | None:
+        """A common noun the text names right after is that person: "Thames Valley
+        Police detained the man, later identified as Khairi Saadallah" (→ Khairi
+        Saadallah, not "man" ---CVL; Wikinews 2020 tuning sheet, session 24), "the
+        suspect, named as John Smith". A participle of ``naming`` (on the noun or on
+        its verb, after the noun) whose "as" phrase is a person's mention; not "Police
+        identified the man as a suspect" (no person named)."""
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass", "pobj", "nsubj"):
+            return None
+        for c in (*children(tok), *children(tok.head)):
+            if c.i > tok.i and c.pos_ == "VERB" and c.lemma_.lower() in _NAMING \
+                    and c.dep_ in ("acl", "dep", "advcl", "appos"):
+                for p in children(c):
+                    if p.dep_ == "prep" and p.lower_ == "as":
+                        for o in children(p):
+                            m = self.by_token.get(o.i)
+                            if o.dep_ == "pobj" and m is not None and m.type == "person":
+                                return o
+        return None
+
     @BOOK.rule("arguments", off=False)
-    def uncoded_modifier(self, tok: Token) -> bool:
+    def uncoded_modifier(self, tok: Token, m: Mention) -> bool:
         """An agent noun whose country word the actor stage left uncoded is read as an
-        agent below: "Police in Kenya arrested Ugandan journalists" (UGAMED)."""
-        return bool(self.sector(tok))
+        agent below: "Police in Kenya arrested Ugandan journalists" (UGAMED). Not an
+        organisation's name (``uncoded_body``)."""
+        return bool(self.sector(tok)) and not self.uncoded_body(tok, m)
+
+    @BOOK.rule("arguments", off=False)
+    def uncoded_body(self, tok: Token, m: Mention) -> bool:
+        """An agent noun after the name of an organisation the gazetteer does not know
+        is that organisation, not an agent of no country: "Greek prime minister Kyriakos
+        Mitsotakis, speaking to the Atlantic Council think tank" is → Atlantic Council,
+        not → "tank" (---NGO; Wikinews 2020 tuning sheet, session 24). Only a name the
+        parser tags an organisation (``sides.named_body_agent``); "Police in Kenya" and
+        "Gondor police" (a place's name) stay agents."""
+        return m.type == "org" and named_body_agent(tok, self.is_state_name)
 
     @BOOK.rule("arguments", off=None)
     def state_agent(self, tok: Token, code: str) -> ActorRef | None:
@@ -282,6 +324,7 @@ class Actors(Groups, AgentCountry):
             (owner.code or owner.country or "")[:3] if owner is not None else None)
         country = named or (None if any(against(c) for c in children(tok)) or foreign(tok)
                             or named_body_agent(tok, self.is_state_name)
+                            or self.other_state_coordinated(tok)
                             else self.article_focus(tok))
         if not country:
             return None

@@ -28,6 +28,7 @@ class AgentCountry:
     parsed: ParsedArticle
     focus: str | None
     named_in: dict[int, set[str]]
+    actors_in: dict[int, set[str]]
     _city_named: dict[int, set[str]]
 
     def modifier_state(self, tok: Token) -> str | None:
@@ -126,7 +127,7 @@ class AgentCountry:
         names no Ukraine (the residents are no UKR civilians); "In Shanghai, the police
         cracked down on demonstrators" in a story about China names a Chinese city."""
         para = self.parsed.paragraph_of(tok.idx)
-        if self.focus in self.named_in.get(para, ()):
+        if self.focus in self.named_in.get(para, ()) or self.focus_actor(para):
             return False
         if para not in self._city_named:  # "In Shanghai, the police cracked down": CHN
             starts, ents = self.parsed.line_starts, self.parsed.ents
@@ -135,6 +136,36 @@ class AgentCountry:
                                       and starts[para] <= e.start_char < end
                                       and (c := self.geo.city(e.text)) is not None}
         return self.focus not in self._city_named[para]
+
+    @BOOK.rule("arguments", off=False)
+    def focus_actor(self, para: int) -> bool:
+        """A paragraph that names a person or body of the article's state, and no other
+        state, is about that state as much as one that names it: in stories about the
+        US election, "According to CNN, multiple officials pressured Trump not to
+        commute Blagojevich's sentence" (USAGOV, was ---GOV) and "a federal judge
+        dismissed a Trump lawsuit" (USAJUD, was ---JUD; Wikinews 2020 tuning sheet,
+        session 24). Not a paragraph that names another state too ("Trump met
+        Erdogan; officials said …": whose officials is not known)."""
+        return self.focus in self.actors_in.get(para, ()) and not (
+            self.named_in.get(para, set()) - {self.focus})
+
+    @BOOK.rule("arguments", off=False)
+    def other_state_coordinated(self, tok: Token) -> bool:
+        """An agent coordinated with a state other than the article's is that state's
+        other party, not an agent of the article's state: "Norway mediated talks between
+        Colombia and the rebels" (not NORREB, the mediator's rebels, when Norway is
+        named first), "clashes between Israel and militants" in a story about Egypt.
+        Not "Colombia and its rebels" (a possessor names the country) nor a state the
+        article is about ("talks between Colombia and the rebels" in a story about
+        Colombia keeps COLREB)."""
+        pair = [tok.head] if tok.dep_ == "conj" else []
+        pair += [c for c in children(tok) if c.dep_ == "conj"]
+        for x in pair:
+            m = self.by_token.get(x.i)
+            if m is not None and m.type == "state" and (c := country_of(m)) \
+                    and c != self.focus:
+                return True
+        return False
 
     def where_not_whose(self, tok: Token) -> bool:
         """A noun no agent, modified by a place that is no state ("the Madrid talks")."""

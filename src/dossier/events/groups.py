@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from dossier.data import load_toml
 from dossier.events.book import BOOK
-from dossier.events.refs import actor_ref, country_of, mention_ref
+from dossier.events.refs import actor_ref, agent_ref, country_of, mention_ref
 from dossier.events.syntax import with_conj
 from dossier.gazetteer import Gazetteer
 from dossier.parse.tree import children
@@ -66,15 +66,55 @@ class Groups:
         definite = "the" in kids or low == "both" or (two and low != "two")
         if not plural or not definite:
             return []
+        if lemma in _GROUP_STATES and (named := self.named_members(tok)):
+            return named
         if lemma in _GROUP_STATES:
             if self.sides_not_states(tok):
                 return []
             return self._last_two(tok, states=True)
+        if lemma in _GROUP_PEOPLE and (leaders := self.leaders_of_pair(tok)):
+            return leaders
         if lemma in _GROUP_PEOPLE or low in ("two", "both"):
             if lemma == "leader" and not two and any(
                     c.dep_ in ("amod", "compound", "prep", "poss") for c in children(tok)):
                 return []  # "the Palestinian leaders", "the leaders of Hamas": not a pair
             return self._last_two(tok, states=False)
+        return []
+
+    @BOOK.rule("arguments", off=[])
+    def named_members(self, tok: Token) -> list[ActorRef]:
+        """A plural reference whose "of" phrase names its members stands for them, not
+        for the last two named before: "Like the UAE, Bahrain and Kosovo recognized
+        Israel. The formerly antagonistic nations of Serbia and Kosovo opened economic
+        ties" is Serbia and Kosovo (was Israel and Kosovo; Wikinews 2020 tuning sheet,
+        session 24). Two or more coded actors coordinated in the phrase; else [] ("the
+        two countries of the region": the last two named, as before). Only a word of
+        states (``group_states``): "the presidents of Iran and Iraq" stay IRNGOV."""
+        for c in children(tok):
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in children(c):
+                    if o.dep_ == "pobj":
+                        members = [a for x in with_conj(o) if (a := self.of(x)) is not None]
+                        if len(members) >= 2 and all(a.code for a in members):
+                            return members
+        return []
+
+    @BOOK.rule("arguments", off=[])
+    def leaders_of_pair(self, tok: Token) -> list[ActorRef]:
+        """ "The leaders of the two countries" are each state's government, the states
+        the "of" phrase's plural reference stands for: "Turkey and Greece had poor
+        relations, but the leaders of the two countries spoke by telephone on Friday"
+        is TURGOV ↔ GRCGOV (was "leaders (TUR)" → no one; Wikinews 2020 tuning pages,
+        session 24). Not "the leaders of Hamas" (no plural reference)."""
+        if tok.lemma_.lower() == "man":
+            return []
+        for c in children(tok):
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in children(c):
+                    if o.dep_ == "pobj" and o.lemma_.lower() in _GROUP_STATES and (
+                            states := self.pair_reference(o)):
+                        return [agent_ref(f"{tok.text} ({a.country})", a.country, "GOV")
+                                for a in states if a.country]
         return []
 
     @BOOK.rule("arguments", off=False)
