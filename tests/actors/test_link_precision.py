@@ -166,3 +166,117 @@ def test_a_makers_product_is_no_organisation(link, text: str, name: str) -> None
 )
 def test_maker_product_leaves_alone(link, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert name in [m.text for m in link(text, ON)]
+
+
+# -- session 24 ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("rule", "text", "name"),
+    [
+        ("noun_abbreviation", "Arthur Jackson caught two TD passes for the Eagles.", "TD"),
+        ("noun_abbreviation", "The laptop has 8GB of RAM and an IPS panel.", "RAM"),
+        ("maker_named_product", "Google launched Google Stadia on Tuesday. Stadia is "
+         "Google's attempt to make cloud gaming happen.", "Stadia"),
+        ("interviewer_label", "Wikinews spoke to Zara Kay. ((WN)) How did it go? "
+         "((Zara Kay)) It went well.", "WN"),
+        ("lower_case_end", "Same here Jaya. Are you okay? ((Jaya)) Ya ya. ((WN)) Can you "
+         "please tell me about yourself?", "Ya ya."),
+        ("foreign_script", "हम ख़ुद precaution लिए, जैसे कि, हमारे organisation ने हमें "
+         "बताया था कैसे रहना है।", "हमारे organisation ने हमें"),
+    ],
+)
+def test_a_thing_or_a_label_is_no_actor(link, rule: str, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name not in [m.text for m in link(text, ON)]
+    with switched_off(f"actors.names.{rule}"):
+        assert name in [m.text for m in link(text, ON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an acronym of a body, not of a common noun
+        ("The NYAG opened a probe into the company.", "The NYAG"),
+        # a person after a maker's possessive
+        ("Apple said sales rose. Apple's Tim Cook spoke. Tim Cook said it was fine.",
+         "Tim Cook"),
+        # never written after a maker
+        ("Quorra said the plan would work.", "Quorra"),
+        # a name whose last word is lower case but not all of it
+        ("Nabil Hasan al-Quaety, a journalist, died on Tuesday in Aden.",
+         "Nabil Hasan al-Quaety"),
+        # a name labelled so in a transcript
+        ("Wikinews spoke to Zara Kay. ((WN)) How did it go? ((Zara Kay)) It went well.",
+         "Zara Kay"),
+    ],
+)
+def test_the_session_24_thing_rules_leave_alone(link, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in [m.text for m in link(text, ON)]
+
+
+def test_a_makers_division_is_a_body(link) -> None:  # type: ignore[no-untyped-def]
+    text = "GE said profits rose. The scanners were made by GE Healthcare in Chicago."
+    assert "GE Healthcare" in [m.text for m in link(text, ON)]
+    with switched_off("actors.names.maker_division"):
+        assert "GE Healthcare" not in [m.text for m in link(text, ON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "kept", "without"),
+    [
+        # the car's "it" (the second: the first is Nissan saying what it will do)
+        ("The new Nissan Sentra is here. Nissan says it will offer better gas mileage, "
+         "and it also gets a new rear suspension.", "it", 1, 2),
+        # its, a known body
+        ("Apple said sales rose. Apple makes phones, and its phones sell well.", "its", 1, 1),
+        ("The FBI opened a case on Monday. It has many agents.", "It", 1, 1),
+    ],
+)
+def test_it_for_an_unknown_organisation(link, text: str, pronoun: str, kept: int,  # type: ignore[no-untyped-def]
+                                        without: int) -> None:
+    assert [m.text for m in link(text, ON)].count(pronoun) == kept
+    with switched_off("actors.coref.it_for_unknown_org"):
+        assert [m.text for m in link(text, ON)].count(pronoun) == without
+
+
+def test_a_labelled_speaker_is_a_person(link) -> None:  # type: ignore[no-untyped-def]
+    text = ("Wikinews caught up with Dr Christian Keysers and Dr Valeria Gazzola, two of "
+            "the authors. ((WN)) How did it go? ((Valeria Gazzola)) It went well.")
+    assert [m.type for m in link(text, ON) if m.text == "Valeria Gazzola"] == ["person"]
+    with switched_off("actors.names.titled_person"):  # (which makes "Dr Valeria …" her)
+        assert [m.type for m in link(text, ON) if m.text == "Valeria Gazzola"] == ["person"]
+        with switched_off("actors.names.labelled_speaker"):
+            assert [m.type for m in link(text, ON) if m.text == "Valeria Gazzola"] == ["org"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "surface", "with_rule", "without"),
+    [
+        ("titled_person", "Wikinews caught up with Dr Christian Keysers and Dr Valeria "
+         "Gazzola, two of the authors.", "Dr Valeria Gazzola", "person", "org"),
+        ("surname_of_story_person", "Gloria La Riva spoke first. Carroll agreed with La "
+         "Riva, saying jobs matter.", "La Riva", "person", "org"),
+        ("entity_norm_name", "The U.S. Supreme Court ruled on Monday.",
+         "The U.S. Supreme Court", "usa-supreme-court", "local:org"),
+    ],
+)
+def test_a_person_or_a_known_body_ner_mistyped(link, rule: str, text: str, surface: str,  # type: ignore[no-untyped-def]
+                                               with_rule: str, without: str) -> None:
+    def kinds() -> list[str]:
+        return [m.type if with_rule in ("person", "org") else
+                ("local:org" if m.actor_id.startswith("local:") else m.actor_id)
+                for m in link(text, ON) if m.text == surface]
+    assert kinds() == [with_rule]
+    with switched_off(f"actors.names.{rule}"):
+        assert kinds() == [without]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # a one-word name NER never calls a person is no surname of the story's person
+        ("Jane Ford spoke on Monday. Ford Motor said its sales rose.", "Ford Motor", "org"),
+        # a title before one word
+        ("He drank Dr Pepper on Monday.", "Dr Pepper", None),
+    ],
+)
+def test_mistyped_rules_leave_alone(link, text: str, surface: str, kind: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert next((m.type for m in link(text, ON) if m.text == surface), None) == kind

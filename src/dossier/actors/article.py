@@ -155,6 +155,7 @@ class Article:
         self._sent_starts: list[int] | None = None
         self._doc_focus: str | None = None
         self._lower_words: frozenset[str] | None = None
+        self._ent_labels: dict[str, dict[str, int]] | None = None
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.doc, start, end)
@@ -206,6 +207,22 @@ class Article:
         if self._lower_words is None:
             self._lower_words = frozenset(t.text for t in self.tokens if t.is_lower and t.is_alpha)
         return self._lower_words
+
+    @property
+    def ent_labels(self) -> dict[str, dict[str, int]]:
+        """How often NER labelled each entity's text (its possessive cut) so, by label
+        (``kinds.person_by_labels``)."""
+        if self._ent_labels is None:
+            labels: dict[str, dict[str, int]] = {}
+            for e in self.doc.ents:
+                end = e.end
+                while end > e.start and self.tokens[end - 1].text in ("'s", "’s", "'", "’"):
+                    end -= 1
+                key = self.doc[e.start:end].text
+                by = labels.setdefault(key, {})
+                by[e.label_] = by.get(e.label_, 0) + 1
+            self._ent_labels = labels
+        return self._ent_labels
 
     @property
     def doc_focus(self) -> str | None:

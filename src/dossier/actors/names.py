@@ -17,7 +17,13 @@ from dossier.actors.entity_edges import glued_edges, owner_end, place_before_per
 from dossier.actors.mentions import emit
 from dossier.actors.misreads import capital_as_federal_state, other_initials
 from dossier.actors.namesakes import continue_namesake
-from dossier.actors.nonactors import common_word_name, foreign_script, word_piece
+from dossier.actors.nonactors import (
+    common_word_name,
+    foreign_script,
+    interviewer_label,
+    labelled_speaker,
+    word_piece,
+)
 from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
 from dossier.actors.people import (
     double_first_name,
@@ -206,13 +212,13 @@ def link_entity(a: Article, tok: Token) -> int | None:
     text = strip_possessive(ent)
     if text is None:
         return None
-    if word_piece(text) or foreign_script(text):
-        a.skip(ent)  # "un-angry", "उतना ही मिला"
+    if word_piece(text) or foreign_script(text) or interviewer_label(text):
+        a.skip(ent)  # "un-angry", "उतना ही मिला", "((WN))"
         return ent.end
     if inside_title(a, text):
         return None  # "Secretary of State": the title's word
     label = ent.label_
-    person = label in cues().person_labels
+    person = label in cues().person_labels or labelled_speaker(text)
     if len(text) == 1 and (surname_in_story(a, text) or person and first_name_in_story(a, text)
                            or local_surname(a, text)):
         return ent.end
@@ -228,11 +234,33 @@ def link_entity(a: Article, tok: Token) -> int | None:
         return None
     if label == "ORG" and title_piece(a, text):
         return None  # the role title's pass reads it
+    if label == "ORG" and entity_norm_name(a, text):
+        return ent.end
     if label == "ORG" and (org_tagged_surname(a, text) or org_short_form(a, text)
                            or person_tagged_org(text) and unknown_person(a, text)
                            or unknown_org(a, text)):
         return ent.end
     return None
+
+
+@BOOK.rule("names", off=False)
+def entity_norm_name(a: Article, text: Span) -> bool:
+    """An organisation NER found whose words are a gazetteer organisation's name or
+    alias written with other punctuation (the lookup key folds it: "U.S." is "US") is
+    that organisation, though the name matcher, reading tokens, missed it: "the U.S.
+    Supreme Court" (alias "US Supreme Court"), "the U.S. Libertarian Party" (alias "US
+    Libertarian Party"); not a name of several organisations the story cannot tell
+    apart, nor one the tokens already matched."""
+    if len(text) < 2 or not any(not t.is_alpha for t in text):
+        return False
+    orgs = [x for x in a.g.by_name(text.text) if x.type in ("org", "bloc")]
+    if len(orgs) > 1:
+        orgs = org_of_story_country(orgs, a)
+    if len(orgs) != 1:
+        return False
+    span = org_with_article(text, a, orgs[0])
+    emit(a, span, orgs[0], "name" if norm(text.text) == norm(orgs[0].name) else "alias")
+    return True
 
 
 def strip_possessive(ent: Span) -> Span | None:

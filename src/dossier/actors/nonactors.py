@@ -244,8 +244,41 @@ def foreign_script(ent: Span) -> bool:
     """An entity with no Latin letter in an English text is a piece of a passage in
     another script, not a name NER can read: the Hindi of an interview's transcript
     ("तो उसको साबुन के पानी में") made people and organisations; not a name in Latin
-    letters, accented or not ("Tamara Dogandžić")."""
-    return LATIN_LETTER.search(ent.text) is None
+    letters, accented or not ("Tamara Dogandžić"). Nor is one that mixes such a script
+    with Latin words ("हमारे organisation ने हमें", "पाँच kg चावल": session 24)."""
+    return LATIN_LETTER.search(ent.text) is None or any(
+        ch.isalpha() and LATIN_LETTER.match(ch) is None for ch in ent.text)
+
+
+# a transcript's speaker label: a name in double parentheses ("((WN)) How did …")
+LABEL_OPEN, LABEL_CLOSE = re.compile(r"\(\(\s*$"), re.compile(r"^\s*\)\)")
+
+
+def in_label(ent: Span) -> bool:
+    """Whether ``ent`` is a transcript's speaker label in double parentheses."""
+    text, start, end = ent.doc.text, ent.start_char, ent.end_char
+    return LABEL_OPEN.search(text[max(0, start - 4):start]) is not None \
+        and LABEL_CLOSE.match(text[end:end + 4]) is not None
+
+
+@BOOK.rule("names", off=False)
+def interviewer_label(ent: Span) -> bool:
+    """An entity in capitals that is a transcript's speaker label in double
+    parentheses is the interviewer's initials, page furniture, no actor: Wikinews
+    interviews mark each question "((WN))" (688 mentions of an organisation "WN" on
+    Wikinews 2020) or the reporter's initials "((WSS))"; not a person's name so
+    labelled ("((Zara Kay))"), nor capitals outside a label ("the NYAG")."""
+    letters = ent.text.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper() and in_label(ent)
+
+
+@BOOK.rule("names", off=False)
+def labelled_speaker(ent: Span) -> bool:
+    """A name of two or three capitalised words that is a transcript's speaker label in
+    double parentheses names the person who answers, whatever NER called it:
+    "((Valeria Gazzola)) Or did you mean …" (32 labels of an organisation "Valeria
+    Gazzola" on Wikinews 2020); not a name outside a label."""
+    return 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha for t in ent) and in_label(ent)
 
 
 @BOOK.rule("names", off=False)

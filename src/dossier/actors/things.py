@@ -16,11 +16,13 @@ from functools import cache
 from typing import Any
 
 from spacy.attrs import LOWER
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, SUBJECT_DEPS, cues
+from dossier.actors.people import given_name_gender
+from dossier.gazetteer import norm
 from dossier.gazetteer.places import city_country
 from dossier.parse.orgnouns import org_words
 from dossier.parse.texts import span_text
@@ -65,6 +67,7 @@ def english_verbs(vocab: Vocab) -> frozenset[str]:
 def thing(a: Article, span: Span, person: bool) -> bool:
     """Whether an unknown name is a thing, no actor (the rules below)."""
     return thing_head(span) or eponym(span) or (not person and maker_product(a, span)) or (
+        maker_named_product(a, span, person)) or (
         person and (
         city_named_person(span) or club_named_person(span) or district_named_person(span)
         or common_words_name(a, span) or brand_product(span)))
@@ -82,8 +85,8 @@ def maker_product(a: Article, span: Span) -> bool:
     if len(words) < 2 or not words[0].is_title and not words[0].text[:1].isupper():
         return False
     c = cues()
-    body = maker_body_words()
-    if any(t.lower_.rstrip(".") in body for t in words):
+    body, division = maker_body_words(), maker_division()
+    if any(t.lower_.rstrip(".") in body or t.lower_ in division for t in words):
         return False
     root = span.root
     if root.dep_ in SUBJECT_DEPS and root.head.lemma_ in c.speech_verbs:
@@ -94,6 +97,51 @@ def maker_product(a: Article, span: Span) -> bool:
         c.things["product_brands"] or any(x.type == "org" for x in a.g.by_name(first.text))
 
 
+@BOOK.rule("names", off=False)
+def maker_named_product(a: Article, span: Span, person: bool = False) -> bool:
+    """An unknown name with no word that says a body, that the story also writes right
+    after its maker (an organisation of the story or the gazetteer's, or a product brand;
+    for an "organisation", also after the maker's possessive), is that maker's product
+    named alone: "Stadia is Google's attempt" after "Google Stadia", "integrated Alexa
+    support" after "Amazon Alexa", "the Touch Bar" after "Apple's Touch Bar"; not a
+    first name ("Apple's Tim Cook"; "the Gordon problem" after "the European Union
+    Gordon Sondland"), nor a subject that speaks, nor a name the story never writes
+    after a maker ("Quorra said")."""
+    bare = [t for t in span if t.lower_ != "the"]
+    if not bare or not bare[0].text[:1].isupper() or (
+            a.local.get(norm(" ".join(t.text for t in bare))) is None):
+        return False  # (only the name of an unknown actor: not "It", nor "the company")
+    c = cues()
+    body, division = maker_body_words(), maker_division()
+    if given_name_gender(bare[0].text) or any(
+            t.lower_.rstrip(".") in body or t.lower_ in division for t in bare):
+        return False
+    root = span.root
+    if root.dep_ in SUBJECT_DEPS and root.head.lemma_ in c.speech_verbs:
+        return False
+    doc, n = span.doc, len(bare)
+    texts = [t.text for t in bare]
+    for i in positions(doc, texts[0]):
+        if i == bare[0].i or i + n > len(doc) or [t.text for t in doc[i:i + n]] != texts:
+            continue
+        before = doc[i - 1] if i > 0 else None
+        if before is not None and before.text in ("'s", "’s") and not person and i > 1:
+            before = doc[i - 2]
+        if before is not None and before.i != i - 1 and before.ent_type_ != "ORG":
+            continue  # a possessive maker NER tagged as an organisation ("Apple's")
+        if before is not None and before.text[:1].isupper() and maker(a, before):
+            return True
+    return False
+
+
+def maker(a: Article, tok: Token) -> bool:
+    """Whether a word names a maker: an organisation of the story (or the gazetteer's)
+    or a product brand."""
+    local = a.local.get(tok.lower_)
+    return (local is not None and local.type == "org") or tok.lower_ in \
+        cues().things["product_brands"] or any(x.type == "org" for x in a.g.by_name(tok.text))
+
+
 @cache
 def maker_body_words() -> frozenset[str]:
     """The words that say a body (``org_name_nouns``, ``company_name_ends`` and the
@@ -101,6 +149,15 @@ def maker_body_words() -> frozenset[str]:
     c = cues()
     return c.org_name_nouns | c.company_name_ends | frozenset().union(
         *org_words().kinds.values())
+
+
+@BOOK.rule("names", off=frozenset())
+def maker_division() -> frozenset[str]:
+    """Words of a maker's division or subsidiary (``maker_division_words``) say a body
+    as well: "GE Healthcare", "the Disney Channel", "Nissan Sales & Regional
+    Operations" are no products of GE, Disney or Nissan (session 23's maker_product
+    removed these 4 right links of 32 on pages 0-7); "Amazon Echo Dot" still is one."""
+    return cues().things["maker_division_words"]
 
 
 @BOOK.rule("names", off=False)
