@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.misreads import pageant_title
+from dossier.parse.texts import span_text
 
 # A title of a work in quotation marks holds at most this many words.
 WORK_TITLE_WORDS = 8
@@ -245,7 +246,7 @@ def foreign_script(ent: Span) -> bool:
     another script, not a name NER can read: the Hindi of an interview's transcript
     ("तो उसको साबुन के पानी में") made people and organisations; not a name in Latin
     letters, accented or not ("Tamara Dogandžić")."""
-    return LATIN_LETTER.search(ent.text) is None
+    return LATIN_LETTER.search(span_text(ent)) is None
 
 
 @BOOK.rule("names", off=False)
