@@ -238,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warm", type=int, default=20)
     ap.add_argument("--count", type=int, default=20)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--keep", type=Path,
+                    help="copy the callgrind dumps here (for callgrind_annotate)")
     args = ap.parse_args(argv)
     res: dict[str, Any] = {"python": sys.version.split()[0]}
     with tempfile.TemporaryDirectory(prefix="dossier-instr-") as tmp:
@@ -249,6 +251,13 @@ def main(argv: list[str] | None = None) -> int:
             res["main"] = main_process(Path(tmp))
         if args.what == "fork":
             res["fork"] = to_fork(Path(tmp))
+        if args.keep:
+            import shutil
+
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for dump in Path(tmp).iterdir():
+                if dump.name.startswith(("cg.", "main.", "start", "fork")):
+                    shutil.copy(dump, args.keep / dump.name)
     report(res, args.json)
     return 0
 

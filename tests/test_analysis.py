@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -124,6 +125,32 @@ def test_where_finds_the_tokens_a_scan_finds(attr: str, values: set[str]) -> Non
     # with each token's value (the linker reads its words and tags so)
     assert parsed.where_each(getattr(attrs, attr), frozenset(values)) == {
         t.i: getattr(t, field) for t in parsed.doc if getattr(t, field) in values}
+
+
+@pytest.mark.parametrize(("attr", "keep"), [
+    ("LEMMA", lambda s: s.lower() in {"say", "meet", "speak"}),
+    ("LOWER", lambda s: s.endswith("e")),
+    ("ORTH", lambda s: s[:1].isupper()),
+    ("LOWER", lambda s: False),  # a negative: no token
+])
+def test_where_text_with_a_memo_as_without(attr: str, keep: Any) -> None:
+    """``where_text`` with a memo kept across articles (the quote and event stages'
+    word lists) finds what it finds without one, in the first article and in the
+    next, whose values the memo partly holds already; it asks ``keep`` once a value."""
+    from spacy import attrs
+
+    asked: list[str] = []
+
+    def counted(s: str) -> bool:
+        asked.append(s)
+        return bool(keep(s))
+
+    memo: dict[int, bool] = {}
+    col = getattr(attrs, attr)
+    for text in (INDEX_TEXT, "Merkel said the Senate would meet again in Paris."):
+        parsed = analysers().read(text)
+        assert parsed.where_text(col, counted, memo) == parsed.where_text(col, keep)
+    assert len(asked) == len(set(asked)) == len(memo)
 
 
 def test_entities_in_a_span_as_spacy_gives_them() -> None:

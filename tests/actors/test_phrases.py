@@ -12,7 +12,8 @@ from dossier.actors.phrases import LazyPhrases
 from dossier.parse import load_nlp
 
 PHRASES = ["Vladimir Putin", "Putin", "the Kremlin", "The Kremlin", "New York Times",
-           "New York", "U.S.", "prime minister", "Prime Minister of Japan", "NATO's"]
+           "New York", "U.S.", "prime minister", "Prime Minister of Japan", "NATO's",
+           "Zorblax Holdings"]  # (words the vocabulary has not met)
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +48,7 @@ def _full(nlp, attr: str, doc):  # type: ignore[no-untyped-def]
     "NATO's chief spoke; Putin did not.",
     "Nothing here names anyone at all.",  # none: nothing is added
     "putin and new york in lower case",  # only LOWER matches these
+    "ZORBLAX holdings rose; Zorblax Holdings fell.",  # the pattern's ids, new words
 ])
 def test_same_matches_as_a_full_matcher(nlp, attr: str, text: str) -> None:  # type: ignore[no-untyped-def]
     lazy = LazyPhrases(nlp, "K", PHRASES, attr=attr)
@@ -60,7 +62,7 @@ def test_only_the_groups_a_document_opens_are_added(nlp, cache: Path) -> None:  
     assert sum(map(len, lazy.waiting.values())) == len(PHRASES)
     lazy(nlp.make_doc("Putin spoke in New York."))  # "Putin" and "New" open groups
     assert sorted(w for ws in lazy.waiting.values() for w in ws) == sorted(
-        tuple(t.text for t in nlp.make_doc(p)) for p in PHRASES
+        tuple(t.orth for t in nlp.make_doc(p)) for p in PHRASES
         if not p.startswith(("Putin", "New ")))
     # the tokenizations come from the cache (nothing new is written), whole again
     entries = sorted(cache.glob("phrases-k-*.pickle"))

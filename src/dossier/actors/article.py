@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
 from spacy.tokens import Span
 
 from dossier.actors.dates import date_in_text
@@ -204,8 +205,11 @@ class Article:
     @property
     def lower_words(self) -> frozenset[str]:
         """The words the article writes in lower case (``nonactors.common_word_name``)."""
-        if self._lower_words is None:
-            self._lower_words = frozenset(t.text for t in self.tokens if t.is_lower and t.is_alpha)
+        if self._lower_words is None:  # (read off the columns: no Token, no flag call)
+            cols = self.doc.to_array([IS_LOWER, IS_ALPHA, ORTH])
+            orths = set(cols[(cols[:, 0] != 0) & (cols[:, 1] != 0), 2].tolist())
+            strings = self.doc.vocab.strings
+            self._lower_words = frozenset(strings[v] for v in orths)
         return self._lower_words
 
     @property

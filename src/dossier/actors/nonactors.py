@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.misreads import pageant_title
+from dossier.parse.texts import span_text
 
 # A title of a work in quotation marks holds at most this many words.
 WORK_TITLE_WORDS = 8
@@ -246,8 +247,9 @@ def foreign_script(ent: Span) -> bool:
     ("तो उसको साबुन के पानी में") made people and organisations; not a name in Latin
     letters, accented or not ("Tamara Dogandžić"). Nor is one that mixes such a script
     with Latin words ("हमारे organisation ने हमें", "पाँच kg चावल": session 24)."""
-    return LATIN_LETTER.search(ent.text) is None or any(
-        ch.isalpha() and LATIN_LETTER.match(ch) is None for ch in ent.text)
+    text = span_text(ent)
+    return LATIN_LETTER.search(text) is None or any(
+        ch.isalpha() and LATIN_LETTER.match(ch) is None for ch in text)
 
 
 # a transcript's speaker label: a name in double parentheses ("((WN)) How did …")

@@ -160,7 +160,8 @@ def _candidates(parsed: ParsedArticle, p: Patterns) -> list[int]:
     """The tokens, in order, that may give events: every verb; an auxiliary or a noun
     only when a pattern knows its lemma (lower-cased; :func:`_verb_events` and
     :func:`_noun_events` code no other), lemmas tested once per distinct value."""
-    known = parsed.where_text(LEMMA, lambda s: (low := s.lower()) in p.verbs or low in p.nouns)
+    known = parsed.where_text(LEMMA, lambda s: (low := s.lower()) in p.verbs or low in p.nouns,
+                              p.known_lemma_ids)
     return sorted(set(parsed.where(POS, _VERB)).union(
         set(parsed.where(POS, _AUX_NOUN)).intersection(known)))
 

@@ -10,7 +10,7 @@ the verb forms it lists (``data/event_verb_forms.tsv``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from spacy.tokens import Token
@@ -61,6 +61,10 @@ class Patterns:
     demand_codes: dict[str, str]  # code or root of what is demanded -> 10x
     threat_codes: dict[str, str]  # code or root of the threatened action -> 13x
     protest_aims: dict[str, str]  # protest verb or noun -> 14x, for "… to demand X"
+    # whether a lemma's id (lower-cased) is a key of ``verbs`` or ``nouns``, as
+    # ``extract._candidates`` met them (a memo of ``ParsedArticle.where_text``)
+    known_lemma_ids: dict[int, bool] = field(default_factory=dict, compare=False,
+                                             repr=False)
 
 
 def _targets(spec: str) -> tuple[str, ...]:

@@ -76,6 +76,10 @@ def _named(attr: int, values: frozenset[str]) -> dict[int, str]:
     return {k: v for v in values for k in _keys(attr, frozenset((v,)))}
 
 
+# the most answers a ``where_text`` memo keeps (~100 bytes each)
+MEMO_MAX = 200_000
+
+
 def _marked(hit: list[int], distinct: list[int], which: np.ndarray[Any, Any]) -> list[int]:
     """The indices, in order, of the tokens whose value is one of ``distinct[j]`` for
     ``j`` in ``hit`` (``which``: each token's index into ``distinct``)."""
@@ -168,11 +172,29 @@ class ParsedArticle:
         at = _marked(list(found), distinct, which)
         return dict(zip(at, [found[j] for j in which[at].tolist()], strict=True)) if at else {}
 
-    def where_text(self, attr: int, keep: Callable[[str], bool]) -> list[int]:
+    def where_text(self, attr: int, keep: Callable[[str], bool],
+                   memo: dict[int, bool] | None = None) -> list[int]:
         """The indices, in order, of the tokens whose ``attr`` (a string attribute:
         ``LEMMA``, ``LOWER``, ``ORTH``) ``keep`` accepts, asked once per distinct value
-        in the article: ``where_text(LEMMA, lambda s: s.lower() in cues)``."""
+        in the article: ``where_text(LEMMA, lambda s: s.lower() in cues)``.
+
+        ``memo``: ``keep``'s answers by the value's id, kept by the caller across
+        articles (for a ``keep`` that answers the same of a string all the process
+        long): a value met before is neither read from the string store nor asked
+        again (most of an article's words and lemmas have been met)."""
         distinct, which = self._column(attr)
+        if memo is not None:
+            if len(memo) > MEMO_MAX:  # (a long run meets ever new names and numbers)
+                memo.clear()
+            strings = self.doc.vocab.strings
+            hit: list[int] = []
+            for j, v in enumerate(distinct):
+                kept = memo.get(v)
+                if kept is None:
+                    kept = memo[v] = keep(strings[v])
+                if kept:
+                    hit.append(j)
+            return _marked(hit, distinct, which)
         texts = self._texts.get(attr)
         if texts is None:  # (the stages ask about the same column: read its strings once)
             strings = self.doc.vocab.strings

@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+import numpy as np
+from spacy.attrs import ORTH
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Span, Token
 
 from dossier.parse.texts import span_text
-from dossier.parse.tree import children
+from dossier.parse.tree import children, column
 from dossier.quotes.book import BOOK
 from dossier.quotes.lexicon import cues, is_cue, lemma
 from dossier.quotes.view import ArticleView
@@ -31,6 +34,9 @@ _CLAUSE_DEPS = ("ccomp",)
 
 AROUND_DEPS = ("parataxis", "ccomp", "advcl")
 
+# the ids of the quotation marks ``span_of`` counts
+_OPEN, _CLOSE, _STRAIGHT = (np.uint64(hash_string(m)) for m in ("“", "”", '"'))
+
 
 def span_of(tokens: list[Token]) -> Span | None:
     """The span from the first to the last of ``tokens``, without punctuation at its
@@ -42,11 +48,13 @@ def span_of(tokens: list[Token]) -> Span | None:
     lo, hi = min(x.i for x in toks), max(x.i for x in toks)
     while hi > lo and doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", ")"):
         hi -= 1
-    words = [x.text for x in doc[lo : hi + 1]]
-    if words.count("“") > words.count("”") or words.count('"') % 2:
+    # the marks counted in the token array (no Token made for each word)
+    orths = column(doc, ORTH)[lo : hi + 1]
+    opened = int((orths == _OPEN).sum()) > int((orths == _CLOSE).sum())
+    if opened or int((orths == _STRAIGHT).sum()) % 2:
         # a quotation the content opens closes after the parse's last token: "called
         # Trump “unhinged.”" (the closing mark hangs on the sentence's root)
-        close = "”" if words.count("“") > words.count("”") else '"'
+        close = "”" if opened else '"'
         closed = False
         for k in range(hi + 1, min(hi + 4, len(doc))):
             if not doc[k].is_punct:

@@ -106,6 +106,12 @@ def reported_cues(view: ArticleView) -> list[Report]:
     return out
 
 
+# ``cue_candidates``' answers by lemma and word id, across articles (the lists are
+# read once a process: ``cues``, ``verb_lemmas``)
+_LISTED_LEMMA: dict[int, bool] = {}
+_STRIPPED_CUE: dict[int, bool] = {}
+
+
 def cue_candidates(parsed: ParsedArticle) -> list[int]:
     """The tokens, in order, :func:`reported_cues` reads further: a noun, adjective,
     verb or auxiliary whose lemma (lower-cased) a cue list holds, or whose inflection
@@ -113,8 +119,8 @@ def cue_candidates(parsed: ParsedArticle) -> list[int]:
     tested once per distinct value in the article, not once per token."""
     c = cues()
     listed = c.nouns | c.adjectives | verb_lemmas()
-    by_lemma = parsed.where_text(LEMMA, lambda s: s.lower() in listed)
-    by_word = parsed.where_text(LOWER, stripped_cue)
+    by_lemma = parsed.where_text(LEMMA, lambda s: s.lower() in listed, _LISTED_LEMMA)
+    by_word = parsed.where_text(LOWER, stripped_cue, _STRIPPED_CUE)
     if not by_lemma and not by_word:
         return []
     return sorted(set(parsed.where(POS, _CUE_POS)).intersection([*by_lemma, *by_word]))
