@@ -59,16 +59,22 @@ _SPAN = re.compile(r"\b(?:and|to|through|between|until|till|or)\b|\d\s*[-–—]
 _AGE = re.compile(r"^(?:\d{1,3}|\d{1,3}[- ]years?[- ]old|(?:aged|age) \d{1,3})$", re.I)
 
 
-@lru_cache(maxsize=16384)  # news repeats its date phrases; dateparser is slow
 def resolve(phrase: str, base: date | None, ahead: bool = False) -> tuple[str | None, str]:
     """``(ISO date, precision)`` for a date phrase, relative to ``base``; ``ahead``: the
-    event is to come ("will meet on Dec. 15" in November: this December, not the last)."""
+    event is to come ("will meet on Dec. 15" in November: this December, not the last).
+    (:func:`full_date` is asked outside the cache, so that switching it off counts.)"""
     p = phrase.strip()
     bare = re.sub(r"^(?:on|in|last|since|the|of)\s+", "", p, flags=re.I)
     if _AGE.match(bare) or bare.isdigit() and not _YEAR.fullmatch(bare):
         return None, "none"  # an age ("Carlineo, 55,"), a house number ("of 1119 …")
     if day := full_date(p):
         return day, "day"
+    return _resolve(p, base, ahead)
+
+
+@lru_cache(maxsize=16384)  # news repeats its date phrases; dateparser is slow
+def _resolve(p: str, base: date | None, ahead: bool) -> tuple[str | None, str]:
+    """:func:`resolve` but for a full date, cached."""
     if m := _MONTH_YEAR.search(p):
         return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1).lower()]:02d}", "month"
     if base is None:
