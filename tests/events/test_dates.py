@@ -269,3 +269,89 @@ def test_no_publication_date_gives_no_article_date(events, text: str  # type: ig
     assert got, "the sentence should still give its event"
     assert all(e.date is None and e.date_precision == "none" for e in got), [
         (e.date, e.date_precision) for e in got]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "base", "expected"),
+    [
+        # a day with its month and year is that day, with or without the article's date
+        ("on 3 March 2022", date(2022, 5, 1), ("2022-03-03", "day")),
+        ("on 3 March 2022", None, ("2022-03-03", "day")),
+        ("the 3rd of March 2022", None, ("2022-03-03", "day")),
+        ("March 3, 2022", None, ("2022-03-03", "day")),
+        ("Dec. 15, 2019", None, ("2019-12-15", "day")),
+        ("2019-11-18", None, ("2019-11-18", "day")),
+        # ... not a month with its year, a span of days, a day the month lacks, nor a
+        # day without its year where there is no article's date to read it by
+        ("in March 2022", None, ("2022-03", "month")),
+        ("from 1 to 3 May 2022", date(2022, 6, 1), ("2022-05", "month")),
+        ("1 May 2019 and 3 May 2019", None, ("2019-05", "month")),
+        ("30 February 2022", None, ("2022-02", "month")),
+        ("on March 3", None, (None, "none")),
+    ],
+)
+def test_a_full_date_is_a_day(phrase: str, base: date | None, expected: tuple) -> None:
+    """dates.full_date (session 24): "on 3 March 2022" came out at month precision."""
+    assert resolve(phrase, base) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "code", "expected"),
+    [
+        # a past act of the lead's paragraph happened on the day the lead names ...
+        ("On Tuesday, Hosni Mubarak, the former President of Egypt, died aged 91 in "
+         "Cairo. The Egyptian government accused Israel of provocations.",
+         date(2020, 2, 27), "112", ("2020-02-25", "day")),
+        ("On Saturday evening in Reading, a mass stabbing killed three people. A man was "
+         "arrested by Thames Valley Police on suspicion of murder.", date(2020, 6, 23),
+         "173", ("2020-06-20", "day")),
+        # ... one further on gets none: a later paragraph tells the background too
+        ("On Wednesday, the German government said Alexei Navalny was poisoned with "
+         "Novichok.\n\nThe Russian government accused Germany of lying.",
+         date(2020, 9, 5), "112", (None, "none")),
+        ("In March, a study reported new findings.\n\nThe Chinese government accused "
+         "the United States of spreading the virus.", date(2020, 7, 7), "112",
+         (None, "none")),
+        # ... not when the lead names the article's own day, a year or no time, nor an
+        # act told in the present
+        ("Today, the German government said Alexei Navalny was poisoned with "
+         "Novichok.\n\nThe Russian government accused Germany of lying.",
+         date(2020, 9, 5), "112", ("2020-09-05", "article")),
+        ("In 2014, the German government said Alexei Navalny was a critic of "
+         "Putin.\n\nThe Russian government accused Germany of lying.",
+         date(2020, 9, 5), "112", ("2020-09-05", "article")),
+        ("On Wednesday, the German government said Alexei Navalny was poisoned with "
+         "Novichok.\n\nThe Russian government accuses Germany of lying.",
+         date(2020, 9, 5), "112", ("2020-09-05", "article")),
+        # ... and a clause with a time of its own in the lead's paragraph keeps the
+        # article's date, as before
+        ("On Monday, Bernie Sanders endorsed Joe Biden. The move came after Barack "
+         "Obama criticized Donald Trump.", date(2020, 4, 15), "111",
+         ("2020-04-15", "article")),
+    ],
+)
+def test_the_day_the_lead_dates_the_news_to(events, text: str, published: date, code: str,
+                                            expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    """dates.lead_story and dates.dated_lead (session 24)."""
+    got = [(e.date, e.date_precision) for e in events(text, published) if e.code == code]
+    assert got and set(got) == {expected}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # the date of the statement or meeting an act was done in is the act's ...
+        ("In a joint statement published Oct. 25, the Russian and Syrian defense "
+         "ministries accused U.S. forces of controlling bandit formations.", "112",
+         ("2019-10-25", "day")),
+        # ... not the date of what it is accused of
+        ("Russia accused Ukraine of crimes committed on Friday.", "112",
+         ("2019-11-18", "article")),
+    ],
+)
+def test_the_date_of_the_statement_an_act_was_done_in(events, text: str, code: str,
+                                                      expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    """dates.medium_date (session 24)."""
+    got = [(e.date, e.date_precision) for e in events(text, date(2019, 11, 18))
+           if e.code == code]
+    assert got and set(got) == {expected}, got

@@ -161,14 +161,28 @@ RULES = [
      ("date", "190", None), None),
     ("dates.dated_paragraph", "In August, Trump attacked the Democrats. Later, Nancy "
      "Pelosi accused Trump of ignoring the facts.", ("date", "112", None), None),
-    ("dates.reported_date", "Elizabeth Warren announced yesterday she was endorsing Joe "
-     "Biden.", ("date", "051", "2024-05-15"), None),
+    # (not the lead's sentence: there dates.lead_story gives the endorsement yesterday too)
+    ("dates.reported_date", "Joe Biden won the primary in Ohio.\n\nElizabeth Warren "
+     "announced yesterday she was endorsing Joe Biden.", ("date", "051", "2024-05-15"),
+     None),
     ("dates.unrealised", "The Senate could sanction Russia.", ("date", "163", None), None),
     ("dates.before_dated", "Back in 2018, a Pakistani student was killed by a mob after he "
      "was accused of blasphemy by the Pakistani government.", ("date", "112", None), None),
     ("dates.farther_governor", "In March, Russia condemned Ukraine, accusing Kyiv of "
      "provocations and threatening the Ukrainian government with sanctions.",
      ("date", "130", "2024-03"), None),
+    ("dates.full_date", "Russia attacked Ukraine on 3 March 2024.", ("date", "190",
+     "2024-03-03"), ("date", "190", "2024-03")),
+    ("dates.medium_date", "Russia criticised the United States. In a joint statement "
+     "published May 2, the Russian and Syrian defense ministries accused U.S. forces of "
+     "controlling bandit formations.",
+     ("date", "112", "2024-05-02"), None),
+    ("dates.lead_story", "On Monday, a mass stabbing killed three people in Reading. A man "
+     "was arrested by Thames Valley Police on suspicion of murder.",
+     ("date", "173", "2024-05-13"), None),
+    ("dates.dated_lead", "On Monday, the German government said Alexei Navalny was "
+     "poisoned with Novichok.\n\nThe Russian government accused Germany of lying.",
+     ("date", "112", None), None),
     # modality
     ("modality.not_word", "President Xi has not publicly condemned Russia.",
      ("negated", "111", "CHNGOV", "RUS"), ("111", "CHNGOV", "RUS")),

@@ -44,18 +44,37 @@ _YEAR_WORDS = re.compile(r"^(?:(?:" + "|".join(_WORDS["year_words"]) + r")\b[\s,
 # ("on September 30", "Dec. 15", "Sept. 3"): read here as dateparser reads it
 _MONTH_NAMES = {**_MONTHS, **{m[:3]: i for m, i in _MONTHS.items()}, "sept": 9}
 _ON_MONTH_DAY = re.compile(r"(?:on )?(" + "|".join(_MONTH_NAMES) + r")\.? (\d{1,2})", re.I)
+# a full date, day, month and year: "3 March 2022", "the 3rd of March 2022", "March 3,
+# 2022", "Dec. 15, 2019", "2019-11-18" — a day, whatever the article's date (or none)
+_MONTH_NAME = r"(" + "|".join(_MONTH_NAMES) + r")\.?"
+_FULL_DATES = (
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_NAME + r",?\s+(\d{4})\b",
+                re.I), (3, 2, 1)),
+    (re.compile(r"\b" + _MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I),
+     (3, 1, 2)),
+    (_ISO := re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), (1, 2, 3)),
+)
+_SPAN = re.compile(r"\b(?:and|to|through|between|until|till|or)\b|\d\s*[-–—]\s*\d", re.I)
 # a number alone ("Carlineo, 55,": an age the tagger read as a date) or an age
 _AGE = re.compile(r"^(?:\d{1,3}|\d{1,3}[- ]years?[- ]old|(?:aged|age) \d{1,3})$", re.I)
 
 
-@lru_cache(maxsize=16384)  # news repeats its date phrases; dateparser is slow
 def resolve(phrase: str, base: date | None, ahead: bool = False) -> tuple[str | None, str]:
     """``(ISO date, precision)`` for a date phrase, relative to ``base``; ``ahead``: the
-    event is to come ("will meet on Dec. 15" in November: this December, not the last)."""
+    event is to come ("will meet on Dec. 15" in November: this December, not the last).
+    (:func:`full_date` is asked outside the cache, so that switching it off counts.)"""
     p = phrase.strip()
     bare = re.sub(r"^(?:on|in|last|since|the|of)\s+", "", p, flags=re.I)
     if _AGE.match(bare) or bare.isdigit() and not _YEAR.fullmatch(bare):
         return None, "none"  # an age ("Carlineo, 55,"), a house number ("of 1119 …")
+    if day := full_date(p):
+        return day, "day"
+    return _resolve(p, base, ahead)
+
+
+@lru_cache(maxsize=16384)  # news repeats its date phrases; dateparser is slow
+def _resolve(p: str, base: date | None, ahead: bool) -> tuple[str | None, str]:
+    """:func:`resolve` but for a full date, cached."""
     if m := _MONTH_YEAR.search(p):
         return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1).lower()]:02d}", "month"
     if base is None:
@@ -90,8 +109,8 @@ def resolve(phrase: str, base: date | None, ahead: bool = False) -> tuple[str | 
         shift = {"last": -7, "past": -7, "this": 0, "next": 7}[m.group(1).lower()]
         monday = base - timedelta(days=base.weekday()) + timedelta(days=shift)
         return monday.isoformat(), "week"
-    if m := re.search(r"\b(last|this|next) month\b", p, re.I):
-        shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+    if m := re.search(r"\b(last|previous|this|next) month\b", p, re.I):
+        shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group(1).lower()]
         y, mo = divmod(base.year * 12 + base.month - 1 + shift, 12)
         return f"{y:04d}-{mo + 1:02d}", "month"
     if (m := _ON_MONTH_DAY.fullmatch(p)) and (day := month_day(m, base, ahead)):
@@ -105,6 +124,27 @@ def resolve(phrase: str, base: date | None, ahead: bool = False) -> tuple[str | 
     if parsed is None:
         return None, "none"
     return parsed.date().isoformat(), "day"
+
+
+@BOOK.rule("dates", off=None)
+def full_date(phrase: str) -> str | None:
+    """The day a phrase names with its month and year, read without the article's
+    date: "on 3 March 2022" (before: month precision, the month and year read first),
+    "March 3, 2022" (before: no date in an article read without a publication date).
+    None for a day the month lacks ("30 February 2022"), a month with its year
+    alone ("in March 2022": a month) and a span of days ("from 1 to 3 May 2022",
+    "1 May and 3 May 2022": the month, as before)."""
+    if _SPAN.search(_ISO.sub("", phrase)):
+        return None
+    for pattern, (y, mo, d) in _FULL_DATES:
+        if m := pattern.search(phrase):
+            month = m.group(mo)
+            number = int(month) if month.isdigit() else _MONTH_NAMES[month.lower()]
+            try:
+                return date(int(m.group(y)), number, int(m.group(d))).isoformat()
+            except ValueError:
+                return None
+    return None
 
 
 def month_day(m: re.Match[str], base: date, ahead: bool) -> str | None:
@@ -247,7 +287,7 @@ def governing_date(sent: Span, published: date | None, trigger: Token, ahead: bo
     if trigger.pos_ not in ("VERB", "AUX"):
         return None
     shares: set[Token | None] = {c for c in children(trigger) if c.dep_ == "conj"
-                          and c.pos_ in ("VERB", "AUX") and not _own_time(c)}
+                          and c.pos_ in ("VERB", "AUX") and not own_time(c)}
     v = _governor(trigger)
     while v is not None and v not in shares:  # the first governor, and farther ones
         shares.add(v)
@@ -259,7 +299,7 @@ def _governor(verb: Token) -> Token | None:
     """The verb whose time a participle or conjunct shares (not a clause with its own
     subordinator of time): "…, arresting 210 people" → "banned"."""
     if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")
-            ) and not _own_time(verb) and verb.head.pos_ in ("VERB", "AUX") \
+            ) and not own_time(verb) and verb.head.pos_ in ("VERB", "AUX") \
             and verb.head is not verb:
         return verb.head
     return None
@@ -284,9 +324,31 @@ def reported_date(sent: Span, published: date | None, trigger: Token
     done before the report ("said on Monday that Russia had attacked"), nor a clause
     with a time of its own ("… after troops withdrew")."""
     if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ != "ccomp" or _perfect(
-            trigger) or _own_time(trigger) or trigger.head.pos_ not in ("VERB", "AUX"):
+            trigger) or own_time(trigger) or trigger.head.pos_ not in ("VERB", "AUX"):
         return None
     return phrase_date(sent, published, {trigger.head})
+
+
+_MEDIUM_PREPOSITIONS = frozenset(_WORDS["medium_prepositions"])
+
+
+@BOOK.rule("dates", off=None)
+def medium_date(sent: Span, published: date | None, trigger: Token
+                ) -> tuple[str | None, str] | None:
+    """The date of the statement, meeting or speech an act was done in, given by a
+    participle on its noun: "In a joint statement published Oct. 25, the Russian and
+    Syrian defense ministries accused U.S. forces of controlling bandit formations"
+    (the accusation: Oct. 25, not none or the article's day); "at a meeting held on
+    Monday". Not a participle after another preposition ("accused him of crimes
+    committed in 2019": the crimes' date), nor a time counted from another event ("in a
+    press release issued the following day": none, as :func:`phrase_date` gives)."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    held = {v for prep in children(trigger) if prep.dep_ == "prep"
+            and prep.lower_ in _MEDIUM_PREPOSITIONS
+            for noun in children(prep) if noun.dep_ == "pobj"
+            for v in children(noun) if v.dep_ == "acl" and v.tag_ == "VBN"}
+    return phrase_date(sent, published, set(held)) if held else None
 
 
 def _perfect(v: Token) -> bool:
@@ -296,7 +358,7 @@ def _perfect(v: Token) -> bool:
         v.tag_ == "VBN" or v.tag_ == "VBG" and any(c.lower_ == "been" for c in kids))
 
 
-def _own_time(verb: Token) -> bool:
+def own_time(verb: Token) -> bool:
     """Whether a clause opens with a subordinator that gives it a time of its own."""
     return any(c.dep_ == "mark" and c.lower_ in _OWN_TIME for c in children(verb))
 
@@ -348,7 +410,7 @@ def dated_paragraph(sent: Span, published: date | None, trigger: Token,
     paragraph dated this week or by a bare year ("She was convicted in 2006. Trump
     granted her a pardon"). ``paragraph``: where the lines of the sentence start and
     end (:func:`paragraph_bounds`)."""
-    if published is None or not _told_past(trigger):
+    if published is None or not told_past(trigger):
         return False
     doc = sent.doc
     start, end = paragraph
@@ -363,13 +425,18 @@ def paragraph_bounds(parsed: ParsedArticle, sent: Span) -> tuple[int, int]:
     """Where the paragraph (the lines) of a sentence starts and ends in the parsed text:
     from the start of the line it starts on to the line break that ends the line it
     ends on (``ParsedArticle.line_starts``)."""
+    return parsed.line_starts[parsed.paragraph_of(sent.start_char)], line_end(
+        parsed, sent.end_char)
+
+
+def line_end(parsed: ParsedArticle, pos: int) -> int:
+    """Where the line (the paragraph) holding index ``pos`` of the parsed text ends."""
     starts = parsed.line_starts
-    last = parsed.paragraph_of(sent.end_char)
-    end = starts[last + 1] - 1 if last + 1 < len(starts) else len(parsed.text)
-    return starts[parsed.paragraph_of(sent.start_char)], end
+    line = parsed.paragraph_of(pos)
+    return starts[line + 1] - 1 if line + 1 < len(starts) else len(parsed.text)
 
 
-def _told_past(trigger: Token) -> bool:
+def told_past(trigger: Token) -> bool:
     """Whether the trigger's act is told in the past tense ("accused", "was endorsing",
     "were arrested"; a participle or conjunct as the verb it hangs on: "…, accusing")."""
     v = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
