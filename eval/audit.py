@@ -255,11 +255,14 @@ def draw(pool: list[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
 
 
 def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
-           which: str = "held-apart", band: tuple[float, float] | None = None) -> int:
+           which: str = "held-apart", band: tuple[float, float] | None = None,
+           dump: Path | None = None) -> int:
     """``view`` default: the records the default views show (the ``min_confidence``
     setting's floor); all: every record. ``which``: the held-apart pages (an audit) or
     the tuning pages (a marked sheet to tune and calibrate on). ``band``: only records
-    whose confidence lies in [lo, hi)."""
+    whose confidence lies in [lo, hi). ``dump``: the records of these pages as
+    ``eval/rule_audit.py dump`` wrote them (one pipeline run for every sheet of a
+    round) instead of running the pipeline."""
     from dossier.settings import default_min_confidence
 
     pages = {"held-apart": held_apart_pages, "tune": tuning_pages,
@@ -270,7 +273,21 @@ def sample(kind: str, n: int, seed: int, out: Path, view: str = "default",
         where = {"tune-extra": NEWS, "wikinews": WIKINEWS, "wikinews-tune": WIKINEWS}
         print(f"{where.get(which, PAGES)}: no pages found", file=sys.stderr)
         return 2
-    recs, texts = records(pages)
+    if dump is not None:
+        try:
+            with gzip.open(dump, "rt", encoding="utf-8") as f:
+                dumped = json.load(f)
+        except (OSError, ValueError) as exc:
+            print(f"{dump}: {exc}; a dump `eval/rule_audit.py dump` wrote is needed",
+                  file=sys.stderr)
+            return 2
+        if dumped.get("pages") != which:
+            print(f"{dump} holds --pages {dumped.get('pages')}, not {which}",
+                  file=sys.stderr)
+            return 2
+        recs, texts = dumped["records"], dumped["texts"]
+    else:
+        recs, texts = records(pages)
     floor = default_min_confidence() if view == "default" else 0.0
     every = [r for r in recs if r["kind"] == kind]
     pool = [r for r in every if (view == "all" or shown(r, floor)) and in_band(r, band)]
@@ -726,6 +743,8 @@ def main(argv: list[str] | None = None) -> int:
                    "pages (a sheet to tune and calibrate on); tune-extra: the further "
                    "tuning news (HTML, Parquet, feed); wikinews: Wikinews 2019 (held "
                    "apart); wikinews-tune: Wikinews 2020 (tuning)")
+    s.add_argument("--dump", type=Path, help="the pages' records as `eval/rule_audit.py "
+                   "dump` wrote them, instead of a pipeline run")
     s.add_argument("--band", type=parse_band, help="LO,HI: only records whose confidence "
                    "lies in [LO, HI) (a sheet stratified to a confidence band)")
     c = sub.add_parser("count")
@@ -750,7 +769,8 @@ def main(argv: list[str] | None = None) -> int:
     k.add_argument("--from", dest="earlier", type=Path, nargs="+", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        return sample(args.kind, args.n, args.seed, args.out, args.view, args.pages, args.band)
+        return sample(args.kind, args.n, args.seed, args.out, args.view, args.pages, args.band,
+                      args.dump)
     try:
         if args.cmd == "fit":
             edges = [float(e) for e in args.edges.split(",")] if args.edges else None

@@ -508,6 +508,40 @@ def test_sample_of_absent_wikinews_says_where_it_looked(audit, tmp_path: Path, c
     assert not out.exists()
 
 
+def _mention_dump(path: Path, pages: str) -> Path:
+    import gzip
+    import json
+
+    recs = [{"kind": "mention", "source": "wikinews_2019.jsonl", "article_id": "a1",
+             "start": i * 10, "end": i * 10 + 6, "text": "Bernie", "actor_id": f"p{i}",
+             "actor_name": "Bernie Sanders", "via": "name", "type": "person",
+             "confidence": conf} for i, conf in enumerate((0.9, 0.3, 0.7))]
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump({"pages": pages, "records": recs, "texts": {"a1": "Bernie said. " * 4}}, f)
+    return path
+
+
+@pytest.mark.parametrize("view, rows", [("default", 2), ("all", 3)])
+def test_sample_from_a_dump_draws_its_records(audit, tmp_path: Path, view: str,  # type: ignore[no-untyped-def]
+                                             rows: int) -> None:
+    dump = _mention_dump(tmp_path / "d.json.gz", "wikinews")
+    out = tmp_path / "sheet.tsv"
+    assert audit.main(["sample", "--kind", "mention", "--pages", "wikinews", "--view", view,
+                       "--dump", str(dump), "--out", str(out)]) == 0
+    kind, _, got = audit.read_sheet(out)
+    assert kind == "mention" and len(got) == rows
+
+
+def test_sample_from_a_dump_of_other_pages_is_an_error(audit, tmp_path: Path, capsys  # type: ignore[no-untyped-def]
+                                                       ) -> None:
+    dump = _mention_dump(tmp_path / "d.json.gz", "held-apart")
+    out = tmp_path / "sheet.tsv"
+    assert audit.main(["sample", "--kind", "mention", "--pages", "wikinews",
+                       "--dump", str(dump), "--out", str(out)]) == 2
+    assert "holds --pages held-apart, not wikinews" in capsys.readouterr().err
+    assert not out.exists()
+
+
 @pytest.mark.slow
 def test_records_of_the_further_news_come_through_dossiers_readers(audit, tmp_path: Path  # type: ignore[no-untyped-def]
                                                                     ) -> None:
