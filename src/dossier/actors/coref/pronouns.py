@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from dossier.actors.article import Article, Seen, main_clause
 from dossier.actors.coref.expletive import expletive_it
 from dossier.actors.coref.gender import gender_of, note_pronoun
-from dossier.actors.coref.recent import quote_opening, recent_person, unlinked_speaker_since
+from dossier.actors.coref.recent import quote_opening, recent_person
 from dossier.actors.coref.speaking import speaking_it
 from dossier.actors.coref.subjects import subject_possessor
 from dossier.actors.cues import ARGUMENT_DEPS, BOOK, SUBJECT_DEPS, cues
@@ -111,10 +111,6 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
         return
     named = named_in_own_quote(a, p)
     if (chained := continues_speaker(a, p)) is not None and chained.id not in named:
-        chain_at = next((s.token for s in reversed(a.seen) if s.actor.id == chained.id
-                         and s.token < tok.i), -1)
-        if unlinked_speaker_since(a, p, chain_at, chained.name):
-            return
         emit(a, a.span(tok.i, tok.i + 1), chained, "pronoun")
         note_pronoun(a, tok, p.kind)
         return
@@ -169,8 +165,6 @@ def resolve_pronoun(a: Article, tok: Token) -> None:
     if near is None or near is best[1] and p.kind in ("male", "female") and close_runner_up(
             best[0], runner):
         return  # two people could be meant: unresolved
-    if unlinked_speaker_since(a, p, near.token, near.actor.name):
-        return
     if it_for_unknown_org(a, tok, near.actor):
         return  # "Nissan says it will offer better gas mileage" (the car): unresolved
     emit(a, a.span(tok.i, tok.i + 1), near.actor, "pronoun")

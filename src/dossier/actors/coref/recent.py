@@ -104,32 +104,3 @@ def recent_person(a: Article, p: Pronoun, best: Seen, seen: list[Seen]) -> Seen 
     if len(ids) > 1 or near[0].actor.gender != p.kind:
         return None
     return near[0]
-
-
-
-@BOOK.rule("coref", off=False)
-def unlinked_speaker_since(a: Article, p: Pronoun, since: int, name: str) -> bool:
-    """Whether someone the actor stage did not link spoke (a proper name, the subject of
-    a speech verb outside quotations) between the antecedent at token ``since`` (named
-    ``name``) and a speaking he/she: "“…,” Meghan added, declining to say more.
-    “That would be very damaging to them,” she said" is Meghan, whom no actor names, not
-    Oprah Winfrey named before, and so is "Meghan told Winfrey. “…,” she said" (from the
-    antecedent's sentence on); the pronoun stays unresolved (precision first). Not a
-    part of the antecedent's own name ("Winfrey asked. … she said"), nor a name inside a
-    quotation."""
-    tok = p.tok
-    if p.kind not in ("male", "female") or not p.outside or tok.dep_ not in SUBJECT_DEPS \
-            or tok.head.lemma_ not in cues().speech_verbs:
-        return False
-    covered = {i for s in a.seen for i in range(min(s.start, s.token) if s.start >= 0
-                                                 else s.token, max(s.end, s.token + 1))}
-    own = set(name.split())
-    toks = a.tokens
-    for i in range(max(toks[since].sent.start if since >= 0 else 0, 0), tok.i):
-        t = toks[i]
-        if (t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and not a.quoted[i]
-                and t.head.lemma_ in cues().speech_verbs and t.text[:1].isupper()
-                and not t.is_upper and t.ent_type_ in ("PERSON", "") and i not in covered
-                and t.text not in own):
-            return True
-    return False
