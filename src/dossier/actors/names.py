@@ -24,6 +24,7 @@ from dossier.actors.nonactors import (
     labelled_speaker,
     word_piece,
 )
+from dossier.actors.orgnames import entity_norm_name, org_of_story_country, org_with_article
 from dossier.actors.orgpeople import org_tagged_person, person_tagged_org, title_piece
 from dossier.actors.people import (
     double_first_name,
@@ -173,13 +174,6 @@ def person_not_state(others: list[Actor], span: Span, ent: Span | None) -> list[
     return others
 
 
-@BOOK.rule("names")
-def org_with_article(span: Span, a: Article, actor: Actor) -> Span:
-    """"The FBI": an organisation's mention takes its article."""
-    if actor.type in ("org", "bloc", "region") and span.start > 0 and \
-            a.tokens[span.start - 1].lower_ == "the" and not a.taken[span.start - 1]:
-        return a.span(span.start - 1, span.end)
-    return span
 
 
 def prefer_state(actors: list[Actor], a: Article) -> Actor | None:
@@ -193,11 +187,6 @@ def prefer_state(actors: list[Actor], a: Article) -> Actor | None:
     return orgs[0] if len(orgs) == 1 else None
 
 
-@BOOK.rule("names")
-def org_of_story_country(orgs: list[Actor], a: Article) -> list[Actor]:
-    """"The Green Party" in an American story: the American one."""
-    country = a.focus_country()
-    return [x for x in orgs if x.country == country] or orgs
 
 
 # -- entities: surnames, first names, misspellings, unknown names --------------------
@@ -243,24 +232,6 @@ def link_entity(a: Article, tok: Token) -> int | None:
     return None
 
 
-@BOOK.rule("names", off=False)
-def entity_norm_name(a: Article, text: Span) -> bool:
-    """An organisation NER found whose words are a gazetteer organisation's name or
-    alias written with other punctuation (the lookup key folds it: "U.S." is "US") is
-    that organisation, though the name matcher, reading tokens, missed it: "the U.S.
-    Supreme Court" (alias "US Supreme Court"), "the U.S. Libertarian Party" (alias "US
-    Libertarian Party"); not a name of several organisations the story cannot tell
-    apart, nor one the tokens already matched."""
-    if len(text) < 2 or not any(not t.is_alpha for t in text):
-        return False
-    orgs = [x for x in a.g.by_name(text.text) if x.type in ("org", "bloc")]
-    if len(orgs) > 1:
-        orgs = org_of_story_country(orgs, a)
-    if len(orgs) != 1:
-        return False
-    span = org_with_article(text, a, orgs[0])
-    emit(a, span, orgs[0], "name" if norm(text.text) == norm(orgs[0].name) else "alias")
-    return True
 
 
 def strip_possessive(ent: Span) -> Span | None:
