@@ -58,10 +58,13 @@ def it_for_unknown_org(a: Article, tok: Token, actor: Actor) -> bool:
     body ("the Prohibition Party … It strongly opposes abortion": ``org_name_nouns``,
     ``org_nouns``, ``company_name_ends``) or saying what it will do ("The FBI said it
     would investigate", "GE Healthcare said it would hire 500 people", though "Nissan
-    says it will offer" is one of the 12)."""
+    says it will offer" is one of the 12). Nor an "it" that speaks ("“We regret the
+    decision …,” it said in a statement": the company, not its product)."""
     if tok.lower_ != "it" or actor.type != "org" or not actor.id.startswith("local:"):
         return False
     c = cues()
+    if tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ in c.speech_verbs:
+        return False
     named = any(w in c.org_name_nouns or w in c.org_nouns or w in c.company_name_ends
                 for w in actor.name.lower().split())
     return not named and not says_of_itself(a, tok, actor)
