@@ -127,8 +127,6 @@ def is_region(actor: Actor) -> bool:
                                       and actor.id.isupper())
 
 
-
-
 @BOOK.rule("names", off=False)
 def national_team(a: Article, span: Span) -> bool:
     """A country's name that is the subject or object of a match verb (``sports_verbs``)
@@ -279,14 +277,6 @@ def product_name(a: Article, span: Span, person: bool = False) -> bool:
     return before is not None and before.lower_ in c.product_nouns and before.pos_ == "NOUN"
 
 
-
-
-
-
-
-
-
-
 @BOOK.rule("names", off=False)
 def person_named_org(a: Article, span: Span) -> bool:
     """An unknown "organisation" written as a common first name and a surname (or the
@@ -312,8 +302,6 @@ def not_a_person_name(span: Span) -> bool:
     return "_" in text or "@" in text or any(map(str.isdigit, text)) or any(
         not t.is_space and not any(map(str.isalpha, t.text))
         and t.text not in (".", "-", "'", "’") for t in span)
-
-
 
 
 @BOOK.rule("names", off=False)

@@ -174,8 +174,6 @@ def person_not_state(others: list[Actor], span: Span, ent: Span | None) -> list[
     return others
 
 
-
-
 def prefer_state(actors: list[Actor], a: Article) -> Actor | None:
     """One actor of an ambiguous name: the one state, else the one organisation."""
     states = [x for x in actors if x.type == "state"]
@@ -185,8 +183,6 @@ def prefer_state(actors: list[Actor], a: Article) -> Actor | None:
     if len(orgs) > 1:
         orgs = org_of_story_country(orgs, a)
     return orgs[0] if len(orgs) == 1 else None
-
-
 
 
 # -- entities: surnames, first names, misspellings, unknown names --------------------
@@ -230,8 +226,6 @@ def link_entity(a: Article, tok: Token) -> int | None:
                            or unknown_org(a, text)):
         return ent.end
     return None
-
-
 
 
 def strip_possessive(ent: Span) -> Span | None:

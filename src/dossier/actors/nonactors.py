@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from dossier.actors.article import Article
 from dossier.actors.cues import BOOK, cues
 from dossier.actors.misreads import pageant_title
-from dossier.parse.texts import span_text
+from dossier.parse.texts import doc_text, span_text
 
 # A title of a work in quotation marks holds at most this many words.
 WORK_TITLE_WORDS = 8
@@ -258,7 +258,7 @@ LABEL_OPEN, LABEL_CLOSE = re.compile(r"\(\(\s*$"), re.compile(r"^\s*\)\)")
 
 def in_label(ent: Span) -> bool:
     """Whether ``ent`` is a transcript's speaker label in double parentheses."""
-    text, start, end = ent.doc.text, ent.start_char, ent.end_char
+    text, start, end = doc_text(ent.doc), ent.start_char, ent.end_char
     return LABEL_OPEN.search(text[max(0, start - 4):start]) is not None \
         and LABEL_CLOSE.match(text[end:end + 4]) is not None
 

@@ -65,8 +65,6 @@ def subject_mention(view: ArticleView, subj: list[Token]) -> Mention | None:
     return None
 
 
-
-
 @BOOK.rule("speakers")
 def unlinked_modifiers(subj: list[Token], view: ArticleView, head: Token) -> list[Token]:
     """Under a common noun that heads the phrase, a name the actor stage could not link
@@ -125,8 +123,6 @@ def raw_speaker(view: ArticleView, toks: list[Token], via: str,
     return {"name": name, "actor_id": None, "qid": None,
             "start": view.start(span), "end": view.end(span),
             "via": via, "phrase": source_phrase(view, phrase or toks)}
-
-
 
 
 # What may stand right before a name that a description leads up to ("media buying

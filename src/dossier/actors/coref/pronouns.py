@@ -275,10 +275,6 @@ def reporting_subject(tok: Any) -> int:
         verb = verb.head
 
 
-
-
-
-
 @BOOK.rule("coref", off=None)
 def continues_speaker(a: Article, p: Pronoun) -> Actor | None:
     """In a run of quotations, "he said" / "she added" that closes or opens one goes on
@@ -415,8 +411,6 @@ def they_for_part(a: Article, s: Seen) -> bool:
         return True
     st = a.tokens[s.token]
     return st.dep_ == "conj" or any(ch.dep_ == "conj" for ch in children(st))
-
-
 
 
 @BOOK.rule("coref", off=None)
