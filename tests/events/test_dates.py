@@ -305,13 +305,14 @@ def test_a_full_date_is_a_day(phrase: str, base: date | None, expected: tuple) -
         ("On Saturday evening in Reading, a mass stabbing killed three people. A man was "
          "arrested by Thames Valley Police on suspicion of murder.", date(2020, 6, 23),
          "173", ("2020-06-20", "day")),
-        # ... one further on gets none: a later paragraph tells the background too
+        # ... not one further on (it keeps the article's: dates.dated_lead, which gave
+        # it none, was left out in session 24's blind audit)
         ("On Wednesday, the German government said Alexei Navalny was poisoned with "
          "Novichok.\n\nThe Russian government accused Germany of lying.",
-         date(2020, 9, 5), "112", (None, "none")),
+         date(2020, 9, 5), "112", ("2020-09-05", "article")),
         ("In March, a study reported new findings.\n\nThe Chinese government accused "
          "the United States of spreading the virus.", date(2020, 7, 7), "112",
-         (None, "none")),
+         ("2020-07-07", "article")),
         # ... not when the lead names the article's own day, a year or no time, nor an
         # act told in the present
         ("Today, the German government said Alexei Navalny was poisoned with "
@@ -332,7 +333,7 @@ def test_a_full_date_is_a_day(phrase: str, base: date | None, expected: tuple) -
 )
 def test_the_day_the_lead_dates_the_news_to(events, text: str, published: date, code: str,
                                             expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    """dates.lead_story and dates.dated_lead (session 24)."""
+    """dates.lead_story (session 24)."""
     got = [(e.date, e.date_precision) for e in events(text, published) if e.code == code]
     assert got and set(got) == {expected}, got
 

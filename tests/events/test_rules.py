@@ -180,9 +180,6 @@ RULES = [
     ("dates.lead_story", "On Monday, a mass stabbing killed three people in Reading. A man "
      "was arrested by Thames Valley Police on suspicion of murder.",
      ("date", "173", "2024-05-13"), None),
-    ("dates.dated_lead", "On Monday, the German government said Alexei Navalny was "
-     "poisoned with Novichok.\n\nThe Russian government accused Germany of lying.",
-     ("date", "112", None), None),
     # modality
     ("modality.not_word", "President Xi has not publicly condemned Russia.",
      ("negated", "111", "CHNGOV", "RUS"), ("111", "CHNGOV", "RUS")),

@@ -2,7 +2,7 @@
 two rules on acts the article's day does not date — an act not done by then
 (``dates.unrealised``) and one told as done before a dated act
 (``dates.before_dated``) — and two on the time the article's lead dates its news to
-(``dates.lead_story``, ``dates.dated_lead``). The rules that read a date phrase are in
+(``dates.lead_story``). The rules that read a date phrase are in
 :mod:`dossier.events.dates`; the word lists in ``data/event_dates.toml``."""
 
 from __future__ import annotations
@@ -160,21 +160,6 @@ def lead_story(parsed: ParsedArticle, sent: Span, trigger: Token) -> tuple[str, 
     return lead.when, "day"
 
 
-@BOOK.rule("dates", off=False)
-def dated_lead(parsed: ParsedArticle, sent: Span, trigger: Token) -> bool:
-    """An undated act told in the past after the lead's paragraph, in an article whose
-    lead dates its news to a time before the article's day (:func:`lead_time`), is not the
-    article's day's: "On Wednesday, the German government said … The Russian
-    government dismissed the claim from Berlin as groundless" (an article of Saturday);
-    "On Tuesday, US President Donald Trump granted pardons … Trump granted Edward J.
-    DeBartolo Jr. a full and unconditional pardon". The story's day is not surely each
-    act's (a later paragraph tells the background too): it gets no date. Not an act of
-    an article whose lead names its own day or none ("Today, Navalny was airlifted"),
-    nor one told in the present ("He maintains his innocence")."""
-    lead = lead_time(parsed)
-    return lead is not None and sent.start_char >= lead.paragraph_end and told_past(trigger)
-
-
 def _in_own_time(trigger: Token) -> bool:
     """Whether the trigger's verb, or a verb its clause hangs on as participle,
     complement or conjunct, opens a clause with a time of its own ("after …") or has
@@ -199,8 +184,7 @@ def event_date(parsed: ParsedArticle, sent: Span, trigger: Token, mode: str = "a
     told as done by now or standing (:func:`dates.undated_aspect`), before a dated act
     (:func:`before_dated`) or in a paragraph dated before the news
     (:func:`dates.dated_paragraph`); the day the lead dates the news to for a past act
-    of its paragraph (:func:`lead_story`), none for one further on (:func:`dated_lead`);
-    else the article's ("article")."""
+    of its paragraph (:func:`lead_story`); else the article's ("article")."""
     published = parsed.published
     ahead = mode == "future" or kind == "intent"
     found = sentence_date(sent, published, trigger, ahead) or governing_date(
@@ -214,8 +198,6 @@ def event_date(parsed: ParsedArticle, sent: Span, trigger: Token, mode: str = "a
         return None, "none"
     if story := lead_story(parsed, sent, trigger):
         return story
-    if dated_lead(parsed, sent, trigger):
-        return None, "none"
     if published is not None:
         return published.isoformat(), "article"
     return None, "none"
